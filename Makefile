@@ -1,0 +1,60 @@
+# Set-up and checks. `make run` and `make test` create .venv on first use and keep it current.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+QT_OFFSCREEN := QT_QPA_PLATFORM=offscreen
+
+.PHONY: run test lint typecheck contracts pytest system-deps system-deps-test bench clean
+
+run: system-deps $(VENV)/.installed-app
+	$(BIN)/retrotimer
+
+test: system-deps-test $(VENV)/.installed-dev
+	$(MAKE) lint typecheck contracts pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check retrotimer tests bench
+	$(BIN)/ruff format --check retrotimer tests bench
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+contracts: $(VENV)/.installed-dev
+	$(BIN)/lint-imports
+
+pytest: $(VENV)/.installed-dev
+	$(QT_OFFSCREEN) $(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-dev
+	$(QT_OFFSCREEN) $(BIN)/python bench/timing.py
+
+system-deps:
+	PYTHON=$(PYTHON) packaging/system-deps.sh run
+
+system-deps-test:
+	PYTHON=$(PYTHON) packaging/system-deps.sh test
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# simpleaudio builds from source on Linux; without a compiler or ALSA headers the app
+# still works through the Qt audio backend, so a failed build only warns.
+define install_simpleaudio
+	$(BIN)/python -m pip install --quiet "simpleaudio-patched>=1.0.5" \
+		|| echo "warning: simpleaudio could not be built; RetroTimer will use the Qt audio backend"
+endef
+
+$(VENV)/.installed-app: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	$(install_simpleaudio)
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(install_simpleaudio)
+	touch $@ $(VENV)/.installed-app
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Cue sounds: synthesised beeps, voice clips and playback backends."""

@@ -1,0 +1,47 @@
+"""The `retrotimer` command line: the GUI by default, and plan, run and other subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from retrotimer import __version__
+from retrotimer.commands import plan, run
+from retrotimer.core.template_toml import TemplateError
+
+SUBCOMMANDS = (plan, run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="retrotimer", description="An interval timer for backward (retro) running."
+    )
+    parser.add_argument("--version", action="version", version=f"retrotimer {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in SUBCOMMANDS:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    try:
+        result: int = handler(args)
+    except TemplateError as error:
+        print(f"retrotimer: {error}", file=sys.stderr)
+        return 2
+    return result
+
+
+def gui_main() -> int:
+    return main([])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""`retrotimer plan TEMPLATE [--json]`: print the compiled timeline."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from retrotimer.commands.template_source import load_template_argument
+from retrotimer.core.plan import Plan, compile_plan
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.settings_store import SettingsStore
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("plan", help="print the timeline of a template")
+    parser.add_argument("template", help="a template file (TOML)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.set_defaults(handler=run)
+
+
+def plan_to_json(plan: Plan) -> dict[str, Any]:
+    """The documented JSON shape of a plan."""
+    return {
+        "template": plan.template_name,
+        "venue": plan.venue.value,
+        "total_s": plan.total_s,
+        "backward_s": plan.backward_s,
+        "forward_s": plan.forward_s,
+        "backward_steps": plan.backward_steps,
+        "segments": [
+            {
+                "index": s.index,
+                "kind": s.kind.value,
+                "label": s.label,
+                "start_s": s.start_s,
+                "duration_s": s.duration_s,
+                "steps": s.steps,
+                "rep": s.rep,
+                "reps": s.reps,
+            }
+            for s in plan.segments
+        ],
+        "cues": [{"at_s": c.at_s, "type": c.type.value, "text": c.text} for c in plan.cues],
+    }
+
+
+def format_clock(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60:d}:{whole % 60:02d}"
+
+
+def plan_table(plan: Plan) -> str:
+    lines = [
+        f"{plan.template_name} ({plan.venue.value})",
+        f"{'#':>3}  {'start':>6}  {'length':>7}  {'kind':<16} {'label':<28} rep",
+    ]
+    for s in plan.segments:
+        length = f"{s.steps} st" if s.steps is not None else format_clock(s.duration_s)
+        rep = f"{s.rep}/{s.reps}" if s.rep is not None else ""
+        lines.append(
+            f"{s.index + 1:>3}  {format_clock(s.start_s):>6}  {length:>7}  "
+            f"{s.kind.value:<16} {s.label[:28]:<28} {rep}"
+        )
+    lines.append(
+        f"total {format_clock(plan.total_s)}, backward {format_clock(plan.backward_s)}, "
+        f"forward {format_clock(plan.forward_s)}, backward steps {plan.backward_steps}, "
+        f"{len(plan.cues)} cues"
+    )
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = SettingsStore(AppPaths.from_environment()).load()
+    plan = compile_plan(load_template_argument(args.template), settings)
+    print(json.dumps(plan_to_json(plan), indent=2) if args.json else plan_table(plan))
+    return 0

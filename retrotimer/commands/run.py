@@ -1,0 +1,128 @@
+"""`retrotimer run TEMPLATE --headless`: a session in the terminal, through the real controller."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from retrotimer.commands.template_source import load_template_argument
+from retrotimer.core.plan import compile_plan
+from retrotimer.core.records import SessionSummary
+from retrotimer.core.session import Event, Session
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.settings_store import SettingsStore
+from retrotimer.ui.clock import ScaledClock, system_clock
+from retrotimer.ui.session_controller import SessionController
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("run", help="run a session")
+    parser.add_argument("template", help="a template file (TOML)")
+    parser.add_argument(
+        "--headless", action="store_true", help="run in the terminal without a window"
+    )
+    parser.add_argument(
+        "--speed", type=_speed, default=1.0, help="compress time by this factor (demos, tests)"
+    )
+    parser.add_argument(
+        "--json-events", action="store_true", help="print one JSON object per event"
+    )
+    parser.set_defaults(handler=run)
+
+
+def _speed(text: str) -> float:
+    value = float(text)
+    if not 0.01 <= value <= 10000:
+        raise argparse.ArgumentTypeError("speed must be between 0.01 and 10000")
+    return value
+
+
+def summary_json(summary: SessionSummary) -> dict[str, Any]:
+    return {
+        "type": "summary",
+        "template": summary.template_name,
+        "status": summary.status,
+        "planned_s": summary.planned_s,
+        "active_s": summary.active_s,
+        "backward_s": summary.backward_s,
+        "forward_s": summary.forward_s,
+        "backward_steps": summary.backward_steps,
+        "segments": [
+            {
+                "index": r.index,
+                "kind": r.kind.value,
+                "label": r.label,
+                "planned_s": r.planned_s,
+                "actual_s": r.actual_s,
+                "skipped": r.skipped,
+            }
+            for r in summary.segments
+        ],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.headless:
+        print(
+            "retrotimer: the window opens with `retrotimer`; add --headless to run in the terminal",
+            file=sys.stderr,
+        )
+        return 2
+    settings = SettingsStore(AppPaths.from_environment()).load()
+    plan = compile_plan(load_template_argument(args.template), settings)
+    app = QCoreApplication.instance() or QCoreApplication([])
+    clock = ScaledClock(system_clock(), args.speed)
+    session = Session.from_settings(plan, settings, speed=args.speed)
+    controller = SessionController(session, clock, speed=args.speed)
+
+    def show(event: Event, actual_s: float) -> None:
+        if args.json_events:
+            record = {
+                "type": event.type_name,
+                "text": event.text,
+                "scheduled_s": event.scheduled_s,
+                "actual_s": round(actual_s, 4),
+            }
+            print(json.dumps(record), flush=True)
+        elif event.text:
+            print(f"{actual_s:8.1f}s  {event.type_name:<15} {event.text}", flush=True)
+
+    def finish_when_over(state: object) -> None:
+        if session.state.is_over:
+            app.quit()
+
+    controller.event_fired.connect(show)
+    controller.state_changed.connect(finish_when_over)
+
+    def interrupt(*_: object) -> None:
+        if not session.state.is_over:
+            controller.stop()
+
+    # Ctrl-C: Python handles signals only when the interpreter runs, so a slow idle
+    # timer gives it a chance while Qt's loop sleeps.
+    previous = signal.signal(signal.SIGINT, interrupt)
+    wake = QTimer()
+    wake.start(200)
+    wake.timeout.connect(lambda: None)
+    try:
+        controller.start()
+        if not session.state.is_over:
+            app.exec()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        wake.stop()
+        controller.shutdown()
+    summary = session.summary(clock())
+    if args.json_events:
+        print(json.dumps(summary_json(summary)), flush=True)
+    else:
+        print(
+            f"{summary.status}: {summary.active_s:.0f} s active, "
+            f"{summary.backward_s:.0f} s backward, {summary.backward_steps} backward steps"
+        )
+    return 0 if summary.status == "finished" else 130

@@ -1,0 +1,1 @@
+"""Pure domain core: model, plan compiler, session state machine (standard library only)."""

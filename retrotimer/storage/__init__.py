@@ -1,0 +1,1 @@
+"""Files and databases: paths, settings, templates and history on disk."""

@@ -1,0 +1,1 @@
+"""Qt widgets and the session controller that owns the one timer."""
