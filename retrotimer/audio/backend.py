@@ -25,6 +25,12 @@ class AudioBackend(Protocol):
     def prepare(self, clip: Clip) -> None:
         """Make `clip` ready so that playing it later costs no decoding or disk access."""
 
+    def wait_ready(self, timeout_s: float) -> bool:
+        """Block until every prepared clip can start at once; False when that took too long."""
+
+    def hold(self, held: bool) -> None:
+        """Keep the output open and running while held (a session is on), for steady timing."""
+
     def play(self, clip: Clip, gain: float) -> None:
         """Start `clip` now at `gain` times its amplitude; PlaybackError when the device fails."""
 
@@ -43,6 +49,12 @@ class SilentBackend:
     audible = False
 
     def prepare(self, clip: Clip) -> None:
+        pass
+
+    def wait_ready(self, timeout_s: float) -> bool:
+        return True
+
+    def hold(self, held: bool) -> None:
         pass
 
     def play(self, clip: Clip, gain: float) -> None:

@@ -14,15 +14,18 @@ from retrotimer.audio.cue_sounds import CueSound, Phrase, cue_sound
 from retrotimer.audio.label_renderer import LabelRenderer
 from retrotimer.audio.pcm import Clip, gain_for_volume
 from retrotimer.audio.playback import Playback
+from retrotimer.audio.speech_engine import SpeechEngine
 from retrotimer.audio.speech_queue import SpeechQueue, Utterance
 from retrotimer.audio.tones import Tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.plan import Plan
-from retrotimer.core.session import Event
+from retrotimer.core.session import Event, EventKind
 from retrotimer.core.settings import Settings
 from retrotimer.core.speech import spoken_label
 
 log = logging.getLogger(__name__)
+
+READY_TIMEOUT_S = 5.0
 
 
 class CuePlayer(QObject):
@@ -51,6 +54,8 @@ class CuePlayer(QObject):
         self._renderer = renderer
         self._clock = clock
         self._plan: Plan | None = None
+        # After the session ends, the output is let go once the last words are out.
+        self._release_when_quiet = False
         self._queue = SpeechQueue()
         self._unspoken: set[str] = set()
         self._timer = QTimer(self)
@@ -58,6 +63,11 @@ class CuePlayer(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.poll)
         playback.prepare((*self._tones.values(), *voice.all()))
+        if not playback.wait_ready(READY_TIMEOUT_S):
+            log.warning(
+                "audio: %s is still loading sounds; the first cues may be late",
+                playback.backend_name,
+            )
         if renderer is not None:
             renderer.rendered.connect(self._label_rendered)
 
@@ -70,9 +80,20 @@ class CuePlayer(QObject):
     def playback(self) -> Playback:
         return self._playback
 
+    @property
+    def voice(self) -> VoiceLibrary:
+        return self._voice
+
+    @property
+    def label_engine(self) -> SpeechEngine | None:
+        """The engine that speaks custom labels, or None (then the kind's phrase is spoken)."""
+        return self._renderer.engine if self._renderer is not None else None
+
     def load(self, plan: Plan) -> None:
         """Use `plan` for the events to come, and start rendering its custom labels."""
         self._plan = plan
+        self._release_when_quiet = False
+        self._playback.hold(True)
         if self._renderer is None:
             return
         labels = {
@@ -86,6 +107,8 @@ class CuePlayer(QObject):
         if self._plan is None:
             log.warning("cue player: an event arrived before a plan was loaded; ignored")
             return
+        if event.kind in (EventKind.FINISHED, EventKind.STOPPED):
+            self._release_when_quiet = True
         self.play_sound(cue_sound(event, self._plan, self._settings))
 
     def apply_settings(self, settings: Settings) -> None:
@@ -103,6 +126,7 @@ class CuePlayer(QObject):
     def close(self) -> None:
         self._timer.stop()
         self._silence_now()
+        self._playback.hold(False)
         if self._renderer is not None:
             self._renderer.close()
         self._playback.close()
@@ -134,6 +158,12 @@ class CuePlayer(QObject):
         for clip in self._queue.due(now):
             self._playback.play(clip, gain)
         wake = self._queue.wake_at()
+        if wake is None and self._release_when_quiet:
+            if now >= self._queue.quiet_from:
+                self._release_when_quiet = False
+                self._playback.hold(False)
+            else:
+                wake = self._queue.quiet_from
         if wake is None:
             self._timer.stop()
         else:

@@ -12,6 +12,9 @@ from pathlib import Path
 
 SAMPLE_WIDTH = 2
 FULL_SCALE = 32767
+# Every clip is made at this rate: flite's voices speak at it, it carries tones and speech
+# well, and one rate means one output stream for the backends that mix by rate.
+SOUND_RATE = 16000
 
 
 class AudioFileError(Exception):
@@ -66,6 +69,23 @@ def scaled(clip: Clip, gain: float) -> Clip:
         array("h", [min(high, max(low, round(s * gain))) for s in samples]),
         clip.rate,
     )
+
+
+def resampled(clip: Clip, rate: int) -> Clip:
+    """The clip at another sample rate, by linear interpolation (enough for speech)."""
+    if clip.rate == rate or clip.frames == 0:
+        return Clip(clip.name, clip.pcm, rate) if clip.frames == 0 else clip
+    samples = samples_of(clip)
+    count = max(1, round(len(samples) * rate / clip.rate))
+    step = (len(samples) - 1) / max(1, count - 1)
+    out = array("h", bytes(SAMPLE_WIDTH * count))
+    for i in range(count):
+        position = i * step
+        left = int(position)
+        right = min(left + 1, len(samples) - 1)
+        fraction = position - left
+        out[i] = round(samples[left] + (samples[right] - samples[left]) * fraction)
+    return clip_from_samples(clip.name, out, rate)
 
 
 def gain_for_volume(volume: float) -> float:

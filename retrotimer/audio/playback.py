@@ -100,6 +100,7 @@ class Playback:
             if name not in order
         }
         self._clips: dict[str, Clip] = {}
+        self._held = False
         for problem in request.problems:
             log.warning("%s", problem)
         self._backend: AudioBackend = self._open_next()
@@ -126,6 +127,7 @@ class Playback:
                 backend = self._factories[name]()
                 for clip in self._clips.values():
                     backend.prepare(clip)
+                backend.hold(self._held)
             except BackendUnavailable as error:
                 self._statuses[name] = BackendStatus(name, "unavailable", str(error))
                 continue
@@ -165,6 +167,21 @@ class Playback:
                     break
                 except Exception as error:
                     self._fail(error)
+
+    def wait_ready(self, timeout_s: float) -> bool:
+        """Let the backend finish loading what was prepared (Qt loads sounds asynchronously)."""
+        try:
+            return self._backend.wait_ready(timeout_s)
+        except Exception as error:
+            self._fail(error)
+            return self._backend.wait_ready(timeout_s)
+
+    def hold(self, held: bool) -> None:
+        self._held = held
+        try:
+            self._backend.hold(held)
+        except Exception as error:
+            self._fail(error)
 
     def play(self, clip: Clip, gain: float) -> None:
         self._clips.setdefault(clip.name, clip)

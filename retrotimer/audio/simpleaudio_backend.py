@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from retrotimer.audio.backend import BackendUnavailable, PlaybackError
-from retrotimer.audio.pcm import Clip, scaled, silence
+from retrotimer.audio.pcm import SOUND_RATE, Clip, scaled, silence
 
-WARM_UP_S = 0.05
 # Scaled copies kept per clip and gain; a volume change makes new ones as clips are played.
 _MAX_SCALED = 512
 
@@ -30,12 +29,18 @@ class SimpleaudioBackend:
         self._scaled: dict[tuple[str, float], bytes] = {}
         # The first stream a process opens can lose its start: open one now, with silence.
         try:
-            self._start(silence("warm-up", WARM_UP_S, 22050), 1.0)
+            self._start(silence("warm-up", 0.05, SOUND_RATE), 1.0)
         except PlaybackError as error:
             raise BackendUnavailable(f"cannot open the default sound device: {error}") from None
 
     def prepare(self, clip: Clip) -> None:
         """Nothing to do: simpleaudio plays PCM straight from memory."""
+
+    def wait_ready(self, timeout_s: float) -> bool:
+        return True
+
+    def hold(self, held: bool) -> None:
+        """Nothing to hold: each sound opens its own short-lived stream."""
 
     def play(self, clip: Clip, gain: float) -> None:
         self._start(clip, gain)
@@ -50,7 +55,7 @@ class SimpleaudioBackend:
         try:
             play = self._sa.play_buffer(pcm, 1, 2, clip.rate)
         except Exception as error:  # SimpleaudioError, or ValueError for a rate the device refuses
-            raise PlaybackError(f"simpleaudio: {error}") from error
+            raise PlaybackError(str(error)) from error
         self._playing = [p for p in self._playing if p.is_playing()]
         self._playing.append(play)
 

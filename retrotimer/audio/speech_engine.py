@@ -12,7 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrotimer.audio.pcm import AudioFileError, Clip, normalised, read_wav, trimmed
+from retrotimer.audio.pcm import (
+    SOUND_RATE,
+    AudioFileError,
+    Clip,
+    normalised,
+    read_wav,
+    resampled,
+    trimmed,
+)
 
 RENDER_TIMEOUT_S = 30.0
 # Speech peaks a little under full scale: as loud as it can be without clipping.
@@ -21,7 +29,7 @@ VOICE_PEAK = 0.89
 _SAPI_SCRIPT = (
     "Add-Type -AssemblyName System.Speech; "
     "$s = New-Object System.Speech.Synthesis.SpeechSynthesizer; "
-    "$f = New-Object System.Speech.AudioFormat.SpeechAudioFormatInfo(22050, "
+    "$f = New-Object System.Speech.AudioFormat.SpeechAudioFormatInfo(16000, "
     "[System.Speech.AudioFormat.AudioBitsPerSample]::Sixteen, "
     "[System.Speech.AudioFormat.AudioChannel]::Mono); "
     "$s.SetOutputToWaveFile($env:RETROTIMER_SPEECH_OUT, $f); "
@@ -79,7 +87,7 @@ class SpeechEngine:
             return Invocation((self.program, "-v", "en-us", "-w", out, "--stdin"), text, {})
         if self.kind is EngineKind.SAY:
             return Invocation(
-                (self.program, "--file-format=WAVE", "--data-format=LEI16@22050", "-o", out),
+                (self.program, "--file-format=WAVE", "--data-format=LEI16@16000", "-o", out),
                 text,
                 {},
             )
@@ -114,7 +122,7 @@ class SpeechEngine:
                 clip = read_wav(output, name)
             except AudioFileError as error:
                 raise SpeechError(f"{self.description}: {error}") from None
-        clip = normalised(trimmed(clip), VOICE_PEAK)
+        clip = normalised(trimmed(resampled(clip, SOUND_RATE)), VOICE_PEAK)
         if clip.frames == 0:
             raise NothingSpoken(f"{self.description}: rendered only silence for {text!r}")
         return clip

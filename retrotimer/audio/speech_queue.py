@@ -61,6 +61,11 @@ class SpeechQueue:
     def speaking(self, now: float) -> bool:
         return now < self._busy_until
 
+    @property
+    def quiet_from(self) -> float:
+        """When the phrase now being spoken (and its pause) ends."""
+        return self._busy_until
+
     def wake_at(self) -> float | None:
         """When the next phrase may start, or None when nothing is queued."""
         if not self._pending:

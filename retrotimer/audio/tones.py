@@ -7,10 +7,9 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from retrotimer.audio.pcm import FULL_SCALE, Clip, clip_from_samples
+from retrotimer.audio.pcm import FULL_SCALE, SOUND_RATE, Clip, clip_from_samples
 from retrotimer.core.model import Direction
 
-TONE_RATE = 22050
 # Raised-cosine ramps this long at both ends of every note: a sine cut off mid-wave clicks.
 FADE_S = 0.008
 # Loud but with headroom, so a tone over speech does not clip.
@@ -27,7 +26,7 @@ class Note:
     decay_per_s: float = 0.0
 
 
-def render_notes(name: str, notes: Sequence[tuple[float, Note]], rate: int = TONE_RATE) -> Clip:
+def render_notes(name: str, notes: Sequence[tuple[float, Note]], rate: int = SOUND_RATE) -> Clip:
     """Mix notes that start at the given offsets into one clip."""
     length = max(round((start + note.seconds) * rate) for start, note in notes)
     mix = [0.0] * length
@@ -100,7 +99,7 @@ _GO_NOTES = {
 }
 
 
-def synthesise_tones(rate: int = TONE_RATE) -> Tones:
+def synthesise_tones(rate: int = SOUND_RATE) -> Tones:
     families = {
         direction: ToneFamily(
             pip=render_notes(pip_name(direction), ((0.0, Note(_PIP_HZ[direction], 0.12)),), rate),

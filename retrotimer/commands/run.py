@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
+from retrotimer.audio.startup import open_cue_player
 from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.records import SessionSummary
@@ -33,6 +34,11 @@ def register(subparsers: Any) -> None:
         "--json-events", action="store_true", help="print one JSON object per event"
     )
     parser.set_defaults(handler=run)
+
+
+# Long enough for the last sentence and the finish chime; a process that exits while a
+# sound plays cuts it off.
+DRAIN_TIMEOUT_S = 10.0
 
 
 def _speed(text: str) -> float:
@@ -73,9 +79,12 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    settings = SettingsStore(AppPaths.from_environment()).load()
+    paths = AppPaths.from_environment()
+    settings = SettingsStore(paths).load()
     plan = compile_plan(load_template_argument(args.template), settings)
     app = QCoreApplication.instance() or QCoreApplication([])
+    cues = open_cue_player(settings, paths.cache)
+    cues.load(plan)
     clock = ScaledClock(system_clock(), args.speed)
     session = Session.from_settings(plan, settings, speed=args.speed)
     controller = SessionController(session, clock, speed=args.speed)
@@ -97,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
             app.quit()
 
     controller.event_fired.connect(show)
+    controller.event_fired.connect(lambda event, _actual: cues.handle(event))
     controller.state_changed.connect(finish_when_over)
 
     def interrupt(*_: object) -> None:
@@ -117,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, previous)
         wake.stop()
         controller.shutdown()
+        cues.drain(DRAIN_TIMEOUT_S)
+        cues.close()
     summary = session.summary(clock())
     if args.json_events:
         print(json.dumps(summary_json(summary)), flush=True)
