@@ -207,7 +207,7 @@ class Session:
 
     def position(self, now: float) -> float:
         """Seconds into the plan, within [0, total]."""
-        return min(max(self._raw_position(now), 0.0), self.plan.total_s)
+        return min(max(self.plan_time(now), 0.0), self.plan.total_s)
 
     def _check_time(self, now: float) -> float:
         if self._last_now is not None and now < self._last_now:
@@ -266,14 +266,13 @@ class Session:
         position = self._raw_position(now)
         if position < 0:
             target = 0.0
-            if self.state is SessionState.RUNNING:
-                events.append(self._event(EventKind.RUNNING, 0.0, "Go."))
         else:
-            current = self.plan.segments[self._segment]
             events.append(self._leave(position, skipped=True))
-            target = current.end_s
-        events.append(self._event(EventKind.SKIPPED, position, "Skipped."))
+            target = self.plan.segments[self._segment].end_s
         self._jump(position, target)
+        events.append(self._event(EventKind.SKIPPED, position, "Skipped."))
+        if position < 0 and self.state is SessionState.RUNNING:
+            events.append(self._event(EventKind.RUNNING, 0.0, "Go."))
         return events + self._fire(now)
 
     def back(self, now: float) -> list[Event]:
@@ -288,8 +287,8 @@ class Session:
             target = current.start_s
             if in_grace and current.index > 0:
                 target = self.plan.segments[current.index - 1].start_s
-        events.append(self._event(EventKind.WENT_BACK, position, "Back."))
         self._jump(position, target)
+        events.append(self._event(EventKind.WENT_BACK, target, "Back."))
         return events + self._fire(now)
 
     def stop(self, now: float) -> list[Event]:
