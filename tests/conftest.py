@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["pytester"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

@@ -128,8 +128,10 @@ class SessionController(QObject):
         if not due:
             self._timer.stop()
             return
-        # Round up so the timer never fires before the moment; an early wake would only re-arm.
-        self._timer.start(max(0, math.ceil((min(due) - now) * self._ms_per_clock_second)))
+        # Round up so the timer never fires before the moment (an early wake would only
+        # re-arm), but not for float noise a millionth of a millisecond above a whole one.
+        delay_ms = (min(due) - now) * self._ms_per_clock_second
+        self._timer.start(max(0, math.ceil(delay_ms - 1e-6)))
 
     def shutdown(self) -> None:
         """Stop the timer for good (window closing, tests ending)."""

@@ -10,7 +10,6 @@ from retrotimer.core.session import (
     TRANSITIONS,
     Command,
     Event,
-    EventKind,
     IllegalCommand,
     Session,
     SessionState,
