@@ -24,6 +24,16 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.template_store import TemplateStore
 
 
+def export_template(
+    template: Template, path: Path, template_format: TemplateFormat, *, overwrite: bool = False
+) -> None:
+    """Write `template` to `path` atomically; raises LibraryError if the file exists and
+    `overwrite` is not given, so nothing is replaced by accident."""
+    if path.exists() and not overwrite:
+        raise LibraryError(f"{path} already exists; it was left as it is.")
+    write_atomic(path, write_template(template, template_format))
+
+
 class TemplateLibrary:
     """The TemplateRepository the app uses: built-ins first, then the user's templates."""
 
@@ -95,11 +105,7 @@ class TemplateLibrary:
     ) -> None:
         """Write a template to a file atomically; an existing file is replaced only when
         `overwrite` is given."""
-        text = write_template(self.get(name), template_format)
-        target = Path(path)
-        if target.exists() and not overwrite:
-            raise LibraryError(f"{target} already exists; it was left as it is.")
-        write_atomic(target, text)
+        export_template(self.get(name), Path(path), template_format, overwrite=overwrite)
 
 
 if TYPE_CHECKING:

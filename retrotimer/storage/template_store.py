@@ -77,18 +77,18 @@ def read_file_text(path: Path) -> str:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise TemplateError(
                 [
-                    f"The file is larger than {MAX_FILE_BYTES // 1_000_000} MB, far too big for a "
-                    "template; it was not read."
+                    f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, far too big for a "
+                    "template; it was not read"
                 ],
                 str(path),
             )
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        message = f"The file is not UTF-8 text (byte {error.start + 1} cannot be read)."
+        message = f"the file is not UTF-8 text (byte {error.start + 1} cannot be read)"
         raise TemplateError([message], str(path)) from None
     except OSError as error:
         raise TemplateError(
-            [f"The file cannot be read: {error.strerror or error}."], str(path)
+            [f"cannot read the file: {error.strerror or error}"], str(path)
         ) from None
 
 
