@@ -244,9 +244,6 @@ class _Reader:
         except ValueError:
             self.add(f"unknown venue {_shown(venue_value)} (track, treadmill or any)", (), "venue")
             venue = Venue.ANY
-        if "segments" not in data:
-            self.add("the template has no [[segments]] tables", (), "segments")
-            self.stand_in((), "segments")
         items = self.items(data.get("segments", []), (), ())
         return Template(name.strip(), items, description, venue)
 
@@ -277,7 +274,7 @@ def read_template_toml(text: str, settings: Settings | None = None) -> TemplateR
     """Read TOML text into a template with every problem found; never raises for bad content."""
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as decode_error:
+    except ValueError as decode_error:  # TOMLDecodeError, or an integer too long to convert
         words, position = decode_error_position(str(decode_error), text)
         words = words[:1].lower() + words[1:]
         problem = Problem(
@@ -379,6 +376,8 @@ def template_to_toml(template: Template) -> str:
         f"description = {_quote(template.description)}",
         f"venue = {_quote(template.venue.value)}",
     ]
+    if not template.items:
+        lines.append("segments = []")
     for item in template.items:
         lines += _item_lines(item, "segments")
     return "\n".join(lines) + "\n"

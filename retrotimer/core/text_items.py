@@ -19,6 +19,7 @@ _UNITS = {
     **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 3600),
 }
 _STEP_UNITS = ("step", "steps")
+_LONG_NUMBER = re.compile(r"\d{10,}")
 LENGTH_EXAMPLES = "45s, 2m, 1m30s, 1:30 or 15 steps"
 KIND_EXAMPLES = '"backward walk", "backward jog", "walk" or "cool-down walk"'
 
@@ -169,11 +170,13 @@ def _kind(cursor: _Cursor) -> SegmentKind:
         return kind
     for end in range(len(words) - 1, 0, -1):
         if kind_from_name(" ".join(token.text for token in words[:end])) is not None:
-            raise SyntaxProblem(
-                words[end].column,
-                f'expected a label in double quotes after the kind, such as "turn around"; '
-                f"found {words[end].shown()}",
+            extra = words[end]
+            expected = (
+                "a comma before the next segment"
+                if extra.text[:1].isdigit()
+                else 'a label in double quotes after the kind, such as "turn around"'
             )
+            raise SyntaxProblem(extra.column, f"expected {expected}; found {extra.shown()}")
     written = " ".join(token.text for token in words)
     close = closest_kind(written)
     hint = f'; did you mean "{kind_name(close)}"?' if close else ""
@@ -239,8 +242,14 @@ def _item(cursor: _Cursor, path: ItemPath) -> tuple[Item, bool]:
 
 
 def line_item(line: ItemLine, path: ItemPath, positions: Positions) -> tuple[Item, bool]:
+    """The item a line holds (and whether an indented block follows it); raises SyntaxProblem."""
     if line.error is not None:
         raise line.error
+    for token in line.tokens:
+        if token.type is TokenType.WORD and (long := _LONG_NUMBER.search(token.text)):
+            raise SyntaxProblem(
+                token.column + long.start(), "expected a number of at most 9 digits"
+            )
     cursor = _Cursor(line, positions)
     item, opens_block = _item(cursor, path)
     if cursor.peek() is not None:

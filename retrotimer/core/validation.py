@@ -7,7 +7,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from retrotimer.core.model import Item, LengthUnit, Repeat, Segment, Template
-from retrotimer.core.plan import segment_seconds
 from retrotimer.core.settings import Settings
 
 MAX_SESSION_S = 4 * 3600
@@ -16,6 +15,8 @@ MAX_REPEAT = 100
 MAX_DEPTH = 3
 MAX_LABEL = 60
 MAX_NAME = 60
+# Lengths and counts beyond any sense are capped at this before any arithmetic.
+_HUGE = 10**9
 
 # Where an item sits: indices from the top level down, 0-based; () is the template itself.
 ItemPath = tuple[int, ...]
@@ -150,6 +151,8 @@ def subject(path: ItemPath, item: Item | None) -> str:
 
 def duration_words(seconds: float) -> str:
     """ "4 h 10 min", "25 min", "40 s": a rough length for a message."""
+    if seconds > 99 * 3600:
+        return "more than 99 h"
     whole = round(seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
@@ -168,14 +171,22 @@ def _walk(items: tuple[Item, ...], parent: ItemPath) -> Iterator[tuple[ItemPath,
             yield from _walk(item.items, path)
 
 
+def _seconds(segment: Segment, settings: Settings) -> float:
+    """Like the plan's segment_seconds, but safe for absurd lengths (no float overflow)."""
+    amount = min(max(segment.length.amount, 0), _HUGE)
+    if segment.length.is_steps:
+        return amount * 60.0 / settings.cadence(segment.kind)
+    return float(amount)
+
+
 def _total_seconds(items: tuple[Item, ...], settings: Settings) -> float:
     total = 0.0
     for item in items:
         if isinstance(item, Repeat):
-            total += max(item.count, 0) * _total_seconds(item.items, settings)
-        elif item.length.amount > 0:
-            total += segment_seconds(item, settings)
-    return total
+            total += min(max(item.count, 0), _HUGE) * _total_seconds(item.items, settings)
+        else:
+            total += _seconds(item, settings)
+    return min(total, float(_HUGE))
 
 
 def _first_segment(items: tuple[Item, ...]) -> Segment | None:
@@ -231,7 +242,7 @@ def _segment_problems(segment: Segment, settings: Settings) -> Iterator[tuple[st
             f"{amount} steps is too many for one segment (at most {MAX_STEPS}); split it into "
             "shorter runs with a stop to turn around between them",
         )
-    elif (seconds := segment_seconds(segment, settings)) > MAX_SESSION_S:
+    elif (seconds := _seconds(segment, settings)) > MAX_SESSION_S:
         yield (
             unit,
             f"this segment lasts {duration_words(seconds)}; a segment, like a whole session, "
