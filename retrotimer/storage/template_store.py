@@ -84,8 +84,16 @@ def read_file_text(path: Path) -> str:
             )
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        message = f"the file is not UTF-8 text (byte {error.start + 1} cannot be read)"
-        raise TemplateError([message], str(path)) from None
+        data = error.object
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - data.rfind(b"\n", 0, error.start)
+        problem = Problem(
+            Severity.ERROR,
+            "the file is not UTF-8 text: this character cannot be read; save the file as UTF-8",
+            line,
+            column,
+        )
+        raise TemplateError([problem], str(path)) from None
     except OSError as error:
         raise TemplateError(
             [f"cannot read the file: {error.strerror or error}"], str(path)

@@ -219,8 +219,8 @@ def test_bad_files_are_reported_with_path_line_and_field_skipped_and_never_writt
     directory = store.directory
     assert messages == {
         "binary.toml": [
-            f"{directory / 'binary.toml'}: error: the file is not UTF-8 text (byte 1 cannot be "
-            "read)"
+            f"{directory / 'binary.toml'}:1:1: error: the file is not UTF-8 text: this "
+            "character cannot be read; save the file as UTF-8"
         ],
         "broken.toml": [
             f"{directory / 'broken.toml'}:2:10: error: not valid TOML: illegal character '\\n'",
