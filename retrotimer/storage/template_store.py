@@ -164,8 +164,9 @@ class TemplateStore:
         ordered = sorted(templates.values(), key=lambda stored: stored.name.casefold())
         return StoreListing(tuple(ordered), tuple(bad))
 
-    def find(self, name: str) -> StoredTemplate | None:
-        for stored in self.listing().templates:
+    def find(self, name: str, listing: StoreListing | None = None) -> StoredTemplate | None:
+        """The template of that name (ignoring case), from `listing` or a fresh one."""
+        for stored in (listing or self.listing()).templates:
             if same_name(stored.name, name):
                 return stored
         return None
@@ -198,10 +199,11 @@ class TemplateStore:
             raise TemplateError(errors)
         if template.name.strip().casefold() in self._reserved:
             raise NameTaken(template.name, builtin=True)
-        old = self.find(replacing) if replacing is not None else None
+        listing = self.listing()
+        old = self.find(replacing, listing) if replacing is not None else None
         if replacing is not None and old is None:
             raise TemplateNotFound(replacing)
-        holder = self.find(template.name)
+        holder = self.find(template.name, listing)
         if holder is not None and (old is None or holder.path != old.path):
             raise NameTaken(template.name)
         text = template_to_toml(template)
