@@ -108,7 +108,6 @@ def show_command(args: argparse.Namespace) -> int:
 
 
 def validate_command(args: argparse.Namespace) -> int:
-    _, settings = _context()
     invalid = 0
     for name in args.files:
         try:

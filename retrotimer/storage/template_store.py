@@ -149,13 +149,13 @@ class TemplateStore:
             key = template.name.casefold()
             if key in self._reserved:
                 message = (
-                    f'The name "{template.name}" belongs to a built-in template, so this file '
-                    "is skipped. Change its name to use it."
+                    f'the name "{template.name}" belongs to a built-in template, so this file '
+                    "is skipped; change its name to use it"
                 )
             elif key in templates:
                 message = (
                     f"{templates[key].path.name} already holds a template named "
-                    f'"{template.name}", so this file is skipped. Change its name to use it.'
+                    f'"{template.name}", so this file is skipped; change its name to use it'
                 )
             else:
                 templates[key] = StoredTemplate(template.name, path, template, reading.warnings)

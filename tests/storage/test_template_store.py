@@ -265,10 +265,10 @@ def test_two_files_with_one_name_keep_the_first_and_report_the_second(
     listing = store.listing()
     assert [t.template for t in listing.templates] == [named("Same", 1)]
     assert [bad.problems[0].message for bad in listing.bad_files] == [
-        'a.toml already holds a template named "same", so this file is skipped. Change its '
-        "name to use it.",
-        'The name "First steps backward" belongs to a built-in template, so this file is '
-        "skipped. Change its name to use it.",
+        'a.toml already holds a template named "same", so this file is skipped; change its '
+        "name to use it",
+        'the name "First steps backward" belongs to a built-in template, so this file is '
+        "skipped; change its name to use it",
     ]
 
 
