@@ -32,9 +32,14 @@ def _header_value(raw: str, column: int) -> str:
     with a double quote."""
     if not raw.startswith('"'):
         return raw.strip()
-    value, end = read_string(raw, 0)
-    if raw[end:].strip():
-        raise SyntaxProblem(column + end, "expected the end of the line after the quoted text")
+    try:
+        value, end = read_string(raw, 0)
+    except SyntaxProblem as problem:
+        raise SyntaxProblem(column + problem.column - 1, problem.message) from None
+    rest = raw[end:]
+    if rest.strip():
+        extra = column + end + len(rest) - len(rest.lstrip())
+        raise SyntaxProblem(extra, "expected the end of the line after the quoted text")
     return value
 
 

@@ -12,6 +12,7 @@ from retrotimer.core.model import Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.plan import Plan, compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.speech import length_text
+from retrotimer.core.validation import validate_template
 
 NAMES = [template.name for template in BUILTIN_TEMPLATES]
 TOTALS = re.compile(
@@ -44,6 +45,11 @@ def test_the_library_holds_the_six_templates_in_progression_order() -> None:
         "Ten backward minutes",
         "Backward sprints",
     ]
+
+
+@pytest.mark.parametrize("template", BUILTIN_TEMPLATES, ids=NAMES)
+def test_every_builtin_validates_without_errors_or_warnings(template: Template) -> None:
+    assert validate_template(template) == []
 
 
 @pytest.mark.parametrize("template", BUILTIN_TEMPLATES, ids=NAMES)

@@ -262,6 +262,18 @@ def test_length_text(length: Length, text: str) -> None:
         ("# T\n12345678901s walk\n", 2, 1, "expected a number of at most 9 digits"),
         ("5m walk\n", 1, 1, 'expected the name on the first line, as in "# My session"'),
         (
+            '# T\ndescription: "abc\n5m walk\n',
+            2,
+            14,
+            "expected a closing double quote for this text",
+        ),
+        (
+            '# T\ndescription: "abc" d\n5m walk\n',
+            2,
+            20,
+            "expected the end of the line after the quoted text",
+        ),
+        (
             r"# T" + "\n" + r'5s walk "\q"' + "\n",
             2,
             10,
