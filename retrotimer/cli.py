@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from retrotimer import __version__
-from retrotimer.commands import plan, run
+from retrotimer.commands import history, plan, run
 from retrotimer.core.template_toml import TemplateError
 
-SUBCOMMANDS = (plan, run)
+SUBCOMMANDS = (plan, run, history)
 
 
 def build_parser() -> argparse.ArgumentParser:
