@@ -118,27 +118,79 @@ class SessionEnd:
 class HistoryEntry:
     """One session as listed: everything but its plan and segments.
 
-    `longest_backward_s` is the longest single backward segment of the session (0 when none).
+    Flat on purpose: a list of thousands is built at start-up. `started`, `totals` and
+    `review` give the grouped values. `longest_backward_s` is the longest single backward
+    segment of the session (0 when none).
     """
 
     session_id: str
     template_name: str
     venue: str
-    started: WallTime
+    started_utc_s: float
+    utc_offset_s: int
     ended_utc_s: float | None
     status: SessionStatus
     planned_s: float
-    totals: SessionTotals
-    review: Review
+    active_s: float = 0.0
+    backward_s: float = 0.0
+    forward_s: float = 0.0
+    backward_steps: int = 0
     longest_backward_s: float = 0.0
+    rating: int | None = None
+    near_stumbles: int | None = None
+    notes: str = ""
     deleted_utc_s: float | None = None
+
+    @classmethod
+    def build(
+        cls,
+        start: SessionStart,
+        *,
+        status: SessionStatus,
+        ended_utc_s: float | None,
+        totals: SessionTotals,
+        review: Review,
+        longest_backward_s: float,
+        deleted_utc_s: float | None = None,
+    ) -> HistoryEntry:
+        return cls(
+            session_id=start.session_id,
+            template_name=start.template_name,
+            venue=start.venue,
+            started_utc_s=start.started.utc_s,
+            utc_offset_s=start.started.offset_s,
+            ended_utc_s=ended_utc_s,
+            status=status,
+            planned_s=start.planned_s,
+            active_s=totals.active_s,
+            backward_s=totals.backward_s,
+            forward_s=totals.forward_s,
+            backward_steps=totals.backward_steps,
+            longest_backward_s=longest_backward_s,
+            rating=review.rating,
+            near_stumbles=review.near_stumbles,
+            notes=review.notes,
+            deleted_utc_s=deleted_utc_s,
+        )
+
+    @property
+    def started(self) -> WallTime:
+        return WallTime(self.started_utc_s, self.utc_offset_s)
 
     @property
     def ended(self) -> WallTime | None:
         """The end in the offset of the start (a session does not change time zone)."""
         if self.ended_utc_s is None:
             return None
-        return WallTime(self.ended_utc_s, self.started.offset_s)
+        return WallTime(self.ended_utc_s, self.utc_offset_s)
+
+    @property
+    def totals(self) -> SessionTotals:
+        return SessionTotals(self.active_s, self.backward_s, self.forward_s, self.backward_steps)
+
+    @property
+    def review(self) -> Review:
+        return Review(self.rating, self.near_stumbles, self.notes)
 
     @property
     def is_deleted(self) -> bool:
@@ -199,14 +251,10 @@ def session_from_parts(
 ) -> HistorySession:
     """A whole session from what a recorder knows: its start, segments and how far it got."""
     segments = tuple(sorted(records, key=lambda record: record.index))
-    entry = HistoryEntry(
-        session_id=start.session_id,
-        template_name=start.template_name,
-        venue=start.venue,
-        started=start.started,
-        ended_utc_s=ended_utc_s,
+    entry = HistoryEntry.build(
+        start,
         status=status,
-        planned_s=start.planned_s,
+        ended_utc_s=ended_utc_s,
         totals=totals,
         review=Review(),
         longest_backward_s=longest_backward(segments),

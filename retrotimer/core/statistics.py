@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from retrotimer.core.calendar_days import iso_date, iso_week, iso_week_monday, local_day
+from retrotimer.core.calendar_days import DAY_S, iso_date, iso_week, iso_week_monday, weekday
 from retrotimer.core.history import HistoryEntry, SessionStatus, WallTime
 
 # The advice is 2-3 sessions a week: a week with at least two meets the target.
@@ -148,33 +148,42 @@ def _runs(weeks: list[WeekStats]) -> tuple[int, int]:
     return current, best
 
 
+def _monday(utc_s: float, offset_s: int) -> int:
+    """Day number of the Monday of the local week of a moment."""
+    day = int((utc_s + offset_s) // DAY_S)
+    return day - weekday(day)
+
+
 def compute_statistics(entries: Iterable[HistoryEntry], now: WallTime) -> HistoryStatistics:
     """Statistics of the sessions not deleted, as of `now` (its offset decides "this week")."""
-    sessions: dict[IsoWeek, list[float]] = {}
+    # Weeks are keyed by their Monday's day number: plain integer arithmetic per session,
+    # the ISO year and week worked out once per week.
+    tallies: dict[int, list[float]] = {}
     counted: list[HistoryEntry] = []
     longest: HistoryEntry | None = None
     for entry in entries:
-        if entry.is_deleted:
+        if entry.deleted_utc_s is not None:
             continue
         counted.append(entry)
-        week = IsoWeek.of(local_day(entry.started))
-        tally = sessions.setdefault(week, [0, 0.0, 0.0])
+        monday = _monday(entry.started_utc_s, entry.utc_offset_s)
+        tally = tallies.get(monday)
+        if tally is None:
+            tally = tallies[monday] = [0, 0.0, 0.0]
         tally[0] += 1
-        tally[1] += entry.totals.backward_s
-        tally[2] += entry.totals.forward_s
+        tally[1] += entry.backward_s
+        tally[2] += entry.forward_s
         if entry.longest_backward_s > 0 and (
             longest is None or entry.longest_backward_s > longest.longest_backward_s
         ):
             longest = entry
 
-    this_week = IsoWeek.of(local_day(now))
-    first = min([*sessions, this_week])
-    last = max([*sessions, this_week])
+    this_monday = _monday(now.utc_s, now.offset_s)
+    this_week = IsoWeek.of(this_monday)
     weeks = [
-        WeekStats(week, int(t[0]), t[1] / 60, t[2] / 60)
-        if (t := sessions.get(week))
-        else WeekStats(week)
-        for week in week_span(first, last)
+        WeekStats(IsoWeek.of(monday), int(t[0]), t[1] / 60, t[2] / 60)
+        if (t := tallies.get(monday))
+        else WeekStats(IsoWeek.of(monday))
+        for monday in range(min([*tallies, this_monday]), max([*tallies, this_monday]) + 1, 7)
     ]
     by_week = {stats.week: stats for stats in weeks}
     # Sessions dated after today (a clock set wrong, an import) count in their weeks, but
@@ -195,10 +204,10 @@ def compute_statistics(entries: Iterable[HistoryEntry], now: WallTime) -> Histor
     totals = Totals(
         sessions=len(counted),
         completed=sum(1 for e in counted if e.status is SessionStatus.COMPLETED),
-        active_min=sum(e.totals.active_s for e in counted) / 60,
-        backward_min=sum(e.totals.backward_s for e in counted) / 60,
-        forward_min=sum(e.totals.forward_s for e in counted) / 60,
-        backward_steps=sum(e.totals.backward_steps for e in counted),
+        active_min=sum(e.active_s for e in counted) / 60,
+        backward_min=sum(e.backward_s for e in counted) / 60,
+        forward_min=sum(e.forward_s for e in counted) / 60,
+        backward_steps=sum(e.backward_steps for e in counted),
         weeks_met_target=sum(1 for stats in weeks if stats.met_target),
     )
     return HistoryStatistics(

@@ -15,6 +15,7 @@ from retrotimer.core.history import (
     HistoryEntry,
     HistorySession,
     Review,
+    SessionStart,
     SessionStatus,
     SessionTotals,
     WallTime,
@@ -256,21 +257,17 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
         # Exported while it ran elsewhere: here it can only be what was recorded.
         status = SessionStatus.INTERRUPTED
     template_name, planned_s, totals = entry_values
-    entry = HistoryEntry(
-        session_id=session_id,
-        template_name=template_name,
-        venue=venue,
-        started=started,
-        ended_utc_s=ended.utc_s if ended is not None else None,
+    plan_json = json.dumps(plan, separators=(",", ":"), ensure_ascii=False)
+    start = SessionStart(session_id, template_name, plan_json, venue, started, planned_s)
+    entry = HistoryEntry.build(
+        start,
         status=status,
-        planned_s=planned_s,
+        ended_utc_s=ended.utc_s if ended is not None else None,
         totals=totals,
         review=review,
         longest_backward_s=longest_backward(records),
     )
-    return HistorySession(
-        entry, json.dumps(plan, separators=(",", ":"), ensure_ascii=False), records
-    )
+    return HistorySession(entry, plan_json, records)
 
 
 def sessions_from_json(text: str) -> list[HistorySession]:

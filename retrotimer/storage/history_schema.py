@@ -25,6 +25,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             backward_s REAL NOT NULL DEFAULT 0,
             forward_s REAL NOT NULL DEFAULT 0,
             backward_steps INTEGER NOT NULL DEFAULT 0,
+            longest_backward_s REAL NOT NULL DEFAULT 0,
             rating INTEGER CHECK (rating BETWEEN 1 AND 5),
             near_stumbles INTEGER CHECK (near_stumbles >= 0),
             notes TEXT NOT NULL DEFAULT '',
@@ -49,7 +50,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # in order of start without sorting the whole table.
     (
         "ALTER TABLE sessions ADD COLUMN deleted_utc REAL",
-        "CREATE INDEX sessions_by_start ON sessions (started_utc)",
+        "CREATE INDEX sessions_by_start ON sessions (started_utc, id)",
     ),
 )
 LATEST_VERSION = len(MIGRATIONS)

@@ -15,7 +15,7 @@ from retrotimer.core.history import (
     SessionStart,
     SessionStatus,
     SessionTotals,
-    WallTime,
+    longest_backward,
 )
 from retrotimer.core.model import SegmentKind
 from retrotimer.core.ports import ImportResult
@@ -23,29 +23,37 @@ from retrotimer.core.records import SegmentRecord
 from retrotimer.storage.history_database import Connect, HistoryDatabase, WallClock, connect_sqlite
 
 _BACKWARD_KINDS = ", ".join(f"'{kind.value}'" for kind in SegmentKind if kind.is_backward)
-_ENTRY_COLUMNS = f"""
+# In the order of HistoryEntry's fields, so a row becomes an entry without renaming.
+_ENTRY_COLUMNS = """
     s.id, s.template_name, s.venue, s.started_utc, s.utc_offset_s, s.ended_utc, s.status,
-    s.planned_s, s.active_s, s.backward_s, s.forward_s, s.backward_steps, s.rating,
-    s.near_stumbles, s.notes, s.deleted_utc,
-    (SELECT MAX(g.actual_s) FROM segments AS g
-        WHERE g.session_id = s.id AND g.kind IN ({_BACKWARD_KINDS}))
+    s.planned_s, s.active_s, s.backward_s, s.forward_s, s.backward_steps, s.longest_backward_s,
+    s.rating, s.near_stumbles, s.notes, s.deleted_utc
 """
+_PLAN_COLUMN = 17
 _SEGMENT_COLUMNS = "idx, kind, label, planned_s, actual_s, skipped, steps"
+_STATUSES = {status.value: status for status in SessionStatus}
 
 
 def _entry(row: Sequence[Any]) -> HistoryEntry:
+    # Positional on purpose: the list of thousands of sessions is built at start-up.
     return HistoryEntry(
-        session_id=row[0],
-        template_name=row[1],
-        venue=row[2],
-        started=WallTime(row[3], row[4]),
-        ended_utc_s=row[5],
-        status=SessionStatus(row[6]),
-        planned_s=row[7],
-        totals=SessionTotals(row[8], row[9], row[10], row[11]),
-        review=Review(row[12], row[13], row[14]),
-        longest_backward_s=row[16] or 0.0,
-        deleted_utc_s=row[15],
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        _STATUSES[row[6]],
+        row[7],
+        row[8],
+        row[9],
+        row[10],
+        row[11],
+        row[12],
+        row[13],
+        row[14],
+        row[15],
+        row[16],
     )
 
 
@@ -143,19 +151,22 @@ class HistoryStore:
                 _segment_values(session_id, record),
             )
             db.execute(
-                """
-                UPDATE sessions SET active_s = ?, backward_s = ?, forward_s = ?,
-                    backward_steps = ?, updated_utc = ?
-                WHERE id = ? AND status = 'running'
+                f"""
+                UPDATE sessions SET active_s = :active, backward_s = :backward,
+                    forward_s = :forward, backward_steps = :steps, updated_utc = :at,
+                    longest_backward_s = (
+                        SELECT COALESCE(MAX(actual_s), 0) FROM segments
+                        WHERE session_id = :id AND kind IN ({_BACKWARD_KINDS}))
+                WHERE id = :id AND status = 'running'
                 """,
-                (
-                    totals.active_s,
-                    totals.backward_s,
-                    totals.forward_s,
-                    totals.backward_steps,
-                    at_utc_s,
-                    session_id,
-                ),
+                {
+                    "id": session_id,
+                    "active": totals.active_s,
+                    "backward": totals.backward_s,
+                    "forward": totals.forward_s,
+                    "steps": totals.backward_steps,
+                    "at": at_utc_s,
+                },
             )
 
     def end_session(self, session_id: str, end: SessionEnd) -> None:
@@ -203,7 +214,7 @@ class HistoryStore:
         with self.database.reading() as db:
             rows = db.execute(
                 f"SELECT {_ENTRY_COLUMNS} FROM sessions AS s {where} "
-                "ORDER BY s.started_utc DESC, s.id"
+                "ORDER BY s.started_utc DESC, s.id DESC"
             ).fetchall()
         return [_entry(row) for row in rows]
 
@@ -219,7 +230,7 @@ class HistoryStore:
                 f"SELECT {_SEGMENT_COLUMNS} FROM segments WHERE session_id = ? ORDER BY idx",
                 (session_id,),
             ).fetchall()
-        return HistorySession(_entry(row), row[17], tuple(_segment(s) for s in segments))
+        return HistorySession(_entry(row), row[_PLAN_COLUMN], tuple(_segment(s) for s in segments))
 
     def all_sessions(self) -> list[HistorySession]:
         """Every session not deleted, with plan and segments, oldest first (for export)."""
@@ -234,7 +245,8 @@ class HistoryStore:
             ):
                 segments.setdefault(segment_row[0], []).append(_segment(segment_row[1:]))
         return [
-            HistorySession(_entry(row), row[17], tuple(segments.get(row[0], ()))) for row in rows
+            HistorySession(_entry(row), row[_PLAN_COLUMN], tuple(segments.get(row[0], ())))
+            for row in rows
         ]
 
     # ---- review, delete with undo ----------------------------------------------------
@@ -281,9 +293,9 @@ class HistoryStore:
                     """
                     INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
                         utc_offset_s, ended_utc, status, planned_s, active_s, backward_s,
-                        forward_s, backward_steps, rating, near_stumbles, notes, updated_utc,
-                        deleted_utc)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        forward_s, backward_steps, longest_backward_s, rating, near_stumbles,
+                        notes, updated_utc, deleted_utc)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO NOTHING
                     """,
                     (
@@ -291,19 +303,20 @@ class HistoryStore:
                         entry.template_name,
                         session.plan_json,
                         entry.venue,
-                        entry.started.utc_s,
-                        entry.started.offset_s,
+                        entry.started_utc_s,
+                        entry.utc_offset_s,
                         entry.ended_utc_s,
                         entry.status.value,
                         entry.planned_s,
-                        entry.totals.active_s,
-                        entry.totals.backward_s,
-                        entry.totals.forward_s,
-                        entry.totals.backward_steps,
-                        entry.review.rating,
-                        entry.review.near_stumbles,
-                        entry.review.notes,
-                        entry.ended_utc_s or entry.started.utc_s,
+                        entry.active_s,
+                        entry.backward_s,
+                        entry.forward_s,
+                        entry.backward_steps,
+                        longest_backward(session.segments),
+                        entry.rating,
+                        entry.near_stumbles,
+                        entry.notes,
+                        entry.ended_utc_s or entry.started_utc_s,
                         entry.deleted_utc_s,
                     ),
                 )
