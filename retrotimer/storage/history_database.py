@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from retrotimer.core.ports import HistoryUnavailable
-from retrotimer.storage.history_schema import SchemaTooNew, migrate
+from retrotimer.storage.history_schema import LATEST_VERSION, SchemaTooNew, migrate, schema_version
 
 Connect = Callable[[Path], sqlite3.Connection]
 WallClock = Callable[[], float]
@@ -160,11 +160,19 @@ class HistoryDatabase:
             return self._open_checked()
         except _Damaged as damage:
             if not self._repair:
+                damage.close_connection()
                 raise HistoryUnavailable(
                     f"the history database is damaged ({damage}); start RetroTimer to move it "
                     f"aside and begin a new one ({self.path})"
                 ) from None
-            moved = self._move_aside()
+            try:
+                moved = self._move_aside()
+            except HistoryUnavailable:
+                # Windows cannot rename an open file: close it, then move what is left.
+                damage.close_connection()
+                moved = self._move_aside()
+            finally:
+                damage.close_connection()
             self._notices.append(
                 f"The history database could not be read ({damage}). It was moved to "
                 f"{moved} (nothing was deleted) and a new, empty history was started."
@@ -172,6 +180,7 @@ class HistoryDatabase:
             try:
                 return self._open_checked()
             except _Damaged as again:
+                again.close_connection()
                 raise HistoryUnavailable(f"{again} ({self.path})") from None
 
     def _open_checked(self) -> sqlite3.Connection:
@@ -184,22 +193,22 @@ class HistoryDatabase:
         try:
             problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
-                raise _Damaged(f"integrity check: {problems[0]}")
+                raise _Damaged(f"integrity check: {problems[0]}", connection)
+            # A newer app's file is refused before anything (even the journal mode) changes.
+            if schema_version(connection) > LATEST_VERSION:
+                raise SchemaTooNew(schema_version(connection))
             connection.execute("PRAGMA journal_mode = WAL").fetchone()
             # FULL syncs the log at every commit: a finished segment survives a power cut.
             connection.execute(f"PRAGMA synchronous = {self._synchronous}")
             connection.execute("PRAGMA foreign_keys = ON")
             migrate(connection)
-        except _Damaged:
-            connection.close()
-            raise
         except SchemaTooNew as error:
             connection.close()
             raise HistoryUnavailable(f"{error} ({self.path})") from None
         except sqlite3.Error as error:
-            connection.close()
             if is_corruption(error):
-                raise _Damaged(str(error)) from None
+                raise _Damaged(str(error), connection) from None
+            connection.close()
             raise HistoryUnavailable(describe_error(error, self.path)) from error
         return connection
 
@@ -220,4 +229,18 @@ class HistoryDatabase:
 
 
 class _Damaged(Exception):
-    """The file is not a usable database: it is moved aside, never repaired in place."""
+    """The file is not a usable database: it is moved aside, never repaired in place.
+
+    The connection stays open until the files are moved: closing the last connection lets
+    SQLite checkpoint and remove the -wal file, which is part of what must be kept.
+    """
+
+    def __init__(self, message: str, connection: sqlite3.Connection | None = None) -> None:
+        super().__init__(message)
+        self.connection = connection
+
+    def close_connection(self) -> None:
+        connection, self.connection = self.connection, None
+        if connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                connection.close()
