@@ -73,7 +73,9 @@ def open_for_writing(paths: AppPaths) -> tuple[HistoryStore, InstanceLock]:
     try:
         lock.acquire()
     except OSError as error:
-        raise HistoryUnavailable(f"cannot create the instance lock: {error}") from error
+        raise HistoryUnavailable(
+            f"the instance lock cannot be made: {error.strerror or error} ({lock.path})"
+        ) from error
     store = HistoryStore(paths.history_db)
     try:
         recovered = store.recover_interrupted()

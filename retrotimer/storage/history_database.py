@@ -58,6 +58,8 @@ def describe_error(error: BaseException, path: Path) -> str:
             reason = _REASONS[_FULL]
         if reason is None and "readonly" in str(error):
             reason = _REASONS[_READONLY]
+    if isinstance(error, OSError) and error.strerror:
+        reason = error.strerror
     return f"{reason or error} ({path})"
 
 
@@ -155,7 +157,9 @@ class HistoryDatabase:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise HistoryUnavailable(describe_error(error, self.path.parent)) from error
+            raise HistoryUnavailable(
+                f"its folder cannot be made: {describe_error(error, self.path.parent)}"
+            ) from error
         try:
             return self._open_checked()
         except _Damaged as damage:
