@@ -6,27 +6,20 @@ import argparse
 import json
 import signal
 import sys
-import uuid
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from retrotimer.commands.history import open_for_writing
+from retrotimer.commands.run_history import RunHistory
 from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.plan import compile_plan
-from retrotimer.core.ports import HistoryUnavailable
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.session import Event, Session
-from retrotimer.storage.history_exchange import session_to_json
-from retrotimer.storage.history_files import save_unsaved
-from retrotimer.storage.history_store import HistoryStore
-from retrotimer.storage.instance_lock import AlreadyRunning, InstanceLock
+from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.ui.clock import ScaledClock, system_clock
-from retrotimer.ui.history_recording import HistoryRecording
 from retrotimer.ui.session_controller import SessionController
-from retrotimer.ui.wall_clock import system_wall_clock
 
 
 def register(subparsers: Any) -> None:
@@ -85,13 +78,12 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    paths = AppPaths.from_environment()
-    settings = SettingsStore(paths).load()
+    settings = SettingsStore(AppPaths.from_environment()).load()
     plan = compile_plan(load_template_argument(args.template), settings)
-    history: tuple[HistoryStore, InstanceLock] | None = None
+    history: RunHistory | None = None
     if not args.no_history:
         try:
-            history = open_for_writing(paths)
+            history = RunHistory.open(AppPaths.from_environment())
         except AlreadyRunning as error:
             print(
                 f"retrotimer: {error}; close it first, or add --no-history to run this "
@@ -99,21 +91,10 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        except HistoryUnavailable as error:
-            # The session still runs: the recorder holds its records and keeps trying.
-            print(f"retrotimer: history: {error}", file=sys.stderr)
-            history = (HistoryStore(paths.history_db), InstanceLock.for_paths(paths))
     app = QCoreApplication.instance() or QCoreApplication([])
     clock = ScaledClock(system_clock(), args.speed)
     session = Session.from_settings(plan, settings, speed=args.speed)
     controller = SessionController(session, clock, speed=args.speed)
-    recording: HistoryRecording | None = None
-    if history is not None:
-        # Connected first, so a finished segment is committed before it is shown.
-        recording = HistoryRecording(
-            controller, history[0], str(uuid.uuid4()), clock=clock, wall_clock=system_wall_clock
-        )
-        recording.message.connect(lambda text: print(f"retrotimer: {text}", file=sys.stderr))
 
     def show(event: Event, actual_s: float) -> None:
         if args.json_events:
@@ -131,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
         if session.state.is_over:
             app.quit()
 
+    if history is not None:
+        history.attach(controller, clock)  # first: a segment is on disk before it is shown
     controller.event_fired.connect(show)
     controller.state_changed.connect(finish_when_over)
 
@@ -152,8 +135,8 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, previous)
         wake.stop()
         controller.shutdown()
-        if recording is not None and history is not None:
-            _close_history(recording, history, paths)
+        if history is not None:
+            history.close()
     summary = session.summary(clock())
     if args.json_events:
         print(json.dumps(summary_json(summary)), flush=True)
@@ -163,30 +146,3 @@ def run(args: argparse.Namespace) -> int:
             f"{summary.backward_s:.0f} s backward, {summary.backward_steps} backward steps"
         )
     return 0 if summary.status == "finished" else 130
-
-
-def _close_history(
-    recording: HistoryRecording, history: tuple[HistoryStore, InstanceLock], paths: AppPaths
-) -> None:
-    """Write what is still held; if the history still refuses, keep it in a backup file."""
-    store, lock = history
-    try:
-        recording.shutdown()
-        recorder = recording.recorder
-        if recorder.started and not recording.retry():
-            saved = save_unsaved([recorder.snapshot()], [paths.data, paths.cache])
-            if saved is not None:
-                print(
-                    f"retrotimer: this session is kept in {saved}; once the history can be "
-                    f"written, restore it with `retrotimer history import {saved}`",
-                    file=sys.stderr,
-                )
-            else:
-                print(
-                    "retrotimer: this session could not be saved anywhere; here it is:\n"
-                    + json.dumps(session_to_json(recorder.snapshot())),
-                    file=sys.stderr,
-                )
-    finally:
-        store.close()
-        lock.release()
