@@ -27,7 +27,7 @@ from retrotimer.core.history import (
     WallTime,
     longest_backward,
 )
-from retrotimer.core.model import SegmentKind
+from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.records import SegmentRecord
 from retrotimer.core.statistics import compute_statistics
 from retrotimer.storage.history_store import HistoryStore
@@ -62,7 +62,7 @@ def synthetic_session(number: int) -> HistorySession:
         str(uuid.UUID(int=number + 1)),
         f"Template {number % 7}",
         PLAN_JSON,
-        "track",
+        Venue.TRACK,
         WallTime(started, 3600),
         planned,
     )
@@ -129,7 +129,7 @@ def measure_commits(path: Path, commits: int, synchronous: str) -> dict[str, flo
                 session.session_id,
                 "Bench",
                 PLAN_JSON,
-                "track",
+                Venue.TRACK,
                 WallTime(time.time(), 0),
                 session.entry.planned_s,
             )

@@ -17,7 +17,7 @@ from retrotimer.core.history import (
     WallTime,
     longest_backward,
 )
-from retrotimer.core.model import SegmentKind
+from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.records import SegmentRecord
 
 # Monday 2024-05-06 00:00 UTC.
@@ -56,7 +56,7 @@ def start(
     number: int = 0, utc_s: float = MONDAY_2024_05_06, offset_s: int = 0, template: str = "Sample"
 ) -> SessionStart:
     return SessionStart(
-        make_id(number), template, PLAN_JSON, "track", WallTime(utc_s, offset_s), 600
+        make_id(number), template, PLAN_JSON, Venue.TRACK, WallTime(utc_s, offset_s), 600
     )
 
 
@@ -98,7 +98,7 @@ def entry(
     return HistoryEntry(
         session_id=make_id(number),
         template_name="Sample",
-        venue="track",
+        venue=Venue.TRACK,
         started_utc_s=utc_s,
         utc_offset_s=offset_s,
         ended_utc_s=utc_s + 600,
@@ -146,7 +146,7 @@ def sessions(draw: st.DrawFn) -> HistorySession:
         str(draw(st.uuids())),
         draw(texts.filter(lambda text: text.strip() != "")),
         json.dumps({"template": "x", "n": draw(st.integers(0, 9))}, separators=(",", ":")),
-        draw(st.sampled_from(["track", "treadmill", "any"])),
+        draw(st.sampled_from(Venue)),
         WallTime(utc_s, draw(offsets)),
         draw(seconds),
     )

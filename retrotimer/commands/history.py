@@ -27,8 +27,9 @@ from retrotimer.storage.history_exchange import (
     sessions_to_json,
 )
 from retrotimer.storage.history_files import read_import_file
+from retrotimer.storage.history_opening import open_for_writing
 from retrotimer.storage.history_store import HistoryStore
-from retrotimer.storage.instance_lock import AlreadyRunning, InstanceLock
+from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.paths import AppPaths
 from retrotimer.ui.wall_clock import system_wall_clock
 
@@ -62,57 +63,30 @@ def _warn(message: str) -> None:
     print(f"retrotimer: {message}", file=sys.stderr)
 
 
-def open_for_writing(paths: AppPaths) -> tuple[HistoryStore, InstanceLock]:
-    """Take the instance lock, open the history and keep sessions a dead instance left running.
-
-    Raises AlreadyRunning (nothing opened) or HistoryUnavailable (the lock is released).
-    Notices for the user (a damaged file moved aside, sessions kept as interrupted) are
-    printed to stderr.
-    """
-    lock = InstanceLock.for_paths(paths)
-    try:
-        lock.acquire()
-    except OSError as error:
-        raise HistoryUnavailable(
-            f"the instance lock cannot be made: {error.strerror or error} ({lock.path})"
-        ) from error
-    store = HistoryStore(paths.history_db)
-    try:
-        recovered = store.recover_interrupted()
-    except HistoryUnavailable:
-        lock.release()
-        store.close()
-        raise
-    finally:
-        for notice in store.take_notices():
-            _warn(notice)
-    for entry in recovered:
-        started = local_datetime(entry.started)
-        _warn(
-            f"the session of {started:%Y-%m-%d %H:%M} ({entry.template_name}) did not "
-            "finish; it is kept as interrupted with what was recorded"
-        )
-    return store, lock
-
-
 @contextmanager
 def _history(*, write: bool) -> Iterator[HistoryStore]:
     """The store for one command. Without the lock (another instance runs) reading still works,
     but nothing is repaired or recovered: the running instance owns the file."""
     paths = AppPaths.from_environment()
-    lock: InstanceLock | None = None
     try:
-        store, lock = open_for_writing(paths)
+        writable = open_for_writing(paths)
     except AlreadyRunning:
         if write:
             raise
         store = HistoryStore(paths.history_db, repair=False)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
     try:
-        yield store
+        for notice in writable.notices:
+            _warn(notice)
+        if writable.problem is not None:
+            raise HistoryUnavailable(writable.problem)
+        yield writable.store
     finally:
-        store.close()
-        if lock is not None:
-            lock.release()
+        writable.close()
 
 
 def _run(action: Any, *, write: bool = False) -> int:
@@ -134,7 +108,7 @@ def entry_json(entry: HistoryEntry) -> dict[str, Any]:
     return {
         "id": entry.session_id,
         "template": entry.template_name,
-        "venue": entry.venue,
+        "venue": entry.venue.value,
         "started": iso(entry.started),
         "ended": iso(ended) if ended is not None else None,
         "status": entry.status.value,

@@ -6,11 +6,11 @@ import json
 import sys
 import uuid
 
-from retrotimer.commands.history import open_for_writing
 from retrotimer.core.history import HistorySession
 from retrotimer.core.ports import HistoryUnavailable
 from retrotimer.storage.history_exchange import session_to_json
 from retrotimer.storage.history_files import save_unsaved
+from retrotimer.storage.history_opening import WritableHistory, open_for_writing
 from retrotimer.storage.history_store import HistoryStore
 from retrotimer.storage.instance_lock import InstanceLock
 from retrotimer.storage.paths import AppPaths
@@ -29,26 +29,34 @@ class RunHistory:
     writes the history; any other trouble is told, and the session is still recorded in
     memory and written when it can be."""
 
-    def __init__(self, paths: AppPaths, store: HistoryStore, lock: InstanceLock) -> None:
+    def __init__(self, paths: AppPaths, history: WritableHistory) -> None:
         self._paths = paths
-        self._store = store
-        self._lock = lock
+        self._history = history
         self._recording: HistoryRecording | None = None
 
     @classmethod
     def open(cls, paths: AppPaths) -> RunHistory:
         try:
-            store, lock = open_for_writing(paths)
+            history = open_for_writing(paths)
         except HistoryUnavailable as error:
+            # Nothing can be written there; the recorder keeps the session and says so.
             _tell(f"history: {error}")
-            store, lock = HistoryStore(paths.history_db), InstanceLock.for_paths(paths)
-        return cls(paths, store, lock)
+            history = WritableHistory(HistoryStore(paths.history_db), InstanceLock.for_paths(paths))
+        for notice in history.notices:
+            _tell(notice)
+        if history.problem is not None:
+            _tell(f"history: {history.problem}")
+        return cls(paths, history)
 
     def attach(self, controller: SessionController, clock: Clock) -> None:
         """Call before anything else listens to the controller: a finished segment is then
         committed before it is shown."""
         self._recording = HistoryRecording(
-            controller, self._store, str(uuid.uuid4()), clock=clock, wall_clock=system_wall_clock
+            controller,
+            self._history.store,
+            str(uuid.uuid4()),
+            clock=clock,
+            wall_clock=system_wall_clock,
         )
         self._recording.message.connect(_tell)
 
@@ -61,8 +69,7 @@ class RunHistory:
                 if recorder.started and not self._recording.retry():
                     self._keep_elsewhere(recorder.snapshot())
         finally:
-            self._store.close()
-            self._lock.release()
+            self._history.close()
 
     def _keep_elsewhere(self, session: HistorySession) -> None:
         saved = save_unsaved([session], [self._paths.data, self._paths.cache])

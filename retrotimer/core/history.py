@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from retrotimer.core.model import Direction
+from retrotimer.core.model import Direction, Venue
 from retrotimer.core.plan import Plan
 from retrotimer.core.records import SegmentRecord, SessionSummary
 
@@ -100,7 +100,7 @@ class SessionStart:
     session_id: str
     template_name: str
     plan_json: str
-    venue: str
+    venue: Venue
     started: WallTime
     planned_s: float
 
@@ -125,7 +125,7 @@ class HistoryEntry:
 
     session_id: str
     template_name: str
-    venue: str
+    venue: Venue
     started_utc_s: float
     utc_offset_s: int
     ended_utc_s: float | None

@@ -89,7 +89,7 @@ class SessionRecorder:
             session_id=self._session_id,
             template_name=self._plan.template_name,
             plan_json=plan_snapshot(self._plan),
-            venue=self._plan.venue.value,
+            venue=self._plan.venue,
             started=at,
             planned_s=self._plan.total_s,
         )
@@ -112,6 +112,10 @@ class SessionRecorder:
         if self._end is not None:
             return
         self.begin(at)
+        # A visit cut short by going back is in the summary without an event of its own.
+        for record in summary.segments:
+            if self._records.get(record.index) != record:
+                self.segment_done(record, at)
         end = SessionEnd(
             SessionStatus.from_summary(summary), at, SessionTotals.from_summary(summary)
         )

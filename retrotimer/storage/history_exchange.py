@@ -81,7 +81,7 @@ def session_to_json(session: HistorySession) -> dict[str, Any]:
     return {
         "id": entry.session_id,
         "template": entry.template_name,
-        "venue": entry.venue,
+        "venue": entry.venue.value,
         "started": iso(entry.started),
         "ended": iso(entry.ended) if entry.ended is not None else None,
         "status": entry.status.value,
@@ -210,9 +210,10 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
         session_id = None
     if session_id is None:
         read.fail("id", f"must be a UUID, not {data.get('id')!r}")
-    venue = read.text("venue")
-    if venue not in {v.value for v in Venue}:
-        read.fail("venue", f"must be track, treadmill or any, not {venue!r}")
+    venues = {v.value: v for v in Venue}
+    venue_text = data.get("venue")
+    if venue_text not in venues:
+        read.fail("venue", f"must be track, treadmill or any, not {venue_text!r}")
     status_text = data.get("status")
     statuses = {status.value: status for status in SessionStatus}
     if status_text not in statuses:
@@ -258,6 +259,7 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
         status = SessionStatus.INTERRUPTED
     template_name, planned_s, totals = entry_values
     plan_json = json.dumps(plan, separators=(",", ":"), ensure_ascii=False)
+    venue = venues[str(venue_text)]
     start = SessionStart(session_id, template_name, plan_json, venue, started, planned_s)
     entry = HistoryEntry.build(
         start,
@@ -304,7 +306,7 @@ def _csv_row(session: HistorySession) -> list[str | int | float]:
     return [
         entry.session_id,
         entry.template_name,
-        entry.venue,
+        entry.venue.value,
         iso(entry.started),
         iso_utc(entry.started.utc_s),
         iso_utc(ended) if ended is not None else "",

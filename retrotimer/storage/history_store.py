@@ -17,7 +17,7 @@ from retrotimer.core.history import (
     SessionTotals,
     longest_backward,
 )
-from retrotimer.core.model import SegmentKind
+from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.ports import ImportResult
 from retrotimer.core.records import SegmentRecord
 from retrotimer.storage.history_database import Connect, HistoryDatabase, WallClock, connect_sqlite
@@ -32,6 +32,7 @@ _ENTRY_COLUMNS = """
 _PLAN_COLUMN = 17
 _SEGMENT_COLUMNS = "idx, kind, label, planned_s, actual_s, skipped, steps"
 _STATUSES = {status.value: status for status in SessionStatus}
+_VENUES = {venue.value: venue for venue in Venue}
 
 
 def _entry(row: Sequence[Any]) -> HistoryEntry:
@@ -39,7 +40,7 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
     return HistoryEntry(
         row[0],
         row[1],
-        row[2],
+        _VENUES[row[2]],
         row[3],
         row[4],
         row[5],
@@ -127,7 +128,7 @@ class HistoryStore:
                     start.session_id,
                     start.template_name,
                     start.plan_json,
-                    start.venue,
+                    start.venue.value,
                     start.started.utc_s,
                     start.started.offset_s,
                     start.planned_s,
@@ -302,7 +303,7 @@ class HistoryStore:
                         entry.session_id,
                         entry.template_name,
                         session.plan_json,
-                        entry.venue,
+                        entry.venue.value,
                         entry.started_utc_s,
                         entry.utc_offset_s,
                         entry.ended_utc_s,

@@ -14,7 +14,7 @@ from retrotimer.core.history import (
     SessionTotals,
     WallTime,
 )
-from retrotimer.core.model import Length, Segment, SegmentKind
+from retrotimer.core.model import Length, Segment, SegmentKind, Venue
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.ports import HistoryUnavailable, HistoryWriter
 from retrotimer.core.records import SegmentRecord
@@ -110,7 +110,7 @@ def test_a_completed_session_is_written_as_it_happens() -> None:
     begin = writer.calls[0][1]
     assert isinstance(begin, SessionStart)
     assert begin.session_id == ID and begin.template_name == "First steps"
-    assert begin.started == wall(0.0) and begin.venue == "track"
+    assert begin.started == wall(0.0) and begin.venue is Venue.TRACK
     assert begin.planned_s == run.plan.total_s
     assert json.loads(begin.plan_json)["segments"][1]["steps"] == 15
 
@@ -269,3 +269,22 @@ def test_cues_write_nothing() -> None:
     run.until(5.0 + 30.0)  # cues fall due, no segment ends
     assert writer.kinds() == ["begin"]
     assert writer.attempts == 1
+
+
+def test_a_visit_left_by_going_back_is_written_by_the_end() -> None:
+    writer = MemoryWriter()
+    template = simple(
+        Segment(SegmentKind.BACKWARD_WALK, Length.seconds(10)),
+        Segment(SegmentKind.WALK, Length.seconds(20)),
+    )
+    run = Run(writer, template)
+    run.start()
+    run.until(5.0 + 11.0)  # 1 s into the walk
+    run.command("back", 5.0 + 11.0)  # within the grace: back to the backward walk
+    assert [r.index for r in writer.segments()] == [0], "going back reports no segment"
+    run.until(5.0 + 14.0)
+    run.command("stop", 5.0 + 14.0)
+    assert writer.kinds()[-1] == "end"
+    written = {r.index: r for r in writer.segments()}
+    assert written[0].actual_s == 13.0 and written[1].actual_s == 1.0
+    assert set(written.values()) == set(run.session.summary(run.now).segments)
