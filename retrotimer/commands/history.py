@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -89,11 +89,10 @@ def _history(*, write: bool) -> Iterator[HistoryStore]:
         writable.close()
 
 
-def _run(action: Any, *, write: bool = False) -> int:
+def _run(action: Callable[[HistoryStore], int], *, write: bool = False) -> int:
     try:
         with _history(write=write) as store:
-            result: int = action(store)
-            return result
+            return action(store)
     except AlreadyRunning as error:
         _warn(f"{error}; close it first")
         return EXIT_REFUSED

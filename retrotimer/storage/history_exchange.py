@@ -27,6 +27,8 @@ from retrotimer.core.records import SegmentRecord
 FORMAT_NAME = "retrotimer-history"
 FORMAT_VERSION = 1
 MAX_PROBLEMS_SHOWN = 10
+# Far above any real session (30 years of seconds), far below what SQLite can hold.
+MAX_NUMBER = 1_000_000_000
 
 CSV_COLUMNS = (
     "id",
@@ -141,9 +143,9 @@ class _Reader:
             isinstance(value, bool)
             or not isinstance(value, int | float)
             or not math.isfinite(value)
-            or value < 0
+            or not 0 <= value <= MAX_NUMBER
         ):
-            self.fail(field, f"must be a number of at least 0, not {value!r}")
+            self.fail(field, f"must be a number from 0 to {MAX_NUMBER}, not {value!r}")
             return 0.0
         return float(value)
 
@@ -151,8 +153,8 @@ class _Reader:
         value = self.data.get(field)
         if value is None and optional:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.fail(field, f"must be a whole number of at least 0, not {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_NUMBER:
+            self.fail(field, f"must be a whole number from 0 to {MAX_NUMBER}, not {value!r}")
             return 0
         return value
 

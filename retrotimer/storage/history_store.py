@@ -102,7 +102,6 @@ class HistoryStore:
         self.database = HistoryDatabase(
             path, connect=connect, wall_clock=wall_clock, synchronous=synchronous, repair=repair
         )
-        self._wall_clock = wall_clock
 
     @property
     def path(self) -> Path:

@@ -136,6 +136,7 @@ def test_every_bad_value_is_named_with_its_session_and_field() -> None:
     first["segments"][1]["kind"] = "moonwalk"
     second["started"] = "2024-05-06T10:00:00"  # no offset
     second["active_s"] = -3
+    second["backward_steps"] = 10**30
     with pytest.raises(HistoryImportError) as refused:
         sessions_from_json(json.dumps(document))
     problems = refused.value.problems
@@ -145,7 +146,8 @@ def test_every_bad_value_is_named_with_its_session_and_field() -> None:
     assert any(
         p.startswith("session 2: started must be a date and time with its UTC") for p in problems
     )
-    assert any(p.startswith("session 2: active_s must be a number of at least 0") for p in problems)
+    assert any(p.startswith("session 2: active_s must be a number from 0 to") for p in problems)
+    assert any(p.startswith("session 2: backward_steps must be a whole number") for p in problems)
 
 
 def test_a_session_exported_while_running_comes_back_interrupted() -> None:
