@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from retrotimer.cli import main
-from retrotimer.core.history import Review, SessionStatus, SessionTotals
+from retrotimer.core.history import (
+    HistoryEntry,
+    HistorySession,
+    Review,
+    SessionStatus,
+    SessionTotals,
+)
 from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.template_toml import template_to_toml
 from retrotimer.storage.history_schema import LATEST_VERSION
@@ -27,6 +33,22 @@ Capture = pytest.CaptureFixture[str]
 
 def history() -> HistoryStore:
     return HistoryStore(AppPaths.from_environment().history_db)
+
+
+def listed() -> list[HistoryEntry]:
+    store = history()
+    try:
+        return store.list_sessions()
+    finally:
+        store.close()
+
+
+def fetched(session_id: str) -> HistorySession | None:
+    store = history()
+    try:
+        return store.get_session(session_id)
+    finally:
+        store.close()
 
 
 def fill(*sessions_to_add: object) -> None:
@@ -97,24 +119,22 @@ def test_export_and_import_restore_a_backup(
     assert capsys.readouterr().out.strip() == (
         "Imported 1 sessions; skipped 1 already in the history."
     )
-    store = history()
-    restored = store.get_session(make_id(0))
+    restored = fetched(make_id(0))
     assert restored is not None and len(restored.segments) == 2
     assert restored.entry.rating == 4
-    store.close()
 
 
 def test_a_file_that_is_not_ours_is_refused_and_nothing_changes(
     capsys: Capture, tmp_path: Path
 ) -> None:
     fill(recent(0, 1))
-    before = history().list_sessions()
+    before = listed()
     strange = tmp_path / "strange.json"
     strange.write_text('{"sessions": [{"id": "x"}]}', encoding="utf-8")
     assert main(["history", "import", str(strange)]) == 2
     err = capsys.readouterr().err
     assert "not a RetroTimer history export" in err and "Nothing was imported" in err
-    assert history().list_sessions() == before
+    assert listed() == before
 
 
 def test_import_waits_for_the_instance_that_writes(capsys: Capture, tmp_path: Path) -> None:
@@ -225,15 +245,15 @@ def test_a_headless_run_is_recorded_unless_told_not_to(tmp_path: Path) -> None:
     template = template_file(tmp_path)
     result = run_headless(str(template))
     assert result.returncode == 0, result.stderr
-    (recorded,) = history().list_sessions()
+    (recorded,) = listed()
     assert recorded.status is SessionStatus.COMPLETED and recorded.template_name == "Simple"
     assert (recorded.backward_s, recorded.backward_steps) == (6.0, 10)
-    whole = history().get_session(recorded.session_id)
+    whole = fetched(recorded.session_id)
     assert whole is not None and [r.actual_s for r in whole.segments] == [4.0, 6.0, 4.0]
 
     result = run_headless(str(template), "--no-history")
     assert result.returncode == 0, result.stderr
-    assert len(history().list_sessions()) == 1
+    assert len(listed()) == 1
 
 
 @pytest.mark.slow
@@ -259,5 +279,5 @@ def test_an_unwritable_history_keeps_the_session_for_later(tmp_path: Path, capsy
     paths.data.unlink()  # the disk is fixed
     assert main(["history", "import", str(kept)]) == 0
     assert "Imported 1 sessions" in capsys.readouterr().out
-    (restored,) = history().list_sessions()
+    (restored,) = listed()
     assert restored.status is SessionStatus.COMPLETED and restored.backward_steps == 10
