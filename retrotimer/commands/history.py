@@ -18,7 +18,6 @@ from retrotimer.core.statistics import (
     WeekStats,
     compute_statistics,
 )
-from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.history_exchange import (
     HistoryImportError,
     iso,
@@ -26,7 +25,7 @@ from retrotimer.storage.history_exchange import (
     sessions_to_csv,
     sessions_to_json,
 )
-from retrotimer.storage.history_files import read_import_file
+from retrotimer.storage.history_files import HistoryTransfer, read_import_file
 from retrotimer.storage.history_opening import open_for_writing
 from retrotimer.storage.history_store import HistoryStore
 from retrotimer.storage.instance_lock import AlreadyRunning
@@ -161,17 +160,13 @@ def list_command(args: argparse.Namespace) -> int:
 # ---- export and import -----------------------------------------------------------------
 def export_command(args: argparse.Namespace) -> int:
     def action(store: HistoryStore) -> int:
-        sessions = store.all_sessions()
-        text = sessions_to_json(sessions) if args.format == "json" else sessions_to_csv(sessions)
-        if args.output is None:
-            sys.stdout.write(text)
+        if args.output is not None:
+            count = HistoryTransfer(store).export_to(str(args.output), args.format)
+            print(f"Exported {count} sessions to {args.output}", file=sys.stderr)
             return 0
-        try:
-            write_atomic(args.output, text)
-        except OSError as error:
-            _warn(f"cannot write {args.output}: {error.strerror or error}")
-            return EXIT_UNAVAILABLE
-        print(f"Exported {len(sessions)} sessions to {args.output}", file=sys.stderr)
+        sessions = store.all_sessions()
+        write = sessions_to_json if args.format == "json" else sessions_to_csv
+        sys.stdout.write(write(sessions))
         return 0
 
     return _run(action)

@@ -63,3 +63,16 @@ class HistoryRepository(HistoryWriter, Protocol):
     def purge_deleted(self) -> int: ...
 
     def import_sessions(self, sessions: Sequence[HistorySession]) -> ImportResult: ...
+
+
+class HistoryTransfer(Protocol):
+    """Files in and out of the history: `file_format` is "csv" or "json"; paths are text.
+
+    `export_to` returns how many sessions it wrote; `import_from` reads a JSON export and
+    raises ValueError, with a message for the user, for a file that is not one (nothing is
+    imported then). Either raises HistoryUnavailable when the disk refuses.
+    """
+
+    def export_to(self, path: str, file_format: str) -> int: ...
+
+    def import_from(self, path: str) -> ImportResult: ...

@@ -1,4 +1,4 @@
-"""History files: reading an import file, and keeping a session the database could not take."""
+"""History files: export and import, and keeping a session the database could not take."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from retrotimer.core.history import HistorySession
+from retrotimer.core.ports import HistoryRepository, HistoryUnavailable, ImportResult
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.history_exchange import (
     HistoryImportError,
     sessions_from_json,
+    sessions_to_csv,
     sessions_to_json,
 )
 
@@ -49,3 +51,24 @@ def save_unsaved(sessions: Iterable[HistorySession], folders: Iterable[Path]) ->
             continue
         return target
     return None
+
+
+class HistoryTransfer:
+    """Export and import files for a history (implements the HistoryTransfer port)."""
+
+    def __init__(self, repository: HistoryRepository) -> None:
+        self._repository = repository
+
+    def export_to(self, path: str, file_format: str) -> int:
+        if file_format not in ("csv", "json"):
+            raise ValueError(f"unknown export format {file_format!r} (csv or json)")
+        sessions = self._repository.all_sessions()
+        text = sessions_to_json(sessions) if file_format == "json" else sessions_to_csv(sessions)
+        try:
+            write_atomic(Path(path), text)
+        except OSError as error:
+            raise HistoryUnavailable(f"cannot write {path}: {error.strerror or error}") from error
+        return len(sessions)
+
+    def import_from(self, path: str) -> ImportResult:
+        return self._repository.import_sessions(read_import_file(Path(path)))

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from retrotimer.core.history import HistorySession, Review, SessionStatus
 from retrotimer.core.model import SegmentKind
+from retrotimer.core.ports import HistoryTransfer as HistoryTransferPort
+from retrotimer.core.ports import HistoryUnavailable
 from retrotimer.storage.history_exchange import (
     CSV_COLUMNS,
     FORMAT_NAME,
@@ -22,7 +24,7 @@ from retrotimer.storage.history_exchange import (
     sessions_to_csv,
     sessions_to_json,
 )
-from retrotimer.storage.history_files import read_import_file, save_unsaved
+from retrotimer.storage.history_files import HistoryTransfer, read_import_file, save_unsaved
 from retrotimer.storage.history_store import HistoryStore
 from tests.history_samples import MONDAY_2024_05_06, make_id, segment, session, sessions
 
@@ -189,3 +191,28 @@ def test_unsaved_sessions_go_to_the_first_folder_that_takes_them(tmp_path: Path)
     assert saved == tmp_path / "cache" / f"unsaved-session-{make_id(0)}.json"
     assert read_import_file(saved) == [sample()]
     assert save_unsaved([], [tmp_path]) is None
+
+
+def test_transfer_exports_and_imports_files_for_the_window(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite")
+    store.import_sessions([sample(), session(1, MONDAY_2024_05_06 + 60)])
+    transfer: HistoryTransferPort = HistoryTransfer(store)
+    assert transfer.export_to(str(tmp_path / "all.csv"), "csv") == 2
+    with (tmp_path / "all.csv").open(encoding="utf-8", newline="") as stream:
+        assert len(list(csv.DictReader(stream))) == 2
+    assert transfer.export_to(str(tmp_path / "all.json"), "json") == 2
+    with pytest.raises(ValueError, match="unknown export format"):
+        transfer.export_to(str(tmp_path / "all.xml"), "xml")
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file")
+    with pytest.raises(HistoryUnavailable, match="cannot write"):
+        transfer.export_to(str(blocked / "x.json"), "json")
+    store.close()
+
+    other = HistoryStore(tmp_path / "other.sqlite")
+    result = HistoryTransfer(other).import_from(str(tmp_path / "all.json"))
+    assert (result.added, result.skipped) == (2, 0)
+    with pytest.raises(ValueError, match="not a RetroTimer history export"):
+        HistoryTransfer(other).import_from(str(tmp_path / "all.csv"))
+    assert len(other.list_sessions()) == 2
+    other.close()
