@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["pytester"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -17,6 +19,12 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "retrotimer-home"
     monkeypatch.setenv("RETROTIMER_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def silent_audio(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never sound on the speakers; real-audio tests choose a backend themselves."""
+    monkeypatch.setenv("RETROTIMER_AUDIO", "silent")
 
 
 @pytest.fixture(autouse=True)

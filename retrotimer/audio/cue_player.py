@@ -19,7 +19,7 @@ from retrotimer.audio.speech_queue import SpeechQueue, Utterance
 from retrotimer.audio.tones import Tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.plan import Plan
-from retrotimer.core.session import Event, EventKind
+from retrotimer.core.session_events import Event, EventKind
 from retrotimer.core.settings import Settings
 from retrotimer.core.speech import spoken_label
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from retrotimer.audio.tones import FINISH, REMINDER, STEP_TICK, go_name, pip_name
 from retrotimer.core.model import Direction
 from retrotimer.core.plan import Cue, CueType, Plan
-from retrotimer.core.session import Event, EventKind
+from retrotimer.core.session_events import Event, EventKind
 from retrotimer.core.settings import Settings
 from retrotimer.core.speech import spoken_label
 

@@ -11,10 +11,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from retrotimer.audio.startup import open_cue_player
-from retrotimer.commands.template_source import load_template_argument
+from retrotimer.commands.run_history import RunHistory
+from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.session import Event, Session
+from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.ui.clock import ScaledClock, system_clock
@@ -23,7 +25,7 @@ from retrotimer.ui.session_controller import SessionController
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("run", help="run a session")
-    parser.add_argument("template", help="a template file (TOML)")
+    parser.add_argument("template", help=TEMPLATE_HELP)
     parser.add_argument(
         "--headless", action="store_true", help="run in the terminal without a window"
     )
@@ -32,6 +34,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--json-events", action="store_true", help="print one JSON object per event"
+    )
+    parser.add_argument(
+        "--no-history", action="store_true", help="do not record this session in the history"
     )
     parser.set_defaults(handler=run)
 
@@ -82,12 +87,23 @@ def run(args: argparse.Namespace) -> int:
     paths = AppPaths.from_environment()
     settings = SettingsStore(paths).load()
     plan = compile_plan(load_template_argument(args.template), settings)
+    history: RunHistory | None = None
+    if not args.no_history:
+        try:
+            history = RunHistory.open(paths)
+        except AlreadyRunning as error:
+            print(
+                f"retrotimer: {error}; close it first, or add --no-history to run this "
+                "session without recording it",
+                file=sys.stderr,
+            )
+            return 2
     app = QCoreApplication.instance() or QCoreApplication([])
     cues = open_cue_player(settings, paths.cache)
     cues.load(plan)
     clock = ScaledClock(system_clock(), args.speed)
     session = Session.from_settings(plan, settings, speed=args.speed)
-    controller = SessionController(session, clock, speed=args.speed)
+    controller = SessionController(session, clock, speed=args.speed, precise_wait=clock.wait)
 
     def show(event: Event, actual_s: float) -> None:
         if args.json_events:
@@ -105,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
         if session.state.is_over:
             app.quit()
 
+    if history is not None:
+        history.attach(controller, clock)  # first: a segment is on disk before it is shown
     controller.event_fired.connect(show)
     controller.event_fired.connect(lambda event, _actual: cues.handle(event))
     controller.state_changed.connect(finish_when_over)
@@ -127,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, previous)
         wake.stop()
         controller.shutdown()
+        if history is not None:
+            history.close()
         cues.drain(DRAIN_TIMEOUT_S)
         cues.close()
     summary = session.summary(clock())

@@ -7,22 +7,21 @@ import enum
 import math
 from dataclasses import dataclass
 
-from retrotimer.core.plan import CUE_RANK, SEGMENT_END_RANK, Cue, CueType, Plan, PlannedSegment
+from retrotimer.core.plan import CUE_RANK, SEGMENT_END_RANK, Cue, CueType, Plan
 from retrotimer.core.records import SegmentRecord, SessionSummary, summarise
+from retrotimer.core.session_events import Event, EventKind, SessionState, SessionView
 from retrotimer.core.settings import Settings
 
-
-class SessionState(enum.Enum):
-    IDLE = "idle"
-    COUNTDOWN = "countdown"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-    STOPPED = "stopped"
-
-    @property
-    def is_over(self) -> bool:
-        return self in (SessionState.FINISHED, SessionState.STOPPED)
+__all__ = [
+    "TRANSITIONS",
+    "Command",
+    "Event",
+    "EventKind",
+    "IllegalCommand",
+    "Session",
+    "SessionState",
+    "SessionView",
+]
 
 
 class Command(enum.Enum):
@@ -57,64 +56,6 @@ del S, C
 
 class IllegalCommand(Exception):
     """A command that the current state does not allow; the session is left unchanged."""
-
-
-class EventKind(enum.Enum):
-    CUE = "cue"
-    SEGMENT_DONE = "segment_done"
-    COUNTDOWN = "countdown_started"
-    RUNNING = "running"
-    PAUSED = "paused"
-    AUTO_PAUSED = "auto_paused"
-    RESUMED = "resumed"
-    SKIPPED = "skipped"
-    WENT_BACK = "back"
-    STOPPED = "stopped"
-    FINISHED = "finished"
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """Something that happened, due at `scheduled_s` of plan time (negative while getting ready).
-
-    `generation` counts the jumps (skip, back) before it: a cue heard again after going back is
-    a new event of a later generation.
-    """
-
-    kind: EventKind
-    scheduled_s: float
-    text: str
-    state: SessionState
-    generation: int
-    cue: Cue | None = None
-    record: SegmentRecord | None = None
-
-    @property
-    def type_name(self) -> str:
-        return self.cue.type.value if self.cue is not None else self.kind.value
-
-
-@dataclass(frozen=True, slots=True)
-class SessionView:
-    """What a display needs at one moment."""
-
-    state: SessionState
-    position_s: float
-    get_ready_remaining_s: float
-    segment: PlannedSegment
-    segment_elapsed_s: float
-    segment_remaining_s: float
-    next_segment: PlannedSegment | None
-    total_s: float
-
-    @property
-    def session_fraction(self) -> float:
-        return self.position_s / self.total_s if self.total_s else 1.0
-
-    @property
-    def segment_fraction(self) -> float:
-        duration = self.segment.duration_s
-        return self.segment_elapsed_s / duration if duration else 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +148,7 @@ class Session:
 
     def position(self, now: float) -> float:
         """Seconds into the plan, within [0, total]."""
-        return min(max(self._raw_position(now), 0.0), self.plan.total_s)
+        return min(max(self.plan_time(now), 0.0), self.plan.total_s)
 
     def _check_time(self, now: float) -> float:
         if self._last_now is not None and now < self._last_now:
@@ -266,14 +207,13 @@ class Session:
         position = self._raw_position(now)
         if position < 0:
             target = 0.0
-            if self.state is SessionState.RUNNING:
-                events.append(self._event(EventKind.RUNNING, 0.0, "Go."))
         else:
-            current = self.plan.segments[self._segment]
             events.append(self._leave(position, skipped=True))
-            target = current.end_s
-        events.append(self._event(EventKind.SKIPPED, position, "Skipped."))
+            target = self.plan.segments[self._segment].end_s
         self._jump(position, target)
+        events.append(self._event(EventKind.SKIPPED, position, "Skipped."))
+        if position < 0 and self.state is SessionState.RUNNING:
+            events.append(self._event(EventKind.RUNNING, 0.0, "Go."))
         return events + self._fire(now)
 
     def back(self, now: float) -> list[Event]:
@@ -288,8 +228,8 @@ class Session:
             target = current.start_s
             if in_grace and current.index > 0:
                 target = self.plan.segments[current.index - 1].start_s
-        events.append(self._event(EventKind.WENT_BACK, position, "Back."))
         self._jump(position, target)
+        events.append(self._event(EventKind.WENT_BACK, target, "Back."))
         return events + self._fire(now)
 
     def stop(self, now: float) -> list[Event]:

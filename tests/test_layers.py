@@ -1,0 +1,35 @@
+"""The core imports nothing but the standard library (and never the clock or sqlite)."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import retrotimer.core
+
+CORE = Path(retrotimer.core.__file__).parent
+FORBIDDEN_STDLIB = {"time", "sqlite3", "os", "pathlib", "datetime", "threading", "subprocess"}
+
+
+def imported_roots(path: Path) -> set[str]:
+    roots: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            roots |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            roots.add(node.module)
+    return roots
+
+
+def test_core_uses_only_the_standard_library_and_itself() -> None:
+    modules = sorted(CORE.glob("*.py"))
+    assert len(modules) >= 5
+    for path in modules:
+        for name in imported_roots(path):
+            top = name.split(".")[0]
+            if name.startswith("retrotimer."):
+                assert name.startswith("retrotimer.core"), f"{path.name} imports {name}"
+            else:
+                assert top in sys.stdlib_module_names, f"{path.name} imports {name}"
+                assert top not in FORBIDDEN_STDLIB, f"{path.name} reaches for {name}"
