@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Iterator
 
+from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.model import Item, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.speech import LARGEST_SINGLE_NUMBER, spoken_label
 
@@ -45,12 +45,8 @@ def stock_phrases(extra: Iterable[str] = ()) -> tuple[str, ...]:
 
 
 def builtin_templates() -> tuple[Template, ...]:
-    """The templates that ship with the app (none when this build has no built-in library)."""
-    try:
-        module = importlib.import_module("retrotimer.core.builtin_templates")
-    except ModuleNotFoundError:
-        return ()
-    return tuple(module.BUILTIN_TEMPLATES)
+    """The templates that ship with the app: their labels are rendered as stock phrases."""
+    return BUILTIN_TEMPLATES
 
 
 def _segments(items: Iterable[Item]) -> Iterator[Segment]:
