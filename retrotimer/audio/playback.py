@@ -123,8 +123,11 @@ class Playback:
     def _open_next(self) -> AudioBackend:
         while self._waiting:
             name = self._waiting.pop(0)
+            factory = self._factories.get(name)
             try:
-                backend = self._factories[name]()
+                if factory is None:
+                    raise BackendUnavailable("not part of this build")
+                backend = factory()
                 for clip in self._clips.values():
                     backend.prepare(clip)
                 backend.hold(self._held)

@@ -101,9 +101,7 @@ class PrivatePulse:
                 text = (self.root / "pulseaudio.log").read_text(errors="replace")
                 raise RuntimeError(f"the private PulseAudio daemon did not start:\n{text}")
             time.sleep(0.1)
-        subprocess.run(
-            ["pactl", "set-default-sink", SINK], env=self._child_env(), check=True
-        )
+        subprocess.run(["pactl", "set-default-sink", SINK], env=self._child_env(), check=True)
         self._zeros = Path("/dev/zero").open("rb")  # noqa: SIM115 (closed in stop)
         self._keep_alive = subprocess.Popen(
             [
