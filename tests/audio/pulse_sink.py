@@ -84,9 +84,11 @@ class PrivatePulse:
                 "-L",
                 f"module-null-sink sink_name={SINK} rate={RATE} channels=1",
             ],
+            stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,
             env=self._child_env(),
+            start_new_session=True,
         )
         log.close()
         deadline = time.monotonic() + _START_TIMEOUT_S
@@ -263,11 +265,17 @@ def bursts(
     ]
 
 
-def first_sound_after(recording: Recording, moment: float, threshold: int = 600) -> float | None:
-    """When the first audible sample above `threshold` at or after `moment` was captured."""
-    samples = high_passed(high_passed(recording.snapshot(), recording.rate), recording.rate)
+def first_sound_after(
+    recording: Recording, moment: float, threshold: int = 600, within_s: float = 1.0
+) -> float | None:
+    """When the first audible sample above `threshold` in `within_s` after `moment` was captured."""
+    samples = recording.snapshot()
+    lead = round(0.05 * recording.rate)  # room for the filter to settle before the moment
     first = max(0, int((moment - recording.start_time) * recording.rate))
-    for index in range(first, len(samples)):
-        if abs(samples[index]) > threshold:
-            return recording.time_of(index)
+    start = max(0, first - lead)
+    end = min(len(samples), first + round(within_s * recording.rate))
+    window = high_passed(high_passed(samples[start:end], recording.rate), recording.rate)
+    for index in range(first - start, len(window)):
+        if abs(window[index]) > threshold:
+            return recording.time_of(start + index)
     return None
