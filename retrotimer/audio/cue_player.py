@@ -58,6 +58,7 @@ class CuePlayer(QObject):
         self._release_when_quiet = False
         self._queue = SpeechQueue()
         self._unspoken: set[str] = set()
+        self._closed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -124,10 +125,14 @@ class CuePlayer(QObject):
         self._settings = replace(self._settings, muted=muted)
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         self._timer.stop()
         self._silence_now()
         self._playback.hold(False)
         if self._renderer is not None:
+            self._renderer.rendered.disconnect(self._label_rendered)
             self._renderer.close()
         self._playback.close()
 
@@ -211,7 +216,7 @@ class CuePlayer(QObject):
 
     @Slot(str)
     def _label_rendered(self, label: str) -> None:
-        if self._renderer is None:
+        if self._renderer is None or self._closed:
             return
         clip = self._renderer.clip(label)
         if clip is not None:

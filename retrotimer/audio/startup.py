@@ -13,6 +13,7 @@ from retrotimer.audio.playback import BackendFactory, Playback, request_backends
 from retrotimer.audio.speech_engine import SpeechEngine, find_engines
 from retrotimer.audio.tones import synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
+from retrotimer.core.ports import CueSink
 from retrotimer.core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -40,3 +41,8 @@ def open_cue_player(
     playback = Playback(request_backends(settings.audio_backend, environ), factories)
     renderer = LabelRenderer(find_engines() if engines is None else engines, cache_dir / "voice")
     return CuePlayer(playback, synthesise_tones(), load_voice(voice_dir), settings, renderer)
+
+
+def as_cue_sink(player: CuePlayer) -> CueSink:
+    """The player as the UI sees it (the type checker holds it to the protocol)."""
+    return player

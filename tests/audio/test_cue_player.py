@@ -322,3 +322,15 @@ def test_a_session_through_the_controller_sounds_every_cue(
     ]
     assert rig.player.backend_name == "qt"
     assert caplog.text.count("simpleaudio failed") == 1
+
+
+def test_closing_twice_and_a_late_label_are_harmless(qtbot: QtBot, tmp_path: Path) -> None:
+    renderer = LabelRenderer([], tmp_path / "cache")
+    device = FakeBackend("simpleaudio")
+    playback = Playback(request_backends("auto", {}), {"simpleaudio": lambda: device})
+    player = CuePlayer(playback, TONES, VOICE, SETTINGS, renderer)
+    prepared = len(device.prepared)
+    player.close()
+    player.close()
+    renderer.rendered.emit("late label")  # nobody listens any more
+    assert len(device.prepared) == prepared and device.closed
