@@ -1,18 +1,37 @@
-"""Playback through Qt Multimedia: one preloaded QSoundEffect per clip, on the Qt main thread."""
+"""Playback through Qt Multimedia: one QAudioSink stream fed by a small mixer on its own thread."""
 
 from __future__ import annotations
 
-import tempfile
+import threading
 import time
-from pathlib import Path
+from array import array
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLoggingCategory, QObject, QThread, QUrl
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLoggingCategory,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 from retrotimer.audio.backend import BackendUnavailable, PlaybackError
-from retrotimer.audio.pcm import Clip, silence, write_wav
+from retrotimer.audio.pcm import SAMPLE_WIDTH, SOUND_RATE, Clip, resampled, samples_of
 
-READY_TIMEOUT_S = 5.0
+# How far ahead of the speaker the mixer keeps the stream: enough to ride out a moment
+# without the interpreter lock, little enough that a cue is not heard late.
+QUEUE_AHEAD_S = 0.04
+FEED_INTERVAL_MS = 10
+BUFFER_S = 0.2
+# What the sound server adds after the stream's own buffer, as measured through PulseAudio.
+DEVICE_LATENCY_S = 0.05
+# Outside a session the stream is closed after this long without a sound.
+IDLE_CLOSE_S = 2.0
+_GAIN_ONE = 1024
 # Qt probes for PipeWire and warns when the library is absent, then uses PulseAudio as it
 # should; the probe's warning and the FFmpeg banner are noise on a terminal.
 _QUIET_PROBES = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
@@ -26,104 +45,203 @@ def _multimedia() -> Any:
     return QtMultimedia
 
 
-class QtBackend:
-    """QSoundEffect decodes each clip once when prepared and plays it from memory.
+@dataclass(slots=True)
+class _Voice:
+    """A sound being mixed: its samples, how far it has got, its gain in 1/1024ths."""
 
-    Qt mixes the effects of one sample rate into one output stream, which it suspends
-    whenever nothing plays; resuming it loses or delays the start of a sound now and then,
-    the first one most of all. While held (a session is on), a silent looping effect per
-    sample rate keeps each stream running, so every cue starts with the same short delay.
-    Qt Multimedia objects belong to the application's main thread: create and use the
-    backend there (the cue player runs on that thread).
+    samples: array[int]
+    position: int
+    gain: int
+
+
+class _Stream(QObject):
+    """The sink and its feeder, living on the audio thread; the voices are shared, locked."""
+
+    def __init__(self, qt: Any, device: Any, audio_format: Any) -> None:
+        super().__init__()
+        self._qt = qt
+        self._device = device
+        self._format = audio_format
+        self._sink: Any = None
+        self._output: Any = None
+        self._feeder: QTimer | None = None
+        self.lock = threading.Lock()
+        self.voices: list[_Voice] = []
+        self.held = False
+        self.failure: str | None = None
+        self.sounding_until = 0.0
+        self._quiet_since = time.monotonic()
+
+    @Slot()
+    def open(self) -> None:
+        """Start the stream (if it is not running) and feed it at once."""
+        if self._sink is None:
+            self._sink = self._qt.QAudioSink(self._device, self._format, self)
+            self._sink.setBufferSize(_bytes(BUFFER_S))
+            self._feeder = QTimer(self)
+            self._feeder.setTimerType(Qt.TimerType.PreciseTimer)
+            self._feeder.setInterval(FEED_INTERVAL_MS)
+            self._feeder.timeout.connect(self.feed)
+        if self._output is None:
+            self._output = self._sink.start()
+            self._note_failure()
+            if self._output is None:
+                self.failure = self.failure or "Qt Multimedia could not open an audio stream"
+                return
+            self._quiet_since = time.monotonic()
+            assert self._feeder is not None
+            self._feeder.start()
+        self.feed()
+
+    def _note_failure(self) -> None:
+        error = self._sink.error()
+        if error != self._qt.QtAudio.Error.NoError:
+            self.failure = f"Qt Multimedia audio output failed ({error.name})"
+
+    @Slot()
+    def feed(self) -> None:
+        """Top the stream up to QUEUE_AHEAD_S with the mix of the playing voices."""
+        if self._output is None:
+            self.open()
+            return
+        self._note_failure()
+        queued = self._sink.bufferSize() - self._sink.bytesFree()
+        count = (_bytes(QUEUE_AHEAD_S) - queued) // SAMPLE_WIDTH
+        now = time.monotonic()
+        with self.lock:
+            sounding = bool(self.voices)
+            block = self._mix(count) if count > 0 else None
+            keep_open = sounding or self.held
+        if block is not None:
+            self._output.write(block.tobytes())
+            if sounding:
+                # The last of it leaves the speaker once the queue ahead of it has played.
+                ahead = (self._sink.bufferSize() - self._sink.bytesFree()) / _bytes(1.0)
+                self.sounding_until = now + ahead + DEVICE_LATENCY_S
+        if keep_open:
+            self._quiet_since = now
+        elif now - self._quiet_since > IDLE_CLOSE_S:
+            self.close()
+
+    def _mix(self, count: int) -> array[int]:
+        if not self.voices:
+            return array("h", bytes(SAMPLE_WIDTH * count))
+        mix = [0] * count
+        for voice in self.voices:
+            chunk = voice.samples[voice.position : voice.position + count]
+            gain = voice.gain
+            for i, sample in enumerate(chunk):
+                mix[i] += sample * gain
+            voice.position += len(chunk)
+        self.voices = [v for v in self.voices if v.position < len(v.samples)]
+        # Qt's 16-bit samples are in the machine's byte order, as `array` writes them.
+        return array("h", [max(-32768, min(32767, value >> 10)) for value in mix])
+
+    @Slot()
+    def close(self) -> None:
+        if self._feeder is not None:
+            self._feeder.stop()
+        if self._output is not None:
+            self._sink.stop()
+            self._output = None
+
+
+class _Requests(QObject):
+    """Signals from the caller's thread to the stream's."""
+
+    open = Signal()
+    wake = Signal()
+    close = Signal()
+
+
+def _bytes(seconds: float) -> int:
+    return SAMPLE_WIDTH * round(seconds * SOUND_RATE)
+
+
+class QtBackend:
+    """One QAudioSink stream at 16 kHz; `play` adds a voice to the mix, never a new stream.
+
+    QSoundEffect was the first choice, but from Qt 6.10 its real-time engine can destroy a
+    finished voice on the audio thread, which breaks a socket notifier of the main thread:
+    the event loop then spins at full CPU and the session's timer stops. A QAudioSink fed by
+    a mixer on a thread of its own has no such engine, and a busy UI thread cannot starve it.
+    While held (a session is on) the stream runs without a break, so every cue starts after
+    the same short delay; outside a session it closes when quiet.
     """
 
     name = "qt"
     audible = True
 
     def __init__(self) -> None:
-        app = QCoreApplication.instance()
-        if app is None:
+        if QCoreApplication.instance() is None:
             raise BackendUnavailable("Qt Multimedia needs a running Qt application")
-        if QThread.currentThread() != app.thread():
-            raise BackendUnavailable("Qt Multimedia must be used from the application's thread")
-        self._qt = _multimedia()
-        if not self._qt.QMediaDevices.audioOutputs():
+        qt = _multimedia()
+        if not qt.QMediaDevices.audioOutputs():
             raise BackendUnavailable("Qt Multimedia sees no audio output device")
-        self.device = str(self._qt.QMediaDevices.defaultAudioOutput().description())
-        self._owner = QObject()
-        self._files = tempfile.TemporaryDirectory(prefix="retrotimer-sounds-")
-        self._effects: dict[str, Any] = {}
-        self._keep_alive: dict[int, Any] = {}
-        self._held = False
-        probe = silence("qt-probe", 0.05, 16000)
-        self.prepare(probe)
-        if not self.wait_ready(READY_TIMEOUT_S):
+        device = qt.QMediaDevices.defaultAudioOutput()
+        audio_format = qt.QAudioFormat()
+        audio_format.setSampleRate(SOUND_RATE)
+        audio_format.setChannelCount(1)
+        audio_format.setSampleFormat(qt.QAudioFormat.SampleFormat.Int16)
+        if not device.isFormatSupported(audio_format):
+            raise BackendUnavailable(f"{device.description()} cannot play 16 kHz mono")
+        self.device = str(device.description())
+        self._clips: dict[str, array[int]] = {}
+        self._thread = QThread()
+        self._thread.setObjectName("retrotimer-audio")
+        self._stream = _Stream(qt, device, audio_format)
+        self._stream.moveToThread(self._thread)
+        self._requests = _Requests()
+        blocking = Qt.ConnectionType.BlockingQueuedConnection
+        self._requests.open.connect(self._stream.open, blocking)
+        self._requests.close.connect(self._stream.close, blocking)
+        self._requests.wake.connect(self._stream.feed, Qt.ConnectionType.QueuedConnection)
+        self._thread.start()
+        # A first stream now, with silence: the first cue does not pay for opening it.
+        self._requests.open.emit()
+        if self._stream.failure:
+            failure = self._stream.failure
             self.close()
-            raise BackendUnavailable("Qt Multimedia did not load a sound within 5 s")
+            raise BackendUnavailable(failure)
 
     def prepare(self, clip: Clip) -> None:
-        if clip.name in self._effects:
-            return
-        self._effects[clip.name] = self._load(clip)
-        if clip.rate not in self._keep_alive:
-            # Looping silence the length of one second; only played while held.
-            self._keep_alive[clip.rate] = keep = self._load(
-                silence(f"keep-alive-{clip.rate}", 1.0, clip.rate)
-            )
-            keep.setLoopCount(self._qt.QSoundEffect.Loop.Infinite.value)
-            if self._held:
-                keep.play()
-
-    def _load(self, clip: Clip) -> Any:
-        path = Path(self._files.name) / f"{len(self._effects) + len(self._keep_alive):04d}.wav"
-        write_wav(clip, path)
-        effect = self._qt.QSoundEffect(self._owner)
-        effect.setSource(QUrl.fromLocalFile(str(path)))
-        return effect
+        """Keep the clip's samples, at the stream's rate, ready to mix."""
+        if clip.name not in self._clips:
+            self._clips[clip.name] = samples_of(resampled(clip, SOUND_RATE))
 
     def wait_ready(self, timeout_s: float) -> bool:
-        """Run Qt's events until every prepared clip has loaded (or failed to)."""
-        loading = self._qt.QSoundEffect.Status.Loading
-        effects = [*self._effects.values(), *self._keep_alive.values()]
-        deadline = time.monotonic() + timeout_s
-        while any(effect.status() == loading for effect in effects):
-            if time.monotonic() >= deadline:
-                return False
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            time.sleep(0.002)
         return True
 
     def hold(self, held: bool) -> None:
-        """Keep the output streams running (True) or let Qt suspend them when idle."""
-        if held == self._held:
-            return
-        self._held = held
-        for keep in self._keep_alive.values():
-            if held:
-                keep.play()
-            else:
-                keep.stop()
+        """Keep the stream running (a session is on), or let it close when quiet."""
+        with self._stream.lock:
+            self._stream.held = held
+        if held:
+            self._requests.wake.emit()
 
     def play(self, clip: Clip, gain: float) -> None:
-        if clip.name not in self._effects:
-            self.prepare(clip)  # plays once loaded
-        effect = self._effects[clip.name]
-        if effect.status() == self._qt.QSoundEffect.Status.Error:
-            raise PlaybackError(f"Qt Multimedia could not load the sound {clip.name!r}")
-        effect.setVolume(gain)
-        effect.play()
+        failure = self._stream.failure
+        if failure:
+            raise PlaybackError(failure)
+        self.prepare(clip)
+        with self._stream.lock:
+            self._stream.voices.append(_Voice(self._clips[clip.name], 0, round(gain * _GAIN_ONE)))
+        self._requests.wake.emit()
 
     def stop_all(self) -> None:
-        for effect in self._effects.values():
-            effect.stop()
+        with self._stream.lock:
+            self._stream.voices.clear()
 
     def busy(self) -> bool:
-        return any(effect.isPlaying() for effect in self._effects.values())
+        with self._stream.lock:
+            if self._stream.voices:
+                return True
+        return time.monotonic() < self._stream.sounding_until
 
     def close(self) -> None:
-        for effect in [*self._effects.values(), *self._keep_alive.values()]:
-            effect.stop()
-        self._effects.clear()
-        self._keep_alive.clear()
-        self._owner.deleteLater()  # and the effects with it
-        self._files.cleanup()
+        if not self._thread.isRunning():
+            return
+        self.stop_all()
+        self._requests.close.emit()
+        self._thread.quit()
+        self._thread.wait()

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.audio.pcm import rms, samples_of
+from retrotimer.audio.pcm import Clip, rms, samples_of
 from retrotimer.audio.speech_queue import PHRASE_GAP_S, SENTENCE_GAP_S
 from retrotimer.audio.tones import FINISH, go_name, pip_name, synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
-from tests.audio.pulse_sink import Burst, PrivatePulse, Recording, bursts
+from tests.audio.pulse_sink import Burst, PrivatePulse, Recording, bursts, missing_tools
 
 pytestmark = [pytest.mark.audio, pytest.mark.slow]
 
@@ -100,8 +100,6 @@ def loudness(recording: Recording, burst: Burst) -> float:
     samples = recording.snapshot()
     first = int((burst.start - recording.start_time) * recording.rate)
     last = int((burst.end - recording.start_time) * recording.rate)
-    from retrotimer.audio.pcm import Clip
-
     return rms(Clip("burst", samples[first:last].tobytes(), recording.rate))
 
 
@@ -140,8 +138,6 @@ def test_a_session_sounds_every_cue_on_time_and_whole(
 
 def test_a_sound_server_that_dies_does_not_stop_the_session(tmp_path: Path) -> None:
     # A daemon of its own: this test kills it halfway through the session.
-    from tests.audio.pulse_sink import missing_tools
-
     if missing_tools():
         pytest.skip(f"real-audio tests need PulseAudio ({', '.join(missing_tools())} not found)")
     pulse = PrivatePulse(tmp_path / "pulse")
@@ -178,11 +174,14 @@ def test_a_sound_server_that_dies_does_not_stop_the_session(tmp_path: Path) -> N
     assert "Traceback" not in err
 
 
-def test_the_voice_clips_play_at_their_length(pulse: PrivatePulse) -> None:
+def test_the_voice_clips_play_at_their_length(
+    pulse: PrivatePulse, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Through simpleaudio in this process: each phrase sounds as long as its clip.
     from retrotimer.audio.simpleaudio_backend import SimpleaudioBackend
 
-    os.environ.update(pulse.env)
+    for name, value in pulse.env.items():
+        monkeypatch.setenv(name, value)
     backend = SimpleaudioBackend()
     phrases = ["look over your shoulder", "hold the rails", "session complete", "15"]
     with pulse.recording() as recording:
