@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 from array import array
@@ -197,6 +198,9 @@ class QtBackend:
         self._requests.close.connect(self._stream.close, blocking)
         self._requests.wake.connect(self._stream.feed, Qt.ConnectionType.QueuedConnection)
         self._thread.start()
+        # A running QThread must not outlive the process's last moments: close it at exit
+        # if the owner has not.
+        atexit.register(self.close)
         # A first stream now, with silence: the first cue does not pay for opening it.
         self._requests.open.emit()
         if self._stream.failure:
@@ -239,6 +243,7 @@ class QtBackend:
         return time.monotonic() < self._stream.sounding_until
 
     def close(self) -> None:
+        atexit.unregister(self.close)
         if not self._thread.isRunning():
             return
         self.stop_all()

@@ -99,8 +99,6 @@ def run(args: argparse.Namespace) -> int:
             )
             return 2
     app = QCoreApplication.instance() or QCoreApplication([])
-    cues = open_cue_player(settings, paths.cache)
-    cues.load(plan)
     clock = ScaledClock(system_clock(), args.speed)
     session = Session.from_settings(plan, settings, speed=args.speed)
     controller = SessionController(session, clock, speed=args.speed, precise_wait=clock.wait)
@@ -123,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
 
     if history is not None:
         history.attach(controller, clock)  # first: a segment is on disk before it is shown
+    cues = open_cue_player(settings, paths.cache)
+    cues.load(plan)
     controller.event_fired.connect(show)
     controller.event_fired.connect(lambda event, _actual: cues.handle(event))
     controller.state_changed.connect(finish_when_over)
