@@ -32,6 +32,9 @@ BUFFER_S = 0.2
 DEVICE_LATENCY_S = 0.05
 # Outside a session the stream is closed after this long without a sound.
 IDLE_CLOSE_S = 2.0
+# A stream that takes no sound for this long has lost its device (Qt reports no error
+# when the sound server goes away: the queue simply stops draining).
+STALL_S = 1.0
 _GAIN_ONE = 1024
 # Qt probes for PipeWire and warns when the library is absent, then uses PulseAudio as it
 # should; the probe's warning and the FFmpeg banner are noise on a terminal.
@@ -72,6 +75,7 @@ class _Stream(QObject):
         self.failure: str | None = None
         self.sounding_until = 0.0
         self._quiet_since = time.monotonic()
+        self._last_taken = time.monotonic()
 
     @Slot()
     def open(self) -> None:
@@ -89,7 +93,7 @@ class _Stream(QObject):
             if self._output is None:
                 self.failure = self.failure or "Qt Multimedia could not open an audio stream"
                 return
-            self._quiet_since = time.monotonic()
+            self._quiet_since = self._last_taken = time.monotonic()
             assert self._feeder is not None
             self._feeder.start()
         self.feed()
@@ -113,7 +117,13 @@ class _Stream(QObject):
             sounding = bool(self.voices)
             block = self._mix(count) if count > 0 else None
             keep_open = sounding or self.held
-        if block is not None:
+        if block is None:
+            if now - self._last_taken > STALL_S and not self.failure:
+                self.failure = "Qt Multimedia audio output stopped taking sound"
+                with self.lock:
+                    self.voices.clear()
+        else:
+            self._last_taken = now
             self._output.write(block.tobytes())
             if sounding:
                 # The last of it leaves the speaker once the queue ahead of it has played.

@@ -334,3 +334,22 @@ def test_closing_twice_and_a_late_label_are_harmless(qtbot: QtBot, tmp_path: Pat
     player.close()
     renderer.rendered.emit("late label")  # nobody listens any more
     assert len(device.prepared) == prepared and device.closed
+
+
+def test_draining_waits_for_the_words_but_not_for_silence(qtbot: QtBot, plan: Plan) -> None:
+    device = FakeBackend("simpleaudio")
+    playback = Playback(request_backends("auto", {}), {"simpleaudio": lambda: device})
+    player = CuePlayer(playback, TONES, VOICE, SETTINGS)
+    try:
+        player.load(plan)
+        player.handle(state(EventKind.STOPPED))
+        assert player.drain(5.0)
+        assert device.played[-1] == (voice("stopped"), 1.0)  # said before the process may end
+        silent = CuePlayer(Playback(request_backends("silent", {}), {}), TONES, VOICE, SETTINGS)
+        silent.load(plan)
+        silent.handle(cue(plan, CueType.ANNOUNCE, 1))
+        assert silent.speech_pending > 0
+        assert silent.drain(5.0) and silent.speech_pending == 0  # nothing to wait for
+        silent.close()
+    finally:
+        player.close()
