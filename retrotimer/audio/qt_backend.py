@@ -24,17 +24,20 @@ from retrotimer.audio.backend import BackendUnavailable, PlaybackError
 from retrotimer.audio.pcm import SAMPLE_WIDTH, SOUND_RATE, Clip, resampled, samples_of
 
 # How far ahead of the speaker the mixer keeps the stream: enough to ride out a moment
-# without the interpreter lock, little enough that a cue is not heard late.
+# without the interpreter lock, little enough that a cue is not heard late. It is also the
+# stream's whole buffer: the sound server starts playing once a stream's buffer is full,
+# so a buffer larger than what the mixer keeps in it would never start.
 QUEUE_AHEAD_S = 0.04
 FEED_INTERVAL_MS = 10
-BUFFER_S = 0.2
 # What the sound server adds after the stream's own buffer, as measured through PulseAudio.
 DEVICE_LATENCY_S = 0.05
 # Outside a session the stream is closed after this long without a sound.
 IDLE_CLOSE_S = 2.0
-# A stream that takes no sound for this long has lost its device (Qt reports no error
-# when the sound server goes away: the queue simply stops draining).
+# A stream that stops taking sound for this long has lost its device (Qt reports no error
+# when the sound server goes away: the queue simply stops draining). A new stream may take
+# a while to start (a Bluetooth headset waking up), so it gets longer.
 STALL_S = 1.0
+START_S = 5.0
 _GAIN_ONE = 1024
 # Qt probes for PipeWire and warns when the library is absent, then uses PulseAudio as it
 # should; the probe's warning and the FFmpeg banner are noise on a terminal.
@@ -76,13 +79,15 @@ class _Stream(QObject):
         self.sounding_until = 0.0
         self._quiet_since = time.monotonic()
         self._last_taken = time.monotonic()
+        self._flowing = False
+        self._filled = False
 
     @Slot()
     def open(self) -> None:
         """Start the stream (if it is not running) and feed it at once."""
         if self._sink is None:
             self._sink = self._qt.QAudioSink(self._device, self._format, self)
-            self._sink.setBufferSize(_bytes(BUFFER_S))
+            self._sink.setBufferSize(_bytes(QUEUE_AHEAD_S))
             self._feeder = QTimer(self)
             self._feeder.setTimerType(Qt.TimerType.PreciseTimer)
             self._feeder.setInterval(FEED_INTERVAL_MS)
@@ -94,6 +99,7 @@ class _Stream(QObject):
                 self.failure = self.failure or "Qt Multimedia could not open an audio stream"
                 return
             self._quiet_since = self._last_taken = time.monotonic()
+            self._flowing = self._filled = False
             assert self._feeder is not None
             self._feeder.start()
         self.feed()
@@ -105,24 +111,28 @@ class _Stream(QObject):
 
     @Slot()
     def feed(self) -> None:
-        """Top the stream up to QUEUE_AHEAD_S with the mix of the playing voices."""
+        """Fill the stream's buffer with the mix of the playing voices."""
         if self._output is None:
             self.open()
             return
         self._note_failure()
         queued = self._sink.bufferSize() - self._sink.bytesFree()
-        count = (_bytes(QUEUE_AHEAD_S) - queued) // SAMPLE_WIDTH
+        count = (self._sink.bufferSize() - queued) // SAMPLE_WIDTH
         now = time.monotonic()
         with self.lock:
             sounding = bool(self.voices)
             block = self._mix(count) if count > 0 else None
             keep_open = sounding or self.held
         if block is None:
-            if now - self._last_taken > STALL_S and not self.failure:
+            limit = STALL_S if self._flowing else START_S
+            if now - self._last_taken > limit and not self.failure:
                 self.failure = "Qt Multimedia audio output stopped taking sound"
                 with self.lock:
                     self.voices.clear()
         else:
+            # Room after the first fill means the stream has begun to take sound.
+            self._flowing = self._flowing or self._filled
+            self._filled = True
             self._last_taken = now
             self._output.write(block.tobytes())
             if sounding:

@@ -114,6 +114,9 @@ class PrivatePulse:
                 "--format=s16le",
                 f"--rate={RATE}",
                 "--channels=1",
+                # A sound card's sink runs at a few tens of milliseconds; pacat's default
+                # (2 s) would make the null sink start new streams only every 2 s.
+                "--latency-msec=20",
                 "--stream-name=keep-alive",
             ],
             stdin=self._zeros,
