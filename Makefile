@@ -29,6 +29,7 @@ pytest: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(QT_OFFSCREEN) $(BIN)/python bench/timing.py
 	$(BIN)/python bench/history.py
+	$(QT_OFFSCREEN) $(BIN)/python bench/audio.py
 
 system-deps:
 	PYTHON=$(PYTHON) packaging/system-deps.sh run

@@ -22,6 +22,12 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def silent_audio(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never sound on the speakers; real-audio tests choose a backend themselves."""
+    monkeypatch.setenv("RETROTIMER_AUDIO", "silent")
+
+
+@pytest.fixture(autouse=True)
 def no_running_qtimers(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fail a test that leaves a QTimer running (only tests that use Qt are checked)."""
     if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
+from retrotimer.audio.startup import open_cue_player
 from retrotimer.commands.run_history import RunHistory
 from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
 from retrotimer.core.plan import compile_plan
@@ -38,6 +39,11 @@ def register(subparsers: Any) -> None:
         "--no-history", action="store_true", help="do not record this session in the history"
     )
     parser.set_defaults(handler=run)
+
+
+# Long enough for the last sentence and the finish chime; a process that exits while a
+# sound plays cuts it off.
+DRAIN_TIMEOUT_S = 10.0
 
 
 def _speed(text: str) -> float:
@@ -78,12 +84,13 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    settings = SettingsStore(AppPaths.from_environment()).load()
+    paths = AppPaths.from_environment()
+    settings = SettingsStore(paths).load()
     plan = compile_plan(load_template_argument(args.template), settings)
     history: RunHistory | None = None
     if not args.no_history:
         try:
-            history = RunHistory.open(AppPaths.from_environment())
+            history = RunHistory.open(paths)
         except AlreadyRunning as error:
             print(
                 f"retrotimer: {error}; close it first, or add --no-history to run this "
@@ -114,7 +121,10 @@ def run(args: argparse.Namespace) -> int:
 
     if history is not None:
         history.attach(controller, clock)  # first: a segment is on disk before it is shown
+    cues = open_cue_player(settings, paths.cache)
+    cues.load(plan)
     controller.event_fired.connect(show)
+    controller.event_fired.connect(lambda event, _actual: cues.handle(event))
     controller.state_changed.connect(finish_when_over)
 
     def interrupt(*_: object) -> None:
@@ -137,6 +147,8 @@ def run(args: argparse.Namespace) -> int:
         controller.shutdown()
         if history is not None:
             history.close()
+        cues.drain(DRAIN_TIMEOUT_S)
+        cues.close()
     summary = session.summary(clock())
     if args.json_events:
         print(json.dumps(summary_json(summary)), flush=True)

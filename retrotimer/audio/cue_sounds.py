@@ -1,0 +1,110 @@
+"""What a session event sounds like under the user's settings: a tone, words, or both."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retrotimer.audio.tones import FINISH, REMINDER, STEP_TICK, go_name, pip_name
+from retrotimer.core.model import Direction
+from retrotimer.core.plan import Cue, CueType, Plan
+from retrotimer.core.session_events import Event, EventKind
+from retrotimer.core.settings import Settings
+from retrotimer.core.speech import spoken_label
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A phrase to speak; `fallback` is the stock phrase for a custom label with no clip."""
+
+    text: str
+    fallback: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CueSound:
+    """A tone (by name) played at once and words queued after it.
+
+    `interrupt` stops what is sounding and drops queued speech first: after a pause, a skip
+    or a stop, what was about to be said is no longer true.
+    """
+
+    tone: str | None = None
+    speech: tuple[Phrase, ...] = ()
+    interrupt: bool = False
+
+
+NOTHING = CueSound()
+_INTERRUPTING = {EventKind.PAUSED, EventKind.AUTO_PAUSED, EventKind.STOPPED}
+_STATE_WORDS = {
+    EventKind.PAUSED: "paused",
+    EventKind.AUTO_PAUSED: "paused",
+    EventKind.RESUMED: "resumed",
+    EventKind.STOPPED: "stopped",
+}
+
+
+def cue_sound(event: Event, plan: Plan, settings: Settings) -> CueSound:
+    """The sound for one event. Mute is the player's business; voice and beeps are here."""
+    if event.cue is not None:
+        return _cue(event.cue, plan, settings)
+    kind = event.kind
+    words = _STATE_WORDS.get(kind)
+    speech = (Phrase(words),) if words and settings.voice else ()
+    if kind in _INTERRUPTING:
+        return CueSound(speech=speech, interrupt=True)
+    if kind in (EventKind.SKIPPED, EventKind.WENT_BACK):
+        return CueSound(interrupt=True)
+    if kind is EventKind.RESUMED:
+        segment = plan.segments[plan.segment_index_at(max(0.0, event.scheduled_s))]
+        tone = go_name(segment.kind.direction) if settings.beeps else None
+        return CueSound(tone=tone, speech=speech)
+    if kind is EventKind.RUNNING and settings.voice and not settings.beeps:
+        # Without beeps the go tone of the first segment becomes a spoken "go".
+        return CueSound(speech=(Phrase("go"),))
+    return NOTHING
+
+
+def upcoming_direction(cue: Cue, plan: Plan) -> Direction:
+    """The direction a countdown leads into: the first segment, the next one, or the finish."""
+    if cue.at_s < 0:
+        return plan.segments[0].kind.direction
+    following = cue.segment_index + 1
+    if following < len(plan.segments):
+        return plan.segments[following].kind.direction
+    return Direction.NONE
+
+
+def _cue(cue: Cue, plan: Plan, settings: Settings) -> CueSound:
+    voice, beeps = settings.voice, settings.beeps
+    kind = cue.type
+    speech = _phrases(cue, plan) if voice else ()
+    if kind is CueType.COUNTDOWN:
+        if beeps:
+            return CueSound(tone=pip_name(upcoming_direction(cue, plan)))
+        return CueSound(speech=(Phrase(cue.text),) if voice else ())
+    if kind is CueType.ANNOUNCE:
+        direction = plan.segments[cue.segment_index].kind.direction
+        return CueSound(tone=go_name(direction) if beeps else None, speech=speech)
+    if kind is CueType.FINISH:
+        return CueSound(tone=FINISH if beeps else None, speech=speech)
+    if kind is CueType.STEP_TICK:
+        return CueSound(tone=STEP_TICK) if beeps and settings.step_ticks else NOTHING
+    if kind in (CueType.SHOULDER_CHECK, CueType.HOLD_RAILS):
+        # A runner without the voice still needs the reminder: a short double beep.
+        return CueSound(speech=speech) if voice else CueSound(tone=REMINDER if beeps else None)
+    if kind is CueType.HALFWAY and not settings.halfway:
+        return NOTHING
+    if kind is CueType.NEXT_UP and not settings.next_up:
+        return NOTHING
+    return CueSound(speech=speech)
+
+
+def _phrases(cue: Cue, plan: Plan) -> tuple[Phrase, ...]:
+    """The cue's phrases, a custom label carrying its kind's stock phrase as the fallback."""
+    # Next-up speaks of the following segment; every other cue of its own.
+    index = cue.segment_index + 1 if cue.type is CueType.NEXT_UP else cue.segment_index
+    if index >= len(plan.segments) or not plan.segments[index].custom_label:
+        return tuple(Phrase(text) for text in cue.speech)
+    segment = plan.segments[index]
+    label, stock = spoken_label(segment.label), spoken_label(segment.kind.label)
+    return tuple(Phrase(text, stock if text == label else None) for text in cue.speech)

@@ -1,0 +1,215 @@
+"""Choosing a backend (order, setting, RETROTIMER_AUDIO) and falling back when one fails."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from retrotimer.audio.backend import AudioBackend, BackendUnavailable, SilentBackend
+from retrotimer.audio.pcm import Clip
+
+log = logging.getLogger(__name__)
+
+BACKEND_ORDER = ("simpleaudio", "qt", "silent")
+ENV_VARIABLE = "RETROTIMER_AUDIO"
+
+BackendFactory = Callable[[], AudioBackend]
+
+
+def default_factories() -> dict[str, BackendFactory]:
+    """The real backends; imported on demand so a missing library costs nothing until tried."""
+
+    def simpleaudio() -> AudioBackend:
+        from retrotimer.audio.simpleaudio_backend import SimpleaudioBackend
+
+        return SimpleaudioBackend()
+
+    def qt() -> AudioBackend:
+        from retrotimer.audio.qt_backend import QtBackend
+
+        return QtBackend()
+
+    return {"simpleaudio": simpleaudio, "qt": qt, "silent": SilentBackend}
+
+
+@dataclass(frozen=True, slots=True)
+class BackendRequest:
+    """The backends to try, best first, and what decided it."""
+
+    order: tuple[str, ...]
+    reason: str
+    problems: tuple[str, ...] = ()
+
+
+def request_backends(setting: str, environ: Mapping[str, str] | None = None) -> BackendRequest:
+    """RETROTIMER_AUDIO beats the setting, which beats the default order.
+
+    A chosen backend is tried first; the ones after it in the default order remain as
+    fallbacks, so a forced backend that fails still leaves the session with sound or silence.
+    """
+    env = os.environ if environ is None else environ
+    problems: list[str] = []
+    forced = env.get(ENV_VARIABLE, "").strip().lower()
+    if forced and forced not in BACKEND_ORDER:
+        problems.append(
+            f"{ENV_VARIABLE}={forced!r} ignored: expected one of {', '.join(BACKEND_ORDER)}"
+        )
+        forced = ""
+    if forced:
+        reason = f"{ENV_VARIABLE}={forced}"
+    elif setting in BACKEND_ORDER:
+        forced, reason = setting, f"setting audio_backend = {setting}"
+    else:
+        return BackendRequest(BACKEND_ORDER, "default order", tuple(problems))
+    order = BACKEND_ORDER[BACKEND_ORDER.index(forced) :]
+    return BackendRequest(order, reason, tuple(problems))
+
+
+@dataclass(frozen=True, slots=True)
+class BackendStatus:
+    """One backend as `diagnose` reports it."""
+
+    name: str
+    state: str
+    detail: str
+
+
+class Playback:
+    """The backend in use, and the rest of the chain to fall back to.
+
+    Any error from a backend is logged once and playback moves to the next backend, which
+    gets every clip prepared so far: a session never stops, at worst it goes silent.
+    """
+
+    def __init__(
+        self,
+        request: BackendRequest,
+        factories: Mapping[str, BackendFactory] | None = None,
+    ) -> None:
+        self.request = request
+        self._factories = dict(factories or default_factories())
+        order = list(request.order)
+        if "silent" not in order:
+            order.append("silent")
+        self._waiting = order
+        self._statuses: dict[str, BackendStatus] = {
+            name: BackendStatus(name, "not tried", f"not in the order chosen by {request.reason}")
+            for name in BACKEND_ORDER
+            if name not in order
+        }
+        self._clips: dict[str, Clip] = {}
+        self._held = False
+        for problem in request.problems:
+            log.warning("%s", problem)
+        self._backend: AudioBackend = self._open_next()
+
+    @property
+    def backend_name(self) -> str:
+        return self._backend.name
+
+    @property
+    def audible(self) -> bool:
+        return self._backend.audible
+
+    def statuses(self) -> list[BackendStatus]:
+        """Every backend: in use, unavailable or failed (with why), or a fallback not started."""
+        statuses = dict(self._statuses)
+        for name in self._waiting:
+            statuses[name] = BackendStatus(name, "fallback", "not started")
+        return [statuses[name] for name in BACKEND_ORDER if name in statuses]
+
+    def _open_next(self) -> AudioBackend:
+        while self._waiting:
+            name = self._waiting.pop(0)
+            factory = self._factories.get(name)
+            try:
+                if factory is None:
+                    raise BackendUnavailable("not part of this build")
+                backend = factory()
+                for clip in self._clips.values():
+                    backend.prepare(clip)
+                backend.hold(self._held)
+            except BackendUnavailable as error:
+                self._statuses[name] = BackendStatus(name, "unavailable", str(error))
+                continue
+            except Exception as error:  # a backend that breaks while starting is skipped too
+                self._statuses[name] = BackendStatus(
+                    name, "unavailable", f"failed to start: {error}"
+                )
+                log.warning("audio backend %s failed to start: %s", name, error)
+                continue
+            self._statuses[name] = BackendStatus(name, "in use", f"chosen by {self.request.reason}")
+            return backend
+        backend = SilentBackend()
+        self._statuses["silent"] = BackendStatus("silent", "in use", "every other backend failed")
+        return backend
+
+    def _fail(self, error: Exception) -> None:
+        failed = self._backend
+        self._statuses[failed.name] = BackendStatus(failed.name, "failed", str(error))
+        try:
+            failed.close()
+        except Exception as close_error:  # it is broken already; closing is a courtesy
+            log.debug("closing the failed backend %s: %s", failed.name, close_error)
+        self._backend = self._open_next()
+        log.warning(
+            "audio: %s failed (%s); playing through %s from now on",
+            failed.name,
+            error,
+            self._backend.name,
+        )
+
+    def prepare(self, clips: Iterable[Clip]) -> None:
+        for clip in clips:
+            self._clips[clip.name] = clip
+            while True:
+                try:
+                    self._backend.prepare(clip)
+                    break
+                except Exception as error:
+                    self._fail(error)
+
+    def wait_ready(self, timeout_s: float) -> bool:
+        """Let the backend finish loading what was prepared (Qt loads sounds asynchronously)."""
+        try:
+            return self._backend.wait_ready(timeout_s)
+        except Exception as error:
+            self._fail(error)
+            return self._backend.wait_ready(timeout_s)
+
+    def hold(self, held: bool) -> None:
+        self._held = held
+        try:
+            self._backend.hold(held)
+        except Exception as error:
+            self._fail(error)
+
+    def play(self, clip: Clip, gain: float) -> None:
+        self._clips.setdefault(clip.name, clip)
+        while True:
+            try:
+                self._backend.play(clip, gain)
+                return
+            except Exception as error:
+                self._fail(error)
+
+    def stop_all(self) -> None:
+        try:
+            self._backend.stop_all()
+        except Exception as error:
+            self._fail(error)
+
+    def busy(self) -> bool:
+        try:
+            return self._backend.busy()
+        except Exception as error:
+            self._fail(error)
+            return False
+
+    def close(self) -> None:
+        try:
+            self._backend.close()
+        except Exception as error:
+            log.debug("closing the audio backend %s: %s", self._backend.name, error)

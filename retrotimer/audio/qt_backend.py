@@ -1,0 +1,272 @@
+"""Playback through Qt Multimedia: one QAudioSink stream fed by a small mixer on its own thread."""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import time
+from array import array
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLoggingCategory,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
+
+from retrotimer.audio.backend import BackendUnavailable, PlaybackError
+from retrotimer.audio.pcm import SAMPLE_WIDTH, SOUND_RATE, Clip, resampled, samples_of
+
+# How far ahead of the speaker the mixer keeps the stream: enough to ride out a moment
+# without the interpreter lock, little enough that a cue is not heard late. It is also the
+# stream's whole buffer: the sound server starts playing once a stream's buffer is full,
+# so a buffer larger than what the mixer keeps in it would never start.
+QUEUE_AHEAD_S = 0.04
+FEED_INTERVAL_MS = 10
+# What the sound server adds after the stream's own buffer, as measured through PulseAudio.
+DEVICE_LATENCY_S = 0.05
+# Outside a session the stream is closed after this long without a sound.
+IDLE_CLOSE_S = 2.0
+# A stream that stops taking sound for this long has lost its device (Qt reports no error
+# when the sound server goes away: the queue simply stops draining). A new stream may take
+# a while to start (a Bluetooth headset waking up), so it gets longer.
+STALL_S = 1.0
+START_S = 5.0
+_GAIN_ONE = 1024
+# Qt probes for PipeWire and warns when the library is absent, then uses PulseAudio as it
+# should; the probe's warning and the FFmpeg banner are noise on a terminal.
+_QUIET_PROBES = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
+
+
+def _multimedia() -> Any:
+    """Import Qt Multimedia (slow, and it loads the audio plugin), quieting its probes first."""
+    QLoggingCategory.setFilterRules(_QUIET_PROBES)
+    from PySide6 import QtMultimedia
+
+    return QtMultimedia
+
+
+@dataclass(slots=True)
+class _Voice:
+    """A sound being mixed: its samples, how far it has got, its gain in 1/1024ths."""
+
+    samples: array[int]
+    position: int
+    gain: int
+
+
+class _Stream(QObject):
+    """The sink and its feeder, living on the audio thread; the voices are shared, locked."""
+
+    def __init__(self, qt: Any, device: Any, audio_format: Any) -> None:
+        super().__init__()
+        self._qt = qt
+        self._device = device
+        self._format = audio_format
+        self._sink: Any = None
+        self._output: Any = None
+        self._feeder: QTimer | None = None
+        self.lock = threading.Lock()
+        self.voices: list[_Voice] = []
+        self.held = False
+        self.failure: str | None = None
+        self.sounding_until = 0.0
+        self._quiet_since = time.monotonic()
+        self._last_taken = time.monotonic()
+        self._flowing = False
+        self._filled = False
+
+    @Slot()
+    def open(self) -> None:
+        """Start the stream (if it is not running) and feed it at once."""
+        if self._sink is None:
+            self._sink = self._qt.QAudioSink(self._device, self._format, self)
+            self._sink.setBufferSize(_bytes(QUEUE_AHEAD_S))
+            self._feeder = QTimer(self)
+            self._feeder.setTimerType(Qt.TimerType.PreciseTimer)
+            self._feeder.setInterval(FEED_INTERVAL_MS)
+            self._feeder.timeout.connect(self.feed)
+        if self._output is None:
+            self._output = self._sink.start()
+            self._note_failure()
+            if self._output is None:
+                self.failure = self.failure or "Qt Multimedia could not open an audio stream"
+                return
+            self._quiet_since = self._last_taken = time.monotonic()
+            self._flowing = self._filled = False
+            assert self._feeder is not None
+            self._feeder.start()
+        self.feed()
+
+    def _note_failure(self) -> None:
+        error = self._sink.error()
+        if error != self._qt.QtAudio.Error.NoError:
+            self.failure = f"Qt Multimedia audio output failed ({error.name})"
+
+    @Slot()
+    def feed(self) -> None:
+        """Fill the stream's buffer with the mix of the playing voices."""
+        if self._output is None:
+            self.open()
+            return
+        self._note_failure()
+        queued = self._sink.bufferSize() - self._sink.bytesFree()
+        count = (self._sink.bufferSize() - queued) // SAMPLE_WIDTH
+        now = time.monotonic()
+        with self.lock:
+            sounding = bool(self.voices)
+            block = self._mix(count) if count > 0 else None
+            keep_open = sounding or self.held
+        if block is None:
+            limit = STALL_S if self._flowing else START_S
+            if now - self._last_taken > limit and not self.failure:
+                self.failure = "Qt Multimedia audio output stopped taking sound"
+                with self.lock:
+                    self.voices.clear()
+        else:
+            # Room after the first fill means the stream has begun to take sound.
+            self._flowing = self._flowing or self._filled
+            self._filled = True
+            self._last_taken = now
+            self._output.write(block.tobytes())
+            if sounding:
+                # The last of it leaves the speaker once the queue ahead of it has played.
+                ahead = (self._sink.bufferSize() - self._sink.bytesFree()) / _bytes(1.0)
+                self.sounding_until = now + ahead + DEVICE_LATENCY_S
+        if keep_open:
+            self._quiet_since = now
+        elif now - self._quiet_since > IDLE_CLOSE_S:
+            self.close()
+
+    def _mix(self, count: int) -> array[int]:
+        if not self.voices:
+            return array("h", bytes(SAMPLE_WIDTH * count))
+        mix = [0] * count
+        for voice in self.voices:
+            chunk = voice.samples[voice.position : voice.position + count]
+            gain = voice.gain
+            for i, sample in enumerate(chunk):
+                mix[i] += sample * gain
+            voice.position += len(chunk)
+        self.voices = [v for v in self.voices if v.position < len(v.samples)]
+        # Qt's 16-bit samples are in the machine's byte order, as `array` writes them.
+        return array("h", [max(-32768, min(32767, value >> 10)) for value in mix])
+
+    @Slot()
+    def close(self) -> None:
+        if self._feeder is not None:
+            self._feeder.stop()
+        if self._output is not None:
+            self._sink.stop()
+            self._output = None
+
+
+class _Requests(QObject):
+    """Signals from the caller's thread to the stream's."""
+
+    open = Signal()
+    wake = Signal()
+    close = Signal()
+
+
+def _bytes(seconds: float) -> int:
+    return SAMPLE_WIDTH * round(seconds * SOUND_RATE)
+
+
+class QtBackend:
+    """One QAudioSink stream at 16 kHz; `play` adds a voice to the mix, never a new stream.
+
+    QSoundEffect was the first choice, but from Qt 6.10 its real-time engine can destroy a
+    finished voice on the audio thread, which breaks a socket notifier of the main thread:
+    the event loop then spins at full CPU and the session's timer stops. A QAudioSink fed by
+    a mixer on a thread of its own has no such engine, and a busy UI thread cannot starve it.
+    While held (a session is on) the stream runs without a break, so every cue starts after
+    the same short delay; outside a session it closes when quiet.
+    """
+
+    name = "qt"
+    audible = True
+
+    def __init__(self) -> None:
+        if QCoreApplication.instance() is None:
+            raise BackendUnavailable("Qt Multimedia needs a running Qt application")
+        qt = _multimedia()
+        if not qt.QMediaDevices.audioOutputs():
+            raise BackendUnavailable("Qt Multimedia sees no audio output device")
+        device = qt.QMediaDevices.defaultAudioOutput()
+        audio_format = qt.QAudioFormat()
+        audio_format.setSampleRate(SOUND_RATE)
+        audio_format.setChannelCount(1)
+        audio_format.setSampleFormat(qt.QAudioFormat.SampleFormat.Int16)
+        if not device.isFormatSupported(audio_format):
+            raise BackendUnavailable(f"{device.description()} cannot play 16 kHz mono")
+        self.device = str(device.description())
+        self._clips: dict[str, array[int]] = {}
+        self._thread = QThread()
+        self._thread.setObjectName("retrotimer-audio")
+        self._stream = _Stream(qt, device, audio_format)
+        self._stream.moveToThread(self._thread)
+        self._requests = _Requests()
+        blocking = Qt.ConnectionType.BlockingQueuedConnection
+        self._requests.open.connect(self._stream.open, blocking)
+        self._requests.close.connect(self._stream.close, blocking)
+        self._requests.wake.connect(self._stream.feed, Qt.ConnectionType.QueuedConnection)
+        self._thread.start()
+        # A running QThread must not outlive the process's last moments: close it at exit
+        # if the owner has not.
+        atexit.register(self.close)
+        # A first stream now, with silence: the first cue does not pay for opening it.
+        self._requests.open.emit()
+        if self._stream.failure:
+            failure = self._stream.failure
+            self.close()
+            raise BackendUnavailable(failure)
+
+    def prepare(self, clip: Clip) -> None:
+        """Keep the clip's samples, at the stream's rate, ready to mix."""
+        if clip.name not in self._clips:
+            self._clips[clip.name] = samples_of(resampled(clip, SOUND_RATE))
+
+    def wait_ready(self, timeout_s: float) -> bool:
+        return True
+
+    def hold(self, held: bool) -> None:
+        """Keep the stream running (a session is on), or let it close when quiet."""
+        with self._stream.lock:
+            self._stream.held = held
+        if held:
+            self._requests.wake.emit()
+
+    def play(self, clip: Clip, gain: float) -> None:
+        failure = self._stream.failure
+        if failure:
+            raise PlaybackError(failure)
+        self.prepare(clip)
+        with self._stream.lock:
+            self._stream.voices.append(_Voice(self._clips[clip.name], 0, round(gain * _GAIN_ONE)))
+        self._requests.wake.emit()
+
+    def stop_all(self) -> None:
+        with self._stream.lock:
+            self._stream.voices.clear()
+
+    def busy(self) -> bool:
+        with self._stream.lock:
+            if self._stream.voices:
+                return True
+        return time.monotonic() < self._stream.sounding_until
+
+    def close(self) -> None:
+        atexit.unregister(self.close)
+        if not self._thread.isRunning():
+            return
+        self.stop_all()
+        self._requests.close.emit()
+        self._thread.quit()
+        self._thread.wait()

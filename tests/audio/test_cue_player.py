@@ -1,0 +1,355 @@
+"""The cue player: events in, tones at once and queued speech out, as the settings say."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from retrotimer.audio.cue_player import CuePlayer
+from retrotimer.audio.label_renderer import LabelRenderer
+from retrotimer.audio.playback import Playback, request_backends
+from retrotimer.audio.speech_engine import EngineKind, SpeechEngine
+from retrotimer.audio.speech_queue import SENTENCE_GAP_S
+from retrotimer.audio.tones import FINISH, go_name, pip_name, synthesise_tones
+from retrotimer.audio.voice import VoiceLibrary
+from retrotimer.core.model import Direction, Length, Segment, SegmentKind
+from retrotimer.core.plan import CueType, Plan, compile_plan
+from retrotimer.core.session import Session
+from retrotimer.core.session_events import Event, EventKind, SessionState
+from retrotimer.core.settings import Settings
+from retrotimer.ui.clock import FakeClock
+from retrotimer.ui.session_controller import SessionController
+from tests.audio.fakes import FakeBackend
+from tests.factories import first_steps, simple
+
+VOICE = VoiceLibrary.load()
+TONES = synthesise_tones()
+SETTINGS = Settings(volume=1.0)
+
+
+class Rig:
+    """A cue player on a recording backend, with a clock that moves when told."""
+
+    def __init__(self, settings: Settings = SETTINGS, renderer: LabelRenderer | None = None):
+        self.clock = FakeClock(100.0)
+        self.device = FakeBackend("simpleaudio", clock=self.clock)
+        self.spare = FakeBackend("qt", clock=self.clock)
+        playback = Playback(
+            request_backends("auto", {}),
+            {"simpleaudio": lambda: self.device, "qt": lambda: self.spare},
+        )
+        self.player = CuePlayer(playback, TONES, VOICE, settings, renderer, clock=self.clock)
+
+    def run_for(self, seconds: float) -> None:
+        """Let time pass in small steps, polling as the player's timer would."""
+        end = self.clock.now + seconds
+        while self.clock.now < end - 1e-9:
+            self.clock.advance(0.01)
+            self.player.poll()
+
+    def heard(self, since: float = 0.0) -> list[tuple[float, str]]:
+        return [(round(t - 100.0, 2), name) for t, name in self.device.log if t - 100.0 >= since]
+
+    def names(self) -> list[str]:
+        return [name for _, name in self.device.log]
+
+
+@pytest.fixture
+def rigs() -> Iterator[list[Rig]]:
+    made: list[Rig] = []
+    yield made
+    for rig in made:
+        rig.player.close()
+
+
+@pytest.fixture
+def plan() -> Plan:
+    return compile_plan(first_steps(), SETTINGS)
+
+
+def cue(plan: Plan, kind: CueType, segment: int) -> Event:
+    found = next(c for c in plan.cues if c.type is kind and c.segment_index == segment)
+    return Event(EventKind.CUE, found.at_s, found.text, SessionState.RUNNING, 0, found)
+
+
+def state(kind: EventKind, at: float = 70.0) -> Event:
+    return Event(kind, at, kind.value, SessionState.RUNNING, 0)
+
+
+def voice(phrase: str) -> str:
+    return f"voice:{phrase}"
+
+
+def test_every_clip_is_prepared_once_at_start(qtbot: QtBot, rigs: list[Rig]) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    expected = {clip.name for clip in (*TONES.all(), *VOICE.all())}
+    assert set(rig.device.prepared) == expected
+    assert len(rig.device.prepared) == len(expected)
+
+
+def test_the_tone_sounds_at_once_and_the_words_follow_it(
+    qtbot: QtBot, rigs: list[Rig], plan: Plan
+) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    rig.player.load(plan)
+    rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
+    go = TONES.family(Direction.BACKWARD).go
+    assert rig.heard() == [(0.0, go.name)]
+    rig.run_for(6.0)
+    heard = rig.heard()
+    words = [name for _, name in heard[1:]]
+    assert words == [voice(p) for p in ("backward walk", "15", "steps", "rep", "1", "of", "2")]
+    assert heard[1][0] == pytest.approx(go.duration_s, abs=0.011)
+    for (start, name), (next_start, _) in zip(heard[1:], heard[2:], strict=False):
+        clip = VOICE.clip(name.removeprefix("voice:"))
+        assert clip is not None
+        assert next_start >= start + clip.duration_s - 1e-6  # one phrase at a time
+
+
+def test_a_sentence_waits_for_the_one_before(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    rig.player.load(plan)
+    rig.player.handle(cue(plan, CueType.TURN_AROUND, 1))
+    rig.player.handle(cue(plan, CueType.ANNOUNCE, 2))
+    rig.run_for(8.0)
+    heard = rig.heard()
+    # Beeps may sound over speech; speech never over speech.
+    assert heard[:2] == [(0.0, voice("stop and turn around")), (0.0, go_name(Direction.NONE))]
+    first = VOICE.clip("stop and turn around")
+    assert first is not None
+    assert heard[2][1] == voice("turn around and reset")
+    assert heard[2][0] >= first.duration_s + SENTENCE_GAP_S - 1e-6
+
+
+def test_pausing_cuts_the_sentence_short_and_says_paused(
+    qtbot: QtBot, rigs: list[Rig], plan: Plan
+) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    rig.player.load(plan)
+    rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
+    rig.run_for(0.9)
+    stops = rig.device.stops
+    rig.player.handle(state(EventKind.PAUSED))
+    assert rig.device.stops == stops + 1
+    rig.run_for(3.0)
+    names = rig.names()
+    assert names[-1] == voice("paused")
+    assert voice("of") not in names  # the rest of the announcement was dropped
+
+
+def test_settings_voice_beeps_and_step_ticks(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
+    rig = Rig(replace(SETTINGS, voice=False))
+    rigs.append(rig)
+    rig.player.load(plan)
+    rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
+    rig.run_for(3.0)
+    assert rig.names() == [go_name(Direction.BACKWARD)]
+    rig.player.apply_settings(replace(SETTINGS, beeps=False, step_ticks=True))
+    rig.player.handle(cue(plan, CueType.COUNTDOWN, 1))
+    rig.run_for(1.0)
+    assert rig.names()[-1] == voice("3")
+    ticking = compile_plan(first_steps(), replace(SETTINGS, step_ticks=True))
+    rig.player.load(ticking)
+    rig.player.apply_settings(replace(SETTINGS, step_ticks=True))
+    rig.player.handle(cue(ticking, CueType.STEP_TICK, 1))
+    assert rig.names()[-1] == "tone:step-tick"
+    rig.player.apply_settings(replace(SETTINGS, step_ticks=False))
+    rig.player.handle(cue(ticking, CueType.STEP_TICK, 1))
+    assert rig.names()[-1] == "tone:step-tick" and rig.names().count("tone:step-tick") == 1
+
+
+def test_volume_and_mute(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    rig.player.load(plan)
+    rig.player.set_volume(0.5)
+    rig.player.handle(cue(plan, CueType.COUNTDOWN, 1))
+    assert rig.device.played[-1] == (pip_name(Direction.NONE), 0.25)
+    rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
+    stops = rig.device.stops
+    rig.player.set_muted(True)
+    assert rig.device.stops == stops + 1  # what was sounding stops too
+    count = len(rig.device.played)
+    rig.player.handle(cue(plan, CueType.ANNOUNCE, 2))
+    rig.run_for(5.0)
+    assert len(rig.device.played) == count
+    rig.player.set_muted(False)
+    rig.player.handle(cue(plan, CueType.FINISH, plan.segments[-1].index))
+    assert rig.names()[-1] == FINISH
+
+
+def test_a_custom_label_without_an_engine_says_the_kind(qtbot: QtBot, rigs: list[Rig]) -> None:
+    plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(30), "zigzag")), SETTINGS)
+    rig = Rig()
+    rigs.append(rig)
+    rig.player.load(plan)
+    rig.player.handle(cue(plan, CueType.ANNOUNCE, 0))
+    rig.run_for(4.0)
+    assert rig.names()[1:3] == [voice("walk"), voice("30")]
+
+
+@pytest.mark.skipif(shutil.which("flite") is None, reason="flite is not installed")
+def test_a_custom_label_is_spoken_by_the_engine_once_rendered(
+    qtbot: QtBot, rigs: list[Rig], tmp_path: Path
+) -> None:
+    plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(30), "Zigzag")), SETTINGS)
+    flite = shutil.which("flite")
+    assert flite is not None
+    renderer = LabelRenderer([SpeechEngine(EngineKind.FLITE, flite)], tmp_path / "cache")
+    rig = Rig(renderer=renderer)
+    rigs.append(rig)
+    with qtbot.waitSignal(renderer.rendered, timeout=20_000):
+        rig.player.load(plan)
+    assert "label:zigzag" in rig.device.prepared  # ready before its cue, not at it
+    rig.player.handle(cue(plan, CueType.ANNOUNCE, 0))
+    rig.run_for(4.0)
+    assert rig.names()[1] == "label:zigzag"
+
+
+def test_the_output_is_held_for_the_session_and_let_go_after(
+    qtbot: QtBot, rigs: list[Rig], plan: Plan
+) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    assert rig.device.held == [False]
+    rig.player.load(plan)
+    assert rig.device.held == [False, True]
+    rig.player.handle(cue(plan, CueType.FINISH, plan.segments[-1].index))
+    rig.player.handle(state(EventKind.FINISHED, plan.total_s))
+    assert rig.device.held[-1]  # "session complete" is still to be said
+    rig.run_for(4.0)
+    assert rig.names()[-1] == voice("session complete")
+    assert rig.device.held == [False, True, False]
+
+
+def test_an_event_before_a_plan_is_ignored_with_a_warning(
+    qtbot: QtBot, rigs: list[Rig], plan: Plan, caplog: pytest.LogCaptureFixture
+) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    with caplog.at_level(logging.WARNING):
+        rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
+    assert rig.device.played == [] and "before a plan was loaded" in caplog.text
+
+
+def test_the_timer_runs_only_while_words_wait(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    timer = rig.player._timer  # the only timer it owns
+    assert timer.isSingleShot() and timer.timerType() is Qt.TimerType.PreciseTimer
+    rig.player.load(plan)
+    rig.player.handle(cue(plan, CueType.COUNTDOWN, 1))
+    assert not timer.isActive()  # a beep alone needs no timer
+    rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
+    go = TONES.family(Direction.BACKWARD).go
+    assert timer.isActive() and timer.interval() == pytest.approx(go.duration_s * 1000, abs=1)
+    rig.run_for(6.0)
+    assert not timer.isActive()
+
+
+def test_real_time_speech_through_the_timer(qtbot: QtBot, plan: Plan) -> None:
+    device = FakeBackend("simpleaudio")
+    playback = Playback(request_backends("auto", {}), {"simpleaudio": lambda: device})
+    player = CuePlayer(playback, TONES, VOICE, SETTINGS)
+    try:
+        player.load(plan)
+        player.handle(state(EventKind.RESUMED, 1.0))
+        qtbot.waitUntil(
+            lambda: player.speech_pending == 0 and len(device.played) == 2, timeout=3000
+        )
+        assert [name for name, _ in device.played] == [go_name(Direction.NONE), voice("resumed")]
+    finally:
+        player.close()
+
+
+def test_a_session_through_the_controller_sounds_every_cue(
+    qtbot: QtBot, rigs: list[Rig], caplog: pytest.LogCaptureFixture
+) -> None:
+    plan = compile_plan(
+        simple(
+            Segment(SegmentKind.BACKWARD_WALK, Length.seconds(6)),
+            Segment(SegmentKind.FORWARD_RUN, Length.seconds(4)),
+        ),
+        replace(SETTINGS, next_up=False, countdown_pips=1),
+    )
+    rig = Rig()
+    rigs.append(rig)
+    controller = SessionController(Session(plan, get_ready_s=3, get_ready_pips=2), rig.clock)
+    rig.player.load(plan)
+    controller.event_fired.connect(lambda event, _at: rig.player.handle(event))
+    controller.start()
+    with caplog.at_level(logging.WARNING):
+        while not controller.state.is_over:
+            rig.run_for(0.1)
+            controller.poll()
+            # The device fails in the second segment: the session goes on, the cues move on.
+            rig.device.fail_on_play = rig.clock.now - 100.0 > 8.5
+        rig.run_for(4.0)
+    controller.shutdown()
+    before = [(round(t - 103.0, 1), name) for t, name in rig.device.log]
+    after = [(round(t - 103.0, 1), name) for t, name in rig.spare.log]
+    tones = [entry for entry in before + after if entry[1].startswith("tone:")]
+    assert tones == [
+        (-2.0, pip_name(Direction.BACKWARD)),
+        (-1.0, pip_name(Direction.BACKWARD)),
+        (0.0, go_name(Direction.BACKWARD)),
+        (5.0, pip_name(Direction.FORWARD)),
+        (6.0, go_name(Direction.FORWARD)),
+        (9.0, pip_name(Direction.NONE)),
+        (10.0, FINISH),
+    ]
+    spoken = [name for _, name in before + after if name.startswith("voice:")]
+    assert spoken == [
+        voice(p)
+        for p in (
+            "get ready",
+            *("backward walk", "6", "seconds", "look over your shoulder"),
+            "stop and turn around",
+            *("forward run", "4", "seconds"),
+            "session complete",
+        )
+    ]
+    assert rig.player.backend_name == "qt"
+    assert caplog.text.count("simpleaudio failed") == 1
+
+
+def test_closing_twice_and_a_late_label_are_harmless(qtbot: QtBot, tmp_path: Path) -> None:
+    renderer = LabelRenderer([], tmp_path / "cache")
+    device = FakeBackend("simpleaudio")
+    playback = Playback(request_backends("auto", {}), {"simpleaudio": lambda: device})
+    player = CuePlayer(playback, TONES, VOICE, SETTINGS, renderer)
+    prepared = len(device.prepared)
+    player.close()
+    player.close()
+    renderer.rendered.emit("late label")  # nobody listens any more
+    assert len(device.prepared) == prepared and device.closed
+
+
+def test_draining_waits_for_the_words_but_not_for_silence(qtbot: QtBot, plan: Plan) -> None:
+    device = FakeBackend("simpleaudio")
+    playback = Playback(request_backends("auto", {}), {"simpleaudio": lambda: device})
+    player = CuePlayer(playback, TONES, VOICE, SETTINGS)
+    try:
+        player.load(plan)
+        player.handle(state(EventKind.STOPPED))
+        assert player.drain(5.0)
+        assert device.played[-1] == (voice("stopped"), 1.0)  # said before the process may end
+        silent = CuePlayer(Playback(request_backends("silent", {}), {}), TONES, VOICE, SETTINGS)
+        silent.load(plan)
+        silent.handle(cue(plan, CueType.ANNOUNCE, 1))
+        assert silent.speech_pending > 0
+        assert silent.drain(5.0) and silent.speech_pending == 0  # nothing to wait for
+        silent.close()
+    finally:
+        player.close()

@@ -1,0 +1,99 @@
+"""The speech queue: phrases one after another, never two at once, stale sentences dropped."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retrotimer.audio.pcm import Clip, silence
+from retrotimer.audio.speech_queue import (
+    PHRASE_GAP_S,
+    SENTENCE_GAP_S,
+    STALE_AFTER_S,
+    SpeechQueue,
+    Utterance,
+)
+
+
+def phrase(name: str, seconds: float) -> Clip:
+    return silence(name, seconds, 1000)
+
+
+def run(queue: SpeechQueue, until: float) -> list[tuple[float, Clip]]:
+    """Call `due` exactly when the queue asks to be woken, as the cue player's timer does."""
+    started: list[tuple[float, Clip]] = []
+    while (wake := queue.wake_at()) is not None and wake <= until:
+        started += [(wake, clip) for clip in queue.due(wake)]
+    return started
+
+
+def test_a_sentence_is_spoken_phrase_after_phrase() -> None:
+    queue = SpeechQueue()
+    a, b = phrase("a", 0.5), phrase("b", 0.3)
+    queue.push(Utterance((a, b), not_before=10.0))
+    assert queue.wake_at() == 10.0
+    assert queue.due(9.99) == []
+    assert queue.due(10.0) == [a]
+    assert queue.due(10.2) == []  # still speaking
+    assert queue.wake_at() == pytest.approx(10.5 + PHRASE_GAP_S)
+    assert queue.due(10.5 + PHRASE_GAP_S) == [b]
+    assert queue.wake_at() is None
+    assert queue.quiet_from == pytest.approx(10.5 + PHRASE_GAP_S + 0.3 + SENTENCE_GAP_S)
+
+
+def test_a_second_sentence_waits_for_the_first() -> None:
+    queue = SpeechQueue()
+    first, second = phrase("first", 1.0), phrase("second", 0.2)
+    queue.push(Utterance((first,), 0.0))
+    queue.push(Utterance((second,), 0.1))
+    assert run(queue, 5.0) == [(0.0, first), (pytest.approx(1.0 + SENTENCE_GAP_S), second)]
+
+
+def test_a_sentence_that_would_start_too_late_is_dropped_whole() -> None:
+    queue = SpeechQueue()
+    long_one = phrase("long", STALE_AFTER_S + 1)
+    queue.push(Utterance((long_one,), 0.0))
+    queue.push(Utterance((phrase("halfway", 0.4), phrase("now", 0.2)), 0.5))
+    queue.push(Utterance((phrase("next", 0.3),), STALE_AFTER_S))
+    names = [clip.name for _, clip in run(queue, 100.0)]
+    assert names == ["long", "next"]
+
+
+def test_clear_forgets_the_queue_and_frees_the_voice() -> None:
+    queue = SpeechQueue()
+    queue.push(Utterance((phrase("a", 2.0), phrase("b", 1.0)), 0.0))
+    assert [c.name for c in queue.due(0.0)] == ["a"]
+    queue.clear(0.5)
+    assert queue.pending == 0 and queue.wake_at() is None
+    assert not queue.speaking(0.5)
+    queue.push(Utterance((phrase("paused", 0.4),), 0.5))
+    assert [c.name for c in queue.due(0.5)] == ["paused"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0, 20, allow_nan=False),
+            st.lists(st.floats(0.05, 2.0, allow_nan=False), min_size=1, max_size=4),
+        ),
+        max_size=8,
+    )
+)
+def test_speech_never_overlaps_and_keeps_order(
+    requests: list[tuple[float, list[float]]],
+) -> None:
+    queue = SpeechQueue(stale_after_s=1000.0)
+    requests.sort(key=lambda request: request[0])
+    expected: list[str] = []
+    for number, (at, lengths) in enumerate(requests):
+        clips = tuple(phrase(f"{number}.{i}", length) for i, length in enumerate(lengths))
+        expected += [clip.name for clip in clips]
+        queue.push(Utterance(clips, at))
+    started = run(queue, 10_000.0)
+    assert [clip.name for _, clip in started] == expected
+    for (start, clip), (next_start, _) in zip(started, started[1:], strict=False):
+        assert next_start >= start + clip.duration_s + PHRASE_GAP_S - 1e-9
+    for at, clip in started:
+        number = int(clip.name.split(".")[0])
+        assert at >= requests[number][0]
