@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 QT_OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test lint typecheck contracts pytest system-deps system-deps-test bench clean
+.PHONY: run test lint typecheck contracts pytest system-deps system-deps-test bench dist icons clean
 
 run: system-deps $(VENV)/.installed-app
 	$(BIN)/retrotimer
@@ -29,6 +29,15 @@ pytest: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(QT_OFFSCREEN) $(BIN)/python bench/timing.py
 	$(BIN)/python bench/history.py
+
+# A one-folder bundle for this platform in dist/ (see packaging/retrotimer.spec).
+dist: system-deps $(VENV)/.installed-dist
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/retrotimer.spec
+
+# Re-render the icon's PNG, .ico and .icns files after editing the SVG.
+icons: $(VENV)/.installed-app
+	$(QT_OFFSCREEN) $(BIN)/python packaging/render_icons.py
 
 system-deps:
 	PYTHON=$(PYTHON) packaging/system-deps.sh run
@@ -56,6 +65,10 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	$(install_simpleaudio)
 	touch $@ $(VENV)/.installed-app
+
+$(VENV)/.installed-dist: pyproject.toml | $(VENV)/.installed-app
+	$(BIN)/python -m pip install --quiet -e ".[dist]"
+	touch $@
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

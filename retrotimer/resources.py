@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.resources
 import re
-import sys
 from pathlib import Path
 
 PACKAGE = "retrotimer"
@@ -16,16 +15,13 @@ def assets_dir() -> Path:
 
     From a source tree or an installed wheel this is beside the package's code. A PyInstaller
     bundle keeps the package layout under its own folder (`sys._MEIPASS`), and its importer
-    hands out that folder to `importlib.resources`, so the same call finds it there.
+    answers `importlib.resources.files` with a path there, so one call finds both.
     """
     root = importlib.resources.files(PACKAGE)
-    if isinstance(root, Path):
-        return root / "assets"
-    # Another kind of importer (a zip file, say): the bundle folder is the one place left.
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle is None:
+    if not isinstance(root, Path):
+        # A zip import, say: the clips and icons must be real files for Qt and the decoder.
         raise RuntimeError(f"{PACKAGE} is imported from {root}, which is not a folder")
-    return Path(bundle) / PACKAGE / "assets"
+    return root / "assets"
 
 
 def window_icon_files(assets: Path | None = None) -> list[tuple[int, Path]]:
@@ -37,4 +33,3 @@ def window_icon_files(assets: Path | None = None) -> list[tuple[int, Path]]:
         if match:
             found.append((int(match.group(1)), path))
     return sorted(found)
-
