@@ -302,12 +302,21 @@ def sessions_from_json(text: str) -> list[HistorySession]:
 
 
 # ---- CSV -------------------------------------------------------------------------------
+# A spreadsheet runs a cell that starts with one of these as a formula; a leading apostrophe
+# makes it plain text again (OWASP's advice for CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _plain_text(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 def _csv_row(session: HistorySession) -> list[str | int | float]:
     entry = session.entry
     ended = entry.ended_utc_s
     return [
         entry.session_id,
-        entry.template_name,
+        _plain_text(entry.template_name),
         entry.venue.value,
         iso(entry.started),
         iso_utc(entry.started.utc_s),
@@ -323,7 +332,7 @@ def _csv_row(session: HistorySession) -> list[str | int | float]:
         sum(1 for record in session.segments if record.skipped),
         "" if entry.review.rating is None else entry.review.rating,
         "" if entry.review.near_stumbles is None else entry.review.near_stumbles,
-        entry.review.notes,
+        _plain_text(entry.review.notes),
     ]
 
 

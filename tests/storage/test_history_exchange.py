@@ -31,6 +31,11 @@ from tests.history_samples import MONDAY_2024_05_06, make_id, segment, session, 
 DOCS = Path(__file__).parents[2] / "docs" / "history.md"
 
 
+def as_text(value: str) -> str:
+    """What a CSV cell holds: text a spreadsheet would run as a formula gets an apostrophe."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") and value else value
+
+
 def sample() -> HistorySession:
     return session(
         0,
@@ -82,13 +87,13 @@ def test_csv_has_a_row_per_session_with_the_documented_columns(
     for row, original in zip(rows, history, strict=True):
         assert tuple(row) == CSV_COLUMNS
         entry = original.entry
-        assert row["id"] == entry.session_id and row["template"] == entry.template_name
+        assert row["id"] == entry.session_id and row["template"] == as_text(entry.template_name)
         assert row["started_local"] == iso(entry.started)
         assert float(row["backward_s"]) == entry.backward_s
         assert int(row["segments"]) == len(original.segments)
         assert int(row["skipped_segments"]) == sum(r.skipped for r in original.segments)
         assert row["rating"] == ("" if entry.rating is None else str(entry.rating))
-        assert row["notes"] == entry.notes
+        assert row["notes"] == as_text(entry.notes)
 
 
 def test_csv_sample_row() -> None:
@@ -216,3 +221,16 @@ def test_transfer_exports_and_imports_files_for_the_window(tmp_path: Path) -> No
         HistoryTransfer(other).import_from(str(tmp_path / "all.csv"))
     assert len(other.list_sessions()) == 2
     other.close()
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_stay_text() -> None:
+    risky = session(
+        0,
+        MONDAY_2024_05_06,
+        segments=(segment(0, SegmentKind.WARMUP, 60.0),),
+        review=Review(None, None, '=HYPERLINK("http://x")'),
+        template="+1 backward mile",
+    )
+    (row,) = csv.DictReader(io.StringIO(sessions_to_csv([risky]), newline=""))
+    assert row["template"] == "'+1 backward mile"
+    assert row["notes"] == '\'=HYPERLINK("http://x")'
