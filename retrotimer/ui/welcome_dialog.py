@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -228,3 +229,31 @@ class WelcomeDialog(QDialog):
         if self.result() == QDialog.DialogCode.Accepted and self.open_suggested.isChecked():
             return self._suggested.name
         return None
+
+
+WelcomeAnswered = Callable[[Settings, "str | None"], None]
+
+
+def open_welcome(
+    parent: QWidget,
+    settings: Settings,
+    clock: Clock,
+    answered: WelcomeAnswered,
+    suggested: Template = BUILTIN_TEMPLATES[0],
+) -> WelcomeDialog:
+    """Open the welcome over `parent` (window-modal, so the window behind stays painted) and,
+    when it closes, call `answered(settings to save, template to open or None)`.
+
+    The caller saves the settings (which mark the first run as done whatever the answer) and
+    shows the template; the dialog deletes itself afterwards.
+    """
+    dialog = WelcomeDialog(settings, clock, suggested, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def finished(_: int) -> None:
+        answered(dialog.settings_after(), dialog.template_to_open())
+        dialog.deleteLater()
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QSpinBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
@@ -14,7 +14,7 @@ from retrotimer.core.model import Template, Venue
 from retrotimer.core.settings import Settings
 from retrotimer.ui.clock import FakeClock
 from retrotimer.ui.step_tapper import TARGET_STEPS, StepTapper
-from retrotimer.ui.welcome_dialog import TITLE, WelcomeDialog
+from retrotimer.ui.welcome_dialog import TITLE, WelcomeDialog, open_welcome
 from tests.factories import simple
 
 # The offscreen platform reports each change of a window's size constraints; a real X server
@@ -174,3 +174,33 @@ def test_the_text_is_larger_than_the_application_font(qtbot: QtBot) -> None:
 def test_the_window_is_tall_enough_for_its_text(qtbot: QtBot) -> None:
     dialog, _ = make(qtbot)
     assert dialog.height() >= dialog.heightForWidth(dialog.width())
+
+
+def test_open_welcome_reports_the_answer_once_and_goes_away(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    answers: list[tuple[Settings, str | None]] = []
+    clock = FakeClock()
+    dialog = open_welcome(window, SETTINGS, clock, lambda s, name: answers.append((s, name)))
+    assert dialog.isVisible() and dialog.parent() is window
+    assert dialog.windowModality() is Qt.WindowModality.WindowModal
+    tap_steps(qtbot, dialog, clock, 0.6)
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.findChildren(WelcomeDialog))  # deleted once answered
+    assert answers == [
+        (
+            dataclasses.replace(SETTINGS, cadence_backward_walk=100, first_run_done=True),
+            BUILTIN_TEMPLATES[0].name,
+        )
+    ]
+
+
+def test_open_welcome_reports_a_skip_too(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    answers: list[tuple[Settings, str | None]] = []
+    dialog = open_welcome(window, SETTINGS, FakeClock(), lambda s, n: answers.append((s, n)))
+    dialog.reject()
+    assert answers == [(dataclasses.replace(SETTINGS, first_run_done=True), None)]
