@@ -30,15 +30,6 @@ bench: $(VENV)/.installed-dev
 	$(QT_OFFSCREEN) $(BIN)/python bench/timing.py
 	$(BIN)/python bench/history.py
 
-# A one-folder bundle for this platform in dist/ (see packaging/retrotimer.spec).
-dist: system-deps $(VENV)/.installed-dist
-	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
-		--workpath build/pyinstaller packaging/retrotimer.spec
-
-# Re-render the icon's PNG, .ico and .icns files after editing the SVG.
-icons: $(VENV)/.installed-app
-	$(QT_OFFSCREEN) $(BIN)/python packaging/render_icons.py
-
 system-deps:
 	PYTHON=$(PYTHON) packaging/system-deps.sh run
 
@@ -65,6 +56,15 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	$(install_simpleaudio)
 	touch $@ $(VENV)/.installed-app
+
+# A one-folder bundle for this platform in dist/ (see packaging/retrotimer.spec).
+dist: system-deps $(VENV)/.installed-dist
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/retrotimer.spec
+
+# Re-render the icon's PNG, .ico and .icns files after editing the SVG.
+icons: $(VENV)/.installed-app
+	$(QT_OFFSCREEN) $(BIN)/python packaging/render_icons.py
 
 $(VENV)/.installed-dist: pyproject.toml | $(VENV)/.installed-app
 	$(BIN)/python -m pip install --quiet -e ".[dist]"
