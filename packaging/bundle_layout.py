@@ -92,6 +92,23 @@ EXCLUDED_PYTHON_MODULES = (
 )
 EXCLUDED_MODULES = EXCLUDED_QT_MODULES + EXCLUDED_PYTHON_MODULES
 
+# Libraries and plugins that PyInstaller's Qt hooks collect by whole plugin folders. Qt
+# Multimedia's FFmpeg plugin plays media files: RetroTimer plays its own PCM through
+# QSoundEffect and QAudioSink, which work without any media plugin ("only QMediaDevices,
+# QAudioDevice, QSoundEffect, QAudioSink and QAudioSource are available", as Qt says on start);
+# the plugin alone drags in FFmpeg, Qt Quick and QML. The virtual keyboard (Qt Quick again)
+# and the PDF image plugin are of no use here either. Matched against the names of files in
+# the bundle on every platform (libQt6Quick.so.6, Qt6Quick.dll, QtQuick.framework/...).
+LEFT_OUT_BINARIES = re.compile(
+    r"ffmpegmediaplugin|(^|[/\\])(lib)?(avcodec|avformat|avutil|swresample|swscale)[-.]"
+    r"|Qt6?FFmpegStub|Qt6?(Quick|Qml|VirtualKeyboard|Pdf)|qtvirtualkeyboardplugin|[/\\](lib)?qpdf\.",
+)
+
+
+def left_out(name: str) -> bool:
+    """Whether a file PyInstaller collected (its path inside the bundle) is left out."""
+    return LEFT_OUT_BINARIES.search(name) is not None
+
 
 def icon_for(platform: str) -> Path | None:
     """The program icon in the format the platform's executables take (`sys.platform`).

@@ -76,3 +76,49 @@ def test_the_spec_builds_from_the_layout() -> None:
     for name in ("EXCLUDED_MODULES", "icon_for", "DATA", "ENTRY_SCRIPT", "CONSOLE_NAME"):
         assert f"layout.{name}" in spec
     compile(spec, "retrotimer.spec", "exec")  # at least valid Python
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
+        "PySide6/plugins/multimedia/ffmpegmediaplugin.dll",
+        "PySide6/Qt/lib/libavcodec.so.61",
+        "PySide6/avformat-61.dll",
+        "PySide6/Qt/lib/libswresample.so.5",
+        "PySide6/Qt/lib/libQt6FFmpegStub-va.so.2",
+        "PySide6/Qt/lib/libQt6Quick.so.6",
+        "PySide6/Qt6Qml.dll",
+        "PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick",
+        "PySide6/Qt/lib/libQt6VirtualKeyboard.so.6",
+        "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+        "PySide6/Qt/plugins/imageformats/libqpdf.so",
+        "PySide6/Qt/lib/libQt6Pdf.so.6",
+    ],
+)
+def test_media_quick_and_pdf_files_are_left_out(name: str) -> None:
+    assert layout.left_out(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "PySide6/Qt/lib/libQt6Multimedia.so.6",
+        "PySide6/Qt6Multimedia.dll",
+        "PySide6/QtMultimedia.abi3.so",
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        "PySide6/Qt/lib/libQt6Gui.so.6",
+        "PySide6/Qt/lib/libQt6Widgets.so.6",
+        "PySide6/Qt/lib/libQt6Network.so.6",
+        "PySide6/Qt/lib/libQt6XcbQpa.so.6",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6/Qt/plugins/imageformats/libqsvg.so",
+        "libavahi-client.so.3",
+        "libasound.so.2",
+        "simpleaudio/_simpleaudio.cpython-311-x86_64-linux-gnu.so",
+        "retrotimer/assets/voice/15.wav",
+    ],
+)
+def test_what_the_app_loads_stays(name: str) -> None:
+    assert not layout.left_out(name)
