@@ -86,6 +86,8 @@ class WelcomeDialog(QDialog):
             "RetroTimer guides you through backward running sessions with big digits you can "
             "read from a few metres away and spoken cues, so you need not watch the screen."
         )
+        intro.setFont(self.font())  # set on each text: an application style sheet stops
+        # fonts from passing from the dialog to its children
 
         columns = QHBoxLayout()
         columns.setSpacing(18)
@@ -104,6 +106,8 @@ class WelcomeDialog(QDialog):
         self.done_button.setAccessibleName("Done: keep this cadence")
         self.skip_button = QPushButton("Skip")
         self.skip_button.setAccessibleName("Skip: change nothing")
+        for button in (self.done_button, self.skip_button):
+            button.setFont(self.font())
         self.buttons.addButton(self.done_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)

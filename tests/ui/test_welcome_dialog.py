@@ -6,7 +6,14 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
@@ -204,3 +211,17 @@ def test_open_welcome_reports_a_skip_too(qtbot: QtBot) -> None:
     dialog = open_welcome(window, SETTINGS, FakeClock(), lambda s, n: answers.append((s, n)))
     dialog.reject()
     assert answers == [(dataclasses.replace(SETTINGS, first_run_done=True), None)]
+
+
+def test_every_text_is_large_under_an_application_style_sheet(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    base = app.font().pointSizeF()
+    app.setStyleSheet("QPushButton { padding: 4px 12px; } QLabel { color: palette(text); }")
+    try:
+        dialog, _ = make(qtbot)
+        texts = [*dialog.findChildren(QLabel), *dialog.findChildren(QAbstractButton)]
+        small = [w for w in texts if w.font().pointSizeF() < 1.2 * base]
+        assert not small, [getattr(w, "text", lambda: "")() for w in small]
+    finally:
+        app.setStyleSheet("")
