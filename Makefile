@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 QT_OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test lint typecheck contracts pytest system-deps system-deps-test bench clean
+.PHONY: run test lint typecheck contracts pytest system-deps system-deps-test bench dist icons clean
 
 run: system-deps $(VENV)/.installed-app
 	$(BIN)/retrotimer
@@ -57,6 +57,19 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	$(install_simpleaudio)
 	touch $@ $(VENV)/.installed-app
+
+# A one-folder bundle for this platform in dist/ (see packaging/retrotimer.spec).
+dist: system-deps $(VENV)/.installed-dist
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/retrotimer.spec
+
+# Re-render the icon's PNG, .ico and .icns files after editing the SVG.
+icons: $(VENV)/.installed-app
+	$(QT_OFFSCREEN) $(BIN)/python packaging/render_icons.py
+
+$(VENV)/.installed-dist: pyproject.toml | $(VENV)/.installed-app
+	$(BIN)/python -m pip install --quiet -e ".[dist]"
+	touch $@
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

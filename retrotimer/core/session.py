@@ -70,6 +70,12 @@ BACK_GRACE_S = 2.0
 _EPSILON = 1e-9
 
 
+def _in_countdown(position: float) -> bool:
+    # The schedule fires what is due within _EPSILON, so the countdown ends there as well:
+    # a position a rounding error below 0 has already said "Go." and announced segment one.
+    return position < -_EPSILON
+
+
 def get_ready_cues(get_ready_s: float, pips: int) -> list[Cue]:
     """The cues of the get-ready countdown, at negative offsets before the plan starts."""
     if get_ready_s <= 0:
@@ -166,7 +172,7 @@ class Session:
         position = self._raw_position(now)
         if position >= self.plan.total_s - _EPSILON:
             return SessionState.FINISHED
-        return SessionState.RUNNING if position >= 0 else SessionState.COUNTDOWN
+        return SessionState.COUNTDOWN if _in_countdown(position) else SessionState.RUNNING
 
     def allowed(self, command: Command, now: float) -> bool:
         return (self._effective_state(self._check_time(now)), command) in TRANSITIONS
@@ -205,21 +211,21 @@ class Session:
     def skip(self, now: float) -> list[Event]:
         now, events = self._begin(Command.SKIP, now)
         position = self._raw_position(now)
-        if position < 0:
+        if _in_countdown(position):
             target = 0.0
         else:
             events.append(self._leave(position, skipped=True))
             target = self.plan.segments[self._segment].end_s
         self._jump(position, target)
         events.append(self._event(EventKind.SKIPPED, position, "Skipped."))
-        if position < 0 and self.state is SessionState.RUNNING:
+        if _in_countdown(position) and self.state is SessionState.RUNNING:
             events.append(self._event(EventKind.RUNNING, 0.0, "Go."))
         return events + self._fire(now)
 
     def back(self, now: float) -> list[Event]:
         now, events = self._begin(Command.BACK, now)
         position = self._raw_position(now)
-        if position < 0:
+        if _in_countdown(position):
             target = -self.get_ready_s
         else:
             current = self.plan.segments[self._segment]
@@ -235,7 +241,7 @@ class Session:
     def stop(self, now: float) -> list[Event]:
         now, events = self._begin(Command.STOP, now)
         position = self._raw_position(now)
-        if position >= 0:
+        if not _in_countdown(position):
             events.append(self._leave(min(position, self.plan.total_s), skipped=False))
         self._end(now, SessionState.STOPPED)
         return [*events, self._event(EventKind.STOPPED, position, "Stopped.")]
@@ -315,7 +321,7 @@ class Session:
 
     def _settle(self) -> None:
         position = self._raw_position(self._last_now or 0.0)
-        if self.state is SessionState.RUNNING and position < 0:
+        if self.state is SessionState.RUNNING and _in_countdown(position):
             self.state = SessionState.COUNTDOWN
 
     def _end(self, at: float, state: SessionState) -> None:

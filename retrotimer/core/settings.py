@@ -51,6 +51,8 @@ class Settings:
     default_venue: Venue = Venue.TRACK
     safety_checklist: bool = True
     clock_jump_s: float = 5.0
+    # Set once the welcome has been shown (accepted or skipped), so it is shown only once.
+    first_run_done: bool = False
 
     def cadence(self, kind: SegmentKind) -> int:
         """Steps per minute used to turn a step count of this kind into seconds."""

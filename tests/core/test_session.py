@@ -346,3 +346,19 @@ def test_finish_cue_is_announced_once_per_run() -> None:
     session = running(two_walks())
     events = walk_to(session, T0 + 40.0, step=0.1)
     assert [e.cue.type for e in events if e.cue is not None].count(CueType.FINISH) == 1
+
+
+def test_a_skip_a_rounding_error_before_go_skips_the_first_segment_once() -> None:
+    # 3.441377655762733 + 5.0 lands a hair below the end of a 5 s get-ready: "Go." and the
+    # first announcement are already due there, so the skip leaves segment one instead of
+    # skipping the get-ready again and announcing segment one a second time.
+    user = Settings(countdown_pips=0, next_up=False, halfway=False)
+    plan = compile_plan(simple(Segment(SegmentKind.WARMUP, Length.seconds(1))), user)
+    session = Session(plan, get_ready_s=5.0, get_ready_pips=0)
+    start = 3.441377655762733
+    session.start(start)
+    assert (start + 5.0) - start - 5.0 < 0  # the rounding this test is about
+    events = session.skip(start + 5.0)
+    announcements = [e for e in events if e.cue is not None and e.cue.type is CueType.ANNOUNCE]
+    assert len(announcements) == 1
+    assert session.state is SessionState.FINISHED

@@ -79,3 +79,13 @@ def test_unreadable_file_gives_defaults_and_is_left_alone() -> None:
     assert store.load() == Settings()
     assert "cannot read settings" in store.problems[0]
     assert paths.settings_file.read_text(encoding="utf-8") == "volume = ["
+
+
+def test_the_first_run_flag_is_saved_with_the_cadence_and_defaults_to_not_done() -> None:
+    paths = AppPaths.from_environment()
+    store = SettingsStore(paths)
+    assert store.load().first_run_done is False
+    store.save(dataclasses.replace(Settings(), first_run_done=True, cadence_backward_walk=96))
+    assert "first_run_done = true" in paths.settings_file.read_text(encoding="utf-8")
+    loaded = store.load()
+    assert loaded.first_run_done is True and loaded.cadence_backward_walk == 96
