@@ -29,8 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
-        return 0
+        # Imported here so that subcommands start without loading the widgets.
+        from retrotimer.app import run_gui
+
+        return run_gui(sys.argv[:1])
     try:
         result: int = handler(args)
     except TemplateError as error:

@@ -1,0 +1,88 @@
+"""Composition root: the real clock, stores and screen-awake wired into the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from retrotimer.core.model import Template
+from retrotimer.core.settings import Settings
+from retrotimer.core.template_toml import TemplateError, parse_template_toml
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.settings_store import SettingsStore
+from retrotimer.ui.clock import Clock, system_clock
+from retrotimer.ui.main_window import MainWindow
+from retrotimer.ui.screen_awake import WakepyScreenAwake
+from retrotimer.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+class TemplateFolder:
+    """The user's TOML templates; a file that cannot be read is logged and skipped."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.problems: list[str] = []
+
+    def templates(self) -> Sequence[Template]:
+        self.problems = []
+        found: list[Template] = []
+        for path in sorted(self.folder.glob("*.toml")):
+            try:
+                found.append(parse_template_toml(path.read_text(encoding="utf-8"), str(path)))
+            except (OSError, UnicodeDecodeError, TemplateError) as error:
+                self.problems.append(str(error))
+                log.warning("template skipped: %s", error)
+        return found
+
+
+def window_memory(paths: AppPaths) -> QSettings:
+    """Window geometry, the last template and checklist state, in the config dir."""
+    return QSettings(str(paths.config / "window.ini"), QSettings.Format.IniFormat)
+
+
+def build_window(
+    paths: AppPaths,
+    *,
+    clock: Clock | None = None,
+    speed: float = 1.0,
+) -> MainWindow:
+    """The main window with every real part; a QApplication must exist."""
+    store = SettingsStore(paths)
+    settings: Settings = store.load()
+    for problem in store.problems:
+        log.warning("%s", problem)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, settings.theme)
+    return MainWindow(
+        settings_store=store,
+        catalog=TemplateFolder(paths.templates),
+        clock=clock if clock is not None else system_clock(),
+        awake=WakepyScreenAwake(),
+        memory=window_memory(paths),
+        settings=settings,
+        speed=speed,
+    )
+
+
+def run_gui(argv: Sequence[str] | None = None) -> int:
+    """Open the main window and run until it closes."""
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(list(argv if argv is not None else sys.argv))
+    )
+    app.setApplicationName("RetroTimer")
+    app.setDesktopFileName("retrotimer")
+    paths = AppPaths.from_environment().ensure()
+    window = build_window(paths)
+    window.show()
+    return app.exec()

@@ -1,0 +1,204 @@
+"""The main window: Run, Templates and History tabs, Settings, title, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from retrotimer.core.ports import ScreenAwake, SettingsRepository, TemplateCatalog
+from retrotimer.core.records import SessionSummary
+from retrotimer.core.settings import Settings
+from retrotimer.ui.clock import Clock
+from retrotimer.ui.keys_help import KeysHelp
+from retrotimer.ui.run_screen import RunScreen
+from retrotimer.ui.settings_dialog import SettingsDialog
+from retrotimer.ui.summary_dialog import SummaryDialog
+from retrotimer.ui.theme import apply_theme
+
+APP_TITLE = "RetroTimer"
+DEFAULT_SIZE = (1280, 800)
+
+
+class MainWindow(QMainWindow):
+    """Signals: `settings_changed(Settings)` after a save; `feedback_given(SessionSummary,
+    SessionFeedback | None)` when the summary dialog closes (None: skipped)."""
+
+    settings_changed = Signal(object)
+    feedback_given = Signal(object, object)
+
+    def __init__(
+        self,
+        *,
+        settings_store: SettingsRepository,
+        catalog: TemplateCatalog,
+        clock: Clock,
+        awake: ScreenAwake,
+        memory: QSettings,
+        settings: Settings | None = None,
+        speed: float = 1.0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = settings_store
+        self._catalog = catalog
+        self._memory = memory
+        self._settings = settings if settings is not None else settings_store.load()
+        self.summary_dialog: SummaryDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self._closing = False
+        self.setWindowTitle(APP_TITLE)
+        self.setAccessibleName(APP_TITLE)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Screens")
+        self.tabs.setDocumentMode(True)
+        self.run_screen = RunScreen(self._settings, clock, awake, memory, speed=speed)
+        self.tabs.addTab(self.run_screen, "&Run")
+        self.setCentralWidget(self.tabs)
+
+        self.run_screen.template_selected.connect(self._template_selected)
+        self.run_screen.session_ended.connect(self._session_ended)
+        self.run_screen.settings_edited.connect(self._save_settings)
+        self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
+        self._build_menus()
+
+        self._restore_geometry()
+        self.reload_templates()
+        last = self._memory.value("run/last_template", "", type=str)
+        if isinstance(last, str) and last:
+            self.run_screen.select_template(last)
+
+    # ---- menus -----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.go_menu = menu.addMenu("&Go")
+        self._tab_actions: list[QAction] = []
+        self._add_tab_action(self.run_screen, "&Run")
+        help_menu = menu.addMenu("&Help")
+        keys_action = QAction("&Keys and presenter remotes", self)
+        keys_action.setShortcut(QKeySequence("F1"))
+        keys_action.triggered.connect(lambda: KeysHelp(self).open())
+        help_menu.addAction(keys_action)
+
+    def _add_tab_action(self, widget: QWidget, text: str) -> None:
+        number = len(self._tab_actions) + 1
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.triggered.connect(lambda: self.tabs.setCurrentWidget(widget))
+        self.go_menu.addAction(action)
+        self._tab_actions.append(action)
+
+    def add_screen(self, widget: QWidget, text: str) -> None:
+        """A further tab (Templates, History), reachable with Ctrl+number."""
+        self.tabs.addTab(widget, text)
+        self._add_tab_action(widget, text)
+
+    # ---- templates and title ---------------------------------------------------------------
+    def reload_templates(self) -> None:
+        self.run_screen.set_templates(self._catalog.templates())
+        self._update_title()
+
+    def _template_selected(self, name: str) -> None:
+        self._memory.setValue("run/last_template", name)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        template = self.run_screen.template
+        self.setWindowTitle(f"{APP_TITLE} — {template.name}" if template else APP_TITLE)
+
+    # ---- settings --------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self._settings, self)
+        dialog.finished.connect(lambda result: self._settings_answered(dialog, result))
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_answered(self, dialog: SettingsDialog, result: int) -> None:
+        self.settings_dialog = None
+        dialog.deleteLater()
+        if result == SettingsDialog.DialogCode.Accepted:
+            self._save_settings(dialog.settings())
+
+    def _save_settings(self, settings: Settings) -> None:
+        theme_changed = settings.theme is not self._settings.theme
+        self._settings = settings
+        try:
+            self._store.save(settings)
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(
+                self,
+                "Settings not saved",
+                f"The settings are in use but could not be saved:\n{error}",
+            )
+        if theme_changed:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, settings.theme)
+        self.run_screen.apply_settings(settings)
+        self.settings_changed.emit(settings)
+
+    # ---- after a session -------------------------------------------------------------------
+    def _session_ended(self, summary: SessionSummary) -> None:
+        if summary.active_s <= 0 or self._closing:
+            self.feedback_given.emit(summary, None)
+            return
+        if self.isFullScreen():
+            self.toggle_fullscreen()
+        dialog = SummaryDialog(summary, self)
+        dialog.finished.connect(lambda result: self._summary_answered(dialog, result))
+        self.summary_dialog = dialog
+        dialog.open()
+
+    def _summary_answered(self, dialog: SummaryDialog, result: int) -> None:
+        self.summary_dialog = None
+        dialog.deleteLater()
+        accepted = result == SummaryDialog.DialogCode.Accepted
+        self.feedback_given.emit(dialog.summary, dialog.feedback() if accepted else None)
+
+    # ---- window ----------------------------------------------------------------------------
+    def toggle_fullscreen(self) -> None:
+        """Full screen hides the menu and tabs so the run screen gets every pixel."""
+        full = not self.isFullScreen()
+        self.menuBar().setVisible(not full)
+        self.tabs.tabBar().setVisible(not full)
+        if full:
+            self.tabs.setCurrentWidget(self.run_screen)
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def _restore_geometry(self) -> None:
+        geometry = self._memory.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+
+    def save_state(self) -> None:
+        self._memory.setValue("window/geometry", self.saveGeometry())
+        self._memory.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        if self.run_screen.session_active:
+            self.run_screen.stop_now()
+        if self.isFullScreen():
+            self.showNormal()
+        self.save_state()
+        self.run_screen.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,251 @@
+"""Render every screen of the app into PNGs, on a real X server (run it under Xvfb).
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py [OUT_DIR]
+
+Each theme (dark, light) at 1280x800 and 1920x1080: the run screen before, during and after
+a session (a backward segment mid-way with its banner, both steady and flashing), the
+dialogs, and the other screens. A fake clock puts each scene at an exact moment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from retrotimer.app import build_window  # noqa: E402
+from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue  # noqa: E402
+from retrotimer.core.session import SessionState  # noqa: E402
+from retrotimer.core.settings import Settings, Theme  # noqa: E402
+from retrotimer.core.template_toml import template_to_toml  # noqa: E402
+from retrotimer.storage.paths import AppPaths  # noqa: E402
+from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
+from retrotimer.ui.clock import FakeClock  # noqa: E402
+from retrotimer.ui.main_window import MainWindow  # noqa: E402
+
+SIZES = ((1280, 800), (1920, 1080))
+THEMES = (Theme.DARK, Theme.LIGHT)
+
+TRACK = Template(
+    "Short backward jogs",
+    (
+        Segment(SegmentKind.WARMUP, Length.minutes(5)),
+        Segment(SegmentKind.BACKWARD_WALK, Length.minutes(2)),
+        Repeat(
+            10,
+            (
+                Segment(SegmentKind.BACKWARD_JOG, Length.steps(20)),
+                Segment(SegmentKind.WALK, Length.seconds(20), "turn around and reset"),
+            ),
+        ),
+        Segment(SegmentKind.COOLDOWN, Length.minutes(3)),
+    ),
+    "For runners who can walk backward steadily.",
+    Venue.TRACK,
+)
+TREADMILL = Template(
+    "Treadmill retro intro",
+    (
+        Segment(SegmentKind.WARMUP, Length.minutes(5)),
+        Repeat(
+            5,
+            (
+                Segment(
+                    SegmentKind.BACKWARD_WALK, Length.minutes(1), None, "slow speed, hold the rails"
+                ),
+                Segment(SegmentKind.WALK, Length.minutes(1)),
+            ),
+        ),
+        Segment(SegmentKind.COOLDOWN, Length.minutes(3)),
+    ),
+    "A first backward walk on a treadmill.",
+    Venue.TREADMILL,
+)
+MIX = Template(
+    "Forward and backward mix",
+    (
+        Segment(SegmentKind.WARMUP, Length.minutes(5)),
+        Repeat(
+            5,
+            (
+                Segment(SegmentKind.FORWARD_RUN, Length.minutes(2)),
+                Segment(SegmentKind.BACKWARD_JOG, Length.seconds(30)),
+            ),
+        ),
+        Segment(SegmentKind.COOLDOWN, Length.minutes(3)),
+    ),
+    "Intervals for runners at home in both directions.",
+    Venue.ANY,
+)
+
+
+def settle(delay_s: float = 0.15) -> None:
+    """Let Qt lay out, paint and flush to the X server."""
+    end = time.monotonic() + delay_s
+    while time.monotonic() < end:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.01)
+
+
+def shoot(widget: QWidget, path: Path) -> None:
+    settle()
+    screen = QGuiApplication.primaryScreen()
+    window = widget.window()
+    geometry = window.frameGeometry()
+    # Grab what the X server shows, so dialogs over the window are in the picture too.
+    pixmap = screen.grabWindow(0, geometry.x(), geometry.y(), geometry.width(), geometry.height())
+    if pixmap.isNull():
+        pixmap = widget.grab()
+    pixmap.save(str(path))
+    print(path)
+
+
+def shoot_dialog(dialog: QWidget, path: Path) -> None:
+    settle()
+    dialog.grab().save(str(path))
+    print(path)
+
+
+def advance(
+    window: MainWindow, clock: FakeClock, until: Callable[[], bool], limit_s: float = 4000
+) -> None:
+    """Move the fake clock on in half seconds, as the controller's timer would, until true."""
+    controller = window.run_screen.controller
+    assert controller is not None
+    end = clock.now + limit_s
+    while not until() and clock.now < end:
+        clock.advance(0.5)
+        controller.poll()
+
+
+def position(window: MainWindow) -> float:
+    controller = window.run_screen.controller
+    assert controller is not None
+    return controller.view().position_s
+
+
+def segment_kind(window: MainWindow) -> SegmentKind:
+    controller = window.run_screen.controller
+    assert controller is not None
+    return controller.view().segment.kind
+
+
+def scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
+    run = window.run_screen
+    run.select_template(TRACK.name)
+    shoot(window, out / f"run-idle-{tag}.png")
+    run.start()
+    advance(
+        window,
+        clock,
+        lambda: (
+            run.state is SessionState.COUNTDOWN
+            and (run.controller is not None and run.controller.view().get_ready_remaining_s <= 3)
+        ),
+    )
+    shoot(window, out / f"run-get-ready-{tag}.png")
+    advance(window, clock, lambda: position(window) >= 170)
+    shoot(window, out / f"run-warmup-{tag}.png")
+    advance(window, clock, lambda: position(window) >= 300 + 45)
+    run.banner.stop_flashing()
+    shoot(window, out / f"run-backward-walk-{tag}.png")
+    advance(
+        window,
+        clock,
+        lambda: (
+            segment_kind(window) is SegmentKind.BACKWARD_JOG
+            and run.texts is not None
+            and run.texts.rep.startswith("Rep 3")
+        ),
+    )
+    advance(window, clock, lambda: run.banner.inverted or run.banner.flashing, 3)
+    shoot(window, out / f"run-backward-jog-flash-{tag}.png")
+    run.banner.stop_flashing()
+    clock.advance(2)
+    run.controller.poll() if run.controller else None
+    shoot(window, out / f"run-backward-jog-{tag}.png")
+    advance(window, clock, lambda: segment_kind(window) is SegmentKind.WALK)
+    shoot(window, out / f"run-turn-around-{tag}.png")
+    run.toggle()
+    shoot(window, out / f"run-paused-{tag}.png")
+    run.toggle()
+    run.request_stop()
+    shoot(window, out / f"run-stop-confirm-{tag}.png")
+    assert run.stop_confirmation is not None
+    run.stop_confirmation.reject()
+    advance(window, clock, lambda: run.state is SessionState.FINISHED)
+    settle()
+    shoot(window, out / f"run-finished-summary-{tag}.png")
+    if window.summary_dialog is not None:
+        shoot_dialog(window.summary_dialog, out / f"dialog-summary-{tag}.png")
+        window.summary_dialog.reject()
+    run.toggle()
+
+    run.select_template(TREADMILL.name)
+    run.start()
+    advance(window, clock, lambda: segment_kind(window) is SegmentKind.BACKWARD_WALK)
+    advance(window, clock, lambda: run.banner.flash_count >= 3, 60)
+    run.banner.stop_flashing()
+    shoot(window, out / f"run-treadmill-{tag}.png")
+    run.stop_now()
+    settle()
+    if window.summary_dialog is not None:
+        window.summary_dialog.reject()
+    run.toggle()
+
+    window.open_settings()
+    assert window.settings_dialog is not None
+    shoot_dialog(window.settings_dialog, out / f"dialog-settings-{tag}.png")
+    window.settings_dialog.reject()
+
+    run.select_template(MIX.name)
+    run._memory.remove(f"checklist_done/{MIX.name}")
+    run._settings = dataclasses.replace(run.settings, safety_checklist=True)
+    run.start()
+    assert run.checklist is not None
+    shoot_dialog(run.checklist, out / f"dialog-checklist-{tag}.png")
+    run.checklist.reject()
+    settle()
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("RetroTimer")
+    for theme in THEMES:
+        for width, height in SIZES:
+            with tempfile.TemporaryDirectory(prefix="retrotimer-shots-") as home:
+                os.environ["RETROTIMER_HOME"] = home
+                paths = AppPaths.from_environment().ensure()
+                SettingsStore(paths).save(
+                    Settings(theme=theme, safety_checklist=False, get_ready_s=5)
+                )
+                for template in (TRACK, TREADMILL, MIX):
+                    name = template.name.lower().replace(" ", "-") + ".toml"
+                    (paths.templates / name).write_text(template_to_toml(template), "utf-8")
+                clock = FakeClock()
+                window = build_window(paths, clock=clock)
+                window.move(0, 0)
+                window.resize(width, height)
+                window.show()
+                settle(0.4)
+                scenes(window, clock, out, f"{theme.value}-{width}x{height}")
+                window.close()
+                settle()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
