@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from retrotimer.core.model import Template
@@ -72,8 +72,8 @@ def build_window(
     )
 
 
-def run_gui(argv: Sequence[str] | None = None) -> int:
-    """Open the main window and run until it closes."""
+def run_gui(argv: Sequence[str] | None = None, *, quit_after_s: float | None = None) -> int:
+    """Open the main window and run until it closes (or `quit_after_s` has passed)."""
     existing = QApplication.instance()
     app = (
         existing
@@ -85,4 +85,6 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     paths = AppPaths.from_environment().ensure()
     window = build_window(paths)
     window.show()
+    if quit_after_s is not None:
+        QTimer.singleShot(max(0, round(quit_after_s * 1000)), window.close)
     return app.exec()

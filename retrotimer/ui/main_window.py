@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Screens")
         self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setAccessibleName("Screens")
         self.run_screen = RunScreen(self._settings, clock, awake, memory, speed=speed)
         self.tabs.addTab(self.run_screen, "&Run")
         self.setCentralWidget(self.tabs)
@@ -64,10 +65,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self._restore_geometry()
-        self.reload_templates()
         last = self._memory.value("run/last_template", "", type=str)
-        if isinstance(last, str) and last:
-            self.run_screen.select_template(last)
+        self.reload_templates(prefer=last if isinstance(last, str) and last else None)
 
     # ---- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -105,8 +104,8 @@ class MainWindow(QMainWindow):
         self._add_tab_action(widget, text)
 
     # ---- templates and title ---------------------------------------------------------------
-    def reload_templates(self) -> None:
-        self.run_screen.set_templates(self._catalog.templates())
+    def reload_templates(self, prefer: str | None = None) -> None:
+        self.run_screen.set_templates(self._catalog.templates(), prefer)
         self._update_title()
 
     def _template_selected(self, name: str) -> None:

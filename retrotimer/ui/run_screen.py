@@ -1,4 +1,4 @@
-"""The run screen: huge countdown, kind colour, arrow and words, banner, big buttons and keys."""
+"""The run screen's behaviour: templates, sessions, keys, checklist, screen-awake, volume."""
 
 from __future__ import annotations
 
@@ -6,18 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPaintEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from retrotimer.core.model import Template
 from retrotimer.core.plan import CueType, Plan, compile_plan
@@ -25,21 +14,18 @@ from retrotimer.core.ports import ScreenAwake
 from retrotimer.core.session import Command, Event, EventKind, Session, SessionState, SessionView
 from retrotimer.core.settings import Settings
 from retrotimer.ui.clock import Clock
-from retrotimer.ui.kind_style import arrow_description
-from retrotimer.ui.run_keys import BINDINGS, install_actions
+from retrotimer.ui.run_display import RunDisplay
+from retrotimer.ui.run_keys import install_actions
 from retrotimer.ui.run_texts import RunTexts, run_texts
-from retrotimer.ui.run_widgets import DirectionBadge, FillBar, FittedText, SafetyBanner
 from retrotimer.ui.safety_checklist import SafetyChecklist
 from retrotimer.ui.session_controller import SessionController
-from retrotimer.ui.theme import run_colours
-from retrotimer.ui.timeline_bar import TimelineBar
 
 LONG_PAUSE_S = 600.0  # the screen may sleep again after ten minutes of pause
 VOLUME_STEP = 0.1
 REMINDER_CUES = (CueType.SHOULDER_CHECK, CueType.HOLD_RAILS)
 
 
-class RunScreen(QWidget):
+class RunScreen(RunDisplay):
     """Runs sessions of the selected template through a SessionController.
 
     Signals: `session_started(SessionController)` before the first command, so listeners hear
@@ -63,7 +49,7 @@ class RunScreen(QWidget):
         *,
         speed: float = 1.0,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(settings.theme, parent)
         self._settings = settings
         self._clock = clock
         self._awake = awake
@@ -74,7 +60,6 @@ class RunScreen(QWidget):
         self._plan: Plan | None = None
         self._controller: SessionController | None = None
         self._texts: RunTexts | None = None
-        self._colours = run_colours(settings.theme)
         self._paused_since: float | None = None
         self.stop_confirmation: QMessageBox | None = None
         self.checklist: SafetyChecklist | None = None
@@ -82,8 +67,11 @@ class RunScreen(QWidget):
         self._pause_timer.setSingleShot(True)
         self._pause_timer.timeout.connect(self.check_long_pause)
         self.setAccessibleName("Run screen")
-        self.setAutoFillBackground(False)
-        self._build()
+        self.template_box.currentIndexChanged.connect(self._template_index_changed)
+        self.toggle_button.clicked.connect(self.toggle)
+        self.back_button.clicked.connect(self.back)
+        self.skip_button.clicked.connect(self.skip)
+        self.stop_button.clicked.connect(self.request_stop)
         self.actions_by_name = install_actions(
             self,
             {
@@ -97,122 +85,28 @@ class RunScreen(QWidget):
                 "mute": self.toggle_mute,
             },
         )
-        self._show_audio_status()
+        self.show_audio(settings)
         self._refresh()
 
-    # ---- building ------------------------------------------------------------------------
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 16, 28, 16)
-        layout.setSpacing(6)
-
-        top = QHBoxLayout()
-        self.template_box = QComboBox()
-        self.template_box.setAccessibleName("Template to run")
-        self.template_box.setMinimumContentsLength(24)
-        self.template_box.currentIndexChanged.connect(self._template_index_changed)
-        template_label = QLabel("&Template:")
-        template_label.setBuddy(self.template_box)
-        self.plan_label = QLabel()
-        self.plan_label.setAccessibleName("Plan totals")
-        self.audio_label = QLabel()
-        self.audio_label.setAccessibleName("Volume")
-        self._top_labels = (template_label, self.plan_label, self.audio_label)
-        top_font = QFont(self.font())
-        top_font.setPointSizeF(top_font.pointSizeF() * 1.15)
-        for label in self._top_labels:
-            label.setFont(top_font)
-        top.addWidget(template_label)
-        top.addWidget(self.template_box)
-        top.addSpacing(12)
-        top.addWidget(self.plan_label, 1)
-        top.addWidget(self.audio_label)
-        layout.addLayout(top)
-
-        self.badge = DirectionBadge()
-        self.badge.setAccessibleName("Direction")
-        self.title = FittedText("Backward walk · 15 steps", align=Qt.AlignmentFlag.AlignLeft)
-        self.title.setAccessibleName("Segment")
-        self.rep = FittedText("Rep 10 of 10")
-        self.rep.setAccessibleName("Repetition")
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.title, 5)
-        title_row.addWidget(self.rep, 2)
-
-        self.slot = QStackedWidget()
-        self.info = FittedText("Stop, then turn around and reset")
-        self.info.setAccessibleName("Note")
-        self.banner = SafetyBanner()
-        self.slot.addWidget(self.info)
-        self.slot.addWidget(self.banner)
-        self.slot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-        self.digits = FittedText("0:00", height_share=0.98)
-        self.digits.setAccessibleName("Time left in the segment")
-        self.segment_bar = FillBar()
-        self.segment_bar.setAccessibleName("Segment progress")
-        self.segment_bar.setMinimumHeight(22)
-        self.next_label = FittedText("Next: Backward walk · 15 steps")
-        self.next_label.setAccessibleName("Next segment")
-        self.timeline = TimelineBar(self._colours)
-        self.timeline.setAccessibleName("Session progress")
-        self.timeline.setMinimumHeight(26)
-        self.session_label = QLabel()
-        self.session_label.setAccessibleName("Session position")
-        self.session_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        # Stretch shares: the digits take about half of the screen's height.
-        layout.addWidget(self.badge, 11)
-        layout.addLayout(title_row, 8)
-        layout.addWidget(self.slot, 8)
-        layout.addWidget(self.digits, 62)
-        layout.addWidget(self.segment_bar)
-        layout.addWidget(self.next_label, 7)
-        layout.addWidget(self.timeline)
-        layout.addWidget(self.session_label)
-
-        buttons = QHBoxLayout()
-        buttons.setSpacing(14)
-        self.toggle_button = self._button("Start", "toggle")
-        self.back_button = self._button("Back", "back")
-        self.skip_button = self._button("Skip", "skip")
-        self.stop_button = self._button("Stop", "stop")
-        self.toggle_button.clicked.connect(self.toggle)
-        self.back_button.clicked.connect(self.back)
-        self.skip_button.clicked.connect(self.skip)
-        self.stop_button.clicked.connect(self.request_stop)
-        for button in (self.back_button, self.toggle_button, self.skip_button, self.stop_button):
-            buttons.addWidget(button, 2 if button is self.toggle_button else 1)
-        layout.addLayout(buttons)
-
-    def _button(self, text: str, binding: str) -> QPushButton:
-        keys = BINDINGS[binding].keys
-        hint = " / ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys[:3])
-        button = QPushButton(f"{text}   [{hint}]")
-        button.setAccessibleName(text)
-        button.setAccessibleDescription(f"{BINDINGS[binding].text}. Keys: {hint}")
-        button.setMinimumHeight(76)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.7)
-        font.setBold(True)
-        button.setFont(font)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        return button
-
     # ---- templates -------------------------------------------------------------------------
-    def set_templates(self, templates: Sequence[Template]) -> None:
-        current = self._template.name if self._template is not None else None
+    def set_templates(self, templates: Sequence[Template], prefer: str | None = None) -> None:
+        """The templates to choose from. Loads `prefer`, else the one loaded before, else the
+        first; a session under way keeps its template and plan."""
         self._templates = list(templates)
+        names = [template.name for template in self._templates]
+        current = self._template.name if self._template is not None else None
         self.template_box.blockSignals(True)
         self.template_box.clear()
-        for template in self._templates:
-            self.template_box.addItem(template.name)
+        self.template_box.addItems(names)
+        if current in names:
+            self.template_box.setCurrentIndex(names.index(current))
         self.template_box.blockSignals(False)
-        if not (current and self.select_template(current)) and self._templates:
-            self.template_box.setCurrentIndex(0)
-            self._template_index_changed(0)
-        elif not self._templates:
-            self._load(None)
+        if self.session_active:
+            return
+        for wanted in (prefer, current, names[0] if names else None):
+            if wanted is not None and self.select_template(wanted):
+                return
+        self._load(None)
 
     def select_template(self, name: str) -> bool:
         """Load the template of that name (not while a session is under way)."""
@@ -325,6 +219,7 @@ class RunScreen(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Stop the session?")
+        box.setAccessibleName("Stop the session?")
         box.setText("Stop this session now?")
         box.setInformativeText("What you have done so far is kept in your history.")
         stop = box.addButton("Stop session", QMessageBox.ButtonRole.AcceptRole)
@@ -386,14 +281,8 @@ class RunScreen(QWidget):
 
     def _edit_settings(self, settings: Settings) -> None:
         self._settings = settings
-        self._show_audio_status()
+        self.show_audio(settings)
         self.settings_edited.emit(settings)
-
-    def _show_audio_status(self) -> None:
-        if self._settings.muted:
-            self.audio_label.setText("<b>MUTED</b>  [M]")
-        else:
-            self.audio_label.setText(f"Volume {round(self._settings.volume * 100)} %  [+ / −]")
 
     @property
     def settings(self) -> Settings:
@@ -403,16 +292,11 @@ class RunScreen(QWidget):
         """New settings: the audio status now, the plan from the next session on."""
         theme_changed = settings.theme is not self._settings.theme
         self._settings = settings
-        self._show_audio_status()
+        self.show_audio(settings)
         if theme_changed:
-            self.apply_theme()
+            self.set_theme(settings.theme)
         if not self.session_active:
             self._load(self._template)
-
-    def apply_theme(self) -> None:
-        self._colours = run_colours(self._settings.theme)
-        self.timeline.set_colours(self._colours)
-        self._refresh()
 
     # ---- reacting to the session ------------------------------------------------------------
     def _on_event(self, event: Event, actual_s: float) -> None:
@@ -461,121 +345,13 @@ class RunScreen(QWidget):
         if self._controller is not None:
             self._render(self._controller.view())
         else:
-            self._render_empty()
-
-    def _render_empty(self) -> None:
-        self._texts = None
-        self.badge.set_direction(self.badge.arrow, "NO TEMPLATE")
-        self.title.set_text("Choose or create a template")
-        self.rep.set_text("")
-        self.digits.set_text("–:––")
-        self.info.set_text("")
-        self.next_label.set_text("")
-        self.session_label.setText("")
-        self.plan_label.setText("")
-        self.slot.setCurrentWidget(self.info)
-        for button in (self.toggle_button, self.back_button, self.skip_button, self.stop_button):
-            button.setEnabled(False)
-        self._apply_colours(None)
+            self._texts = None
+            self.show_empty()
 
     def _render(self, view: SessionView) -> None:
         assert self._plan is not None
-        texts = run_texts(view, self._plan)
-        self._texts = texts
-        self.badge.set_direction(texts.arrow, texts.word)
-        self.badge.setAccessibleDescription(f"{texts.word}, {arrow_description(texts.arrow)}")
-        self.title.set_sample(texts.title)
-        self.title.set_text(texts.title)
-        self.rep.set_text(texts.rep)
-        self.digits.set_sample(texts.digits_sample)
-        self.digits.set_text(texts.digits)
-        self.info.set_sample(texts.info or " ")
-        self.info.set_text(texts.info)
-        self.next_label.set_sample(texts.next or " ")
-        self.next_label.set_text(texts.next)
-        self.session_label.setText(texts.session)
-        if texts.banner is not None:
-            self.banner.set_text(texts.banner)
-            self.slot.setCurrentWidget(self.banner)
-        else:
-            self.slot.setCurrentWidget(self.info)
-        self.segment_bar.set_fraction(texts.segment_fraction)
-        state = view.state
-        self.timeline.set_position(None if state is SessionState.IDLE else view.position_s)
-        plan = self._plan
-        minutes = round(plan.backward_s / 60, 1)
-        self.plan_label.setText(
-            f"{plan.venue.value.capitalize()}  ·  {round(plan.total_s / 60)} min  ·  "
-            f"{minutes:g} min backward"
-        )
-        self._update_buttons(state)
-        self._apply_colours(texts)
-
-    def _update_buttons(self, state: SessionState) -> None:
-        labels = {
-            SessionState.IDLE: "Start",
-            SessionState.COUNTDOWN: "Pause",
-            SessionState.RUNNING: "Pause",
-            SessionState.PAUSED: "Resume",
-            SessionState.FINISHED: "New start",
-            SessionState.STOPPED: "New start",
-        }
-        text = labels[state]
-        self.toggle_button.setText(f"{text}   [Space]")
-        self.toggle_button.setAccessibleName(text)
-        self.toggle_button.setEnabled(True)
-        active = state not in (SessionState.IDLE,) and not state.is_over
-        for button in (self.back_button, self.skip_button, self.stop_button):
-            button.setEnabled(active)
-        self.template_box.setEnabled(not active)
-
-    def _apply_colours(self, texts: RunTexts | None) -> None:
-        colours = self._colours
-        role = texts.role if texts is not None else None
-        if role is None:
-            background, ink, accent = colours.background, colours.foreground, colours.foreground
-        elif colours.dark:
-            background, ink, accent = colours.background, colours.foreground, colours.fill(role)
-        else:
-            background = colours.fill(role)
-            ink = accent = colours.on_fill(role)
-        if texts is not None and texts.word == "PAUSED":
-            accent = colours.muted if role is None or colours.dark else accent
-        self._background = QColor(background)
-        self._frame = QColor(colours.fill(role)) if role is not None else QColor(background)
-        self.badge.set_colour(accent)
-        self.digits.set_colour(accent if colours.dark else ink)
-        for widget in (self.title, self.rep, self.info, self.next_label):
-            widget.set_colour(ink)
-        self.segment_bar.set_colours(
-            accent, QColor(ink).darker(250) if colours.dark else QColor(0, 0, 0, 60)
-        )
-        # Style sheets override palettes, so the small labels get their colour directly.
-        style = f"color: {QColor(ink).name()};"
-        for label in (*self._top_labels, self.session_label):
-            if label.styleSheet() != style:
-                label.setStyleSheet(style)
-        self.update()
-
-    @property
-    def background_colour(self) -> QColor:
-        return QColor(self._background)
-
-    @property
-    def frame_colour(self) -> QColor:
-        return QColor(self._frame)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self._background)
-        if self._frame != self._background:
-            width = max(10, min(self.width(), self.height()) // 45)
-            rect = self.rect()
-            painter.fillRect(0, 0, rect.width(), width, self._frame)
-            painter.fillRect(0, rect.height() - width, rect.width(), width, self._frame)
-            painter.fillRect(0, 0, width, rect.height(), self._frame)
-            painter.fillRect(rect.width() - width, 0, width, rect.height(), self._frame)
-        painter.end()
+        self._texts = run_texts(view, self._plan)
+        self.show_texts(self._texts, view.state, self._plan, view.position_s)
 
     # ---- lifetime --------------------------------------------------------------------------
     def shutdown(self) -> None:

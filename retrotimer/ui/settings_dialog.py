@@ -54,7 +54,8 @@ def _combo(name: str, entries: tuple[tuple[object, str], ...]) -> QComboBox:
 
 
 class SettingsDialog(QDialog):
-    """Edits a copy of the settings; `settings()` gives the result, validated."""
+    """Edits a copy of the settings; `settings()` gives the result. Every control's range is
+    the range `Settings.validate` accepts, so the result is always valid."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,12 +132,6 @@ class SettingsDialog(QDialog):
         sound_form.addRow("Default v&enue:", self.venue)
         layout.addWidget(sound)
 
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setAccessibleName("Problems")
-        self.problems.setStyleSheet("color: #FF5252; font-weight: bold;")
-        layout.addWidget(self.problems)
-
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -149,7 +144,7 @@ class SettingsDialog(QDialog):
             (QDialogButtonBox.StandardButton.RestoreDefaults, "Restore defaults"),
         ):
             self.buttons.button(role).setAccessibleName(name)
-        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         defaults = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         defaults.clicked.connect(lambda: self.load(Settings()))
@@ -181,7 +176,6 @@ class SettingsDialog(QDialog):
         ):
             index = box.findData(value)
             box.setCurrentIndex(max(0, index))
-        self.problems.setText("")
 
     def settings(self) -> Settings:
         """The edited settings (fields this dialog does not show are kept)."""
@@ -206,10 +200,3 @@ class SettingsDialog(QDialog):
             theme=self.theme.currentData(),
             default_venue=self.venue.currentData(),
         )
-
-    def _accept_if_valid(self) -> None:
-        problems = self.settings().validate()
-        if problems:
-            self.problems.setText("\n".join(problem.capitalize() for problem in problems))
-            return
-        self.accept()

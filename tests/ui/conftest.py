@@ -1,0 +1,168 @@
+"""Fixtures for the window tests: a real settings store, a fake clock, a recording screen-awake."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
+from retrotimer.core.session import SessionState
+from retrotimer.core.settings import Settings
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.settings_store import SettingsStore
+from retrotimer.ui.clock import FakeClock
+from retrotimer.ui.main_window import MainWindow
+from retrotimer.ui.run_screen import RunScreen
+from tests.factories import first_steps, simple
+
+
+class RecordingAwake:
+    """A ScreenAwake that remembers what it was asked to do."""
+
+    def __init__(self) -> None:
+        self.held = False
+        self.calls: list[str] = []
+
+    def hold(self) -> None:
+        self.calls.append("hold")
+        self.held = True
+
+    def release(self) -> None:
+        self.calls.append("release")
+        self.held = False
+
+
+class ListCatalog:
+    def __init__(self, templates: Sequence[Template]) -> None:
+        self.items = list(templates)
+
+    def templates(self) -> Sequence[Template]:
+        return self.items
+
+
+def treadmill_steps() -> Template:
+    template = first_steps(Venue.TREADMILL)
+    return Template("Treadmill steps", template.items, template.description, Venue.TREADMILL)
+
+
+def mixed() -> Template:
+    """Every direction in one short session: 10 s warm-up, 12 s backward jog (with a note),
+    8 s forward run, 6 s rest, 10 s cool-down."""
+    template = simple(
+        Segment(SegmentKind.WARMUP, Length.seconds(10)),
+        Segment(SegmentKind.BACKWARD_JOG, Length.seconds(12), None, "short quick steps"),
+        Segment(SegmentKind.FORWARD_RUN, Length.seconds(8)),
+        Segment(SegmentKind.REST, Length.seconds(6)),
+        Segment(SegmentKind.COOLDOWN, Length.seconds(10)),
+    )
+    return Template("Mixed", template.items, "", Venue.TRACK)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform cannot pass size hints on to a window system and says so each
+    # time a window's constraints change; under a real X server the message never appears.
+    for item in items:
+        item.add_marker(
+            pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints")
+        )
+
+
+# No get-ready by default so tests reach the segments directly; tests of it set it.
+TEST_SETTINGS = Settings(get_ready_s=0, safety_checklist=False)
+
+
+class Harness:
+    """A shown main window with its fake clock and recording parts."""
+
+    def __init__(self, qtbot: QtBot, paths: AppPaths, settings: Settings) -> None:
+        self.qtbot = qtbot
+        self.paths = paths
+        self.store = SettingsStore(paths)
+        self.store.save(settings)
+        self.clock = FakeClock(1000.0)
+        self.awake = RecordingAwake()
+        self.memory = QSettings(str(paths.config / "window.ini"), QSettings.Format.IniFormat)
+        self.catalog = ListCatalog([first_steps(), treadmill_steps(), mixed()])
+        self.window = self.make_window()
+
+    def make_window(self) -> MainWindow:
+        window = MainWindow(
+            settings_store=self.store,
+            catalog=self.catalog,
+            clock=self.clock,
+            awake=self.awake,
+            memory=self.memory,
+        )
+        self.qtbot.addWidget(window)
+        return window
+
+    def show(self) -> MainWindow:
+        self.window.show()
+        self.qtbot.waitExposed(self.window)
+        self.window.activateWindow()
+        self.qtbot.waitUntil(lambda: self.window.isActiveWindow())
+        return self.window
+
+    @property
+    def run(self) -> RunScreen:
+        return self.window.run_screen
+
+    def run_for(self, seconds: float, step: float = 0.5) -> None:
+        """Let time pass as the controller's timer would see it, polling every `step`."""
+        controller = self.run.controller
+        assert controller is not None
+        end = self.clock.now + seconds
+        while self.clock.now < end - 1e-9:
+            self.clock.now = min(end, self.clock.now + step)
+            controller.poll()
+
+    def run_until(self, predicate: object, limit_s: float = 600) -> None:
+        assert callable(predicate)
+        controller = self.run.controller
+        assert controller is not None
+        end = self.clock.now + limit_s
+        while not predicate():
+            assert self.clock.now < end, "the session never got there"
+            self.clock.advance(0.5)
+            controller.poll()
+
+    def position(self) -> float:
+        controller = self.run.controller
+        assert controller is not None
+        return controller.view().position_s
+
+    def state(self) -> SessionState | None:
+        return self.run.state
+
+
+@pytest.fixture(autouse=True)
+def restore_app_look(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that switches the theme must not change how the next test looks."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet, style = app.palette(), app.styleSheet(), app.style().name()
+    yield
+    app.setStyle(style)
+    app.setPalette(palette)
+    app.setStyleSheet(sheet)
+
+
+@pytest.fixture
+def app_paths(private_home: Path) -> AppPaths:
+    return AppPaths.from_environment().ensure()
+
+
+@pytest.fixture
+def harness(qtbot: QtBot, app_paths: AppPaths) -> Iterator[Harness]:
+    made = Harness(qtbot, app_paths, TEST_SETTINGS)
+    yield made
+    made.window.close()
