@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     app = QCoreApplication.instance() or QCoreApplication([])
     clock = ScaledClock(system_clock(), args.speed)
     session = Session.from_settings(plan, settings, speed=args.speed)
-    controller = SessionController(session, clock, speed=args.speed)
+    controller = SessionController(session, clock, speed=args.speed, precise_wait=clock.wait)
 
     def show(event: Event, actual_s: float) -> None:
         if args.json_events:

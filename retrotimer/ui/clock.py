@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 Clock = Callable[[], float]
+Wait = Callable[[float], None]
 
 
 def system_clock() -> Clock:
@@ -20,16 +21,26 @@ def system_clock() -> Clock:
     return time.monotonic
 
 
+def system_wait(seconds: float) -> None:
+    """Block briefly; the kernel's sleep is more precise than the event loop's timers."""
+    time.sleep(seconds)
+
+
 class ScaledClock:
     """Plan time that runs `speed` times faster than the wrapped clock, from its first reading."""
 
-    def __init__(self, clock: Clock, speed: float) -> None:
+    def __init__(self, clock: Clock, speed: float, wait: Wait = system_wait) -> None:
         self._clock = clock
         self._speed = speed
+        self._wait = wait
         self._origin = clock()
 
     def __call__(self) -> float:
         return self._origin + (self._clock() - self._origin) * self._speed
+
+    def wait(self, seconds: float) -> None:
+        """Wait `seconds` of scaled time."""
+        self._wait(seconds / self._speed)
 
 
 class FakeClock:
@@ -44,3 +55,7 @@ class FakeClock:
     def advance(self, seconds: float) -> float:
         self.now += seconds
         return self.now
+
+    def wait(self, seconds: float) -> None:
+        """The fake counterpart of a precise wait: time simply moves on."""
+        self.now += seconds

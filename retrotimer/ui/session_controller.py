@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import math
+from collections import deque
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from retrotimer.core.plan import Plan
 from retrotimer.core.session import Command, Event, Session, SessionState, SessionView
-from retrotimer.ui.clock import Clock
+from retrotimer.ui.clock import Clock, Wait
+
+# Qt's precise timers can wake several milliseconds late (2-8 ms seen on a virtual
+# machine), while a short sleep is accurate to a fraction of a millisecond.
+INITIAL_LEAD_S = 0.005
+LEAD_MARGIN_S = 0.001
+MAX_LEAD_S = 0.020
 
 
 class SessionController(QObject):
@@ -29,16 +36,26 @@ class SessionController(QObject):
         parent: QObject | None = None,
         *,
         speed: float = 1.0,
+        precise_wait: Wait | None = None,
     ) -> None:
-        """`speed` is how many clock seconds pass per real second (a compressed demo run)."""
+        """`speed`: clock seconds per real second (a compressed demo run).
+
+        `precise_wait(seconds)` blocks for a few clock milliseconds, more accurately than the
+        event loop's timers wake. With it, the timer is armed early by the largest recent
+        overshoot of its wake-ups plus a margin, and the rest is waited out, so cues land on
+        time even where timers wake late.
+        """
         super().__init__(parent)
         self._session = session
         self._clock = clock
         self._ms_per_clock_second = 1000.0 / speed
+        self._precise_wait = precise_wait
+        self._overshoots: deque[float] = deque([INITIAL_LEAD_S - LEAD_MARGIN_S], maxlen=32)
+        self._intended_wake: float | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self.poll)
+        self._timer.timeout.connect(self._on_timeout)
 
     @property
     def session(self) -> Session:
@@ -104,6 +121,20 @@ class SessionController(QObject):
         self._publish(handler(now), now, before)
 
     # ---- time ------------------------------------------------------------------------
+    def _lead(self) -> float:
+        if self._precise_wait is None:
+            return 0.0
+        return min(MAX_LEAD_S, max(self._overshoots) + LEAD_MARGIN_S)
+
+    def _on_timeout(self) -> None:
+        if self._precise_wait is not None and self._intended_wake is not None:
+            now = self._clock()
+            self._overshoots.append(max(0.0, now - self._intended_wake))
+            due = self._next_moment(now)
+            if due is not None and 0.0 < due - now <= MAX_LEAD_S:
+                self._precise_wait(due - now)
+        self.poll()
+
     def poll(self) -> None:
         """Emit what fell due by now and re-arm the timer. The timer calls this."""
         now = self._clock()
@@ -119,19 +150,28 @@ class SessionController(QObject):
         self.view_changed.emit(self._session.view(now))
         self._arm(now)
 
-    def _arm(self, now: float) -> None:
-        due = [
+    def _next_moment(self, now: float) -> float | None:
+        """The next cue or display change, in clock time."""
+        moments = [
             moment
             for moment in (self._session.next_due(now), self._session.next_display_change(now))
             if moment is not None
         ]
-        if not due:
+        return min(moments) if moments else None
+
+    def _arm(self, now: float) -> None:
+        due = self._next_moment(now)
+        if due is None:
             self._timer.stop()
+            self._intended_wake = None
             return
-        # Round up so the timer never fires before the moment (an early wake would only
-        # re-arm), but not for float noise a millionth of a millisecond above a whole one.
-        delay_ms = (min(due) - now) * self._ms_per_clock_second
-        self._timer.start(max(0, math.ceil(delay_ms - 1e-6)))
+        # Measured from a fresh reading: the signal handlers may have taken a while.
+        now = self._clock()
+        # Without a precise wait, round up so the timer never fires before the moment (an
+        # early wake would only re-arm), but not for float noise just above a whole ms.
+        delay_ms = max(0, math.ceil((due - now - self._lead()) * self._ms_per_clock_second - 1e-6))
+        self._intended_wake = now + delay_ms / self._ms_per_clock_second
+        self._timer.start(delay_ms)
 
     def shutdown(self) -> None:
         """Stop the timer for good (window closing, tests ending)."""
