@@ -15,7 +15,7 @@ from retrotimer.core.settings import Settings
 from retrotimer.core.template_toml import TemplateError, parse_template_toml
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
-from retrotimer.ui.clock import Clock, system_clock
+from retrotimer.ui.clock import Clock, Wait, system_clock, system_wait
 from retrotimer.ui.main_window import MainWindow
 from retrotimer.ui.screen_awake import WakepyScreenAwake
 from retrotimer.ui.theme import apply_theme
@@ -51,9 +51,11 @@ def build_window(
     paths: AppPaths,
     *,
     clock: Clock | None = None,
+    precise_wait: Wait | None = system_wait,
     speed: float = 1.0,
 ) -> MainWindow:
-    """The main window with every real part; a QApplication must exist."""
+    """The main window with every real part; a QApplication must exist. A benchmark passes a
+    scaled clock and its wait; the screenshots a fake clock and no wait."""
     store = SettingsStore(paths)
     settings: Settings = store.load()
     for problem in store.problems:
@@ -69,6 +71,7 @@ def build_window(
         memory=window_memory(paths),
         settings=settings,
         speed=speed,
+        precise_wait=precise_wait,
     )
 
 

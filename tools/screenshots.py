@@ -236,7 +236,7 @@ def main() -> int:
                     name = template.name.lower().replace(" ", "-") + ".toml"
                     (paths.templates / name).write_text(template_to_toml(template), "utf-8")
                 clock = FakeClock()
-                window = build_window(paths, clock=clock)
+                window = build_window(paths, clock=clock, precise_wait=None)
                 window.move(0, 0)
                 window.resize(width, height)
                 window.show()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 from retrotimer.core.ports import ScreenAwake, SettingsRepository, TemplateCatalog
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.settings import Settings
-from retrotimer.ui.clock import Clock
+from retrotimer.ui.clock import Clock, Wait
 from retrotimer.ui.keys_help import KeysHelp
 from retrotimer.ui.run_screen import RunScreen
 from retrotimer.ui.settings_dialog import SettingsDialog
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         memory: QSettings,
         settings: Settings | None = None,
         speed: float = 1.0,
+        precise_wait: Wait | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,7 +55,9 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Screens")
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName("Screens")
-        self.run_screen = RunScreen(self._settings, clock, awake, memory, speed=speed)
+        self.run_screen = RunScreen(
+            self._settings, clock, awake, memory, speed=speed, precise_wait=precise_wait
+        )
         self.tabs.addTab(self.run_screen, "&Run")
         self.setCentralWidget(self.tabs)
 

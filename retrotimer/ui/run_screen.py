@@ -13,7 +13,7 @@ from retrotimer.core.plan import CueType, Plan, compile_plan
 from retrotimer.core.ports import ScreenAwake
 from retrotimer.core.session import Command, Event, EventKind, Session, SessionState, SessionView
 from retrotimer.core.settings import Settings
-from retrotimer.ui.clock import Clock
+from retrotimer.ui.clock import Clock, Wait
 from retrotimer.ui.run_display import RunDisplay
 from retrotimer.ui.run_keys import install_actions
 from retrotimer.ui.run_texts import RunTexts, run_texts
@@ -48,8 +48,12 @@ class RunScreen(RunDisplay):
         parent: QWidget | None = None,
         *,
         speed: float = 1.0,
+        precise_wait: Wait | None = None,
     ) -> None:
+        """`speed` compresses time (demos, benchmarks); `precise_wait` lets the controller
+        wait out the last milliseconds before a cue (see SessionController)."""
         super().__init__(settings.theme, parent)
+        self._precise_wait = precise_wait
         self._settings = settings
         self._clock = clock
         self._awake = awake
@@ -164,7 +168,9 @@ class RunScreen(RunDisplay):
     def _prepare(self) -> None:
         assert self._plan is not None
         session = Session.from_settings(self._plan, self._settings, speed=self._speed)
-        controller = SessionController(session, self._clock, self, speed=self._speed)
+        controller = SessionController(
+            session, self._clock, self, speed=self._speed, precise_wait=self._precise_wait
+        )
         controller.view_changed.connect(self._render)
         controller.event_fired.connect(self._on_event)
         controller.state_changed.connect(self._on_state)
