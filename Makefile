@@ -28,6 +28,7 @@ pytest: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(QT_OFFSCREEN) $(BIN)/python bench/timing.py
+	$(QT_OFFSCREEN) $(BIN)/python bench/startup.py
 
 system-deps:
 	PYTHON=$(PYTHON) packaging/system-deps.sh run

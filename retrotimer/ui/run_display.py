@@ -111,11 +111,11 @@ class RunDisplay(QWidget):
 
         # Stretch shares: the digits take about half of the screen's height.
         layout.addWidget(self.badge, 11)
-        layout.addLayout(title_row, 8)
-        layout.addWidget(self.slot, 8)
+        layout.addLayout(title_row, 7)
+        layout.addWidget(self.slot, 11)
         layout.addWidget(self.digits, 66)
         layout.addWidget(self.segment_bar)
-        layout.addWidget(self.next_label, 7)
+        layout.addWidget(self.next_label, 6)
         layout.addWidget(self.timeline)
         layout.addWidget(self.session_label)
 
