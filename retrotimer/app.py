@@ -1,45 +1,24 @@
-"""Composition root: the real clock, stores and screen-awake wired into the main window."""
+"""Composition root: the real clock, stores, library and screen-awake wired into the window."""
 
 from __future__ import annotations
 
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from retrotimer.core.model import Template
 from retrotimer.core.settings import Settings
-from retrotimer.core.template_toml import TemplateError, parse_template_toml
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
+from retrotimer.storage.template_library import TemplateLibrary
 from retrotimer.ui.clock import Clock, Wait, system_clock, system_wait
 from retrotimer.ui.main_window import MainWindow
 from retrotimer.ui.screen_awake import WakepyScreenAwake
 from retrotimer.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
-
-
-class TemplateFolder:
-    """The user's TOML templates; a file that cannot be read is logged and skipped."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.problems: list[str] = []
-
-    def templates(self) -> Sequence[Template]:
-        self.problems = []
-        found: list[Template] = []
-        for path in sorted(self.folder.glob("*.toml")):
-            try:
-                found.append(parse_template_toml(path.read_text(encoding="utf-8"), str(path)))
-            except (OSError, UnicodeDecodeError, TemplateError) as error:
-                self.problems.append(str(error))
-                log.warning("template skipped: %s", error)
-        return found
 
 
 def window_memory(paths: AppPaths) -> QSettings:
@@ -65,7 +44,7 @@ def build_window(
         apply_theme(app, settings.theme)
     return MainWindow(
         settings_store=store,
-        catalog=TemplateFolder(paths.templates),
+        library=TemplateLibrary.from_paths(paths),
         clock=clock if clock is not None else system_clock(),
         awake=WakepyScreenAwake(),
         memory=window_memory(paths),

@@ -25,10 +25,9 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from retrotimer.app import build_window  # noqa: E402
-from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue  # noqa: E402
+from retrotimer.core.model import SegmentKind  # noqa: E402
 from retrotimer.core.session import SessionState  # noqa: E402
 from retrotimer.core.settings import Settings, Theme  # noqa: E402
-from retrotimer.core.template_toml import template_to_toml  # noqa: E402
 from retrotimer.storage.paths import AppPaths  # noqa: E402
 from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
 from retrotimer.ui.clock import FakeClock  # noqa: E402
@@ -37,57 +36,10 @@ from retrotimer.ui.main_window import MainWindow  # noqa: E402
 SIZES = ((1280, 800), (1920, 1080))
 THEMES = (Theme.DARK, Theme.LIGHT)
 
-TRACK = Template(
-    "Short backward jogs",
-    (
-        Segment(SegmentKind.WARMUP, Length.minutes(5)),
-        Segment(SegmentKind.BACKWARD_WALK, Length.minutes(2)),
-        Repeat(
-            10,
-            (
-                Segment(SegmentKind.BACKWARD_JOG, Length.steps(20)),
-                Segment(SegmentKind.WALK, Length.seconds(20), "turn around and reset"),
-            ),
-        ),
-        Segment(SegmentKind.COOLDOWN, Length.minutes(3)),
-    ),
-    "For runners who can walk backward steadily.",
-    Venue.TRACK,
-)
-TREADMILL = Template(
-    "Treadmill retro intro",
-    (
-        Segment(SegmentKind.WARMUP, Length.minutes(5)),
-        Repeat(
-            5,
-            (
-                Segment(
-                    SegmentKind.BACKWARD_WALK, Length.minutes(1), None, "slow speed, hold the rails"
-                ),
-                Segment(SegmentKind.WALK, Length.minutes(1)),
-            ),
-        ),
-        Segment(SegmentKind.COOLDOWN, Length.minutes(3)),
-    ),
-    "A first backward walk on a treadmill.",
-    Venue.TREADMILL,
-)
-MIX = Template(
-    "Forward and backward mix",
-    (
-        Segment(SegmentKind.WARMUP, Length.minutes(5)),
-        Repeat(
-            5,
-            (
-                Segment(SegmentKind.FORWARD_RUN, Length.minutes(2)),
-                Segment(SegmentKind.BACKWARD_JOG, Length.seconds(30)),
-            ),
-        ),
-        Segment(SegmentKind.COOLDOWN, Length.minutes(3)),
-    ),
-    "Intervals for runners at home in both directions.",
-    Venue.ANY,
-)
+# Built-in templates: what a new user sees first.
+TRACK = "Short backward jogs"
+TREADMILL = "Treadmill retro intro"
+MIX = "Forward and backward mix"
 
 
 def settle(delay_s: float = 0.15) -> None:
@@ -143,7 +95,7 @@ def segment_kind(window: MainWindow) -> SegmentKind:
 
 def scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
     run = window.run_screen
-    run.select_template(TRACK.name)
+    run.select_template(TRACK)
     shoot(window, out / f"run-idle-{tag}.png")
     run.start()
     advance(
@@ -192,7 +144,7 @@ def scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
         window.summary_dialog.reject()
     run.toggle()
 
-    run.select_template(TREADMILL.name)
+    run.select_template(TREADMILL)
     run.start()
     advance(window, clock, lambda: segment_kind(window) is SegmentKind.BACKWARD_WALK)
     advance(window, clock, lambda: run.banner.flash_count >= 3, 60)
@@ -209,8 +161,8 @@ def scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
     shoot_dialog(window.settings_dialog, out / f"dialog-settings-{tag}.png")
     window.settings_dialog.reject()
 
-    run.select_template(MIX.name)
-    run._memory.remove(f"checklist_done/{MIX.name}")
+    run.select_template(MIX)
+    run._memory.remove(f"checklist_done/{MIX}")
     run._settings = dataclasses.replace(run.settings, safety_checklist=True)
     run.start()
     assert run.checklist is not None
@@ -232,9 +184,6 @@ def main() -> int:
                 SettingsStore(paths).save(
                     Settings(theme=theme, safety_checklist=False, get_ready_s=5)
                 )
-                for template in (TRACK, TREADMILL, MIX):
-                    name = template.name.lower().replace(" ", "-") + ".toml"
-                    (paths.templates / name).write_text(template_to_toml(template), "utf-8")
                 clock = FakeClock()
                 window = build_window(paths, clock=clock, precise_wait=None)
                 window.move(0, 0)

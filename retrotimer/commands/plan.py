@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from retrotimer.commands.template_source import load_template_argument
+from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
 from retrotimer.core.plan import Plan, compile_plan
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
@@ -14,7 +14,7 @@ from retrotimer.storage.settings_store import SettingsStore
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("plan", help="print the timeline of a template")
-    parser.add_argument("template", help="a template file (TOML)")
+    parser.add_argument("template", help=TEMPLATE_HELP)
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(handler=run)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from retrotimer.commands.template_source import load_template_argument
+from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.session import Event, Session
@@ -22,7 +22,7 @@ from retrotimer.ui.session_controller import SessionController
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("run", help="run a session")
-    parser.add_argument("template", help="a template file (TOML)")
+    parser.add_argument("template", help=TEMPLATE_HELP)
     parser.add_argument(
         "--headless", action="store_true", help="run in the terminal without a window"
     )

@@ -1,20 +1,50 @@
-"""Turn a TEMPLATE argument of the command line into a template."""
+"""Turn a TEMPLATE argument of the command line (a name or a file) into a template."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from retrotimer.core.library import TemplateNotFound
 from retrotimer.core.model import Template
-from retrotimer.core.template_toml import TemplateError, parse_template_toml
+from retrotimer.core.template_formats import read_template
+from retrotimer.core.validation import TemplateError, TemplateReading
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.template_library import TemplateLibrary
+from retrotimer.storage.template_store import read_file_text
+
+TEMPLATE_HELP = "a template name (see `retrotimer templates list`), or a TOML or text file"
+
+
+def read_template_file(path: Path) -> TemplateReading:
+    """Read a file in either format; raises TemplateError if it cannot be read at all."""
+    text = read_file_text(path)
+    return read_template(text, path.name, default_name=path.stem)
+
+
+def load_template_file(path: Path, source: str) -> Template:
+    """A usable template from a file; warnings go to stderr, errors raise TemplateError."""
+    reading = read_template_file(path)
+    if reading.template is None or reading.errors:
+        raise TemplateError(list(reading.errors), source)
+    for warning in reading.warnings:
+        print(f"retrotimer: {warning.render(source)}", file=sys.stderr)
+    return reading.template
 
 
 def load_template_argument(argument: str) -> Template:
-    """A TOML file path; raises TemplateError with a message for the user."""
+    """A file path if such a file exists, otherwise a template name from the library;
+    raises TemplateError with a message for the user."""
     path = Path(argument)
-    if not path.is_file():
-        raise TemplateError([f"no template file {argument!r}"])
+    if path.is_file():
+        return load_template_file(path, argument)
+    library = TemplateLibrary.from_paths(AppPaths.from_environment())
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise TemplateError([f"cannot read the file: {error}"], str(path)) from None
-    return parse_template_toml(text, str(path))
+        return library.get(argument)
+    except TemplateNotFound:
+        raise TemplateError(
+            [
+                f"no template file or template named {argument!r}; "
+                "`retrotimer templates list` shows the names"
+            ]
+        ) from None

@@ -6,7 +6,7 @@ from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from retrotimer.core.ports import ScreenAwake, SettingsRepository, TemplateCatalog
+from retrotimer.core.ports import ScreenAwake, SettingsRepository, TemplateRepository
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.settings import Settings
 from retrotimer.ui.clock import Clock, Wait
@@ -31,7 +31,7 @@ class MainWindow(QMainWindow):
         self,
         *,
         settings_store: SettingsRepository,
-        catalog: TemplateCatalog,
+        library: TemplateRepository,
         clock: Clock,
         awake: ScreenAwake,
         memory: QSettings,
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._store = settings_store
-        self._catalog = catalog
+        self._library = library
         self._memory = memory
         self._settings = settings if settings is not None else settings_store.load()
         self.summary_dialog: SummaryDialog | None = None
@@ -107,8 +107,14 @@ class MainWindow(QMainWindow):
         self._add_tab_action(widget, text)
 
     # ---- templates and title ---------------------------------------------------------------
+    @property
+    def library(self) -> TemplateRepository:
+        return self._library
+
     def reload_templates(self, prefer: str | None = None) -> None:
-        self.run_screen.set_templates(self._catalog.templates(), prefer)
+        """Offer every usable template of the library to the run screen."""
+        templates = [entry.template for entry in self._library.entries() if entry.template]
+        self.run_screen.set_templates(templates, prefer)
         self._update_title()
 
     def _template_selected(self, name: str) -> None:

@@ -54,7 +54,7 @@ def test_write_then_read_gives_the_same_template() -> None:
     ("text", "message"),
     [
         ("format = 2\nname='x'\nsegments=[]", "format 2 is not supported"),
-        ("name = 'x'\nsegments = []", "format None is not supported"),
+        ("name = 'x'\nsegments = []", "does not say its template format"),
         ("format = 1\nsegments = []", "needs a name"),
         ("format = 1\nname = 'x'\nvenue = 'moon'\nsegments = []", "unknown venue 'moon'"),
         (

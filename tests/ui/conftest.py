@@ -14,6 +14,8 @@ from retrotimer.core.session import SessionState
 from retrotimer.core.settings import Settings
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
+from retrotimer.storage.template_library import TemplateLibrary
+from retrotimer.storage.template_store import TemplateStore
 from retrotimer.ui.clock import FakeClock
 from retrotimer.ui.main_window import MainWindow
 from retrotimer.ui.run_screen import RunScreen
@@ -34,14 +36,6 @@ class RecordingAwake:
     def release(self) -> None:
         self.calls.append("release")
         self.held = False
-
-
-class ListCatalog:
-    def __init__(self, templates: Sequence[Template]) -> None:
-        self.items = list(templates)
-
-    def templates(self) -> Sequence[Template]:
-        return self.items
 
 
 def treadmill_steps() -> Template:
@@ -78,7 +72,13 @@ TEST_SETTINGS = Settings(get_ready_s=0, safety_checklist=False)
 class Harness:
     """A shown main window with its fake clock and recording parts."""
 
-    def __init__(self, qtbot: QtBot, paths: AppPaths, settings: Settings) -> None:
+    def __init__(
+        self,
+        qtbot: QtBot,
+        paths: AppPaths,
+        settings: Settings,
+        builtins: Sequence[Template] = (),
+    ) -> None:
         self.qtbot = qtbot
         self.paths = paths
         self.store = SettingsStore(paths)
@@ -86,13 +86,18 @@ class Harness:
         self.clock = FakeClock(1000.0)
         self.awake = RecordingAwake()
         self.memory = QSettings(str(paths.config / "window.ini"), QSettings.Format.IniFormat)
-        self.catalog = ListCatalog([first_steps(), treadmill_steps(), mixed()])
+        # A real library on a private folder; the tests' own templates are the user's.
+        names = [template.name for template in builtins]
+        self.library = TemplateLibrary(TemplateStore.from_paths(paths, names), tuple(builtins))
+        for template in (first_steps(), treadmill_steps(), mixed()):
+            self.library.save(template)
+        self.memory.setValue("run/last_template", "First steps")
         self.window = self.make_window()
 
     def make_window(self) -> MainWindow:
         window = MainWindow(
             settings_store=self.store,
-            catalog=self.catalog,
+            library=self.library,
             clock=self.clock,
             awake=self.awake,
             memory=self.memory,

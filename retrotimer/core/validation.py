@@ -1,0 +1,346 @@
+"""Problems in a template, each with where it is (line, column, field) and what to do about it."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from retrotimer.core.model import Item, LengthUnit, Repeat, Segment, Template
+from retrotimer.core.settings import Settings
+
+MAX_SESSION_S = 4 * 3600
+MAX_STEPS = 1000
+MAX_REPEAT = 100
+MAX_DEPTH = 3
+MAX_LABEL = 60
+MAX_NAME = 60
+# Lengths and counts beyond any sense are capped at this before any arithmetic.
+_HUGE = 10**9
+
+# Where an item sits: indices from the top level down, 0-based; () is the template itself.
+ItemPath = tuple[int, ...]
+
+
+class Severity(enum.Enum):
+    """An error makes a template unusable; a warning is worth knowing but does not stop it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A place in a text, 1-based like an editor shows it."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a template, in words for the runner.
+
+    `field` is the TOML key it concerns ("kind", "steps", "repeat", "name", ...); `path` the
+    item it belongs to (for an editor to highlight); `subject` names that item for people
+    ("segment 2.1", "repeat 3"); `line` and `column` are known when it came from a text.
+    """
+
+    severity: Severity
+    message: str
+    line: int | None = None
+    column: int | None = None
+    field: str = ""
+    path: ItemPath = ()
+    subject: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def render(self, source: str | None = None) -> str:
+        """`file:line:column: error: segment 2.1: message`, leaving out the parts not known."""
+        if self.line is not None:
+            column = self.column or 1
+            place = f"{source}:{self.line}:{column}" if source else f"line {self.line}:{column}"
+        else:
+            place = source or ""
+        head = f"{place}: " if place else ""
+        subject = f"{self.subject}: " if self.subject else ""
+        return f"{head}{self.severity.value}: {subject}{self.message}"
+
+    def sentence(self) -> str:
+        """The problem as a sentence for a list in a window: "Segment 3: 1500 steps is ..."."""
+        text = f"{self.subject}: {self.message}" if self.subject else self.message
+        return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?")) else ".")
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Where each item and field of a template was written, from the parser that read it."""
+
+    positions: Mapping[tuple[ItemPath, str], Position] = field(default_factory=dict)
+
+    def find(self, path: ItemPath, field_name: str = "") -> Position | None:
+        """The field's position, else its item's, else the nearest enclosing item's.
+
+        A template-level field not found falls back to nothing rather than to a guess.
+        """
+        found = self.positions.get((path, field_name))
+        if found is not None or not path:
+            return found
+        for depth in range(len(path), 0, -1):
+            found = self.positions.get((path[:depth], ""))
+            if found is not None:
+                return found
+        return self.positions.get(((), "segments"))
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateReading:
+    """What reading a template gave: the template (None if it could not be built) and problems."""
+
+    template: Template | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if not problem.is_error)
+
+    @property
+    def ok(self) -> bool:
+        """True when the template can be used (warnings allowed)."""
+        return self.template is not None and not self.errors
+
+
+class TemplateError(ValueError):
+    """A template that cannot be used, with every problem found, each in words for the user.
+
+    `problems` holds the problems as text; `details` as Problem values with their places.
+    """
+
+    def __init__(self, problems: Sequence[str | Problem], source: str | None = None) -> None:
+        self.details = tuple(
+            problem if isinstance(problem, Problem) else Problem(Severity.ERROR, problem)
+            for problem in problems
+        )
+        self.problems = [problem.render() for problem in self.details]
+        self.source = source
+        super().__init__("\n".join(problem.render(source) for problem in self.details))
+
+
+def in_reading_order(problems: Sequence[Problem]) -> tuple[Problem, ...]:
+    """Problems by line and column; those without a place keep their order, at the end."""
+    return tuple(sorted(problems, key=lambda p: (p.line is None, p.line or 0, p.column or 0)))
+
+
+def subject(path: ItemPath, item: Item | None) -> str:
+    """ "segment 2.1" or "repeat 3": how people find an item (1-based, nested with dots)."""
+    if not path:
+        return ""
+    noun = "repeat" if isinstance(item, Repeat) else "segment"
+    return f"{noun} {'.'.join(str(index + 1) for index in path)}"
+
+
+def duration_words(seconds: float) -> str:
+    """ "4 h 10 min", "25 min", "40 s": a rough length for a message."""
+    if seconds > 99 * 3600:
+        return "more than 99 h"
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    if minutes:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    return f"{secs} s"
+
+
+def _walk(items: tuple[Item, ...], parent: ItemPath) -> Iterator[tuple[ItemPath, Item]]:
+    for index, item in enumerate(items):
+        path = (*parent, index)
+        yield path, item
+        if isinstance(item, Repeat):
+            yield from _walk(item.items, path)
+
+
+def _seconds(segment: Segment, settings: Settings) -> float:
+    """Like the plan's segment_seconds, but safe for absurd lengths (no float overflow)."""
+    amount = min(max(segment.length.amount, 0), _HUGE)
+    if segment.length.is_steps:
+        return amount * 60.0 / settings.cadence(segment.kind)
+    return float(amount)
+
+
+def _total_seconds(items: tuple[Item, ...], settings: Settings) -> float:
+    total = 0.0
+    for item in items:
+        if isinstance(item, Repeat):
+            total += min(max(item.count, 0), _HUGE) * _total_seconds(item.items, settings)
+        else:
+            total += _seconds(item, settings)
+    return min(total, float(_HUGE))
+
+
+def _first_segment(items: tuple[Item, ...]) -> Segment | None:
+    for item in items:
+        if isinstance(item, Segment):
+            return item
+        if item.count > 0 and (found := _first_segment(item.items)) is not None:
+            return found
+    return None
+
+
+def _text_problems(what: str, text: str | None, limit: int) -> Iterator[str]:
+    if text is None:
+        return
+    if "\n" in text or "\r" in text:
+        yield f"the {what} must fit on one line"
+    if len(text) > limit:
+        yield (
+            f"the {what} is {len(text)} characters long; keep it to {limit} or fewer so it "
+            "fits on the screen and is quick to say"
+        )
+
+
+def _repeat_problems(repeat: Repeat, depth: int) -> Iterator[tuple[str, str]]:
+    if depth > MAX_DEPTH:
+        yield (
+            "",
+            f"repeats can sit at most {MAX_DEPTH} deep, one inside another; this one is "
+            f"{depth} deep: move its segments into the repeat around it",
+        )
+    if repeat.count < 1:
+        yield "repeat", f"a repeat must run at least once; this one says {repeat.count} times"
+    elif repeat.count > MAX_REPEAT:
+        yield (
+            "repeat",
+            f"a repeat can run at most {MAX_REPEAT} times; this one says {repeat.count} times",
+        )
+    if not repeat.items:
+        yield "segments", "this repeat has nothing in it; put at least one segment inside it"
+
+
+def _segment_problems(segment: Segment, settings: Settings) -> Iterator[tuple[str, str]]:
+    length = segment.length
+    unit = length.unit.value
+    amount = length.amount
+    if amount == 0:
+        yield unit, f"a segment needs a length; this one is 0 {unit}"
+    elif amount < 0:
+        yield unit, f"a length cannot be negative; this one is {amount} {unit}"
+    elif length.unit is LengthUnit.STEPS and amount > MAX_STEPS:
+        yield (
+            unit,
+            f"{amount} steps is too many for one segment (at most {MAX_STEPS}); split it into "
+            "shorter runs with a stop to turn around between them",
+        )
+    elif (seconds := _seconds(segment, settings)) > MAX_SESSION_S:
+        yield (
+            unit,
+            f"this segment lasts {duration_words(seconds)}; a segment, like a whole session, "
+            f"can last {MAX_SESSION_S // 3600} hours at most",
+        )
+    for message in _text_problems("label", segment.label, MAX_LABEL):
+        yield "label", message
+    if segment.note is not None and ("\n" in segment.note or "\r" in segment.note):
+        yield "note", "the note must fit on one line"
+
+
+def validate_template(
+    template: Template, settings: Settings | None = None, source_map: SourceMap | None = None
+) -> list[Problem]:
+    """Every problem in the template, in reading order; lengths in steps use the cadences of
+    `settings` (the defaults when not given)."""
+    settings = settings or Settings()
+    located = source_map or SourceMap()
+    problems: list[Problem] = []
+
+    def add(
+        severity: Severity, message: str, path: ItemPath, field_name: str, item: Item | None
+    ) -> None:
+        position = located.find(path, field_name)
+        problems.append(
+            Problem(
+                severity,
+                message,
+                position.line if position else None,
+                position.column if position else None,
+                field_name,
+                path,
+                subject(path, item),
+            )
+        )
+
+    name = template.name.strip()
+    if not name:
+        add(Severity.ERROR, "a template needs a name", (), "name", None)
+    for message in _text_problems("name", name, MAX_NAME):
+        add(Severity.ERROR, message, (), "name", None)
+    if not template.items:
+        add(
+            Severity.ERROR,
+            "the template has no segments yet; add at least one, such as a 5-minute warm-up walk",
+            (),
+            "segments",
+            None,
+        )
+    for path, item in _walk(template.items, ()):
+        if isinstance(item, Repeat):
+            found = _repeat_problems(item, depth=sum(1 for _ in _enclosing(template, path)))
+        else:
+            found = _segment_problems(item, settings)
+        for field_name, message in found:
+            add(Severity.ERROR, message, path, field_name, item)
+    total = _total_seconds(template.items, settings)
+    if total > MAX_SESSION_S:
+        add(
+            Severity.ERROR,
+            f"the whole session lasts {duration_words(total)}; a template can last "
+            f"{MAX_SESSION_S // 3600} hours at most: use fewer repeats or shorter segments",
+            (),
+            "",
+            None,
+        )
+    first = _first_segment(template.items)
+    if first is not None and first.kind.is_backward:
+        add(
+            Severity.WARNING,
+            "the session starts by moving backward; warm up with a few minutes of walking first",
+            (),
+            "segments",
+            None,
+        )
+    return problems
+
+
+def hidden_by_stand_in(problem: Problem, stand_ins: set[tuple[ItemPath, str]]) -> bool:
+    """True for a problem about a part a reader could not read and filled with a stand-in:
+    validating the stand-in would only repeat, less clearly, what the reader already said.
+
+    `stand_ins` holds (path, field) pairs, field "" meaning the whole item and all inside it.
+    """
+    if (problem.path, problem.field) in stand_ins:
+        return True
+    return any(
+        path and problem.path[: len(path)] == path
+        for path, field_name in stand_ins
+        if field_name == ""
+    )
+
+
+def _enclosing(template: Template, path: ItemPath) -> Iterator[Repeat]:
+    """The repeats on the way down to `path`, the item itself included."""
+    items = template.items
+    for index in path:
+        item = items[index]
+        if isinstance(item, Repeat):
+            yield item
+            items = item.items

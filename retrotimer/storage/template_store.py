@@ -1,0 +1,279 @@
+"""The user's templates on disk: one TOML file each, atomic saves, a trash, import and export."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrotimer.core.library import (
+    ImportedTemplate,
+    NameTaken,
+    TemplateNotFound,
+    TrashedTemplate,
+    free_name,
+    same_name,
+)
+from retrotimer.core.model import Template
+from retrotimer.core.template_formats import read_template
+from retrotimer.core.template_toml import read_template_toml, template_to_toml
+from retrotimer.core.validation import (
+    Problem,
+    Severity,
+    TemplateError,
+    TemplateReading,
+    validate_template,
+)
+from retrotimer.storage.atomic import write_atomic
+from retrotimer.storage.paths import AppPaths
+
+# A template is a few kilobytes; anything this big is not one, and is not read into memory.
+MAX_FILE_BYTES = 1_000_000
+SUFFIX = ".toml"
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
+    f"{p}{n}" for p in ("com", "lpt") for n in range(10)
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTemplate:
+    """A user template read from its file, with any warnings the file gave."""
+
+    name: str
+    path: Path
+    template: Template
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BadTemplateFile:
+    """A file in the templates folder that was skipped, and why; it is never written to."""
+
+    path: Path
+    problems: tuple[Problem, ...]
+
+    def messages(self) -> list[str]:
+        return [problem.render(str(self.path)) for problem in self.problems]
+
+
+@dataclass(frozen=True, slots=True)
+class StoreListing:
+    templates: tuple[StoredTemplate, ...]
+    bad_files: tuple[BadTemplateFile, ...]
+
+
+def file_stem(name: str) -> str:
+    """A safe, readable file name for a template name: "Short jogs #2" -> "short-jogs-2"."""
+    stem = re.sub(r"\W+", "-", name.casefold()).strip("-_")[:60].rstrip("-_") or "template"
+    return f"{stem}-template" if stem in _WINDOWS_RESERVED else stem
+
+
+def read_file_text(path: Path) -> str:
+    """A template file's text; raises TemplateError (never anything else) when it cannot be read."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise TemplateError(
+                [
+                    f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, far too big for a "
+                    "template; it was not read"
+                ],
+                str(path),
+            )
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        data = error.object
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - data.rfind(b"\n", 0, error.start)
+        problem = Problem(
+            Severity.ERROR,
+            "the file is not UTF-8 text: this character cannot be read; save the file as UTF-8",
+            line,
+            column,
+        )
+        raise TemplateError([problem], str(path)) from None
+    except OSError as error:
+        raise TemplateError(
+            [f"cannot read the file: {error.strerror or error}"], str(path)
+        ) from None
+
+
+def _read_stored(path: Path) -> TemplateReading:
+    try:
+        return read_template_toml(read_file_text(path))
+    except TemplateError as error:
+        return TemplateReading(None, error.details)
+
+
+class TemplateStore:
+    """One TOML file per template in `directory`; deleted files go to `trash`.
+
+    Files that cannot be read are listed as bad, skipped, and never written to: new files
+    always get a name no file has. `reserved_names` (the built-ins') cannot be taken.
+    """
+
+    def __init__(self, directory: Path, trash: Path, reserved_names: Iterable[str] = ()) -> None:
+        self.directory = directory
+        self.trash_directory = trash
+        self._reserved = {name.strip().casefold() for name in reserved_names}
+
+    @classmethod
+    def from_paths(cls, paths: AppPaths, reserved_names: Iterable[str] = ()) -> TemplateStore:
+        return cls(paths.templates, paths.trash, reserved_names)
+
+    # ---- reading -----------------------------------------------------------------------
+    def _files(self, directory: Path) -> list[Path]:
+        try:
+            candidates = sorted(directory.iterdir())
+        except FileNotFoundError:
+            return []
+        # Dot files are the temp files of saves in progress (or cut short); never templates.
+        return [
+            path
+            for path in candidates
+            if path.suffix == SUFFIX and not path.name.startswith(".") and path.is_file()
+        ]
+
+    def listing(self) -> StoreListing:
+        """Every template file read: the good ones by name, and the ones skipped with why."""
+        templates: dict[str, StoredTemplate] = {}
+        bad: list[BadTemplateFile] = []
+        for path in self._files(self.directory):
+            reading = _read_stored(path)
+            template = reading.template
+            if template is None or reading.errors:
+                bad.append(BadTemplateFile(path, reading.errors or reading.problems))
+                continue
+            key = template.name.casefold()
+            if key in self._reserved:
+                message = (
+                    f'the name "{template.name}" belongs to a built-in template, so this file '
+                    "is skipped; change its name to use it"
+                )
+            elif key in templates:
+                message = (
+                    f"{templates[key].path.name} already holds a template named "
+                    f'"{template.name}", so this file is skipped; change its name to use it'
+                )
+            else:
+                templates[key] = StoredTemplate(template.name, path, template, reading.warnings)
+                continue
+            bad.append(BadTemplateFile(path, (Problem(Severity.ERROR, message, field="name"),)))
+        ordered = sorted(templates.values(), key=lambda stored: stored.name.casefold())
+        return StoreListing(tuple(ordered), tuple(bad))
+
+    def find(self, name: str, listing: StoreListing | None = None) -> StoredTemplate | None:
+        """The template of that name (ignoring case), from `listing` or a fresh one."""
+        for stored in (listing or self.listing()).templates:
+            if same_name(stored.name, name):
+                return stored
+        return None
+
+    def load(self, name: str) -> Template:
+        stored = self.find(name)
+        if stored is None:
+            raise TemplateNotFound(name)
+        return stored.template
+
+    def _taken(self) -> set[str]:
+        return self._reserved | {stored.name.casefold() for stored in self.listing().templates}
+
+    def _new_path(self, directory: Path, name: str) -> Path:
+        """A path in `directory` that no file has, so nothing there is ever overwritten."""
+        stem = file_stem(name)
+        path = directory / f"{stem}{SUFFIX}"
+        number = 2
+        while path.exists():
+            path = directory / f"{stem}-{number}{SUFFIX}"
+            number += 1
+        return path
+
+    # ---- writing -----------------------------------------------------------------------
+    def save(self, template: Template, *, replacing: str | None = None) -> Path:
+        """Save atomically. `replacing` is the name the template was loaded as: that file is
+        replaced; a different template of the same name is never overwritten (NameTaken)."""
+        errors = [problem for problem in validate_template(template) if problem.is_error]
+        if errors:
+            raise TemplateError(errors)
+        if template.name.strip().casefold() in self._reserved:
+            raise NameTaken(template.name, builtin=True)
+        listing = self.listing()
+        old = self.find(replacing, listing) if replacing is not None else None
+        if replacing is not None and old is None:
+            raise TemplateNotFound(replacing)
+        holder = self.find(template.name, listing)
+        if holder is not None and (old is None or holder.path != old.path):
+            raise NameTaken(template.name)
+        text = template_to_toml(template)
+        if old is not None and same_name(old.name, template.name):
+            write_atomic(old.path, text)
+            return old.path
+        path = self._new_path(self.directory, template.name)
+        write_atomic(path, text)
+        if old is not None:
+            # The new file is in place before the old one goes, so a crash keeps one of them.
+            old.path.unlink()
+        return path
+
+    def rename(self, old_name: str, new_name: str) -> Path:
+        template = self.load(old_name)
+        return self.save(dataclasses.replace(template, name=new_name.strip()), replacing=old_name)
+
+    def duplicate(self, template: Template, new_name: str | None = None) -> Template:
+        """Save a copy of `template` as a new user template, "NAME (copy)" unless named."""
+        name = new_name.strip() if new_name else free_name(template.name, self._taken(), copy=True)
+        copy = dataclasses.replace(template, name=name)
+        self.save(copy)
+        return copy
+
+    def delete(self, name: str) -> TrashedTemplate:
+        """Move the template's file to the trash; nothing is lost until the trash is emptied."""
+        stored = self.find(name)
+        if stored is None:
+            raise TemplateNotFound(name)
+        self.trash_directory.mkdir(parents=True, exist_ok=True)
+        target = self._new_path(self.trash_directory, stored.name)
+        os.replace(stored.path, target)
+        return TrashedTemplate(stored.name, target.name, str(target))
+
+    def trash(self) -> tuple[TrashedTemplate, ...]:
+        found = []
+        for path in self._files(self.trash_directory):
+            template = _read_stored(path).template
+            found.append(
+                TrashedTemplate(template.name if template else path.stem, path.name, str(path))
+            )
+        return tuple(found)
+
+    def restore(self, trash_id: str) -> str:
+        """Bring a trashed template back; it gets a suffix if its name was taken meanwhile."""
+        path = self.trash_directory / Path(trash_id).name
+        if not path.is_file():
+            raise TemplateNotFound(trash_id)
+        reading = _read_stored(path)
+        if reading.template is None or reading.errors:
+            raise TemplateError(list(reading.errors), str(path))
+        template = reading.template
+        name = free_name(template.name, self._taken())
+        if name == template.name:
+            # Moved back as it is, byte for byte, to a file name no file has.
+            self.directory.mkdir(parents=True, exist_ok=True)
+            os.replace(path, self._new_path(self.directory, name))
+        else:
+            self.save(dataclasses.replace(template, name=name))
+            path.unlink()
+        return name
+
+    def import_file(self, source: Path) -> ImportedTemplate:
+        """Add a template from a TOML or text-syntax file; a taken name gets a suffix, so
+        nothing is overwritten. Raises TemplateError naming the file and every error."""
+        text = read_file_text(source)
+        reading = read_template(text, source.name, default_name=source.stem)
+        if reading.template is None or reading.errors:
+            raise TemplateError(list(reading.errors), str(source))
+        template = reading.template
+        name = free_name(template.name, self._taken())
+        path = self.save(dataclasses.replace(template, name=name))
+        return ImportedTemplate(name, template.name, str(path))
