@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from retrotimer.core.model import Item, Length, LengthUnit, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.template_edits import (
@@ -60,6 +61,7 @@ class SegmentModel(QAbstractItemModel):
         super().__init__(parent)
         self._template = template
         self._read_only = False
+        self._problems: dict[ItemPath, str] = {}
         self._nodes: list[_Node] = []
         self._top: list[int] = []
         self._by_path: dict[ItemPath, int] = {}
@@ -84,6 +86,16 @@ class SegmentModel(QAbstractItemModel):
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
+
+    def set_problems(self, problems: dict[ItemPath, str]) -> None:
+        """Rows with a problem are tinted and tell it in their tooltip (and to screen readers)."""
+        if problems != self._problems:
+            self._problems = dict(problems)
+            if self._nodes:
+                self._changed_all()
+
+    def problem_at(self, path: ItemPath) -> str | None:
+        return self._problems.get(path)
 
     def _changed_all(self) -> None:
         for number, node in enumerate(self._nodes):
@@ -162,6 +174,13 @@ class SegmentModel(QAbstractItemModel):
             return None
         item = self.item(index)
         column = index.column()
+        problem = self._problems.get(self.path_of(index))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor(230, 40, 40, 70) if problem else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return problem
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return f"Problem: {problem}" if problem else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             role = Qt.ItemDataRole.DisplayRole
         if isinstance(item, Repeat):

@@ -1,28 +1,13 @@
-"""The template editor: name and venue, the segments table, a plan preview, undo and redo."""
+"""The template editor's behaviour: edits with undo, text kept in step, live validation."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTabWidget,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import QInputDialog, QWidget
 
-from retrotimer.core.model import Template, Venue
+from retrotimer.core.model import Template
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.template_edits import (
@@ -35,165 +20,59 @@ from retrotimer.core.template_edits import (
     remove_items,
     wrap_in_repeat,
 )
+from retrotimer.core.validation import Problem, TemplateReading, validate_template
 from retrotimer.ui.run_texts import clock_text
-from retrotimer.ui.segment_delegate import SegmentDelegate
-from retrotimer.ui.segment_model import COLUMNS, SegmentModel, new_segment
+from retrotimer.ui.segment_model import COLUMNS, new_segment
+from retrotimer.ui.template_editor_layout import TemplateEditorLayout
 from retrotimer.ui.template_undo import TemplateChange
 from retrotimer.ui.theme import run_colours
-from retrotimer.ui.timeline_bar import TimelineBar
 
-VENUES = (
-    (Venue.TRACK, "Track or open ground"),
-    (Venue.TREADMILL, "Treadmill"),
-    (Venue.ANY, "Anywhere"),
-)
-MERGE_NAME, MERGE_DESCRIPTION = 1, 2
+# Consecutive typing in one field is one undo step.
+MERGE_NAME, MERGE_DESCRIPTION, MERGE_TEXT = 1, 2, 3
 DEFAULT_REPEAT = 2
 
 
-class TemplateEditor(QWidget):
+class TemplateEditor(TemplateEditorLayout):
     """Edits one template. Signals: `save_requested(Template)`; `dirty_changed(bool)`."""
 
     save_requested = Signal(object)
     dirty_changed = Signal(bool)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Template editor")
+        super().__init__(settings, parent)
         self._settings = settings
-        self._saved = Template("New template", (new_segment(),))
+        self._saved = self.model.template
         self._template = self._saved
         self._read_only = False
         self._was_dirty = False
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_state())
-        self.model = SegmentModel(self._template, self)
-        self.model.edited.connect(self._cell_edited)
-        self.model.moved.connect(lambda after, text, paths: self._change(after, text, paths))
-        self._build()
+        # The text tab's reading while it does not give a usable template (None: in step).
+        self._text_reading: TemplateReading | None = None
+        self._problems: list[Problem] = []
+        self._connect()
         self._show(self._template, [])
 
-    # ---- building ----------------------------------------------------------------------
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
-        self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Template name")
+    def _connect(self) -> None:
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_state())
+        self.model.edited.connect(self._cell_edited)
+        self.model.moved.connect(lambda after, text, paths: self._change(after, text, paths))
         self.name_edit.textEdited.connect(self._name_edited)
-        self.venue_box = QComboBox()
-        self.venue_box.setAccessibleName("Venue")
-        for venue, text in VENUES:
-            self.venue_box.addItem(text, venue)
         self.venue_box.activated.connect(self._venue_chosen)
-        self.description_edit = QLineEdit()
-        self.description_edit.setAccessibleName("Description")
-        self.description_edit.setPlaceholderText("Who it is for, what it builds")
         self.description_edit.textEdited.connect(self._description_edited)
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("&Venue:", self.venue_box)
-        form.addRow("&Description:", self.description_edit)
-        layout.addLayout(form)
-        self.read_only_note = QLabel(
-            "Built-in templates cannot be changed: use Duplicate to make your own version."
-        )
-        self.read_only_note.setWordWrap(True)
-        layout.addWidget(self.read_only_note)
-
-        tools = QHBoxLayout()
-        self.edit_actions: dict[str, QAction] = {}
-        self.tool_buttons: dict[str, QPushButton] = {}
-        for name, text, keys, handler in (
-            ("add", "&Add segment", "Ctrl+Return", self.add_segment),
-            ("remove", "&Remove", "Delete", self.remove_selected),
-            ("duplicate", "D&uplicate", "Ctrl+D", self.duplicate_selected),
-            ("wrap", "&Wrap in repeat…", "Ctrl+R", self.wrap_selected),
-            ("up", "Move u&p", "Alt+Up", lambda: self.move_selected(-1)),
-            ("down", "Move do&wn", "Alt+Down", lambda: self.move_selected(1)),
-        ):
-            self._tool(tools, name, text, keys, handler)
-        tools.addStretch(1)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
-        )
-        for name, action, can_change in (
-            ("undo", self.undo_action, self.undo_stack.canUndoChanged),
-            ("redo", self.redo_action, self.undo_stack.canRedoChanged),
-        ):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-            button = QPushButton(name.capitalize())
-            button.setAccessibleName(name.capitalize())
-            button.clicked.connect(action.trigger)
-            button.setEnabled(False)
-            can_change.connect(button.setEnabled)
-            tools.addWidget(button)
-            self.edit_actions[name] = action
-            self.tool_buttons[name] = button
-        layout.addLayout(tools)
-
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Editor views")
-        self.tree = QTreeView()
-        self.tree.setAccessibleName("Segments")
-        self.tree.setModel(self.model)
-        self.tree.setItemDelegate(SegmentDelegate(self.tree))
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.header().setStretchLastSection(True)
-        self.tree.setColumnWidth(0, 190)
+        handlers = {
+            "add": self.add_segment,
+            "remove": self.remove_selected,
+            "duplicate": self.duplicate_selected,
+            "wrap": lambda: self.wrap_selected(),
+            "up": lambda: self.move_selected(-1),
+            "down": lambda: self.move_selected(1),
+        }
+        for name, handler in handlers.items():
+            self.edit_actions[name].triggered.connect(handler)
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_state())
-        self.tabs.addTab(self.tree, "&Segments")
-        layout.addWidget(self.tabs, 1)
-
-        self.preview = TimelineBar(run_colours(self._settings.theme))
-        self.preview.setAccessibleName("Plan preview")
-        self.totals = QLabel()
-        self.totals.setAccessibleName("Plan totals")
-        layout.addWidget(self.preview)
-        layout.addWidget(self.totals)
-
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.revert_button = QPushButton("Re&vert")
-        self.revert_button.setAccessibleName("Revert to the saved template")
+        self.text_view.read.connect(self._text_read)
+        self.problems.chosen.connect(self.go_to_problem)
         self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton("&Save")
-        self.save_button.setAccessibleName("Save template")
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self._save_clicked)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
-
-    def _tool(
-        self, row: QHBoxLayout, name: str, text: str, keys: str, handler: Callable[[], None]
-    ) -> None:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(handler)
-        self.addAction(action)
-        button = QPushButton(text)
-        plain = text.replace("&", "").rstrip("…")
-        button.setAccessibleName(plain)
-        button.setToolTip(f"{plain} ({QKeySequence(keys).toString()})")
-        button.clicked.connect(handler)
-        row.addWidget(button)
-        self.edit_actions[name] = action
-        self.tool_buttons[name] = button
 
     # ---- loading and state -------------------------------------------------------------------
     def load(self, template: Template, *, read_only: bool = False) -> None:
@@ -201,6 +80,7 @@ class TemplateEditor(QWidget):
         self._saved = template
         self._read_only = read_only
         self.model.set_read_only(read_only)
+        self.text_view.setReadOnly(read_only)
         self.undo_stack.clear()
         self._show(template, [])
 
@@ -218,7 +98,16 @@ class TemplateEditor(QWidget):
 
     @property
     def is_dirty(self) -> bool:
-        return self._template != self._saved
+        """Changed since saved, or text typed that does not make a template yet."""
+        return self._template != self._saved or self._text_reading is not None
+
+    @property
+    def problem_list(self) -> list[Problem]:
+        return list(self._problems)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(problem.is_error for problem in self._problems)
 
     def mark_saved(self, template: Template) -> None:
         """The template was saved as shown (perhaps under a cleaned-up name)."""
@@ -230,8 +119,10 @@ class TemplateEditor(QWidget):
 
     def set_settings(self, settings: Settings) -> None:
         self._settings = settings
+        self.text_view.set_settings(settings)
         self.preview.set_colours(run_colours(settings.theme))
         self._update_preview()
+        self._update_problems()
 
     # ---- edits ---------------------------------------------------------------------------------
     def _change(
@@ -242,6 +133,7 @@ class TemplateEditor(QWidget):
         *,
         applied: bool = False,
         merge_id: int = -1,
+        from_text: bool = False,
     ) -> None:
         if after == self._template or self._read_only:
             return
@@ -250,14 +142,45 @@ class TemplateEditor(QWidget):
             self._template,
             after,
             text,
-            applied=applied,
+            applied=applied or from_text,
             merge_id=merge_id,
             select=select,
         )
-        if applied:
+        if from_text:
+            # Shown at once and without rewriting the text the user is typing.
+            self._template = after
+            self.model.set_template(after)
+            self.tree.expandAll()
+            self._after_change(from_text=True)
+        elif applied:
             self._template = after
             self._after_change()
         self.undo_stack.push(command)
+
+    def _text_read(self, reading: TemplateReading) -> None:
+        if reading.ok and reading.template is not None:
+            self._text_reading = None
+            if reading.template == self._template:
+                self._update_problems()
+                self._update_state()
+            else:
+                self._change(reading.template, "Edit text", merge_id=MERGE_TEXT, from_text=True)
+            return
+        self._text_reading = reading
+        self._update_problems()
+        self._update_state()
+
+    def go_to_problem(self, problem: Problem) -> None:
+        """Show where a problem is: the text at its line, or its row of the table."""
+        if problem.line is not None and self._text_reading is not None:
+            self.tabs.setCurrentWidget(self.text_view)
+            self.text_view.go_to(problem.line, problem.column or 1)
+        elif problem.path:
+            self.tabs.setCurrentWidget(self.tree)
+            self.select_paths([problem.path])
+            self.tree.setFocus()
+        elif problem.field == "name":
+            self.name_edit.setFocus()
 
     def _cell_edited(self, after: Template, text: str) -> None:
         self._change(after, text, applied=True)
@@ -342,11 +265,13 @@ class TemplateEditor(QWidget):
         self._change(after, "Move", moved)
 
     def revert(self) -> None:
-        if self.is_dirty:
+        if self._template != self._saved:
             self._change(self._saved, "Revert")
+        elif self._text_reading is not None:
+            self._after_change()  # the text back as the template is
 
     def _save_clicked(self) -> None:
-        if self.is_dirty and not self._read_only:
+        if self.save_button.isEnabled():
             self.save_requested.emit(self._template)
 
     # ---- showing ------------------------------------------------------------------------------
@@ -358,8 +283,11 @@ class TemplateEditor(QWidget):
             self.select_paths(select)
         self._after_change()
 
-    def _after_change(self) -> None:
+    def _after_change(self, *, from_text: bool = False) -> None:
         template = self._template
+        if not from_text:
+            self._text_reading = None
+            self.text_view.show_template(template)
         for field, value in (
             (self.name_edit, template.name),
             (self.description_edit, template.description),
@@ -368,7 +296,31 @@ class TemplateEditor(QWidget):
                 field.setText(value)
         self.venue_box.setCurrentIndex(max(0, self.venue_box.findData(template.venue)))
         self._update_preview()
+        self._update_problems()
         self._update_state()
+
+    def _update_problems(self) -> None:
+        if self._text_reading is not None:
+            problems = list(self._text_reading.problems)
+        else:
+            problems = validate_template(self._template, self._settings)
+        self._problems = problems
+        self.problems.show_problems(problems)
+        self.model.set_problems(
+            {problem.path: problem.sentence() for problem in problems if problem.path}
+            if self._text_reading is None
+            else {}
+        )
+        errors = sum(problem.is_error for problem in problems)
+        if self._text_reading is not None:
+            self.status.setText(
+                "The text has errors: the table shows the last version that worked. "
+                "Fix the text, or undo, to go on."
+            )
+        elif errors:
+            self.status.setText(f"{errors} error{'s' if errors > 1 else ''} to fix before saving.")
+        else:
+            self.status.setText("No problems found.")
 
     def _update_preview(self) -> None:
         try:
@@ -384,7 +336,9 @@ class TemplateEditor(QWidget):
         )
 
     def _update_state(self) -> None:
-        editable = not self._read_only
+        # While the text cannot be read, the table waits: edits there would overwrite it.
+        editable = not self._read_only and self._text_reading is None
+        self.model.set_read_only(not editable)
         selected = bool(self.tree.selectionModel().selectedRows(0)) if editable else False
         for name in ("remove", "duplicate", "wrap", "up", "down"):
             self.edit_actions[name].setEnabled(selected)
@@ -396,8 +350,8 @@ class TemplateEditor(QWidget):
         self.venue_box.setEnabled(editable)
         self.read_only_note.setVisible(self._read_only)
         dirty = self.is_dirty
-        self.save_button.setEnabled(dirty and editable)
-        self.revert_button.setEnabled(dirty and editable)
+        self.save_button.setEnabled(dirty and editable and not self.has_errors)
+        self.revert_button.setEnabled(dirty and not self._read_only)
         if dirty != self._was_dirty:
             self._was_dirty = dirty
             self.dirty_changed.emit(dirty)

@@ -214,3 +214,85 @@ def test_built_in_templates_are_read_only(editor: TemplateEditor) -> None:
     assert not editor.tool_buttons["add"].isEnabled()
     editor.add_segment()
     assert editor.template == first_steps()
+
+
+def test_the_text_tab_follows_the_table(editor: TemplateEditor) -> None:
+    text = editor.text_view.toPlainText()
+    assert text.startswith("# First steps\nvenue: track\n")
+    assert "2x\n  15 steps backward walk\n" in text
+    editor.model.setData(cell(editor, (1, 0), LENGTH), 20, EDIT)
+    assert "  20 steps backward walk\n" in editor.text_view.toPlainText()
+    editor.undo_action.trigger()
+    assert "  15 steps backward walk\n" in editor.text_view.toPlainText()
+
+
+def test_the_table_follows_the_text(editor: TemplateEditor, qtbot: QtBot) -> None:
+    view = editor.text_view
+    editor.tabs.setCurrentWidget(view)
+    text = view.toPlainText().replace("20s cool-down walk", "2m cool-down walk")
+    view.setPlainText(text)
+    assert editor.template.items[2].length == Length.seconds(120)  # type: ignore[union-attr]
+    assert cell(editor, (2,), LENGTH).data() == "120"
+    assert view.toPlainText() == text  # the user's text is left as typed
+    view.moveCursor(view.textCursor().MoveOperation.End)
+    qtbot.keyClicks(view, "1m walk")
+    assert editor.template.items[-1] == Segment(SegmentKind.WALK, Length.seconds(60))
+    assert editor.undo_stack.count() == 1  # typing in the text is one undo step
+    editor.undo_action.trigger()
+    assert editor.template == first_steps()
+    assert view.toPlainText().endswith("20s cool-down walk\n")
+
+
+def test_text_with_errors_is_kept_and_explained(editor: TemplateEditor, qtbot: QtBot) -> None:
+    view = editor.text_view
+    good = editor.template
+    view.setPlainText(view.toPlainText() + "7 parsecs sideways\n")
+    assert editor.template == good  # the table keeps the last version that worked
+    assert view.toPlainText().endswith("7 parsecs sideways\n")  # nothing typed is lost
+    texts = editor.problems.texts()
+    assert texts == [
+        'Error: line 10, column 3: Expected a unit after "7": s, m or steps; found "parsecs".'
+    ]
+    assert editor.problems.isVisible()
+    assert "The text has errors" in editor.status.text()
+    assert editor.is_dirty and not editor.save_button.isEnabled()
+    assert not editor.model.flags(cell(editor, (0,), LABEL)) & Qt.ItemFlag.ItemIsEditable
+    editor.tabs.setCurrentWidget(editor.tree)
+    editor.go_to_problem(editor.problems.problems[0])
+    assert editor.tabs.currentWidget() is view
+    assert view.textCursor().blockNumber() == 9
+    assert view.textCursor().positionInBlock() == 2
+    editor.revert_button.click()
+    assert not editor.problems.isVisible()
+    assert editor.status.text() == "No problems found."
+    assert not editor.is_dirty
+
+
+def test_live_validation_names_the_row_and_blocks_saving(editor: TemplateEditor) -> None:
+    editor.model.setData(cell(editor, (1, 0), LENGTH), 1500, EDIT)
+    assert editor.has_errors
+    (problem,) = editor.problem_list
+    assert problem.path == (1, 0)
+    assert "1500 steps is too many" in editor.problems.texts()[0]
+    assert editor.status.text() == "1 error to fix before saving."
+    assert not editor.save_button.isEnabled()
+    tinted = cell(editor, (1, 0), KIND).data(Qt.ItemDataRole.BackgroundRole)
+    assert tinted is not None
+    assert "too many" in cell(editor, (1, 0), KIND).data(Qt.ItemDataRole.ToolTipRole)
+    assert cell(editor, (0,), KIND).data(Qt.ItemDataRole.BackgroundRole) is None
+    editor.go_to_problem(problem)
+    assert editor.selected_paths() == [(1, 0)]
+    editor.model.setData(cell(editor, (1, 0), LENGTH), 20, EDIT)
+    assert not editor.has_errors and editor.save_button.isEnabled()
+
+
+def test_an_empty_name_and_a_backward_start_are_reported(
+    editor: TemplateEditor, qtbot: QtBot
+) -> None:
+    editor.name_edit.selectAll()
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Delete)
+    assert any("needs a name" in text for text in editor.problems.texts())
+    editor.select_paths([(0,)])
+    editor.remove_selected()
+    warnings = [text for text in editor.problems.texts() if text.startswith("Warning:")]
+    assert warnings and "warm up" in warnings[0]
