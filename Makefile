@@ -28,6 +28,7 @@ pytest: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(QT_OFFSCREEN) $(BIN)/python bench/timing.py
+	$(BIN)/python bench/history.py
 	$(QT_OFFSCREEN) $(BIN)/python bench/startup.py
 
 system-deps:

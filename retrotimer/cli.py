@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from retrotimer import __version__
-from retrotimer.commands import plan, run, templates
+from retrotimer.commands import history, plan, run, templates
 from retrotimer.core.template_toml import TemplateError
 
-SUBCOMMANDS = (plan, run, templates)
+SUBCOMMANDS = (plan, run, templates, history)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,10 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
+from retrotimer.commands.run_history import RunHistory
 from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.session import Event, Session
+from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.ui.clock import ScaledClock, system_clock
@@ -31,6 +33,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--json-events", action="store_true", help="print one JSON object per event"
+    )
+    parser.add_argument(
+        "--no-history", action="store_true", help="do not record this session in the history"
     )
     parser.set_defaults(handler=run)
 
@@ -75,6 +80,17 @@ def run(args: argparse.Namespace) -> int:
         return 2
     settings = SettingsStore(AppPaths.from_environment()).load()
     plan = compile_plan(load_template_argument(args.template), settings)
+    history: RunHistory | None = None
+    if not args.no_history:
+        try:
+            history = RunHistory.open(AppPaths.from_environment())
+        except AlreadyRunning as error:
+            print(
+                f"retrotimer: {error}; close it first, or add --no-history to run this "
+                "session without recording it",
+                file=sys.stderr,
+            )
+            return 2
     app = QCoreApplication.instance() or QCoreApplication([])
     clock = ScaledClock(system_clock(), args.speed)
     session = Session.from_settings(plan, settings, speed=args.speed)
@@ -96,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
         if session.state.is_over:
             app.quit()
 
+    if history is not None:
+        history.attach(controller, clock)  # first: a segment is on disk before it is shown
     controller.event_fired.connect(show)
     controller.state_changed.connect(finish_when_over)
 
@@ -117,6 +135,8 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, previous)
         wake.stop()
         controller.shutdown()
+        if history is not None:
+            history.close()
     summary = session.summary(clock())
     if args.json_events:
         print(json.dumps(summary_json(summary)), flush=True)

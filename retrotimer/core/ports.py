@@ -1,11 +1,22 @@
-"""Protocols the UI is given its storage and devices through (app.py supplies the real ones)."""
+"""Protocols the core and the UI use, implemented by storage and audio and injected by app.py."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
+from retrotimer.core.history import (
+    HistoryEntry,
+    HistorySession,
+    Review,
+    SessionEnd,
+    SessionStart,
+    SessionTotals,
+)
 from retrotimer.core.library import ImportedTemplate, LibraryEntry, TrashedTemplate
 from retrotimer.core.model import Template
+from retrotimer.core.records import SegmentRecord
 from retrotimer.core.settings import Settings
 from retrotimer.core.template_formats import TemplateFormat
 
@@ -65,3 +76,64 @@ class ScreenAwake(Protocol):
     def hold(self) -> None: ...
 
     def release(self) -> None: ...
+
+
+class HistoryUnavailable(Exception):
+    """The history cannot be written or read just now (read-only or full disk, I/O error).
+
+    The message is written for the user. Whatever was being written can be tried again.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """How many sessions an import added and how many it skipped as already present."""
+
+    added: int
+    skipped: int
+
+
+class HistoryWriter(Protocol):
+    """What recording a session needs. Every call commits before it returns, and may be
+    repeated after a HistoryUnavailable without harm."""
+
+    def begin_session(self, start: SessionStart) -> None: ...
+
+    def record_segment(
+        self, session_id: str, record: SegmentRecord, totals: SessionTotals, at_utc_s: float
+    ) -> None: ...
+
+    def end_session(self, session_id: str, end: SessionEnd) -> None: ...
+
+
+class HistoryRepository(HistoryWriter, Protocol):
+    """The session history: recording, reading, reviewing, deleting with undo, import."""
+
+    def list_sessions(self, *, include_deleted: bool = False) -> list[HistoryEntry]: ...
+
+    def get_session(self, session_id: str) -> HistorySession | None: ...
+
+    def all_sessions(self) -> list[HistorySession]: ...
+
+    def set_review(self, session_id: str, review: Review) -> None: ...
+
+    def delete_session(self, session_id: str, at_utc_s: float) -> None: ...
+
+    def restore_session(self, session_id: str) -> None: ...
+
+    def purge_deleted(self) -> int: ...
+
+    def import_sessions(self, sessions: Sequence[HistorySession]) -> ImportResult: ...
+
+
+class HistoryTransfer(Protocol):
+    """Files in and out of the history: `file_format` is "csv" or "json"; paths are text.
+
+    `export_to` returns how many sessions it wrote; `import_from` reads a JSON export and
+    raises ValueError, with a message for the user, for a file that is not one (nothing is
+    imported then). Either raises HistoryUnavailable when the disk refuses.
+    """
+
+    def export_to(self, path: str, file_format: str) -> int: ...
+
+    def import_from(self, path: str) -> ImportResult: ...

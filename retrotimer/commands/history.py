@@ -1,0 +1,279 @@
+"""`retrotimer history list|export|import|stats`: review, back up and restore past sessions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from retrotimer.core.history import HistoryEntry
+from retrotimer.core.ports import HistoryUnavailable
+from retrotimer.core.statistics import (
+    WEEKLY_TARGET_SESSIONS,
+    HistoryStatistics,
+    WeekStats,
+    compute_statistics,
+)
+from retrotimer.storage.history_exchange import (
+    HistoryImportError,
+    iso,
+    local_datetime,
+    sessions_to_csv,
+    sessions_to_json,
+)
+from retrotimer.storage.history_files import HistoryTransfer, read_import_file
+from retrotimer.storage.history_opening import open_for_writing
+from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.instance_lock import AlreadyRunning
+from retrotimer.storage.paths import AppPaths
+from retrotimer.ui.wall_clock import system_wall_clock
+
+EXIT_UNAVAILABLE = 1
+EXIT_REFUSED = 2
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("history", help="list, export, import and review past sessions")
+    commands = parser.add_subparsers(dest="history_command", metavar="ACTION", required=True)
+
+    listing = commands.add_parser("list", help="list past sessions, newest first")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(handler=list_command)
+
+    export = commands.add_parser("export", help="write the history as CSV or JSON")
+    export.add_argument("--format", choices=("csv", "json"), required=True)
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: print it)")
+    export.set_defaults(handler=export_command)
+
+    restore = commands.add_parser("import", help="restore sessions from a JSON export")
+    restore.add_argument("file", type=Path, help="a file written by `history export --format json`")
+    restore.set_defaults(handler=import_command)
+
+    stats = commands.add_parser("stats", help="weekly numbers, streak, totals and trend")
+    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
+    stats.set_defaults(handler=stats_command)
+
+
+def _warn(message: str) -> None:
+    print(f"retrotimer: {message}", file=sys.stderr)
+
+
+@contextmanager
+def _history(*, write: bool) -> Iterator[HistoryStore]:
+    """The store for one command. Without the lock (another instance runs) reading still works,
+    but nothing is repaired or recovered: the running instance owns the file."""
+    paths = AppPaths.from_environment()
+    try:
+        writable = open_for_writing(paths)
+    except AlreadyRunning:
+        if write:
+            raise
+        store = HistoryStore(paths.history_db, repair=False)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    try:
+        for notice in writable.notices:
+            _warn(notice)
+        if writable.problem is not None:
+            raise HistoryUnavailable(writable.problem)
+        yield writable.store
+    finally:
+        writable.close()
+
+
+def _run(action: Callable[[HistoryStore], int], *, write: bool = False) -> int:
+    try:
+        with _history(write=write) as store:
+            return action(store)
+    except AlreadyRunning as error:
+        _warn(f"{error}; close it first")
+        return EXIT_REFUSED
+    except HistoryUnavailable as error:
+        _warn(f"history: {error}")
+        return EXIT_UNAVAILABLE
+
+
+# ---- list ------------------------------------------------------------------------------
+def entry_json(entry: HistoryEntry) -> dict[str, Any]:
+    ended = entry.ended
+    return {
+        "id": entry.session_id,
+        "template": entry.template_name,
+        "venue": entry.venue.value,
+        "started": iso(entry.started),
+        "ended": iso(ended) if ended is not None else None,
+        "status": entry.status.value,
+        "planned_s": entry.planned_s,
+        "active_s": entry.totals.active_s,
+        "backward_s": entry.totals.backward_s,
+        "forward_s": entry.totals.forward_s,
+        "backward_steps": entry.totals.backward_steps,
+        "longest_backward_s": entry.longest_backward_s,
+        "rating": entry.review.rating,
+        "near_stumbles": entry.review.near_stumbles,
+        "notes": entry.review.notes,
+    }
+
+
+def minutes_seconds(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60:d}:{whole % 60:02d}"
+
+
+def entries_table(entries: list[HistoryEntry]) -> str:
+    if not entries:
+        return "No sessions yet."
+    lines = [
+        f"{'started':<16}  {'template':<24} {'active':>7} {'backward':>8}  {'status':<11} "
+        f"{'rating':<6} id"
+    ]
+    for entry in entries:
+        rating = "*" * entry.review.rating if entry.review.rating else "-"
+        lines.append(
+            f"{local_datetime(entry.started):%Y-%m-%d %H:%M}  {entry.template_name[:24]:<24} "
+            f"{minutes_seconds(entry.totals.active_s):>7} "
+            f"{minutes_seconds(entry.totals.backward_s):>8}  {entry.status.value:<11} "
+            f"{rating:<6} {entry.session_id[:8]}"
+        )
+    return "\n".join(lines)
+
+
+def list_command(args: argparse.Namespace) -> int:
+    def action(store: HistoryStore) -> int:
+        entries = store.list_sessions()
+        if args.json:
+            print(json.dumps([entry_json(entry) for entry in entries], indent=2))
+        else:
+            print(entries_table(entries))
+        return 0
+
+    return _run(action)
+
+
+# ---- export and import -----------------------------------------------------------------
+def export_command(args: argparse.Namespace) -> int:
+    def action(store: HistoryStore) -> int:
+        if args.output is not None:
+            count = HistoryTransfer(store).export_to(str(args.output), args.format)
+            print(f"Exported {count} sessions to {args.output}", file=sys.stderr)
+            return 0
+        sessions = store.all_sessions()
+        write = sessions_to_json if args.format == "json" else sessions_to_csv
+        sys.stdout.write(write(sessions))
+        return 0
+
+    return _run(action)
+
+
+def import_command(args: argparse.Namespace) -> int:
+    # Read and check the whole file before the history is opened: a bad file changes nothing.
+    try:
+        sessions = read_import_file(args.file)
+    except HistoryImportError as error:
+        _warn(f"{args.file}: {error}\nNothing was imported.")
+        return EXIT_REFUSED
+
+    def action(store: HistoryStore) -> int:
+        result = store.import_sessions(sessions)
+        print(f"Imported {result.added} sessions; skipped {result.skipped} already in the history.")
+        return 0
+
+    return _run(action, write=True)
+
+
+# ---- stats -----------------------------------------------------------------------------
+def week_json(stats: WeekStats) -> dict[str, Any]:
+    return {
+        "week": str(stats.week),
+        "monday": stats.week.monday_text,
+        "sessions": stats.sessions,
+        "backward_min": round(stats.backward_min, 2),
+        "forward_min": round(stats.forward_min, 2),
+        "met_target": stats.met_target,
+    }
+
+
+def statistics_json(statistics: HistoryStatistics) -> dict[str, Any]:
+    totals, trend, longest = statistics.totals, statistics.trend, statistics.longest_backward
+    return {
+        "weekly_target_sessions": WEEKLY_TARGET_SESSIONS,
+        "current_week": week_json(statistics.current_week),
+        "current_streak_weeks": statistics.current_streak,
+        "best_streak_weeks": statistics.best_streak,
+        "longest_backward_segment": None
+        if longest is None
+        else {
+            "seconds": longest.seconds,
+            "session_id": longest.session_id,
+            "template": longest.template_name,
+            "started": iso(longest.started),
+        },
+        "totals": {
+            "sessions": totals.sessions,
+            "completed": totals.completed,
+            "active_min": round(totals.active_min, 2),
+            "backward_min": round(totals.backward_min, 2),
+            "forward_min": round(totals.forward_min, 2),
+            "backward_steps": totals.backward_steps,
+            "weeks_met_target": totals.weeks_met_target,
+        },
+        "trend": {
+            "weeks": [week_json(stats) for stats in trend.weeks],
+            "slope_min_per_week": round(trend.slope_min_per_week, 3),
+            "direction": trend.direction.value,
+        },
+        "weeks": [week_json(stats) for stats in statistics.weeks],
+    }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def statistics_text(statistics: HistoryStatistics) -> str:
+    totals, trend, week = statistics.totals, statistics.trend, statistics.current_week
+    if totals.sessions == 0:
+        return "No sessions yet."
+    missing = WEEKLY_TARGET_SESSIONS - week.sessions
+    target = "target met" if missing <= 0 else f"{missing} more to meet the target"
+    lines = [
+        f"Sessions: {totals.sessions} ({totals.completed} completed), "
+        f"{totals.backward_min:.1f} min backward, {totals.forward_min:.1f} min forward, "
+        f"{totals.backward_steps} backward steps",
+        f"This week ({week.week}): {_count(week.sessions, 'session')}, "
+        f"{week.backward_min:.1f} min backward; {target} "
+        f"({WEEKLY_TARGET_SESSIONS} sessions a week)",
+        f"Streak: {_count(statistics.current_streak, 'week')} in a row on target "
+        f"(best {statistics.best_streak})",
+    ]
+    longest = statistics.longest_backward
+    if longest is not None:
+        lines.append(
+            f"Longest backward segment: {minutes_seconds(longest.seconds)} "
+            f"({longest.template_name}, {local_datetime(longest.started):%Y-%m-%d})"
+        )
+    minutes = " ".join(f"{stats.backward_min:.1f}" for stats in trend.weeks)
+    lines.append(
+        f"Backward minutes, last {len(trend.weeks)} full weeks: {minutes} "
+        f"(trend {trend.direction.value}, {trend.slope_min_per_week:+.2f} min a week)"
+    )
+    return "\n".join(lines)
+
+
+def stats_command(args: argparse.Namespace) -> int:
+    def action(store: HistoryStore) -> int:
+        statistics = compute_statistics(store.list_sessions(), system_wall_clock())
+        if args.json:
+            print(json.dumps(statistics_json(statistics), indent=2))
+        else:
+            print(statistics_text(statistics))
+        return 0
+
+    return _run(action)

@@ -1,0 +1,262 @@
+"""Sessions as the history keeps them: status, wall-clock times, totals, review and segments."""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from retrotimer.core.model import Direction, Venue
+from retrotimer.core.plan import Plan
+from retrotimer.core.records import SegmentRecord, SessionSummary
+
+RATING_RANGE = (1, 5)
+MAX_NEAR_STUMBLES = 1000
+MAX_NOTES_LENGTH = 10_000
+
+
+class SessionStatus(enum.Enum):
+    """Where a recorded session stands; RUNNING only while it is being recorded."""
+
+    RUNNING = "running"
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+    INTERRUPTED = "interrupted"
+
+    @classmethod
+    def from_summary(cls, summary: SessionSummary) -> SessionStatus:
+        """The status a session's summary ends with: finished is completed, stopped stays."""
+        if summary.status == "finished":
+            return cls.COMPLETED
+        if summary.status == "stopped":
+            return cls.STOPPED
+        return cls.INTERRUPTED
+
+
+@dataclass(frozen=True, slots=True)
+class WallTime:
+    """A wall-clock moment: seconds since the Unix epoch (UTC) and the local offset then."""
+
+    utc_s: float
+    offset_s: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SessionTotals:
+    """Seconds and steps done so far, from the finished segments (or the session's summary)."""
+
+    active_s: float = 0.0
+    backward_s: float = 0.0
+    forward_s: float = 0.0
+    backward_steps: int = 0
+
+    @classmethod
+    def from_records(cls, records: Iterable[SegmentRecord]) -> SessionTotals:
+        """Totals of the segments recorded; time between them (pauses) is not active time."""
+        listed = list(records)
+
+        def seconds(direction: Direction) -> float:
+            return round(sum(r.actual_s for r in listed if r.kind.direction is direction), 3)
+
+        return cls(
+            active_s=round(sum(r.actual_s for r in listed), 3),
+            backward_s=seconds(Direction.BACKWARD),
+            forward_s=seconds(Direction.FORWARD),
+            backward_steps=sum(r.steps_done for r in listed if r.kind.is_backward),
+        )
+
+    @classmethod
+    def from_summary(cls, summary: SessionSummary) -> SessionTotals:
+        return cls(summary.active_s, summary.backward_s, summary.forward_s, summary.backward_steps)
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What the runner says about a session afterwards; None where they said nothing."""
+
+    rating: int | None = None
+    near_stumbles: int | None = None
+    notes: str = ""
+
+    def problems(self) -> list[str]:
+        """Messages for values out of range; empty when the review can be saved."""
+        found: list[str] = []
+        low, high = RATING_RANGE
+        if self.rating is not None and not low <= self.rating <= high:
+            found.append(f"rating must be {low}-{high}")
+        if self.near_stumbles is not None and not 0 <= self.near_stumbles <= MAX_NEAR_STUMBLES:
+            found.append(f"near-stumbles must be 0-{MAX_NEAR_STUMBLES}")
+        if len(self.notes) > MAX_NOTES_LENGTH:
+            found.append(f"notes must be at most {MAX_NOTES_LENGTH} characters")
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStart:
+    """What is known when a session starts: the row written before the first segment."""
+
+    session_id: str
+    template_name: str
+    plan_json: str
+    venue: Venue
+    started: WallTime
+    planned_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEnd:
+    """How a session ended and its final totals."""
+
+    status: SessionStatus
+    ended: WallTime
+    totals: SessionTotals
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One session as listed: everything but its plan and segments.
+
+    Flat on purpose: a list of thousands is built at start-up. `started`, `totals` and
+    `review` give the grouped values. `longest_backward_s` is the longest single backward
+    segment of the session (0 when none).
+    """
+
+    session_id: str
+    template_name: str
+    venue: Venue
+    started_utc_s: float
+    utc_offset_s: int
+    ended_utc_s: float | None
+    status: SessionStatus
+    planned_s: float
+    active_s: float = 0.0
+    backward_s: float = 0.0
+    forward_s: float = 0.0
+    backward_steps: int = 0
+    longest_backward_s: float = 0.0
+    rating: int | None = None
+    near_stumbles: int | None = None
+    notes: str = ""
+    deleted_utc_s: float | None = None
+
+    @classmethod
+    def build(
+        cls,
+        start: SessionStart,
+        *,
+        status: SessionStatus,
+        ended_utc_s: float | None,
+        totals: SessionTotals,
+        review: Review,
+        longest_backward_s: float,
+        deleted_utc_s: float | None = None,
+    ) -> HistoryEntry:
+        return cls(
+            session_id=start.session_id,
+            template_name=start.template_name,
+            venue=start.venue,
+            started_utc_s=start.started.utc_s,
+            utc_offset_s=start.started.offset_s,
+            ended_utc_s=ended_utc_s,
+            status=status,
+            planned_s=start.planned_s,
+            active_s=totals.active_s,
+            backward_s=totals.backward_s,
+            forward_s=totals.forward_s,
+            backward_steps=totals.backward_steps,
+            longest_backward_s=longest_backward_s,
+            rating=review.rating,
+            near_stumbles=review.near_stumbles,
+            notes=review.notes,
+            deleted_utc_s=deleted_utc_s,
+        )
+
+    @property
+    def started(self) -> WallTime:
+        return WallTime(self.started_utc_s, self.utc_offset_s)
+
+    @property
+    def ended(self) -> WallTime | None:
+        """The end in the offset of the start (a session does not change time zone)."""
+        if self.ended_utc_s is None:
+            return None
+        return WallTime(self.ended_utc_s, self.utc_offset_s)
+
+    @property
+    def totals(self) -> SessionTotals:
+        return SessionTotals(self.active_s, self.backward_s, self.forward_s, self.backward_steps)
+
+    @property
+    def review(self) -> Review:
+        return Review(self.rating, self.near_stumbles, self.notes)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_utc_s is not None
+
+
+@dataclass(frozen=True, slots=True)
+class HistorySession:
+    """One session with everything: its entry, the plan it ran, and its segments in order."""
+
+    entry: HistoryEntry
+    plan_json: str
+    segments: tuple[SegmentRecord, ...]
+
+    @property
+    def session_id(self) -> str:
+        return self.entry.session_id
+
+
+def plan_snapshot(plan: Plan) -> str:
+    """The plan as compact JSON, kept with the session so later template edits change nothing."""
+    data: dict[str, Any] = {
+        "template": plan.template_name,
+        "venue": plan.venue.value,
+        "total_s": plan.total_s,
+        "backward_s": plan.backward_s,
+        "forward_s": plan.forward_s,
+        "backward_steps": plan.backward_steps,
+        "segments": [
+            {
+                "index": s.index,
+                "kind": s.kind.value,
+                "label": s.label,
+                "start_s": s.start_s,
+                "duration_s": s.duration_s,
+                "steps": s.steps,
+                "rep": s.rep,
+                "reps": s.reps,
+            }
+            for s in plan.segments
+        ],
+    }
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+def longest_backward(records: Iterable[SegmentRecord]) -> float:
+    """The longest single backward segment actually done, in seconds."""
+    return max((r.actual_s for r in records if r.kind.is_backward), default=0.0)
+
+
+def session_from_parts(
+    start: SessionStart,
+    records: Iterable[SegmentRecord],
+    *,
+    status: SessionStatus,
+    totals: SessionTotals,
+    ended_utc_s: float | None,
+) -> HistorySession:
+    """A whole session from what a recorder knows: its start, segments and how far it got."""
+    segments = tuple(sorted(records, key=lambda record: record.index))
+    entry = HistoryEntry.build(
+        start,
+        status=status,
+        ended_utc_s=ended_utc_s,
+        totals=totals,
+        review=Review(),
+        longest_backward_s=longest_backward(segments),
+    )
+    return HistorySession(entry, start.plan_json, segments)

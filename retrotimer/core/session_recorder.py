@@ -1,0 +1,171 @@
+"""Record a running session in the history as it happens, holding writes that fail for later."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+
+from retrotimer.core.history import (
+    HistorySession,
+    SessionEnd,
+    SessionStart,
+    SessionStatus,
+    SessionTotals,
+    WallTime,
+    plan_snapshot,
+    session_from_parts,
+)
+from retrotimer.core.plan import Plan
+from retrotimer.core.ports import HistoryUnavailable, HistoryWriter
+from retrotimer.core.records import SegmentRecord, SessionSummary
+from retrotimer.core.session import Event, EventKind
+
+Notify = Callable[[str], None]
+
+SAVED_AGAIN = "History is being saved again; nothing from this session was lost."
+
+
+def unavailable_message(error: HistoryUnavailable) -> str:
+    return (
+        f"History cannot be saved just now: {error}. The session goes on; its records are "
+        "kept in memory and saved as soon as writing works again."
+    )
+
+
+class SessionRecorder:
+    """Writes the session row at start, each finished segment at once, and the ending.
+
+    A write the history refuses (HistoryUnavailable) is kept, in order with the ones after
+    it, and tried again on the next write or on `retry()`; `notify` tells the user once
+    when saving stops working and once when it works again. Times come in as arguments.
+    """
+
+    def __init__(
+        self,
+        writer: HistoryWriter,
+        session_id: str,
+        plan: Plan,
+        *,
+        notify: Notify | None = None,
+    ) -> None:
+        self._writer = writer
+        self._session_id = session_id
+        self._plan = plan
+        self._notify = notify or (lambda message: None)
+        self._start: SessionStart | None = None
+        self._records: dict[int, SegmentRecord] = {}
+        self._end: SessionEnd | None = None
+        self._pending: deque[Callable[[], None]] = deque()
+        self.problem: str | None = None
+
+    @property
+    def session_id(self) -> str:
+        return self._session_id
+
+    @property
+    def started(self) -> bool:
+        return self._start is not None
+
+    @property
+    def ended(self) -> bool:
+        return self._end is not None
+
+    @property
+    def held_writes(self) -> int:
+        """Writes kept in memory because the history refused them so far."""
+        return len(self._pending)
+
+    @property
+    def is_saved(self) -> bool:
+        """True when everything recorded so far is in the history."""
+        return not self._pending
+
+    # ---- what the session tells ------------------------------------------------------
+    def begin(self, at: WallTime) -> None:
+        """The session started: write its row (once; later calls change nothing)."""
+        if self._start is not None:
+            return
+        start = SessionStart(
+            session_id=self._session_id,
+            template_name=self._plan.template_name,
+            plan_json=plan_snapshot(self._plan),
+            venue=self._plan.venue,
+            started=at,
+            planned_s=self._plan.total_s,
+        )
+        self._start = start
+        self._write(lambda: self._writer.begin_session(start))
+
+    def segment_done(self, record: SegmentRecord, at: WallTime) -> None:
+        """A segment ended (at its end, skipped, or stopped in): commit it now."""
+        if self._end is not None:
+            return
+        self.begin(at)
+        # Going back and running a segment again gives a later record for the same index,
+        # which replaces the earlier one, as in the session's own records.
+        self._records[record.index] = record
+        totals = SessionTotals.from_records(self._records.values())
+        self._write(lambda: self._writer.record_segment(self._session_id, record, totals, at.utc_s))
+
+    def end(self, summary: SessionSummary, at: WallTime) -> None:
+        """The session finished or was stopped: record how, with the summary's totals."""
+        if self._end is not None:
+            return
+        self.begin(at)
+        # A visit cut short by going back is in the summary without an event of its own.
+        for record in summary.segments:
+            if self._records.get(record.index) != record:
+                self.segment_done(record, at)
+        end = SessionEnd(
+            SessionStatus.from_summary(summary), at, SessionTotals.from_summary(summary)
+        )
+        self._end = end
+        self._write(lambda: self._writer.end_session(self._session_id, end))
+
+    def on_event(self, event: Event, at: WallTime) -> None:
+        """Feed every session event here; the start and each finished segment are recorded."""
+        if event.kind is EventKind.COUNTDOWN:
+            self.begin(at)
+        elif event.kind is EventKind.SEGMENT_DONE and event.record is not None:
+            self.segment_done(event.record, at)
+
+    # ---- writing ---------------------------------------------------------------------
+    def retry(self) -> bool:
+        """Try the held writes again, in order; True when nothing is held any more."""
+        while self._pending:
+            try:
+                self._pending[0]()
+            except HistoryUnavailable as error:
+                if self.problem is None:
+                    self.problem = unavailable_message(error)
+                    self._notify(self.problem)
+                return False
+            self._pending.popleft()
+        if self.problem is not None:
+            self.problem = None
+            self._notify(SAVED_AGAIN)
+        return True
+
+    def _write(self, write: Callable[[], None]) -> None:
+        self._pending.append(write)
+        self.retry()
+
+    def snapshot(self) -> HistorySession:
+        """Everything recorded so far, as the history would hold it (for a backup file)."""
+        if self._start is None:
+            raise ValueError("the session has not started")
+        if self._end is not None:
+            return session_from_parts(
+                self._start,
+                self._records.values(),
+                status=self._end.status,
+                totals=self._end.totals,
+                ended_utc_s=self._end.ended.utc_s,
+            )
+        return session_from_parts(
+            self._start,
+            self._records.values(),
+            status=SessionStatus.INTERRUPTED,
+            totals=SessionTotals.from_records(self._records.values()),
+            ended_utc_s=None,
+        )

@@ -1,0 +1,250 @@
+"""Open the history database safely: WAL, integrity check, migrations; corrupt files moved aside."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from retrotimer.core.ports import HistoryUnavailable
+from retrotimer.storage.history_schema import LATEST_VERSION, SchemaTooNew, migrate, schema_version
+
+Connect = Callable[[Path], sqlite3.Connection]
+WallClock = Callable[[], float]
+
+# SQLite result codes (the low byte of an extended code).
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+_REASONS = {
+    _BUSY: "the history database is busy (is another program using it?)",
+    _LOCKED: "the history database is busy (is another program using it?)",
+    _READONLY: "the history database or its folder is read-only",
+    _IOERR: "the disk reported an input/output error",
+    _FULL: "the disk is full",
+    _CANTOPEN: "the history database cannot be opened (is its folder read-only?)",
+}
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def connect_sqlite(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode: every transaction is explicit."""
+    return sqlite3.connect(path, isolation_level=None, timeout=5.0)
+
+
+def _code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def is_corruption(error: sqlite3.Error) -> bool:
+    """True when the file itself is damaged or not a database (not a disk or permission issue)."""
+    code = _code(error)
+    if code is not None:
+        return code in (_CORRUPT, _NOTADB)
+    return type(error) is sqlite3.DatabaseError
+
+
+def describe_error(error: BaseException, path: Path) -> str:
+    """Words for the user about a failed read or write of the history."""
+    reason = None
+    if isinstance(error, sqlite3.Error):
+        code = _code(error)
+        reason = _REASONS.get(code) if code is not None else None
+        if reason is None and "full" in str(error):
+            reason = _REASONS[_FULL]
+        if reason is None and "readonly" in str(error):
+            reason = _REASONS[_READONLY]
+    if isinstance(error, OSError) and error.strerror:
+        reason = error.strerror
+    return f"{reason or error} ({path})"
+
+
+def corrupt_name(path: Path, at_utc_s: float) -> Path:
+    """history.sqlite -> history-corrupt-20240501T073000Z.sqlite, numbered when taken."""
+    stamp = datetime.fromtimestamp(at_utc_s, UTC).strftime("%Y%m%dT%H%M%SZ")
+    candidate = path.with_name(f"{path.stem}-corrupt-{stamp}{path.suffix}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-corrupt-{stamp}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
+class HistoryDatabase:
+    """The one connection to the history file, opened on first use and after a failure.
+
+    Opening checks the file's integrity and upgrades its schema. A damaged file is renamed
+    beside it (never deleted) and a new one is started; `take_notices()` tells where it went.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        connect: Connect = connect_sqlite,
+        wall_clock: WallClock = time.time,
+        synchronous: str = "FULL",
+        repair: bool = True,
+    ) -> None:
+        """`repair=False` reports a damaged file instead of moving it: for a reader that does
+        not hold the instance lock, since the writing instance may have the file open."""
+        if synchronous not in ("FULL", "NORMAL"):
+            raise ValueError("synchronous must be FULL or NORMAL")
+        self.path = path
+        self._connect = connect
+        self._wall_clock = wall_clock
+        self._synchronous = synchronous
+        self._repair = repair
+        self._connection: sqlite3.Connection | None = None
+        self._notices: list[str] = []
+
+    def take_notices(self) -> list[str]:
+        """Messages for the user since the last call (a damaged file moved aside)."""
+        notices, self._notices = self._notices, []
+        return notices
+
+    @property
+    def is_open(self) -> bool:
+        return self._connection is not None
+
+    def connection(self) -> sqlite3.Connection:
+        """The open connection; raises HistoryUnavailable when the file cannot be used now."""
+        if self._connection is None:
+            self._connection = self._open()
+        return self._connection
+
+    def close(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            # A connection that failed cannot be closed more cleanly than this.
+            with contextlib.suppress(sqlite3.Error):
+                connection.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; failures of the disk become HistoryUnavailable."""
+        with self.reading() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    # When ROLLBACK fails, SQLite has already undone what it could not write.
+                    with contextlib.suppress(sqlite3.Error):
+                        connection.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        connection = self.connection()
+        try:
+            yield connection
+        except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as error:
+            if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+                raise
+            # Start again from a fresh connection next time: after a remount or a full disk
+            # the old one may be stuck; reopening also re-checks a file that went bad.
+            self.close()
+            raise HistoryUnavailable(describe_error(error, self.path)) from error
+
+    # ---- opening ---------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise HistoryUnavailable(
+                f"its folder cannot be made: {describe_error(error, self.path.parent)}"
+            ) from error
+        try:
+            return self._open_checked()
+        except _Damaged as damage:
+            if not self._repair:
+                damage.close_connection()
+                raise HistoryUnavailable(
+                    f"the history database is damaged ({damage}); start RetroTimer to move it "
+                    f"aside and begin a new one ({self.path})"
+                ) from None
+            try:
+                moved = self._move_aside()
+            except HistoryUnavailable:
+                # Windows cannot rename an open file: close it, then move what is left.
+                damage.close_connection()
+                moved = self._move_aside()
+            finally:
+                damage.close_connection()
+            self._notices.append(
+                f"The history database could not be read ({damage}). It was moved to "
+                f"{moved} (nothing was deleted) and a new, empty history was started."
+            )
+            try:
+                return self._open_checked()
+            except _Damaged as again:
+                again.close_connection()
+                raise HistoryUnavailable(f"{again} ({self.path})") from None
+
+    def _open_checked(self) -> sqlite3.Connection:
+        try:
+            connection = self._connect(self.path)
+        except sqlite3.Error as error:
+            if is_corruption(error):
+                raise _Damaged(str(error)) from None
+            raise HistoryUnavailable(describe_error(error, self.path)) from error
+        try:
+            problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+            if problems != ["ok"]:
+                raise _Damaged(f"integrity check: {problems[0]}", connection)
+            # A newer app's file is refused before anything (even the journal mode) changes.
+            if schema_version(connection) > LATEST_VERSION:
+                raise SchemaTooNew(schema_version(connection))
+            connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            # FULL syncs the log at every commit: a finished segment survives a power cut.
+            connection.execute(f"PRAGMA synchronous = {self._synchronous}")
+            connection.execute("PRAGMA foreign_keys = ON")
+            migrate(connection)
+        except SchemaTooNew as error:
+            connection.close()
+            raise HistoryUnavailable(f"{error} ({self.path})") from None
+        except sqlite3.Error as error:
+            if is_corruption(error):
+                raise _Damaged(str(error), connection) from None
+            connection.close()
+            raise HistoryUnavailable(describe_error(error, self.path)) from error
+        return connection
+
+    def _move_aside(self) -> Path:
+        target = corrupt_name(self.path, self._wall_clock())
+        try:
+            for suffix in COMPANION_SUFFIXES:
+                companion = self.path.with_name(self.path.name + suffix)
+                if companion.exists():
+                    os.replace(companion, target.with_name(target.name + suffix))
+            os.replace(self.path, target)
+        except OSError as error:
+            raise HistoryUnavailable(
+                f"the history database is damaged and cannot be moved aside: "
+                f"{describe_error(error, self.path)}"
+            ) from error
+        return target
+
+
+class _Damaged(Exception):
+    """The file is not a usable database: it is moved aside, never repaired in place.
+
+    The connection stays open until the files are moved: closing the last connection lets
+    SQLite checkpoint and remove the -wal file, which is part of what must be kept.
+    """
+
+    def __init__(self, message: str, connection: sqlite3.Connection | None = None) -> None:
+        super().__init__(message)
+        self.connection = connection
+
+    def close_connection(self) -> None:
+        connection, self.connection = self.connection, None
+        if connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                connection.close()

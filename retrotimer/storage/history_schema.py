@@ -1,0 +1,95 @@
+"""The history database's schema: forward migrations numbered by `PRAGMA user_version`."""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Each entry upgrades the schema by one version; never edit a released entry, append one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: sessions and their segments. Times are Unix seconds in UTC; the local offset of the
+    # start is kept beside it so a week is counted where the runner was.
+    (
+        """
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            template_name TEXT NOT NULL,
+            plan_json TEXT NOT NULL,
+            venue TEXT NOT NULL,
+            started_utc REAL NOT NULL,
+            utc_offset_s INTEGER NOT NULL,
+            ended_utc REAL,
+            status TEXT NOT NULL
+                CHECK (status IN ('running', 'completed', 'stopped', 'interrupted')),
+            planned_s REAL NOT NULL,
+            active_s REAL NOT NULL DEFAULT 0,
+            backward_s REAL NOT NULL DEFAULT 0,
+            forward_s REAL NOT NULL DEFAULT 0,
+            backward_steps INTEGER NOT NULL DEFAULT 0,
+            longest_backward_s REAL NOT NULL DEFAULT 0,
+            rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+            near_stumbles INTEGER CHECK (near_stumbles >= 0),
+            notes TEXT NOT NULL DEFAULT '',
+            updated_utc REAL NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE segments (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL CHECK (idx >= 0),
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL,
+            planned_s REAL NOT NULL,
+            actual_s REAL NOT NULL,
+            skipped INTEGER NOT NULL CHECK (skipped IN (0, 1)),
+            steps INTEGER,
+            PRIMARY KEY (session_id, idx)
+        ) WITHOUT ROWID
+        """,
+    ),
+    # 2: delete with undo (a deleted session is kept, marked, until purged), and the list
+    # in order of start without sorting the whole table.
+    (
+        "ALTER TABLE sessions ADD COLUMN deleted_utc REAL",
+        "CREATE INDEX sessions_by_start ON sessions (started_utc, id)",
+    ),
+)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The database was written by a newer RetroTimer; it is left exactly as it is."""
+
+    def __init__(self, version: int) -> None:
+        self.version = version
+        super().__init__(
+            f"the history database has schema version {version}, newer than this version of "
+            f"RetroTimer knows ({LATEST_VERSION}); update RetroTimer to use it"
+        )
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def migrate(connection: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
+    """Upgrade to `target`, one version per transaction; returns the version found.
+
+    The connection must be in autocommit mode (isolation_level=None): each step runs in its
+    own explicit transaction, so a crash leaves the database at the last complete version.
+    """
+    found = schema_version(connection)
+    if found > LATEST_VERSION:
+        raise SchemaTooNew(found)
+    for version in range(found + 1, target + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[version - 1]:
+                connection.execute(statement)
+            # PRAGMA takes no parameters; `version` is an int from our own table.
+            connection.execute(f"PRAGMA user_version = {int(version)}")
+        except BaseException:
+            connection.rollback()
+            raise
+        connection.execute("COMMIT")
+    return found

@@ -1,0 +1,332 @@
+"""The session history in SQLite: recording as it happens, listing, reviewing, deleting, import."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from retrotimer.core.history import (
+    HistoryEntry,
+    HistorySession,
+    Review,
+    SessionEnd,
+    SessionStart,
+    SessionStatus,
+    SessionTotals,
+    longest_backward,
+)
+from retrotimer.core.model import SegmentKind, Venue
+from retrotimer.core.ports import ImportResult
+from retrotimer.core.records import SegmentRecord
+from retrotimer.storage.history_database import Connect, HistoryDatabase, WallClock, connect_sqlite
+
+_BACKWARD_KINDS = ", ".join(f"'{kind.value}'" for kind in SegmentKind if kind.is_backward)
+# In the order of HistoryEntry's fields, so a row becomes an entry without renaming.
+_ENTRY_COLUMNS = """
+    s.id, s.template_name, s.venue, s.started_utc, s.utc_offset_s, s.ended_utc, s.status,
+    s.planned_s, s.active_s, s.backward_s, s.forward_s, s.backward_steps, s.longest_backward_s,
+    s.rating, s.near_stumbles, s.notes, s.deleted_utc
+"""
+_PLAN_COLUMN = 17
+_SEGMENT_COLUMNS = "idx, kind, label, planned_s, actual_s, skipped, steps"
+_STATUSES = {status.value: status for status in SessionStatus}
+_VENUES = {venue.value: venue for venue in Venue}
+
+
+def _entry(row: Sequence[Any]) -> HistoryEntry:
+    # Positional on purpose: the list of thousands of sessions is built at start-up.
+    return HistoryEntry(
+        row[0],
+        row[1],
+        _VENUES[row[2]],
+        row[3],
+        row[4],
+        row[5],
+        _STATUSES[row[6]],
+        row[7],
+        row[8],
+        row[9],
+        row[10],
+        row[11],
+        row[12],
+        row[13],
+        row[14],
+        row[15],
+        row[16],
+    )
+
+
+def _segment(row: Sequence[Any]) -> SegmentRecord:
+    return SegmentRecord(
+        index=row[0],
+        kind=SegmentKind(row[1]),
+        label=row[2],
+        planned_s=row[3],
+        actual_s=row[4],
+        skipped=bool(row[5]),
+        steps=row[6],
+    )
+
+
+def _segment_values(session_id: str, record: SegmentRecord) -> tuple[Any, ...]:
+    return (
+        session_id,
+        record.index,
+        record.kind.value,
+        record.label,
+        record.planned_s,
+        record.actual_s,
+        int(record.skipped),
+        record.steps,
+    )
+
+
+class HistoryStore:
+    """Implements HistoryRepository on one SQLite file (WAL).
+
+    Every write is one transaction committed before the method returns. A read-only or full
+    disk raises HistoryUnavailable and changes nothing; the same call may simply be repeated.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        connect: Connect = connect_sqlite,
+        wall_clock: WallClock = time.time,
+        synchronous: str = "FULL",
+        repair: bool = True,
+    ) -> None:
+        self.database = HistoryDatabase(
+            path, connect=connect, wall_clock=wall_clock, synchronous=synchronous, repair=repair
+        )
+
+    @property
+    def path(self) -> Path:
+        return self.database.path
+
+    def take_notices(self) -> list[str]:
+        return self.database.take_notices()
+
+    def close(self) -> None:
+        self.database.close()
+
+    # ---- recording (HistoryWriter) ------------------------------------------------------
+    def begin_session(self, start: SessionStart) -> None:
+        with self.database.transaction() as db:
+            db.execute(
+                """
+                INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
+                    utc_offset_s, status, planned_s, updated_utc)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """,
+                (
+                    start.session_id,
+                    start.template_name,
+                    start.plan_json,
+                    start.venue.value,
+                    start.started.utc_s,
+                    start.started.offset_s,
+                    start.planned_s,
+                    start.started.utc_s,
+                ),
+            )
+
+    def record_segment(
+        self, session_id: str, record: SegmentRecord, totals: SessionTotals, at_utc_s: float
+    ) -> None:
+        with self.database.transaction() as db:
+            db.execute(
+                f"""
+                INSERT INTO segments (session_id, {_SEGMENT_COLUMNS})
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (session_id, idx) DO UPDATE SET kind = excluded.kind,
+                    label = excluded.label, planned_s = excluded.planned_s,
+                    actual_s = excluded.actual_s, skipped = excluded.skipped,
+                    steps = excluded.steps
+                """,
+                _segment_values(session_id, record),
+            )
+            db.execute(
+                f"""
+                UPDATE sessions SET active_s = :active, backward_s = :backward,
+                    forward_s = :forward, backward_steps = :steps, updated_utc = :at,
+                    longest_backward_s = (
+                        SELECT COALESCE(MAX(actual_s), 0) FROM segments
+                        WHERE session_id = :id AND kind IN ({_BACKWARD_KINDS}))
+                WHERE id = :id AND status = 'running'
+                """,
+                {
+                    "id": session_id,
+                    "active": totals.active_s,
+                    "backward": totals.backward_s,
+                    "forward": totals.forward_s,
+                    "steps": totals.backward_steps,
+                    "at": at_utc_s,
+                },
+            )
+
+    def end_session(self, session_id: str, end: SessionEnd) -> None:
+        totals = end.totals
+        with self.database.transaction() as db:
+            db.execute(
+                """
+                UPDATE sessions SET status = ?, ended_utc = ?, active_s = ?, backward_s = ?,
+                    forward_s = ?, backward_steps = ?, updated_utc = ?
+                WHERE id = ?
+                """,
+                (
+                    end.status.value,
+                    end.ended.utc_s,
+                    totals.active_s,
+                    totals.backward_s,
+                    totals.forward_s,
+                    totals.backward_steps,
+                    end.ended.utc_s,
+                    session_id,
+                ),
+            )
+
+    def recover_interrupted(self) -> list[HistoryEntry]:
+        """Sessions left running by an instance that died become interrupted, with what was
+        recorded (their end is the last write). Call only while holding the instance lock."""
+        with self.database.transaction() as db:
+            ids = [row[0] for row in db.execute("SELECT id FROM sessions WHERE status = 'running'")]
+            db.execute(
+                "UPDATE sessions SET status = 'interrupted', ended_utc = updated_utc "
+                "WHERE status = 'running'"
+            )
+            rows = [
+                db.execute(
+                    f"SELECT {_ENTRY_COLUMNS} FROM sessions AS s WHERE s.id = ?", (i,)
+                ).fetchone()
+                for i in ids
+            ]
+        return [_entry(row) for row in rows]
+
+    # ---- reading ---------------------------------------------------------------------
+    def list_sessions(self, *, include_deleted: bool = False) -> list[HistoryEntry]:
+        """Sessions newest first, without their segments."""
+        where = "" if include_deleted else "WHERE s.deleted_utc IS NULL"
+        with self.database.reading() as db:
+            rows = db.execute(
+                f"SELECT {_ENTRY_COLUMNS} FROM sessions AS s {where} "
+                "ORDER BY s.started_utc DESC, s.id DESC"
+            ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def get_session(self, session_id: str) -> HistorySession | None:
+        with self.database.reading() as db:
+            row = db.execute(
+                f"SELECT {_ENTRY_COLUMNS}, s.plan_json FROM sessions AS s WHERE s.id = ?",
+                (session_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            segments = db.execute(
+                f"SELECT {_SEGMENT_COLUMNS} FROM segments WHERE session_id = ? ORDER BY idx",
+                (session_id,),
+            ).fetchall()
+        return HistorySession(_entry(row), row[_PLAN_COLUMN], tuple(_segment(s) for s in segments))
+
+    def all_sessions(self) -> list[HistorySession]:
+        """Every session not deleted, with plan and segments, oldest first (for export)."""
+        with self.database.reading() as db:
+            rows = db.execute(
+                f"SELECT {_ENTRY_COLUMNS}, s.plan_json FROM sessions AS s "
+                "WHERE s.deleted_utc IS NULL ORDER BY s.started_utc, s.id"
+            ).fetchall()
+            segments: dict[str, list[SegmentRecord]] = {}
+            for segment_row in db.execute(
+                f"SELECT session_id, {_SEGMENT_COLUMNS} FROM segments ORDER BY session_id, idx"
+            ):
+                segments.setdefault(segment_row[0], []).append(_segment(segment_row[1:]))
+        return [
+            HistorySession(_entry(row), row[_PLAN_COLUMN], tuple(segments.get(row[0], ())))
+            for row in rows
+        ]
+
+    # ---- review, delete with undo ----------------------------------------------------
+    def set_review(self, session_id: str, review: Review) -> None:
+        """Save the rating, near-stumbles and notes; ValueError names a value out of range."""
+        problems = review.problems()
+        if problems:
+            raise ValueError("; ".join(problems))
+        self._update_one(
+            "UPDATE sessions SET rating = ?, near_stumbles = ?, notes = ? WHERE id = ?",
+            (review.rating, review.near_stumbles, review.notes, session_id),
+            session_id,
+        )
+
+    def delete_session(self, session_id: str, at_utc_s: float) -> None:
+        """Hide a session from the list and the statistics; `restore_session` undoes it."""
+        self._update_one(
+            "UPDATE sessions SET deleted_utc = ? WHERE id = ?", (at_utc_s, session_id), session_id
+        )
+
+    def restore_session(self, session_id: str) -> None:
+        self._update_one(
+            "UPDATE sessions SET deleted_utc = NULL WHERE id = ?", (session_id,), session_id
+        )
+
+    def purge_deleted(self) -> int:
+        """Remove deleted sessions for good (when undo is no longer offered)."""
+        with self.database.transaction() as db:
+            return db.execute("DELETE FROM sessions WHERE deleted_utc IS NOT NULL").rowcount
+
+    def _update_one(self, sql: str, values: tuple[Any, ...], session_id: str) -> None:
+        with self.database.transaction() as db:
+            if db.execute(sql, values).rowcount == 0:
+                raise KeyError(f"no session {session_id} in the history")
+
+    # ---- import ----------------------------------------------------------------------
+    def import_sessions(self, sessions: Iterable[HistorySession]) -> ImportResult:
+        """Add sessions in one transaction, skipping ids already present."""
+        added = skipped = 0
+        with self.database.transaction() as db:
+            for session in sessions:
+                entry = session.entry
+                cursor = db.execute(
+                    """
+                    INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
+                        utc_offset_s, ended_utc, status, planned_s, active_s, backward_s,
+                        forward_s, backward_steps, longest_backward_s, rating, near_stumbles,
+                        notes, updated_utc, deleted_utc)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO NOTHING
+                    """,
+                    (
+                        entry.session_id,
+                        entry.template_name,
+                        session.plan_json,
+                        entry.venue.value,
+                        entry.started_utc_s,
+                        entry.utc_offset_s,
+                        entry.ended_utc_s,
+                        entry.status.value,
+                        entry.planned_s,
+                        entry.active_s,
+                        entry.backward_s,
+                        entry.forward_s,
+                        entry.backward_steps,
+                        longest_backward(session.segments),
+                        entry.rating,
+                        entry.near_stumbles,
+                        entry.notes,
+                        entry.ended_utc_s or entry.started_utc_s,
+                        entry.deleted_utc_s,
+                    ),
+                )
+                if cursor.rowcount == 0:
+                    skipped += 1
+                    continue
+                added += 1
+                db.executemany(
+                    f"INSERT INTO segments (session_id, {_SEGMENT_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [_segment_values(entry.session_id, record) for record in session.segments],
+                )
+        return ImportResult(added, skipped)

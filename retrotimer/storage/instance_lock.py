@@ -1,0 +1,111 @@
+"""One RetroTimer at a time writes the history: an OS file lock, freed even when a process dies."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from retrotimer.storage.paths import AppPaths
+
+LOCK_NAME = "instance.lock"
+
+
+def lock_path(paths: AppPaths) -> Path:
+    return paths.data / LOCK_NAME
+
+
+class AlreadyRunning(Exception):
+    """Another RetroTimer holds the lock; the message says which process."""
+
+    def __init__(self, pid: int | None) -> None:
+        self.pid = pid
+        who = f" (process {pid})" if pid is not None else ""
+        super().__init__(f"another RetroTimer is running{who} and writing the history")
+
+
+class InstanceLock:
+    """An exclusive, non-blocking lock on a file in the data dir.
+
+    The operating system drops the lock when the holder exits, even on SIGKILL or a crash,
+    so a stale lock file never blocks the next start; its content (the pid) only informs.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._descriptor: int | None = None
+
+    @classmethod
+    def for_paths(cls, paths: AppPaths) -> InstanceLock:
+        return cls(lock_path(paths))
+
+    @property
+    def held(self) -> bool:
+        return self._descriptor is not None
+
+    def acquire(self) -> None:
+        """Take the lock or raise AlreadyRunning; OSError when the file cannot be made."""
+        if self._descriptor is not None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _lock(descriptor)
+        except OSError:
+            pid = _read_pid(descriptor)
+            os.close(descriptor)
+            raise AlreadyRunning(pid) from None
+        os.ftruncate(descriptor, 0)
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        os.write(descriptor, f"{os.getpid()}\n".encode())
+        self._descriptor = descriptor
+
+    def release(self) -> None:
+        descriptor, self._descriptor = self._descriptor, None
+        if descriptor is not None:
+            _unlock(descriptor)
+            os.close(descriptor)
+
+    def __enter__(self) -> InstanceLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
+def _read_pid(descriptor: int) -> int | None:
+    try:
+        text = os.read(descriptor, 32).decode("ascii", "replace").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock(descriptor: int) -> None:
+        # Lock one byte far beyond the pid so the holder's pid stays readable.
+        os.lseek(descriptor, 1024, os.SEEK_SET)
+        msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        os.lseek(descriptor, 0, os.SEEK_SET)
+
+    def _unlock(descriptor: int) -> None:
+        os.lseek(descriptor, 1024, os.SEEK_SET)
+        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(descriptor: int) -> None:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(descriptor: int) -> None:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)

@@ -1,0 +1,171 @@
+"""Sample history sessions for tests, and hypothesis strategies that make them."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from hypothesis import strategies as st
+
+from retrotimer.core.history import (
+    HistoryEntry,
+    HistorySession,
+    Review,
+    SessionStart,
+    SessionStatus,
+    SessionTotals,
+    WallTime,
+    longest_backward,
+)
+from retrotimer.core.model import SegmentKind, Venue
+from retrotimer.core.records import SegmentRecord
+
+# Monday 2024-05-06 00:00 UTC.
+MONDAY_2024_05_06 = 1_714_953_600.0
+DAY = 86_400.0
+WEEK = 7 * DAY
+PLAN_JSON = json.dumps({"template": "Sample", "segments": []}, separators=(",", ":"))
+
+
+def make_id(number: int) -> str:
+    return str(uuid.UUID(int=number + 1))
+
+
+def segment(
+    index: int,
+    kind: SegmentKind = SegmentKind.BACKWARD_WALK,
+    actual_s: float = 60.0,
+    *,
+    planned_s: float | None = None,
+    skipped: bool = False,
+    steps: int | None = None,
+    label: str | None = None,
+) -> SegmentRecord:
+    return SegmentRecord(
+        index=index,
+        kind=kind,
+        label=label or kind.label,
+        planned_s=actual_s if planned_s is None else planned_s,
+        actual_s=actual_s,
+        skipped=skipped,
+        steps=steps,
+    )
+
+
+def start(
+    number: int = 0, utc_s: float = MONDAY_2024_05_06, offset_s: int = 0, template: str = "Sample"
+) -> SessionStart:
+    return SessionStart(
+        make_id(number), template, PLAN_JSON, Venue.TRACK, WallTime(utc_s, offset_s), 600
+    )
+
+
+def session(
+    number: int = 0,
+    utc_s: float = MONDAY_2024_05_06,
+    *,
+    offset_s: int = 0,
+    segments: tuple[SegmentRecord, ...] = (),
+    status: SessionStatus = SessionStatus.COMPLETED,
+    review: Review | None = None,
+    template: str = "Sample",
+    deleted_utc_s: float | None = None,
+) -> HistorySession:
+    totals = SessionTotals.from_records(segments)
+    entry = HistoryEntry.build(
+        start(number, utc_s, offset_s, template),
+        status=status,
+        ended_utc_s=utc_s + totals.active_s,
+        totals=totals,
+        review=review or Review(),
+        longest_backward_s=longest_backward(segments),
+        deleted_utc_s=deleted_utc_s,
+    )
+    return HistorySession(entry, PLAN_JSON, segments)
+
+
+def entry(
+    utc_s: float,
+    *,
+    backward_s: float = 0.0,
+    forward_s: float = 0.0,
+    offset_s: int = 0,
+    number: int = 0,
+    longest_backward_s: float = 0.0,
+    status: SessionStatus = SessionStatus.COMPLETED,
+    deleted: bool = False,
+) -> HistoryEntry:
+    return HistoryEntry(
+        session_id=make_id(number),
+        template_name="Sample",
+        venue=Venue.TRACK,
+        started_utc_s=utc_s,
+        utc_offset_s=offset_s,
+        ended_utc_s=utc_s + 600,
+        status=status,
+        planned_s=600.0,
+        active_s=backward_s + forward_s,
+        backward_s=backward_s,
+        forward_s=forward_s,
+        longest_backward_s=longest_backward_s,
+        deleted_utc_s=utc_s + 1 if deleted else None,
+    )
+
+
+# ---- strategies ------------------------------------------------------------------------
+# Whole microseconds: what the wall clock gives and what ISO 8601 carries exactly.
+moments = st.integers(1_500_000_000_000_000, 2_500_000_000_000_000).map(lambda us: us / 1e6)
+offsets = st.integers(-12 * 60, 14 * 60).map(lambda minutes: minutes * 60)
+seconds = st.floats(0, 10_000, allow_nan=False, allow_infinity=False).map(lambda x: round(x, 3))
+texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@st.composite
+def segment_lists(draw: st.DrawFn) -> tuple[SegmentRecord, ...]:
+    count = draw(st.integers(0, 8))
+    return tuple(
+        SegmentRecord(
+            index=index,
+            kind=draw(st.sampled_from(SegmentKind)),
+            label=draw(texts),
+            planned_s=draw(seconds),
+            actual_s=draw(seconds),
+            skipped=draw(st.booleans()),
+            steps=draw(st.one_of(st.none(), st.integers(1, 200))),
+        )
+        for index in range(count)
+    )
+
+
+@st.composite
+def sessions(draw: st.DrawFn) -> HistorySession:
+    records = draw(segment_lists())
+    utc_s = draw(moments)
+    ended = draw(st.one_of(st.none(), st.just(utc_s + 1234.5)))
+    begin = SessionStart(
+        str(draw(st.uuids())),
+        draw(texts.filter(lambda text: text.strip() != "")),
+        json.dumps({"template": "x", "n": draw(st.integers(0, 9))}, separators=(",", ":")),
+        draw(st.sampled_from(Venue)),
+        WallTime(utc_s, draw(offsets)),
+        draw(seconds),
+    )
+    entry = HistoryEntry.build(
+        begin,
+        status=draw(
+            st.sampled_from(
+                [SessionStatus.COMPLETED, SessionStatus.STOPPED, SessionStatus.INTERRUPTED]
+            )
+        ),
+        ended_utc_s=ended,
+        totals=SessionTotals(
+            draw(seconds), draw(seconds), draw(seconds), draw(st.integers(0, 999))
+        ),
+        review=Review(
+            draw(st.one_of(st.none(), st.integers(1, 5))),
+            draw(st.one_of(st.none(), st.integers(0, 20))),
+            draw(texts),
+        ),
+        longest_backward_s=longest_backward(records),
+    )
+    return HistorySession(entry, begin.plan_json, records)
