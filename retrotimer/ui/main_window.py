@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from retrotimer.core.ports import ScreenAwake, SettingsRepository, TemplateRepository
+from retrotimer.core.ports import TemplateRepository
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.settings import Settings
-from retrotimer.ui.clock import Clock, Wait
+from retrotimer.ui.app_parts import AppParts
 from retrotimer.ui.keys_help import KeysHelp
 from retrotimer.ui.run_screen import RunScreen
+from retrotimer.ui.session_history import SessionHistory
 from retrotimer.ui.settings_dialog import SettingsDialog
 from retrotimer.ui.summary_dialog import SummaryDialog
 from retrotimer.ui.theme import apply_theme
@@ -21,30 +22,27 @@ DEFAULT_SIZE = (1280, 800)
 
 
 class MainWindow(QMainWindow):
-    """Signals: `settings_changed(Settings)` after a save; `feedback_given(SessionSummary,
-    SessionFeedback | None)` when the summary dialog closes (None: skipped)."""
+    """Signals: `settings_changed(Settings)` after a save; `review_given(SessionSummary,
+    Review | None)` when the summary dialog closes (None: skipped)."""
 
     settings_changed = Signal(object)
-    feedback_given = Signal(object, object)
+    review_given = Signal(object, object)
 
     def __init__(
-        self,
-        *,
-        settings_store: SettingsRepository,
-        library: TemplateRepository,
-        clock: Clock,
-        awake: ScreenAwake,
-        memory: QSettings,
-        settings: Settings | None = None,
-        speed: float = 1.0,
-        precise_wait: Wait | None = None,
-        parent: QWidget | None = None,
+        self, parts: AppParts, settings: Settings | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._store = settings_store
-        self._library = library
-        self._memory = memory
-        self._settings = settings if settings is not None else settings_store.load()
+        self.parts = parts
+        self._store = parts.settings_store
+        self._library = parts.library
+        self._memory = parts.memory
+        self._settings = settings if settings is not None else parts.settings_store.load()
+        self.session_history: SessionHistory | None = None
+        if parts.history is not None:
+            self.session_history = SessionHistory(
+                parts.history, parts.clock, parts.wall_clock, self
+            )
+            self.session_history.message.connect(self.tell)
         self.summary_dialog: SummaryDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self._closing = False
@@ -56,7 +54,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName("Screens")
         self.run_screen = RunScreen(
-            self._settings, clock, awake, memory, speed=speed, precise_wait=precise_wait
+            self._settings,
+            parts.clock,
+            parts.awake,
+            parts.memory,
+            speed=parts.speed,
+            precise_wait=parts.precise_wait,
         )
         self.tabs.addTab(self.run_screen, "&Run")
         self.setCentralWidget(self.tabs)
@@ -65,6 +68,10 @@ class MainWindow(QMainWindow):
         self.run_screen.session_ended.connect(self._session_ended)
         self.run_screen.settings_edited.connect(self._save_settings)
         self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
+        if self.session_history is not None:
+            # First of all listeners, so a finished segment is on disk before it is shown.
+            self.run_screen.session_started.connect(self.session_history.attach)
+        self.statusBar().setAccessibleName("Messages")
         self._build_menus()
 
         self._restore_geometry()
@@ -161,9 +168,15 @@ class MainWindow(QMainWindow):
         self.settings_changed.emit(settings)
 
     # ---- after a session -------------------------------------------------------------------
+    def tell(self, message: str) -> None:
+        """A message for the user in the status bar (kept until the next one)."""
+        self.statusBar().showMessage(message)
+
     def _session_ended(self, summary: SessionSummary) -> None:
+        if self.session_history is not None:
+            self.session_history.ended()
         if summary.active_s <= 0 or self._closing:
-            self.feedback_given.emit(summary, None)
+            self.review_given.emit(summary, None)
             return
         if self.isFullScreen():
             self.toggle_fullscreen()
@@ -176,13 +189,18 @@ class MainWindow(QMainWindow):
         self.summary_dialog = None
         dialog.deleteLater()
         accepted = result == SummaryDialog.DialogCode.Accepted
-        self.feedback_given.emit(dialog.summary, dialog.feedback() if accepted else None)
+        review = dialog.review() if accepted else None
+        history = self.session_history
+        if review is not None and history is not None and history.save_review(review):
+            self.tell("Rating and notes saved with the session.")
+        self.review_given.emit(dialog.summary, review)
 
     # ---- window ----------------------------------------------------------------------------
     def toggle_fullscreen(self) -> None:
-        """Full screen hides the menu and tabs so the run screen gets every pixel."""
+        """Full screen hides the menu, tabs and messages so the run screen gets every pixel."""
         full = not self.isFullScreen()
         self.menuBar().setVisible(not full)
+        self.statusBar().setVisible(not full)
         self.tabs.tabBar().setVisible(not full)
         if full:
             self.tabs.setCurrentWidget(self.run_screen)
@@ -209,4 +227,6 @@ class MainWindow(QMainWindow):
             self.showNormal()
         self.save_state()
         self.run_screen.shutdown()
+        if self.session_history is not None:
+            self.session_history.shutdown()
         super().closeEvent(event)

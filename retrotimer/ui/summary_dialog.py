@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.feedback import MAX_NEAR_STUMBLES, MAX_NOTES_CHARS, SessionFeedback
+from retrotimer.core.history import MAX_NEAR_STUMBLES, MAX_NOTES_LENGTH, Review
 from retrotimer.core.records import SessionSummary
 from retrotimer.ui.run_texts import clock_text
 
@@ -36,7 +36,7 @@ def summary_lines(summary: SessionSummary) -> list[tuple[str, str]]:
 
 
 class SummaryDialog(QDialog):
-    """Shows the totals; Save returns feedback, Skip returns none (the session is kept)."""
+    """Shows the totals; Save gives a review, Skip gives none (the session is kept anyway)."""
 
     def __init__(self, summary: SessionSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,10 +110,10 @@ class SummaryDialog(QDialog):
         for button in self.rating_buttons:
             button.setChecked(self.rating_group.id(button) == value)
 
-    def feedback(self) -> SessionFeedback:
-        """What the runner entered (notes are cut to the longest we keep)."""
-        return SessionFeedback(
+    def review(self) -> Review:
+        """What the runner entered (notes are cut to the longest the history keeps)."""
+        return Review(
             rating=self.rating(),
             near_stumbles=self.near_stumbles.value(),
-            notes=self.notes.toPlainText().strip()[:MAX_NOTES_CHARS],
+            notes=self.notes.toPlainText().strip()[:MAX_NOTES_LENGTH],
         )

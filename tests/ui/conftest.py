@@ -9,13 +9,17 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from retrotimer.core.history import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.session import SessionState
 from retrotimer.core.settings import Settings
+from retrotimer.storage.history_files import HistoryTransfer
+from retrotimer.storage.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.template_library import TemplateLibrary
 from retrotimer.storage.template_store import TemplateStore
+from retrotimer.ui.app_parts import AppParts
 from retrotimer.ui.clock import FakeClock
 from retrotimer.ui.main_window import MainWindow
 from retrotimer.ui.run_screen import RunScreen
@@ -65,6 +69,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         )
 
 
+MONDAY_0730_UTC = 1714980600.0  # 2024-05-06 07:30 UTC
+
+
 # No get-ready by default so tests reach the segments directly; tests of it set it.
 TEST_SETTINGS = Settings(get_ready_s=0, safety_checklist=False)
 
@@ -92,16 +99,25 @@ class Harness:
         for template in (first_steps(), treadmill_steps(), mixed()):
             self.library.save(template)
         self.memory.setValue("run/last_template", "First steps")
-        self.window = self.make_window()
-
-    def make_window(self) -> MainWindow:
-        window = MainWindow(
+        # A real SQLite history; its wall clock moves with the fake clock from a Monday.
+        self.history = HistoryStore(paths.history_db)
+        self.parts = AppParts(
             settings_store=self.store,
             library=self.library,
             clock=self.clock,
             awake=self.awake,
             memory=self.memory,
+            wall_clock=self.wall_clock,
+            history=self.history,
+            transfer=HistoryTransfer(self.history),
         )
+        self.window = self.make_window()
+
+    def wall_clock(self) -> WallTime:
+        return WallTime(MONDAY_0730_UTC + (self.clock.now - 1000.0), 7200)
+
+    def make_window(self) -> MainWindow:
+        window = MainWindow(self.parts)
         self.qtbot.addWidget(window)
         return window
 
@@ -171,3 +187,4 @@ def harness(qtbot: QtBot, app_paths: AppPaths) -> Iterator[Harness]:
     made = Harness(qtbot, app_paths, TEST_SETTINGS)
     yield made
     made.window.close()
+    made.history.close()

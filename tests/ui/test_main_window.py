@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
-from retrotimer.core.feedback import SessionFeedback
+from retrotimer.core.history import Review
 from retrotimer.core.model import Venue
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.session import SessionState
@@ -105,9 +105,7 @@ def test_the_checklist_can_be_turned_off_for_good(harness: Harness) -> None:
 
 def finish(harness: Harness, template: str = "First steps") -> list[tuple[object, object]]:
     given: list[tuple[object, object]] = []
-    harness.window.feedback_given.connect(
-        lambda summary, feedback: given.append((summary, feedback))
-    )
+    harness.window.review_given.connect(lambda summary, review: given.append((summary, review)))
     harness.run.select_template(template)
     harness.run.start()
     harness.run_until(lambda: harness.state() is SessionState.FINISHED)
@@ -128,9 +126,9 @@ def test_after_a_session_the_summary_asks_for_rating_stumbles_and_notes(harness:
     harness.qtbot.keyClicks(dialog.notes, "  felt steady  ")
     dialog.save_button.click()
     assert harness.window.summary_dialog is None
-    ((summary, feedback),) = given
+    ((summary, review),) = given
     assert isinstance(summary, SessionSummary) and summary.status == "finished"
-    assert feedback == SessionFeedback(rating=4, near_stumbles=2, notes="felt steady")
+    assert review == Review(rating=4, near_stumbles=2, notes="felt steady")
 
 
 def test_the_summary_can_be_skipped(harness: Harness) -> None:
@@ -159,7 +157,7 @@ def test_a_rating_can_be_taken_back(harness: Harness) -> None:
 def test_a_session_stopped_before_it_began_asks_nothing(harness: Harness) -> None:
     harness.show()
     given: list[object] = []
-    harness.window.feedback_given.connect(lambda summary, feedback: given.append(feedback))
+    harness.window.review_given.connect(lambda summary, review: given.append(review))
     harness.run.start()
     harness.run.stop_now()
     assert harness.window.summary_dialog is None
@@ -169,7 +167,7 @@ def test_a_session_stopped_before_it_began_asks_nothing(harness: Harness) -> Non
 def test_closing_the_window_mid_session_stops_it_without_a_dialog(harness: Harness) -> None:
     harness.show()
     given: list[tuple[object, object]] = []
-    harness.window.feedback_given.connect(lambda s, f: given.append((s, f)))
+    harness.window.review_given.connect(lambda s, f: given.append((s, f)))
     harness.run.start()
     harness.run_for(20.0)
     harness.window.close()
@@ -287,3 +285,35 @@ def test_the_keys_help_lists_the_remote_keys(harness: Harness) -> None:
         assert key in text
     assert "full stop" in text
     dialog.deleteLater()
+
+
+def test_every_session_is_recorded_with_its_review(harness: Harness) -> None:
+    harness.show()
+    finish(harness)
+    (entry,) = harness.history.list_sessions()
+    assert entry.template_name == "First steps"
+    assert entry.status.value == "completed"
+    assert entry.backward_steps == 30
+    assert entry.rating is None
+    session = harness.history.get_session(entry.session_id)
+    assert session is not None and len(session.segments) == 6
+    dialog = harness.window.summary_dialog
+    assert dialog is not None
+    dialog.rating_buttons[2].click()
+    dialog.notes.setPlainText("windy")
+    dialog.save_button.click()
+    (entry,) = harness.history.list_sessions()
+    assert (entry.rating, entry.near_stumbles, entry.notes) == (3, 0, "windy")
+    assert "saved" in harness.window.statusBar().currentMessage()
+
+
+def test_a_stopped_session_is_recorded_as_stopped(harness: Harness) -> None:
+    harness.show()
+    harness.run.start()
+    harness.run_for(65.0)
+    harness.run.stop_now()
+    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    (entry,) = harness.history.list_sessions()
+    assert entry.status.value == "stopped"
+    assert entry.active_s == pytest.approx(65.0)
+    assert entry.rating is None
