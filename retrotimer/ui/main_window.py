@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -15,6 +15,7 @@ from retrotimer.ui.run_screen import RunScreen
 from retrotimer.ui.session_history import SessionHistory
 from retrotimer.ui.settings_dialog import SettingsDialog
 from retrotimer.ui.summary_dialog import SummaryDialog
+from retrotimer.ui.templates_screen import TemplatesScreen
 from retrotimer.ui.theme import apply_theme
 
 APP_TITLE = "RetroTimer"
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
         self.summary_dialog: SummaryDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self._closing = False
+        self._leave_unsaved = False
+        self.close_question: QMessageBox | None = None
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName(APP_TITLE)
 
@@ -62,7 +65,11 @@ class MainWindow(QMainWindow):
             precise_wait=parts.precise_wait,
         )
         self.tabs.addTab(self.run_screen, "&Run")
+        self.templates_screen = TemplatesScreen(parts.library, self._settings)
+        self.tabs.addTab(self.templates_screen, "Te&mplates")
         self.setCentralWidget(self.tabs)
+        self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
+        self.templates_screen.run_requested.connect(self.run_template)
 
         self.run_screen.template_selected.connect(self._template_selected)
         self.run_screen.session_ended.connect(self._session_ended)
@@ -94,6 +101,7 @@ class MainWindow(QMainWindow):
         self.go_menu = menu.addMenu("&Go")
         self._tab_actions: list[QAction] = []
         self._add_tab_action(self.run_screen, "&Run")
+        self._add_tab_action(self.templates_screen, "Te&mplates")
         help_menu = menu.addMenu("&Help")
         keys_action = QAction("&Keys and presenter remotes", self)
         keys_action.setShortcut(QKeySequence("F1"))
@@ -123,6 +131,14 @@ class MainWindow(QMainWindow):
         templates = [entry.template for entry in self._library.entries() if entry.template]
         self.run_screen.set_templates(templates, prefer)
         self._update_title()
+
+    def run_template(self, name: str) -> None:
+        """Show the Run screen with this template (unless a session is under way)."""
+        if self.run_screen.session_active:
+            self.tell("A session is under way; stop it before choosing another template.")
+        elif not self.run_screen.select_template(name):
+            self.tell(f"“{name}” cannot be run.")
+        self.tabs.setCurrentWidget(self.run_screen)
 
     def _template_selected(self, name: str) -> None:
         self._memory.setValue("run/last_template", name)
@@ -165,6 +181,7 @@ class MainWindow(QMainWindow):
             if isinstance(app, QApplication):
                 apply_theme(app, settings.theme)
         self.run_screen.apply_settings(settings)
+        self.templates_screen.set_settings(settings)
         self.settings_changed.emit(settings)
 
     # ---- after a session -------------------------------------------------------------------
@@ -208,6 +225,37 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
 
+    def _ask_before_closing(self) -> None:
+        self.tabs.setCurrentWidget(self.templates_screen)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Unsaved template",
+            f"Save the changes to “{self.templates_screen.editor.template.name}” before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setAccessibleName("Unsaved template")
+        for button in box.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(_result: int) -> None:
+            self.close_question = None
+            choice = box.standardButton(box.clickedButton())
+            box.deleteLater()
+            screen = self.templates_screen
+            if choice == QMessageBox.StandardButton.Discard or (
+                choice == QMessageBox.StandardButton.Save and screen.save(screen.editor.template)
+            ):
+                self._leave_unsaved = True
+                self.close()
+
+        box.finished.connect(answered)
+        self.close_question = box
+        box.open()
+
     def _restore_geometry(self) -> None:
         geometry = self._memory.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -220,6 +268,11 @@ class MainWindow(QMainWindow):
         self._memory.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        editor = self.templates_screen.editor
+        if editor.is_dirty and not self._leave_unsaved:
+            event.ignore()
+            self._ask_before_closing()
+            return
         self._closing = True
         if self.run_screen.session_active:
             self.run_screen.stop_now()

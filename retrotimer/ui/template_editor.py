@@ -44,6 +44,7 @@ class TemplateEditor(TemplateEditorLayout):
         self._saved = self.model.template
         self._template = self._saved
         self._read_only = False
+        self._new = False
         self._was_dirty = False
         # The text tab's reading while it does not give a usable template (None: in step).
         self._text_reading: TemplateReading | None = None
@@ -75,8 +76,10 @@ class TemplateEditor(TemplateEditorLayout):
         self.save_button.clicked.connect(self._save_clicked)
 
     # ---- loading and state -------------------------------------------------------------------
-    def load(self, template: Template, *, read_only: bool = False) -> None:
-        """Start editing `template`; the undo history starts afresh."""
+    def load(self, template: Template, *, read_only: bool = False, new: bool = False) -> None:
+        """Start editing `template`; the undo history starts afresh. A `new` template counts
+        as unsaved from the start."""
+        self._new = new
         self._saved = template
         self._read_only = read_only
         self.model.set_read_only(read_only)
@@ -99,7 +102,7 @@ class TemplateEditor(TemplateEditorLayout):
     @property
     def is_dirty(self) -> bool:
         """Changed since saved, or text typed that does not make a template yet."""
-        return self._template != self._saved or self._text_reading is not None
+        return self._new or self._template != self._saved or self._text_reading is not None
 
     @property
     def problem_list(self) -> list[Problem]:
@@ -111,6 +114,7 @@ class TemplateEditor(TemplateEditorLayout):
 
     def mark_saved(self, template: Template) -> None:
         """The template was saved as shown (perhaps under a cleaned-up name)."""
+        self._new = False
         self._saved = template
         if template != self._template:
             self._show(template, [])

@@ -39,7 +39,7 @@ TOOLS = (
     ("duplicate", "D&uplicate", "Ctrl+D"),
     ("wrap", "&Wrap in repeat…", "Ctrl+R"),
     ("up", "Move u&p", "Alt+Up"),
-    ("down", "Move do&wn", "Alt+Down"),
+    ("down", "Move d&own", "Alt+Down"),
 )
 
 
@@ -76,12 +76,14 @@ class TemplateEditorLayout(QWidget):
         self.read_only_note.setWordWrap(True)
         layout.addWidget(self.read_only_note)
 
-        tools = QHBoxLayout()
+        # Two rows, so that the editor fits a narrow window.
+        tools, more_tools = QHBoxLayout(), QHBoxLayout()
         self.edit_actions: dict[str, QAction] = {}
         self.tool_buttons: dict[str, QPushButton] = {}
-        for name, text, keys in TOOLS:
-            self._tool(tools, name, text, keys)
+        for number, (name, text, keys) in enumerate(TOOLS):
+            self._tool(tools if number < 4 else more_tools, name, text, keys)
         tools.addStretch(1)
+        more_tools.addStretch(1)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
@@ -99,15 +101,18 @@ class TemplateEditorLayout(QWidget):
             button.clicked.connect(action.trigger)
             button.setEnabled(False)
             can_change.connect(button.setEnabled)
-            tools.addWidget(button)
+            more_tools.addWidget(button)
             self.edit_actions[name] = action
             self.tool_buttons[name] = button
         layout.addLayout(tools)
+        layout.addLayout(more_tools)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Editor views")
+        self.tabs.tabBar().setAccessibleName("Editor views")
         self.tree = QTreeView()
         self.tree.setAccessibleName("Segments")
+        self.tree.header().setAccessibleName("Segment columns")
         self.tree.setModel(self.model)
         self.tree.setItemDelegate(SegmentDelegate(self.tree))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -123,9 +128,9 @@ class TemplateEditorLayout(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(True)
         self.tree.setColumnWidth(0, 190)
-        self.tabs.addTab(self.tree, "&Segments")
+        self.tabs.addTab(self.tree, "Se&gments")
         self.text_view = TemplateTextView(settings)
-        self.tabs.addTab(self.text_view, "&Text")
+        self.tabs.addTab(self.text_view, "Te&xt")
         layout.addWidget(self.tabs, 1)
         self.problems = ProblemList()
         self.problems.setVisible(False)
@@ -139,12 +144,13 @@ class TemplateEditorLayout(QWidget):
         self.preview.setAccessibleName("Plan preview")
         self.totals = QLabel()
         self.totals.setAccessibleName("Plan totals")
+        self.totals.setWordWrap(True)
         layout.addWidget(self.preview)
         layout.addWidget(self.totals)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.revert_button = QPushButton("Re&vert")
+        self.revert_button = QPushButton("Rever&t")
         self.revert_button.setAccessibleName("Revert to the saved template")
         self.save_button = QPushButton("&Save")
         self.save_button.setAccessibleName("Save template")

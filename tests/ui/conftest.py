@@ -183,6 +183,17 @@ def app_paths(private_home: Path) -> AppPaths:
 
 
 @pytest.fixture
+def library_harness(qtbot: QtBot, app_paths: AppPaths) -> Iterator[Harness]:
+    """A window whose library has the real built-in templates too."""
+    from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
+
+    made = Harness(qtbot, app_paths, TEST_SETTINGS, BUILTIN_TEMPLATES)
+    yield made
+    made.window.close()
+    made.history.close()
+
+
+@pytest.fixture
 def harness(qtbot: QtBot, app_paths: AppPaths) -> Iterator[Harness]:
     made = Harness(qtbot, app_paths, TEST_SETTINGS)
     yield made

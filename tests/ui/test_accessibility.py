@@ -48,8 +48,10 @@ def controls(root: QWidget) -> Iterator[QWidget]:
         if not widget.isVisibleTo(root):
             continue  # a combo box's closed list, a tab bar's unneeded scroll arrows
         parent = widget.parentWidget()
-        if isinstance(parent, QAbstractSpinBox | QComboBox | QTabBar):
-            continue  # parts of a composite control, named by the control
+        if isinstance(parent, QAbstractSpinBox | QComboBox | QTabBar) or (
+            parent is not None and parent.objectName().startswith("qt_scrollarea")
+        ):
+            continue  # parts of a composite control (its scroll bars...), named by the control
         yield widget
 
 
@@ -61,9 +63,14 @@ def unnamed(root: QWidget) -> list[str]:
     ]
 
 
-def test_every_control_of_the_main_window_has_an_accessible_name(harness: Harness) -> None:
+def test_every_control_of_every_screen_has_an_accessible_name(harness: Harness) -> None:
     window = harness.show()
-    assert list(controls(window))
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        screen = window.tabs.currentWidget()
+        assert list(controls(screen))
+        assert unnamed(window) == [], window.tabs.tabText(index)
+    window.templates_screen.editor.tabs.setCurrentIndex(1)  # the text tab
     assert unnamed(window) == []
 
 
