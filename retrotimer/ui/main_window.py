@@ -10,6 +10,7 @@ from retrotimer.core.ports import TemplateRepository
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.settings import Settings
 from retrotimer.ui.app_parts import AppParts
+from retrotimer.ui.history_screen import HistoryScreen
 from retrotimer.ui.keys_help import KeysHelp
 from retrotimer.ui.run_screen import RunScreen
 from retrotimer.ui.session_history import SessionHistory
@@ -67,6 +68,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.run_screen, "&Run")
         self.templates_screen = TemplatesScreen(parts.library, self._settings)
         self.tabs.addTab(self.templates_screen, "Te&mplates")
+        self.history_screen = HistoryScreen(
+            parts.history,
+            parts.transfer,
+            parts.wall_clock,
+            self._settings.theme,
+            parts.history_problem,
+        )
+        self.tabs.addTab(self.history_screen, "Histor&y")
+        if self.session_history is not None:
+            self.session_history.changed.connect(self.history_screen.refresh)
+        self.tabs.currentChanged.connect(self._screen_shown)
         self.setCentralWidget(self.tabs)
         self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
         self.templates_screen.run_requested.connect(self.run_template)
@@ -102,6 +114,7 @@ class MainWindow(QMainWindow):
         self._tab_actions: list[QAction] = []
         self._add_tab_action(self.run_screen, "&Run")
         self._add_tab_action(self.templates_screen, "Te&mplates")
+        self._add_tab_action(self.history_screen, "Histor&y")
         help_menu = menu.addMenu("&Help")
         keys_action = QAction("&Keys and presenter remotes", self)
         keys_action.setShortcut(QKeySequence("F1"))
@@ -131,6 +144,10 @@ class MainWindow(QMainWindow):
         templates = [entry.template for entry in self._library.entries() if entry.template]
         self.run_screen.set_templates(templates, prefer)
         self._update_title()
+
+    def _screen_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.history_screen:
+            self.history_screen.refresh()  # "this week" moves on while the app is open
 
     def run_template(self, name: str) -> None:
         """Show the Run screen with this template (unless a session is under way)."""
@@ -182,6 +199,7 @@ class MainWindow(QMainWindow):
                 apply_theme(app, settings.theme)
         self.run_screen.apply_settings(settings)
         self.templates_screen.set_settings(settings)
+        self.history_screen.set_theme(settings.theme)
         self.settings_changed.emit(settings)
 
     # ---- after a session -------------------------------------------------------------------

@@ -41,7 +41,7 @@ class WeeklyChart(QWidget):
         self._colours = colours
         self._bars: list[ChartBar] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(240, 160)
+        self.setMinimumSize(220, 120)
         self.setAccessibleName("Backward minutes per week")
 
     def sizeHint(self) -> QSize:

@@ -34,11 +34,11 @@ def test_the_title_names_the_loaded_template(harness: Harness) -> None:
 
 def test_size_position_and_last_template_are_remembered(harness: Harness) -> None:
     window = harness.show()
-    window.setGeometry(QRect(40, 60, 700, 500))  # inside the offscreen 800x600 screen
-    harness.qtbot.waitUntil(lambda: window.size().width() == 700)
+    window.setGeometry(QRect(40, 40, 720, 540))  # inside the offscreen 800x600 screen
+    harness.qtbot.waitUntil(lambda: window.size().width() == 720)
     harness.run.select_template("Treadmill steps")
     reopen(harness)
-    assert harness.window.geometry() == QRect(40, 60, 700, 500)
+    assert harness.window.geometry() == QRect(40, 40, 720, 540)
     assert harness.run.template is not None
     assert harness.run.template.name == "Treadmill steps"
     assert harness.window.windowTitle() == "RetroTimer — Treadmill steps"
