@@ -20,12 +20,26 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import uuid  # noqa: E402
+
 from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from retrotimer.app import build_window  # noqa: E402
+from retrotimer.app import build_window, open_history  # noqa: E402
+from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES  # noqa: E402
+from retrotimer.core.history import (  # noqa: E402
+    HistorySession,
+    SessionStart,
+    SessionStatus,
+    SessionTotals,
+    WallTime,
+    plan_snapshot,
+    session_from_parts,
+)
 from retrotimer.core.model import SegmentKind  # noqa: E402
+from retrotimer.core.plan import compile_plan  # noqa: E402
+from retrotimer.core.records import SegmentRecord  # noqa: E402
 from retrotimer.core.session import SessionState  # noqa: E402
 from retrotimer.core.settings import Settings, Theme  # noqa: E402
 from retrotimer.storage.paths import AppPaths  # noqa: E402
@@ -40,6 +54,39 @@ THEMES = (Theme.DARK, Theme.LIGHT)
 TRACK = "Short backward jogs"
 TREADMILL = "Treadmill retro intro"
 MIX = "Forward and backward mix"
+
+
+def sample_sessions() -> list[HistorySession]:
+    """Ten weeks of a runner building from two careful minutes towards ten."""
+    plan = compile_plan(BUILTIN_TEMPLATES[4], Settings())
+    sessions = []
+    now = time.time()
+    for number in range(24):
+        days_ago = 70 - number * 3
+        backward = min(600.0, 120.0 + number * 21.0)
+        records = [
+            SegmentRecord(0, SegmentKind.WARMUP, "Warm-up walk", 300, 300, False),
+            SegmentRecord(1, SegmentKind.BACKWARD_JOG, "Backward jog", 600, backward, False),
+        ]
+        start = SessionStart(
+            str(uuid.UUID(int=number + 1)),
+            plan.template_name,
+            plan_snapshot(plan),
+            plan.venue,
+            WallTime(now - days_ago * 86400.0 - 3600, 3600),
+            plan.total_s,
+        )
+        totals = SessionTotals.from_records(records)
+        sessions.append(
+            session_from_parts(
+                start,
+                records,
+                status=SessionStatus.STOPPED if backward < 600 else SessionStatus.COMPLETED,
+                totals=totals,
+                ended_utc_s=start.started.utc_s + totals.active_s,
+            )
+        )
+    return sessions
 
 
 def settle(delay_s: float = 0.15) -> None:
@@ -112,6 +159,12 @@ def scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
     advance(window, clock, lambda: position(window) >= 300 + 45)
     run.banner.stop_flashing()
     shoot(window, out / f"run-backward-walk-{tag}.png")
+    if tag.endswith("1920x1080"):
+        window.toggle_fullscreen()
+        settle(0.3)
+        shoot(window, out / f"run-backward-fullscreen-{tag}.png")
+        window.toggle_fullscreen()
+        settle(0.3)
     advance(
         window,
         clock,
@@ -170,6 +223,26 @@ def scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
     run.checklist.reject()
     settle()
 
+    templates = window.templates_screen
+    window.tabs.setCurrentWidget(templates)
+    templates.select(TRACK)
+    shoot(window, out / f"templates-built-in-{tag}.png")
+    templates.buttons["duplicate"].click()
+    editor = templates.editor
+    editor.select_paths([(2, 0)])
+    editor.model.setData(editor.model.index_of((2, 0), 1), 1500)  # a step count too large
+    shoot(window, out / f"templates-editor-problem-{tag}.png")
+    editor.tabs.setCurrentWidget(editor.text_view)
+    shoot(window, out / f"templates-text-{tag}.png")
+    editor.revert()
+    editor.tabs.setCurrentWidget(editor.tree)
+
+    window.tabs.setCurrentWidget(window.history_screen)
+    history = window.history_screen
+    history.table.selectRow(0)
+    shoot(window, out / f"history-{tag}.png")
+    window.tabs.setCurrentWidget(window.run_screen)
+
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots").resolve()
@@ -184,8 +257,11 @@ def main() -> int:
                 SettingsStore(paths).save(
                     Settings(theme=theme, safety_checklist=False, get_ready_s=5)
                 )
+                history, _ = open_history(paths)
+                assert history is not None
+                history.store.import_sessions(sample_sessions())
                 clock = FakeClock()
-                window = build_window(paths, clock=clock, precise_wait=None)
+                window = build_window(paths, clock=clock, precise_wait=None, history=history)
                 window.move(0, 0)
                 window.resize(width, height)
                 window.show()
@@ -193,6 +269,7 @@ def main() -> int:
                 scenes(window, clock, out, f"{theme.value}-{width}x{height}")
                 window.close()
                 settle()
+                history.close()
     return 0
 
 

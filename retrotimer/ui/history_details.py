@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -52,9 +53,9 @@ class HistoryDetails(QWidget):
         self.segments.verticalHeader().setVisible(False)
         self.segments.setHorizontalHeaderLabels(list(SEGMENT_COLUMNS))
         self.segments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.segments.horizontalHeader().setStretchLastSection(True)
-        self.segments.setColumnWidth(0, 40)
-        self.segments.setColumnWidth(1, 220)
+        header = self.segments.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.segments, 1)
 
         form = QFormLayout()

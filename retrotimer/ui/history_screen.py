@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -23,7 +24,7 @@ from retrotimer.core.ports import HistoryRepository, HistoryTransfer, HistoryUna
 from retrotimer.core.settings import Theme
 from retrotimer.core.statistics import compute_statistics
 from retrotimer.ui.history_details import HistoryDetails
-from retrotimer.ui.history_model import DATE, ID_ROLE, SORT_ROLE, HistoryTableModel
+from retrotimer.ui.history_model import DATE, ID_ROLE, SORT_ROLE, TEMPLATE, HistoryTableModel
 from retrotimer.ui.history_texts import chart_bars, date_text, statistics_text
 from retrotimer.ui.theme import run_colours
 from retrotimer.ui.wall_clock import WallClock
@@ -90,6 +91,7 @@ class HistoryScreen(QWidget):
         self.statistics = QLabel()
         self.statistics.setAccessibleName("Progress")
         self.statistics.setWordWrap(True)
+        self.statistics.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.statistics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chart = WeeklyChart(run_colours(theme))
         top.addWidget(self.statistics, 2)
@@ -109,9 +111,9 @@ class HistoryScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 190)
-        self.table.setColumnWidth(1, 200)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEMPLATE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         delete_key = QAction("Delete session", self.table)
         delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
