@@ -1,8 +1,9 @@
 """Start-up of the desktop app: time to the first painted main window, and memory.
 
-Starts fresh processes that open the real main window (real settings store, template folder,
-screen-awake) and report the moment the run screen is first painted. The first run warms the
-disk cache and is reported apart; the median of the rest is the warm start. A further process
+Starts fresh processes that open the real main window (real settings store, template
+library, SQLite history, screen-awake) and report the moment the run screen is first
+painted. The first run warms the disk cache and is reported apart; the median of the rest is
+the warm start. A further process
 runs a 10-minute session at high speed through the real controller and window and reports its
 memory afterwards. Prints JSON.
 
@@ -75,11 +76,13 @@ def child_start() -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from retrotimer.app import build_window
+    from retrotimer.app import build_window, open_history
     from retrotimer.storage.paths import AppPaths
 
     app = QApplication(sys.argv[:1])
-    window = build_window(AppPaths.from_environment().ensure())
+    paths = AppPaths.from_environment().ensure()
+    history, _ = open_history(paths)
+    window = build_window(paths, history=history)
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -91,6 +94,8 @@ def child_start() -> None:
     def report() -> None:
         print(json.dumps({"painted": True, "rss_mb": round(rss_mb(), 1)}), flush=True)
         window.close()
+        if history is not None:
+            history.close()
         app.quit()
 
     watcher = FirstPaint()
@@ -103,16 +108,16 @@ def child_session(speed: float) -> None:
     """A 10-minute session in compressed time through the real window; memory afterwards."""
     from PySide6.QtWidgets import QApplication
 
-    from retrotimer.app import build_window
+    from retrotimer.app import build_window, open_history
     from retrotimer.core.records import SessionSummary
     from retrotimer.storage.paths import AppPaths
     from retrotimer.ui.clock import ScaledClock, system_clock
 
     app = QApplication(sys.argv[:1])
     clock = ScaledClock(system_clock(), speed)
-    window = build_window(
-        AppPaths.from_environment().ensure(), clock=clock, precise_wait=clock.wait, speed=speed
-    )
+    paths = AppPaths.from_environment().ensure()
+    history, _ = open_history(paths)  # the session is recorded, as in the app
+    window = build_window(paths, clock=clock, precise_wait=clock.wait, speed=speed, history=history)
     window.show()
     run = window.run_screen
     assert run.select_template(SESSION_TEMPLATE)
@@ -140,6 +145,9 @@ def child_session(speed: float) -> None:
     app.exec()
     result["rss_mb"] = round(rss_mb(), 1)
     window.close()
+    if history is not None:
+        result["recorded"] = [entry.status.value for entry in history.store.list_sessions()]
+        history.close()
     print(json.dumps(result), flush=True)
 
 
