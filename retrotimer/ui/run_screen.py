@@ -30,13 +30,16 @@ class RunScreen(RunDisplay):
 
     Signals: `session_started(SessionController)` before the first command, so listeners hear
     every event; `session_ended(SessionSummary)`; `settings_edited(Settings)` when a key changed
-    a setting (volume, mute); `template_selected(str)`; `fullscreen_requested()`.
+    a setting (volume, mute); `template_selected(str)`; `plan_loaded(Plan)` whenever a new
+    plan is ready to run (so custom labels can be rendered before it starts);
+    `fullscreen_requested()`.
     """
 
     session_started = Signal(object)
     session_ended = Signal(object)
     settings_edited = Signal(object)
     template_selected = Signal(str)
+    plan_loaded = Signal(object)
     fullscreen_requested = Signal()
 
     def __init__(
@@ -134,6 +137,7 @@ class RunScreen(RunDisplay):
         if template is not None and self._plan is not None and self._plan.segments:
             self._prepare()
             self.template_selected.emit(template.name)
+            self.plan_loaded.emit(self._plan)
         else:
             self._plan = None
         self.timeline.set_plan(self._plan)

@@ -256,3 +256,29 @@ def test_a_new_start_after_the_end_is_a_fresh_session(harness: Harness) -> None:
 def test_default_settings_fixture_is_what_the_tests_expect() -> None:
     assert TEST_SETTINGS.get_ready_s == 0
     assert Settings().safety_checklist  # on for real users
+
+
+def test_each_new_plan_is_announced_before_it_runs(harness: Harness) -> None:
+    harness.show()
+    plans: list[object] = []
+    harness.run.plan_loaded.connect(plans.append)
+    harness.run.select_template("Mixed")
+    assert plans == [harness.run.plan]
+    assert harness.run.plan is not None and harness.run.plan.template_name == "Mixed"
+    harness.run.start()
+    harness.run_for(2.0)
+    harness.run.stop_now()
+    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.run.toggle()  # a new start: a fresh plan, announced again
+    assert len(plans) == 2
+
+
+def test_reloading_templates_mid_session_keeps_the_session(harness: Harness) -> None:
+    harness.show()
+    harness.run.start()
+    harness.run_for(5.0)
+    harness.window.reload_templates()
+    assert harness.run.state is SessionState.RUNNING
+    assert harness.position() == pytest.approx(5.0)
+    harness.run.stop_now()
+    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
