@@ -121,7 +121,9 @@ class RunScreen(RunDisplay):
             if template.name == name:
                 if self.session_active:
                     return False
+                self.template_box.blockSignals(True)  # loaded once, here
                 self.template_box.setCurrentIndex(index)
+                self.template_box.blockSignals(False)
                 self._load(template)
                 return True
         return False
