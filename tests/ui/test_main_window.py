@@ -29,6 +29,10 @@ def test_the_title_names_the_loaded_template(harness: Harness) -> None:
     assert window.windowTitle() == "RetroTimer — First steps"
     harness.run.select_template("Mixed")
     assert window.windowTitle() == "RetroTimer — Mixed"
+    box = harness.run.template_box
+    box.setCurrentIndex(box.findText("Treadmill steps"))  # chosen in the list
+    assert window.windowTitle() == "RetroTimer — Treadmill steps"
+    assert harness.run.plan is not None and harness.run.plan.template_name == "Treadmill steps"
     assert window.tabs.tabText(0) == "&Run"
 
 
