@@ -117,7 +117,7 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
             word="PAUSED" if paused else "GET READY",
             arrow=Arrow.PAUSE if paused else arrow_for(first.kind),
             role=first.kind.colour,
-            title=f"First: {segment_title(first)}",
+            title=plan.template_name,
             rep=rep,
             digits=clock_text(view.get_ready_remaining_s),
             digits_sample="0:00",

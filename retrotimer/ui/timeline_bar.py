@@ -72,7 +72,8 @@ class TimelineBar(QWidget):
                 pen = QPen(self._colours.foreground, 4)
                 painter.setPen(pen)
                 painter.drawLine(int(x), int(rect.top()), int(x), int(rect.bottom()))
-        painter.setPen(QPen(self._colours.foreground, 1))
+        # A 2 px outline: a block in the screen's own colour still shows where it is.
+        painter.setPen(QPen(self._colours.foreground, 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
         painter.end()

@@ -76,7 +76,8 @@ def test_get_ready_counts_down_to_the_first_segment() -> None:
     assert texts.word == "GET READY"
     assert texts.digits == "0:04"
     assert texts.role is ColourRole.WARMUP
-    assert texts.title == "First: Warm-up walk"
+    assert texts.title == "First steps"
+    assert texts.next == "First: Warm-up walk · 1 min"
 
 
 def test_a_backward_step_segment_on_a_track() -> None:
