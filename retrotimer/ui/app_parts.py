@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings
 
 from retrotimer.core.ports import (
+    CueSink,
     HistoryRepository,
     HistoryTransfer,
     ScreenAwake,
@@ -20,7 +21,8 @@ from retrotimer.ui.wall_clock import WallClock, system_wall_clock
 @dataclass(frozen=True, slots=True)
 class AppParts:
     """`history` is None when this instance cannot write the history (then its screen says
-    why: `history_problem`). `speed` compresses session time (demos and benchmarks)."""
+    why: `history_problem`); `cues` is None for a silent window (tests, screenshots).
+    `speed` compresses session time (demos and benchmarks)."""
 
     settings_store: SettingsRepository
     library: TemplateRepository
@@ -31,5 +33,6 @@ class AppParts:
     history: HistoryRepository | None = None
     transfer: HistoryTransfer | None = None
     history_problem: str = ""
+    cues: CueSink | None = None
     precise_wait: Wait | None = None
     speed: float = 1.0

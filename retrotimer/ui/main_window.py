@@ -6,7 +6,7 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from retrotimer.core.ports import TemplateRepository
+from retrotimer.core.ports import CueSink, TemplateRepository
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.settings import Settings
 from retrotimer.ui.app_parts import AppParts
@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         if self.session_history is not None:
             # First of all listeners, so a finished segment is on disk before it is shown.
             self.run_screen.session_started.connect(self.session_history.attach)
+        if parts.cues is not None:
+            self._connect_cues(parts.cues)
         self.statusBar().setAccessibleName("Messages")
         self._build_menus()
 
@@ -198,11 +200,24 @@ class MainWindow(QMainWindow):
             if isinstance(app, QApplication):
                 apply_theme(app, settings.theme)
         self.run_screen.apply_settings(settings)
+        if self.parts.cues is not None:
+            self.parts.cues.apply_settings(settings)  # volume and mute keys come this way too
         self.templates_screen.set_settings(settings)
         self.history_screen.set_theme(settings.theme)
         self.settings_changed.emit(settings)
 
     # ---- after a session -------------------------------------------------------------------
+    def _connect_cues(self, cues: CueSink) -> None:
+        """The cue player hears every plan before it runs and every event of each session."""
+        self.run_screen.plan_loaded.connect(cues.load)
+        self.run_screen.session_started.connect(
+            lambda controller: controller.event_fired.connect(
+                lambda event, _actual: cues.handle(event)
+            )
+        )
+        cues.apply_settings(self._settings)
+        self.tell(f"Sound: {cues.backend_name}.")
+
     def tell(self, message: str) -> None:
         """A message for the user in the status bar (kept until the next one)."""
         self.statusBar().showMessage(message)

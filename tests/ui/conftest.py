@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from retrotimer.core.history import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
-from retrotimer.core.session import SessionState
+from retrotimer.core.plan import Plan
+from retrotimer.core.session import Event, SessionState
 from retrotimer.core.settings import Settings
 from retrotimer.storage.history_files import HistoryTransfer
 from retrotimer.storage.history_store import HistoryStore
@@ -24,6 +26,36 @@ from retrotimer.ui.clock import FakeClock
 from retrotimer.ui.main_window import MainWindow
 from retrotimer.ui.run_screen import RunScreen
 from tests.factories import first_steps, simple
+
+
+class RecordingCues:
+    """A CueSink that remembers what it was given (the sound itself is the audio tests')."""
+
+    backend_name = "recording"
+
+    def __init__(self) -> None:
+        self.plans: list[Plan] = []
+        self.events: list[Event] = []
+        self.settings: list[Settings] = []
+        self.closed = False
+
+    def load(self, plan: Plan) -> None:
+        self.plans.append(plan)
+
+    def handle(self, event: Event) -> None:
+        self.events.append(event)
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings.append(settings)
+
+    def set_volume(self, volume: float) -> None:
+        self.settings.append(dataclasses.replace(self.settings[-1], volume=volume))
+
+    def set_muted(self, muted: bool) -> None:
+        self.settings.append(dataclasses.replace(self.settings[-1], muted=muted))
+
+    def close(self) -> None:
+        self.closed = True
 
 
 class RecordingAwake:
@@ -92,6 +124,7 @@ class Harness:
         self.store.save(settings)
         self.clock = FakeClock(1000.0)
         self.awake = RecordingAwake()
+        self.cues = RecordingCues()
         self.memory = QSettings(str(paths.config / "window.ini"), QSettings.Format.IniFormat)
         # A real library on a private folder; the tests' own templates are the user's.
         names = [template.name for template in builtins]
@@ -110,6 +143,7 @@ class Harness:
             wall_clock=self.wall_clock,
             history=self.history,
             transfer=HistoryTransfer(self.history),
+            cues=self.cues,
         )
         self.window = self.make_window()
 
