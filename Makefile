@@ -30,6 +30,7 @@ bench: $(VENV)/.installed-dev
 	$(QT_OFFSCREEN) $(BIN)/python bench/timing.py
 	$(BIN)/python bench/history.py
 	$(QT_OFFSCREEN) $(BIN)/python bench/audio.py
+	$(QT_OFFSCREEN) $(BIN)/python bench/startup.py
 
 system-deps:
 	PYTHON=$(PYTHON) packaging/system-deps.sh run

@@ -18,6 +18,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="retrotimer", description="An interval timer for backward (retro) running."
     )
     parser.add_argument("--version", action="version", version=f"retrotimer {__version__}")
+    parser.add_argument(
+        "--quit-after",
+        type=float,
+        metavar="SECONDS",
+        help="close the window after this many seconds (smoke tests)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:
         module.register(subparsers)
@@ -29,8 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
-        return 0
+        # Imported here so that subcommands start without loading the widgets.
+        from retrotimer.app import run_gui
+
+        return run_gui(sys.argv[:1], quit_after_s=args.quit_after)
     try:
         result: int = handler(args)
     except TemplateError as error:

@@ -61,6 +61,25 @@ class TemplateRepository(Protocol):
     ) -> None: ...
 
 
+class SettingsRepository(Protocol):
+    """Where the user's settings live between runs."""
+
+    def load(self) -> Settings: ...
+
+    def save(self, settings: Settings) -> None: ...
+
+
+class ScreenAwake(Protocol):
+    """Keeps the display from sleeping while held; `hold` and `release` may repeat."""
+
+    @property
+    def held(self) -> bool: ...
+
+    def hold(self) -> None: ...
+
+    def release(self) -> None: ...
+
+
 class HistoryUnavailable(Exception):
     """The history cannot be written or read just now (read-only or full disk, I/O error).
 

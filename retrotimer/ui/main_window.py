@@ -1,0 +1,318 @@
+"""The main window: Run, Templates and History tabs, Settings, title, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from retrotimer.core.ports import CueSink, TemplateRepository
+from retrotimer.core.records import SessionSummary
+from retrotimer.core.settings import Settings
+from retrotimer.ui.app_parts import AppParts
+from retrotimer.ui.history_screen import HistoryScreen
+from retrotimer.ui.keys_help import KeysHelp
+from retrotimer.ui.run_screen import RunScreen
+from retrotimer.ui.session_history import SessionHistory
+from retrotimer.ui.settings_dialog import SettingsDialog
+from retrotimer.ui.summary_dialog import SummaryDialog
+from retrotimer.ui.templates_screen import TemplatesScreen
+from retrotimer.ui.theme import apply_theme
+
+APP_TITLE = "RetroTimer"
+DEFAULT_SIZE = (1280, 800)
+
+
+class MainWindow(QMainWindow):
+    """Signals: `settings_changed(Settings)` after a save; `review_given(SessionSummary,
+    Review | None)` when the summary dialog closes (None: skipped)."""
+
+    settings_changed = Signal(object)
+    review_given = Signal(object, object)
+
+    def __init__(
+        self, parts: AppParts, settings: Settings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.parts = parts
+        self._store = parts.settings_store
+        self._library = parts.library
+        self._memory = parts.memory
+        self._settings = settings if settings is not None else parts.settings_store.load()
+        self.session_history: SessionHistory | None = None
+        if parts.history is not None:
+            self.session_history = SessionHistory(
+                parts.history, parts.clock, parts.wall_clock, self
+            )
+            self.session_history.message.connect(self.tell)
+        self.summary_dialog: SummaryDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self._closing = False
+        self._leave_unsaved = False
+        self.close_question: QMessageBox | None = None
+        self.setWindowTitle(APP_TITLE)
+        self.setAccessibleName(APP_TITLE)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Screens")
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setAccessibleName("Screens")
+        self.run_screen = RunScreen(
+            self._settings,
+            parts.clock,
+            parts.awake,
+            parts.memory,
+            speed=parts.speed,
+            precise_wait=parts.precise_wait,
+        )
+        self.tabs.addTab(self.run_screen, "&Run")
+        self.templates_screen = TemplatesScreen(parts.library, self._settings)
+        self.tabs.addTab(self.templates_screen, "Te&mplates")
+        self.history_screen = HistoryScreen(
+            parts.history,
+            parts.transfer,
+            parts.wall_clock,
+            self._settings.theme,
+            parts.history_problem,
+        )
+        self.tabs.addTab(self.history_screen, "Histor&y")
+        if self.session_history is not None:
+            self.session_history.changed.connect(self.history_screen.refresh)
+        self.tabs.currentChanged.connect(self._screen_shown)
+        self.setCentralWidget(self.tabs)
+        self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
+        self.templates_screen.run_requested.connect(self.run_template)
+
+        self.run_screen.template_selected.connect(self._template_selected)
+        self.run_screen.session_ended.connect(self._session_ended)
+        self.run_screen.settings_edited.connect(self._save_settings)
+        self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
+        if self.session_history is not None:
+            # First of all listeners, so a finished segment is on disk before it is shown.
+            self.run_screen.session_started.connect(self.session_history.attach)
+        if parts.cues is not None:
+            self._connect_cues(parts.cues)
+        self.statusBar().setAccessibleName("Messages")
+        self._build_menus()
+
+        self._restore_geometry()
+        last = self._memory.value("run/last_template", "", type=str)
+        self.reload_templates(prefer=last if isinstance(last, str) and last else None)
+
+    # ---- menus -----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.go_menu = menu.addMenu("&Go")
+        self._tab_actions: list[QAction] = []
+        self._add_tab_action(self.run_screen, "&Run")
+        self._add_tab_action(self.templates_screen, "Te&mplates")
+        self._add_tab_action(self.history_screen, "Histor&y")
+        help_menu = menu.addMenu("&Help")
+        keys_action = QAction("&Keys and presenter remotes", self)
+        keys_action.setShortcut(QKeySequence("F1"))
+        keys_action.triggered.connect(lambda: KeysHelp(self).open())
+        help_menu.addAction(keys_action)
+
+    def _add_tab_action(self, widget: QWidget, text: str) -> None:
+        number = len(self._tab_actions) + 1
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.triggered.connect(lambda: self.tabs.setCurrentWidget(widget))
+        self.go_menu.addAction(action)
+        self._tab_actions.append(action)
+
+    def add_screen(self, widget: QWidget, text: str) -> None:
+        """A further tab (Templates, History), reachable with Ctrl+number."""
+        self.tabs.addTab(widget, text)
+        self._add_tab_action(widget, text)
+
+    # ---- templates and title ---------------------------------------------------------------
+    @property
+    def library(self) -> TemplateRepository:
+        return self._library
+
+    def reload_templates(self, prefer: str | None = None) -> None:
+        """Offer every usable template of the library to the run screen."""
+        templates = [entry.template for entry in self._library.entries() if entry.template]
+        self.run_screen.set_templates(templates, prefer)
+        self._update_title()
+
+    def _screen_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.history_screen:
+            self.history_screen.refresh()  # "this week" moves on while the app is open
+
+    def run_template(self, name: str) -> None:
+        """Show the Run screen with this template (unless a session is under way)."""
+        if self.run_screen.session_active:
+            self.tell("A session is under way; stop it before choosing another template.")
+        elif not self.run_screen.select_template(name):
+            self.tell(f"“{name}” cannot be run.")
+        self.tabs.setCurrentWidget(self.run_screen)
+
+    def _template_selected(self, name: str) -> None:
+        self._memory.setValue("run/last_template", name)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        template = self.run_screen.template
+        self.setWindowTitle(f"{APP_TITLE} — {template.name}" if template else APP_TITLE)
+
+    # ---- settings --------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self._settings, self)
+        dialog.finished.connect(lambda result: self._settings_answered(dialog, result))
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_answered(self, dialog: SettingsDialog, result: int) -> None:
+        self.settings_dialog = None
+        dialog.deleteLater()
+        if result == SettingsDialog.DialogCode.Accepted:
+            self._save_settings(dialog.settings())
+
+    def _save_settings(self, settings: Settings) -> None:
+        theme_changed = settings.theme is not self._settings.theme
+        self._settings = settings
+        try:
+            self._store.save(settings)
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(
+                self,
+                "Settings not saved",
+                f"The settings are in use but could not be saved:\n{error}",
+            )
+        if theme_changed:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, settings.theme)
+        self.run_screen.apply_settings(settings)
+        if self.parts.cues is not None:
+            self.parts.cues.apply_settings(settings)  # volume and mute keys come this way too
+        self.templates_screen.set_settings(settings)
+        self.history_screen.set_theme(settings.theme)
+        self.settings_changed.emit(settings)
+
+    # ---- after a session -------------------------------------------------------------------
+    def _connect_cues(self, cues: CueSink) -> None:
+        """The cue player hears every plan before it runs and every event of each session."""
+        self.run_screen.plan_loaded.connect(cues.load)
+        self.run_screen.session_started.connect(
+            lambda controller: controller.event_fired.connect(
+                lambda event, _actual: cues.handle(event)
+            )
+        )
+        cues.apply_settings(self._settings)
+        self.tell(f"Sound: {cues.backend_name}.")
+
+    def tell(self, message: str) -> None:
+        """A message for the user in the status bar (kept until the next one)."""
+        self.statusBar().showMessage(message)
+
+    def _session_ended(self, summary: SessionSummary) -> None:
+        if self.session_history is not None:
+            self.session_history.ended()
+        if summary.active_s <= 0 or self._closing:
+            self.review_given.emit(summary, None)
+            return
+        if self.isFullScreen():
+            self.toggle_fullscreen()
+        dialog = SummaryDialog(summary, self)
+        dialog.finished.connect(lambda result: self._summary_answered(dialog, result))
+        self.summary_dialog = dialog
+        dialog.open()
+
+    def _summary_answered(self, dialog: SummaryDialog, result: int) -> None:
+        self.summary_dialog = None
+        dialog.deleteLater()
+        accepted = result == SummaryDialog.DialogCode.Accepted
+        review = dialog.review() if accepted else None
+        history = self.session_history
+        if review is not None and history is not None and history.save_review(review):
+            self.tell("Rating and notes saved with the session.")
+        self.review_given.emit(dialog.summary, review)
+
+    # ---- window ----------------------------------------------------------------------------
+    def toggle_fullscreen(self) -> None:
+        """Full screen hides the menu, tabs and messages so the run screen gets every pixel."""
+        full = not self.isFullScreen()
+        self.menuBar().setVisible(not full)
+        self.statusBar().setVisible(not full)
+        self.tabs.tabBar().setVisible(not full)
+        if full:
+            self.tabs.setCurrentWidget(self.run_screen)
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def _ask_before_closing(self) -> None:
+        self.tabs.setCurrentWidget(self.templates_screen)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Unsaved template",
+            f"Save the changes to “{self.templates_screen.editor.template.name}” before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setAccessibleName("Unsaved template")
+        for button in box.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(_result: int) -> None:
+            self.close_question = None
+            choice = box.standardButton(box.clickedButton())
+            box.deleteLater()
+            screen = self.templates_screen
+            if choice == QMessageBox.StandardButton.Discard or (
+                choice == QMessageBox.StandardButton.Save and screen.save(screen.editor.template)
+            ):
+                self._leave_unsaved = True
+                self.close()
+
+        box.finished.connect(answered)
+        self.close_question = box
+        box.open()
+
+    def _restore_geometry(self) -> None:
+        geometry = self._memory.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+
+    def save_state(self) -> None:
+        self._memory.setValue("window/geometry", self.saveGeometry())
+        self._memory.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        editor = self.templates_screen.editor
+        if editor.is_dirty and not self._leave_unsaved:
+            event.ignore()
+            self._ask_before_closing()
+            return
+        self._closing = True
+        if self.run_screen.session_active:
+            self.run_screen.stop_now()
+        if self.isFullScreen():
+            self.showNormal()
+        self.save_state()
+        self.run_screen.shutdown()
+        if self.session_history is not None:
+            self.session_history.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,42 @@
+"""Keep the display awake during a session with wakepy's "keep presenting" mode."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from wakepy import keep
+
+log = logging.getLogger(__name__)
+
+
+class WakepyScreenAwake:
+    """Holds a wakepy mode while a session runs. Where no method works (no session bus, an
+    unknown desktop) the session goes on; the reason is logged once.
+    """
+
+    def __init__(self) -> None:
+        self._mode: Any = None
+        self._warned = False
+        self.active = False  # whether the system accepted the request
+
+    @property
+    def held(self) -> bool:
+        return self._mode is not None
+
+    def hold(self) -> None:
+        if self._mode is not None:
+            return
+        mode = keep.presenting(on_fail="pass")
+        mode.__enter__()
+        self._mode = mode
+        self.active = bool(mode.active)
+        if not self.active and not self._warned:
+            self._warned = True
+            log.warning("cannot keep the screen awake: %s", mode.result)
+
+    def release(self) -> None:
+        mode, self._mode = self._mode, None
+        self.active = False
+        if mode is not None:
+            mode.__exit__(None, None, None)

@@ -1,0 +1,235 @@
+"""Fixtures for the window tests: a real settings store, a fake clock, a recording screen-awake."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from retrotimer.core.history import WallTime
+from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
+from retrotimer.core.plan import Plan
+from retrotimer.core.session import Event, SessionState
+from retrotimer.core.settings import Settings
+from retrotimer.storage.history_files import HistoryTransfer
+from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.settings_store import SettingsStore
+from retrotimer.storage.template_library import TemplateLibrary
+from retrotimer.storage.template_store import TemplateStore
+from retrotimer.ui.app_parts import AppParts
+from retrotimer.ui.clock import FakeClock
+from retrotimer.ui.main_window import MainWindow
+from retrotimer.ui.run_screen import RunScreen
+from tests.factories import first_steps, simple
+
+
+class RecordingCues:
+    """A CueSink that remembers what it was given (the sound itself is the audio tests')."""
+
+    backend_name = "recording"
+
+    def __init__(self) -> None:
+        self.plans: list[Plan] = []
+        self.events: list[Event] = []
+        self.settings: list[Settings] = []
+        self.closed = False
+
+    def load(self, plan: Plan) -> None:
+        self.plans.append(plan)
+
+    def handle(self, event: Event) -> None:
+        self.events.append(event)
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings.append(settings)
+
+    def set_volume(self, volume: float) -> None:
+        self.settings.append(dataclasses.replace(self.settings[-1], volume=volume))
+
+    def set_muted(self, muted: bool) -> None:
+        self.settings.append(dataclasses.replace(self.settings[-1], muted=muted))
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class RecordingAwake:
+    """A ScreenAwake that remembers what it was asked to do."""
+
+    def __init__(self) -> None:
+        self.held = False
+        self.calls: list[str] = []
+
+    def hold(self) -> None:
+        self.calls.append("hold")
+        self.held = True
+
+    def release(self) -> None:
+        self.calls.append("release")
+        self.held = False
+
+
+def treadmill_steps() -> Template:
+    template = first_steps(Venue.TREADMILL)
+    return Template("Treadmill steps", template.items, template.description, Venue.TREADMILL)
+
+
+def mixed() -> Template:
+    """Every direction in one short session: 10 s warm-up, 12 s backward jog (with a note),
+    8 s forward run, 6 s rest, 10 s cool-down."""
+    template = simple(
+        Segment(SegmentKind.WARMUP, Length.seconds(10)),
+        Segment(SegmentKind.BACKWARD_JOG, Length.seconds(12), None, "short quick steps"),
+        Segment(SegmentKind.FORWARD_RUN, Length.seconds(8)),
+        Segment(SegmentKind.REST, Length.seconds(6)),
+        Segment(SegmentKind.COOLDOWN, Length.seconds(10)),
+    )
+    return Template("Mixed", template.items, "", Venue.TRACK)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform cannot pass size hints on to a window system and says so each
+    # time a window's constraints change; under a real X server the message never appears.
+    for item in items:
+        item.add_marker(
+            pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints")
+        )
+
+
+MONDAY_0730_UTC = 1714980600.0  # 2024-05-06 07:30 UTC
+
+
+# No get-ready by default so tests reach the segments directly; tests of it set it.
+TEST_SETTINGS = Settings(get_ready_s=0, safety_checklist=False)
+
+
+class Harness:
+    """A shown main window with its fake clock and recording parts."""
+
+    def __init__(
+        self,
+        qtbot: QtBot,
+        paths: AppPaths,
+        settings: Settings,
+        builtins: Sequence[Template] = (),
+    ) -> None:
+        self.qtbot = qtbot
+        self.paths = paths
+        self.store = SettingsStore(paths)
+        self.store.save(settings)
+        self.clock = FakeClock(1000.0)
+        self.awake = RecordingAwake()
+        self.cues = RecordingCues()
+        self.memory = QSettings(str(paths.config / "window.ini"), QSettings.Format.IniFormat)
+        # A real library on a private folder; the tests' own templates are the user's.
+        names = [template.name for template in builtins]
+        self.library = TemplateLibrary(TemplateStore.from_paths(paths, names), tuple(builtins))
+        for template in (first_steps(), treadmill_steps(), mixed()):
+            self.library.save(template)
+        self.memory.setValue("run/last_template", "First steps")
+        # A real SQLite history; its wall clock moves with the fake clock from a Monday.
+        self.history = HistoryStore(paths.history_db)
+        self.parts = AppParts(
+            settings_store=self.store,
+            library=self.library,
+            clock=self.clock,
+            awake=self.awake,
+            memory=self.memory,
+            wall_clock=self.wall_clock,
+            history=self.history,
+            transfer=HistoryTransfer(self.history),
+            cues=self.cues,
+        )
+        self.window = self.make_window()
+
+    def wall_clock(self) -> WallTime:
+        return WallTime(MONDAY_0730_UTC + (self.clock.now - 1000.0), 7200)
+
+    def make_window(self) -> MainWindow:
+        window = MainWindow(self.parts)
+        self.qtbot.addWidget(window)
+        return window
+
+    def show(self) -> MainWindow:
+        self.window.show()
+        self.qtbot.waitExposed(self.window)
+        self.window.activateWindow()
+        self.qtbot.waitUntil(lambda: self.window.isActiveWindow())
+        return self.window
+
+    @property
+    def run(self) -> RunScreen:
+        return self.window.run_screen
+
+    def run_for(self, seconds: float, step: float = 0.5) -> None:
+        """Let time pass as the controller's timer would see it, polling every `step`."""
+        controller = self.run.controller
+        assert controller is not None
+        end = self.clock.now + seconds
+        while self.clock.now < end - 1e-9:
+            self.clock.now = min(end, self.clock.now + step)
+            controller.poll()
+
+    def run_until(self, predicate: object, limit_s: float = 600) -> None:
+        assert callable(predicate)
+        controller = self.run.controller
+        assert controller is not None
+        end = self.clock.now + limit_s
+        while not predicate():
+            assert self.clock.now < end, "the session never got there"
+            self.clock.advance(0.5)
+            controller.poll()
+
+    def position(self) -> float:
+        controller = self.run.controller
+        assert controller is not None
+        return controller.view().position_s
+
+    def state(self) -> SessionState | None:
+        return self.run.state
+
+
+@pytest.fixture(autouse=True)
+def restore_app_look(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that switches the theme must not change how the next test looks."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet, style = app.palette(), app.styleSheet(), app.style().name()
+    yield
+    app.setStyle(style)
+    app.setPalette(palette)
+    app.setStyleSheet(sheet)
+
+
+@pytest.fixture
+def app_paths(private_home: Path) -> AppPaths:
+    return AppPaths.from_environment().ensure()
+
+
+@pytest.fixture
+def library_harness(qtbot: QtBot, app_paths: AppPaths) -> Iterator[Harness]:
+    """A window whose library has the real built-in templates too."""
+    from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
+
+    made = Harness(qtbot, app_paths, TEST_SETTINGS, BUILTIN_TEMPLATES)
+    yield made
+    made.window.close()
+    made.history.close()
+
+
+@pytest.fixture
+def harness(qtbot: QtBot, app_paths: AppPaths) -> Iterator[Harness]:
+    made = Harness(qtbot, app_paths, TEST_SETTINGS)
+    yield made
+    made.window.close()
+    made.history.close()

@@ -1,0 +1,62 @@
+"""The window hands the cue player every plan, every event and every settings change."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from retrotimer.core.session import SessionState
+from tests.ui.conftest import Harness
+
+
+def test_the_plan_is_loaded_before_the_session_starts(harness: Harness) -> None:
+    harness.show()
+    cues = harness.cues
+    assert [plan.template_name for plan in cues.plans] == ["First steps"]
+    assert harness.window.statusBar().currentMessage() == "Sound: recording."
+    harness.run.select_template("Mixed")
+    assert cues.plans[-1] is harness.run.plan
+
+
+def test_every_event_reaches_the_cue_player_in_order(harness: Harness) -> None:
+    harness.show()
+    harness.run.start()
+    harness.run_until(lambda: harness.state() is SessionState.FINISHED)
+    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    names = [event.type_name for event in harness.cues.events]
+    assert names[:3] == ["countdown_started", "running", "announce"]
+    assert names.count("shoulder_check") >= 2
+    assert names.count("turn_around") == 2
+    assert names[-1] == "finished"
+    offsets = [event.scheduled_s for event in harness.cues.events]
+    assert offsets == sorted(offsets)
+
+
+def test_a_new_session_is_heard_once(harness: Harness) -> None:
+    harness.show()
+    harness.run.start()
+    harness.run_for(3.0)
+    harness.run.stop_now()
+    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.run.toggle()
+    before = len(harness.cues.events)
+    harness.run.start()
+    started = [e.type_name for e in harness.cues.events[before:]]
+    assert started.count("countdown_started") == 1
+    harness.run.stop_now()
+
+
+def test_volume_and_mute_keys_and_the_settings_dialog_reach_it(harness: Harness) -> None:
+    window = harness.show()
+    cues = harness.cues
+    assert cues.settings[-1] == window.settings
+    harness.qtbot.keyClick(window, Qt.Key.Key_Minus)
+    assert cues.settings[-1].volume == pytest.approx(0.7)
+    harness.qtbot.keyClick(window, Qt.Key.Key_M)
+    assert cues.settings[-1].muted
+    window.open_settings()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    dialog.voice.setChecked(False)
+    dialog.accept()
+    assert not cues.settings[-1].voice
