@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from retrotimer.core.ports import HistoryUnavailable
+from retrotimer.audio.startup import open_cue_player
+from retrotimer.core.ports import CueSink, HistoryUnavailable
 from retrotimer.core.settings import Settings
 from retrotimer.storage.history_files import HistoryTransfer, save_unsaved
 from retrotimer.storage.history_opening import WritableHistory, open_for_writing
@@ -52,6 +53,7 @@ def build_window(
     speed: float = 1.0,
     history: WritableHistory | None = None,
     history_problem: str = "",
+    cues: CueSink | None = None,
 ) -> MainWindow:
     """The main window with every real part; a QApplication must exist. A benchmark passes a
     scaled clock and its wait; the screenshots a fake clock and no wait."""
@@ -73,6 +75,7 @@ def build_window(
         history_problem=history_problem,
         precise_wait=precise_wait,
         speed=speed,
+        cues=cues,
     )
     return MainWindow(parts, settings)
 
@@ -124,8 +127,11 @@ def run_gui(argv: Sequence[str] | None = None, *, quit_after_s: float | None = N
         _show_and_wait(app, box, quit_after_s)
         return 1
     problem = notices[0] if history is None and notices else ""
-    window = build_window(paths, history=history, history_problem=problem)
+    cues = open_cue_player(SettingsStore(paths).load(), paths.cache)
+    window = build_window(paths, history=history, history_problem=problem, cues=cues)
     window.show()
+    if not window.settings.first_run_done:
+        window.show_welcome()
     if notices:
         window.tell(" ".join(notices))
         box = QMessageBox(
@@ -135,6 +141,7 @@ def run_gui(argv: Sequence[str] | None = None, *, quit_after_s: float | None = N
     if quit_after_s is not None:
         QTimer.singleShot(max(0, round(quit_after_s * 1000)), window.close)
     code = app.exec()
+    cues.close()
     try:
         message = keep_unsaved(window, paths)
         if history is not None:

@@ -18,6 +18,7 @@ from retrotimer.ui.settings_dialog import SettingsDialog
 from retrotimer.ui.summary_dialog import SummaryDialog
 from retrotimer.ui.templates_screen import TemplatesScreen
 from retrotimer.ui.theme import apply_theme
+from retrotimer.ui.welcome_dialog import WelcomeDialog, open_welcome
 
 APP_TITLE = "RetroTimer"
 DEFAULT_SIZE = (1280, 800)
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self._memory = parts.memory
         self._settings = settings if settings is not None else parts.settings_store.load()
         self.session_history: SessionHistory | None = None
+        self.welcome_dialog: WelcomeDialog | None = None
         if parts.history is not None:
             self.session_history = SessionHistory(
                 parts.history, parts.clock, parts.wall_clock, self
@@ -122,6 +124,9 @@ class MainWindow(QMainWindow):
         keys_action.setShortcut(QKeySequence("F1"))
         keys_action.triggered.connect(lambda: KeysHelp(self).open())
         help_menu.addAction(keys_action)
+        welcome_action = QAction("&Welcome and cadence…", self)
+        welcome_action.triggered.connect(self.show_welcome)
+        help_menu.addAction(welcome_action)
 
     def _add_tab_action(self, widget: QWidget, text: str) -> None:
         number = len(self._tab_actions) + 1
@@ -217,6 +222,19 @@ class MainWindow(QMainWindow):
         )
         cues.apply_settings(self._settings)
         self.tell(f"Sound: {cues.backend_name}.")
+
+    def show_welcome(self) -> None:
+        """The first-run welcome: the first template, the safety cues, the user's cadence."""
+        self.welcome_dialog = open_welcome(
+            self, self._settings, self.parts.clock, self._welcome_answered
+        )
+
+    def _welcome_answered(self, settings: Settings, template: str | None) -> None:
+        self.welcome_dialog = None
+        self._save_settings(settings)
+        if template is not None:
+            self.run_screen.select_template(template)
+            self.tabs.setCurrentWidget(self.run_screen)
 
     def tell(self, message: str) -> None:
         """A message for the user in the status bar (kept until the next one)."""

@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from retrotimer.core.history import Review
@@ -321,3 +322,28 @@ def test_a_stopped_session_is_recorded_as_stopped(harness: Harness) -> None:
     assert entry.status.value == "stopped"
     assert entry.active_s == pytest.approx(65.0)
     assert entry.rating is None
+
+
+def test_the_welcome_skipped_marks_the_first_run_done_and_changes_nothing_else(
+    harness: Harness,
+) -> None:
+    harness.show()
+    before = harness.window.settings
+    harness.window.show_welcome()
+    dialog = harness.window.welcome_dialog
+    assert dialog is not None
+    dialog.skip_button.click()
+    assert harness.window.welcome_dialog is None
+    saved = harness.store.load()
+    assert saved.first_run_done
+    assert dataclasses.replace(saved, first_run_done=before.first_run_done) == before
+
+
+def test_the_welcome_is_on_the_help_menu(harness: Harness) -> None:
+    harness.show()
+    (action,) = [
+        a for a in harness.window.findChildren(QAction) if a.text() == "&Welcome and cadence…"
+    ]
+    action.trigger()
+    assert harness.window.welcome_dialog is not None
+    harness.window.welcome_dialog.skip_button.click()
