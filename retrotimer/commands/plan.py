@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
-from retrotimer.core.plan import Plan, compile_plan
+from retrotimer.core.plan import Plan, compile_plan, plan_to_json
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 
@@ -17,32 +17,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("template", help=TEMPLATE_HELP)
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(handler=run)
-
-
-def plan_to_json(plan: Plan) -> dict[str, Any]:
-    """The documented JSON shape of a plan."""
-    return {
-        "template": plan.template_name,
-        "venue": plan.venue.value,
-        "total_s": plan.total_s,
-        "backward_s": plan.backward_s,
-        "forward_s": plan.forward_s,
-        "backward_steps": plan.backward_steps,
-        "segments": [
-            {
-                "index": s.index,
-                "kind": s.kind.value,
-                "label": s.label,
-                "start_s": s.start_s,
-                "duration_s": s.duration_s,
-                "steps": s.steps,
-                "rep": s.rep,
-                "reps": s.reps,
-            }
-            for s in plan.segments
-        ],
-        "cues": [{"at_s": c.at_s, "type": c.type.value, "text": c.text} for c in plan.cues],
-    }
 
 
 def format_clock(seconds: float) -> str:
@@ -73,5 +47,5 @@ def plan_table(plan: Plan) -> str:
 def run(args: argparse.Namespace) -> int:
     settings = SettingsStore(AppPaths.from_environment()).load()
     plan = compile_plan(load_template_argument(args.template), settings)
-    print(json.dumps(plan_to_json(plan), indent=2) if args.json else plan_table(plan))
+    print(json.dumps(plan_to_json(plan, cues=True), indent=2) if args.json else plan_table(plan))
     return 0

@@ -6,10 +6,9 @@ import enum
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from retrotimer.core.model import Direction, Venue
-from retrotimer.core.plan import Plan
+from retrotimer.core.plan import Plan, plan_to_json
 from retrotimer.core.records import SegmentRecord, SessionSummary
 
 RATING_RANGE = (1, 5)
@@ -212,28 +211,7 @@ class HistorySession:
 
 def plan_snapshot(plan: Plan) -> str:
     """The plan as compact JSON, kept with the session so later template edits change nothing."""
-    data: dict[str, Any] = {
-        "template": plan.template_name,
-        "venue": plan.venue.value,
-        "total_s": plan.total_s,
-        "backward_s": plan.backward_s,
-        "forward_s": plan.forward_s,
-        "backward_steps": plan.backward_steps,
-        "segments": [
-            {
-                "index": s.index,
-                "kind": s.kind.value,
-                "label": s.label,
-                "start_s": s.start_s,
-                "duration_s": s.duration_s,
-                "steps": s.steps,
-                "rep": s.rep,
-                "reps": s.reps,
-            }
-            for s in plan.segments
-        ],
-    }
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(plan_to_json(plan, cues=False), separators=(",", ":"), ensure_ascii=False)
 
 
 def longest_backward(records: Iterable[SegmentRecord]) -> float:

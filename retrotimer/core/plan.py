@@ -6,6 +6,7 @@ import bisect
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from retrotimer.core.model import Direction, Item, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.settings import Settings
@@ -257,3 +258,31 @@ def _segment_cues(
         interval = segment.duration_s / segment.steps
         for step in range(segment.steps):
             yield Cue(round(start + step * interval, 6), CueType.STEP_TICK, "", index)
+
+
+def plan_to_json(plan: Plan, *, cues: bool) -> dict[str, Any]:
+    """The documented JSON shape of a plan (`retrotimer plan --json`, history snapshots)."""
+    data: dict[str, Any] = {
+        "template": plan.template_name,
+        "venue": plan.venue.value,
+        "total_s": plan.total_s,
+        "backward_s": plan.backward_s,
+        "forward_s": plan.forward_s,
+        "backward_steps": plan.backward_steps,
+        "segments": [
+            {
+                "index": s.index,
+                "kind": s.kind.value,
+                "label": s.label,
+                "start_s": s.start_s,
+                "duration_s": s.duration_s,
+                "steps": s.steps,
+                "rep": s.rep,
+                "reps": s.reps,
+            }
+            for s in plan.segments
+        ],
+    }
+    if cues:
+        data["cues"] = [{"at_s": c.at_s, "type": c.type.value, "text": c.text} for c in plan.cues]
+    return data
