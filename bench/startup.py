@@ -77,12 +77,15 @@ def child_start() -> None:
     from PySide6.QtWidgets import QApplication
 
     from retrotimer.app import build_window, open_history
+    from retrotimer.audio.startup import open_cue_player
     from retrotimer.storage.paths import AppPaths
+    from retrotimer.storage.settings_store import SettingsStore
 
     app = QApplication(sys.argv[:1])
     paths = AppPaths.from_environment().ensure()
     history, _ = open_history(paths)
-    window = build_window(paths, history=history)
+    cues = open_cue_player(SettingsStore(paths).load(), paths.cache)  # as `retrotimer` does
+    window = build_window(paths, history=history, cues=cues)
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -92,8 +95,12 @@ def child_start() -> None:
             return False
 
     def report() -> None:
-        print(json.dumps({"painted": True, "rss_mb": round(rss_mb(), 1)}), flush=True)
+        print(
+            json.dumps({"painted": True, "rss_mb": round(rss_mb(), 1), "sound": cues.backend_name}),
+            flush=True,
+        )
         window.close()
+        cues.close()
         if history is not None:
             history.close()
         app.quit()
@@ -109,15 +116,20 @@ def child_session(speed: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     from retrotimer.app import build_window, open_history
+    from retrotimer.audio.startup import open_cue_player
     from retrotimer.core.records import SessionSummary
     from retrotimer.storage.paths import AppPaths
+    from retrotimer.storage.settings_store import SettingsStore
     from retrotimer.ui.clock import ScaledClock, system_clock
 
     app = QApplication(sys.argv[:1])
     clock = ScaledClock(system_clock(), speed)
     paths = AppPaths.from_environment().ensure()
-    history, _ = open_history(paths)  # the session is recorded, as in the app
-    window = build_window(paths, clock=clock, precise_wait=clock.wait, speed=speed, history=history)
+    history, _ = open_history(paths)  # recorded and heard, as in the app
+    cues = open_cue_player(SettingsStore(paths).load(), paths.cache)
+    window = build_window(
+        paths, clock=clock, precise_wait=clock.wait, speed=speed, history=history, cues=cues
+    )
     window.show()
     run = window.run_screen
     assert run.select_template(SESSION_TEMPLATE)
@@ -145,6 +157,7 @@ def child_session(speed: float) -> None:
     app.exec()
     result["rss_mb"] = round(rss_mb(), 1)
     window.close()
+    cues.close()
     if history is not None:
         result["recorded"] = [entry.status.value for entry in history.store.list_sessions()]
         history.close()
@@ -201,6 +214,7 @@ def main() -> int:
             "goal": GOAL_START_S,
             "met": statistics.median(times) < GOAL_START_S,
         },
+        "sound": starts[0][1]["sound"],
         "rss_after_start_mb": {
             "median": start_rss,
             "goal": GOAL_RSS_MB,

@@ -191,22 +191,23 @@ class MainWindow(QMainWindow):
 
     def _save_settings(self, settings: Settings) -> None:
         theme_changed = settings.theme is not self._settings.theme
+        mute_changed = settings.muted != self._settings.muted
         self._settings = settings
         try:
             self._store.save(settings)
         except (OSError, ValueError) as error:
-            QMessageBox.warning(
-                self,
-                "Settings not saved",
-                f"The settings are in use but could not be saved:\n{error}",
-            )
+            # A message, not a dialog: the runner may be mid-session and pressed a volume key.
+            self.tell(f"The settings are in use but could not be saved: {error}")
         if theme_changed:
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, settings.theme)
         self.run_screen.apply_settings(settings)
-        if self.parts.cues is not None:
-            self.parts.cues.apply_settings(settings)  # volume and mute keys come this way too
+        cues = self.parts.cues
+        if cues is not None:
+            if mute_changed:
+                cues.set_muted(settings.muted)  # muting also silences what is sounding now
+            cues.apply_settings(settings)  # volume and mute keys come this way too
         self.templates_screen.set_settings(settings)
         self.history_screen.set_theme(settings.theme)
         self.settings_changed.emit(settings)

@@ -37,6 +37,7 @@ class RecordingCues:
         self.plans: list[Plan] = []
         self.events: list[Event] = []
         self.settings: list[Settings] = []
+        self.mutes: list[bool] = []
         self.closed = False
 
     def load(self, plan: Plan) -> None:
@@ -52,7 +53,7 @@ class RecordingCues:
         self.settings.append(dataclasses.replace(self.settings[-1], volume=volume))
 
     def set_muted(self, muted: bool) -> None:
-        self.settings.append(dataclasses.replace(self.settings[-1], muted=muted))
+        self.mutes.append(muted)
 
     def close(self) -> None:
         self.closed = True

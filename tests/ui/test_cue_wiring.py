@@ -53,7 +53,10 @@ def test_volume_and_mute_keys_and_the_settings_dialog_reach_it(harness: Harness)
     harness.qtbot.keyClick(window, Qt.Key.Key_Minus)
     assert cues.settings[-1].volume == pytest.approx(0.7)
     harness.qtbot.keyClick(window, Qt.Key.Key_M)
+    assert cues.mutes == [True]  # what is sounding stops at once
     assert cues.settings[-1].muted
+    harness.qtbot.keyClick(window, Qt.Key.Key_Plus)  # unmutes
+    assert cues.mutes == [True, False]
     window.open_settings()
     dialog = window.settings_dialog
     assert dialog is not None
