@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from retrotimer.commands.plan import format_clock
 from retrotimer.core.history import HistoryEntry
 from retrotimer.core.ports import HistoryUnavailable
 from retrotimer.core.statistics import (
@@ -20,6 +21,7 @@ from retrotimer.core.statistics import (
 )
 from retrotimer.storage.history_exchange import (
     HistoryImportError,
+    entry_to_json,
     iso,
     local_datetime,
     sessions_to_csv,
@@ -102,29 +104,7 @@ def _run(action: Callable[[HistoryStore], int], *, write: bool = False) -> int:
 
 # ---- list ------------------------------------------------------------------------------
 def entry_json(entry: HistoryEntry) -> dict[str, Any]:
-    ended = entry.ended
-    return {
-        "id": entry.session_id,
-        "template": entry.template_name,
-        "venue": entry.venue.value,
-        "started": iso(entry.started),
-        "ended": iso(ended) if ended is not None else None,
-        "status": entry.status.value,
-        "planned_s": entry.planned_s,
-        "active_s": entry.totals.active_s,
-        "backward_s": entry.totals.backward_s,
-        "forward_s": entry.totals.forward_s,
-        "backward_steps": entry.totals.backward_steps,
-        "longest_backward_s": entry.longest_backward_s,
-        "rating": entry.review.rating,
-        "near_stumbles": entry.review.near_stumbles,
-        "notes": entry.review.notes,
-    }
-
-
-def minutes_seconds(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60:d}:{whole % 60:02d}"
+    return {**entry_to_json(entry), "longest_backward_s": entry.longest_backward_s}
 
 
 def entries_table(entries: list[HistoryEntry]) -> str:
@@ -138,8 +118,8 @@ def entries_table(entries: list[HistoryEntry]) -> str:
         rating = "*" * entry.review.rating if entry.review.rating else "-"
         lines.append(
             f"{local_datetime(entry.started):%Y-%m-%d %H:%M}  {entry.template_name[:24]:<24} "
-            f"{minutes_seconds(entry.totals.active_s):>7} "
-            f"{minutes_seconds(entry.totals.backward_s):>8}  {entry.status.value:<11} "
+            f"{format_clock(entry.totals.active_s):>7} "
+            f"{format_clock(entry.totals.backward_s):>8}  {entry.status.value:<11} "
             f"{rating:<6} {entry.session_id[:8]}"
         )
     return "\n".join(lines)
@@ -256,7 +236,7 @@ def statistics_text(statistics: HistoryStatistics) -> str:
     longest = statistics.longest_backward
     if longest is not None:
         lines.append(
-            f"Longest backward segment: {minutes_seconds(longest.seconds)} "
+            f"Longest backward segment: {format_clock(longest.seconds)} "
             f"({longest.template_name}, {local_datetime(longest.started):%Y-%m-%d})"
         )
     minutes = " ".join(f"{stats.backward_min:.1f}" for stats in trend.weeks)

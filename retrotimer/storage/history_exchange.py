@@ -78,8 +78,8 @@ def iso_utc(utc_s: float) -> str:
 
 
 # ---- JSON ------------------------------------------------------------------------------
-def session_to_json(session: HistorySession) -> dict[str, Any]:
-    entry = session.entry
+def entry_to_json(entry: HistoryEntry) -> dict[str, Any]:
+    """A session's own fields, as both the export and `history list --json` give them."""
     return {
         "id": entry.session_id,
         "template": entry.template_name,
@@ -95,6 +95,12 @@ def session_to_json(session: HistorySession) -> dict[str, Any]:
         "rating": entry.review.rating,
         "near_stumbles": entry.review.near_stumbles,
         "notes": entry.review.notes,
+    }
+
+
+def session_to_json(session: HistorySession) -> dict[str, Any]:
+    return {
+        **entry_to_json(session.entry),
         "plan": json.loads(session.plan_json),
         "segments": [
             {
