@@ -47,7 +47,7 @@ def rss_mb() -> float:
 
 def write_session_template(home: Path) -> None:
     from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
-    from retrotimer.core.template_toml import template_to_toml
+    from retrotimer.core.templates.template_toml import template_to_toml
 
     template = Template(
         SESSION_TEMPLATE,
@@ -118,9 +118,9 @@ def child_session(speed: float) -> None:
     from retrotimer.app import build_window, open_history
     from retrotimer.audio.startup import open_cue_player
     from retrotimer.core.records import SessionSummary
+    from retrotimer.runtime.clock import ScaledClock, system_clock
     from retrotimer.storage.paths import AppPaths
     from retrotimer.storage.settings_store import SettingsStore
-    from retrotimer.ui.clock import ScaledClock, system_clock
 
     app = QApplication(sys.argv[:1])
     clock = ScaledClock(system_clock(), speed)

@@ -76,8 +76,8 @@ def run_ours(duration_s: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from retrotimer.core.session import Event, EventKind, Session
-    from retrotimer.ui.clock import system_clock, system_wait
-    from retrotimer.ui.session_controller import SessionController
+    from retrotimer.runtime.clock import system_clock, system_wait
+    from retrotimer.runtime.session_controller import SessionController
 
     app = QApplication.instance() or QApplication([])
     plan = dense_plan(duration_s)
@@ -115,7 +115,7 @@ def run_naive(duration_s: int) -> dict[str, Any]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from retrotimer.ui.clock import system_clock
+    from retrotimer.runtime.clock import system_clock
 
     app = QApplication.instance() or QApplication([])
     plan = dense_plan(duration_s)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from retrotimer.audio.startup import open_cue_player
 from retrotimer.core.ports import CueSink, HistoryUnavailable
 from retrotimer.core.settings import Settings
+from retrotimer.runtime.clock import Clock, Wait, system_clock, system_wait
 from retrotimer.storage.history_files import HistoryTransfer, save_unsaved
 from retrotimer.storage.history_opening import WritableHistory, open_for_writing
 from retrotimer.storage.instance_lock import AlreadyRunning
@@ -19,10 +20,9 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.template_library import TemplateLibrary
 from retrotimer.ui.app_parts import AppParts
-from retrotimer.ui.clock import Clock, Wait, system_clock, system_wait
+from retrotimer.ui.common.theme import apply_theme
 from retrotimer.ui.main_window import MainWindow
 from retrotimer.ui.screen_awake import WakepyScreenAwake
-from retrotimer.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
 

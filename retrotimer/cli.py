@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from retrotimer import __version__
 from retrotimer.commands import diagnose, history, plan, run, templates
-from retrotimer.core.template_toml import TemplateError
+from retrotimer.core.templates.template_toml import TemplateError
 
 SUBCOMMANDS = (plan, run, templates, history, diagnose)
 

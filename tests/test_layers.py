@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 import retrotimer.core
+import retrotimer.runtime
 
 CORE = Path(retrotimer.core.__file__).parent
+RUNTIME = Path(retrotimer.runtime.__file__).parent
 FORBIDDEN_STDLIB = {"time", "sqlite3", "os", "pathlib", "datetime", "threading", "subprocess"}
 
 
@@ -23,13 +25,26 @@ def imported_roots(path: Path) -> set[str]:
 
 
 def test_core_uses_only_the_standard_library_and_itself() -> None:
-    modules = sorted(CORE.glob("*.py"))
+    modules = sorted(CORE.rglob("*.py"))
     assert len(modules) >= 5
+    assert any(path.parent != CORE for path in modules), "subpackages are walked too"
     for path in modules:
         for name in imported_roots(path):
             top = name.split(".")[0]
             if name.startswith("retrotimer."):
-                assert name.startswith("retrotimer.core"), f"{path.name} imports {name}"
+                assert name.startswith("retrotimer.core"), (
+                    f"{path.relative_to(CORE)} imports {name}"
+                )
             else:
-                assert top in sys.stdlib_module_names, f"{path.name} imports {name}"
-                assert top not in FORBIDDEN_STDLIB, f"{path.name} reaches for {name}"
+                assert top in sys.stdlib_module_names, f"{path.relative_to(CORE)} imports {name}"
+                assert top not in FORBIDDEN_STDLIB, f"{path.relative_to(CORE)} reaches for {name}"
+
+
+def test_the_runtime_uses_qtcore_alone() -> None:
+    """No widgets or painting in the runtime: the terminal runs sessions through it too."""
+    modules = sorted(RUNTIME.rglob("*.py"))
+    assert len(modules) >= 4
+    for path in modules:
+        for name in imported_roots(path):
+            if name.split(".")[0] == "PySide6":
+                assert name == "PySide6.QtCore", f"{path.name} imports {name}"

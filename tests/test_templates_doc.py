@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
-from retrotimer.core.kind_names import KIND_NAMES, kind_from_name
-from retrotimer.core.template_toml import read_template_toml, template_to_toml
-from retrotimer.core.text_syntax import read_template_text
+from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.templates.kind_names import KIND_NAMES, kind_from_name
+from retrotimer.core.templates.template_toml import read_template_toml, template_to_toml
+from retrotimer.core.templates.text_syntax import read_template_text
 
 DOC = Path(__file__).parent.parent / "docs" / "templates.md"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.model import Item, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.speech import LARGEST_SINGLE_NUMBER, spoken_label
+from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 
 UNITS = ("step", "steps", "second", "seconds", "minute", "minutes")
 CUE_WORDS = (

@@ -19,6 +19,7 @@ from retrotimer.core.statistics import (
     WeekStats,
     compute_statistics,
 )
+from retrotimer.runtime.wall_clock import system_wall_clock
 from retrotimer.storage.history_exchange import (
     HistoryImportError,
     entry_to_json,
@@ -32,7 +33,6 @@ from retrotimer.storage.history_opening import open_for_writing
 from retrotimer.storage.history_store import HistoryStore
 from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.paths import AppPaths
-from retrotimer.ui.wall_clock import system_wall_clock
 
 EXIT_UNAVAILABLE = 1
 EXIT_REFUSED = 2

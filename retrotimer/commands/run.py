@@ -16,11 +16,11 @@ from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_arg
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.session import Event, Session
+from retrotimer.runtime.clock import ScaledClock, system_clock
+from retrotimer.runtime.session_controller import SessionController
 from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
-from retrotimer.ui.clock import ScaledClock, system_clock
-from retrotimer.ui.session_controller import SessionController
 
 
 def register(subparsers: Any) -> None:

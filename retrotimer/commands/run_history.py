@@ -8,16 +8,16 @@ import uuid
 
 from retrotimer.core.history import HistorySession
 from retrotimer.core.ports import HistoryUnavailable
+from retrotimer.runtime.clock import Clock
+from retrotimer.runtime.history_recording import HistoryRecording
+from retrotimer.runtime.session_controller import SessionController
+from retrotimer.runtime.wall_clock import system_wall_clock
 from retrotimer.storage.history_exchange import session_to_json
 from retrotimer.storage.history_files import save_unsaved
 from retrotimer.storage.history_opening import WritableHistory, open_for_writing
 from retrotimer.storage.history_store import HistoryStore
 from retrotimer.storage.instance_lock import InstanceLock
 from retrotimer.storage.paths import AppPaths
-from retrotimer.ui.clock import Clock
-from retrotimer.ui.history_recording import HistoryRecording
-from retrotimer.ui.session_controller import SessionController
-from retrotimer.ui.wall_clock import system_wall_clock
 
 
 def _tell(message: str) -> None:

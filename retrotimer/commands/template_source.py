@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from retrotimer.core.library import TemplateNotFound
 from retrotimer.core.model import Template
-from retrotimer.core.template_formats import read_template
-from retrotimer.core.validation import TemplateError, TemplateReading
+from retrotimer.core.templates.library import TemplateNotFound
+from retrotimer.core.templates.template_formats import read_template
+from retrotimer.core.templates.validation import TemplateError, TemplateReading
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.template_library import TemplateLibrary
 from retrotimer.storage.template_store import read_file_text

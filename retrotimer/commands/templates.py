@@ -9,11 +9,11 @@ from typing import Any
 
 from retrotimer.commands.plan import format_clock
 from retrotimer.commands.template_source import load_template_argument, read_template_file
-from retrotimer.core.library import LibraryError, TemplateOrigin
 from retrotimer.core.plan import Plan, compile_plan
 from retrotimer.core.settings import Settings
-from retrotimer.core.template_formats import TemplateFormat, write_template
-from retrotimer.core.validation import TemplateError
+from retrotimer.core.templates.library import LibraryError, TemplateOrigin
+from retrotimer.core.templates.template_formats import TemplateFormat, write_template
+from retrotimer.core.templates.validation import TemplateError
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.template_library import TemplateLibrary, export_template

@@ -14,13 +14,13 @@ from retrotimer.core.history import (
     SessionStart,
     SessionTotals,
 )
-from retrotimer.core.library import ImportedTemplate, LibraryEntry, TrashedTemplate
 from retrotimer.core.model import Template
 from retrotimer.core.plan import Plan
 from retrotimer.core.records import SegmentRecord
 from retrotimer.core.session_events import Event
 from retrotimer.core.settings import Settings
-from retrotimer.core.template_formats import TemplateFormat
+from retrotimer.core.templates.library import ImportedTemplate, LibraryEntry, TrashedTemplate
+from retrotimer.core.templates.template_formats import TemplateFormat
 
 
 class TemplateRepository(Protocol):

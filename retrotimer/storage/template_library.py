@@ -6,8 +6,10 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
-from retrotimer.core.library import (
+from retrotimer.core.model import Template
+from retrotimer.core.ports import TemplateRepository
+from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.templates.library import (
     ImportedTemplate,
     LibraryEntry,
     LibraryError,
@@ -16,9 +18,7 @@ from retrotimer.core.library import (
     TrashedTemplate,
     same_name,
 )
-from retrotimer.core.model import Template
-from retrotimer.core.ports import TemplateRepository
-from retrotimer.core.template_formats import TemplateFormat, write_template
+from retrotimer.core.templates.template_formats import TemplateFormat, write_template
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.template_store import TemplateStore

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrotimer.core.library import (
+from retrotimer.core.model import Template
+from retrotimer.core.templates.library import (
     ImportedTemplate,
     NameTaken,
     TemplateNotFound,
@@ -17,10 +18,9 @@ from retrotimer.core.library import (
     free_name,
     same_name,
 )
-from retrotimer.core.model import Template
-from retrotimer.core.template_formats import read_template
-from retrotimer.core.template_toml import read_template_toml, template_to_toml
-from retrotimer.core.validation import (
+from retrotimer.core.templates.template_formats import read_template
+from retrotimer.core.templates.template_toml import read_template_toml, template_to_toml
+from retrotimer.core.templates.validation import (
     Problem,
     Severity,
     TemplateError,

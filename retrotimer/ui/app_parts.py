@@ -14,8 +14,8 @@ from retrotimer.core.ports import (
     SettingsRepository,
     TemplateRepository,
 )
-from retrotimer.ui.clock import Clock, Wait
-from retrotimer.ui.wall_clock import WallClock, system_wall_clock
+from retrotimer.runtime.clock import Clock, Wait
+from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
 
 
 @dataclass(frozen=True, slots=True)

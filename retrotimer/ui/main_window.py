@@ -9,16 +9,16 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 from retrotimer.core.ports import CueSink, TemplateRepository
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.settings import Settings
+from retrotimer.runtime.session_history import SessionHistory
 from retrotimer.ui.app_parts import AppParts
-from retrotimer.ui.history_screen import HistoryScreen
-from retrotimer.ui.keys_help import KeysHelp
-from retrotimer.ui.run_screen import RunScreen
-from retrotimer.ui.session_history import SessionHistory
+from retrotimer.ui.common.theme import apply_theme
+from retrotimer.ui.history.history_screen import HistoryScreen
+from retrotimer.ui.run.keys_help import KeysHelp
+from retrotimer.ui.run.run_screen import RunScreen
+from retrotimer.ui.run.summary_dialog import SummaryDialog
 from retrotimer.ui.settings_dialog import SettingsDialog
-from retrotimer.ui.summary_dialog import SummaryDialog
-from retrotimer.ui.templates_screen import TemplatesScreen
-from retrotimer.ui.theme import apply_theme
-from retrotimer.ui.welcome_dialog import WelcomeDialog, open_welcome
+from retrotimer.ui.templates.templates_screen import TemplatesScreen
+from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog, open_welcome
 
 APP_TITLE = "RetroTimer"
 DEFAULT_SIZE = (1280, 800)

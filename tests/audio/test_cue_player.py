@@ -24,8 +24,8 @@ from retrotimer.core.plan import CueType, Plan, compile_plan
 from retrotimer.core.session import Session
 from retrotimer.core.session_events import Event, EventKind, SessionState
 from retrotimer.core.settings import Settings
-from retrotimer.ui.clock import FakeClock
-from retrotimer.ui.session_controller import SessionController
+from retrotimer.runtime.clock import FakeClock
+from retrotimer.runtime.session_controller import SessionController
 from tests.audio.fakes import FakeBackend
 from tests.factories import first_steps, simple
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from retrotimer.cli import main
-from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
-from retrotimer.core.template_toml import template_to_toml
+from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.template_library import TemplateLibrary
 

@@ -20,7 +20,7 @@ from retrotimer.core.history import (
     SessionTotals,
 )
 from retrotimer.core.model import Length, Segment, SegmentKind
-from retrotimer.core.template_toml import template_to_toml
+from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.storage.history_schema import LATEST_VERSION
 from retrotimer.storage.history_store import HistoryStore
 from retrotimer.storage.instance_lock import InstanceLock

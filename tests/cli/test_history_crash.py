@@ -14,7 +14,7 @@ import pytest
 from retrotimer.cli import main
 from retrotimer.core.history import SessionStatus
 from retrotimer.core.model import Length, Segment, SegmentKind
-from retrotimer.core.template_toml import template_to_toml
+from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.storage.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from tests.factories import simple

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from retrotimer.cli import main
-from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
-from retrotimer.core.template_toml import parse_template_toml, template_to_toml
-from retrotimer.core.text_syntax import parse_template_text
+from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.templates.template_toml import parse_template_toml, template_to_toml
+from retrotimer.core.templates.text_syntax import parse_template_text
 from retrotimer.storage.paths import AppPaths
 
 TEXT = """\

@@ -6,12 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
-from retrotimer.core.library import LibraryError, ReadOnlyTemplate, TemplateNotFound, TemplateOrigin
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
-from retrotimer.core.template_formats import TemplateFormat
-from retrotimer.core.template_toml import parse_template_toml
-from retrotimer.core.text_syntax import parse_template_text
+from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.templates.library import (
+    LibraryError,
+    ReadOnlyTemplate,
+    TemplateNotFound,
+    TemplateOrigin,
+)
+from retrotimer.core.templates.template_formats import TemplateFormat
+from retrotimer.core.templates.template_toml import parse_template_toml
+from retrotimer.core.templates.text_syntax import parse_template_text
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.template_library import TemplateLibrary
 

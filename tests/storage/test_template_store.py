@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
-from retrotimer.core.library import NameTaken, TemplateNotFound
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
-from retrotimer.core.template_toml import parse_template_toml, template_to_toml
-from retrotimer.core.text_syntax import format_template_text
-from retrotimer.core.validation import TemplateError
+from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.templates.library import NameTaken, TemplateNotFound
+from retrotimer.core.templates.template_toml import parse_template_toml, template_to_toml
+from retrotimer.core.templates.text_syntax import format_template_text
+from retrotimer.core.templates.validation import TemplateError
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.template_store import MAX_FILE_BYTES, TemplateStore, file_stem
 from tests.factories import first_steps

@@ -15,6 +15,7 @@ from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.plan import Plan
 from retrotimer.core.session import Event, SessionState
 from retrotimer.core.settings import Settings
+from retrotimer.runtime.clock import FakeClock
 from retrotimer.storage.history_files import HistoryTransfer
 from retrotimer.storage.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
@@ -22,9 +23,8 @@ from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.template_library import TemplateLibrary
 from retrotimer.storage.template_store import TemplateStore
 from retrotimer.ui.app_parts import AppParts
-from retrotimer.ui.clock import FakeClock
 from retrotimer.ui.main_window import MainWindow
-from retrotimer.ui.run_screen import RunScreen
+from retrotimer.ui.run.run_screen import RunScreen
 from tests.factories import first_steps, simple
 
 
@@ -220,7 +220,7 @@ def app_paths(private_home: Path) -> AppPaths:
 @pytest.fixture
 def library_harness(qtbot: QtBot, app_paths: AppPaths) -> Iterator[Harness]:
     """A window whose library has the real built-in templates too."""
-    from retrotimer.core.builtin_templates import BUILTIN_TEMPLATES
+    from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 
     made = Harness(qtbot, app_paths, TEST_SETTINGS, BUILTIN_TEMPLATES)
     yield made

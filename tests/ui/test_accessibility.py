@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from retrotimer.core.model import ColourRole
 from retrotimer.core.settings import Theme
-from retrotimer.ui.keys_help import KeysHelp
-from retrotimer.ui.safety_checklist import SafetyChecklist
+from retrotimer.ui.common.theme import _dark_palette, apply_theme, contrast_ratio, run_colours
+from retrotimer.ui.run.keys_help import KeysHelp
+from retrotimer.ui.run.safety_checklist import SafetyChecklist
 from retrotimer.ui.settings_dialog import SettingsDialog
-from retrotimer.ui.theme import _dark_palette, apply_theme, contrast_ratio, run_colours
 from tests.ui.conftest import TEST_SETTINGS, Harness
 
 CONTROLS = (

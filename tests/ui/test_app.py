@@ -13,10 +13,10 @@ from retrotimer.app import build_window, keep_unsaved, open_history
 from retrotimer.core.history import SessionStart, WallTime
 from retrotimer.core.model import Venue
 from retrotimer.core.session import SessionState
+from retrotimer.runtime.clock import FakeClock
 from retrotimer.storage.instance_lock import InstanceLock
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.template_library import TemplateLibrary
-from retrotimer.ui.clock import FakeClock
 
 
 def test_the_window_gets_the_built_in_library_and_a_history(

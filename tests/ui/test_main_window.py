@@ -15,7 +15,7 @@ from retrotimer.core.records import SessionSummary
 from retrotimer.core.session import SessionState
 from retrotimer.core.settings import Theme
 from retrotimer.storage.settings_store import SettingsStore
-from retrotimer.ui.safety_checklist import TRACK_ITEMS, TREADMILL_ITEMS
+from retrotimer.ui.run.safety_checklist import TRACK_ITEMS, TREADMILL_ITEMS
 from tests.ui.conftest import TEST_SETTINGS, Harness
 
 
@@ -279,7 +279,7 @@ def test_a_settings_file_that_cannot_be_written_is_reported_and_the_values_still
 
 
 def test_the_keys_help_lists_the_remote_keys(harness: Harness) -> None:
-    from retrotimer.ui.keys_help import KeysHelp
+    from retrotimer.ui.run.keys_help import KeysHelp
 
     dialog = KeysHelp(harness.window)
     text = dialog.table.text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrotimer.core.session import SessionState
-from retrotimer.ui.run_screen import LONG_PAUSE_S
+from retrotimer.ui.run.run_screen import LONG_PAUSE_S
 from retrotimer.ui.screen_awake import WakepyScreenAwake
 from tests.ui.conftest import Harness
 

@@ -1,0 +1,1 @@
+"""The template language: TOML, text syntax, kinds, validation, edits, formats, built-ins."""

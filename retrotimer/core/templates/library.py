@@ -1,0 +1,108 @@
+"""The template library as the app sees it: entries, where each comes from, and its errors."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from retrotimer.core.model import Template
+from retrotimer.core.templates.validation import MAX_NAME, Problem
+
+
+class TemplateOrigin(enum.Enum):
+    """Built-in templates are read-only; the user's own can be edited, renamed and deleted."""
+
+    BUILTIN = "built-in"
+    USER = "user"
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    """One row of the library. `template` is None for a file that could not be read; then
+    `problems` says why, and `location` is the file."""
+
+    name: str
+    origin: TemplateOrigin
+    template: Template | None
+    problems: tuple[Problem, ...] = ()
+    location: str | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.origin is TemplateOrigin.BUILTIN
+
+    @property
+    def usable(self) -> bool:
+        return self.template is not None
+
+
+@dataclass(frozen=True, slots=True)
+class TrashedTemplate:
+    """A deleted template kept in the trash; `trash_id` brings it back with restore."""
+
+    name: str
+    trash_id: str
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedTemplate:
+    """Where an import went; `name` differs from `requested_name` when that was taken."""
+
+    name: str
+    requested_name: str
+    location: str
+
+    @property
+    def renamed(self) -> bool:
+        return self.name != self.requested_name
+
+
+class LibraryError(Exception):
+    """An operation on the library that cannot be done; the message is for the user."""
+
+
+class TemplateNotFound(LibraryError, KeyError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f'There is no template named "{name}".')
+        self.name = name
+
+    def __str__(self) -> str:
+        # KeyError would show the message in quotes.
+        return str(self.args[0])
+
+
+class NameTaken(LibraryError):
+    def __init__(self, name: str, builtin: bool = False) -> None:
+        owner = "a built-in template" if builtin else "another template"
+        super().__init__(f'The name "{name}" is already used by {owner}; choose another.')
+        self.name = name
+
+
+class ReadOnlyTemplate(LibraryError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f'"{name}" is a built-in template and cannot be changed; duplicate it to make '
+            "your own version."
+        )
+        self.name = name
+
+
+def same_name(first: str, second: str) -> bool:
+    """Names are matched without regard to case or surrounding spaces."""
+    return first.strip().casefold() == second.strip().casefold()
+
+
+def free_name(base: str, taken: set[str], copy: bool = False) -> str:
+    """`base`, or the first of "base (2)", "base (3)"... (with `copy`: "base (copy)",
+    "base (copy 2)"...) not in `taken` (casefolded names), kept within the name limit."""
+    base = base.strip()
+    for number in range(1, 10_000):
+        if copy:
+            suffix = " (copy)" if number == 1 else f" (copy {number})"
+        else:
+            suffix = "" if number == 1 else f" ({number})"
+        candidate = base[: MAX_NAME - len(suffix)].rstrip() + suffix
+        if candidate.casefold() not in taken:
+            return candidate
+    raise NameTaken(base)

@@ -1,0 +1,383 @@
+"""Templates as TOML text (`format = 1`): read into the model with located problems, and write."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.settings import Settings
+from retrotimer.core.templates.kind_names import closest_kind
+from retrotimer.core.templates.toml_positions import decode_error_position, locate_toml
+
+# TemplateError is defined with the problems it carries, and still imported from here.
+from retrotimer.core.templates.validation import (
+    ItemPath,
+    Problem,
+    Severity,
+    SourceMap,
+    TemplateError,
+    TemplateReading,
+    hidden_by_stand_in,
+    in_reading_order,
+    validate_template,
+)
+
+__all__ = [
+    "FORMAT_VERSION",
+    "TemplateError",
+    "parse_template_toml",
+    "read_template_toml",
+    "template_from_mapping",
+    "template_to_toml",
+]
+
+FORMAT_VERSION = 1
+TOP_KEYS = ("format", "name", "description", "venue", "segments")
+SEGMENT_KEYS = ("kind", "seconds", "steps", "label", "note")
+REPEAT_KEYS = ("repeat", "segments")
+# Deeper than validation allows, so such files get its clear message, yet bounded so a
+# hostile file cannot exhaust the stack.
+_MAX_READ_DEPTH = 12
+_KIND_VALUES = ", ".join(kind.value for kind in SegmentKind)
+
+
+def _shown(value: Any) -> str:
+    """A TOML value as the user wrote it, for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+@dataclass
+class _Reader:
+    """Builds a template from parsed TOML, noting every problem instead of stopping at one.
+
+    A part that cannot be read is replaced by a stand-in so the items after it keep their
+    numbers and validation can still look at the rest; `stand_ins` lists those parts as
+    (path, field), with field "" for a whole item.
+    """
+
+    located: SourceMap
+    problems: list[Problem] = field(default_factory=list)
+    stand_ins: set[tuple[ItemPath, str]] = field(default_factory=set)
+
+    def add(
+        self,
+        message: str,
+        path: ItemPath = (),
+        field_name: str = "",
+        *,
+        repeat: bool = False,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        position = self.located.find(path, field_name)
+        noun = "repeat" if repeat else "segment"
+        subject = f"{noun} {'.'.join(str(i + 1) for i in path)}" if path else ""
+        self.problems.append(
+            Problem(
+                severity,
+                message,
+                position.line if position else None,
+                position.column if position else None,
+                field_name,
+                path,
+                subject,
+            )
+        )
+
+    def stand_in(self, path: ItemPath, *field_names: str) -> None:
+        self.stand_ins.update((path, field_name) for field_name in field_names)
+
+    def unknown_keys(
+        self, data: Mapping[str, Any], known: Sequence[str], path: ItemPath, repeat: bool
+    ) -> None:
+        for key in data:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.add(
+                f"unknown key {key!r} ignored{hint}",
+                path,
+                key,
+                repeat=repeat,
+                severity=Severity.WARNING,
+            )
+
+    def whole_number(self, value: Any, path: ItemPath, key: str, repeat: bool) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            example = {"repeat": "repeat = 6", "seconds": "seconds = 45", "steps": "steps = 15"}
+            self.add(
+                f"{key} must be a whole number, as in {example[key]}, not {_shown(value)}",
+                path,
+                key,
+                repeat=repeat,
+            )
+            self.stand_in(path, key)
+            return None
+        return value
+
+    def text(self, data: Mapping[str, Any], key: str, path: ItemPath) -> str | None:
+        value = data.get(key)
+        if value is None or isinstance(value, str):
+            return value or None
+        self.add(f"{key} must be text in quotes, as in {key} = '...'", path, key)
+        self.stand_in(path, key)
+        return None
+
+    def items(self, entries: Any, parent: ItemPath, key_path: ItemPath) -> tuple[Item, ...]:
+        if not isinstance(entries, list):
+            header = "[[" + ".".join(["segments"] * (len(parent) + 1)) + "]]"
+            self.add(
+                f"segments must be a list of {header} tables, not {_shown(entries)}",
+                key_path,
+                "segments",
+                repeat=bool(parent),
+            )
+            self.stand_in(key_path, "segments")
+            return ()
+        if len(parent) >= _MAX_READ_DEPTH:
+            self.add("repeats are nested far too deeply to read", parent, "", repeat=True)
+            self.stand_in(parent, "")
+            return ()
+        return tuple(self.item(entry, (*parent, index)) for index, entry in enumerate(entries))
+
+    def item(self, data: Any, path: ItemPath) -> Item:
+        if not isinstance(data, dict):
+            self.add(f"expected a table with a kind and seconds or steps, not {_shown(data)}", path)
+            self.stand_in(path, "")
+            return Segment(SegmentKind.WALK, Length.seconds(0))
+        if "repeat" in data:
+            return self.repeat(data, path)
+        return self.segment(data, path)
+
+    def repeat(self, data: Mapping[str, Any], path: ItemPath) -> Repeat:
+        if "kind" in data:
+            self.add(
+                "a table is either a segment (kind with seconds or steps) or a repeat "
+                "(repeat with its segments), not both",
+                path,
+                "kind",
+                repeat=True,
+            )
+        self.unknown_keys(data, (*REPEAT_KEYS, "kind"), path, repeat=True)
+        count = self.whole_number(data["repeat"], path, "repeat", repeat=True)
+        children = self.items(data.get("segments", []), path, path)
+        return Repeat(1 if count is None else count, children)
+
+    def segment(self, data: Mapping[str, Any], path: ItemPath) -> Segment:
+        self.unknown_keys(data, SEGMENT_KEYS, path, repeat=False)
+        kind = self.kind(data, path)
+        length = self.length(data, path)
+        if length is None:
+            self.stand_in(path, "seconds", "steps")
+        label, note = self.text(data, "label", path), self.text(data, "note", path)
+        return Segment(kind or SegmentKind.WALK, length or Length.seconds(0), label, note)
+
+    def kind(self, data: Mapping[str, Any], path: ItemPath) -> SegmentKind | None:
+        if "kind" not in data:
+            self.add(
+                "a segment needs a kind, as in kind = 'backward_walk' (or a repeat count, as "
+                "in repeat = 6)",
+                path,
+            )
+            self.stand_in(path, "kind")
+            return None
+        value = data["kind"]
+        try:
+            return SegmentKind(value)
+        except ValueError:
+            close = closest_kind(value) if isinstance(value, str) else None
+            hint = f"; did you mean {close.value!r}?" if close else ""
+            self.add(
+                f"unknown kind {_shown(value)} (expected one of {_KIND_VALUES}){hint}",
+                path,
+                "kind",
+            )
+            self.stand_in(path, "kind")
+            return None
+
+    def length(self, data: Mapping[str, Any], path: ItemPath) -> Length | None:
+        if "seconds" in data and "steps" in data:
+            self.add("give exactly one of seconds or steps, not both", path, "steps")
+            return None
+        if "seconds" in data:
+            seconds = self.whole_number(data["seconds"], path, "seconds", repeat=False)
+            return None if seconds is None else Length.seconds(seconds)
+        if "steps" in data:
+            steps = self.whole_number(data["steps"], path, "steps", repeat=False)
+            return None if steps is None else Length.steps(steps)
+        self.add(
+            "a segment needs a length: give exactly one of seconds or steps, as in "
+            "seconds = 30 or steps = 15",
+            path,
+        )
+        return None
+
+    def template(self, data: Mapping[str, Any]) -> Template:
+        self.unknown_keys(data, TOP_KEYS, (), repeat=False)
+        name = data.get("name")
+        if not isinstance(name, str):
+            message = "a template needs a name" if name is None else "name must be text"
+            self.add(f"{message}, as in name = 'My session'", (), "name")
+            self.stand_in((), "name")
+            name = ""
+        description = data.get("description", "")
+        if not isinstance(description, str):
+            self.add(
+                "description must be text in quotes, as in description = '...'", (), "description"
+            )
+            description = ""
+        venue_value = data.get("venue", Venue.ANY.value)
+        try:
+            venue = Venue(venue_value)
+        except ValueError:
+            self.add(f"unknown venue {_shown(venue_value)} (track, treadmill or any)", (), "venue")
+            venue = Venue.ANY
+        items = self.items(data.get("segments", []), (), ())
+        return Template(name.strip(), items, description, venue)
+
+
+def _format_problem(data: Mapping[str, Any], located: SourceMap) -> Problem | None:
+    """A refusal when the file is not format 1: reading it any further would be a guess."""
+    version = data.get("format")
+    if version == FORMAT_VERSION and not isinstance(version, bool):
+        return None
+    if version is None:
+        message = f"the file does not say its template format; add format = {FORMAT_VERSION}"
+    else:
+        message = (
+            f"format {_shown(version)} is not supported by this version of RetroTimer (it "
+            f"reads format = {FORMAT_VERSION}); the file is left as it is"
+        )
+    position = located.find((), "format")
+    return Problem(
+        Severity.ERROR,
+        message,
+        position.line if position else None,
+        position.column if position else None,
+        "format",
+    )
+
+
+def read_template_toml(text: str, settings: Settings | None = None) -> TemplateReading:
+    """Read TOML text into a template with every problem found; never raises for bad content."""
+    try:
+        data = tomllib.loads(text)
+    except ValueError as decode_error:  # TOMLDecodeError, or an integer too long to convert
+        words, position = decode_error_position(str(decode_error), text)
+        words = words[:1].lower() + words[1:]
+        problem = Problem(
+            Severity.ERROR,
+            f"not valid TOML: {words}",
+            position.line if position else None,
+            position.column if position else None,
+        )
+        return TemplateReading(None, (problem,))
+    except RecursionError:
+        return TemplateReading(
+            None, (Problem(Severity.ERROR, "the file is nested far too deeply to read"),)
+        )
+    located = locate_toml(text)
+    refused = _format_problem(data, located)
+    if refused is not None:
+        return TemplateReading(None, (refused,))
+    reader = _Reader(located)
+    template = reader.template(data)
+    checked = [
+        problem
+        for problem in validate_template(template, settings, located)
+        if not hidden_by_stand_in(problem, reader.stand_ins)
+    ]
+    problems = in_reading_order(reader.problems + checked)
+    broken = any(p.is_error for p in reader.problems)
+    return TemplateReading(None if broken else template, problems)
+
+
+def template_from_mapping(data: Mapping[str, Any]) -> Template:
+    """Build a template from parsed TOML; raises TemplateError with every error found."""
+    located = SourceMap()
+    refused = _format_problem(data, located)
+    if refused is not None:
+        raise TemplateError([refused])
+    reader = _Reader(located)
+    template = reader.template(data)
+    errors = [p for p in reader.problems if p.is_error]
+    errors += [
+        p
+        for p in validate_template(template)
+        if p.is_error and not hidden_by_stand_in(p, reader.stand_ins)
+    ]
+    if errors:
+        raise TemplateError(errors)
+    return template
+
+
+def parse_template_toml(
+    text: str, source: str | None = None, settings: Settings | None = None
+) -> Template:
+    """Parse TOML text into a usable template; raises TemplateError with every error found."""
+    reading = read_template_toml(text, settings)
+    if reading.template is None or reading.errors:
+        raise TemplateError(list(reading.errors), source)
+    return reading.template
+
+
+def _quote(text: str) -> str:
+    """A TOML basic string; control characters are escaped, as TOML requires."""
+    out = []
+    for char in text:
+        if char == "\\":
+            out.append("\\\\")
+        elif char == '"':
+            out.append('\\"')
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _item_lines(item: Item, path: str) -> list[str]:
+    lines = ["", f"[[{path}]]"]
+    if isinstance(item, Repeat):
+        lines.append(f"repeat = {item.count}")
+        for child in item.items:
+            lines += _item_lines(child, f"{path}.segments")
+        return lines
+    lines.append(f"kind = {_quote(item.kind.value)}")
+    lines.append(f"{item.length.unit.value} = {item.length.amount}")
+    if item.label:
+        lines.append(f"label = {_quote(item.label)}")
+    if item.note:
+        lines.append(f"note = {_quote(item.note)}")
+    return lines
+
+
+def template_to_toml(template: Template) -> str:
+    """TOML text for a template; read_template_toml reads it back unchanged."""
+    lines = [
+        f"format = {FORMAT_VERSION}",
+        f"name = {_quote(template.name)}",
+        f"description = {_quote(template.description)}",
+        f"venue = {_quote(template.venue.value)}",
+    ]
+    if not template.items:
+        lines.append("segments = []")
+    for item in template.items:
+        lines += _item_lines(item, "segments")
+    return "\n".join(lines) + "\n"

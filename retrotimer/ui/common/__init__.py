@@ -1,0 +1,1 @@
+"""What every screen shares: theme, kind styles, the timeline bar, numbers and clocks."""

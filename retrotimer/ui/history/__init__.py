@@ -1,0 +1,1 @@
+"""The History screen: past sessions, their details, reviews and the weekly chart."""

@@ -1,0 +1,303 @@
+"""The History screen: progress at a glance, every session, its details, delete with undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retrotimer.core.history import Review
+from retrotimer.core.ports import HistoryRepository, HistoryTransfer, HistoryUnavailable
+from retrotimer.core.settings import Theme
+from retrotimer.core.statistics import compute_statistics
+from retrotimer.runtime.wall_clock import WallClock
+from retrotimer.ui.common.theme import run_colours
+from retrotimer.ui.history.history_details import HistoryDetails
+from retrotimer.ui.history.history_model import (
+    DATE,
+    ID_ROLE,
+    SORT_ROLE,
+    TEMPLATE,
+    HistoryTableModel,
+)
+from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
+from retrotimer.ui.history.weekly_chart import WeeklyChart
+
+EXPORT_FILTERS = {"csv": "Spreadsheet (*.csv)", "json": "Full backup (*.json)"}
+
+
+class DeleteSession(QUndoCommand):
+    """A session marked deleted (the store keeps it until it is purged); undo restores it."""
+
+    def __init__(self, screen: HistoryScreen, session_id: str, text: str) -> None:
+        super().__init__(text)
+        self._screen = screen
+        self._session_id = session_id
+        self._done = True  # pushed after the delete succeeded
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._screen.run_history(
+            lambda history: history.delete_session(
+                self._session_id, self._screen.wall_clock().utc_s
+            )
+        )
+
+    def undo(self) -> None:
+        self._screen.run_history(lambda history: history.restore_session(self._session_id))
+
+
+class HistoryScreen(QWidget):
+    """Signal: `changed()` when the history changed here (a delete, an import, a review)."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        history: HistoryRepository | None,
+        transfer: HistoryTransfer | None,
+        wall_clock: WallClock,
+        theme: Theme,
+        problem: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("History screen")
+        self._history = history
+        self._transfer = transfer
+        self.wall_clock = wall_clock
+        self.file_dialog: QFileDialog | None = None
+        self.undo_stack = QUndoStack(self)
+        self._build(theme)
+        if history is None:
+            self.setEnabled(False)
+            self.tell(problem or "The history is not available.")
+        else:
+            self.refresh()
+
+    # ---- building -------------------------------------------------------------------------
+    def _build(self, theme: Theme) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.statistics = QLabel()
+        self.statistics.setAccessibleName("Progress")
+        self.statistics.setWordWrap(True)
+        self.statistics.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.statistics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chart = WeeklyChart(run_colours(theme))
+        top.addWidget(self.statistics, 2)
+        top.addWidget(self.chart, 3)
+        layout.addLayout(top, 2)
+
+        self.model = HistoryTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setAccessibleName("Sessions")
+        self.table.horizontalHeader().setAccessibleName("Session columns")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEMPLATE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        delete_key = QAction("Delete session", self.table)
+        delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.delete_current)
+        self.table.addAction(delete_key)
+        self.details = HistoryDetails()
+        self.details.review_edited.connect(self.save_review)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([700, 500])
+        layout.addWidget(splitter, 5)
+
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo delete")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.undo_action)
+        for name, text, handler in (
+            ("delete", "Delete session", self.delete_current),
+            ("undo", "Undo delete", self.undo_action.trigger),
+            ("csv", "Export CSV…", lambda: self.choose_export("csv")),
+            ("json", "Export JSON…", lambda: self.choose_export("json")),
+            ("import", "Import JSON…", self.choose_import),
+        ):
+            button = QPushButton(text)
+            button.setAccessibleName(text.rstrip("…"))
+            button.clicked.connect(handler)
+            row.addWidget(button)
+            self.buttons[name] = button
+        self.undo_stack.canUndoChanged.connect(self.buttons["undo"].setEnabled)
+        self.buttons["undo"].setEnabled(False)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setAccessibleName("History messages")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.chart.set_colours(run_colours(theme))
+
+    def tell(self, text: str) -> None:
+        self.message.setText(text)
+
+    # ---- reading ------------------------------------------------------------------------------
+    def run_history(self, action: Callable[[HistoryRepository], object]) -> bool:
+        """Do something to the history and show the result; False (and why) if refused."""
+        if self._history is None:
+            return False
+        try:
+            action(self._history)
+        except HistoryUnavailable as error:
+            self.tell(f"The history cannot be changed just now: {error}")
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def refresh(self) -> None:
+        history = self._history
+        if history is None:
+            return
+        current = self.current_session_id()
+        try:
+            entries = history.list_sessions()
+        except HistoryUnavailable as error:
+            self.tell(f"The history cannot be read just now: {error}")
+            return
+        self.model.set_entries(entries)
+        stats = compute_statistics(entries, self.wall_clock())
+        self.statistics.setText(
+            statistics_text(stats)
+            if entries
+            else "No sessions yet: run a template and it shows up here."
+        )
+        self.chart.set_bars(chart_bars(stats.weeks) if entries else [])
+        self.buttons["delete"].setEnabled(bool(entries))
+        self.select_session(current)
+
+    def current_session_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return str(index.data(ID_ROLE)) if index.isValid() else None
+
+    def select_session(self, session_id: str | None) -> None:
+        target = 0
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ID_ROLE) == session_id:
+                target = row
+        if self.proxy.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(target, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._show_current()
+
+    def _show_current(self) -> None:
+        session_id = self.current_session_id()
+        session = None
+        if session_id is not None and self._history is not None:
+            try:
+                session = self._history.get_session(session_id)
+            except HistoryUnavailable as error:
+                self.tell(f"The session cannot be read just now: {error}")
+        self.details.show_session(session)
+
+    # ---- changing -----------------------------------------------------------------------------
+    def save_review(self, session_id: str, review: Review) -> None:
+        problems = review.problems()
+        if problems:
+            self.tell("; ".join(problems).capitalize() + ".")
+            return
+        if self.run_history(lambda history: history.set_review(session_id, review)):
+            self.tell("Rating and notes saved.")
+
+    def delete_current(self) -> None:
+        session_id = self.current_session_id()
+        session = self.details.session
+        if session_id is None or session is None:
+            return
+        when = date_text(session.entry)
+        deleted = self.run_history(
+            lambda history: history.delete_session(session_id, self.wall_clock().utc_s)
+        )
+        if deleted:
+            self.undo_stack.push(DeleteSession(self, session_id, f"Delete the session of {when}"))
+            self.tell(f"Deleted the session of {when}. Undo delete (Ctrl+Z) brings it back.")
+
+    # ---- files --------------------------------------------------------------------------------
+    def _file_dialog(self, title: str, saving: bool, name_filter: str) -> QFileDialog:
+        dialog = QFileDialog(self, title)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(
+            QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen
+        )
+        dialog.setNameFilter(name_filter)
+        dialog.setAccessibleName(title)
+        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
+        self.file_dialog = dialog
+        return dialog
+
+    def choose_export(self, file_format: str) -> None:
+        dialog = self._file_dialog("Export the history", True, EXPORT_FILTERS[file_format])
+        dialog.setDefaultSuffix(file_format)
+        dialog.selectFile(f"retrotimer-history.{file_format}")
+        dialog.fileSelected.connect(lambda path: self.export_to(path, file_format))
+        dialog.open()
+
+    def choose_import(self) -> None:
+        dialog = self._file_dialog("Import a history backup", False, EXPORT_FILTERS["json"])
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.import_from)
+        dialog.open()
+
+    def export_to(self, path: str, file_format: str) -> None:
+        if self._transfer is None:
+            return
+        try:
+            count = self._transfer.export_to(path, file_format)
+        except (HistoryUnavailable, ValueError) as error:
+            self.tell(f"Nothing was exported: {error}")
+            return
+        self.tell(f"Exported {count} session{'s' if count != 1 else ''} to {path}.")
+
+    def import_from(self, path: str) -> None:
+        if self._transfer is None:
+            return
+        try:
+            result = self._transfer.import_from(path)
+        except (HistoryUnavailable, ValueError) as error:
+            self.tell(f"Nothing was imported from {path}: {error}")
+            return
+        self.refresh()
+        self.changed.emit()
+        self.tell(
+            f"Imported {result.added} session{'s' if result.added != 1 else ''}; "
+            f"{result.skipped} already in the history."
+        )

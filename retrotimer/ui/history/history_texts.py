@@ -1,0 +1,142 @@
+"""Words and numbers for the History screen: dates, durations, planned against actual, weeks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from retrotimer.core.calendar_days import civil_from_days
+from retrotimer.core.history import HistoryEntry, HistorySession, SessionStatus
+from retrotimer.core.statistics import HistoryStatistics, TrendDirection, WeekStats
+from retrotimer.ui.common.formatting import clock_text
+from retrotimer.ui.history.weekly_chart import ChartBar
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+STATUS_WORDS = {
+    SessionStatus.RUNNING: "Running",
+    SessionStatus.COMPLETED: "Completed",
+    SessionStatus.STOPPED: "Stopped early",
+    SessionStatus.INTERRUPTED: "Interrupted",
+}
+CHART_WEEKS = 12
+
+
+def local_time(entry: HistoryEntry) -> datetime:
+    """When the session started, in the runner's local time then."""
+    zone = timezone(timedelta(seconds=entry.utc_offset_s))
+    return datetime.fromtimestamp(entry.started_utc_s, zone)
+
+
+def date_text(entry: HistoryEntry) -> str:
+    """ "Mon 6 May 2024, 09:30"."""
+    moment = local_time(entry)
+    return f"{moment:%a} {moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
+
+
+def minutes_text(seconds: float) -> str:
+    return f"{seconds / 60:.1f}"
+
+
+def rating_text(rating: int | None) -> str:
+    return f"{rating} of 5" if rating is not None else "—"
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRow:
+    """One planned segment and what was done of it (None: not reached)."""
+
+    number: int
+    label: str
+    kind: str
+    planned_s: float
+    actual_s: float | None
+    skipped: bool
+
+    @property
+    def remark(self) -> str:
+        if self.actual_s is None:
+            return "not reached"
+        if self.skipped:
+            return "skipped"
+        if self.actual_s < self.planned_s - 0.5:
+            return "cut short"
+        return ""
+
+
+def planned_against_actual(session: HistorySession) -> list[SegmentRow]:
+    """Every segment of the plan snapshot beside its record; records alone if the snapshot
+    cannot be read."""
+    records = {record.index: record for record in session.segments}
+    try:
+        planned = json.loads(session.plan_json)["segments"]
+        rows = [
+            (
+                int(segment["index"]),
+                str(segment["label"]),
+                str(segment["kind"]),
+                float(segment["duration_s"]),
+            )
+            for segment in planned
+        ]
+    except (ValueError, KeyError, TypeError):
+        rows = [(r.index, r.label, r.kind.value, r.planned_s) for r in session.segments]
+    result = []
+    for index, label, kind, planned_s in rows:
+        record = records.get(index)
+        result.append(
+            SegmentRow(
+                number=index + 1,
+                label=label[:1].upper() + label[1:],
+                kind=kind.replace("_", " "),
+                planned_s=planned_s,
+                actual_s=record.actual_s if record is not None else None,
+                skipped=record.skipped if record is not None else False,
+            )
+        )
+    return result
+
+
+def week_label(week: WeekStats) -> str:
+    _, month, day = civil_from_days(week.week.monday)
+    return f"{day} {MONTHS[month - 1]}"
+
+
+def chart_bars(weeks: Sequence[WeekStats]) -> list[ChartBar]:
+    """The last weeks (oldest first) as bars of backward minutes."""
+    return [
+        ChartBar(week_label(week), week.backward_min, week.sessions, week.met_target)
+        for week in list(weeks)[-CHART_WEEKS:]
+    ]
+
+
+def statistics_text(stats: HistoryStatistics) -> str:
+    """A few lines: this week, the streak, the longest backward segment, totals, the trend."""
+    week = stats.current_week
+    lines = [
+        f"This week: {week.sessions} session{'s' if week.sessions != 1 else ''}, "
+        f"{week.backward_min:.1f} backward minutes (aim for 2-3 sessions a week).",
+        f"Weeks in a row at 2 or more sessions: {stats.current_streak} (best {stats.best_streak}).",
+    ]
+    if stats.longest_backward is not None:
+        longest = stats.longest_backward
+        lines.append(
+            f"Longest backward segment: {clock_text(longest.seconds)} ({longest.template_name})."
+        )
+    totals = stats.totals
+    lines.append(
+        f"In all: {totals.sessions} sessions, {totals.backward_min:.0f} backward minutes, "
+        f"{totals.backward_steps} backward steps."
+    )
+    trend = stats.trend
+    direction = {
+        TrendDirection.UP: "growing",
+        TrendDirection.DOWN: "shrinking",
+        TrendDirection.FLAT: "steady",
+    }[trend.direction]
+    lines.append(
+        f"Backward minutes over the last {len(trend.weeks)} weeks: {direction} "
+        f"({trend.slope_min_per_week:+.1f} min a week)."
+    )
+    return "\n".join(lines)

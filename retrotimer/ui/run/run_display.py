@@ -1,0 +1,263 @@
+"""How the run screen looks: layout, colours per kind and painting, from RunTexts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retrotimer.core.plan import Plan
+from retrotimer.core.session import SessionState
+from retrotimer.core.settings import Settings, Theme
+from retrotimer.ui.common.big_button import BigButton
+from retrotimer.ui.common.kind_style import arrow_description
+from retrotimer.ui.common.theme import run_colours
+from retrotimer.ui.common.timeline_bar import TimelineBar
+from retrotimer.ui.run.run_keys import BINDINGS
+from retrotimer.ui.run.run_texts import RunTexts
+from retrotimer.ui.run.run_widgets import DirectionBadge, FillBar, FittedText, SafetyBanner
+
+TOGGLE_WORDS = {
+    SessionState.IDLE: "Start",
+    SessionState.COUNTDOWN: "Pause",
+    SessionState.RUNNING: "Pause",
+    SessionState.PAUSED: "Resume",
+    SessionState.FINISHED: "New start",
+    SessionState.STOPPED: "New start",
+}
+
+
+def key_hint(binding: str) -> str:
+    """The first keys of a binding, as shown on its button."""
+    keys = BINDINGS[binding].keys
+    return " · ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys[:3])
+
+
+class RunDisplay(QWidget):
+    """The widgets of the run screen and their colours; RunScreen adds the behaviour."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colours = run_colours(theme)
+        self._background = QColor(self._colours.background)
+        self._frame = QColor(self._colours.background)
+        self.setAutoFillBackground(False)
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self._layout = layout
+
+        top = QHBoxLayout()
+        self.template_box = QComboBox()
+        self.template_box.setAccessibleName("Template to run")
+        self.template_box.setMinimumContentsLength(16)
+        template_label = QLabel("&Template:")
+        template_label.setBuddy(self.template_box)
+        self.plan_label = QLabel()
+        self.plan_label.setAccessibleName("Plan totals")
+        self.plan_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.audio_label = QLabel()
+        self.audio_label.setAccessibleName("Volume")
+        self._top_labels = (template_label, self.plan_label, self.audio_label)
+        top_font = QFont(self.font())
+        top_font.setPointSizeF(top_font.pointSizeF() * 1.15)
+        for label in self._top_labels:
+            label.setFont(top_font)
+        top.addWidget(template_label)
+        top.addWidget(self.template_box)
+        top.addSpacing(12)
+        top.addWidget(self.plan_label, 1)
+        top.addWidget(self.audio_label)
+        layout.addLayout(top)
+
+        self.badge = DirectionBadge()
+        self.badge.setAccessibleName("Direction")
+        self.title = FittedText("Backward walk · 15 steps", align=Qt.AlignmentFlag.AlignLeft)
+        self.title.setAccessibleName("Segment")
+        self.rep = FittedText("Rep 10 of 10")
+        self.rep.setAccessibleName("Repetition")
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 5)
+        title_row.addWidget(self.rep, 2)
+
+        self.slot = QStackedWidget()
+        self.info = FittedText("Stop, then turn around and reset")
+        self.info.setAccessibleName("Note")
+        self.banner = SafetyBanner()
+        self.slot.addWidget(self.info)
+        self.slot.addWidget(self.banner)
+        self.slot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        self.digits = FittedText("0:00", height_share=0.98)
+        self.digits.setAccessibleName("Time left in the segment")
+        self.segment_bar = FillBar()
+        self.segment_bar.setAccessibleName("Segment progress")
+        self.next_label = FittedText("Next: Backward walk · 15 steps")
+        self.next_label.setAccessibleName("Next segment")
+        self.timeline = TimelineBar(self._colours)
+        self.timeline.setAccessibleName("Session progress")
+        self.session_label = QLabel()
+        self.session_label.setAccessibleName("Session position")
+        self.session_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        # Stretch shares: the digits take about half of the screen's height.
+        layout.addWidget(self.badge, 11)
+        layout.addLayout(title_row, 7)
+        layout.addWidget(self.slot, 11)
+        layout.addWidget(self.digits, 66)
+        layout.addWidget(self.segment_bar)
+        layout.addWidget(self.next_label, 6)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.session_label)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(14)
+        self.toggle_button = self._button("Start", "toggle")
+        self.back_button = self._button("Back", "back")
+        self.skip_button = self._button("Skip", "skip")
+        self.stop_button = self._button("Stop", "stop")
+        for button in (self.back_button, self.toggle_button, self.skip_button, self.stop_button):
+            buttons.addWidget(button, 2 if button is self.toggle_button else 1)
+        layout.addLayout(buttons)
+
+    @property
+    def big_buttons(self) -> tuple[BigButton, ...]:
+        return (self.toggle_button, self.back_button, self.skip_button, self.stop_button)
+
+    def _button(self, text: str, binding: str) -> BigButton:
+        hint = key_hint(binding)
+        button = BigButton(text, hint)
+        button.setAccessibleDescription(f"{BINDINGS[binding].text}. Keys: {hint}")
+        return button
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Bars, buttons and gaps follow the screen's size so the digits keep their share."""
+        height = event.size().height()
+        scale = min(1.0, max(0.55, height / 900))
+        frame = self._frame_width()
+        self._layout.setContentsMargins(frame + 12, frame + 4, frame + 12, frame + 4)
+        self._layout.setSpacing(round(6 * scale))
+        self.segment_bar.setFixedHeight(round(24 * scale))
+        self.timeline.setFixedHeight(round(28 * scale))
+        for button in self.big_buttons:
+            button.setFixedHeight(round(max(52, min(100, height * 0.095))))
+        super().resizeEvent(event)
+
+    def _frame_width(self) -> int:
+        return max(10, min(self.width(), self.height()) // 45)
+
+    # ---- showing ------------------------------------------------------------------------
+    def show_texts(self, texts: RunTexts, state: SessionState, plan: Plan, position: float) -> None:
+        self.badge.set_direction(texts.arrow, texts.word)
+        self.badge.setAccessibleDescription(f"{texts.word}, {arrow_description(texts.arrow)}")
+        self.title.set_sample(texts.title)
+        self.title.set_text(texts.title)
+        self.rep.set_text(texts.rep)
+        self.digits.set_sample(texts.digits_sample)
+        self.digits.set_text(texts.digits)
+        self.info.set_sample(texts.info or " ")
+        self.info.set_text(texts.info)
+        self.next_label.set_sample(texts.next or " ")
+        self.next_label.set_text(texts.next)
+        self.session_label.setText(texts.session)
+        if texts.banner is not None:
+            self.banner.set_text(texts.banner)
+            self.slot.setCurrentWidget(self.banner)
+        else:
+            self.slot.setCurrentWidget(self.info)
+        self.segment_bar.set_fraction(texts.segment_fraction)
+        self.timeline.set_position(None if state is SessionState.IDLE else position)
+        minutes = round(plan.backward_s / 60, 1)
+        self.plan_label.setText(
+            f"{plan.venue.value.capitalize()}  ·  {round(plan.total_s / 60)} min  ·  "
+            f"{minutes:g} min backward"
+        )
+        self.toggle_button.set_action(TOGGLE_WORDS[state])
+        self.toggle_button.setEnabled(True)
+        active = state is not SessionState.IDLE and not state.is_over
+        for button in (self.back_button, self.skip_button, self.stop_button):
+            button.setEnabled(active)
+        self.template_box.setEnabled(not active)
+        self._apply_colours(texts)
+
+    def show_empty(self) -> None:
+        self.badge.set_direction(self.badge.arrow, "NO TEMPLATE")
+        self.title.set_text("Choose or create a template")
+        self.rep.set_text("")
+        self.digits.set_text("–:––")
+        self.info.set_text("")
+        self.next_label.set_text("")
+        self.session_label.setText("")
+        self.plan_label.setText("")
+        self.slot.setCurrentWidget(self.info)
+        for button in self.big_buttons:
+            button.setEnabled(False)
+        self._apply_colours(None)
+
+    def show_audio(self, settings: Settings) -> None:
+        if settings.muted:
+            self.audio_label.setText("<b>MUTED</b>  [M]")
+        else:
+            self.audio_label.setText(f"Volume {round(settings.volume * 100)} %  [+ / −]")
+
+    def set_theme(self, theme: Theme) -> None:
+        self._colours = run_colours(theme)
+        self.timeline.set_colours(self._colours)
+
+    # ---- colours ------------------------------------------------------------------------
+    def _apply_colours(self, texts: RunTexts | None) -> None:
+        """Light: the whole screen in the kind's colour. Dark: black, with a frame and the
+        digits in the kind's colour (less glare in a dim gym)."""
+        colours = self._colours
+        role = texts.role if texts is not None else None
+        if role is None:
+            background, ink, accent = colours.background, colours.foreground, colours.foreground
+        elif colours.dark:
+            background, ink, accent = colours.background, colours.foreground, colours.fill(role)
+        else:
+            background = colours.fill(role)
+            ink = accent = colours.on_fill(role)
+        if texts is not None and texts.word == "PAUSED" and colours.dark:
+            accent = colours.muted
+        self._background = QColor(background)
+        self._frame = QColor(colours.fill(role)) if role is not None else QColor(background)
+        self.badge.set_colour(accent)
+        self.digits.set_colour(accent if colours.dark else ink)
+        for widget in (self.title, self.rep, self.info, self.next_label):
+            widget.set_colour(ink)
+        track = QColor(ink).darker(250) if colours.dark else QColor(0, 0, 0, 60)
+        self.segment_bar.set_colours(accent, track)
+        # Style sheets override palettes, so the small labels get their colour directly.
+        style = f"color: {QColor(ink).name()};"
+        for label in (*self._top_labels, self.session_label):
+            if label.styleSheet() != style:
+                label.setStyleSheet(style)
+        self.update()
+
+    @property
+    def background_colour(self) -> QColor:
+        return QColor(self._background)
+
+    @property
+    def frame_colour(self) -> QColor:
+        return QColor(self._frame)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self._background)
+        if self._frame != self._background:
+            width, rect = self._frame_width(), self.rect()
+            painter.fillRect(0, 0, rect.width(), width, self._frame)
+            painter.fillRect(0, rect.height() - width, rect.width(), width, self._frame)
+            painter.fillRect(0, 0, width, rect.height(), self._frame)
+            painter.fillRect(rect.width() - width, 0, width, rect.height(), self._frame)
+        painter.end()

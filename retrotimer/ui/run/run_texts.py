@@ -1,0 +1,166 @@
+"""Everything the run screen writes, worked out from a SessionView: pure, so easy to test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retrotimer.core.model import ColourRole, Venue
+from retrotimer.core.plan import Plan, PlannedSegment
+from retrotimer.core.session import SessionState, SessionView
+from retrotimer.ui.common.formatting import clock_text
+from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
+
+SHOULDER_BANNER = "LOOK OVER YOUR SHOULDER"
+RAILS_BANNER = "HOLD THE RAILS"
+TURN_AROUND_NOTICE_S = 4.0  # how long "stop, then turn around" shows after backward work
+
+
+def digits_sample(duration_s: float) -> str:
+    """The widest text the digits show for a segment of this length (sizes the font)."""
+    if duration_s >= 3600:
+        return "0:00:00"
+    if duration_s >= 600:
+        return "00:00"
+    return "0:00"
+
+
+def length_text(segment: PlannedSegment) -> str:
+    """ "15 steps", "30 s", "2 min", "1 min 30 s"."""
+    if segment.steps is not None:
+        return f"{segment.steps} step" + ("" if segment.steps == 1 else "s")
+    whole = round(segment.duration_s)
+    minutes, seconds = divmod(whole, 60)
+    if minutes and seconds:
+        return f"{minutes} min {seconds} s"
+    return f"{minutes} min" if minutes else f"{seconds} s"
+
+
+def segment_title(segment: PlannedSegment) -> str:
+    """The label, with the step count for step segments."""
+    label = segment.label[:1].upper() + segment.label[1:]
+    if segment.steps is not None:
+        return f"{label} · {segment.steps} steps"
+    return label
+
+
+def next_text(segment: PlannedSegment | None) -> str:
+    if segment is None:
+        return "Next: finish"
+    label = segment.label[:1].upper() + segment.label[1:]
+    return f"Next: {label} · {length_text(segment)}"
+
+
+def banner_text(venue: Venue) -> str:
+    return RAILS_BANNER if venue is Venue.TREADMILL else SHOULDER_BANNER
+
+
+@dataclass(frozen=True, slots=True)
+class RunTexts:
+    """What each part of the run screen shows at one moment."""
+
+    word: str
+    arrow: Arrow
+    role: ColourRole | None  # None: a neutral screen (ready, done)
+    title: str
+    rep: str
+    digits: str
+    digits_sample: str
+    info: str
+    next: str
+    banner: str | None
+    session: str
+    segment_fraction: float
+    session_fraction: float
+
+
+def run_texts(view: SessionView, plan: Plan) -> RunTexts:
+    """The words, numbers and colours for a view of a session of `plan`."""
+    segment = view.segment
+    count = len(plan.segments)
+    session = (
+        f"Segment {segment.index + 1} of {count}  ·  "
+        f"{clock_text(view.position_s).lstrip()} of {clock_text(plan.total_s)}"
+    )
+    rep = f"Rep {segment.rep} of {segment.reps}" if segment.rep is not None else ""
+    state = view.state
+    if state is SessionState.IDLE:
+        first = plan.segments[0]
+        return RunTexts(
+            word="READY",
+            arrow=arrow_for(first.kind),
+            role=None,
+            title=plan.template_name,
+            rep="",
+            digits=clock_text(plan.total_s),
+            digits_sample=digits_sample(plan.total_s),
+            info="Press Space or Start when you are ready",
+            next=f"First: {segment_title(first)} · {length_text(first)}",
+            banner=None,
+            session=f"{count} segments  ·  {clock_text(plan.total_s)} in all",
+            segment_fraction=0.0,
+            session_fraction=0.0,
+        )
+    paused = state is SessionState.PAUSED
+    if state is SessionState.COUNTDOWN or (paused and view.get_ready_remaining_s > 0):
+        first = plan.segments[0]
+        return RunTexts(
+            word="PAUSED" if paused else "GET READY",
+            arrow=Arrow.PAUSE if paused else arrow_for(first.kind),
+            role=first.kind.colour,
+            title=plan.template_name,
+            rep=rep,
+            digits=clock_text(view.get_ready_remaining_s),
+            digits_sample="0:00",
+            info="Space to resume" if state is SessionState.PAUSED else "Get ready",
+            next=f"First: {segment_title(first)} · {length_text(first)}",
+            banner=None,
+            session=session,
+            segment_fraction=0.0,
+            session_fraction=0.0,
+        )
+    if state.is_over:
+        finished = state is SessionState.FINISHED
+        return RunTexts(
+            word="DONE" if finished else "STOPPED",
+            arrow=Arrow.STOP,
+            role=None,
+            title="Session complete" if finished else "Session stopped",
+            rep="",
+            digits=clock_text(0 if finished else view.segment_remaining_s),
+            digits_sample=digits_sample(segment.duration_s),
+            info="Well done. Walk it off and stretch." if finished else "Space for a new start",
+            next="",
+            banner=None,
+            session=session,
+            segment_fraction=view.segment_fraction,
+            session_fraction=view.session_fraction,
+        )
+    info = segment.note or ""
+    title = segment_title(segment)
+    if segment.kind.is_backward and segment.note and not paused:
+        title = f"{title} · {segment.note}"  # the banner takes the note's place
+    previous = plan.segments[segment.index - 1] if segment.index > 0 else None
+    if (
+        not segment.kind.is_backward
+        and previous is not None
+        and previous.kind.is_backward
+        and view.segment_elapsed_s < TURN_AROUND_NOTICE_S
+    ):
+        info = "STOP, THEN TURN AROUND"
+    if paused:
+        info = "Space to resume"
+    return RunTexts(
+        word="PAUSED" if paused else direction_word(segment.kind),
+        arrow=Arrow.PAUSE if paused else arrow_for(segment.kind),
+        role=segment.kind.colour,
+        title=title,
+        rep=rep,
+        digits=clock_text(view.segment_remaining_s),
+        digits_sample=digits_sample(segment.duration_s),
+        info=info,
+        next=next_text(view.next_segment),
+        banner=banner_text(plan.venue) if segment.kind.is_backward and not paused else None,
+        session=session,
+        segment_fraction=view.segment_fraction,
+        session_fraction=view.session_fraction,
+    )

@@ -1,0 +1,119 @@
+"""After a session: what was done, and the runner's rating, near-stumbles and notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retrotimer.core.history import MAX_NEAR_STUMBLES, MAX_NOTES_LENGTH, Review
+from retrotimer.core.records import SessionSummary
+from retrotimer.ui.common.formatting import clock_text
+
+STATUS_WORDS = {"finished": "Completed", "stopped": "Stopped early"}
+
+
+def summary_lines(summary: SessionSummary) -> list[tuple[str, str]]:
+    """Label and value pairs of the summary, in display order."""
+    return [
+        ("Template", summary.template_name),
+        ("Result", STATUS_WORDS.get(summary.status, summary.status.capitalize())),
+        ("Time", f"{clock_text(summary.active_s)} of {clock_text(summary.planned_s)} planned"),
+        ("Backward", f"{summary.backward_s / 60:.1f} min"),
+        ("Backward steps", str(summary.backward_steps)),
+    ]
+
+
+class SummaryDialog(QDialog):
+    """Shows the totals; Save gives a review, Skip gives none (the session is kept anyway)."""
+
+    def __init__(self, summary: SessionSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = summary
+        self.setWindowTitle("Session summary")
+        self.setAccessibleName("Session summary")
+        layout = QVBoxLayout(self)
+        heading = QLabel("<h2>Session summary</h2>")
+        layout.addWidget(heading)
+        totals = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        for label, value in summary_lines(summary):
+            shown = QLabel(f"<b>{value}</b>")
+            shown.setTextFormat(Qt.TextFormat.RichText)
+            shown.setAccessibleName(label)
+            shown.setAccessibleDescription(value)
+            totals.addRow(f"{label}:", shown)
+            self.values[label] = shown
+        layout.addLayout(totals)
+
+        form = QFormLayout()
+        rating_row = QHBoxLayout()
+        self.rating_group = QButtonGroup(self)
+        self.rating_group.setExclusive(False)  # a second click takes the rating back
+        self.rating_buttons: list[QPushButton] = []
+        for stars in range(1, 6):
+            button = QPushButton(f"&{stars}")
+            button.setCheckable(True)
+            button.setMinimumSize(48, 40)
+            button.setAccessibleName(f"Rating {stars} of 5")
+            self.rating_group.addButton(button, stars)
+            self.rating_buttons.append(button)
+            rating_row.addWidget(button)
+        self.rating_group.idToggled.connect(self._rating_toggled)
+        rating_row.addStretch(1)
+        form.addRow("How did it feel? (1-5)", rating_row)
+        self.near_stumbles = QSpinBox()
+        self.near_stumbles.setRange(0, MAX_NEAR_STUMBLES)
+        self.near_stumbles.setAccessibleName("Near-stumbles")
+        form.addRow("&Near-stumbles:", self.near_stumbles)
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Notes")
+        self.notes.setPlaceholderText("How it went, what to change next time")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(110)
+        form.addRow("N&otes:", self.notes)
+        layout.addLayout(form)
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.skip_button = self.buttons.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setAccessibleName("Save rating and notes")
+        self.skip_button.setAccessibleName("Skip")
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.rating_buttons[0].setFocus()
+
+    def _rating_toggled(self, value: int, checked: bool) -> None:
+        if checked:
+            for button in self.rating_buttons:
+                if self.rating_group.id(button) != value and button.isChecked():
+                    button.setChecked(False)
+
+    def rating(self) -> int | None:
+        checked = self.rating_group.checkedId()
+        return checked if checked > 0 else None
+
+    def set_rating(self, value: int | None) -> None:
+        for button in self.rating_buttons:
+            button.setChecked(self.rating_group.id(button) == value)
+
+    def review(self) -> Review:
+        """What the runner entered (notes are cut to the longest the history keeps)."""
+        return Review(
+            rating=self.rating(),
+            near_stumbles=self.near_stumbles.value(),
+            notes=self.notes.toPlainText().strip()[:MAX_NOTES_LENGTH],
+        )

@@ -1,0 +1,1 @@
+"""The Templates screen: the library list and the template editor."""

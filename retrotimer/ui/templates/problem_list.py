@@ -1,0 +1,52 @@
+"""The list of a template's problems, errors first; choosing one shows where it is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from retrotimer.core.templates.validation import Problem
+
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+def problem_text(problem: Problem) -> str:
+    """ "Error: line 3, column 5: ..." or "Warning: Segment 2.1: ..."."""
+    kind = "Error" if problem.is_error else "Warning"
+    place = f"line {problem.line}, column {problem.column or 1}: " if problem.line else ""
+    return f"{kind}: {place}{problem.sentence()}"
+
+
+class ProblemList(QListWidget):
+    """Emits `chosen(Problem)` when the user activates a row (Enter or a double click)."""
+
+    chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Problems")
+        self.setWordWrap(True)
+        self.setMaximumHeight(110)
+        self.itemActivated.connect(lambda item: self.chosen.emit(item.data(PROBLEM_ROLE)))
+        self._problems: tuple[Problem, ...] = ()
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self._problems
+
+    def texts(self) -> list[str]:
+        return [self.item(row).text() for row in range(self.count())]
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        ordered = tuple(sorted(problems, key=lambda problem: not problem.is_error))
+        if ordered == self._problems:
+            return
+        self._problems = ordered
+        self.clear()
+        for problem in ordered:
+            item = QListWidgetItem(problem_text(problem))
+            item.setData(PROBLEM_ROLE, problem)
+            self.addItem(item)
+        self.setVisible(bool(ordered))

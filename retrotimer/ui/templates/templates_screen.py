@@ -1,0 +1,386 @@
+"""The Templates screen: the library (built-in and user), the editor, import and export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retrotimer.core.model import Length, Segment, SegmentKind, Template
+from retrotimer.core.ports import TemplateRepository
+from retrotimer.core.settings import Settings
+from retrotimer.core.templates.library import (
+    LibraryEntry,
+    LibraryError,
+    TemplateOrigin,
+    TrashedTemplate,
+    free_name,
+)
+from retrotimer.core.templates.template_formats import TemplateFormat
+from retrotimer.core.templates.validation import TemplateError
+from retrotimer.ui.templates.template_editor import TemplateEditor
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+FILE_FILTERS = {
+    TemplateFormat.TOML: "RetroTimer template (*.toml)",
+    TemplateFormat.TEXT: "Text syntax (*.txt)",
+}
+
+
+def entry_text(entry: LibraryEntry) -> str:
+    if entry.template is None:
+        return f"{entry.name}  (cannot be read)"
+    return f"{entry.name}  (built-in)" if entry.read_only else entry.name
+
+
+class TemplatesScreen(QWidget):
+    """Signals: `templates_changed()` after the library changed; `run_requested(str)`."""
+
+    templates_changed = Signal()
+    run_requested = Signal(str)
+
+    def __init__(
+        self, library: TemplateRepository, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Templates screen")
+        self._library = library
+        self._loaded: LibraryEntry | None = None
+        self._original_name: str | None = None  # the user template the editor saves over
+        self.last_deleted: TrashedTemplate | None = None
+        self.question: QMessageBox | None = None
+        self.error_box: QMessageBox | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.editor = TemplateEditor(settings)
+        self._build()
+        self.editor.save_requested.connect(self.save)
+        self.editor.dirty_changed.connect(lambda _dirty: self._update_buttons())
+        self.refresh()
+
+    # ---- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        splitter = QSplitter()
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        label = QLabel("&Library:")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Template library")
+        label.setBuddy(self.list)
+        self.list.currentItemChanged.connect(self._current_changed)
+        column.addWidget(label)
+        column.addWidget(self.list, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        rows = (
+            (("new", "&New", self.new_template), ("duplicate", "Du&plicate", self.duplicate)),
+            (("delete", "De&lete", self.delete), ("undo_delete", "Undo de&lete", self.undo_delete)),
+            (
+                ("import", "&Import…", self.choose_import),
+                ("export", "E&xport…", self.choose_export),
+            ),
+            (("run", "Run &this template", self.run_current),),
+        )
+        for row in rows:
+            line = QHBoxLayout()
+            for name, text, handler in row:
+                button = QPushButton(text)
+                button.setAccessibleName(text.replace("&", "").rstrip("…"))
+                button.clicked.connect(handler)
+                line.addWidget(button)
+                self.buttons[name] = button
+            column.addLayout(line)
+        self.message = QLabel()
+        self.message.setAccessibleName("Library messages")
+        self.message.setWordWrap(True)
+        column.addWidget(self.message)
+        delete_key = QAction("Delete template", self.list)
+        delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.delete)
+        self.list.addAction(delete_key)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 900])
+        layout.addWidget(splitter)
+
+    # ---- the list ----------------------------------------------------------------------------
+    def refresh(self, select: str | None = None) -> None:
+        """Read the library again; keep (or move to) the selection."""
+        wanted = select or (self._loaded.name if self._loaded else None)
+        entries = self._library.entries()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for entry in entries:
+            item = QListWidgetItem(entry_text(entry))
+            item.setData(ENTRY_ROLE, entry)
+            if entry.problems:
+                item.setToolTip("\n".join(problem.sentence() for problem in entry.problems))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        names = [entry.name.casefold() for entry in entries]
+        row = names.index(wanted.casefold()) if wanted and wanted.casefold() in names else 0
+        if entries and (self._loaded is None or select is not None or not self.editor.is_dirty):
+            self.list.setCurrentRow(row)
+            self._load(entries[row])
+        self._update_buttons()
+
+    def entries(self) -> list[LibraryEntry]:
+        return [self.list.item(row).data(ENTRY_ROLE) for row in range(self.list.count())]
+
+    def select(self, name: str) -> None:
+        for row, entry in enumerate(self.entries()):
+            if entry.name.casefold() == name.casefold():
+                self.list.setCurrentRow(row)
+                return
+
+    def _current_changed(self, current: QListWidgetItem | None, _: object) -> None:
+        if current is None:
+            return
+        entry: LibraryEntry = current.data(ENTRY_ROLE)
+        if self._loaded is not None and entry.name == self._loaded.name:
+            return
+        if self.editor.is_dirty:
+            self._restore_selection()
+            self._ask_to_leave(entry)
+            return
+        self._load(entry)
+
+    def _restore_selection(self) -> None:
+        self.list.blockSignals(True)
+        for row, entry in enumerate(self.entries()):
+            if self._loaded is not None and entry.name == self._loaded.name:
+                self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+
+    def _ask_to_leave(self, entry: LibraryEntry) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Unsaved changes",
+            f"Save the changes to \u201c{self.editor.template.name}\u201d first?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setAccessibleName("Unsaved changes")
+        for button in box.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(_result: int) -> None:
+            self.question = None
+            choice = box.standardButton(box.clickedButton())
+            box.deleteLater()
+            if choice == QMessageBox.StandardButton.Save and not self.save(self.editor.template):
+                return
+            if choice in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
+                self._load(entry)
+                self.select(entry.name)
+
+        box.finished.connect(answered)
+        self.question = box
+        box.open()
+
+    def _load(self, entry: LibraryEntry) -> None:
+        self._loaded = entry
+        if entry.template is None:
+            self._original_name = None
+            self.editor.setEnabled(False)
+            self.tell(
+                f"{entry.location} cannot be read: "
+                + " ".join(problem.sentence() for problem in entry.problems)
+            )
+        else:
+            self.editor.setEnabled(True)
+            self._original_name = None if entry.read_only else entry.name
+            self.editor.load(entry.template, read_only=entry.read_only)
+            self.tell("")
+        self._update_buttons()
+
+    @property
+    def loaded(self) -> LibraryEntry | None:
+        return self._loaded
+
+    def _update_buttons(self) -> None:
+        entry = self._loaded
+        usable = entry is not None and entry.template is not None
+        self.buttons["duplicate"].setEnabled(usable)
+        self.buttons["delete"].setEnabled(entry is not None and not entry.read_only)
+        self.buttons["export"].setEnabled(usable)
+        self.buttons["run"].setEnabled(usable and not self.editor.is_dirty)
+        self.buttons["undo_delete"].setEnabled(self.last_deleted is not None)
+
+    def tell(self, text: str) -> None:
+        self.message.setText(text)
+
+    def set_settings(self, settings: Settings) -> None:
+        self.editor.set_settings(settings)
+
+    # ---- library operations ------------------------------------------------------------------
+    def _report(self, error: Exception) -> None:
+        """Say what went wrong, beside the list and in a box; nothing in the editor is lost."""
+        self.tell(str(error))
+        box = QMessageBox(QMessageBox.Icon.Warning, "Templates", str(error), parent=self)
+        box.setAccessibleName("Template problem")
+        box.finished.connect(lambda _result: setattr(self, "error_box", None))
+        self.error_box = box
+        box.open()
+
+    def save(self, template: Template) -> bool:
+        """Save the editor's template (renaming the one it was loaded as); True when saved."""
+        try:
+            self._library.save(template, replacing=self._original_name)
+        except (LibraryError, TemplateError, OSError) as error:
+            self._report(error)
+            return False
+        self._original_name = template.name
+        self.editor.mark_saved(template)
+        self._loaded = None
+        self.refresh(select=template.name)
+        self.tell(f"Saved \u201c{template.name}\u201d.")
+        self.templates_changed.emit()
+        return True
+
+    def new_template(self) -> None:
+        if self.editor.is_dirty:
+            self.tell("Save or revert the changes first.")
+            return
+        taken = {entry.name.casefold() for entry in self.entries()}
+        template = Template(
+            free_name("New template", taken),
+            (Segment(SegmentKind.WARMUP, Length.minutes(5)),),
+            "",
+        )
+        self._loaded = LibraryEntry(template.name, TemplateOrigin.USER, template)
+        self._original_name = None
+        self.list.clearSelection()
+        self.editor.setEnabled(True)
+        self.editor.load(template, new=True)
+        self.editor.name_edit.setFocus()
+        self.editor.name_edit.selectAll()
+        self._update_buttons()
+
+    def duplicate(self) -> None:
+        entry = self._loaded
+        if entry is None or entry.template is None:
+            return
+        try:
+            copy = self._library.duplicate(entry.name)
+        except (LibraryError, TemplateError, OSError) as error:
+            self._report(error)
+            return
+        self._loaded = None
+        self.refresh(select=copy.name)
+        self.tell(f"Made \u201c{copy.name}\u201d: your own copy to change.")
+        self.templates_changed.emit()
+
+    def delete(self) -> None:
+        entry = self._loaded
+        if entry is None or entry.read_only or self._original_name is None:
+            return
+        try:
+            self.last_deleted = self._library.delete(entry.name)
+        except (LibraryError, OSError) as error:
+            self._report(error)
+            return
+        self._loaded = None
+        self.refresh()
+        self.tell(f"Moved \u201c{entry.name}\u201d to the trash. Undo delete brings it back.")
+        self.templates_changed.emit()
+
+    def undo_delete(self) -> None:
+        trashed = self.last_deleted
+        if trashed is None:
+            return
+        try:
+            name = self._library.restore(trashed.trash_id)
+        except (LibraryError, TemplateError, OSError) as error:
+            self._report(error)
+            return
+        self.last_deleted = None
+        self._loaded = None
+        self.refresh(select=name)
+        self.tell(f"Brought back \u201c{name}\u201d.")
+        self.templates_changed.emit()
+
+    def run_current(self) -> None:
+        if self._loaded is not None and self._loaded.template is not None:
+            self.run_requested.emit(self._loaded.name)
+
+    # ---- files ---------------------------------------------------------------------------------
+    def _file_dialog(self, title: str, saving: bool) -> QFileDialog:
+        dialog = QFileDialog(self, title)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(
+            QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen
+        )
+        dialog.setNameFilters([*FILE_FILTERS.values(), "All files (*)"])
+        dialog.setAccessibleName(title)
+        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
+        self.file_dialog = dialog
+        return dialog
+
+    def choose_import(self) -> None:
+        dialog = self._file_dialog("Import a template", saving=False)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.import_file)
+        dialog.open()
+
+    def choose_export(self) -> None:
+        entry = self._loaded
+        if entry is None or entry.template is None:
+            return
+        dialog = self._file_dialog("Export the template", saving=True)
+        dialog.selectFile(entry.name + ".toml")
+        dialog.fileSelected.connect(
+            lambda path: self.export_file(
+                path,
+                TemplateFormat.TEXT
+                if dialog.selectedNameFilter() == FILE_FILTERS[TemplateFormat.TEXT]
+                or path.lower().endswith(".txt")
+                else TemplateFormat.TOML,
+            )
+        )
+        dialog.open()
+
+    def import_file(self, path: str) -> None:
+        try:
+            imported = self._library.import_file(path)
+        except (LibraryError, TemplateError, OSError) as error:
+            self._report(error)
+            return
+        self._loaded = None
+        self.refresh(select=imported.name)
+        note = (
+            f" (as \u201c{imported.name}\u201d: \u201c{imported.requested_name}\u201d was taken)"
+            if imported.renamed
+            else ""
+        )
+        self.tell(f"Imported \u201c{imported.name}\u201d{note}.")
+        self.templates_changed.emit()
+
+    def export_file(self, path: str, template_format: TemplateFormat) -> None:
+        """Export the selected template; the file dialog has already asked about overwriting."""
+        entry = self._loaded
+        if entry is None or entry.template is None:
+            return
+        try:
+            self._library.export_file(entry.name, path, template_format, overwrite=True)
+        except (LibraryError, TemplateError, OSError) as error:
+            self._report(error)
+            return
+        self.tell(f"Exported \u201c{entry.name}\u201d to {path}.")

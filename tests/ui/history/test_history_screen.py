@@ -1,0 +1,240 @@
+"""The History screen on a temporary SQLite history: table, details, review, delete, files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from retrotimer.core.history import (
+    HistorySession,
+    SessionStart,
+    SessionStatus,
+    SessionTotals,
+    WallTime,
+    plan_snapshot,
+    session_from_parts,
+)
+from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
+from retrotimer.core.plan import compile_plan
+from retrotimer.core.records import SegmentRecord
+from retrotimer.core.session import SessionState
+from retrotimer.core.settings import Settings
+from retrotimer.storage.history_store import HistoryStore
+from retrotimer.ui.history.history_model import BACKWARD, RATING, TEMPLATE
+from retrotimer.ui.history.history_screen import HistoryScreen
+from tests.ui.conftest import MONDAY_0730_UTC, Harness
+
+DAY = 86400.0
+PLAN = compile_plan(
+    Template(
+        "Jogs",
+        (
+            Segment(SegmentKind.WARMUP, Length.seconds(300)),
+            Segment(SegmentKind.BACKWARD_JOG, Length.seconds(120)),
+            Segment(SegmentKind.COOLDOWN, Length.seconds(180)),
+        ),
+        "",
+        Venue.TRACK,
+    ),
+    Settings(),
+)
+
+
+def session(
+    number: int, days_ago: float, backward_s: float, name: str = "Jogs", *, stopped: bool = False
+) -> HistorySession:
+    """A recorded session: warm-up, a backward jog of `backward_s`, and (unless stopped)
+    the cool-down."""
+    records = [
+        SegmentRecord(0, SegmentKind.WARMUP, "Warm-up walk", 300, 300, False),
+        SegmentRecord(
+            1, SegmentKind.BACKWARD_JOG, "Backward jog", 120, backward_s, backward_s < 120
+        ),
+    ]
+    if not stopped:
+        records.append(SegmentRecord(2, SegmentKind.COOLDOWN, "Cool-down walk", 180, 180, False))
+    start = SessionStart(
+        f"00000000-0000-4000-8000-{number:012d}",
+        name,
+        plan_snapshot(PLAN),
+        Venue.TRACK,
+        WallTime(MONDAY_0730_UTC - days_ago * DAY, 7200),
+        PLAN.total_s,
+    )
+    totals = SessionTotals.from_records(records)
+    return session_from_parts(
+        start,
+        records,
+        status=SessionStatus.STOPPED if stopped else SessionStatus.COMPLETED,
+        totals=totals,
+        ended_utc_s=start.started.utc_s + totals.active_s,
+    )
+
+
+SESSIONS = [
+    session(1, 15, 60.0, "Alpha"),
+    session(2, 8, 120.0, "Bravo"),
+    session(3, 7.5, 90.0, "Charlie", stopped=True),
+    session(4, 1, 600.0, "Delta"),
+]
+
+
+def open_history(harness: Harness, sessions: list[HistorySession] = SESSIONS) -> HistoryScreen:
+    harness.history.import_sessions(sessions)
+    window = harness.show()
+    window.tabs.setCurrentWidget(window.history_screen)
+    return window.history_screen
+
+
+def column(screen: HistoryScreen, number: int) -> list[str]:
+    return [screen.proxy.index(row, number).data() for row in range(screen.proxy.rowCount())]
+
+
+def test_an_empty_history_says_how_to_fill_it(harness: Harness) -> None:
+    screen = open_history(harness, [])
+    assert "No sessions yet" in screen.statistics.text()
+    assert screen.chart.bars == []
+    assert not screen.buttons["delete"].isEnabled()
+    assert screen.details.session is None
+
+
+def test_sessions_newest_first_and_every_column_sorts(harness: Harness) -> None:
+    screen = open_history(harness)
+    assert column(screen, TEMPLATE) == ["Delta", "Charlie", "Bravo", "Alpha"]
+    assert column(screen, 0)[0] == "Sun 5 May 2024, 09:30"  # local time of the session
+    screen.table.sortByColumn(BACKWARD, Qt.SortOrder.DescendingOrder)
+    # By minutes, not by text ("10.0" would sort before "2.0" as text).
+    assert column(screen, BACKWARD) == ["10.0", "2.0", "1.5", "1.0"]
+    screen.table.horizontalHeader().sectionClicked.emit(TEMPLATE)
+    screen.table.sortByColumn(TEMPLATE, Qt.SortOrder.AscendingOrder)
+    assert column(screen, TEMPLATE) == ["Alpha", "Bravo", "Charlie", "Delta"]
+    assert column(screen, 4) == ["Completed", "Completed", "Stopped early", "Completed"]
+
+
+def test_details_show_planned_against_actual(harness: Harness) -> None:
+    screen = open_history(harness)
+    screen.select_session(SESSIONS[2].session_id)
+    table = screen.details.segments
+    rows = [[table.item(row, c).text() for c in range(5)] for row in range(table.rowCount())]
+    assert rows == [
+        ["1", "Warm-up walk", "5:00", "5:00", ""],
+        ["2", "Backward jog", "2:00", "1:30", "skipped"],
+        ["3", "Cool-down walk", "3:00", "—", "not reached"],
+    ]
+    assert "Stopped early" in screen.details.heading.text()
+
+
+def test_progress_and_the_weekly_chart(harness: Harness) -> None:
+    screen = open_history(harness)
+    bars = screen.chart.bars
+    assert [bar.label for bar in bars[-3:]] == ["22 Apr", "29 Apr", "6 May"]
+    # Sundays of the two weeks before: 1.5 + 2 minutes (two sessions), then 10 minutes.
+    assert [round(bar.minutes, 1) for bar in bars[-3:]] == [3.5, 10.0, 0.0]
+    assert [bar.met_target for bar in bars[-3:]] == [True, False, False]
+    assert bars[-4].label == "15 Apr" and bars[-4].minutes == pytest.approx(1.0)
+    text = screen.statistics.text()
+    assert "Longest backward segment: 10:00 (Delta)" in text
+    assert "In all: 4 sessions" in text
+
+
+def test_rating_and_notes_are_editable(harness: Harness) -> None:
+    screen = open_history(harness)
+    details = screen.details
+    assert details.session is not None and details.session.session_id == SESSIONS[3].session_id
+    details.rating.setCurrentIndex(details.rating.findData(5))
+    details.near_stumbles.setValue(1)
+    details.notes.setPlainText("ten minutes at last")
+    details.save_review.click()
+    entry = harness.history.get_session(SESSIONS[3].session_id)
+    assert entry is not None
+    assert (entry.entry.rating, entry.entry.near_stumbles, entry.entry.notes) == (
+        5,
+        1,
+        "ten minutes at last",
+    )
+    assert column(screen, RATING)[0] == "5 of 5"
+    assert screen.message.text() == "Rating and notes saved."
+
+
+def test_delete_with_undo(harness: Harness) -> None:
+    screen = open_history(harness)
+    screen.table.setFocus()
+    harness.qtbot.keyClick(screen.table, Qt.Key.Key_Delete)
+    assert column(screen, TEMPLATE) == ["Charlie", "Bravo", "Alpha"]
+    assert "Undo delete" in screen.message.text()
+    assert len(harness.history.list_sessions()) == 3
+    harness.qtbot.keyClick(screen.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert column(screen, TEMPLATE) == ["Delta", "Charlie", "Bravo", "Alpha"]
+    screen.buttons["delete"].click()
+    screen.buttons["delete"].click()
+    assert column(screen, TEMPLATE) == ["Bravo", "Alpha"]
+    screen.buttons["undo"].click()
+    screen.buttons["undo"].click()
+    assert len(harness.history.list_sessions()) == 4
+    assert not screen.buttons["undo"].isEnabled()
+
+
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_export_through_the_file_dialog(harness: Harness, tmp_path: Path, file_format: str) -> None:
+    screen = open_history(harness)
+    screen.buttons[file_format].click()
+    dialog = screen.file_dialog
+    assert dialog is not None
+    target = tmp_path / f"backup.{file_format}"
+    dialog.selectFile(str(target))
+    dialog.accept()
+    text = target.read_text("utf-8")
+    if file_format == "json":
+        assert len(json.loads(text)["sessions"]) == 4
+    else:
+        assert len(text.strip().splitlines()) == 5  # a header and a row per session
+    assert screen.message.text() == f"Exported 4 sessions to {target}."
+
+
+def test_import_a_backup_skips_what_is_there(harness: Harness, tmp_path: Path) -> None:
+    screen = open_history(harness, SESSIONS[:2])
+    other = HistoryStore(tmp_path / "other.sqlite")
+    other.import_sessions(SESSIONS)
+    backup = tmp_path / "backup.json"
+    from retrotimer.storage.history_files import HistoryTransfer
+
+    HistoryTransfer(other).export_to(str(backup), "json")
+    other.close()
+    screen.choose_import()
+    assert screen.file_dialog is not None
+    screen.file_dialog.selectFile(str(backup))
+    screen.file_dialog.accept()
+    assert screen.message.text() == "Imported 2 sessions; 2 already in the history."
+    assert len(column(screen, TEMPLATE)) == 4
+
+
+def test_a_file_that_is_not_a_backup_changes_nothing(harness: Harness, tmp_path: Path) -> None:
+    screen = open_history(harness)
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"hello": 1}', "utf-8")
+    screen.import_from(str(bad))
+    assert screen.message.text().startswith(f"Nothing was imported from {bad}:")
+    assert "not a RetroTimer history export" in screen.message.text()
+    assert len(harness.history.list_sessions()) == 4
+
+
+def test_a_session_run_in_the_window_shows_up(harness: Harness) -> None:
+    screen = open_history(harness, [])
+    harness.window.tabs.setCurrentWidget(harness.run)
+    harness.run.start()
+    harness.run_until(lambda: harness.state() is SessionState.FINISHED)
+    harness.window.summary_dialog.rating_buttons[4].click()  # type: ignore[union-attr]
+    harness.window.summary_dialog.save_button.click()  # type: ignore[union-attr]
+    assert column(screen, TEMPLATE) == ["First steps"]
+    assert column(screen, RATING) == ["5 of 5"]
+    assert column(screen, 4) == ["Completed"]
+
+
+def test_without_a_history_the_screen_says_why(harness: Harness) -> None:
+    screen = HistoryScreen(None, None, harness.wall_clock, Settings().theme, "locked elsewhere")
+    harness.qtbot.addWidget(screen)
+    assert not screen.isEnabled()
+    assert screen.message.text() == "locked elsewhere"

@@ -1,0 +1,151 @@
+"""What the run screen says for each moment of a session (pure functions, no widgets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrotimer.core.model import ColourRole, Length, Segment, SegmentKind, Venue
+from retrotimer.core.plan import Plan, compile_plan
+from retrotimer.core.session import Session
+from retrotimer.core.settings import Settings
+from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
+from retrotimer.ui.run.run_texts import (
+    RAILS_BANNER,
+    SHOULDER_BANNER,
+    digits_sample,
+    run_texts,
+)
+from tests.factories import first_steps, simple
+
+SETTINGS = Settings(get_ready_s=5)
+
+
+def walk(session: Session, now: float, to: float) -> None:
+    """Advance in one-second steps: a single big step would look like a suspend."""
+    while now < to:
+        now = min(to, now + 1.0)
+        session.advance(now)
+
+
+def plan_of(venue: Venue = Venue.TRACK) -> Plan:
+    return compile_plan(first_steps(venue), SETTINGS)
+
+
+def test_the_digits_are_sized_for_the_widest_text_of_the_segment() -> None:
+    assert digits_sample(59) == "0:00"
+    assert digits_sample(600) == "00:00"
+    assert digits_sample(4000) == "0:00:00"
+
+
+def test_idle_shows_the_whole_plan_and_how_to_start() -> None:
+    plan = plan_of()
+    texts = run_texts(Session(plan).view(0.0), plan)
+    assert texts.word == "READY"
+    assert texts.role is None
+    assert texts.title == "First steps"
+    assert texts.digits == "2:38"  # 60 + 2 x (9 + 30) + 20 s
+    assert texts.next == "First: Warm-up walk · 1 min"
+    assert texts.banner is None
+    assert "Space" in texts.info
+
+
+def test_get_ready_counts_down_to_the_first_segment() -> None:
+    plan = plan_of()
+    session = Session.from_settings(plan, SETTINGS)
+    session.start(100.0)
+    texts = run_texts(session.view(101.2), plan)
+    assert texts.word == "GET READY"
+    assert texts.digits == "0:04"
+    assert texts.role is ColourRole.WARMUP
+    assert texts.title == "First steps"
+    assert texts.next == "First: Warm-up walk · 1 min"
+
+
+def test_a_backward_step_segment_on_a_track() -> None:
+    plan = plan_of()
+    session = Session.from_settings(plan, SETTINGS)
+    session.start(0.0)
+    walk(session, 0.0, 68.0)  # 3 s into "15 steps backward walk" (9 s at 100 a minute)
+    texts = run_texts(session.view(68.0), plan)
+    assert texts.word == "BACKWARD"
+    assert texts.arrow is Arrow.BACKWARD
+    assert texts.role is ColourRole.BACKWARD_EASY
+    assert texts.title == "Backward walk · 15 steps"
+    assert texts.rep == "Rep 1 of 2"
+    assert texts.digits == "0:06"
+    assert texts.banner == SHOULDER_BANNER
+    assert texts.next == "Next: Turn around and reset · 30 s"
+    assert texts.segment_fraction == pytest.approx(3 / 9)
+
+
+def test_on_a_treadmill_the_banner_says_hold_the_rails() -> None:
+    plan = plan_of(Venue.TREADMILL)
+    session = Session(plan, get_ready_s=0)
+    session.start(0.0)
+    walk(session, 0.0, 61.0)
+    assert run_texts(session.view(61.0), plan).banner == RAILS_BANNER
+
+
+def test_after_backward_work_the_runner_is_told_to_stop_then_turn() -> None:
+    plan = plan_of()
+    session = Session(plan, get_ready_s=0)
+    session.start(0.0)
+    walk(session, 0.0, 70.0)  # 1 s into the walk after the first backward segment
+    texts = run_texts(session.view(70.0), plan)
+    assert texts.word == "WALK"
+    assert texts.info == "STOP, THEN TURN AROUND"
+    walk(session, 70.0, 75.0)
+    assert run_texts(session.view(75.0), plan).info == ""
+
+
+def test_a_note_shows_in_the_info_line_or_beside_the_title_when_the_banner_is_up() -> None:
+    plan = compile_plan(
+        simple(
+            Segment(SegmentKind.WALK, Length.seconds(10), None, "easy pace"),
+            Segment(SegmentKind.BACKWARD_WALK, Length.seconds(60), None, "hold the rails"),
+        ),
+        SETTINGS,
+    )
+    session = Session(plan, get_ready_s=0)
+    session.start(0.0)
+    assert run_texts(session.view(1.0), plan).info == "easy pace"
+    walk(session, 0.0, 20.0)
+    texts = run_texts(session.view(20.0), plan)
+    assert texts.title == "Backward walk · hold the rails"
+
+
+def test_paused_says_so_in_the_big_word_and_drops_the_banner() -> None:
+    plan = plan_of()
+    session = Session(plan, get_ready_s=0)
+    session.start(0.0)
+    walk(session, 0.0, 62.0)
+    session.pause(62.0)
+    texts = run_texts(session.view(90.0), plan)
+    assert texts.word == "PAUSED"
+    assert texts.arrow is Arrow.PAUSE
+    assert texts.banner is None
+    assert texts.info == "Space to resume"
+    assert texts.digits == "0:07"
+
+
+def test_finished_and_stopped() -> None:
+    plan = plan_of()
+    session = Session(plan, get_ready_s=0)
+    session.start(0.0)
+    walk(session, 0.0, 200.0)
+    finished = run_texts(session.view(200.0), plan)
+    assert (finished.word, finished.title, finished.digits) == ("DONE", "Session complete", "0:00")
+    stopped_session = Session(plan, get_ready_s=0)
+    stopped_session.start(0.0)
+    walk(stopped_session, 0.0, 30.0)
+    stopped_session.stop(30.0)
+    stopped = run_texts(stopped_session.view(30.0), plan)
+    assert (stopped.word, stopped.title) == ("STOPPED", "Session stopped")
+
+
+@pytest.mark.parametrize("kind", list(SegmentKind))
+def test_every_kind_has_a_word_and_an_arrow_that_set_backward_apart(kind: SegmentKind) -> None:
+    word, arrow = direction_word(kind), arrow_for(kind)
+    assert word and arrow
+    assert (word == "BACKWARD") == kind.is_backward
+    assert (arrow is Arrow.BACKWARD) == kind.is_backward
