@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Slot
 
-from retrotimer.audio.cue_sounds import CueSound, Phrase, cue_sound
+from retrotimer.audio.cue_sounds import CueSound, Phrase, cue_sound, speech_timing
 from retrotimer.audio.label_renderer import LabelRenderer
 from retrotimer.audio.pcm import Clip, gain_for_volume
 from retrotimer.audio.playback import Playback
@@ -18,10 +18,18 @@ from retrotimer.audio.speech_engine import SpeechEngine
 from retrotimer.audio.speech_queue import SpeechQueue, Utterance
 from retrotimer.audio.tones import Tones
 from retrotimer.audio.voice import VoiceLibrary
-from retrotimer.core.plan import Plan
+from retrotimer.core.plan import Cue, Plan
+from retrotimer.core.session import get_ready_cues
 from retrotimer.core.session_events import Event, EventKind
 from retrotimer.core.settings import Settings
 from retrotimer.core.speech import spoken_label
+from retrotimer.core.speech_plan import (
+    SAFETY_CUES,
+    SpeechPlan,
+    SpeechRank,
+    SpokenLine,
+    plan_speech,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +62,8 @@ class CuePlayer(QObject):
         self._renderer = renderer
         self._clock = clock
         self._plan: Plan | None = None
+        self._lines: dict[Cue, SpokenLine] = {}
+        self._unsaid: frozenset[Cue] = frozenset()
         # After the session ends, the output is let go once the last words are out.
         self._release_when_quiet = False
         self._queue = SpeechQueue()
@@ -63,6 +73,7 @@ class CuePlayer(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.poll)
+        self._speech: SpeechPlan | None = None
         playback.prepare((*self._tones.values(), *voice.all()))
         if not playback.wait_ready(READY_TIMEOUT_S):
             log.warning(
@@ -93,6 +104,7 @@ class CuePlayer(QObject):
     def load(self, plan: Plan) -> None:
         """Use `plan` for the events to come, and start rendering its custom labels."""
         self._plan = plan
+        self._plan_speech()
         self._release_when_quiet = False
         self._playback.hold(True)
         if self._renderer is None:
@@ -110,11 +122,42 @@ class CuePlayer(QObject):
             return
         if event.kind in (EventKind.FINISHED, EventKind.STOPPED):
             self._release_when_quiet = True
-        self.play_sound(cue_sound(event, self._plan, self._settings))
+        sound = cue_sound(event, self._plan, self._settings)
+        cue = event.cue
+        if cue is None:
+            self.play_sound(sound)
+        elif cue in self._unsaid:
+            self.play_sound(replace(sound, speech=()))
+        elif (line := self._lines.get(cue)) is not None:
+            # Said as the speech plan placed it: maybe shortened, maybe after other words.
+            self.play_sound(
+                replace(sound, speech=sound.speech[: len(line.phrases)]), line.rank, line.delay_s
+            )
+        else:
+            rank = SpeechRank.SAFETY if cue.type in SAFETY_CUES else SpeechRank.ANNOUNCE
+            self.play_sound(sound, rank)
+
+    @property
+    def speech_plan(self) -> SpeechPlan | None:
+        """Where every sentence of the loaded plan goes (None before a plan is loaded)."""
+        return self._speech
+
+    def _plan_speech(self) -> None:
+        plan = self._plan
+        if plan is None:
+            return
+        settings = self._settings
+        timing = speech_timing(self._voice, self._tones)
+        extra = get_ready_cues(settings.get_ready_s, settings.countdown_pips)
+        speech = plan_speech(plan, settings, timing, extra)
+        self._speech = speech
+        self._lines = speech.by_cue()
+        self._unsaid = frozenset(speech.left_out)
 
     def apply_settings(self, settings: Settings) -> None:
         self._settings = settings
         self.set_muted(settings.muted)
+        self._plan_speech()
 
     def set_volume(self, volume: float) -> None:
         self._settings = replace(self._settings, volume=min(1.0, max(0.0, volume)))
@@ -137,7 +180,13 @@ class CuePlayer(QObject):
         self._playback.close()
 
     # ---- playing -----------------------------------------------------------------------
-    def play_sound(self, sound: CueSound) -> None:
+    def play_sound(
+        self,
+        sound: CueSound,
+        rank: SpeechRank = SpeechRank.ANNOUNCE,
+        delay_s: float | None = None,
+    ) -> None:
+        """Play the tone now and queue the words `delay_s` later (by default, after the tone)."""
         now = self._clock()
         if sound.interrupt:
             self._silence_now()
@@ -150,9 +199,11 @@ class CuePlayer(QObject):
             self._playback.play(tone, gain)
             # Words follow the tone instead of talking over it.
             speech_from = now + tone.duration_s
+        if delay_s is not None:
+            speech_from = now + delay_s
         clips = tuple(clip for clip in map(self._clip_for, sound.speech) if clip is not None)
         if clips:
-            self._queue.push(Utterance(clips, speech_from))
+            self._queue.push(Utterance(clips, speech_from, rank))
         self.poll()
 
     @Slot()
@@ -160,7 +211,10 @@ class CuePlayer(QObject):
         """Start the phrase that is due and re-arm the timer for the next one."""
         now = self._clock()
         gain = gain_for_volume(self._settings.volume)
-        for clip in self._queue.due(now):
+        due = self._queue.due(now)
+        if due.cut_off:
+            self._playback.stop_all()
+        for clip in due.clips:
             self._playback.play(clip, gain)
         wake = self._queue.wake_at()
         if wake is None and self._release_when_quiet:

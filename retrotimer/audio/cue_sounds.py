@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from retrotimer.audio.pcm import Clip
 from retrotimer.audio.tones import FINISH, REMINDER, STEP_TICK, go_name, pip_name
+from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
 from retrotimer.core.plan import Cue, CueType, Plan
 from retrotimer.core.session_events import Event, EventKind
 from retrotimer.core.settings import Settings
 from retrotimer.core.speech import spoken_label
+from retrotimer.core.speech_plan import SpeechTiming
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +111,10 @@ def _phrases(cue: Cue, plan: Plan) -> tuple[Phrase, ...]:
     segment = plan.segments[index]
     label, stock = spoken_label(segment.label), spoken_label(segment.kind.label)
     return tuple(Phrase(text, stock if text == label else None) for text in cue.speech)
+
+
+def speech_timing(voice: VoiceLibrary, tones: dict[str, Clip]) -> SpeechTiming:
+    """How long the shipped clips and the announcement tone sound, for the speech plan."""
+    phrases = {p: clip.duration_s for p in voice.phrases if (clip := voice.clip(p)) is not None}
+    go_tones = [tones[name].duration_s for d in Direction if (name := go_name(d)) in tones]
+    return SpeechTiming(phrases, max(go_tones, default=0.0))

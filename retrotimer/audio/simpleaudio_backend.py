@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import MutableMapping
 from typing import Any
 
 from retrotimer.audio.backend import BackendUnavailable, PlaybackError
@@ -9,6 +12,12 @@ from retrotimer.audio.pcm import SOUND_RATE, Clip, scaled, silence
 
 # Scaled copies kept per clip and gain; a volume change makes new ones as clips are played.
 _MAX_SCALED = 512
+# Through ALSA's pulse plugin simpleaudio's streams ask PulseAudio for no latency, so the
+# sound server keeps the one it has (about 2 s on a quiet desktop): with a core busy, its
+# sounds then came late, in pieces, and took twice their length (bench/audio.py). Asking for
+# this much makes every stream start within milliseconds and play whole.
+PULSE_LATENCY_MS = 60
+PULSE_LATENCY_VARIABLE = "PULSE_LATENCY_MSEC"
 
 
 class SimpleaudioBackend:
@@ -17,7 +26,18 @@ class SimpleaudioBackend:
     name = "simpleaudio"
     audible = True
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        pulse_latency_ms: int | None = PULSE_LATENCY_MS,
+        environ: MutableMapping[str, str] | None = None,
+    ) -> None:
+        # Only on Linux (where ALSA may lead to PulseAudio or PipeWire's pulse server), and
+        # never over a latency the user chose. libpulse reads it whenever a stream connects,
+        # which simpleaudio does on a thread of its own: it is set for the process. A Qt
+        # stream opened later (a fallback) keeps working with it (bench/audio.py).
+        environ = os.environ if environ is None else environ
+        if pulse_latency_ms and sys.platform.startswith("linux"):
+            environ.setdefault(PULSE_LATENCY_VARIABLE, str(pulse_latency_ms))
         try:
             import simpleaudio
         except ImportError as error:

@@ -45,6 +45,22 @@ CUE_RANK: dict[CueType, int] = {
 # A segment's end is ranked between its own last cues and the next segment's first.
 SEGMENT_END_RANK = 3
 
+
+def moment_ms(at_s: float) -> int:
+    """An offset as whole milliseconds: the moment cues are ordered by.
+
+    Offsets are sums of step durations (a tapped cadence of 105 makes 0.571428... s steps);
+    two cues meant for the same moment can differ in the last digits of their floats, and
+    then a float comparison, not the rank, would decide which is heard first.
+    """
+    return round(at_s * 1000)
+
+
+def cue_order(at_s: float, rank: int) -> tuple[int, int]:
+    """The sort key of anything on the timeline: its moment, then its rank at that moment."""
+    return (moment_ms(at_s), rank)
+
+
 # A cue needs this much room after the announcement so the two do not run together.
 MIN_GAP_AFTER_ANNOUNCE_S = 1.0
 # Next-up is spoken only where the segment leaves time to hear the announcement first.
@@ -81,10 +97,14 @@ class PlannedSegment:
     rep: int | None
     reps: int | None
     custom_label: bool = False
+    # The segment reverses the direction of the one before (forward run straight into a
+    # backward one, or back) with no walk or rest between: the runner must stop and turn
+    # first, and the screen says so.
+    turn_first: bool = False
 
     @property
     def end_s(self) -> float:
-        return self.start_s + self.duration_s
+        return round(self.start_s + self.duration_s, 6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +166,11 @@ def compile_plan(template: Template, settings: Settings) -> Plan:
     venue = effective_venue(template, settings)
     segments: list[PlannedSegment] = []
     offset = 0.0
+    previous: Direction = Direction.NONE
     for index, flat in enumerate(_flatten(template.items)):
         segment = flat.segment
         duration = segment_seconds(segment, settings)
+        direction = segment.kind.direction
         segments.append(
             PlannedSegment(
                 index=index,
@@ -161,9 +183,12 @@ def compile_plan(template: Template, settings: Settings) -> Plan:
                 rep=flat.rep,
                 reps=flat.reps,
                 custom_label=segment.label is not None,
+                turn_first=reverses(previous, direction),
             )
         )
-        offset += duration
+        # Each start is the previous end exactly, so the two name the same moment.
+        offset = segments[-1].end_s
+        previous = direction
     total = round(offset, 6)
     cues: list[Cue] = []
     for position, planned in enumerate(segments):
@@ -172,7 +197,7 @@ def compile_plan(template: Template, settings: Settings) -> Plan:
     cues.append(
         Cue(total, CueType.FINISH, "Session complete.", len(segments) - 1, ("session complete",))
     )
-    cues.sort(key=lambda cue: (cue.at_s, CUE_RANK[cue.type], cue.segment_index))
+    cues.sort(key=lambda cue: (*cue_order(cue.at_s, CUE_RANK[cue.type]), cue.segment_index))
     backward = [s for s in segments if s.kind.direction is Direction.BACKWARD]
     return Plan(
         template_name=template.name,
@@ -186,6 +211,19 @@ def compile_plan(template: Template, settings: Settings) -> Plan:
         ),
         backward_steps=sum(s.steps or 0 for s in backward),
     )
+
+
+def reverses(before: Direction, after: Direction) -> bool:
+    """Forward straight into backward, or backward into forward: a turn on the move."""
+    return {before, after} == {Direction.FORWARD, Direction.BACKWARD}
+
+
+def needs_turn_cue(segment: PlannedSegment, following: PlannedSegment | None) -> bool:
+    """A backward segment ends with "stop and turn around" unless more backward follows; so
+    does a forward run that leads straight into a backward segment."""
+    if segment.kind.is_backward:
+        return following is None or not following.kind.is_backward
+    return following is not None and following.turn_first
 
 
 def describe(segment: PlannedSegment) -> tuple[str, tuple[str, ...]]:
@@ -227,10 +265,10 @@ def _segment_cues(
         while at < end - MIN_GAP_AFTER_ANNOUNCE_S:
             yield Cue(round(at, 6), reminder.type, reminder.text, index, reminder.speech)
             at += settings.reminder_interval_s
-        if following is None or not following.kind.is_backward:
-            yield Cue(
-                end, CueType.TURN_AROUND, "Stop and turn around.", index, ("stop and turn around",)
-            )
+    if needs_turn_cue(segment, following):
+        yield Cue(
+            end, CueType.TURN_AROUND, "Stop and turn around.", index, ("stop and turn around",)
+        )
 
     if settings.halfway and segment.duration_s >= HALFWAY_MIN_DURATION_S:
         yield Cue(

@@ -7,7 +7,7 @@ import enum
 import math
 from dataclasses import dataclass
 
-from retrotimer.core.plan import CUE_RANK, SEGMENT_END_RANK, Cue, CueType, Plan
+from retrotimer.core.plan import CUE_RANK, SEGMENT_END_RANK, Cue, CueType, Plan, cue_order
 from retrotimer.core.records import SegmentRecord, SessionSummary, summarise
 from retrotimer.core.session_events import Event, EventKind, SessionState, SessionView
 from retrotimer.core.settings import Settings
@@ -109,7 +109,7 @@ class Session:
             for c in get_ready_cues(self.get_ready_s, get_ready_pips)
         ]
         schedule += [_Due(s.end_s, SEGMENT_END_RANK, None, s.index) for s in plan.segments]
-        schedule.sort(key=lambda due: (due.at_s, due.rank))
+        schedule.sort(key=lambda due: cue_order(due.at_s, due.rank))
         self._schedule = schedule
         self._schedule_times = [due.at_s for due in schedule]
         self.state = SessionState.IDLE

@@ -1,7 +1,8 @@
 """A private PulseAudio daemon with a null sink, recorded through its monitor with `parec`.
 
 Nothing reaches real speakers. The daemon gets its own runtime dir and socket; a silent
-`pacat` stream keeps the sink running, so the monitor never drops the start of a sound.
+`pacat` stream keeps the sink running at its default latency, so the monitor never drops
+the start of a sound (an idle null sink's monitor loses the first second or two).
 The recorder stamps every chunk with the monotonic clock as it arrives, which places each
 recorded sample in the same time base as the calls that played it.
 """
@@ -114,9 +115,8 @@ class PrivatePulse:
                 "--format=s16le",
                 f"--rate={RATE}",
                 "--channels=1",
-                # A sound card's sink runs at a few tens of milliseconds; pacat's default
-                # (2 s) would make the null sink start new streams only every 2 s.
-                "--latency-msec=20",
+                # No latency asked for: the sink runs at its default, as a desktop's does
+                # with only ordinary streams on it.
                 "--stream-name=keep-alive",
             ],
             stdin=self._zeros,
@@ -139,10 +139,25 @@ class PrivatePulse:
             self._zeros.close()
             self._zeros = None
 
+    def sink_latency_ms(self) -> float:
+        """The null sink's current latency as PulseAudio reports it."""
+        out = subprocess.run(
+            ["pactl", "list", "sinks"], env=self._child_env(), capture_output=True, text=True
+        ).stdout
+        for line in out.splitlines():
+            if line.strip().startswith("Latency:"):
+                return float(line.split()[1]) / 1000
+        raise RuntimeError(f"pactl reported no sink latency:\n{out}")
+
     @contextmanager
-    def recording(self) -> Iterator[Recording]:
-        """Record the sink's monitor for the duration of the block."""
+    def recording(self, latency_ms: int | None = None) -> Iterator[Recording]:
+        """Record the sink's monitor for the duration of the block.
+
+        A recorder that asks for a latency also sets the sink's (a monitor's requested latency
+        is the sink's): left at None, the sink keeps its default.
+        """
         recording = Recording()
+        asked = [] if latency_ms is None else [f"--latency-msec={latency_ms}"]
         recorder = subprocess.Popen(
             [
                 "parec",
@@ -151,7 +166,7 @@ class PrivatePulse:
                 "--format=s16le",
                 f"--rate={RATE}",
                 "--channels=1",
-                "--latency-msec=5",
+                *asked,
                 "--stream-name=retrotimer-test-recorder",
             ],
             stdout=subprocess.PIPE,
@@ -179,6 +194,7 @@ class Recording:
     start_time: float = float("inf")
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _pending: bytes = b""
+    _chunks: list[tuple[float, int]] = field(default_factory=list)
 
     def read_from(self, fd: int) -> None:
         while True:
@@ -191,9 +207,24 @@ class Recording:
                 whole = len(data) - len(data) % 2
                 self._pending = data[whole:]
                 self.samples.frombytes(data[:whole])
+                self._chunks.append((arrived, len(self.samples)))
                 # A chunk arrives after its last sample was captured, never before: the
                 # earliest estimate over all chunks is the closest to the truth.
                 self.start_time = min(self.start_time, arrived - len(self.samples) / self.rate)
+
+    def settle(self, after: float) -> None:
+        """Place the samples on the clock by the chunks that arrived after `after` only.
+
+        A sink at a long latency renders (and its monitor delivers) sound up to a couple of
+        seconds ahead of time; once a player's stream has asked for a short latency it no
+        longer does, and only the chunks from then on tell where a sample lies.
+        """
+        with self._lock:
+            later = [
+                arrived - count / self.rate for arrived, count in self._chunks if arrived > after
+            ]
+            if later:
+                self.start_time = min(later)
 
     def wait_for_data(self, timeout_s: float = 10.0) -> None:
         deadline = time.monotonic() + timeout_s
@@ -282,3 +313,21 @@ def first_sound_after(
         if abs(window[index]) > threshold:
             return recording.time_of(start + index)
     return None
+
+
+@contextmanager
+def busy_core() -> Iterator[None]:
+    """One CPU core kept busy by a process of its own, as a browser or music player would."""
+    import sys
+
+    burner = subprocess.Popen(
+        [sys.executable, "-c", "while True: pass"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield
+    finally:
+        burner.kill()
+        burner.wait()

@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
-from retrotimer.core.plan import Cue, CueType, compile_plan
+from retrotimer.core.plan import Cue, CueType, compile_plan, moment_ms
+from retrotimer.core.session import Session
 from retrotimer.core.settings import Settings
 from tests.factories import first_steps, simple
 
@@ -212,3 +213,70 @@ def test_plan_is_immutable() -> None:
     plan = compile_plan(first_steps(), Settings())
     with pytest.raises(dataclasses.FrozenInstanceError):
         plan.total_s = 1.0  # type: ignore[misc]
+
+
+def test_a_forward_run_straight_into_a_backward_one_ends_with_stop_and_turn_around() -> None:
+    template = simple(
+        Segment(SegmentKind.FORWARD_RUN, Length.seconds(30)),
+        Segment(BACK_JOG, Length.seconds(20)),
+        Segment(SegmentKind.FORWARD_RUN, Length.seconds(30)),
+        Segment(WALK, Length.seconds(10)),
+        Segment(BACK_JOG, Length.seconds(20)),
+    )
+    plan = compile_plan(template, Settings())
+    turns = [(c.at_s, c.segment_index) for c in plan.cues if c.type is CueType.TURN_AROUND]
+    # Into the backward jog, out of it, and after the last one; the walk is a stop already.
+    assert turns == [(30.0, 0), (50.0, 1), (110.0, 4)]
+    assert [s.turn_first for s in plan.segments] == [False, True, True, False, False]
+
+
+@pytest.mark.parametrize("cadence", range(40, 241))
+def test_at_every_cadence_the_turn_cue_comes_before_the_next_announcement(cadence: int) -> None:
+    # A tapped cadence such as 105 makes step lengths whose float sums differ in the last digit.
+    template = simple(
+        Segment(SegmentKind.WARMUP, Length.seconds(60)),
+        Repeat(
+            20,
+            (
+                Segment(BACK_WALK, Length.steps(15)),
+                Segment(WALK, Length.steps(13)),
+                Segment(SegmentKind.FORWARD_RUN, Length.steps(7)),
+                Segment(BACK_JOG, Length.steps(11)),
+            ),
+        ),
+    )
+    options = Settings(
+        cadence_backward_walk=cadence, cadence_backward_jog=cadence, cadence_backward_sprint=cadence
+    )
+    plan = compile_plan(template, options)
+    for number, cue in enumerate(plan.cues):
+        if cue.type is not CueType.TURN_AROUND:
+            continue
+        # The next segment's announcement is heard after the turn cue, never before it.
+        following = cue.segment_index + 1
+        if following == len(plan.segments):
+            continue
+        announce = next(
+            i
+            for i, c in enumerate(plan.cues)
+            if c.type is CueType.ANNOUNCE and c.segment_index == following
+        )
+        assert number < announce, (cadence, cue.at_s)
+        assert moment_ms(plan.cues[announce].at_s) == moment_ms(cue.at_s)
+    # The session delivers them in the same order.
+    session = Session(plan, get_ready_s=0)
+    events = session.start(0.0)
+    for tick in range(1, 2 * round(plan.total_s) + 4):
+        events += session.advance(tick / 2)
+    fired = [e.cue for e in events if e.cue is not None]
+    assert fired == list(plan.cues)
+
+
+def test_a_cadence_of_105_puts_the_turn_cue_and_the_next_announcement_at_one_moment() -> None:
+    template = simple(Segment(BACK_WALK, Length.steps(15)), Segment(WALK, Length.seconds(8)))
+    plan = compile_plan(template, Settings(cadence_backward_walk=105))
+    turn = next(c for c in plan.cues if c.type is CueType.TURN_AROUND)
+    announce = next(c for c in plan.cues if c.type is CueType.ANNOUNCE and c.segment_index == 1)
+    assert turn.at_s == announce.at_s == plan.segments[1].start_s == plan.segments[0].end_s
+    # Offsets that differ only in their float's last digits are one moment.
+    assert moment_ms(347.142858) == moment_ms(347.14285800000005)
