@@ -26,7 +26,8 @@ class AudioBackend(Protocol):
         """Make `clip` ready so that playing it later costs no decoding or disk access."""
 
     def wait_ready(self, timeout_s: float) -> bool:
-        """Block until every prepared clip can start at once; False when that took too long."""
+        """Block until every prepared clip can start at once and, while held, the output takes
+        sound; False when that took longer than `timeout_s` (0: just look)."""
 
     def hold(self, held: bool) -> None:
         """Keep the output open and running while held (a session is on), for steady timing."""

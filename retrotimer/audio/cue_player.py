@@ -116,6 +116,16 @@ class CuePlayer(QObject):
         }
         self._renderer.request(sorted(labels))
 
+    def wait_ready(self, timeout_s: float) -> bool:
+        """After `load`: block until the output is open and taking sound, at most `timeout_s`.
+
+        A sound played before then can be lost (the get-ready words were): the countdown
+        waits for this. False when it took too long; the session may start anyway.
+        """
+        if self._closed or not self._playback.audible:
+            return True
+        return self._playback.wait_ready(timeout_s)
+
     def handle(self, event: Event) -> None:
         if self._plan is None:
             log.warning("cue player: an event arrived before a plan was loaded; ignored")

@@ -79,7 +79,7 @@ class _Stream(QObject):
         self.sounding_until = 0.0
         self._quiet_since = time.monotonic()
         self._last_taken = time.monotonic()
-        self._flowing = False
+        self.flowing = False
         self._filled = False
 
     @Slot()
@@ -99,7 +99,7 @@ class _Stream(QObject):
                 self.failure = self.failure or "Qt Multimedia could not open an audio stream"
                 return
             self._quiet_since = self._last_taken = time.monotonic()
-            self._flowing = self._filled = False
+            self.flowing = self._filled = False
             assert self._feeder is not None
             self._feeder.start()
         self.feed()
@@ -124,14 +124,14 @@ class _Stream(QObject):
             block = self._mix(count) if count > 0 else None
             keep_open = sounding or self.held
         if block is None:
-            limit = STALL_S if self._flowing else START_S
+            limit = STALL_S if self.flowing else START_S
             if now - self._last_taken > limit and not self.failure:
                 self.failure = "Qt Multimedia audio output stopped taking sound"
                 with self.lock:
                     self.voices.clear()
         else:
             # Room after the first fill means the stream has begun to take sound.
-            self._flowing = self._flowing or self._filled
+            self.flowing = self.flowing or self._filled
             self._filled = True
             self._last_taken = now
             self._output.write(block.tobytes())
@@ -234,7 +234,23 @@ class QtBackend:
             self._clips[clip.name] = samples_of(resampled(clip, SOUND_RATE))
 
     def wait_ready(self, timeout_s: float) -> bool:
-        return True
+        """While held, wait until the sound server takes sound from the stream.
+
+        Under load a new stream can take seconds to start; a cue played before then is lost
+        or late (the get-ready words were). The stream lives on its own thread, so waiting
+        here holds up nothing it needs.
+        """
+        deadline = time.monotonic() + timeout_s
+        while True:
+            with self._stream.lock:
+                held = self._stream.held
+            if not held or self._stream.flowing:
+                return True
+            if self._stream.failure:
+                raise PlaybackError(self._stream.failure)
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.005)
 
     def hold(self, held: bool) -> None:
         """Keep the stream running (a session is on), or let it close when quiet."""

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import MutableMapping
 from typing import Any
 
 from retrotimer.audio.backend import BackendUnavailable, PlaybackError
@@ -12,32 +9,23 @@ from retrotimer.audio.pcm import SOUND_RATE, Clip, scaled, silence
 
 # Scaled copies kept per clip and gain; a volume change makes new ones as clips are played.
 _MAX_SCALED = 512
-# Through ALSA's pulse plugin simpleaudio's streams ask PulseAudio for no latency, so the
-# sound server keeps the one it has (about 2 s on a quiet desktop): with a core busy, its
-# sounds then came late, in pieces, and took twice their length (bench/audio.py). Asking for
-# this much makes every stream start within milliseconds and play whole.
-PULSE_LATENCY_MS = 60
-PULSE_LATENCY_VARIABLE = "PULSE_LATENCY_MSEC"
+# While a session is on, a silent stream keeps the output open: a sound server whose last
+# stream closed goes back to its long latency, and the next sound's new stream then starts
+# late and in pieces. Low-rate silence is cheap to hold; it is started again when it ends.
+CARRIER_S = 300.0
+CARRIER_RATE = 8000
 
 
 class SimpleaudioBackend:
-    """Each play opens its own stream, so sounds overlap freely and start within milliseconds."""
+    """Each play opens its own stream, so sounds overlap freely and start within milliseconds.
+
+    While held, a silent carrier stream runs under them (see CARRIER_S).
+    """
 
     name = "simpleaudio"
     audible = True
 
-    def __init__(
-        self,
-        pulse_latency_ms: int | None = PULSE_LATENCY_MS,
-        environ: MutableMapping[str, str] | None = None,
-    ) -> None:
-        # Only on Linux (where ALSA may lead to PulseAudio or PipeWire's pulse server), and
-        # never over a latency the user chose. libpulse reads it whenever a stream connects,
-        # which simpleaudio does on a thread of its own: it is set for the process. A Qt
-        # stream opened later (a fallback) keeps working with it (bench/audio.py).
-        environ = os.environ if environ is None else environ
-        if pulse_latency_ms and sys.platform.startswith("linux"):
-            environ.setdefault(PULSE_LATENCY_VARIABLE, str(pulse_latency_ms))
+    def __init__(self) -> None:
         try:
             import simpleaudio
         except ImportError as error:
@@ -47,6 +35,9 @@ class SimpleaudioBackend:
         self._sa: Any = simpleaudio
         self._playing: list[Any] = []
         self._scaled: dict[tuple[str, float], bytes] = {}
+        self._carrier_clip = silence("carrier", CARRIER_S, CARRIER_RATE)
+        self._carrier: Any = None
+        self._held = False
         # The first stream a process opens can lose its start: open one now, with silence.
         try:
             self._start(silence("warm-up", 0.05, SOUND_RATE), 1.0)
@@ -60,9 +51,24 @@ class SimpleaudioBackend:
         return True
 
     def hold(self, held: bool) -> None:
-        """Nothing to hold: each sound opens its own short-lived stream."""
+        """Keep a silent stream open under the sounds while held (a session is on)."""
+        self._held = held
+        if held:
+            self._keep_carrier()
+        elif self._carrier is not None:
+            self._carrier.stop()
+            self._carrier = None
+
+    def _keep_carrier(self) -> None:
+        if not self._held or (self._carrier is not None and self._carrier.is_playing()):
+            return
+        try:
+            self._carrier = self._sa.play_buffer(self._carrier_clip.pcm, 1, 2, CARRIER_RATE)
+        except Exception as error:
+            raise PlaybackError(str(error)) from error
 
     def play(self, clip: Clip, gain: float) -> None:
+        self._keep_carrier()
         self._start(clip, gain)
 
     def _start(self, clip: Clip, gain: float) -> None:
@@ -89,4 +95,5 @@ class SimpleaudioBackend:
         return bool(self._playing)
 
     def close(self) -> None:
+        self.hold(False)
         self.stop_all()

@@ -15,6 +15,7 @@ from retrotimer.audio.playback import (
     ENV_VARIABLE,
     BackendFactory,
     BackendStatus,
+    default_choice,
     default_factories,
 )
 from retrotimer.audio.startup import open_cue_player
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         "backend": playback.backend_name,
         "chosen_by": playback.request.reason,
         "order": list(BACKEND_ORDER),
+        "why_this_order": default_choice(),
         "backends": [{"name": s.name, "state": s.state, "detail": s.detail} for s in statuses],
         "problems": [*playback.request.problems, *store.problems],
         "voice_phrases": len(player.voice.phrases),
@@ -82,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"audio backend in use: {report['backend']} (chosen by {report['chosen_by']})")
     for status in statuses:
         print(f"  {status.name:<12} {status.state:<12} {status.detail}")
+    print(f"  default order {', '.join(BACKEND_ORDER)}: {report['why_this_order']}")
     print(f"  override with {ENV_VARIABLE}={'|'.join(BACKEND_ORDER)} or the audio_backend setting")
     for problem in report["problems"]:
         print(f"problem: {problem}")

@@ -153,6 +153,13 @@ class CueSink(Protocol):
 
     def load(self, plan: Plan) -> None: ...
 
+    def wait_ready(self, timeout_s: float) -> bool:
+        """After `load`, block until sound can be heard, at most `timeout_s` (0: just look).
+
+        The get-ready countdown waits for it: a cue played before the output takes sound is
+        lost. False when the time ran out (the session may go on; say so to the runner).
+        """
+
     def handle(self, event: Event) -> None: ...
 
     def apply_settings(self, settings: Settings) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from retrotimer.audio.cue_player import CuePlayer
+from retrotimer.audio.cue_sounds import speech_timing
 from retrotimer.audio.label_renderer import LabelRenderer
 from retrotimer.audio.playback import Playback, request_backends
 from retrotimer.audio.speech_engine import EngineKind, SpeechEngine
@@ -41,8 +42,9 @@ class Rig:
         self.clock = FakeClock(100.0)
         self.device = FakeBackend("simpleaudio", clock=self.clock)
         self.spare = FakeBackend("qt", clock=self.clock)
+        # The order of Windows and macOS: the recording device first, the spare after it.
         playback = Playback(
-            request_backends("auto", {}),
+            request_backends("auto", {}, platform="darwin"),
             {"simpleaudio": lambda: self.device, "qt": lambda: self.spare},
         )
         self.player = CuePlayer(playback, TONES, VOICE, settings, renderer, clock=self.clock)
@@ -95,20 +97,28 @@ def test_every_clip_is_prepared_once_at_start(qtbot: QtBot, rigs: list[Rig]) -> 
     assert len(rig.device.prepared) == len(expected)
 
 
-def test_the_tone_sounds_at_once_and_the_words_follow_it(
+def test_the_tone_sounds_at_once_then_the_safety_words_then_the_announcement(
     qtbot: QtBot, rigs: list[Rig], plan: Plan
 ) -> None:
     rig = Rig()
     rigs.append(rig)
     rig.player.load(plan)
+    # As the session delivers them: the announcement first, then the shoulder check.
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
+    rig.player.handle(cue(plan, CueType.SHOULDER_CHECK, 1))
     go = TONES.family(Direction.BACKWARD).go
     assert rig.heard() == [(0.0, go.name)]
-    rig.run_for(6.0)
+    rig.run_for(8.0)
     heard = rig.heard()
     words = [name for _, name in heard[1:]]
-    assert words == [voice(p) for p in ("backward walk", "15", "steps", "rep", "1", "of", "2")]
+    assert words == [
+        voice(p)
+        for p in ("look over your shoulder", "backward walk", "15", "steps", "rep", "1", "of", "2")
+    ]
     assert heard[1][0] == pytest.approx(go.duration_s, abs=0.011)
+    shoulder = VOICE.clip("look over your shoulder")
+    assert shoulder is not None
+    assert heard[2][0] >= go.duration_s + shoulder.duration_s + SENTENCE_GAP_S - 0.011
     for (start, name), (next_start, _) in zip(heard[1:], heard[2:], strict=False):
         clip = VOICE.clip(name.removeprefix("voice:"))
         assert clip is not None
@@ -123,12 +133,56 @@ def test_a_sentence_waits_for_the_one_before(qtbot: QtBot, rigs: list[Rig], plan
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 2))
     rig.run_for(8.0)
     heard = rig.heard()
-    # Beeps may sound over speech; speech never over speech.
-    assert heard[:2] == [(0.0, voice("stop and turn around")), (0.0, go_name(Direction.NONE))]
+    # The walk's go tone, then (after the longest go tone) the turn cue before anything said
+    # of the walk.
+    go = TONES.family(Direction.NONE).go
+    tone_s = speech_timing(VOICE, TONES.by_name()).tone_s
+    assert heard[0] == (0.0, go.name)
+    assert heard[1] == (pytest.approx(tone_s, abs=0.011), voice("stop and turn around"))
     first = VOICE.clip("stop and turn around")
     assert first is not None
     assert heard[2][1] == voice("turn around and reset")
-    assert heard[2][0] >= first.duration_s + SENTENCE_GAP_S - 1e-6
+    assert heard[2][0] >= heard[1][0] + first.duration_s + SENTENCE_GAP_S - 1e-6
+
+
+def test_safety_words_cut_off_an_announcement_that_runs_late(
+    qtbot: QtBot, rigs: list[Rig], plan: Plan
+) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    rig.player.load(plan)
+    rig.player.handle(cue(plan, CueType.ANNOUNCE, 0))
+    rig.run_for(0.6)  # "warm-up walk" is being said
+    stops = rig.device.stops
+    rig.player.handle(cue(plan, CueType.SHOULDER_CHECK, 1))  # a reminder arriving early
+    rig.run_for(3.0)
+    assert rig.device.stops == stops + 1
+    spoken = [name for name in rig.names() if name.startswith("voice:")]
+    assert spoken == [voice("warm-up walk"), voice("look over your shoulder")]
+
+
+def test_words_the_speech_plan_left_out_are_not_said_but_the_tone_is(
+    qtbot: QtBot, rigs: list[Rig]
+) -> None:
+    sprint = compile_plan(
+        simple(Segment(SegmentKind.BACKWARD_SPRINT, Length.steps(10))), replace(SETTINGS)
+    )
+    rig = Rig()
+    rigs.append(rig)
+    rig.player.load(sprint)
+    speech = rig.player.speech_plan
+    assert speech is not None
+    announce = next(c for c in sprint.cues if c.type is CueType.ANNOUNCE)
+    line = speech.line_for(announce)
+    assert line is not None and line.phrases == ("backward sprint",)
+    rig.player.handle(cue(sprint, CueType.ANNOUNCE, 0))
+    rig.player.handle(cue(sprint, CueType.SHOULDER_CHECK, 0))
+    rig.run_for(5.0)
+    assert rig.names() == [
+        go_name(Direction.BACKWARD),
+        voice("look over your shoulder"),
+        voice("backward sprint"),
+    ]
 
 
 def test_pausing_cuts_the_sentence_short_and_says_paused(
@@ -252,15 +306,21 @@ def test_the_timer_runs_only_while_words_wait(qtbot: QtBot, rigs: list[Rig], pla
     rig.player.handle(cue(plan, CueType.COUNTDOWN, 1))
     assert not timer.isActive()  # a beep alone needs no timer
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
-    go = TONES.family(Direction.BACKWARD).go
-    assert timer.isActive() and timer.interval() == pytest.approx(go.duration_s * 1000, abs=1)
+    speech = rig.player.speech_plan
+    assert speech is not None
+    line = speech.line_for(cue(plan, CueType.ANNOUNCE, 1).cue)  # type: ignore[arg-type]
+    assert line is not None
+    # Armed for the words, which the speech plan puts after the shoulder check.
+    assert timer.isActive() and timer.interval() == pytest.approx(line.delay_s * 1000, abs=1)
     rig.run_for(6.0)
     assert not timer.isActive()
 
 
 def test_real_time_speech_through_the_timer(qtbot: QtBot, plan: Plan) -> None:
     device = FakeBackend("simpleaudio")
-    playback = Playback(request_backends("auto", {}), {"simpleaudio": lambda: device})
+    playback = Playback(
+        request_backends("auto", {}, platform="darwin"), {"simpleaudio": lambda: device}
+    )
     player = CuePlayer(playback, TONES, VOICE, SETTINGS)
     try:
         player.load(plan)
@@ -314,9 +374,9 @@ def test_a_session_through_the_controller_sounds_every_cue(
         voice(p)
         for p in (
             "get ready",
-            *("backward walk", "6", "seconds", "look over your shoulder"),
+            *("look over your shoulder", "backward walk", "6", "seconds"),
             "stop and turn around",
-            *("forward run", "4", "seconds"),
+            "forward run",  # 4 s leave no time to say "4 seconds" after the turn cue
             "session complete",
         )
     ]
@@ -327,7 +387,9 @@ def test_a_session_through_the_controller_sounds_every_cue(
 def test_closing_twice_and_a_late_label_are_harmless(qtbot: QtBot, tmp_path: Path) -> None:
     renderer = LabelRenderer([], tmp_path / "cache")
     device = FakeBackend("simpleaudio")
-    playback = Playback(request_backends("auto", {}), {"simpleaudio": lambda: device})
+    playback = Playback(
+        request_backends("auto", {}, platform="darwin"), {"simpleaudio": lambda: device}
+    )
     player = CuePlayer(playback, TONES, VOICE, SETTINGS, renderer)
     prepared = len(device.prepared)
     player.close()
@@ -338,7 +400,9 @@ def test_closing_twice_and_a_late_label_are_harmless(qtbot: QtBot, tmp_path: Pat
 
 def test_draining_waits_for_the_words_but_not_for_silence(qtbot: QtBot, plan: Plan) -> None:
     device = FakeBackend("simpleaudio")
-    playback = Playback(request_backends("auto", {}), {"simpleaudio": lambda: device})
+    playback = Playback(
+        request_backends("auto", {}, platform="darwin"), {"simpleaudio": lambda: device}
+    )
     player = CuePlayer(playback, TONES, VOICE, SETTINGS)
     try:
         player.load(plan)

@@ -9,8 +9,16 @@ import pytest
 
 from retrotimer.audio.backend import AudioBackend, BackendUnavailable
 from retrotimer.audio.pcm import silence
-from retrotimer.audio.playback import BACKEND_ORDER, Playback, request_backends
+from retrotimer.audio.playback import (
+    Playback,
+    default_choice,
+    default_order,
+    request_backends,
+)
 from tests.audio.fakes import FakeBackend
+
+MAC = "darwin"
+MAC_ORDER = ("simpleaudio", "qt", "silent")
 
 
 def unavailable(reason: str) -> Callable[[], AudioBackend]:
@@ -21,18 +29,28 @@ def unavailable(reason: str) -> Callable[[], AudioBackend]:
 
 
 def test_the_environment_beats_the_setting_which_beats_the_default_order() -> None:
-    assert request_backends("auto", {}).order == BACKEND_ORDER
-    assert request_backends("auto", {}).reason == "default order"
-    by_setting = request_backends("qt", {})
+    assert request_backends("auto", {}, MAC).order == MAC_ORDER
+    assert request_backends("auto", {}, MAC).reason == "default order"
+    by_setting = request_backends("qt", {}, MAC)
     assert by_setting.order == ("qt", "silent")
     assert by_setting.reason == "setting audio_backend = qt"
-    by_env = request_backends("qt", {"RETROTIMER_AUDIO": "simpleaudio"})
-    assert by_env.order == BACKEND_ORDER and by_env.reason == "RETROTIMER_AUDIO=simpleaudio"
+    by_env = request_backends("qt", {"RETROTIMER_AUDIO": "simpleaudio"}, MAC)
+    assert by_env.order == MAC_ORDER and by_env.reason == "RETROTIMER_AUDIO=simpleaudio"
     assert request_backends("auto", {"RETROTIMER_AUDIO": " Silent "}).order == ("silent",)
 
 
+def test_on_linux_the_qt_stream_comes_first_and_diagnose_can_say_why() -> None:
+    assert default_order("linux") == ("qt", "simpleaudio", "silent")
+    assert default_order("win32") == default_order("darwin") == MAC_ORDER
+    assert request_backends("auto", {}, "linux").order[0] == "qt"
+    # Forcing simpleaudio on Linux leaves only what comes after it there.
+    assert request_backends("simpleaudio", {}, "linux").order == ("simpleaudio", "silent")
+    assert "Qt stream comes first" in default_choice("linux")
+    assert "simpleaudio comes first" in default_choice("win32")
+
+
 def test_a_bad_environment_value_is_reported_and_ignored() -> None:
-    request = request_backends("qt", {"RETROTIMER_AUDIO": "loud"})
+    request = request_backends("qt", {"RETROTIMER_AUDIO": "loud"}, MAC)
     assert request.order == ("qt", "silent")
     assert request.problems == (
         "RETROTIMER_AUDIO='loud' ignored: expected one of simpleaudio, qt, silent",
@@ -42,7 +60,7 @@ def test_a_bad_environment_value_is_reported_and_ignored() -> None:
 def test_the_first_backend_that_starts_is_used_and_the_others_say_why() -> None:
     qt = FakeBackend("qt")
     playback = Playback(
-        request_backends("auto", {}),
+        request_backends("auto", {}, MAC),
         {"simpleaudio": unavailable("no ALSA device"), "qt": lambda: qt},
     )
     assert playback.backend_name == "qt"
@@ -55,7 +73,7 @@ def test_the_first_backend_that_starts_is_used_and_the_others_say_why() -> None:
 
 
 def test_a_forced_backend_leaves_the_earlier_ones_untried() -> None:
-    playback = Playback(request_backends("auto", {"RETROTIMER_AUDIO": "silent"}), {})
+    playback = Playback(request_backends("auto", {"RETROTIMER_AUDIO": "silent"}, MAC), {})
     assert playback.backend_name == "silent" and not playback.audible
     states = {s.name: (s.state, s.detail) for s in playback.statuses()}
     assert states["simpleaudio"] == (
@@ -69,7 +87,7 @@ def test_a_playback_error_is_logged_once_and_the_next_backend_plays(
 ) -> None:
     broken, spare = FakeBackend("simpleaudio", fail_on_play=True), FakeBackend("qt")
     playback = Playback(
-        request_backends("auto", {}), {"simpleaudio": lambda: broken, "qt": lambda: spare}
+        request_backends("auto", {}, MAC), {"simpleaudio": lambda: broken, "qt": lambda: spare}
     )
     pip, word = silence("pip", 0.1, 16000), silence("word", 0.3, 16000)
     playback.prepare([pip, word])
@@ -93,7 +111,7 @@ def test_a_playback_error_is_logged_once_and_the_next_backend_plays(
 
 def test_when_everything_fails_playback_goes_silent_and_never_raises() -> None:
     playback = Playback(
-        request_backends("auto", {}),
+        request_backends("auto", {}, MAC),
         {
             "simpleaudio": lambda: FakeBackend("simpleaudio", fail_on_play=True),
             "qt": lambda: FakeBackend("qt", fail_on_play=True),
@@ -112,7 +130,7 @@ def test_a_backend_that_crashes_while_starting_is_skipped(
 
     with caplog.at_level(logging.WARNING):
         playback = Playback(
-            request_backends("auto", {}), {"simpleaudio": crashing, "qt": unavailable("no Qt")}
+            request_backends("auto", {}, MAC), {"simpleaudio": crashing, "qt": unavailable("no Qt")}
         )
     assert playback.backend_name == "silent"
     assert "simpleaudio failed to start: segfault avoided" in caplog.text

@@ -14,6 +14,7 @@ from retrotimer.audio.speech_queue import (
     SpeechQueue,
     Utterance,
 )
+from retrotimer.core.speech_plan import SpeechRank
 
 
 def phrase(name: str, seconds: float) -> Clip:
@@ -24,7 +25,7 @@ def run(queue: SpeechQueue, until: float) -> list[tuple[float, Clip]]:
     """Call `due` exactly when the queue asks to be woken, as the cue player's timer does."""
     started: list[tuple[float, Clip]] = []
     while (wake := queue.wake_at()) is not None and wake <= until:
-        started += [(wake, clip) for clip in queue.due(wake)]
+        started += [(wake, clip) for clip in queue.due(wake).clips]
     return started
 
 
@@ -33,11 +34,11 @@ def test_a_sentence_is_spoken_phrase_after_phrase() -> None:
     a, b = phrase("a", 0.5), phrase("b", 0.3)
     queue.push(Utterance((a, b), not_before=10.0))
     assert queue.wake_at() == 10.0
-    assert queue.due(9.99) == []
-    assert queue.due(10.0) == [a]
-    assert queue.due(10.2) == []  # still speaking
+    assert queue.due(9.99).clips == []
+    assert queue.due(10.0).clips == [a]
+    assert queue.due(10.2).clips == []  # still speaking
     assert queue.wake_at() == pytest.approx(10.5 + PHRASE_GAP_S)
-    assert queue.due(10.5 + PHRASE_GAP_S) == [b]
+    assert queue.due(10.5 + PHRASE_GAP_S).clips == [b]
     assert queue.wake_at() is None
     assert queue.quiet_from == pytest.approx(10.5 + PHRASE_GAP_S + 0.3 + SENTENCE_GAP_S)
 
@@ -63,12 +64,12 @@ def test_a_sentence_that_would_start_too_late_is_dropped_whole() -> None:
 def test_clear_forgets_the_queue_and_frees_the_voice() -> None:
     queue = SpeechQueue()
     queue.push(Utterance((phrase("a", 2.0), phrase("b", 1.0)), 0.0))
-    assert [c.name for c in queue.due(0.0)] == ["a"]
+    assert [c.name for c in queue.due(0.0).clips] == ["a"]
     queue.clear(0.5)
     assert queue.pending == 0 and queue.wake_at() is None
     assert not queue.speaking(0.5)
     queue.push(Utterance((phrase("paused", 0.4),), 0.5))
-    assert [c.name for c in queue.due(0.5)] == ["paused"]
+    assert [c.name for c in queue.due(0.5).clips] == ["paused"]
 
 
 @given(
@@ -97,3 +98,37 @@ def test_speech_never_overlaps_and_keeps_order(
     for at, clip in started:
         number = int(clip.name.split(".")[0])
         assert at >= requests[number][0]
+
+
+def test_safety_words_cut_off_lower_speech_and_its_rest_is_dropped() -> None:
+    queue = SpeechQueue()
+    queue.push(Utterance((phrase("backward walk", 1.0), phrase("15", 0.4)), 0.0))
+    assert [c.name for c in queue.due(0.0).clips] == ["backward walk"]
+    queue.push(Utterance((phrase("shoulder", 1.3),), 0.3, SpeechRank.SAFETY))
+    assert queue.wake_at() == 0.3  # not after the sentence being spoken
+    due = queue.due(0.3)
+    assert due.cut_off and [c.name for c in due.clips] == ["shoulder"]
+    assert [clip.name for _, clip in run(queue, 100.0)] == []  # "15" is not said after it
+
+
+def test_safety_words_go_before_lower_words_waiting_at_the_same_moment() -> None:
+    queue = SpeechQueue()
+    queue.push(Utterance((phrase("walk", 0.5),), 1.0))
+    queue.push(Utterance((phrase("next", 0.5),), 1.0, SpeechRank.NEXT_UP))
+    queue.push(Utterance((phrase("turn", 1.2),), 1.0, SpeechRank.SAFETY))
+    started = run(queue, 100.0)
+    assert [clip.name for _, clip in started] == ["turn", "walk", "next"]
+    assert started[0][0] == 1.0
+
+
+def test_safety_words_wait_for_safety_words_and_are_never_dropped_as_late() -> None:
+    queue = SpeechQueue()
+    queue.push(Utterance((phrase("turn", STALE_AFTER_S + 2),), 0.0, SpeechRank.SAFETY))
+    queue.push(Utterance((phrase("shoulder", 1.0),), 0.0, SpeechRank.SAFETY))
+    queue.push(Utterance((phrase("walk", 1.0),), 0.0))
+    assert queue.due(0.0).clips[0].name == "turn"
+    later = STALE_AFTER_S + 2 + SENTENCE_GAP_S
+    due = queue.due(later)
+    assert not due.cut_off and [c.name for c in due.clips] == ["shoulder"]
+    # The lower sentence, now far past its moment, is dropped.
+    assert [clip.name for _, clip in run(queue, 100.0)] == []
