@@ -117,4 +117,5 @@ def speech_timing(voice: VoiceLibrary, tones: dict[str, Clip]) -> SpeechTiming:
     """How long the shipped clips and the announcement tone sound, for the speech plan."""
     phrases = {p: clip.duration_s for p in voice.phrases if (clip := voice.clip(p)) is not None}
     go_tones = [tones[name].duration_s for d in Direction if (name := go_name(d)) in tones]
-    return SpeechTiming(phrases, max(go_tones, default=0.0))
+    finish = tones[FINISH].duration_s if FINISH in tones else 0.0
+    return SpeechTiming(phrases, max(go_tones, default=0.0), finish)

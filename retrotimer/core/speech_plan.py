@@ -14,7 +14,7 @@ import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from retrotimer.core.plan import Cue, CueType, Plan
+from retrotimer.core.plan import Cue, CueType, Plan, moment_ms
 from retrotimer.core.settings import Settings
 
 
@@ -44,10 +44,12 @@ SAFETY_CUES = frozenset({CueType.TURN_AROUND, CueType.SHOULDER_CHECK, CueType.HO
 
 @dataclass(frozen=True, slots=True)
 class SpeechTiming:
-    """How long things sound: each stock phrase's clip, and the tone an announcement opens with."""
+    """How long things sound: each stock phrase's clip, and the tones words wait for."""
 
     phrase_s: Mapping[str, float] = field(default_factory=dict)
+    # The go tone an announcement opens with, and the finish chime.
     tone_s: float = 0.0
+    finish_tone_s: float = 0.0
 
     def phrase_length(self, phrase: str) -> float:
         known = self.phrase_s.get(phrase)
@@ -164,12 +166,17 @@ def _wanted(cue: Cue, plan: Plan, lead_s: float) -> _Wanted:
     return _Wanted(cue, SpeechRank.ANNOUNCE, forms, earliest, at + STALE_AFTER_S, float("inf"))
 
 
-def _tone_moments(plan: Plan, settings: Settings) -> set[int]:
+def _tone_leads(plan: Plan, settings: Settings, timing: SpeechTiming) -> dict[int, float]:
     """Moments (ms) at which a tone opens an announcement or the finish: words wait for it."""
     if not settings.beeps:
-        return set()
-    toned = (CueType.ANNOUNCE, CueType.FINISH)
-    return {round(cue.at_s * 1000) for cue in plan.cues if cue.type in toned}
+        return {}
+    leads: dict[int, float] = {}
+    for cue in plan.cues:
+        lead = {CueType.ANNOUNCE: timing.tone_s, CueType.FINISH: timing.finish_tone_s}.get(cue.type)
+        if lead is not None:
+            moment = moment_ms(cue.at_s)
+            leads[moment] = max(lead, leads.get(moment, 0.0))
+    return leads
 
 
 def _first_free(busy: Iterable[tuple[float, float]], earliest: float, length: float) -> float:
@@ -189,11 +196,9 @@ def plan_speech(
     get_ready_cues: Sequence[Cue] = (),
 ) -> SpeechPlan:
     """Place every sentence of the plan (and of its get-ready cues), rank by rank."""
-    toned = _tone_moments(plan, settings)
+    leads = _tone_leads(plan, settings, timing)
     cues = [c for c in (*get_ready_cues, *plan.cues) if _speaks(c, settings)]
-    wanted = [
-        _wanted(c, plan, timing.tone_s if round(c.at_s * 1000) in toned else 0.0) for c in cues
-    ]
+    wanted = [_wanted(c, plan, leads.get(moment_ms(c.at_s), 0.0)) for c in cues]
     busy: list[tuple[float, float]] = []
     lines: list[SpokenLine] = []
     left_out: list[Cue] = []

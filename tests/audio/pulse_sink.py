@@ -212,12 +212,12 @@ class Recording:
                 # earliest estimate over all chunks is the closest to the truth.
                 self.start_time = min(self.start_time, arrived - len(self.samples) / self.rate)
 
-    def settle(self, after: float) -> None:
-        """Place the samples on the clock by the chunks that arrived after `after` only.
+    def settle(self, after: float, before: float = float("inf")) -> None:
+        """Place the samples on the clock by the chunks that arrived between two moments.
 
         A sink at a long latency renders (and its monitor delivers) sound up to a couple of
-        seconds ahead of time; once a player's stream has asked for a short latency it no
-        longer does, and only the chunks from then on tell where a sample lies.
+        seconds ahead of time; while a player's stream holds it at a short latency it does not,
+        and only the chunks of that time tell where a sample lies.
         """
         with self._lock:
             later = [
