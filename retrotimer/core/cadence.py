@@ -9,8 +9,11 @@ from dataclasses import dataclass
 # A tap closer than this share of the typical interval to the previous one is the same step
 # tapped twice (a bounce of the finger, a key hit twice).
 DOUBLE_TAP_SHARE = 0.5
-# A gap this many typical intervals long or longer is a pause, not missed taps: it is left out.
-PAUSE_SHARE = 3.5
+# A gap this many typical intervals long or longer is a pause, not a missed tap (which is
+# about two): it is left out. A runner who stops for a second or two to look around goes on
+# counting; reading that pause as two or three missed steps made the count jump and the
+# cadence drop.
+PAUSE_SHARE = 2.5
 MIN_TAPS = 3
 
 
@@ -27,6 +30,12 @@ class CadenceEstimate:
     double_taps: int
     missed_taps: int
     pauses: int
+
+    @property
+    def counted_steps(self) -> int:
+        """The steps tapped so far, missed ones included: what a counter should show. It goes
+        on across a pause (the tap after it is one more step), never back."""
+        return self.steps + 1 + self.pauses
 
 
 def estimate_cadence(taps: Sequence[float]) -> CadenceEstimate | None:

@@ -215,8 +215,9 @@ def plan_snapshot(plan: Plan) -> str:
 
 
 def longest_backward(records: Iterable[SegmentRecord]) -> float:
-    """The longest single backward segment actually done, in seconds."""
-    return max((r.actual_s for r in records if r.kind.is_backward), default=0.0)
+    """The longest single backward segment actually done, in seconds: one visit of it, not
+    the visits of a segment run again after Back added together."""
+    return max((r.longest_visit for r in records if r.kind.is_backward), default=0.0)
 
 
 def session_from_parts(

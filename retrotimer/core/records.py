@@ -19,6 +19,13 @@ class SegmentRecord:
     actual_s: float
     skipped: bool
     steps: int | None = None
+    # After Back a segment is visited again and `actual_s` adds up the visits; the longest
+    # single visit is what "the longest backward segment" means. None: one visit, actual_s.
+    longest_visit_s: float | None = None
+
+    @property
+    def longest_visit(self) -> float:
+        return self.actual_s if self.longest_visit_s is None else self.longest_visit_s
 
     @property
     def steps_done(self) -> int:

@@ -295,9 +295,12 @@ class Session:
     def _leave(self, position: float, *, skipped: bool) -> Event:
         """Close the current segment's visit and produce its record."""
         segment = self.plan.segments[self._segment]
-        actual = self._actual.get(segment.index, 0.0) + max(0.0, position - self._entered_s)
+        visit = max(0.0, position - self._entered_s)
+        actual = self._actual.get(segment.index, 0.0) + visit
         self._actual[segment.index] = actual
         self._entered_s = position
+        before = self._records.get(segment.index)
+        longest = max(visit, before.longest_visit) if before is not None else visit
         record = SegmentRecord(
             index=segment.index,
             kind=segment.kind,
@@ -306,6 +309,7 @@ class Session:
             actual_s=round(actual, 3),
             skipped=skipped,
             steps=segment.steps,
+            longest_visit_s=None if before is None else round(longest, 3),
         )
         self._records[segment.index] = record
         return self._event(EventKind.SEGMENT_DONE, position, segment.label, record=record)

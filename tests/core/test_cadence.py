@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrotimer.core.cadence import CadenceEstimate, estimate_cadence
+from retrotimer.core.cadence import MIN_TAPS, CadenceEstimate, estimate_cadence
 
 
 def steady(count: int, interval: float, start: float = 100.0) -> list[float]:
@@ -93,3 +93,22 @@ def test_one_fault_in_ten_steps_barely_moves_the_cadence(
     assert estimate.steps == 10
     assert estimate.double_taps == (1 if fault == "double" else 0)
     assert estimate.missed_taps == (1 if fault == "missed" else 0)
+
+
+@pytest.mark.parametrize("interval", [0.35, 0.5, 0.6, 0.75])
+@pytest.mark.parametrize("pause", [1.0, 1.5, 2.0])
+def test_a_pause_of_a_second_or_two_keeps_the_count_going_and_the_cadence_true(
+    interval: float, pause: float
+) -> None:
+    taps = steady(6, interval)
+    taps += steady(7, interval, start=taps[-1] + pause)
+    counts = []
+    for number in range(MIN_TAPS, len(taps) + 1):
+        estimate = estimate_cadence(taps[:number])
+        assert estimate is not None
+        counts.append(estimate.counted_steps)
+    assert counts == sorted(counts)  # the count never goes back
+    assert counts[-1] in (13, 14)  # 13 taps; 14 when a short pause reads as one missed tap
+    final = estimate_cadence(taps)
+    assert final is not None
+    assert abs(final.steps_per_minute - 60 / interval) <= 0.03 * 60 / interval

@@ -15,9 +15,10 @@ from retrotimer.core.history import (
     plan_snapshot,
     session_from_parts,
 )
-from retrotimer.core.model import SegmentKind
+from retrotimer.core.model import Length, Segment, SegmentKind, Template
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.records import SessionSummary
+from retrotimer.core.session import Session
 from retrotimer.core.settings import Settings
 from tests.factories import first_steps
 from tests.history_samples import entry, segment, start
@@ -99,3 +100,26 @@ def test_session_from_parts_orders_segments_and_finds_the_longest_backward() -> 
     assert whole.entry.status is SessionStatus.STOPPED
     assert whole.entry.ended is None
     assert longest_backward([segment(0, SegmentKind.WALK, 99.0)]) == 0.0
+
+
+def test_a_segment_run_again_after_back_counts_its_longest_visit_not_both() -> None:
+    plan = compile_plan(
+        Template(
+            "Back",
+            (
+                Segment(SegmentKind.WALK, Length.seconds(10)),
+                Segment(SegmentKind.BACKWARD_WALK, Length.seconds(20)),
+            ),
+        ),
+        Settings(next_up=False, countdown_pips=0),
+    )
+    session = Session(plan, get_ready_s=0)
+    session.start(0.0)
+    for tick in range(1, 51):  # 15 s into the backward walk, then Back restarts it
+        session.advance(tick / 2)
+    session.back(25.0)
+    for tick in range(51, 91):
+        session.advance(tick / 2)
+    record = session.records[1]
+    assert record.actual_s == pytest.approx(35.0)  # both visits, for the time spent
+    assert longest_backward(session.records) == pytest.approx(20.0)  # the longer visit
