@@ -8,6 +8,7 @@ from typing import Any
 
 from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
 from retrotimer.core.plan import Plan, compile_plan, plan_to_json
+from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 
@@ -20,8 +21,7 @@ def register(subparsers: Any) -> None:
 
 
 def format_clock(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60:d}:{whole % 60:02d}"
+    return total_clock_text(seconds)
 
 
 def plan_table(plan: Plan) -> str:

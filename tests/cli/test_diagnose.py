@@ -46,7 +46,11 @@ def test_without_a_sound_device_every_reason_is_given(tmp_path: Path) -> None:
     assert "cannot open the default sound device" in simpleaudio or "not installed" in simpleaudio
     qt = next(line for line in lines if line.strip().startswith("qt "))
     assert "unavailable" in qt and "no audio output device" in qt
-    assert "RETROTIMER_AUDIO=simpleaudio|qt|silent" in result.stdout
+    assert "RETROTIMER_AUDIO=qt|simpleaudio|silent" in result.stdout
+    # Why the order is what it is, from the measurements.
+    assert "default order qt, simpleaudio, silent: on Linux the Qt stream comes first" in (
+        result.stdout
+    )
 
 
 def test_json_report_and_a_bad_override(tmp_path: Path) -> None:
@@ -55,11 +59,12 @@ def test_json_report_and_a_bad_override(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["backend"] == "silent"
-    assert report["order"] == ["simpleaudio", "qt", "silent"]
-    assert [b["name"] for b in report["backends"]] == ["simpleaudio", "qt", "silent"]
+    assert report["order"] == ["qt", "simpleaudio", "silent"]
+    assert [b["name"] for b in report["backends"]] == ["qt", "simpleaudio", "silent"]
     assert report["problems"] == [
-        "RETROTIMER_AUDIO='loud' ignored: expected one of simpleaudio, qt, silent"
+        "RETROTIMER_AUDIO='loud' ignored: expected one of qt, simpleaudio, silent"
     ]
+    assert "bench/audio.py" in report["why_this_order"]
     assert report["voice_phrases"] > 90
 
 

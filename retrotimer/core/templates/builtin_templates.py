@@ -82,15 +82,17 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
         "Forward and backward mix",
         Venue.ANY,
         "For runners who already jog backward with confidence: forward running broken up by "
-        "short backward jogs, for variety and balance. Slow to a stop before every change of "
-        "direction. About 21 minutes in all; backward: 2 minutes 30 seconds; "
-        "forward: 10 minutes.",
+        "short backward jogs, for variety and balance, with a short walk to stop and turn "
+        "around at every change of direction. About 24 minutes in all; backward: "
+        "2 minutes 30 seconds; forward: 10 minutes.",
         _warmup(5),
         Repeat(
             5,
             (
                 Segment(SegmentKind.FORWARD_RUN, Length.minutes(2)),
+                Segment(SegmentKind.WALK, Length.seconds(20), _RESET),
                 Segment(SegmentKind.BACKWARD_JOG, Length.seconds(30)),
+                Segment(SegmentKind.WALK, Length.seconds(20), _RESET),
             ),
         ),
         _cooldown(3),

@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from retrotimer.core.model import Item, LengthUnit, Repeat, Segment, Template
+from retrotimer.core.model import Direction, Item, LengthUnit, Repeat, Segment, Template
 from retrotimer.core.settings import Settings
 
 MAX_SESSION_S = 4 * 3600
@@ -318,7 +318,62 @@ def validate_template(
             "segments",
             None,
         )
+    problems += direction_change_problems(template, located)
     return problems
+
+
+# A turn needs the runner stopped: this long a walk or rest lets them stop and turn around.
+TURN_PAUSE_S = 10
+
+
+def direction_change_problems(
+    template: Template, source_map: SourceMap | None = None
+) -> list[Problem]:
+    """A warning for every segment that reverses the direction of the one run before it
+    (a forward run straight into a backward one, or back) with no walk or rest between.
+
+    The order is the order of running: the last segment of a repeat leads into its first
+    when the block runs again. Each segment is named once, however often it runs.
+    """
+    located = source_map or SourceMap()
+    order = list(_run_order(template.items, ()))
+    problems: list[Problem] = []
+    warned: set[ItemPath] = set()
+    for (_, before), (path, after) in zip(order, order[1:], strict=False):
+        turns = {before.kind.direction, after.kind.direction} == {
+            Direction.FORWARD,
+            Direction.BACKWARD,
+        }
+        if not turns or path in warned:
+            continue
+        warned.add(path)
+        position = located.find(path, "kind")
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                f"goes straight from {before.kind.label.lower()} into "
+                f"{after.kind.label.lower()}: changing direction on the move risks a fall; "
+                f"insert a walk or a rest of {TURN_PAUSE_S} seconds or more before it, "
+                "to stop and turn around",
+                position.line if position else None,
+                position.column if position else None,
+                "kind",
+                path,
+                subject(path, after),
+            )
+        )
+    return problems
+
+
+def _run_order(items: tuple[Item, ...], parent: ItemPath) -> Iterator[tuple[ItemPath, Segment]]:
+    """Segments as they run; a repeat runs twice at most here (enough to see it wrap)."""
+    for index, item in enumerate(items):
+        path = (*parent, index)
+        if isinstance(item, Segment):
+            yield path, item
+        else:
+            for _ in range(min(max(item.count, 0), 2)):
+                yield from _run_order(item.items, path)
 
 
 def hidden_by_stand_in(problem: Problem, stand_ins: set[tuple[ItemPath, str]]) -> bool:

@@ -77,7 +77,7 @@ def test_each_description_says_who_it_is_for(template: Template) -> None:
         ("First steps backward", 714, 54, 0, 90),
         ("Short backward jogs", 875, 195, 0, 200),
         ("Treadmill retro intro", 1080, 300, 0, 0),
-        ("Forward and backward mix", 1230, 150, 600, 0),
+        ("Forward and backward mix", 1430, 150, 600, 0),
         ("Ten backward minutes", 1500, 600, 0, 0),
         ("Backward sprints", 1080, 180, 0, 0),
     ],
