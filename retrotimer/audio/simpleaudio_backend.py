@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from retrotimer.audio.backend import BackendUnavailable, PlaybackError
@@ -14,6 +15,10 @@ _MAX_SCALED = 512
 # late and in pieces. Low-rate silence is cheap to hold; it is started again when it ends.
 CARRIER_S = 300.0
 CARRIER_RATE = 8000
+# A sound server takes a while to bring its latency down for a new stream (PulseAudio with
+# a core busy: about a second); nothing tells simpleaudio when it has, so `wait_ready`
+# gives the carrier this long before the first cue.
+CARRIER_SETTLE_S = 1.5
 
 
 class SimpleaudioBackend:
@@ -37,6 +42,7 @@ class SimpleaudioBackend:
         self._scaled: dict[tuple[str, float], bytes] = {}
         self._carrier_clip = silence("carrier", CARRIER_S, CARRIER_RATE)
         self._carrier: Any = None
+        self._carrier_since = 0.0
         self._held = False
         # The first stream a process opens can lose its start: open one now, with silence.
         try:
@@ -48,6 +54,14 @@ class SimpleaudioBackend:
         """Nothing to do: simpleaudio plays PCM straight from memory."""
 
     def wait_ready(self, timeout_s: float) -> bool:
+        """While held, let the carrier run for CARRIER_SETTLE_S first."""
+        if self._carrier is None:
+            return True
+        left = self._carrier_since + CARRIER_SETTLE_S - time.monotonic()
+        if left > timeout_s:
+            time.sleep(max(0.0, timeout_s))
+            return False
+        time.sleep(max(0.0, left))
         return True
 
     def hold(self, held: bool) -> None:
@@ -66,6 +80,7 @@ class SimpleaudioBackend:
             self._carrier = self._sa.play_buffer(self._carrier_clip.pcm, 1, 2, CARRIER_RATE)
         except Exception as error:
             raise PlaybackError(str(error)) from error
+        self._carrier_since = time.monotonic()
 
     def play(self, clip: Clip, gain: float) -> None:
         self._keep_carrier()

@@ -24,12 +24,16 @@ class FakeBackend:
         self.stops = 0
         self.held: list[bool] = []
         self.closed = False
+        # What `wait_ready` answers, and the timeouts it was asked with.
+        self.ready = True
+        self.waits: list[float] = []
 
     def prepare(self, clip: Clip) -> None:
         self.prepared.append(clip.name)
 
     def wait_ready(self, timeout_s: float) -> bool:
-        return True
+        self.waits.append(timeout_s)
+        return self.ready
 
     def hold(self, held: bool) -> None:
         self.held.append(held)

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 SINK = "retrotimer_test"
+# Chunks whose estimates of where sample 0 lies agree this closely came in step with time.
+_STEADY_S = 0.005
 RATE = 48000
 _START_TIMEOUT_S = 15.0
 
@@ -213,18 +215,25 @@ class Recording:
                 self.start_time = min(self.start_time, arrived - len(self.samples) / self.rate)
 
     def settle(self, after: float, before: float = float("inf")) -> None:
-        """Place the samples on the clock by the chunks that arrived between two moments.
+        """Place the samples on the clock by the chunks that came in step with real time
+        between two moments.
 
-        A sink at a long latency renders (and its monitor delivers) sound up to a couple of
-        seconds ahead of time; while a player's stream holds it at a short latency it does not,
-        and only the chunks of that time tell where a sample lies.
+        A sink at a long latency renders (and its monitor delivers) sound in lumps up to a
+        couple of seconds ahead of time, which would place samples too early. While a
+        player's stream holds it at a short latency, chunks come as the sound is captured:
+        each one then gives the same estimate as the one before, and those are trusted.
         """
         with self._lock:
-            later = [
-                arrived - count / self.rate for arrived, count in self._chunks if arrived > after
+            estimates = [arrived - count / self.rate for arrived, count in self._chunks]
+            steady = [
+                estimate
+                for (arrived, _), estimate, previous in zip(
+                    self._chunks[1:], estimates[1:], estimates, strict=False
+                )
+                if after < arrived < before and abs(estimate - previous) < _STEADY_S
             ]
-            if later:
-                self.start_time = min(later)
+            if steady:
+                self.start_time = min(steady)
 
     def wait_for_data(self, timeout_s: float = 10.0) -> None:
         deadline = time.monotonic() + timeout_s

@@ -417,3 +417,22 @@ def test_draining_waits_for_the_words_but_not_for_silence(qtbot: QtBot, plan: Pl
         silent.close()
     finally:
         player.close()
+
+
+def test_wait_ready_asks_the_output_and_says_when_it_is_not(
+    qtbot: QtBot, rigs: list[Rig], plan: Plan
+) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    rig.player.load(plan)
+    rig.device.ready = False
+    assert not rig.player.wait_ready(3.0)
+    assert rig.device.waits[-1] == 3.0
+    rig.device.ready = True
+    assert rig.player.wait_ready(3.0)
+    silent = CuePlayer(Playback(request_backends("silent", {}), {}), TONES, VOICE, SETTINGS)
+    try:
+        silent.load(plan)
+        assert silent.wait_ready(0.0)  # nothing to wait for
+    finally:
+        silent.close()

@@ -23,6 +23,7 @@ from retrotimer.audio.cue_sounds import speech_timing, upcoming_direction
 from retrotimer.audio.playback import default_order
 from retrotimer.audio.tones import FINISH, go_name, pip_name, synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
+from retrotimer.core.model import Direction
 from retrotimer.core.plan import Cue, CueType, Plan, compile_plan
 from retrotimer.core.session import get_ready_cues
 from retrotimer.core.settings import Settings
@@ -238,3 +239,56 @@ def test_with_a_sound_server_the_qt_stream_plays_and_diagnose_says_why(
     assert "Qt stream comes first" in report["why_this_order"]
     text = retrotimer(env, "diagnose")
     assert "Qt stream comes first" in text.stdout
+
+
+# The cue player as a session opens it: load a plan, wait until ready, then the first sound.
+READY_SCRIPT = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from retrotimer.audio.cue_sounds import CueSound
+from retrotimer.audio.startup import open_cue_player
+from retrotimer.audio.tones import pip_name
+from retrotimer.core.model import Direction, Length, Segment, SegmentKind, Template
+from retrotimer.core.plan import compile_plan
+from retrotimer.core.settings import Settings
+
+app = QCoreApplication([])
+settings = Settings(audio_backend=sys.argv[1])
+player = open_cue_player(settings, Path(sys.argv[2]))
+plan = compile_plan(Template("One", (Segment(SegmentKind.WALK, Length.seconds(5)),)), settings)
+player.load(plan)
+waited = time.monotonic()
+ready = player.wait_ready(5.0)
+played = time.monotonic()
+player.play_sound(CueSound(tone=pip_name(Direction.NONE)))
+print(json.dumps({"ready": ready, "waited_s": played - waited, "played": played}), flush=True)
+player.drain(3.0)
+player.close()
+"""
+
+
+@pytest.mark.parametrize("backend", DEFAULT_BACKENDS)
+def test_after_wait_ready_the_first_sound_is_heard_on_time_under_load(
+    pulse: PrivatePulse, tmp_path: Path, backend: str
+) -> None:
+    env = {**environment(pulse, tmp_path / "home", backend), "RETROTIMER_AUDIO": ""}
+    with busy_core(), pulse.recording() as recording:
+        result = subprocess.run(
+            [sys.executable, "-c", READY_SCRIPT, backend, str(tmp_path / "cache")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        time.sleep(0.5)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["ready"], result.stderr
+    recording.settle(after=report["played"] - 0.2, before=report["played"] + 1.0)
+    found, score = Hearing(recording).find_part(
+        audible(TONES[pip_name(Direction.NONE)]), report["played"] - 0.3, report["played"] + 1.0
+    )
+    assert score >= MATCH, "the first sound after wait_ready was not heard"
+    assert abs(found - report["played"]) <= ON_TIME_S, found - report["played"]
