@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -13,33 +12,20 @@ from retrotimer.audio.pcm import Clip
 
 log = logging.getLogger(__name__)
 
-ALL_BACKENDS = ("qt", "simpleaudio", "silent")
 ENV_VARIABLE = "RETROTIMER_AUDIO"
 
 # Why the default order is what it is, as `retrotimer diagnose` tells it.
-LINUX_CHOICE = (
-    "on Linux the Qt stream comes first: through PulseAudio with one core busy, it played "
-    "every cue whole and within about 50 ms, while simpleaudio's one-stream-per-sound came "
-    "late by up to 2 s, in pieces, or not at all (bench/audio.py)"
-)
-OTHER_CHOICE = (
-    "simpleaudio comes first: on Windows and macOS it plays straight to the system's audio "
-    "service, with no sound server's latency between"
+DEFAULT_CHOICE = (
+    "the Qt stream comes first: through PulseAudio at its default latency with one core "
+    "busy it played every cue whole and within about 50 ms, while simpleaudio's stream per "
+    "sound came up to 2 s late, in pieces, or not at all (bench/audio.py); one stream held "
+    "for the whole session is the design that does not depend on the sound server"
 )
 
 
-def default_order(platform: str | None = None) -> tuple[str, ...]:
-    """The backends to try, best first, on this platform."""
-    if (platform or sys.platform).startswith("linux"):
-        return ("qt", "simpleaudio", "silent")
-    return ("simpleaudio", "qt", "silent")
-
-
-def default_choice(platform: str | None = None) -> str:
-    return LINUX_CHOICE if (platform or sys.platform).startswith("linux") else OTHER_CHOICE
-
-
-BACKEND_ORDER = default_order()
+# The backends to try, best first, on every platform: the Qt stream is the one measured to
+# hold up, and a Qt stream that stalls falls back to simpleaudio by itself.
+BACKEND_ORDER = ("qt", "simpleaudio", "silent")
 
 BackendFactory = Callable[[], AudioBackend]
 
@@ -69,16 +55,14 @@ class BackendRequest:
     problems: tuple[str, ...] = ()
 
 
-def request_backends(
-    setting: str, environ: Mapping[str, str] | None = None, platform: str | None = None
-) -> BackendRequest:
-    """RETROTIMER_AUDIO beats the setting, which beats the default order of the platform.
+def request_backends(setting: str, environ: Mapping[str, str] | None = None) -> BackendRequest:
+    """RETROTIMER_AUDIO beats the setting, which beats the default order.
 
     A chosen backend is tried first; the ones after it in the default order remain as
     fallbacks, so a forced backend that fails still leaves the session with sound or silence.
     """
     env = os.environ if environ is None else environ
-    default = default_order(platform)
+    default = BACKEND_ORDER
     problems: list[str] = []
     forced = env.get(ENV_VARIABLE, "").strip().lower()
     if forced and forced not in default:
@@ -123,7 +107,7 @@ class Playback:
         self._waiting = order
         self._statuses: dict[str, BackendStatus] = {
             name: BackendStatus(name, "not tried", f"not in the order chosen by {request.reason}")
-            for name in ALL_BACKENDS
+            for name in BACKEND_ORDER
             if name not in order
         }
         self._clips: dict[str, Clip] = {}
@@ -145,8 +129,7 @@ class Playback:
         statuses = dict(self._statuses)
         for name in self._waiting:
             statuses[name] = BackendStatus(name, "fallback", "not started")
-        order = (*self.request.order, *ALL_BACKENDS)
-        return [statuses[name] for name in dict.fromkeys(order) if name in statuses]
+        return [statuses[name] for name in BACKEND_ORDER if name in statuses]
 
     def _open_next(self) -> AudioBackend:
         while self._waiting:

@@ -12,10 +12,10 @@ from PySide6.QtCore import QCoreApplication
 from retrotimer.audio.backend import BackendUnavailable
 from retrotimer.audio.playback import (
     BACKEND_ORDER,
+    DEFAULT_CHOICE,
     ENV_VARIABLE,
     BackendFactory,
     BackendStatus,
-    default_choice,
     default_factories,
 )
 from retrotimer.audio.startup import open_cue_player
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         "backend": playback.backend_name,
         "chosen_by": playback.request.reason,
         "order": list(BACKEND_ORDER),
-        "why_this_order": default_choice(),
+        "why_this_order": DEFAULT_CHOICE,
         "backends": [{"name": s.name, "state": s.state, "detail": s.detail} for s in statuses],
         "problems": [*playback.request.problems, *store.problems],
         "voice_phrases": len(player.voice.phrases),

@@ -40,12 +40,11 @@ class Rig:
 
     def __init__(self, settings: Settings = SETTINGS, renderer: LabelRenderer | None = None):
         self.clock = FakeClock(100.0)
-        self.device = FakeBackend("simpleaudio", clock=self.clock)
-        self.spare = FakeBackend("qt", clock=self.clock)
-        # The order of Windows and macOS: the recording device first, the spare after it.
+        self.device = FakeBackend("qt", clock=self.clock)
+        self.spare = FakeBackend("simpleaudio", clock=self.clock)
         playback = Playback(
-            request_backends("auto", {}, platform="darwin"),
-            {"simpleaudio": lambda: self.device, "qt": lambda: self.spare},
+            request_backends("auto", {}),
+            {"qt": lambda: self.device, "simpleaudio": lambda: self.spare},
         )
         self.player = CuePlayer(playback, TONES, VOICE, settings, renderer, clock=self.clock)
 
@@ -317,10 +316,8 @@ def test_the_timer_runs_only_while_words_wait(qtbot: QtBot, rigs: list[Rig], pla
 
 
 def test_real_time_speech_through_the_timer(qtbot: QtBot, plan: Plan) -> None:
-    device = FakeBackend("simpleaudio")
-    playback = Playback(
-        request_backends("auto", {}, platform="darwin"), {"simpleaudio": lambda: device}
-    )
+    device = FakeBackend("qt")
+    playback = Playback(request_backends("auto", {}), {"qt": lambda: device})
     player = CuePlayer(playback, TONES, VOICE, SETTINGS)
     try:
         player.load(plan)
@@ -380,16 +377,14 @@ def test_a_session_through_the_controller_sounds_every_cue(
             "session complete",
         )
     ]
-    assert rig.player.backend_name == "qt"
-    assert caplog.text.count("simpleaudio failed") == 1
+    assert rig.player.backend_name == "simpleaudio"
+    assert caplog.text.count("qt failed") == 1
 
 
 def test_closing_twice_and_a_late_label_are_harmless(qtbot: QtBot, tmp_path: Path) -> None:
     renderer = LabelRenderer([], tmp_path / "cache")
-    device = FakeBackend("simpleaudio")
-    playback = Playback(
-        request_backends("auto", {}, platform="darwin"), {"simpleaudio": lambda: device}
-    )
+    device = FakeBackend("qt")
+    playback = Playback(request_backends("auto", {}), {"qt": lambda: device})
     player = CuePlayer(playback, TONES, VOICE, SETTINGS, renderer)
     prepared = len(device.prepared)
     player.close()
@@ -399,10 +394,8 @@ def test_closing_twice_and_a_late_label_are_harmless(qtbot: QtBot, tmp_path: Pat
 
 
 def test_draining_waits_for_the_words_but_not_for_silence(qtbot: QtBot, plan: Plan) -> None:
-    device = FakeBackend("simpleaudio")
-    playback = Playback(
-        request_backends("auto", {}, platform="darwin"), {"simpleaudio": lambda: device}
-    )
+    device = FakeBackend("qt")
+    playback = Playback(request_backends("auto", {}), {"qt": lambda: device})
     player = CuePlayer(playback, TONES, VOICE, SETTINGS)
     try:
         player.load(plan)
