@@ -34,8 +34,12 @@ from tests.audio.pulse_sink import (  # noqa: E402
     missing_tools,
 )
 
-# (label, backend)
-CONFIGS: tuple[tuple[str, str], ...] = (("qt", "qt"), ("simpleaudio", "simpleaudio"))
+# (label, backend): simpleaudio also as it was before it held a carrier stream.
+CONFIGS: tuple[tuple[str, str], ...] = (
+    ("qt", "qt"),
+    ("simpleaudio", "simpleaudio"),
+    ("simpleaudio without its carrier", "simpleaudio-unheld"),
+)
 PHRASES = (
     "look over your shoulder",
     "stop and turn around",
@@ -81,13 +85,16 @@ def play_one(backend_name: str) -> dict[str, Any]:
         assert clip is not None, phrase
         clips.append(clip)
     opened = time.monotonic()
-    backend = default_factories()[backend_name]()
+    held = not backend_name.endswith("-unheld")
+    backend = default_factories()[backend_name.removesuffix("-unheld")]()
     opening_s = time.monotonic() - opened
     for clip in clips:
         backend.prepare(clip)
-    backend.wait_ready(5.0)
-    backend.hold(True)
-    spin(1.0)
+    backend.hold(held)
+    waited = time.monotonic()
+    ready = backend.wait_ready(5.0)
+    ready_s = time.monotonic() - waited
+    spin(0.5)
     print("ready", flush=True)
     spin(0.5)
     played: list[dict[str, Any]] = []
@@ -100,7 +107,12 @@ def play_one(backend_name: str) -> dict[str, Any]:
     spin(1.0)
     backend.close()
     QCoreApplication.processEvents()
-    return {"opening_s": round(opening_s, 3), "played": played}
+    return {
+        "opening_s": round(opening_s, 3),
+        "ready": ready,
+        "ready_s": round(ready_s, 3),
+        "played": played,
+    }
 
 
 def analyse(recording: Recording, played: list[dict[str, Any]]) -> dict[str, Any]:
@@ -168,6 +180,7 @@ def measure(pulse: PrivatePulse, backend: str) -> dict[str, Any]:
     report = json.loads(out)
     result = analyse(recording, report["played"])
     result["open_s"] = report["opening_s"]
+    result["wait_ready_s"] = report["ready_s"] if report["ready"] else None
     result["stderr"] = sorted(set(err.splitlines()))[:3]
     return result
 
