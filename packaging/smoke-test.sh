@@ -2,8 +2,8 @@
 # Smoke-runs a built RetroTimer bundle the way a user would: the version, the plan of a built-in
 # template, a fast headless session recorded in the history, the audio diagnosis, and the
 # window opened offscreen (and under Xvfb when it is installed) that closes by itself. Where
-# PulseAudio is installed, cues are played through simpleaudio into a private null sink (never
-# the speakers) and the recording must not be silent, and the Qt backend must open that sink.
+# PulseAudio is installed, cues are played through the Qt stream and simpleaudio into a private
+# null sink (never the speakers) and the recording must not be silent.
 # Usage: packaging/smoke-test.sh [BUNDLE_FOLDER]   (default: dist/retrotimer, from `make dist`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -132,8 +132,8 @@ else
     else
         skip "cues through simpleaudio: the bundle has no simpleaudio (it did not build)"
     fi
-    check "the Qt Multimedia backend opens the private PulseAudio sink"
-    starts qt
+    check "cues sound through the Qt stream (the default backend) into a private PulseAudio sink"
+    sounds_through qt
     ok
 fi
 

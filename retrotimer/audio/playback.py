@@ -16,10 +16,10 @@ ENV_VARIABLE = "RETROTIMER_AUDIO"
 
 # Why the default order is what it is, as `retrotimer diagnose` tells it.
 DEFAULT_CHOICE = (
-    "the Qt stream comes first: through PulseAudio at its default latency with one core "
-    "busy it played every cue whole and within about 50 ms, while simpleaudio's stream per "
-    "sound came up to 2 s late, in pieces, or not at all (bench/audio.py); one stream held "
-    "for the whole session is the design that does not depend on the sound server"
+    "the Qt stream comes first: through PulseAudio at its default latency with one core busy "
+    "it played every cue whole, 70-105 ms after the call, in every run; simpleaudio did as "
+    "well only with a silent carrier stream and 1.5 s to settle, and without them came up to "
+    "2 s late, stretched or not at all (bench/audio.py); a Qt stream that stalls falls back"
 )
 
 
