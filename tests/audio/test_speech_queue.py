@@ -132,3 +132,34 @@ def test_safety_words_wait_for_safety_words_and_are_never_dropped_as_late() -> N
     assert not due.cut_off and [c.name for c in due.clips] == ["shoulder"]
     # The lower sentence, now far past its moment, is dropped.
     assert [clip.name for _, clip in run(queue, 100.0)] == []
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0, 20, allow_nan=False),
+            st.floats(0.05, 2.0, allow_nan=False),
+            st.sampled_from(SpeechRank),
+        ),
+        max_size=10,
+    )
+)
+def test_safety_words_wait_only_for_safety_words(
+    requests: list[tuple[float, float, SpeechRank]],
+) -> None:
+    queue = SpeechQueue()
+    requests.sort(key=lambda request: request[0])
+    for number, (at, length, rank) in enumerate(requests):
+        queue.push(Utterance((phrase(str(number), length),), at, rank))
+    started: list[tuple[float, Clip]] = []
+    while (wake := queue.wake_at()) is not None:
+        started += [(wake, clip) for clip in queue.due(wake).clips]
+    safety_end = float("-inf")
+    for at, clip in started:
+        due, _, rank = requests[int(clip.name)]
+        if rank is SpeechRank.SAFETY:
+            # At its moment, or straight after the safety words before it: never later.
+            assert at == pytest.approx(max(due, safety_end))
+            safety_end = at + clip.duration_s + SENTENCE_GAP_S
+    said = {int(clip.name) for _, clip in started}
+    assert all(i in said for i, r in enumerate(requests) if r[2] is SpeechRank.SAFETY)

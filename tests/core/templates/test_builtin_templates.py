@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 
 import pytest
@@ -13,6 +12,7 @@ from retrotimer.core.settings import Settings
 from retrotimer.core.speech import length_text
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES, builtin_template
 from retrotimer.core.templates.validation import validate_template
+from retrotimer.core.totals import about_minutes
 
 NAMES = [template.name for template in BUILTIN_TEMPLATES]
 TOTALS = re.compile(
@@ -57,7 +57,7 @@ def test_description_totals_match_the_compiled_plan(template: Template) -> None:
     plan = compile_plan(template, Settings())
     found = TOTALS.search(template.description)
     assert found, f"no totals sentence in {template.description!r}"
-    assert int(found["total"]) == math.floor(plan.total_s / 60 + 0.5)
+    assert int(found["total"]) == about_minutes(plan.total_s)  # the one rule for totals
     assert found["backward"] == _backward_words(plan)
     if plan.forward_s:
         assert found["forward"] == length_text(round(plan.forward_s), steps=False)
