@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from retrotimer.audio.backend import BackendUnavailable, PlaybackError
@@ -30,14 +31,24 @@ class SimpleaudioBackend:
     name = "simpleaudio"
     audible = True
 
-    def __init__(self) -> None:
-        try:
-            import simpleaudio
-        except ImportError as error:
-            raise BackendUnavailable(
-                f"the simpleaudio-patched package is not installed ({error})"
-            ) from None
-        self._sa: Any = simpleaudio
+    def __init__(
+        self,
+        module: Any = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        """`module` stands in for the simpleaudio module (tests pass a recording one)."""
+        if module is None:
+            try:
+                import simpleaudio
+            except ImportError as error:
+                raise BackendUnavailable(
+                    f"the simpleaudio-patched package is not installed ({error})"
+                ) from None
+            module = simpleaudio
+        self._sa: Any = module
+        self._clock = clock
+        self._sleep = sleep
         self._playing: list[Any] = []
         self._scaled: dict[tuple[str, float], bytes] = {}
         self._carrier_clip = silence("carrier", CARRIER_S, CARRIER_RATE)
@@ -57,11 +68,11 @@ class SimpleaudioBackend:
         """While held, let the carrier run for CARRIER_SETTLE_S first."""
         if self._carrier is None:
             return True
-        left = self._carrier_since + CARRIER_SETTLE_S - time.monotonic()
+        left = self._carrier_since + CARRIER_SETTLE_S - self._clock()
         if left > timeout_s:
-            time.sleep(max(0.0, timeout_s))
+            self._sleep(max(0.0, timeout_s))
             return False
-        time.sleep(max(0.0, left))
+        self._sleep(max(0.0, left))
         return True
 
     def hold(self, held: bool) -> None:
@@ -80,7 +91,7 @@ class SimpleaudioBackend:
             self._carrier = self._sa.play_buffer(self._carrier_clip.pcm, 1, 2, CARRIER_RATE)
         except Exception as error:
             raise PlaybackError(str(error)) from error
-        self._carrier_since = time.monotonic()
+        self._carrier_since = self._clock()
 
     def play(self, clip: Clip, gain: float) -> None:
         self._keep_carrier()
