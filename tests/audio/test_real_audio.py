@@ -35,6 +35,8 @@ from tests.audio.pulse_sink import PrivatePulse, busy_core, missing_tools
 pytestmark = [pytest.mark.audio, pytest.mark.slow]
 
 TEMPLATE = Path(__file__).parent.parent / "data" / "step_session.toml"
+# 11 s, for the tests that need a session but not its words.
+SHORT_TEMPLATE = Path(__file__).parent.parent / "data" / "audio_check.toml"
 SETTINGS = Settings(get_ready_s=5, countdown_pips=3)
 SETTINGS_TOML = "get_ready_s = 5\ncountdown_pips = 3\n"
 ON_TIME_S = 0.150
@@ -217,7 +219,7 @@ def test_a_sound_server_that_dies_does_not_stop_the_session(tmp_path: Path, back
     try:
         env = environment(pulse, tmp_path / "home", backend)
         with subprocess.Popen(
-            [sys.executable, "-m", "retrotimer", "run", str(TEMPLATE), "--headless"]
+            [sys.executable, "-m", "retrotimer", "run", str(SHORT_TEMPLATE), "--headless"]
             + ["--json-events", "--no-history"],
             env=env,
             stdout=subprocess.PIPE,
