@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from retrotimer import __version__
 from retrotimer.commands import diagnose, history, plan, run, templates
+from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.templates.template_toml import TemplateError
 
 SUBCOMMANDS = (plan, run, templates, history, diagnose)
@@ -34,17 +35,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
-    if handler is None:
-        # Imported here so that subcommands start without loading the widgets.
-        from retrotimer.app import run_gui
-
-        return run_gui(sys.argv[:1], quit_after_s=args.quit_after)
     try:
+        if handler is None or (args.command == "run" and not args.headless):
+            return _open_window(args)
         result: int = handler(args)
     except TemplateError as error:
         print(f"retrotimer: {error}", file=sys.stderr)
         return 2
     return result
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    """The window; `run TEMPLATE` opens it with that template loaded."""
+    template = load_template_argument(args.template) if args.command == "run" else None
+    speed = args.speed if args.command == "run" else 1.0
+    # Imported here so that subcommands start without loading the widgets.
+    from retrotimer.app import run_gui
+
+    return run_gui(sys.argv[:1], quit_after_s=args.quit_after, template=template, speed=speed)
 
 
 def gui_main() -> int:

@@ -116,10 +116,11 @@ def entries_table(entries: list[HistoryEntry]) -> str:
     ]
     for entry in entries:
         rating = "*" * entry.review.rating if entry.review.rating else "-"
+        status = "test run" if entry.test_run else entry.status.value
         lines.append(
             f"{local_datetime(entry.started):%Y-%m-%d %H:%M}  {entry.template_name[:24]:<24} "
             f"{format_clock(entry.totals.active_s):>7} "
-            f"{format_clock(entry.totals.backward_s):>8}  {entry.status.value:<11} "
+            f"{format_clock(entry.totals.backward_s):>8}  {status:<11} "
             f"{rating:<6} {entry.session_id[:8]}"
         )
     return "\n".join(lines)

@@ -7,9 +7,10 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from retrotimer.core.model import Direction, Venue
+from retrotimer.core.model import Venue
 from retrotimer.core.plan import Plan, plan_to_json
-from retrotimer.core.records import SegmentRecord, SessionSummary
+from retrotimer.core.records import SegmentRecord, SessionOutcome, SessionSummary
+from retrotimer.core.records import SessionTotals as SessionTotals  # where it was first
 
 RATING_RANGE = (1, 5)
 MAX_NEAR_STUMBLES = 1000
@@ -27,11 +28,9 @@ class SessionStatus(enum.Enum):
     @classmethod
     def from_summary(cls, summary: SessionSummary) -> SessionStatus:
         """The status a session's summary ends with: finished is completed, stopped stays."""
-        if summary.status == "finished":
+        if summary.status is SessionOutcome.FINISHED:
             return cls.COMPLETED
-        if summary.status == "stopped":
-            return cls.STOPPED
-        return cls.INTERRUPTED
+        return cls.STOPPED
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,35 +39,6 @@ class WallTime:
 
     utc_s: float
     offset_s: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class SessionTotals:
-    """Seconds and steps done so far, from the finished segments (or the session's summary)."""
-
-    active_s: float = 0.0
-    backward_s: float = 0.0
-    forward_s: float = 0.0
-    backward_steps: int = 0
-
-    @classmethod
-    def from_records(cls, records: Iterable[SegmentRecord]) -> SessionTotals:
-        """Totals of the segments recorded; time between them (pauses) is not active time."""
-        listed = list(records)
-
-        def seconds(direction: Direction) -> float:
-            return round(sum(r.actual_s for r in listed if r.kind.direction is direction), 3)
-
-        return cls(
-            active_s=round(sum(r.actual_s for r in listed), 3),
-            backward_s=seconds(Direction.BACKWARD),
-            forward_s=seconds(Direction.FORWARD),
-            backward_steps=sum(r.steps_done for r in listed if r.kind.is_backward),
-        )
-
-    @classmethod
-    def from_summary(cls, summary: SessionSummary) -> SessionTotals:
-        return cls(summary.active_s, summary.backward_s, summary.forward_s, summary.backward_steps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +72,9 @@ class SessionStart:
     venue: Venue
     started: WallTime
     planned_s: float
+    # A run at a compressed speed (a script or a test trying things): kept, but never
+    # counted in statistics, streaks or progress.
+    test_run: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +112,7 @@ class HistoryEntry:
     near_stumbles: int | None = None
     notes: str = ""
     deleted_utc_s: float | None = None
+    test_run: bool = False
 
     @classmethod
     def build(
@@ -170,6 +144,7 @@ class HistoryEntry:
             near_stumbles=review.near_stumbles,
             notes=review.notes,
             deleted_utc_s=deleted_utc_s,
+            test_run=start.test_run,
         )
 
     @property

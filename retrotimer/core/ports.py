@@ -107,6 +107,8 @@ class HistoryWriter(Protocol):
 
     def end_session(self, session_id: str, end: SessionEnd) -> None: ...
 
+    def set_review(self, session_id: str, review: Review) -> None: ...
+
 
 class HistoryRepository(HistoryWriter, Protocol):
     """The session history: recording, reading, reviewing, deleting with undo, import."""
@@ -116,8 +118,6 @@ class HistoryRepository(HistoryWriter, Protocol):
     def get_session(self, session_id: str) -> HistorySession | None: ...
 
     def all_sessions(self) -> list[HistorySession]: ...
-
-    def set_review(self, session_id: str, review: Review) -> None: ...
 
     def delete_session(self, session_id: str, at_utc_s: float) -> None: ...
 
@@ -156,12 +156,7 @@ class CueSink(Protocol):
     def handle(self, event: Event) -> None: ...
 
     def apply_settings(self, settings: Settings) -> None:
-        """Voice, beeps, step ticks, next-up, halfway, volume and mute, from now on."""
-
-    def set_volume(self, volume: float) -> None:
-        """0.0 to 1.0."""
-
-    def set_muted(self, muted: bool) -> None:
-        """Muting silences what is sounding now as well."""
+        """Voice, beeps, step ticks, next-up, halfway, volume and mute, from now on; muting
+        silences what is sounding now as well."""
 
     def close(self) -> None: ...

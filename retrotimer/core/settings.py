@@ -87,3 +87,28 @@ class Settings:
         if self.clock_jump_s <= 0:
             problems.append("clock jump threshold must be positive")
         return problems
+
+
+# The fields compile_plan and Session.from_settings read. A change to any other field
+# (volume, mute, theme, audio backend...) never rebuilds a plan or a session.
+SESSION_FIELDS = frozenset(
+    {
+        "cadence_backward_walk",
+        "cadence_backward_jog",
+        "cadence_backward_sprint",
+        "get_ready_s",
+        "countdown_pips",
+        "reminder_interval_s",
+        "next_up_lead_s",
+        "next_up",
+        "halfway",
+        "step_ticks",
+        "default_venue",
+        "clock_jump_s",
+    }
+)
+
+
+def changes_sessions(old: Settings, new: Settings) -> bool:
+    """Whether going from `old` to `new` changes the plan or the session of a template."""
+    return any(getattr(old, name) != getattr(new, name) for name in SESSION_FIELDS)

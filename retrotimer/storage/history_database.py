@@ -15,7 +15,7 @@ from retrotimer.core.ports import HistoryUnavailable
 from retrotimer.storage.history_schema import LATEST_VERSION, SchemaTooNew, migrate, schema_version
 
 Connect = Callable[[Path], sqlite3.Connection]
-WallClock = Callable[[], float]
+UtcClock = Callable[[], float]  # Unix seconds, for the rows' update times
 
 # SQLite result codes (the low byte of an extended code).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
@@ -86,7 +86,7 @@ class HistoryDatabase:
         path: Path,
         *,
         connect: Connect = connect_sqlite,
-        wall_clock: WallClock = time.time,
+        wall_clock: UtcClock = time.time,
         synchronous: str = "FULL",
         repair: bool = True,
     ) -> None:

@@ -22,7 +22,7 @@ from retrotimer.core.history import (
     longest_backward,
 )
 from retrotimer.core.model import SegmentKind, Venue
-from retrotimer.core.records import SegmentRecord
+from retrotimer.core.records import SegmentRecord, record_to_json
 
 FORMAT_NAME = "retrotimer-history"
 FORMAT_VERSION = 1
@@ -49,6 +49,7 @@ CSV_COLUMNS = (
     "rating",
     "near_stumbles",
     "notes",
+    "test_run",
 )
 
 
@@ -95,6 +96,7 @@ def entry_to_json(entry: HistoryEntry) -> dict[str, Any]:
         "rating": entry.review.rating,
         "near_stumbles": entry.review.near_stumbles,
         "notes": entry.review.notes,
+        "test_run": entry.test_run,
     }
 
 
@@ -102,18 +104,7 @@ def session_to_json(session: HistorySession) -> dict[str, Any]:
     return {
         **entry_to_json(session.entry),
         "plan": json.loads(session.plan_json),
-        "segments": [
-            {
-                "index": r.index,
-                "kind": r.kind.value,
-                "label": r.label,
-                "planned_s": r.planned_s,
-                "actual_s": r.actual_s,
-                "skipped": r.skipped,
-                "steps": r.steps,
-            }
-            for r in session.segments
-        ],
+        "segments": [record_to_json(record) for record in session.segments],
     }
 
 
@@ -226,6 +217,9 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
     statuses = {status.value: status for status in SessionStatus}
     if status_text not in statuses:
         read.fail("status", f"must be one of {', '.join(statuses)}, not {status_text!r}")
+    test_run = data.get("test_run", False)
+    if not isinstance(test_run, bool):
+        read.fail("test_run", f"must be true or false, not {test_run!r}")
     plan = data.get("plan")
     if not isinstance(plan, dict):
         read.fail("plan", "must be an object")
@@ -268,7 +262,9 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
     template_name, planned_s, totals = entry_values
     plan_json = json.dumps(plan, separators=(",", ":"), ensure_ascii=False)
     venue = venues[str(venue_text)]
-    start = SessionStart(session_id, template_name, plan_json, venue, started, planned_s)
+    start = SessionStart(
+        session_id, template_name, plan_json, venue, started, planned_s, test_run is True
+    )
     entry = HistoryEntry.build(
         start,
         status=status,
@@ -339,6 +335,7 @@ def _csv_row(session: HistorySession) -> list[str | int | float]:
         "" if entry.review.rating is None else entry.review.rating,
         "" if entry.review.near_stumbles is None else entry.review.near_stumbles,
         _plain_text(entry.review.notes),
+        int(entry.test_run),
     ]
 
 

@@ -20,16 +20,16 @@ from retrotimer.core.history import (
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.ports import ImportResult
 from retrotimer.core.records import SegmentRecord
-from retrotimer.storage.history_database import Connect, HistoryDatabase, WallClock, connect_sqlite
+from retrotimer.storage.history_database import Connect, HistoryDatabase, UtcClock, connect_sqlite
 
 _BACKWARD_KINDS = ", ".join(f"'{kind.value}'" for kind in SegmentKind if kind.is_backward)
 # In the order of HistoryEntry's fields, so a row becomes an entry without renaming.
 _ENTRY_COLUMNS = """
     s.id, s.template_name, s.venue, s.started_utc, s.utc_offset_s, s.ended_utc, s.status,
     s.planned_s, s.active_s, s.backward_s, s.forward_s, s.backward_steps, s.longest_backward_s,
-    s.rating, s.near_stumbles, s.notes, s.deleted_utc
+    s.rating, s.near_stumbles, s.notes, s.deleted_utc, s.test_run
 """
-_PLAN_COLUMN = 17
+_PLAN_COLUMN = 18
 _SEGMENT_COLUMNS = "idx, kind, label, planned_s, actual_s, skipped, steps"
 _STATUSES = {status.value: status for status in SessionStatus}
 _VENUES = {venue.value: venue for venue in Venue}
@@ -55,6 +55,7 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
         row[14],
         row[15],
         row[16],
+        bool(row[17]),
     )
 
 
@@ -95,7 +96,7 @@ class HistoryStore:
         path: Path,
         *,
         connect: Connect = connect_sqlite,
-        wall_clock: WallClock = time.time,
+        wall_clock: UtcClock = time.time,
         synchronous: str = "FULL",
         repair: bool = True,
     ) -> None:
@@ -119,8 +120,8 @@ class HistoryStore:
             db.execute(
                 """
                 INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
-                    utc_offset_s, status, planned_s, updated_utc)
-                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)
+                    utc_offset_s, status, planned_s, updated_utc, test_run)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """,
                 (
@@ -132,6 +133,7 @@ class HistoryStore:
                     start.started.offset_s,
                     start.planned_s,
                     start.started.utc_s,
+                    int(start.test_run),
                 ),
             )
 
@@ -294,8 +296,8 @@ class HistoryStore:
                     INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
                         utc_offset_s, ended_utc, status, planned_s, active_s, backward_s,
                         forward_s, backward_steps, longest_backward_s, rating, near_stumbles,
-                        notes, updated_utc, deleted_utc)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        notes, updated_utc, deleted_utc, test_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO NOTHING
                     """,
                     (
@@ -318,6 +320,7 @@ class HistoryStore:
                         entry.notes,
                         entry.ended_utc_s or entry.started_utc_s,
                         entry.deleted_utc_s,
+                        int(entry.test_run),
                     ),
                 )
                 if cursor.rowcount == 0:

@@ -98,6 +98,7 @@ def test_list_as_a_table_and_as_json(capsys: Capture) -> None:
         "rating",
         "near_stumbles",
         "notes",
+        "test_run",
     }
     assert listed[0]["backward_s"] == 120.0 and listed[0]["rating"] == 4
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from retrotimer.core.history import HistoryEntry
 from retrotimer.ui.common.formatting import clock_text
-from retrotimer.ui.history.history_texts import STATUS_WORDS, date_text, minutes_text, rating_text
+from retrotimer.ui.history.history_texts import date_text, minutes_text, rating_text, status_text
 
 COLUMNS = ("Date", "Template", "Duration", "Backward min", "Status", "Rating")
 DATE, TEMPLATE, DURATION, BACKWARD, STATUS, RATING = range(len(COLUMNS))
@@ -60,7 +60,7 @@ class HistoryTableModel(QAbstractTableModel):
                 entry.template_name.casefold(),
                 entry.active_s,
                 entry.backward_s,
-                STATUS_WORDS[entry.status],
+                status_text(entry),
                 entry.rating if entry.rating is not None else 0,
             )[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -69,7 +69,7 @@ class HistoryTableModel(QAbstractTableModel):
                 entry.template_name,
                 clock_text(entry.active_s),
                 minutes_text(entry.backward_s),
-                STATUS_WORDS[entry.status],
+                status_text(entry),
                 rating_text(entry.rating),
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DURATION, BACKWARD):

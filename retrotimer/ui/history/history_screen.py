@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,9 +63,7 @@ class DeleteSession(QUndoCommand):
 
 
 class HistoryScreen(QWidget):
-    """Signal: `changed()` when the history changed here (a delete, an import, a review)."""
-
-    changed = Signal()
+    """Past sessions, their details and review, progress and the weekly chart."""
 
     def __init__(
         self,
@@ -178,7 +176,6 @@ class HistoryScreen(QWidget):
             self.tell(f"The history cannot be changed just now: {error}")
             return False
         self.refresh()
-        self.changed.emit()
         return True
 
     def refresh(self) -> None:
@@ -296,7 +293,6 @@ class HistoryScreen(QWidget):
             self.tell(f"Nothing was imported from {path}: {error}")
             return
         self.refresh()
-        self.changed.emit()
         self.tell(
             f"Imported {result.added} session{'s' if result.added != 1 else ''}; "
             f"{result.skipped} already in the history."
