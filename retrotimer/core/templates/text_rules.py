@@ -1,0 +1,88 @@
+"""One check for the words people type into a template: names, labels, notes and descriptions."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+MAX_NAME = 60
+MAX_LABEL = 60
+MAX_NOTE = 200
+MAX_DESCRIPTION = 2000
+# How much of a piece of text a message quotes: a message stays one readable line.
+SHOWN_CHARS = 40
+
+# Format characters that join or shape letters in real scripts and emoji (zero width
+# non-joiner and joiner); every other format character is invisible and refused.
+_ALLOWED_FORMAT = frozenset("\u200c\u200d")
+# Control (Cc), format (Cf), surrogate (Cs), line and paragraph separators (Zl, Zp).
+_REFUSED_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
+
+def is_refused(char: str) -> bool:
+    """True for a character a name or label must not hold: it is invisible, moves the text
+    around it (bidi overrides such as U+202E) or cannot be spoken or stored (NUL, surrogates)."""
+    return unicodedata.category(char) in _REFUSED_CATEGORIES and char not in _ALLOWED_FORMAT
+
+
+def char_name(char: str) -> str:
+    """ "U+202E (RIGHT-TO-LEFT OVERRIDE)": a character people cannot see, named for a message."""
+    code = f"U+{ord(char):04X}"
+    name = unicodedata.name(char, "")
+    if not name and unicodedata.category(char) == "Cc":
+        name = {0: "NUL", 9: "TAB", 10: "LINE FEED", 13: "CARRIAGE RETURN"}.get(ord(char), "")
+        name = name or "CONTROL CHARACTER"
+    return f"{code} ({name})" if name else code
+
+
+def _invisible(char: str) -> bool:
+    return not (char.isprintable() or char == " ")
+
+
+def visible(text: str) -> str:
+    """Text for a message: at most SHOWN_CHARS characters, each invisible one as [U+XXXX]."""
+    clipped = text[:SHOWN_CHARS]
+    shown = "".join(f"[U+{ord(c):04X}]" if _invisible(c) else c for c in clipped)
+    return shown + ("…" if len(text) > SHOWN_CHARS else "")
+
+
+def shown_text(text: str) -> str:
+    """`"walk"`, or `U+FEFF` for text that is nothing but invisible characters."""
+    if text and all(_invisible(char) for char in text[:SHOWN_CHARS]):
+        return " ".join(char_name(char) for char in text[:3]) + ("…" if len(text) > 3 else "")
+    return f'"{visible(text)}"'
+
+
+def normal_name(name: str) -> str:
+    """The name as it is kept and compared: without spaces around it, so " Tuesday" and
+    "Tuesday" are one name."""
+    return name.strip()
+
+
+def too_long(what: str, text: str, limit: int) -> str | None:
+    """The message for text over its limit, or None."""
+    if len(text) <= limit:
+        return None
+    return (
+        f"the {what} is {len(text)} characters long; keep it to {limit} or fewer so it "
+        "fits on the screen and is quick to say"
+    )
+
+
+def text_problems(what: str, text: str | None, limit: int, *, lines: bool = False) -> Iterator[str]:
+    """Messages for text a template cannot hold: over `limit`, on more than one line (unless
+    `lines`), or with a character people cannot see, named with where it is."""
+    if text is None:
+        return
+    if not lines and ("\n" in text or "\r" in text):
+        yield f"the {what} must fit on one line"
+    if (message := too_long(what, text, limit)) is not None:
+        yield message
+    for index, char in enumerate(text):
+        # Line ends are allowed or were told about above.
+        if is_refused(char) and char not in "\n\r":
+            yield (
+                f"the {what} holds {char_name(char)} at character {index + 1}, which cannot be "
+                f"seen or spoken; remove it"
+            )
+            return
