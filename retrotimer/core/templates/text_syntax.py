@@ -37,7 +37,7 @@ BOM = "\ufeff"
 # Input limits, checked before a line is split into words: no template needs more, and the
 # editor reads the whole text again after every key.
 MAX_LINE_CHARS = 2000
-MAX_TEXT_CHARS = 1_000_000
+MAX_TEXT_CHARS = 100_000
 _HEADER = re.compile(r"^(name|venue|description)\s*:\s?(.*)$", re.IGNORECASE)
 
 

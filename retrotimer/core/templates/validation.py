@@ -328,11 +328,10 @@ def hidden_by_stand_in(problem: Problem, stand_ins: set[tuple[ItemPath, str]]) -
     """
     if (problem.path, problem.field) in stand_ins:
         return True
-    return any(
-        path and problem.path[: len(path)] == path
-        for path, field_name in stand_ins
-        if field_name == ""
-    )
+    # The item's own path and those above it, looked up one by one: a text with thousands of
+    # bad lines has thousands of stand-ins, too many to go through for every problem.
+    path = problem.path
+    return any((path[:depth], "") in stand_ins for depth in range(1, len(path) + 1))
 
 
 def _enclosing(template: Template, path: ItemPath) -> Iterator[Repeat]:
