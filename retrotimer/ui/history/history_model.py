@@ -20,6 +20,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
 
+def with_review(entry: HistoryEntry, review: Review) -> HistoryEntry:
+    return dataclasses.replace(
+        entry, rating=review.rating, near_stumbles=review.near_stumbles, notes=review.notes
+    )
+
+
 class HistoryTableModel(QAbstractTableModel):
     """Display text per cell; `SORT_ROLE` gives the raw value a proxy sorts by."""
 
@@ -37,12 +43,7 @@ class HistoryTableModel(QAbstractTableModel):
         selection)."""
         for row, entry in enumerate(self._entries):
             if entry.session_id == session_id:
-                self._entries[row] = dataclasses.replace(
-                    entry,
-                    rating=review.rating,
-                    near_stumbles=review.near_stumbles,
-                    notes=review.notes,
-                )
+                self._entries[row] = with_review(entry, review)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def entry(self, row: int) -> HistoryEntry:

@@ -33,6 +33,7 @@ from retrotimer.ui.history.history_model import (
     SORT_ROLE,
     TEMPLATE,
     HistoryTableModel,
+    with_review,
 )
 from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
 from retrotimer.ui.history.weekly_chart import WeeklyChart
@@ -251,15 +252,10 @@ class HistoryScreen(QWidget):
         except (HistoryUnavailable, ValueError) as error:
             self.tell(f"The rating and notes were not saved: {error}.")
             return False
-        values = {
-            "rating": review.rating,
-            "near_stumbles": review.near_stumbles,
-            "notes": review.notes,
-        }
         shown = self.details.session
         if shown is not None and shown.session_id == session_id:
             # The details now hold what was saved, so it is not saved twice.
-            entry = dataclasses.replace(shown.entry, **values)
+            entry = with_review(shown.entry, review)
             self.details.show_session(dataclasses.replace(shown, entry=entry))
         self.model.set_review(session_id, review)
         self.changed.emit()
