@@ -47,10 +47,14 @@ def visible(text: str) -> str:
 
 
 def shown_text(text: str) -> str:
-    """`"walk"`, or `U+FEFF` for text that is nothing but invisible characters."""
-    if text and all(_invisible(char) for char in text[:SHOWN_CHARS]):
+    """`"walk"`; `U+FEFF (ZERO WIDTH NO-BREAK SPACE)` for text of nothing but invisible
+    characters; `"[U+200B]walk", which holds U+200B (ZERO WIDTH SPACE)` for text with some."""
+    hidden = [char for char in text[:SHOWN_CHARS] if _invisible(char)]
+    if not hidden:
+        return f'"{visible(text)}"'
+    if len(hidden) == len(text[:SHOWN_CHARS]):
         return " ".join(char_name(char) for char in text[:3]) + ("…" if len(text) > 3 else "")
-    return f'"{visible(text)}"'
+    return f'"{visible(text)}", which holds {char_name(hidden[0])}'
 
 
 def normal_name(name: str) -> str:
