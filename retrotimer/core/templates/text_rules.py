@@ -19,6 +19,48 @@ _ALLOWED_FORMAT = frozenset("\u200c\u200d")
 _REFUSED_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
 
 
+# Unicode gives control characters no names; these are their usual ones.
+_CONTROL_NAMES = dict(
+    enumerate(
+        [
+            "NUL",
+            "START OF HEADING",
+            "START OF TEXT",
+            "END OF TEXT",
+            "END OF TRANSMISSION",
+            "ENQUIRY",
+            "ACKNOWLEDGE",
+            "BELL",
+            "BACKSPACE",
+            "TAB",
+            "LINE FEED",
+            "LINE TABULATION",
+            "FORM FEED",
+            "CARRIAGE RETURN",
+            "SHIFT OUT",
+            "SHIFT IN",
+            "DATA LINK ESCAPE",
+            "DEVICE CONTROL ONE",
+            "DEVICE CONTROL TWO",
+            "DEVICE CONTROL THREE",
+            "DEVICE CONTROL FOUR",
+            "NEGATIVE ACKNOWLEDGE",
+            "SYNCHRONOUS IDLE",
+            "END OF TRANSMISSION BLOCK",
+            "CANCEL",
+            "END OF MEDIUM",
+            "SUBSTITUTE",
+            "ESCAPE",
+            "FILE SEPARATOR",
+            "GROUP SEPARATOR",
+            "RECORD SEPARATOR",
+            "UNIT SEPARATOR",
+        ]
+    )
+)
+_CONTROL_NAMES |= {0x7F: "DELETE", 0x85: "NEXT LINE"}
+
+
 def is_refused(char: str) -> bool:
     """True for a character a name or label must not hold: it is invisible, moves the text
     around it (bidi overrides such as U+202E) or cannot be spoken or stored (NUL, surrogates)."""
@@ -30,8 +72,7 @@ def char_name(char: str) -> str:
     code = f"U+{ord(char):04X}"
     name = unicodedata.name(char, "")
     if not name and unicodedata.category(char) == "Cc":
-        name = {0: "NUL", 9: "TAB", 10: "LINE FEED", 13: "CARRIAGE RETURN"}.get(ord(char), "")
-        name = name or "CONTROL CHARACTER"
+        name = _CONTROL_NAMES.get(ord(char), "CONTROL CHARACTER")
     return f"{code} ({name})" if name else code
 
 
