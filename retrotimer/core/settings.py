@@ -141,6 +141,8 @@ def _shown(value: Any) -> str:
         return "a table"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return "a number of more than 15 digits"
     return repr(value)
 
 
@@ -172,7 +174,9 @@ def check_setting(name: str, value: Any) -> tuple[Any, str | None]:
     if not number or (rule.whole and not isinstance(value, int)):
         noun = "a whole number" if rule.whole else "a number"
         return None, f"{head}: expected {noun}; {rule.allowed()}"
-    if not math.isfinite(value) or not rule.low <= value <= rule.high:
+    if (isinstance(value, float) and not math.isfinite(value)) or not (
+        rule.low <= value <= rule.high
+    ):
         return None, f"{head}: {rule.allowed()}"
     return (value if rule.whole else float(value)), None
 
