@@ -296,3 +296,26 @@ def test_an_empty_name_and_a_backward_start_are_reported(
     editor.remove_selected()
     warnings = [text for text in editor.problems.texts() if text.startswith("Warning:")]
     assert warnings and "warm up" in warnings[0]
+
+
+def test_invisible_characters_typed_in_the_name_or_a_label_are_named(
+    editor: TemplateEditor, qtbot: QtBot
+) -> None:
+    editor.name_edit.end(False)
+    editor.name_edit.insert("\u202e")  # as a paste would; QTest cannot type it
+    assert editor.template.name == "First steps\u202e"
+    assert any("U+202E (RIGHT-TO-LEFT OVERRIDE)" in text for text in editor.problems.texts())
+    assert not editor.save_button.isEnabled()
+    editor.undo_action.trigger()
+    editor.model.setData(cell(editor, (1, 1), LABEL), "turn\x00", EDIT)
+    (problem,) = editor.problem_list
+    assert problem.path == (1, 1) and "U+0000 (NUL)" in problem.message
+
+
+def test_a_huge_paste_in_the_text_tab_is_refused_without_reading_it(editor: TemplateEditor) -> None:
+    view = editor.text_view
+    good = editor.template
+    view.setPlainText(view.toPlainText() + "5m " + "walk " * 10_000 + "\n")
+    assert editor.template == good
+    (text,) = editor.problems.texts()
+    assert "characters long; a line can hold at most 2000" in text
