@@ -15,6 +15,7 @@ from retrotimer.core.templates.text_rules import (
     MAX_LABEL,
     MAX_NAME,
     MAX_NOTE,
+    SHOWN_CHARS,
     normal_name,
     too_long,
 )
@@ -55,11 +56,14 @@ _KIND_VALUES = ", ".join(kind.value for kind in SegmentKind)
 
 
 def _shown(value: Any) -> str:
-    """A TOML value as the user wrote it, for messages."""
+    """A TOML value as the user wrote it, for messages, cut to a readable length (repr shows
+    invisible characters as escapes)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return repr(value)
+        return repr(value[:SHOWN_CHARS]) + ("…" if len(value) > SHOWN_CHARS else "")
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"a number of {len(str(abs(value)))} digits"
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
@@ -116,7 +120,7 @@ class _Reader:
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             self.add(
-                f"unknown key {key!r} ignored{hint}",
+                f"unknown key {_shown(key)} ignored{hint}",
                 path,
                 key,
                 repeat=repeat,

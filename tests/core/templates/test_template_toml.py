@@ -318,3 +318,33 @@ def test_hostile_toml_is_read_with_located_problems_and_never_raises(text: str) 
     if reading.errors:
         with pytest.raises(TemplateError):
             parse_template_toml(text)
+
+
+SEGMENT = "[[segments]]\nkind = 'walk'\nseconds = 3\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "format = 1\nname = 'x'\n[[segments]]\nseconds = 3\nkind = '" + "m" * 100_000 + "'\n",
+            "unknown kind '" + "m" * 40 + "'…",
+        ),
+        ("format = " + "9" * 4000 + "\n", "format a number of 4000 digits is not supported"),
+        (
+            "format = 1\nname = 'x'\n" + "k" * 100_000 + " = 1\n" + SEGMENT,
+            "unknown key '" + "k" * 40 + "'… ignored",
+        ),
+        (
+            'format = 1\nname = "x"\n[[segments]]\nseconds = 3\nkind = "walk\\u202e"\n',
+            "unknown kind 'walk\\u202e'",
+        ),
+    ],
+    ids=["long kind", "long number", "long key", "invisible"],
+)
+def test_values_in_messages_are_cut_short_and_show_invisible_characters(
+    text: str, shown: str
+) -> None:
+    reading = read_template_toml(text)
+    assert any(shown in problem.message for problem in reading.problems), reading.problems
+    assert all(len(problem.message) < 300 for problem in reading.problems)
