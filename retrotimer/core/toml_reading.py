@@ -57,7 +57,7 @@ def _string_end(text: str, start: int, quote: str) -> int:
     return index
 
 
-def too_deep(text: str, limit: int = MAX_TOML_DEPTH) -> TomlProblem | None:
+def check_toml_depth(text: str, limit: int = MAX_TOML_DEPTH) -> TomlProblem | None:
     """A problem at the bracket or brace that opens more than `limit` at once, or None.
 
     A pure scan in one pass that skips strings and comments, so a hostile file is refused
@@ -113,7 +113,7 @@ def load_toml(text: str) -> dict[str, Any]:
     """The TOML document in `text` (after a leading BOM); raises TomlProblem, never anything
     else, for text that is not TOML or is nested too deeply."""
     text = without_bom(text)
-    if (problem := too_deep(text)) is not None:
+    if (problem := check_toml_depth(text)) is not None:
         raise problem
     try:
         return tomllib.loads(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrotimer.core import toml_reading
-from retrotimer.core.toml_reading import MAX_TOML_DEPTH, TomlProblem, load_toml, too_deep
+from retrotimer.core.toml_reading import MAX_TOML_DEPTH, TomlProblem, check_toml_depth, load_toml
 
 
 def test_a_leading_bom_is_allowed_and_only_there() -> None:
@@ -26,7 +26,7 @@ def test_a_leading_bom_is_allowed_and_only_there() -> None:
 def test_deep_nesting_is_refused_at_the_bracket_that_goes_too_deep(
     text: str, line: int, column: int
 ) -> None:
-    problem = too_deep(text)
+    problem = check_toml_depth(text)
     assert problem is not None and (problem.line, problem.column) == (line, column)
     with pytest.raises(TomlProblem, match="nested too deeply"):
         load_toml(text)
@@ -46,12 +46,12 @@ def test_deep_nesting_is_refused_at_the_bracket_that_goes_too_deep(
     ids=["literal", "basic", "comment", "multi-line literal", "multi-line basic", "tables", "wide"],
 )
 def test_brackets_in_strings_and_comments_and_side_by_side_do_not_count(text: str) -> None:
-    assert too_deep(text) is None
+    assert check_toml_depth(text) is None
     load_toml(text)
 
 
 def test_a_recursion_error_becomes_the_same_problem(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(toml_reading, "too_deep", lambda text: None)
+    monkeypatch.setattr(toml_reading, "check_toml_depth", lambda text: None)
     with pytest.raises(TomlProblem, match="nested too deeply"):
         load_toml("a = " + "[" * 5000 + "]" * 5000)
 

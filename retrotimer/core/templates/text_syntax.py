@@ -197,14 +197,14 @@ class _Reader:
                 following = self.lines[self.index] if self.index < len(self.lines) else None
                 if following is not None and following.indent > indent:
                     if len(path) >= MAX_READ_DEPTH:
-                        self.too_deep(line, path)
+                        self.nested_too_deeply(line, path)
                         self.skip_deeper(indent)
                         continue
                     item = Repeat(item.count, self.block(following.indent, path))
             items.append(item)
         return tuple(items)
 
-    def too_deep(self, line: ItemLine, path: ItemPath) -> None:
+    def nested_too_deeply(self, line: ItemLine, path: ItemPath) -> None:
         self.problem(
             line.number,
             line.indent + 1,
