@@ -198,6 +198,7 @@ class _Reader:
                 if following is not None and following.indent > indent:
                     if len(path) >= MAX_READ_DEPTH:
                         self.nested_too_deeply(line, path)
+                        items.append(Segment(SegmentKind.WALK, Length.seconds(0)))
                         self.skip_deeper(indent)
                         continue
                     item = Repeat(item.count, self.block(following.indent, path))

@@ -501,3 +501,13 @@ def test_hostile_text_is_read_with_located_problems_and_never_raises(text: str) 
     if reading.errors:
         with pytest.raises(TemplateError):
             parse_template_text(text)
+
+
+def test_items_after_a_block_nested_too_deeply_keep_their_numbers() -> None:
+    deep = "".join(f"{' ' * level}2x\n" for level in range(MAX_READ_DEPTH + 2))
+    sibling = " " * (MAX_READ_DEPTH - 1) + "5m backwrd walk\n"
+    reading = read_template_text("# T\n1m walk\n" + deep + " " * 20 + "1s walk\n" + sibling)
+    (too_deep,) = [p for p in reading.errors if "far too deeply" in p.message]
+    (misspelt,) = [p for p in reading.errors if "backwrd" in p.message]
+    assert too_deep.path == (1,) + (0,) * (MAX_READ_DEPTH - 1)
+    assert misspelt.path == too_deep.path[:-1] + (1,)
