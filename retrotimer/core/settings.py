@@ -1,14 +1,4 @@
-"""User settings the core needs: cadences, cue options, timing thresholds, preferences.
-
-Every field is checked on its own, so a settings file with one bad value keeps all the others:
-- `check_setting(name, value)` checks one field: (value, None) or (None, a message naming the
-  field, the value and the range allowed);
-- `settings_from_mapping(data, lines)` builds Settings from parsed TOML, keeping every good
-  value, with a located SettingProblem for each bad one;
-- `read_settings_text(text)` does it from the file's text and never raises: a leading BOM is
-  allowed, nesting is bounded before tomllib recurses (`check_toml_depth`), and when the text is
-  not valid TOML every `key = value` line that is valid on its own is still kept.
-"""
+"""User settings the core needs, each checked on its own so one bad value keeps the others."""
 
 from __future__ import annotations
 
@@ -23,6 +13,15 @@ from typing import Any
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.toml_reading import TomlProblem, load_toml, without_bom
 from retrotimer.core.toml_reading import check_toml_depth as check_toml_depth
+
+# Reading settings field by field:
+# - `check_setting(name, value)` checks one field: (value, None), or (None, a message naming
+#   the field, the value and the range allowed);
+# - `settings_from_mapping(data, lines)` builds Settings from parsed TOML, keeping every good
+#   value, with a located SettingProblem for each bad one;
+# - `read_settings_text(text)` does it from the file's text and never raises: a leading BOM is
+#   allowed, nesting is bounded before tomllib recurses (`check_toml_depth`), and when the
+#   text is not valid TOML every `key = value` line that is valid on its own is still kept.
 
 
 class Theme(enum.Enum):
