@@ -83,6 +83,8 @@ def _invisible(char: str) -> bool:
 def visible(text: str) -> str:
     """Text for a message: at most SHOWN_CHARS characters, each invisible one as [U+XXXX]."""
     clipped = text[:SHOWN_CHARS]
+    if clipped.isprintable():
+        return clipped + ("…" if len(text) > SHOWN_CHARS else "")
     shown = "".join(f"[U+{ord(c):04X}]" if _invisible(c) else c for c in clipped)
     return shown + ("…" if len(text) > SHOWN_CHARS else "")
 
@@ -90,6 +92,8 @@ def visible(text: str) -> str:
 def shown_text(text: str) -> str:
     """`"walk"`; `U+FEFF (ZERO WIDTH NO-BREAK SPACE)` for text of nothing but invisible
     characters; `"[U+200B]walk", which holds U+200B (ZERO WIDTH SPACE)` for text with some."""
+    if text[:SHOWN_CHARS].isprintable():
+        return f'"{visible(text)}"'
     hidden = [char for char in text[:SHOWN_CHARS] if _invisible(char)]
     if not hidden:
         return f'"{visible(text)}"'

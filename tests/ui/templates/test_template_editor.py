@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.settings import Settings
+from retrotimer.ui.templates.problem_list import MAX_SHOWN
 from retrotimer.ui.templates.segment_model import KIND, LABEL, LENGTH, NOTE, UNIT
 from retrotimer.ui.templates.template_editor import TemplateEditor
 from tests.factories import first_steps
@@ -319,3 +320,19 @@ def test_a_huge_paste_in_the_text_tab_is_refused_without_reading_it(editor: Temp
     assert editor.template == good
     (text,) = editor.problems.texts()
     assert "characters long; a line can hold at most 2000" in text
+
+
+def test_thousands_of_problems_show_the_first_and_how_many_more(
+    editor: TemplateEditor, qtbot: QtBot
+) -> None:
+    view = editor.text_view
+    view.setPlainText("# T\n" + "foo\n" * 2000)
+    problems = editor.problems
+    assert len(problems.problems) == 2000
+    assert problems.count() == MAX_SHOWN + 1
+    assert problems.texts()[-1] == f"…and {2000 - MAX_SHOWN} more; fix the ones above first."
+    with qtbot.assertNotEmitted(problems.chosen):
+        problems.itemActivated.emit(problems.item(MAX_SHOWN))
+    with qtbot.waitSignal(problems.chosen) as chosen:
+        problems.itemActivated.emit(problems.item(0))
+    assert chosen.args == [problems.problems[0]]
