@@ -187,6 +187,14 @@ def test_notes_typed_are_saved_when_the_screen_is_left(harness: Harness) -> None
     assert saved is not None and saved.entry.notes == "windy"
 
 
+def test_notes_typed_are_saved_when_the_window_closes(harness: Harness) -> None:
+    screen = open_history(harness)
+    harness.qtbot.keyClicks(screen.details.notes, "last one before the race")
+    harness.window.close()
+    saved = HistoryStore(harness.paths.history_db).get_session(SESSIONS[3].session_id)
+    assert saved is not None and saved.entry.notes == "last one before the race"
+
+
 def test_a_session_left_unchanged_is_not_written(harness: Harness) -> None:
     screen = open_history(harness)
     harness.history.set_review(SESSIONS[2].session_id, Review(rating=2, notes="from elsewhere"))
