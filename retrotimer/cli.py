@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Sequence
 
@@ -12,6 +13,21 @@ from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.templates.template_toml import TemplateError
 
 SUBCOMMANDS = (plan, run, templates, history, diagnose)
+# A day: longer than any smoke test, and far inside what a Qt timer can count.
+MAX_QUIT_AFTER_S = 86_400.0
+
+
+def quit_after_seconds(text: str) -> float:
+    """A number of seconds for --quit-after; nan, inf and huge values are refused."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and 0 <= seconds <= MAX_QUIT_AFTER_S):
+        raise argparse.ArgumentTypeError(
+            f"expected a number of seconds from 0 to {MAX_QUIT_AFTER_S:g}, not {text!r}"
+        )
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"retrotimer {__version__}")
     parser.add_argument(
         "--quit-after",
-        type=float,
+        type=quit_after_seconds,
         metavar="SECONDS",
         help="close the window after this many seconds (smoke tests)",
     )

@@ -158,3 +158,13 @@ def test_bad_speed_is_refused() -> None:
     result = retrotimer("run", SHORT, "--headless", "--speed", "0")
     assert result.returncode == 2
     assert "speed must be between" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e308", "-1", "soon"])
+def test_quit_after_refuses_what_is_not_a_sensible_number_of_seconds(value: str) -> None:
+    result = retrotimer(f"--quit-after={value}")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith(
+        f"argument --quit-after: expected a number of seconds from 0 to 86400, not '{value}'"
+    )
+    assert "Traceback" not in result.stderr

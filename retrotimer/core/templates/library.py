@@ -6,7 +6,8 @@ import enum
 from dataclasses import dataclass
 
 from retrotimer.core.model import Template
-from retrotimer.core.templates.validation import MAX_NAME, Problem
+from retrotimer.core.templates.text_rules import MAX_NAME, normal_name
+from retrotimer.core.templates.validation import Problem
 
 
 class TemplateOrigin(enum.Enum):
@@ -90,13 +91,13 @@ class ReadOnlyTemplate(LibraryError):
 
 def same_name(first: str, second: str) -> bool:
     """Names are matched without regard to case or surrounding spaces."""
-    return first.strip().casefold() == second.strip().casefold()
+    return normal_name(first).casefold() == normal_name(second).casefold()
 
 
 def free_name(base: str, taken: set[str], copy: bool = False) -> str:
     """`base`, or the first of "base (2)", "base (3)"... (with `copy`: "base (copy)",
     "base (copy 2)"...) not in `taken` (casefolded names), kept within the name limit."""
-    base = base.strip()
+    base = normal_name(base)
     for number in range(1, 10_000):
         if copy:
             suffix = " (copy)" if number == 1 else f" (copy {number})"

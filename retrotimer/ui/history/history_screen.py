@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -32,6 +33,7 @@ from retrotimer.ui.history.history_model import (
     SORT_ROLE,
     TEMPLATE,
     HistoryTableModel,
+    with_review,
 )
 from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
 from retrotimer.ui.history.weekly_chart import WeeklyChart
@@ -118,7 +120,7 @@ class HistoryScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEMPLATE, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         delete_key = QAction("Delete session", self.table)
         delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -182,6 +184,7 @@ class HistoryScreen(QWidget):
         history = self._history
         if history is None:
             return
+        self.keep_review()
         current = self.current_session_id()
         try:
             entries = history.list_sessions()
@@ -216,6 +219,44 @@ class HistoryScreen(QWidget):
             )
         self._show_current()
 
+    def _row_changed(self) -> None:
+        self.keep_review()
+        self._show_current()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.keep_review()
+        super().hideEvent(event)
+
+    def keep_review(self) -> None:
+        """Save the review shown when it was changed and not saved: leaving a session (another
+        row, a refresh, another screen) never throws away notes typed for it."""
+        session = self.details.session
+        if session is None:
+            return
+        review = self.details.review()
+        if review != session.entry.review and self._store_review(session.session_id, review):
+            self.tell(f"Rating and notes of the session of {date_text(session.entry)} saved.")
+
+    def _store_review(self, session_id: str, review: Review) -> bool:
+        """Write the review and show it as saved; False (and why) when it cannot be."""
+        if self._history is None:
+            return False
+        problems = review.problems()
+        try:
+            if problems:
+                raise ValueError("; ".join(problems).capitalize())
+            self._history.set_review(session_id, review)
+        except (HistoryUnavailable, ValueError) as error:
+            self.tell(f"The rating and notes were not saved: {error}.")
+            return False
+        shown = self.details.session
+        if shown is not None and shown.session_id == session_id:
+            # The details now hold what was saved, so it is not saved twice.
+            entry = with_review(shown.entry, review)
+            self.details.show_session(dataclasses.replace(shown, entry=entry))
+        self.model.set_review(session_id, review)
+        return True
+
     def _show_current(self) -> None:
         session_id = self.current_session_id()
         session = None
@@ -228,11 +269,7 @@ class HistoryScreen(QWidget):
 
     # ---- changing -----------------------------------------------------------------------------
     def save_review(self, session_id: str, review: Review) -> None:
-        problems = review.problems()
-        if problems:
-            self.tell("; ".join(problems).capitalize() + ".")
-            return
-        if self.run_history(lambda history: history.set_review(session_id, review)):
+        if self._store_review(session_id, review):
             self.tell("Rating and notes saved.")
 
     def delete_current(self) -> None:
