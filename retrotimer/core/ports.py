@@ -41,7 +41,8 @@ class TemplateRepository(Protocol):
     def rename(self, old_name: str, new_name: str) -> None: ...
 
     def duplicate(self, name: str, new_name: str | None = None) -> Template:
-        """Copy a built-in or user template into the user's templates, "NAME (copy)" by default."""
+        """Copy a built-in or user template into the user's templates, under the first free
+        name ("NAME (2)", "NAME (3)"...) unless named."""
         ...
 
     def delete(self, name: str) -> TrashedTemplate:

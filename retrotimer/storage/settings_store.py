@@ -86,4 +86,4 @@ class SettingsStore:
             f"{field.name} = {_toml_value(getattr(settings, field.name))}"
             for field in dataclasses.fields(Settings)
         ]
-        write_atomic(self.path, "\n".join(lines) + "\n")
+        write_atomic(self.path, "\n".join(lines) + "\n", make_folder=True)
