@@ -162,7 +162,7 @@ def import_command(args: argparse.Namespace) -> int:
 
     def action(store: HistoryStore) -> int:
         result = store.import_sessions(sessions)
-        print(f"Imported {result.added} sessions; skipped {result.skipped} already in the history.")
+        print(result.describe())
         return 0
 
     return _run(action, write=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from retrotimer.core.ports import HistoryUnavailable
 from retrotimer.storage.history_schema import LATEST_VERSION, SchemaTooNew, migrate, schema_version
+from retrotimer.storage.user_files import describe_os_error
 
 Connect = Callable[[Path], sqlite3.Connection]
 WallClock = Callable[[], float]
@@ -48,6 +49,24 @@ def is_corruption(error: sqlite3.Error) -> bool:
     return type(error) is sqlite3.DatabaseError
 
 
+def disk_state(folder: Path) -> str | None:
+    """ "the disk is full" or "the disk is read-only" when the file system of `folder` is,
+    else None. SQLite reports some failed writes only as an input/output error; this says
+    what the disk itself says."""
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:
+        return None
+    try:
+        state = statvfs(folder)
+    except OSError:
+        return None
+    if state.f_flag & getattr(os, "ST_RDONLY", 1):
+        return "the disk is read-only"
+    if state.f_bavail == 0 and os.geteuid() != 0 or state.f_bfree == 0:
+        return _REASONS[_FULL]
+    return None
+
+
 def describe_error(error: BaseException, path: Path) -> str:
     """Words for the user about a failed read or write of the history."""
     reason = None
@@ -58,8 +77,10 @@ def describe_error(error: BaseException, path: Path) -> str:
             reason = _REASONS[_FULL]
         if reason is None and "readonly" in str(error):
             reason = _REASONS[_READONLY]
-    if isinstance(error, OSError) and error.strerror:
-        reason = error.strerror
+        if code in (_IOERR, _CANTOPEN, _READONLY, None) or "I/O" in str(error):
+            reason = disk_state(path.parent) or reason
+    if isinstance(error, OSError):
+        reason = disk_state(path.parent) or describe_os_error(error)
     return f"{reason or error} ({path})"
 
 

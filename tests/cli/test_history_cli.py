@@ -117,7 +117,7 @@ def test_export_and_import_restore_a_backup(
     fill(recent(1, 1))
     assert main(["history", "import", str(backup)]) == 0
     assert capsys.readouterr().out.strip() == (
-        "Imported 1 sessions; skipped 1 already in the history."
+        "Imported 1 session; skipped 1 already in the history."
     )
     restored = fetched(make_id(0))
     assert restored is not None and len(restored.segments) == 2

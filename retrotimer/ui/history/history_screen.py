@@ -297,7 +297,4 @@ class HistoryScreen(QWidget):
             return
         self.refresh()
         self.changed.emit()
-        self.tell(
-            f"Imported {result.added} session{'s' if result.added != 1 else ''}; "
-            f"{result.skipped} already in the history."
-        )
+        self.tell(result.describe())
