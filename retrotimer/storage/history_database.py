@@ -36,6 +36,19 @@ def connect_sqlite(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None, timeout=5.0)
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes, for a history on read-only media. A WAL database
+    there has no -shm file SQLite could make, so it is opened as immutable: nothing can
+    change it anyway."""
+    uri = path.resolve().as_uri()
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+
+
 def _code(error: sqlite3.Error) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None
@@ -110,16 +123,20 @@ class HistoryDatabase:
         wall_clock: WallClock = time.time,
         synchronous: str = "FULL",
         repair: bool = True,
+        read_only: bool = False,
     ) -> None:
         """`repair=False` reports a damaged file instead of moving it: for a reader that does
-        not hold the instance lock, since the writing instance may have the file open."""
+        not hold the instance lock, since the writing instance may have the file open.
+        `read_only` reads the file as it is (read-only media): no folder made, no schema
+        upgrade, no repair, and every write refused."""
         if synchronous not in ("FULL", "NORMAL"):
             raise ValueError("synchronous must be FULL or NORMAL")
         self.path = path
         self._connect = connect
         self._wall_clock = wall_clock
         self._synchronous = synchronous
-        self._repair = repair
+        self._repair = repair and not read_only
+        self._read_only = read_only
         self._connection: sqlite3.Connection | None = None
         self._notices: list[str] = []
 
@@ -175,6 +192,8 @@ class HistoryDatabase:
 
     # ---- opening ---------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
+        if self._read_only:
+            return self._open_read_only()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -235,6 +254,28 @@ class HistoryDatabase:
                 raise _Damaged(str(error), connection) from None
             connection.close()
             raise HistoryUnavailable(describe_error(error, self.path)) from error
+        return connection
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        if not self.path.is_file():
+            raise HistoryUnavailable(f"there is no history yet ({self.path})")
+        try:
+            connection = connect_read_only(self.path)
+        except sqlite3.Error as error:
+            raise HistoryUnavailable(describe_error(error, self.path)) from error
+        try:
+            version = schema_version(connection)
+        except sqlite3.Error as error:
+            connection.close()
+            raise HistoryUnavailable(describe_error(error, self.path)) from error
+        if version != LATEST_VERSION:
+            connection.close()
+            reason = (
+                f"it was written by a newer RetroTimer (version {version})"
+                if version > LATEST_VERSION
+                else "it must first be upgraded by this RetroTimer where it can be written"
+            )
+            raise HistoryUnavailable(f"the history cannot be read here: {reason} ({self.path})")
         return connection
 
     def _move_aside(self) -> Path:

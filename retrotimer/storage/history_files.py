@@ -9,13 +9,13 @@ from pathlib import Path
 from retrotimer.core.history import HistorySession
 from retrotimer.core.ports import HistoryRepository, HistoryUnavailable, ImportResult
 from retrotimer.storage.atomic import write_atomic
-from retrotimer.storage.user_files import UserFileError, read_user_file
 from retrotimer.storage.history_exchange import (
     HistoryImportError,
     sessions_from_json,
     sessions_to_csv,
     sessions_to_json,
 )
+from retrotimer.storage.user_files import UserFileError, read_user_file
 
 # Larger than years of daily sessions; a bigger file is not one of ours.
 MAX_IMPORT_BYTES = 200 * 1024 * 1024

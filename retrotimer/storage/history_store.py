@@ -99,9 +99,15 @@ class HistoryStore:
         wall_clock: WallClock = time.time,
         synchronous: str = "FULL",
         repair: bool = True,
+        read_only: bool = False,
     ) -> None:
         self.database = HistoryDatabase(
-            path, connect=connect, wall_clock=wall_clock, synchronous=synchronous, repair=repair
+            path,
+            connect=connect,
+            wall_clock=wall_clock,
+            synchronous=synchronous,
+            repair=repair,
+            read_only=read_only,
         )
 
     @property
