@@ -278,6 +278,6 @@ def test_an_unwritable_history_keeps_the_session_for_later(tmp_path: Path, capsy
 
     paths.data.unlink()  # the disk is fixed
     assert main(["history", "import", str(kept)]) == 0
-    assert "Imported 1 sessions" in capsys.readouterr().out
+    assert "Imported 1 session;" in capsys.readouterr().out
     (restored,) = listed()
     assert restored.status is SessionStatus.COMPLETED and restored.backward_steps == 10
