@@ -118,7 +118,10 @@ def _history(*, write: bool) -> Iterator[HistoryStore]:
 def _run(action: Callable[[HistoryStore], int], *, write: bool = False) -> int:
     try:
         with _history(write=write) as store:
-            return action(store)
+            code = action(store)
+            for notice in store.take_notices():
+                _warn(f"history: {notice}")
+            return code
     except AlreadyRunning as error:
         _warn(f"{error}; close it first")
         return EXIT_REFUSED

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 
 from retrotimer.core.model import Direction, Venue
 from retrotimer.core.plan import Plan, plan_to_json
@@ -14,6 +16,11 @@ from retrotimer.core.records import SegmentRecord, SessionSummary
 RATING_RANGE = (1, 5)
 MAX_NEAR_STUMBLES = 1000
 MAX_NOTES_LENGTH = 10_000
+# The moments the history can show: from 1970 UTC to a day before the end of year 9999, so
+# that the date in any time zone (offsets up to a day) stays a date the calendar has.
+FIRST_SHOWABLE_UTC_S = 0.0
+LAST_SHOWABLE_UTC_S = datetime(9999, 12, 30, tzinfo=UTC).timestamp()
+MAX_OFFSET_S = 24 * 3600 - 60
 
 
 class SessionStatus(enum.Enum):
@@ -40,6 +47,24 @@ class WallTime:
 
     utc_s: float
     offset_s: int = 0
+
+
+def showable(utc_s: object, offset_s: object = 0) -> bool:
+    """True when the moment can be shown as a date and time, in UTC and in its own offset:
+    a finite number of seconds from 1970 to 9998 and an offset within a day."""
+    if isinstance(utc_s, bool) or not isinstance(utc_s, int | float):
+        return False
+    if isinstance(offset_s, bool) or not isinstance(offset_s, int):
+        return False
+    if not math.isfinite(utc_s) or not FIRST_SHOWABLE_UTC_S <= utc_s <= LAST_SHOWABLE_UTC_S:
+        return False
+    if abs(offset_s) > MAX_OFFSET_S:
+        return False
+    try:
+        datetime.fromtimestamp(utc_s, timezone(timedelta(seconds=offset_s)))
+    except (OverflowError, ValueError, OSError):
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
@@ -17,6 +18,7 @@ from retrotimer.core.history import (
     SessionStatus,
     SessionTotals,
     longest_backward,
+    showable,
 )
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.ports import ImportResult
@@ -34,6 +36,51 @@ _PLAN_COLUMN = 17
 _SEGMENT_COLUMNS = "idx, kind, label, planned_s, actual_s, skipped, steps"
 _STATUSES = {status.value: status for status in SessionStatus}
 _VENUES = {venue.value: venue for venue in Venue}
+_KINDS = {kind.value for kind in SegmentKind}
+LEFT_OUT_NOTICE = (
+    "{count} session(s) in the history hold values that cannot be shown (such as a date "
+    "outside 1970-9999); they are left out here and kept in the file ({path})"
+)
+
+
+def _number(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
+
+
+def _optional_whole(value: Any) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _showable_row(row: Sequence[Any]) -> bool:
+    """True when a session row holds only what the list, the export and the statistics can
+    show. A file edited by hand or by another program can hold anything; such a row is left
+    out of what is shown (and kept in the file), never a reason for a crash."""
+    return (
+        isinstance(row[0], str)
+        and isinstance(row[1], str)
+        and row[2] in _VENUES
+        and showable(row[3], row[4])
+        and (row[5] is None or showable(row[5], row[4]))
+        and row[6] in _STATUSES
+        and all(_number(value) for value in row[7:11])
+        and isinstance(row[11], int)
+        and _number(row[12])
+        and _optional_whole(row[13])
+        and _optional_whole(row[14])
+        and isinstance(row[15], str)
+        and (row[16] is None or _number(row[16]))
+    )
+
+
+def _showable_segment(row: Sequence[Any]) -> bool:
+    return (
+        isinstance(row[0], int)
+        and row[1] in _KINDS
+        and isinstance(row[2], str)
+        and _number(row[3])
+        and _number(row[4])
+        and _optional_whole(row[6])
+    )
 
 
 def _entry(row: Sequence[Any]) -> HistoryEntry:
@@ -109,13 +156,26 @@ class HistoryStore:
             repair=repair,
             read_only=read_only,
         )
+        self._left_out = 0
 
     @property
     def path(self) -> Path:
         return self.database.path
 
     def take_notices(self) -> list[str]:
-        return self.database.take_notices()
+        """What the user should be told: a damaged file moved aside, sessions left out of a
+        reading because they cannot be shown."""
+        notices = self.database.take_notices()
+        if self._left_out:
+            notices.append(LEFT_OUT_NOTICE.format(count=self._left_out, path=self.path))
+            self._left_out = 0
+        return notices
+
+    def _shown(self, rows: list[Any]) -> list[Any]:
+        """The rows that can be shown; how many were left out is told by take_notices."""
+        kept = [row for row in rows if _showable_row(row)]
+        self._left_out = len(rows) - len(kept)
+        return kept
 
     def close(self) -> None:
         self.database.close()
@@ -212,7 +272,7 @@ class HistoryStore:
                 ).fetchone()
                 for i in ids
             ]
-        return [_entry(row) for row in rows]
+        return [_entry(row) for row in self._shown(rows)]
 
     # ---- reading ---------------------------------------------------------------------
     def list_sessions(self, *, include_deleted: bool = False) -> list[HistoryEntry]:
@@ -223,7 +283,7 @@ class HistoryStore:
                 f"SELECT {_ENTRY_COLUMNS} FROM sessions AS s {where} "
                 "ORDER BY s.started_utc DESC, s.id DESC"
             ).fetchall()
-        return [_entry(row) for row in rows]
+        return [_entry(row) for row in self._shown(rows)]
 
     def get_session(self, session_id: str) -> HistorySession | None:
         with self.database.reading() as db:
@@ -231,13 +291,17 @@ class HistoryStore:
                 f"SELECT {_ENTRY_COLUMNS}, s.plan_json FROM sessions AS s WHERE s.id = ?",
                 (session_id,),
             ).fetchone()
-            if row is None:
+            if row is None or not self._shown([row]):
                 return None
             segments = db.execute(
                 f"SELECT {_SEGMENT_COLUMNS} FROM segments WHERE session_id = ? ORDER BY idx",
                 (session_id,),
             ).fetchall()
-        return HistorySession(_entry(row), row[_PLAN_COLUMN], tuple(_segment(s) for s in segments))
+        return HistorySession(
+            _entry(row),
+            row[_PLAN_COLUMN],
+            tuple(_segment(s) for s in segments if _showable_segment(s)),
+        )
 
     def all_sessions(self) -> list[HistorySession]:
         """Every session not deleted, with plan and segments, oldest first (for export)."""
@@ -250,10 +314,12 @@ class HistoryStore:
             for segment_row in db.execute(
                 f"SELECT session_id, {_SEGMENT_COLUMNS} FROM segments ORDER BY session_id, idx"
             ):
-                segments.setdefault(segment_row[0], []).append(_segment(segment_row[1:]))
+                if _showable_segment(segment_row[1:]):
+                    segments.setdefault(segment_row[0], []).append(_segment(segment_row[1:]))
         return [
             HistorySession(_entry(row), row[_PLAN_COLUMN], tuple(segments.get(row[0], ())))
-            for row in rows
+            for row in self._shown(rows)
+            if isinstance(row[_PLAN_COLUMN], str)
         ]
 
     # ---- review, delete with undo ----------------------------------------------------
@@ -379,7 +445,8 @@ def _complete_session(db: sqlite3.Connection, session: HistorySession) -> int | 
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, idx) DO NOTHING",
             _segment_values(entry.session_id, record),
         ).rowcount
-    further = _STATUS_RANK[entry.status] > _STATUS_RANK.get(_STATUSES.get(status), 0)
+    stored_status = _STATUSES.get(status, SessionStatus.RUNNING)
+    further = _STATUS_RANK[entry.status] > _STATUS_RANK[stored_status]
     review = entry.review
     changes: dict[str, Any] = {}
     if further:

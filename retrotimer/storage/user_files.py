@@ -30,7 +30,7 @@ class UserFileError(OSError):
 
     def __init__(self, message: str, code: int | None = None, reason: str | None = None) -> None:
         super().__init__(message)
-        self.errno = code  # type: ignore[assignment]
+        self.errno = code
         self.reason = reason or message
 
 
