@@ -139,7 +139,7 @@ def import_command(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             imported = library.import_file(name)
-        except (TemplateError, LibraryError) as error:
+        except (TemplateError, LibraryError, OSError) as error:
             print(f"retrotimer: {error}", file=sys.stderr)
             print(f"retrotimer: {name} was not imported", file=sys.stderr)
             failed += 1
@@ -172,6 +172,9 @@ def export_command(args: argparse.Namespace) -> int:
         export_template(template, Path(args.output), template_format, overwrite=args.force)
     except LibraryError as error:
         print(f"retrotimer: {error} Add --force to replace it.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"retrotimer: {error}", file=sys.stderr)
         return 1
     print(f'exported "{template.name}" to {args.output}')
     return 0
