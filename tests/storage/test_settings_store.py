@@ -145,7 +145,6 @@ def test_unknown_settings_are_told_and_the_file_stays() -> None:
     assert paths.settings_file.read_text(encoding="utf-8").endswith("shoe_size = 44\n")
 
 
-
 def test_the_first_run_flag_is_saved_with_the_cadence_and_defaults_to_not_done() -> None:
     paths = AppPaths.from_environment()
     store = SettingsStore(paths)
