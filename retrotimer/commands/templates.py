@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from retrotimer.commands.plan import format_clock
+from retrotimer.commands.settings_source import load_settings
 from retrotimer.commands.template_source import load_template_argument, read_template_file
 from retrotimer.core.plan import Plan, compile_plan
 from retrotimer.core.settings import Settings
@@ -15,7 +16,6 @@ from retrotimer.core.templates.library import LibraryError, TemplateOrigin
 from retrotimer.core.templates.template_formats import TemplateFormat, write_template
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.template_library import TemplateLibrary, export_template
 
 
@@ -60,7 +60,7 @@ def register(subparsers: Any) -> None:
 
 def _context() -> tuple[TemplateLibrary, Settings]:
     paths = AppPaths.from_environment()
-    return TemplateLibrary.from_paths(paths), SettingsStore(paths).load()
+    return TemplateLibrary.from_paths(paths), load_settings(paths)
 
 
 def totals_text(plan: Plan) -> str:

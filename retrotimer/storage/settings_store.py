@@ -67,7 +67,7 @@ def read_lenient(data: bytes) -> tuple[dict[str, tuple[int, Any]], list[str]]:
     try:
         whole = _parse(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        problems.append(f"the file cannot be read as a whole ({error}); read line by line")
+        whole_error = str(error)
     else:
         return {key: (0, value) for key, value in whole.items()}, problems
     values: dict[str, tuple[int, Any]] = {}
@@ -85,6 +85,9 @@ def read_lenient(data: bytes) -> tuple[dict[str, tuple[int, Any]], list[str]]:
             problems.append(f"line {number} cannot be read ({error}); ignored")
             continue
         values.update({key: (number, value) for key, value in parsed.items()})
+    if not problems:
+        # Every line reads alone but not the whole (a key twice, a table split over lines).
+        problems.append(f"the file is not valid TOML as a whole ({whole_error})")
     return values, problems
 
 
@@ -110,16 +113,16 @@ class SettingsStore:
             self.problems.append(f"{error}; using the defaults")
             if error.errno is None:
                 # Not a settings file at all (a folder, a FIFO, far too big): moved aside.
-                self._keep_aside(Settings(), readable=False)
+                self._keep_aside(Settings(), why=[error.reason], readable=False)
             else:
                 self.notice = f"The settings cannot be read ({error}); the defaults are used."
             return Settings()
         values, problems = read_lenient(data)
         settings, value_problems = self._settings_from(values)
         self.problems = [f"{self.path}: {problem}" for problem in problems + value_problems]
-        unusable = bool(problems) or any("unknown setting" not in p for p in value_problems)
-        if unusable:
-            self._keep_aside(settings)
+        serious = problems + [p for p in value_problems if "unknown setting" not in p]
+        if serious:
+            self._keep_aside(settings, why=serious)
         elif self.problems:
             self.notice = "Some settings were ignored: " + "; ".join(value_problems) + "."
         return settings
@@ -152,22 +155,24 @@ class SettingsStore:
             settings = dataclasses.replace(defaults, **accepted)
         return settings, problems
 
-    def _keep_aside(self, settings: Settings, *, readable: bool = True) -> None:
+    def _keep_aside(self, settings: Settings, *, why: list[str], readable: bool = True) -> None:
         """Move the file aside and write the settings in use, so that nothing is lost and
-        the next start reads a good file; told in `notice`."""
+        the next start reads a good file; told in `notice`, with the first reason."""
+        reason = why[0] + (f", and {len(why) - 1} more" if len(why) > 1 else "")
         target = corrupt_name(self.path, self._wall_clock())
         try:
             os.replace(self.path, target)
         except OSError as error:
             self.notice = (
-                f"The settings file {self.path} cannot be used as it is and cannot be moved "
-                f"aside ({describe_os_error(error)}); the values that could be read are used."
+                f"The settings file {self.path} cannot be used as it is ({reason}) and cannot "
+                f"be moved aside ({describe_os_error(error)}); the values that could be read "
+                "are used."
             )
             return
         kept = "the values that could be read are kept" if readable else "defaults are used"
         self.notice = (
-            f"The settings file could not be used as it was; it was moved to {target} "
-            f"(nothing was deleted) and {kept}."
+            f"The settings file could not be used as it was ({reason}); it was moved to "
+            f"{target} (nothing was deleted) and {kept}."
         )
         try:
             self.save(settings)

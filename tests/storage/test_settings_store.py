@@ -111,9 +111,12 @@ def test_one_bad_value_or_byte_keeps_every_other_value_and_the_file_aside(
     assert any(named in problem for problem in store.problems), store.problems
     aside = paths.config / "settings-corrupt-20240506T000000Z.toml"
     assert aside.read_bytes() == original
-    assert store.notice == (
-        f"The settings file could not be used as it was; it was moved to {aside} "
-        "(nothing was deleted) and the values that could be read are kept."
+    assert store.notice is not None
+    assert store.notice.startswith("The settings file could not be used as it was (")
+    assert named.split(" (")[0] in store.notice
+    assert store.notice.endswith(
+        f"; it was moved to {aside} (nothing was deleted) and the values that could be read "
+        "are kept."
     )
     # The file in place now holds what is used: the next start reads it without a word.
     again = SettingsStore(paths)
