@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.storage.user_files import UserFileError, read_user_file
-
 # A process that reads without end would eat the machine; it is stopped at this.
 MEMORY_LIMIT = 1024 * 1024 * 1024
 COMMANDS = {
@@ -70,6 +68,8 @@ def test_a_special_file_is_told_as_what_it_is_at_once(
 
 
 def test_the_size_cap_is_counted_while_reading_not_taken_from_the_size() -> None:
+    from retrotimer.storage.user_files import UserFileError, read_user_file
+
     # /proc files say they are empty (st_size 0) and hold more.
     status = Path("/proc/self/status")
     assert status.stat().st_size == 0
