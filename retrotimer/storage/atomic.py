@@ -34,10 +34,18 @@ def write_atomic(
     path = Path(os.path.realpath(path)) if path.is_symlink() else path
     folder = path.parent
     try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserFileError(
+            f"cannot write {path}: the text holds a character that is not Unicode "
+            "(a lone surrogate); nothing was written"
+        ) from None
+    try:
         if make_folder:
             folder.mkdir(parents=True, exist_ok=True)
         elif not folder.is_dir():
-            raise UserFileError(f"the folder {folder} does not exist; {path.name} was not written")
+            missing = "is not a folder" if os.path.lexists(folder) else "does not exist"
+            raise UserFileError(f"the folder {folder} {missing}; {path.name} was not written")
         try:
             existing: os.stat_result | None = os.stat(path)
         except FileNotFoundError:
@@ -49,7 +57,7 @@ def write_atomic(
                 )
             if not overwrite:
                 raise UserFileError(f"{path} already exists; it was left as it is", errno.EEXIST)
-        _replace_with(path, text, existing)
+        _replace_with(path, data, existing)
     except UserFileError:
         raise
     except OSError as error:
@@ -58,14 +66,14 @@ def write_atomic(
         ) from None
 
 
-def _replace_with(path: Path, text: str, existing: os.stat_result | None) -> None:
+def _replace_with(path: Path, data: bytes, existing: os.stat_result | None) -> None:
     temp = path.with_name(temp_name(path.name))
     # 0o666 and the umask give a new file the mode any other program's new file gets.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     descriptor = os.open(temp, flags, 0o666)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
             stream.flush()
             if existing is not None and os.name == "posix":
                 os.fchmod(stream.fileno(), stat.S_IMODE(existing.st_mode))

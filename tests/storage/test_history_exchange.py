@@ -269,7 +269,7 @@ def test_transfer_exports_and_imports_files_for_the_window(tmp_path: Path) -> No
         transfer.export_to(str(tmp_path / "all.xml"), "xml")
     blocked = tmp_path / "blocked"
     blocked.write_text("a file")
-    with pytest.raises(HistoryUnavailable, match="does not exist; x.json was not written"):
+    with pytest.raises(HistoryUnavailable, match="is not a folder; x.json was not written"):
         transfer.export_to(str(blocked / "x.json"), "json")
     store.close()
 
