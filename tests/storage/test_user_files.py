@@ -36,7 +36,7 @@ def test_an_unknown_error_keeps_the_system_words() -> None:
     ("make", "message"),
     [
         (lambda path: path.mkdir(), "is a folder, not a template"),
-        (lambda path: os.mkfifo(path), "is a named pipe (FIFO), not a template"),
+        (lambda path: os.mkfifo(path), r"is a named pipe \(FIFO\), not a template"),
         (lambda path: path.write_bytes(b"x" * 1001), "is larger than 1 KB"),
         (lambda path: None, "cannot read .*: no such file or folder"),
     ],
