@@ -7,7 +7,6 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
 
 from retrotimer.core.model import Direction, Venue
 from retrotimer.core.plan import Plan, plan_to_json
@@ -19,7 +18,7 @@ MAX_NOTES_LENGTH = 10_000
 # The moments the history can show: from 1970 UTC to a day before the end of year 9999, so
 # that the date in any time zone (offsets up to a day) stays a date the calendar has.
 FIRST_SHOWABLE_UTC_S = 0.0
-LAST_SHOWABLE_UTC_S = datetime(9999, 12, 30, tzinfo=UTC).timestamp()
+LAST_SHOWABLE_UTC_S = 253_402_128_000.0  # 9999-12-30T00:00:00Z
 MAX_OFFSET_S = 24 * 3600 - 60
 
 
@@ -58,13 +57,8 @@ def showable(utc_s: object, offset_s: object = 0) -> bool:
         return False
     if not math.isfinite(utc_s) or not FIRST_SHOWABLE_UTC_S <= utc_s <= LAST_SHOWABLE_UTC_S:
         return False
-    if abs(offset_s) > MAX_OFFSET_S:
-        return False
-    try:
-        datetime.fromtimestamp(utc_s, timezone(timedelta(seconds=offset_s)))
-    except (OverflowError, ValueError, OSError):
-        return False
-    return True
+    # With the offset, the local time stays between 1969-12-31 and 9999-12-31.
+    return abs(offset_s) <= MAX_OFFSET_S
 
 
 @dataclass(frozen=True, slots=True)
