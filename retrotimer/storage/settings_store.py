@@ -139,19 +139,19 @@ class SettingsStore:
             try:
                 coerced = _coerce(getattr(defaults, key), value)
             except (TypeError, ValueError) as error:
-                problems.append(f"{where}{key} = {value!r} ignored ({error})")
+                problems.append(f"{where}{key} = {value!r} ignored: {error}")
                 continue
             # The ranges are the core's: a value is judged with every other one at its default.
             invalid = dataclasses.replace(defaults, **{key: coerced}).validate()
             if invalid:
-                problems.append(f"{where}{key} = {value!r} ignored ({'; '.join(invalid)})")
+                problems.append(f"{where}{key} = {value!r} ignored: {'; '.join(invalid)}")
                 continue
             accepted[key] = coerced
         settings = dataclasses.replace(defaults, **accepted)
         # Values fine alone may clash together; the last read give way to the first.
         while settings.validate() and accepted:
             key = next(reversed(accepted))
-            problems.append(f"{key} = {accepted.pop(key)!r} ignored ({settings.validate()[0]})")
+            problems.append(f"{key} = {accepted.pop(key)!r} ignored: {settings.validate()[0]}")
             settings = dataclasses.replace(defaults, **accepted)
         return settings, problems
 

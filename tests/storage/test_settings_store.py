@@ -92,7 +92,7 @@ def bad_file(text_or_bytes: str | bytes) -> AppPaths:
 @pytest.mark.parametrize(
     ("damage", "named"),
     [
-        (b"volume = 7.0\n", "volume = 7.0 ignored (volume must be"),
+        (b"volume = 7.0\n", "volume = 7.0 ignored: volume must be"),
         (b"volume = nan\n", "volume = nan ignored"),
         (b"cadence_backward_sprint = 5\n", "cadence backward sprint must be 40-240"),
         (b"next_up_lead_s = \xff\xfe\n", "line 6 is not UTF-8 text"),
