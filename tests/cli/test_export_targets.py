@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
+
 from retrotimer.cli import main
 
 EXPORTS = {

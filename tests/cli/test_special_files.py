@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
 
 # A process that reads without end would eat the machine; it is stopped at this.
 MEMORY_LIMIT = 1024 * 1024 * 1024
@@ -24,6 +25,8 @@ TEMPLATE_WORDS = {"history import": "history export"}
 
 
 def limited() -> None:
+    import resource
+
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 

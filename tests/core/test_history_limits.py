@@ -15,8 +15,7 @@ def test_the_last_moment_is_the_thirtieth_of_december_9999() -> None:
 
 
 @given(
-    st.floats(-1e13, 1e13)
-    | st.sampled_from([0.0, LAST_SHOWABLE_UTC_S, 253402300800.0]),
+    st.floats(-1e13, 1e13) | st.sampled_from([0.0, LAST_SHOWABLE_UTC_S, 253402300800.0]),
     st.integers(-2 * 86400, 2 * 86400),
 )
 def test_a_showable_moment_is_a_date_in_utc_and_in_its_offset(utc_s: float, offset_s: int) -> None:
