@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
-
 from retrotimer.cli import main
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
 
 EXPORTS = {
     "templates": ["templates", "export", "First steps backward", "--force"],

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
-
 from retrotimer.storage.user_files import UserFileError, describe_os_error, read_user_file
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
 
 
 @pytest.mark.parametrize(
