@@ -57,7 +57,9 @@ def write_atomic(
                 )
             if not overwrite:
                 raise UserFileError(f"{path} already exists; it was left as it is", errno.EEXIST)
-        _replace_with(path, data, existing)
+        _replace_with(path, data, existing, exclusive=not overwrite)
+    except FileExistsError:
+        raise UserFileError(f"{path} already exists; it was left as it is", errno.EEXIST) from None
     except UserFileError:
         raise
     except OSError as error:
@@ -66,7 +68,9 @@ def write_atomic(
         ) from None
 
 
-def _replace_with(path: Path, data: bytes, existing: os.stat_result | None) -> None:
+def _replace_with(
+    path: Path, data: bytes, existing: os.stat_result | None, *, exclusive: bool
+) -> None:
     temp = path.with_name(temp_name(path.name))
     # 0o666 and the umask give a new file the mode any other program's new file gets.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -78,11 +82,31 @@ def _replace_with(path: Path, data: bytes, existing: os.stat_result | None) -> N
             if existing is not None and os.name == "posix":
                 os.fchmod(stream.fileno(), stat.S_IMODE(existing.st_mode))
             os.fsync(stream.fileno())
-        os.replace(temp, path)
+        if exclusive:
+            _link_new(temp, path)
+        else:
+            os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     _fsync_directory(path.parent)
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Put the written file in place only if no file is there: a hard link fails with
+    FileExistsError when one is, even one made a moment ago by another program (what
+    O_EXCL does for a new file). Where the file system has no hard links, a rename after
+    a last look is the best there is."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
+        os.replace(temp, path)
+        return
+    temp.unlink()
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from retrotimer.storage import atomic
 from retrotimer.storage.atomic import temp_name, write_atomic
 from retrotimer.storage.user_files import UserFileError
 
@@ -55,3 +56,21 @@ def test_temp_names_stay_short_whatever_the_target() -> None:
     assert temp.startswith(".") and temp.endswith(".tmp")
     assert len(temp.encode("utf-8")) < 255 - 100
     assert os.path.basename(temp) == temp
+
+
+def test_a_new_file_never_replaces_one_made_meanwhile(tmp_path: Path) -> None:
+    # The last step of a new file's write, when another program has made the file since
+    # the write looked: the other program's file is kept.
+    target = tmp_path / "tuesday.toml"
+    target.write_text("theirs")
+    temp = tmp_path / temp_name(target.name)
+    temp.write_text("ours")
+    with pytest.raises(FileExistsError):
+        atomic._link_new(temp, target)
+    assert target.read_text() == "theirs"
+    write_atomic(tmp_path / "monday.toml", "new", overwrite=False)
+    assert (tmp_path / "monday.toml").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir() if p != temp) == [
+        "monday.toml",
+        "tuesday.toml",
+    ]
