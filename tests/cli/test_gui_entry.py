@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from tests.storage.disk_faults import make_read_only, small_disk
 
@@ -63,3 +64,48 @@ def test_the_window_keeps_the_readable_settings_and_the_bad_file_aside(private_h
     assert aside.read_bytes() == b"cadence_backward_jog = 150\nvolume = 7.0\n"
     kept = (config / "settings.toml").read_text(encoding="utf-8")
     assert "cadence_backward_jog = 150" in kept and "volume = 0.8" in kept
+
+
+def status_bar_after_start(qtbot: QtBot) -> str:
+    """Open the window as `retrotimer` does, let it close itself, and read its status bar."""
+    from PySide6.QtWidgets import QApplication
+
+    from retrotimer.app import run_gui
+    from retrotimer.ui.main_window import MainWindow
+
+    assert run_gui([], quit_after_s=0.3) == 0
+    (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    qtbot.addWidget(window)
+    return window.statusBar().currentMessage()
+
+
+# The offscreen platform says this whenever a window's size constraints change.
+OFFSCREEN_NOTE = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints")
+
+
+@OFFSCREEN_NOTE
+def test_the_status_bar_says_a_settings_file_was_kept_aside(
+    qtbot: QtBot, private_home: Path
+) -> None:
+    config = private_home / "config"
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_bytes(b"cadence_backward_jog = 150\nvolume = 7.0\n")
+    message = status_bar_after_start(qtbot)
+    assert message.startswith("The settings file could not be used as it was (volume = 7.0")
+    assert "the values that could be read are kept" in message
+
+
+@pytest.mark.slow
+@OFFSCREEN_NOTE
+def test_the_status_bar_says_which_folder_cannot_be_written(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with small_disk(tmp_path / "stick") as stick:
+        monkeypatch.setenv("RETROTIMER_HOME", str(stick))
+        # Welcomed before: nothing would be saved at the start but for the folders.
+        (stick / "config").mkdir()
+        (stick / "config" / "settings.toml").write_text("first_run_done = true\n")
+        make_read_only(stick)
+        message = status_bar_after_start(qtbot)
+    assert message.startswith(f"RetroTimer cannot write in {stick}")
+    assert "the disk is read-only" in message
