@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-import sqlite3
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -15,17 +13,23 @@ from retrotimer.core.history import (
     Review,
     SessionEnd,
     SessionStart,
-    SessionStatus,
     SessionTotals,
-    longest_backward,
-    showable,
 )
-from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.ports import ImportResult
 from retrotimer.core.records import SegmentRecord
 from retrotimer.storage.history_database import Connect, HistoryDatabase, WallClock, connect_sqlite
+from retrotimer.storage.history_import import complete_session, insert_session
+from retrotimer.storage.history_rows import (
+    BACKWARD_KINDS,
+    SEGMENT_COLUMNS,
+    STATUSES,
+    VENUES,
+    segment_from_row,
+    segment_values,
+    showable_entry_row,
+    showable_segment_row,
+)
 
-_BACKWARD_KINDS = ", ".join(f"'{kind.value}'" for kind in SegmentKind if kind.is_backward)
 # In the order of HistoryEntry's fields, so a row becomes an entry without renaming.
 _ENTRY_COLUMNS = """
     s.id, s.template_name, s.venue, s.started_utc, s.utc_offset_s, s.ended_utc, s.status,
@@ -33,54 +37,10 @@ _ENTRY_COLUMNS = """
     s.rating, s.near_stumbles, s.notes, s.deleted_utc
 """
 _PLAN_COLUMN = 17
-_SEGMENT_COLUMNS = "idx, kind, label, planned_s, actual_s, skipped, steps"
-_STATUSES = {status.value: status for status in SessionStatus}
-_VENUES = {venue.value: venue for venue in Venue}
-_KINDS = {kind.value for kind in SegmentKind}
 LEFT_OUT_NOTICE = (
     "{count} session(s) in the history hold values that cannot be shown (such as a date "
     "outside 1970-9999); they are left out here and kept in the file ({path})"
 )
-
-
-def _number(value: Any) -> bool:
-    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
-
-
-def _optional_whole(value: Any) -> bool:
-    return value is None or (isinstance(value, int) and not isinstance(value, bool))
-
-
-def _showable_row(row: Sequence[Any]) -> bool:
-    """True when a session row holds only what the list, the export and the statistics can
-    show. A file edited by hand or by another program can hold anything; such a row is left
-    out of what is shown (and kept in the file), never a reason for a crash."""
-    return (
-        isinstance(row[0], str)
-        and isinstance(row[1], str)
-        and row[2] in _VENUES
-        and showable(row[3], row[4])
-        and (row[5] is None or showable(row[5], row[4]))
-        and row[6] in _STATUSES
-        and all(_number(value) for value in row[7:11])
-        and isinstance(row[11], int)
-        and _number(row[12])
-        and _optional_whole(row[13])
-        and _optional_whole(row[14])
-        and isinstance(row[15], str)
-        and (row[16] is None or _number(row[16]))
-    )
-
-
-def _showable_segment(row: Sequence[Any]) -> bool:
-    return (
-        isinstance(row[0], int)
-        and row[1] in _KINDS
-        and isinstance(row[2], str)
-        and _number(row[3])
-        and _number(row[4])
-        and _optional_whole(row[6])
-    )
 
 
 def _entry(row: Sequence[Any]) -> HistoryEntry:
@@ -88,11 +48,11 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
     return HistoryEntry(
         row[0],
         row[1],
-        _VENUES[row[2]],
+        VENUES[row[2]],
         row[3],
         row[4],
         row[5],
-        _STATUSES[row[6]],
+        STATUSES[row[6]],
         row[7],
         row[8],
         row[9],
@@ -103,31 +63,6 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
         row[14],
         row[15],
         row[16],
-    )
-
-
-def _segment(row: Sequence[Any]) -> SegmentRecord:
-    return SegmentRecord(
-        index=row[0],
-        kind=SegmentKind(row[1]),
-        label=row[2],
-        planned_s=row[3],
-        actual_s=row[4],
-        skipped=bool(row[5]),
-        steps=row[6],
-    )
-
-
-def _segment_values(session_id: str, record: SegmentRecord) -> tuple[Any, ...]:
-    return (
-        session_id,
-        record.index,
-        record.kind.value,
-        record.label,
-        record.planned_s,
-        record.actual_s,
-        int(record.skipped),
-        record.steps,
     )
 
 
@@ -173,7 +108,7 @@ class HistoryStore:
 
     def _shown(self, rows: list[Any]) -> list[Any]:
         """The rows that can be shown; how many were left out is told by take_notices."""
-        kept = [row for row in rows if _showable_row(row)]
+        kept = [row for row in rows if showable_entry_row(row)]
         self._left_out = len(rows) - len(kept)
         return kept
 
@@ -208,14 +143,14 @@ class HistoryStore:
         with self.database.transaction() as db:
             db.execute(
                 f"""
-                INSERT INTO segments (session_id, {_SEGMENT_COLUMNS})
+                INSERT INTO segments (session_id, {SEGMENT_COLUMNS})
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (session_id, idx) DO UPDATE SET kind = excluded.kind,
                     label = excluded.label, planned_s = excluded.planned_s,
                     actual_s = excluded.actual_s, skipped = excluded.skipped,
                     steps = excluded.steps
                 """,
-                _segment_values(session_id, record),
+                segment_values(session_id, record),
             )
             db.execute(
                 f"""
@@ -223,7 +158,7 @@ class HistoryStore:
                     forward_s = :forward, backward_steps = :steps, updated_utc = :at,
                     longest_backward_s = (
                         SELECT COALESCE(MAX(actual_s), 0) FROM segments
-                        WHERE session_id = :id AND kind IN ({_BACKWARD_KINDS}))
+                        WHERE session_id = :id AND kind IN ({BACKWARD_KINDS}))
                 WHERE id = :id AND status = 'running'
                 """,
                 {
@@ -294,13 +229,13 @@ class HistoryStore:
             if row is None or not self._shown([row]):
                 return None
             segments = db.execute(
-                f"SELECT {_SEGMENT_COLUMNS} FROM segments WHERE session_id = ? ORDER BY idx",
+                f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE session_id = ? ORDER BY idx",
                 (session_id,),
             ).fetchall()
         return HistorySession(
             _entry(row),
             row[_PLAN_COLUMN],
-            tuple(_segment(s) for s in segments if _showable_segment(s)),
+            tuple(segment_from_row(s) for s in segments if showable_segment_row(s)),
         )
 
     def all_sessions(self) -> list[HistorySession]:
@@ -312,10 +247,12 @@ class HistoryStore:
             ).fetchall()
             segments: dict[str, list[SegmentRecord]] = {}
             for segment_row in db.execute(
-                f"SELECT session_id, {_SEGMENT_COLUMNS} FROM segments ORDER BY session_id, idx"
+                f"SELECT session_id, {SEGMENT_COLUMNS} FROM segments ORDER BY session_id, idx"
             ):
-                if _showable_segment(segment_row[1:]):
-                    segments.setdefault(segment_row[0], []).append(_segment(segment_row[1:]))
+                if showable_segment_row(segment_row[1:]):
+                    segments.setdefault(segment_row[0], []).append(
+                        segment_from_row(segment_row[1:])
+                    )
         return [
             HistorySession(_entry(row), row[_PLAN_COLUMN], tuple(segments.get(row[0], ())))
             for row in self._shown(rows)
@@ -363,122 +300,13 @@ class HistoryStore:
         added = skipped = completed = segments_added = 0
         with self.database.transaction() as db:
             for session in sessions:
-                if _insert_session(db, session):
+                if insert_session(db, session):
                     added += 1
                     continue
-                gained = _complete_session(db, session)
+                gained = complete_session(db, session)
                 if gained is None:
                     skipped += 1
                 else:
                     completed += 1
                     segments_added += gained
         return ImportResult(added, skipped, completed, segments_added)
-
-
-# How far along a status is: an import may move a session forward, never back.
-_STATUS_RANK = {
-    SessionStatus.RUNNING: 0,
-    SessionStatus.INTERRUPTED: 1,
-    SessionStatus.STOPPED: 2,
-    SessionStatus.COMPLETED: 2,
-}
-
-
-def _insert_session(db: sqlite3.Connection, session: HistorySession) -> bool:
-    """Insert a session that is not there yet, with its segments; False if its id is."""
-    entry = session.entry
-    cursor = db.execute(
-        """
-        INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
-            utc_offset_s, ended_utc, status, planned_s, active_s, backward_s,
-            forward_s, backward_steps, longest_backward_s, rating, near_stumbles,
-            notes, updated_utc, deleted_utc)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO NOTHING
-        """,
-        (
-            entry.session_id,
-            entry.template_name,
-            session.plan_json,
-            entry.venue.value,
-            entry.started_utc_s,
-            entry.utc_offset_s,
-            entry.ended_utc_s,
-            entry.status.value,
-            entry.planned_s,
-            entry.active_s,
-            entry.backward_s,
-            entry.forward_s,
-            entry.backward_steps,
-            longest_backward(session.segments),
-            entry.rating,
-            entry.near_stumbles,
-            entry.notes,
-            entry.ended_utc_s or entry.started_utc_s,
-            entry.deleted_utc_s,
-        ),
-    )
-    if cursor.rowcount == 0:
-        return False
-    db.executemany(
-        f"INSERT INTO segments (session_id, {_SEGMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [_segment_values(entry.session_id, record) for record in session.segments],
-    )
-    return True
-
-
-def _complete_session(db: sqlite3.Connection, session: HistorySession) -> int | None:
-    """Add to a session already in the history what the import knows and it lacks; the
-    number of segments added, or None when nothing changed. What is there is kept: a
-    segment already recorded, a later status, a rating or notes already given."""
-    entry = session.entry
-    row = db.execute(
-        "SELECT status, ended_utc, active_s, rating, near_stumbles, notes FROM sessions "
-        "WHERE id = ?",
-        (entry.session_id,),
-    ).fetchone()
-    status, ended_utc, active_s, rating, near_stumbles, notes = row
-    gained = 0
-    for record in session.segments:
-        gained += db.execute(
-            f"INSERT INTO segments (session_id, {_SEGMENT_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, idx) DO NOTHING",
-            _segment_values(entry.session_id, record),
-        ).rowcount
-    stored_status = _STATUSES.get(status, SessionStatus.RUNNING)
-    further = _STATUS_RANK[entry.status] > _STATUS_RANK[stored_status]
-    review = entry.review
-    changes: dict[str, Any] = {}
-    if further:
-        changes["status"] = entry.status.value
-        changes["ended_utc"] = entry.ended_utc_s
-    elif ended_utc is None and entry.ended_utc_s is not None:
-        changes["ended_utc"] = entry.ended_utc_s
-    if (further or gained) and entry.active_s > (active_s or 0):
-        changes.update(
-            active_s=entry.active_s,
-            backward_s=entry.backward_s,
-            forward_s=entry.forward_s,
-            backward_steps=entry.backward_steps,
-        )
-    if rating is None and review.rating is not None:
-        changes["rating"] = review.rating
-    if near_stumbles is None and review.near_stumbles is not None:
-        changes["near_stumbles"] = review.near_stumbles
-    if not notes and review.notes:
-        changes["notes"] = review.notes
-    if not changes and not gained:
-        return None
-    assignments = "".join(f"{column} = :{column}, " for column in changes)
-    db.execute(
-        f"""
-        UPDATE sessions SET {assignments}
-            updated_utc = MAX(updated_utc, COALESCE(:ended, updated_utc)),
-            longest_backward_s = (
-                SELECT COALESCE(MAX(actual_s), 0) FROM segments
-                WHERE session_id = :id AND kind IN ({_BACKWARD_KINDS}))
-        WHERE id = :id
-        """,
-        {**changes, "ended": entry.ended_utc_s, "id": entry.session_id},
-    )
-    return gained
