@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from tests.storage.disk_faults import make_read_only, small_disk
 
@@ -66,46 +65,50 @@ def test_the_window_keeps_the_readable_settings_and_the_bad_file_aside(private_h
     assert "cadence_backward_jog = 150" in kept and "volume = 0.8" in kept
 
 
-def status_bar_after_start(qtbot: QtBot) -> str:
-    """Open the window as `retrotimer` does, let it close itself, and read its status bar."""
-    from PySide6.QtWidgets import QApplication
-
-    from retrotimer.app import run_gui
-    from retrotimer.ui.main_window import MainWindow
-
-    assert run_gui([], quit_after_s=0.3) == 0
-    (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    qtbot.addWidget(window)
-    return window.statusBar().currentMessage()
-
-
-# The offscreen platform says this whenever a window's size constraints change.
-OFFSCREEN_NOTE = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints")
+# Opens the window as `retrotimer` does, lets it close itself, and prints its status bar.
+STATUS_BAR_SCRIPT = """
+import sys
+from PySide6.QtWidgets import QApplication
+from retrotimer.app import run_gui
+from retrotimer.ui.main_window import MainWindow
+app = QApplication(sys.argv[:1])
+code = run_gui(sys.argv[:1], quit_after_s=0.3)
+(window,) = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+print(window.statusBar().currentMessage())
+sys.exit(code)
+"""
 
 
-@OFFSCREEN_NOTE
-def test_the_status_bar_says_a_settings_file_was_kept_aside(
-    qtbot: QtBot, private_home: Path
-) -> None:
+def status_bar_after_start(home: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", STATUS_BAR_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROTIMER_HOME": str(home)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.mark.slow
+def test_the_status_bar_says_a_settings_file_was_kept_aside(private_home: Path) -> None:
     config = private_home / "config"
     config.mkdir(parents=True)
     (config / "settings.toml").write_bytes(b"cadence_backward_jog = 150\nvolume = 7.0\n")
-    message = status_bar_after_start(qtbot)
+    message = status_bar_after_start(private_home)
     assert message.startswith("The settings file could not be used as it was (volume = 7.0")
     assert "the values that could be read are kept" in message
 
 
 @pytest.mark.slow
-@OFFSCREEN_NOTE
-def test_the_status_bar_says_which_folder_cannot_be_written(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_status_bar_says_which_folder_cannot_be_written(tmp_path: Path) -> None:
     with small_disk(tmp_path / "stick") as stick:
-        monkeypatch.setenv("RETROTIMER_HOME", str(stick))
         # Welcomed before: nothing would be saved at the start but for the folders.
         (stick / "config").mkdir()
         (stick / "config" / "settings.toml").write_text("first_run_done = true\n")
         make_read_only(stick)
-        message = status_bar_after_start(qtbot)
+        message = status_bar_after_start(stick)
     assert message.startswith(f"RetroTimer cannot write in {stick}")
     assert "the disk is read-only" in message
