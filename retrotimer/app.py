@@ -58,10 +58,11 @@ def build_window(
     history: WritableHistory | None = None,
     history_problem: str = "",
     cues: CueSink | None = None,
+    settings_store: SettingsStore | None = None,
 ) -> MainWindow:
     """The main window with every real part; a QApplication must exist. A benchmark passes a
     scaled clock and its wait; the screenshots a fake clock and no wait."""
-    store = SettingsStore(paths)
+    store = settings_store if settings_store is not None else SettingsStore(paths)
     settings: Settings = store.load()
     for problem in store.problems:
         log.warning("%s", problem)
@@ -153,7 +154,12 @@ def run_gui(
         _show_and_wait(app, box, quit_after_s)
         return 1
     problem = notices[0] if history is None and notices else ""
-    cues = open_cue_player(SettingsStore(paths).load(), paths.cache)
+    store = SettingsStore(paths)
+    cues = open_cue_player(store.load(), paths.cache)
+    # Said before the history's notices: a settings file kept aside, folders not writable.
+    startup = [text for text in (paths.problem, store.notice) if text]
+    for text in startup:
+        print(f"retrotimer: {text}", file=sys.stderr)
     clock = ScaledClock(system_clock(), speed)
     window = build_window(
         paths,
@@ -163,14 +169,15 @@ def run_gui(
         history=history,
         history_problem=problem,
         cues=cues,
+        settings_store=store,
     )
     if template is not None:
         window.open_template(template)
     window.show()
     if not window.settings.first_run_done:
         window.show_welcome()
-    if notices:
-        window.tell(" ".join(notices))
+    if startup or notices:
+        window.tell(" ".join(startup + notices))
         box = QMessageBox(
             QMessageBox.Icon.Information, "History", "\n\n".join(notices), parent=window
         )

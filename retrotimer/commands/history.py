@@ -65,35 +65,63 @@ def _warn(message: str) -> None:
 
 
 @contextmanager
+def _reader(paths: AppPaths, *, read_only: bool) -> Iterator[HistoryStore]:
+    store = HistoryStore(paths.history_db, repair=False, read_only=read_only)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
 def _history(*, write: bool) -> Iterator[HistoryStore]:
     """The store for one command. Without the lock (another instance runs) reading still works,
-    but nothing is repaired or recovered: the running instance owns the file."""
+    but nothing is repaired or recovered: the running instance owns the file. Where the lock
+    or the database cannot be written (read-only media), reading opens the file read-only."""
     paths = AppPaths.from_environment()
     try:
         writable = open_for_writing(paths)
     except AlreadyRunning:
         if write:
             raise
-        store = HistoryStore(paths.history_db, repair=False)
-        try:
+        with _reader(paths, read_only=False) as store:
             yield store
-        finally:
-            store.close()
+        return
+    except HistoryUnavailable as error:
+        if write:
+            raise
+        _warn(f"history: read without changing anything: {error}")
+        with _reader(paths, read_only=True) as store:
+            yield store
         return
     try:
         for notice in writable.notices:
             _warn(notice)
-        if writable.problem is not None:
-            raise HistoryUnavailable(writable.problem)
-        yield writable.store
-    finally:
+        problem = writable.problem
+    except BaseException:
         writable.close()
+        raise
+    if problem is None:
+        try:
+            yield writable.store
+        finally:
+            writable.close()
+        return
+    writable.close()
+    if write:
+        raise HistoryUnavailable(problem)
+    _warn(f"history: read without changing anything: {problem}")
+    with _reader(paths, read_only=True) as store:
+        yield store
 
 
 def _run(action: Callable[[HistoryStore], int], *, write: bool = False) -> int:
     try:
         with _history(write=write) as store:
-            return action(store)
+            code = action(store)
+            for notice in store.take_notices():
+                _warn(f"history: {notice}")
+            return code
     except AlreadyRunning as error:
         _warn(f"{error}; close it first")
         return EXIT_REFUSED
@@ -163,7 +191,7 @@ def import_command(args: argparse.Namespace) -> int:
 
     def action(store: HistoryStore) -> int:
         result = store.import_sessions(sessions)
-        print(f"Imported {result.added} sessions; skipped {result.skipped} already in the history.")
+        print(result.describe())
         return 0
 
     return _run(action, write=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -34,7 +35,8 @@ def load_template_file(path: Path, source: str) -> Template:
 
 def load_template_argument(argument: str) -> Template:
     """A file path if such a file exists, otherwise a template name from the library;
-    raises TemplateError with a message for the user."""
+    raises TemplateError with a message for the user. Something there that is not a file
+    (a folder, a FIFO, a device) is told as what it is, and never read from."""
     path = Path(argument)
     if path.is_file():
         return load_template_file(path, argument)
@@ -42,6 +44,9 @@ def load_template_argument(argument: str) -> Template:
     try:
         return library.get(argument)
     except TemplateNotFound:
+        if os.path.lexists(path):
+            # Raises TemplateError saying what it is; a FIFO is never waited on.
+            return load_template_file(path, argument)
         raise TemplateError(
             [
                 f"no template file or template named {argument!r}; "

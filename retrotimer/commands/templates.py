@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from retrotimer.commands.plan import format_clock
+from retrotimer.commands.settings_source import load_settings
 from retrotimer.commands.template_source import load_template_argument, read_template_file
 from retrotimer.core.plan import Plan, compile_plan
 from retrotimer.core.settings import Settings
@@ -15,7 +16,6 @@ from retrotimer.core.templates.library import LibraryError, TemplateOrigin
 from retrotimer.core.templates.template_formats import TemplateFormat, write_template
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.template_library import TemplateLibrary, export_template
 
 
@@ -60,7 +60,7 @@ def register(subparsers: Any) -> None:
 
 def _context() -> tuple[TemplateLibrary, Settings]:
     paths = AppPaths.from_environment()
-    return TemplateLibrary.from_paths(paths), SettingsStore(paths).load()
+    return TemplateLibrary.from_paths(paths), load_settings(paths)
 
 
 def totals_text(plan: Plan) -> str:
@@ -139,7 +139,7 @@ def import_command(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             imported = library.import_file(name)
-        except (TemplateError, LibraryError) as error:
+        except (TemplateError, LibraryError, OSError) as error:
             print(f"retrotimer: {error}", file=sys.stderr)
             print(f"retrotimer: {name} was not imported", file=sys.stderr)
             failed += 1
@@ -172,6 +172,9 @@ def export_command(args: argparse.Namespace) -> int:
         export_template(template, Path(args.output), template_format, overwrite=args.force)
     except LibraryError as error:
         print(f"retrotimer: {error} Add --force to replace it.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"retrotimer: {error}", file=sys.stderr)
         return 1
     print(f'exported "{template.name}" to {args.output}')
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -15,6 +16,11 @@ from retrotimer.core.records import SessionTotals as SessionTotals  # where it w
 RATING_RANGE = (1, 5)
 MAX_NEAR_STUMBLES = 1000
 MAX_NOTES_LENGTH = 10_000
+# The moments the history can show: from 1970 UTC to a day before the end of year 9999, so
+# that the date in any time zone (offsets up to a day) stays a date the calendar has.
+FIRST_SHOWABLE_UTC_S = 0.0
+LAST_SHOWABLE_UTC_S = 253_402_128_000.0  # 9999-12-30T00:00:00Z
+MAX_OFFSET_S = 24 * 3600 - 60
 
 
 class SessionStatus(enum.Enum):
@@ -39,6 +45,19 @@ class WallTime:
 
     utc_s: float
     offset_s: int = 0
+
+
+def showable(utc_s: object, offset_s: object = 0) -> bool:
+    """True when the moment can be shown as a date and time, in UTC and in its own offset:
+    a finite number of seconds from 1970 to 9998 and an offset within a day."""
+    if isinstance(utc_s, bool) or not isinstance(utc_s, int | float):
+        return False
+    if isinstance(offset_s, bool) or not isinstance(offset_s, int):
+        return False
+    if not math.isfinite(utc_s) or not FIRST_SHOWABLE_UTC_S <= utc_s <= LAST_SHOWABLE_UTC_S:
+        return False
+    # With the offset, the local time stays between 1969-12-31 and 9999-12-31.
+    return abs(offset_s) <= MAX_OFFSET_S
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,8 @@ class TemplateRepository(Protocol):
     def rename(self, old_name: str, new_name: str) -> None: ...
 
     def duplicate(self, name: str, new_name: str | None = None) -> Template:
-        """Copy a built-in or user template into the user's templates, "NAME (copy)" by default."""
+        """Copy a built-in or user template into the user's templates, under the first free
+        name ("NAME (2)", "NAME (3)"...) unless named."""
         ...
 
     def delete(self, name: str) -> TrashedTemplate:
@@ -89,10 +90,25 @@ class HistoryUnavailable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """How many sessions an import added and how many it skipped as already present."""
+    """How many sessions an import added, how many it completed (a session already in the
+    history that lacked segments, its end or its review: a backup of a session the disk
+    refused part-way) with how many segments, and how many it skipped as already whole."""
 
     added: int
     skipped: int
+    completed: int = 0
+    segments_added: int = 0
+
+    def describe(self) -> str:
+        """One sentence for the user: "Imported 1 session; completed 1 ...; skipped 0 ..."."""
+        parts = [f"Imported {self.added} session{'s' * (self.added != 1)}"]
+        if self.completed:
+            parts.append(
+                f"completed {self.completed} already in the history with "
+                f"{self.segments_added} more segment{'s' * (self.segments_added != 1)}"
+            )
+        parts.append(f"skipped {self.skipped} already in the history")
+        return "; ".join(parts) + "."
 
 
 class HistoryWriter(Protocol):

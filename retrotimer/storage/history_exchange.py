@@ -20,6 +20,7 @@ from retrotimer.core.history import (
     SessionTotals,
     WallTime,
     longest_backward,
+    showable,
 )
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.records import SegmentRecord, record_to_json
@@ -100,10 +101,18 @@ def entry_to_json(entry: HistoryEntry) -> dict[str, Any]:
     }
 
 
+def _plan(plan_json: str) -> Any:
+    try:
+        return json.loads(plan_json)
+    except (ValueError, RecursionError):
+        # Kept as it is: a backup loses nothing, even what this version cannot read.
+        return {"unreadable_plan": plan_json}
+
+
 def session_to_json(session: HistorySession) -> dict[str, Any]:
     return {
         **entry_to_json(session.entry),
-        "plan": json.loads(session.plan_json),
+        "plan": _plan(session.plan_json),
         "segments": [record_to_json(record) for record in session.segments],
     }
 
@@ -131,6 +140,9 @@ class _Reader:
         value = self.data.get(field)
         if not isinstance(value, str) or (not allow_empty and not value.strip()):
             self.fail(field, "must be text" if allow_empty else "must be non-empty text")
+            return ""
+        if not is_unicode(value):
+            self.fail(field, "holds a character that is not Unicode text (a lone surrogate)")
             return ""
         return value
 
@@ -164,10 +176,26 @@ class _Reader:
         except ValueError:
             parsed = None
         offset = parsed.utcoffset() if parsed is not None else None
-        if parsed is None or offset is None or parsed.year < 1970:
+        if parsed is None or offset is None:
             self.fail(field, f"must be a date and time with its UTC offset, not {value!r}")
             return None
-        return WallTime(parsed.timestamp(), int(offset.total_seconds()))
+        try:
+            moment = WallTime(parsed.timestamp(), int(offset.total_seconds()))
+        except (OverflowError, ValueError):
+            moment = None
+        if moment is None or not showable(moment.utc_s, moment.offset_s):
+            self.fail(field, f"must be a date from 1970 to 9999 (in UTC), not {value!r}")
+            return None
+        return moment
+
+
+def is_unicode(text: str) -> bool:
+    """False for text with a lone surrogate, which JSON can carry and no file or database can."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _segment(data: Any, where: str, problems: list[str]) -> SegmentRecord | None:
@@ -223,6 +251,8 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
     plan = data.get("plan")
     if not isinstance(plan, dict):
         read.fail("plan", "must be an object")
+    elif not is_unicode(json.dumps(plan, ensure_ascii=False)):
+        read.fail("plan", "holds a character that is not Unicode text (a lone surrogate)")
     review = Review(
         rating=read.whole("rating", optional=True),
         near_stumbles=read.whole("near_stumbles", optional=True),
@@ -231,6 +261,8 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
     problems.extend(f"{where}: {problem}" for problem in review.problems())
     started = read.moment("started")
     ended = read.moment("ended", optional=True)
+    if started is not None and ended is not None and ended.utc_s < started.utc_s:
+        read.fail("ended", f"is before the start ({data.get('ended')!r})")
     raw_segments = data.get("segments")
     if not isinstance(raw_segments, list):
         read.fail("segments", "must be a list")
@@ -282,12 +314,17 @@ def sessions_from_json(text: str) -> list[HistorySession]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise HistoryImportError([f"not a RetroTimer history export: not JSON ({error})"]) from None
+    except RecursionError:
+        raise HistoryImportError(
+            ["not a RetroTimer history export: its values are nested far too deeply"]
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise HistoryImportError(
             [f'not a RetroTimer history export (it has no "format": "{FORMAT_NAME}")']
         )
     version = document.get("version")
-    if version != FORMAT_VERSION:
+    # `true == 1` in Python: a boolean is not a version number.
+    if type(version) is not int or version != FORMAT_VERSION:
         raise HistoryImportError(
             [f"history export version {version!r} is not supported (expected {FORMAT_VERSION})"]
         )
@@ -295,9 +332,15 @@ def sessions_from_json(text: str) -> list[HistorySession]:
     if not isinstance(raw, list):
         raise HistoryImportError(["the export has no list of sessions"])
     problems: list[str] = []
-    sessions = [
-        _session(item, f"session {number}", problems) for number, item in enumerate(raw, start=1)
-    ]
+    try:
+        sessions = [
+            _session(item, f"session {number}", problems)
+            for number, item in enumerate(raw, start=1)
+        ]
+    except RecursionError:
+        raise HistoryImportError(
+            ["not a RetroTimer history export: its values are nested far too deeply"]
+        ) from None
     if problems:
         raise HistoryImportError(problems)
     return [session for session in sessions if session is not None]

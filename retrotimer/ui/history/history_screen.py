@@ -330,7 +330,4 @@ class HistoryScreen(QWidget):
             self.tell(f"Nothing was imported from {path}: {error}")
             return
         self.refresh()
-        self.tell(
-            f"Imported {result.added} session{'s' if result.added != 1 else ''}; "
-            f"{result.skipped} already in the history."
-        )
+        self.tell(result.describe())

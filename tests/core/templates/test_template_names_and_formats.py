@@ -80,7 +80,7 @@ def test_a_text_file_without_a_name_takes_the_default_name() -> None:
 def test_free_names() -> None:
     assert free_name("Jogs", set()) == "Jogs"
     assert free_name("Jogs", {"jogs", "jogs (2)"}) == "Jogs (3)"
-    assert free_name("Jogs", {"jogs (copy)"}, copy=True) == "Jogs (copy 2)"
+    assert free_name("Jogs (2)", {"jogs (2)"}) == "Jogs (3)"
     long = "x" * 60
     assert free_name(long, {long}) == "x" * 56 + " (2)"
     assert same_name(" Jogs ", "JOGS")

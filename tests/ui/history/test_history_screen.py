@@ -253,7 +253,7 @@ def test_import_a_backup_skips_what_is_there(harness: Harness, tmp_path: Path) -
     assert screen.file_dialog is not None
     screen.file_dialog.selectFile(str(backup))
     screen.file_dialog.accept()
-    assert screen.message.text() == "Imported 2 sessions; 2 already in the history."
+    assert screen.message.text() == "Imported 2 sessions; skipped 2 already in the history."
     assert len(column(screen, TEMPLATE)) == 4
 
 
