@@ -6,11 +6,10 @@ import dataclasses
 import enum
 import os
 import time
-import tomllib
 from collections.abc import Callable
 from typing import Any
 
-from retrotimer.core.settings import Settings
+from retrotimer.core.settings import FIELD_NAMES, Settings, read_settings_text
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.history_database import corrupt_name
 from retrotimer.storage.paths import AppPaths
@@ -18,28 +17,6 @@ from retrotimer.storage.user_files import UserFileError, describe_os_error, read
 
 # A settings file is a few hundred bytes; a bigger one is not ours and is not read whole.
 MAX_SETTINGS_BYTES = 64 * 1024
-_FIELDS = {field.name: field for field in dataclasses.fields(Settings)}
-
-
-def _coerce(default: Any, value: Any) -> Any:
-    """`value` as the type of `default`, or raise ValueError/TypeError."""
-    if isinstance(default, enum.Enum):
-        return type(default)(value)
-    if isinstance(default, bool):
-        if not isinstance(value, bool):
-            raise TypeError("expected true or false")
-        return value
-    if isinstance(default, int):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError("expected a whole number")
-        return value
-    if isinstance(default, float):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise TypeError("expected a number")
-        return float(value)
-    if not isinstance(value, str):
-        raise TypeError("expected text")
-    return value
 
 
 def _toml_value(value: Any) -> str:
@@ -53,42 +30,21 @@ def _toml_value(value: Any) -> str:
     return f'"{escaped}"'
 
 
-def _parse(text: str) -> dict[str, Any]:
+def _text_of(data: bytes) -> tuple[str, list[str]]:
+    """The file's text, and a problem for each line that is not UTF-8 (left out)."""
     try:
-        return tomllib.loads(text)
-    except RecursionError:
-        raise tomllib.TOMLDecodeError("values nested far too deeply") from None
-
-
-def read_lenient(data: bytes) -> tuple[dict[str, tuple[int, Any]], list[str]]:
-    """Every `key = value` that can be read, with its line; and a problem per line that
-    cannot be (a bad byte, broken TOML). The whole file is read as TOML when it can be."""
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    kept: list[str] = []
     problems: list[str] = []
-    try:
-        whole = _parse(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        whole_error = str(error)
-    else:
-        return {key: (0, value) for key, value in whole.items()}, problems
-    values: dict[str, tuple[int, Any]] = {}
     for number, raw in enumerate(data.split(b"\n"), start=1):
         try:
-            line = raw.decode("utf-8-sig").strip()
+            kept.append(raw.decode("utf-8"))
         except UnicodeDecodeError:
             problems.append(f"line {number} is not UTF-8 text; ignored")
-            continue
-        if not line or line.startswith("#"):
-            continue
-        try:
-            parsed = _parse(line)
-        except tomllib.TOMLDecodeError as error:
-            problems.append(f"line {number} cannot be read ({error}); ignored")
-            continue
-        values.update({key: (number, value) for key, value in parsed.items()})
-    if not problems:
-        # Every line reads alone but not the whole (a key twice, a table split over lines).
-        problems.append(f"the file is not valid TOML as a whole ({whole_error})")
-    return values, problems
+            kept.append("")  # keeps the line numbers of the rest
+    return "\n".join(kept), problems
 
 
 class SettingsStore:
@@ -117,43 +73,24 @@ class SettingsStore:
             else:
                 self.notice = f"The settings cannot be read ({error}); the defaults are used."
             return Settings()
-        values, problems = read_lenient(data)
-        settings, value_problems = self._settings_from(values)
-        self.problems = [f"{self.path}: {problem}" for problem in problems + value_problems]
-        serious = problems + [p for p in value_problems if "unknown setting" not in p]
-        if serious:
-            self._keep_aside(settings, why=serious)
-        elif self.problems:
-            self.notice = "Some settings were ignored: " + "; ".join(value_problems) + "."
-        return settings
-
-    def _settings_from(self, values: dict[str, tuple[int, Any]]) -> tuple[Settings, list[str]]:
-        defaults = Settings()
-        accepted: dict[str, Any] = {}
-        problems: list[str] = []
-        for key, (line, value) in values.items():
-            where = f"line {line}: " if line else ""
-            if key not in _FIELDS:
-                problems.append(f"{where}unknown setting {key!r} ignored")
-                continue
-            try:
-                coerced = _coerce(getattr(defaults, key), value)
-            except (TypeError, ValueError) as error:
-                problems.append(f"{where}{key} = {value!r} ignored: {error}")
-                continue
-            # The ranges are the core's: a value is judged with every other one at its default.
-            invalid = dataclasses.replace(defaults, **{key: coerced}).validate()
-            if invalid:
-                problems.append(f"{where}{key} = {value!r} ignored: {'; '.join(invalid)}")
-                continue
-            accepted[key] = coerced
-        settings = dataclasses.replace(defaults, **accepted)
-        # Values fine alone may clash together; the last read give way to the first.
-        while settings.validate() and accepted:
-            key = next(reversed(accepted))
-            problems.append(f"{key} = {accepted.pop(key)!r} ignored: {settings.validate()[0]}")
-            settings = dataclasses.replace(defaults, **accepted)
-        return settings, problems
+        text, problems = _text_of(data)
+        reading = read_settings_text(text)
+        for problem in reading.problems:
+            if problem.field and problem.field not in FIELD_NAMES:
+                continue  # a setting of a newer version, or a typo: nothing to keep aside for
+            where = f"line {problem.line}: " if problem.line else ""
+            problems.append(f"{where}{problem.message} (ignored)")
+        unknown = [
+            problem.message
+            for problem in reading.problems
+            if problem.field and problem.field not in FIELD_NAMES
+        ]
+        self.problems = [f"{self.path}: {problem}" for problem in problems + unknown]
+        if problems:
+            self._keep_aside(reading.settings, why=problems)
+        elif unknown:
+            self.notice = "Some settings were ignored: " + "; ".join(unknown) + "."
+        return reading.settings
 
     def _keep_aside(self, settings: Settings, *, why: list[str], readable: bool = True) -> None:
         """Move the file aside and write the settings in use, so that nothing is lost and

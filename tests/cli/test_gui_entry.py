@@ -98,7 +98,9 @@ def test_the_status_bar_says_a_settings_file_was_kept_aside(private_home: Path) 
     config.mkdir(parents=True)
     (config / "settings.toml").write_bytes(b"cadence_backward_jog = 150\nvolume = 7.0\n")
     message = status_bar_after_start(private_home)
-    assert message.startswith("The settings file could not be used as it was (volume = 7.0")
+    assert message.startswith(
+        "The settings file could not be used as it was (line 2: volume = 7.0: volume must be 0-1"
+    )
     assert "the values that could be read are kept" in message
 
 
