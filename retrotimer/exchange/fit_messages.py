@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from garmin_fit_sdk import Decoder, Encoder, Profile, Stream
+from garmin_fit_sdk import FIT_EPOCH_S, Decoder, Encoder, Profile, Stream
 
 from retrotimer.core.templates.validation import TemplateError
 
@@ -15,12 +15,21 @@ MESG_NUM: dict[str, int] = Profile["mesg_num"]
 APPLICATION_ID = list(b"RetroTimer\x00\x00\x00\x00\x00\x01")
 _UINT8 = 0x02
 _UINT16 = 0x84
+_STRING = 0x07
 DEVELOPER_FIELDS: dict[int, tuple[str, int]] = {
     0: ("retrotimer_kind", _UINT8),
     1: ("retrotimer_steps", _UINT16),
+    2: ("retrotimer_label", _STRING),
 }
 KIND_FIELD = 0
 STEPS_FIELD = 1
+LABEL_FIELD = 2
+
+
+def fit_local_time(utc_s: float, offset_s: int) -> int:
+    """A local wall-clock time as FIT counts it (seconds since FIT's epoch, in local time)."""
+    return round(utc_s + offset_s) - FIT_EPOCH_S
+
 
 Message = dict[str, Any]
 

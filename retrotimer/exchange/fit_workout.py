@@ -69,7 +69,8 @@ _TARGET_WORDS = {
 _SERIAL = 0x5254  # "RT": a fixed serial, so the same template always gives the same file
 
 
-def _text(value: str, size: int) -> str:
+def fit_text(value: str, size: int) -> str:
+    """Text cut to a FIT text field of `size` bytes (its terminating zero included)."""
     return cut_to_bytes(value, size - 1)
 
 
@@ -86,13 +87,13 @@ def _step_message(index: int, entry: WorkoutEntry) -> Message:
     message: Message = {
         "mesg_num": MESG_NUM["WORKOUT_STEP"],
         "message_index": index,
-        "wkt_step_name": _text(entry.name, STEP_NAME_BYTES) or None,
+        "wkt_step_name": fit_text(entry.name, STEP_NAME_BYTES) or None,
         "duration_type": "open" if entry.seconds is None else "time",
         # FIT keeps a time in milliseconds.
         "duration_value": None if entry.seconds is None else round(entry.seconds * 1000),
         "target_type": "open",
         "intensity": entry.intensity.value,
-        "notes": _text(entry.notes, NOTES_BYTES) or None,
+        "notes": fit_text(entry.notes, NOTES_BYTES) or None,
     }
     own: dict[int, int] = {}
     if entry.kind is not None:
@@ -117,7 +118,7 @@ def encode_workout(workout: Workout, created: datetime) -> bytes:
         },
         {
             "mesg_num": MESG_NUM["WORKOUT"],
-            "wkt_name": _text(workout.name, WORKOUT_NAME_BYTES),
+            "wkt_name": fit_text(workout.name, WORKOUT_NAME_BYTES),
             "sport": "running",
             "sub_sport": "generic",
             "num_valid_steps": len(workout.steps),

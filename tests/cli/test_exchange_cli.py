@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from garmin_fit_sdk import Decoder, Stream
+from tcxreader.tcxreader import TCXReader
 
 from retrotimer.storage.paths import AppPaths
 
@@ -75,3 +78,61 @@ def test_fit_is_not_printed_to_the_terminal() -> None:
     assert done.returncode == 2
     assert "-o FILE.fit" in done.stderr
     assert done.stdout == ""
+
+
+# ---- history export of recorded sessions ---------------------------------------------------
+def record_a_session(folder: Path) -> str:
+    """Run a short session headless (sped up) so that the history records it; its id."""
+    template = folder / "short.txt"
+    template.write_text("# Short\n4s walk\n10 steps backward walk\n4s walk\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "retrotimer", "run", str(template), "--headless", "--speed", "40"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    listed = retrotimer("history", "list", "--json")
+    (entry,) = json.loads(listed.stdout)
+    return str(entry["id"] if "id" in entry else entry["session_id"])
+
+
+@pytest.mark.slow
+def test_a_recorded_session_exports_to_fit_and_tcx(tmp_path: Path) -> None:
+    session_id = record_a_session(tmp_path)
+    fit, tcx = tmp_path / "run.fit", tmp_path / "run.tcx"
+    done = retrotimer("history", "export", session_id[:8], "--format", "fit", "-o", str(fit))
+    assert done.returncode == 0, done.stderr
+    assert (
+        retrotimer("history", "export", session_id, "--format", "tcx", "-o", str(tcx)).returncode
+        == 0
+    )
+
+    messages, errors = Decoder(Stream.from_byte_array(bytearray(fit.read_bytes()))).read()
+    assert errors == []
+    assert len(messages["lap_mesgs"]) == 3
+    # At --speed 40 the 14 s of the plan pass in about 0.35 s of the wall clock.
+    assert messages["session_mesgs"][0]["total_timer_time"] == pytest.approx(14.0, abs=1.0)
+    read = TCXReader().read(str(tcx), only_gps=False)
+    assert len(read.laps) == 3
+    assert sum(lap.duration for lap in read.laps) == pytest.approx(14.0, abs=1.0)
+
+
+@pytest.mark.slow
+def test_all_sessions_to_a_folder_and_bad_ids_refused(tmp_path: Path) -> None:
+    record_a_session(tmp_path)
+    folder = tmp_path / "out"
+    done = retrotimer("history", "export", "--format", "fit", "--all", str(folder))
+    assert done.returncode == 0, done.stderr
+    (written,) = folder.iterdir()
+    assert written.suffix == ".fit" and "short" in written.name
+    again = retrotimer("history", "export", "--format", "fit", "--all", str(folder))
+    assert "1 already there were kept" in again.stderr
+
+    missing = retrotimer("history", "export", "nope", "--format", "tcx", "-o", str(tmp_path / "x"))
+    assert missing.returncode == 2
+    assert "no session with id 'nope'" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    assert not (tmp_path / "x").exists()
