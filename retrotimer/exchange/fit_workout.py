@@ -136,10 +136,23 @@ def _intensity(value: Any) -> Intensity:
         return Intensity.ACTIVE
 
 
+def _number(value: Any) -> float | None:
+    """A decoded number, or None for a missing or malformed one (a list, text)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def _string(value: Any) -> str:
+    if isinstance(value, list):
+        value = " ".join(str(part) for part in value if part)
+    return value if isinstance(value, str) else ""
+
+
 def _duration_words(step: Message) -> str:
     kind = str(step.get("duration_type"))
     if kind == "distance":
-        metres = step.get("duration_distance")
+        metres = _number(step.get("duration_distance"))
         return f"a length given as a distance ({metres:g} m)" if metres else "a distance"
     return f"a length given as {kind.replace('_', ' ')}"
 
@@ -154,12 +167,19 @@ def _read_step(
             dropped.add(_TARGET_WORDS.get(str(target), str(target).replace("_", " ")))
     duration = step.get("duration_type")
     if duration == "repeat_until_steps_cmplt":
-        return RepeatStep(int(step.get("duration_step", -1)), int(step.get("repeat_steps", 0)))
-    developer = step.get("developer_fields") or {}
+        back_to = _number(step.get("duration_step"))
+        count = _number(step.get("repeat_steps"))
+        return RepeatStep(
+            -1 if back_to is None else int(back_to), 0 if count is None else int(count)
+        )
+    developer = step.get("developer_fields")
+    if not isinstance(developer, dict):
+        developer = {}
     kind_code = developer.get(own[KIND_FIELD]) if KIND_FIELD in own else None
     steps = developer.get(own[STEPS_FIELD]) if STEPS_FIELD in own else None
-    name = str(step.get("wkt_step_name") or "")
-    notes = str(step.get("notes") or "")
+    name = _string(step.get("wkt_step_name"))
+    notes = _string(step.get("notes"))
+    seconds = _number(step.get("duration_time"))
     if duration not in ("time", "open"):
         problems.append(
             refused(subject, f"{_duration_words(step)} cannot be used; {SUPPORTED_LENGTHS}")
@@ -169,9 +189,9 @@ def _read_step(
         name=name,
         notes=notes,
         intensity=_intensity(step.get("intensity")),
-        seconds=float(step.get("duration_time", 0.0)) if duration == "time" else None,
+        seconds=(seconds or 0.0) if duration == "time" else None,
         kind=_KINDS.get(kind_code) if isinstance(kind_code, int) else None,
-        steps=steps if isinstance(steps, int) else None,
+        steps=steps if isinstance(steps, int) and not isinstance(steps, bool) else None,
     )
 
 
@@ -179,7 +199,7 @@ def read_fit_workout(data: bytes, source: str, default_name: str = "") -> Templa
     """A template from a FIT workout file; TemplateError when the file is not a readable FIT
     workout (an activity, say). Problems name the workout step they are about."""
     messages = decode_messages(data, source)
-    file_type = next(iter(messages.get("file_id_mesgs", [])), {}).get("type")
+    file_type = _string(next(iter(messages.get("file_id_mesgs", [])), {}).get("type"))
     if file_type != "workout" or not messages.get("workout_mesgs"):
         what = "a recorded activity" if file_type == "activity" else f"a {file_type or 'FIT'} file"
         raise TemplateError(
@@ -200,7 +220,8 @@ def read_fit_workout(data: bytes, source: str, default_name: str = "") -> Templa
     dropped: set[str] = set()
     entries: list[WorkoutEntry] = []
     ordered = sorted(
-        messages.get("workout_step_mesgs", []), key=lambda step: step.get("message_index", 0)
+        messages.get("workout_step_mesgs", []),
+        key=lambda step: _number(step.get("message_index")) or 0.0,
     )
     for number, step in enumerate(ordered, start=1):
         entry = _read_step(number, step, own, problems, dropped)
@@ -212,5 +233,5 @@ def read_fit_workout(data: bytes, source: str, default_name: str = "") -> Templa
     warning = dropped_targets_warning(dropped)
     if warning is not None:
         problems.insert(0, warning)
-    parsed = Workout(str(workout.get("wkt_name") or ""), "", tuple(entries))
+    parsed = Workout(_string(workout.get("wkt_name")), "", tuple(entries))
     return workout_to_template(parsed, default_name=default_name, problems=problems)

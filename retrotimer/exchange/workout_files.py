@@ -18,6 +18,8 @@ from retrotimer.exchange.user_files import decode_text, read_user_file
 from retrotimer.exchange.zwo_file import read_zwo
 
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+# A line only RetroTimer's TOML has (a description there may hold "- " lines of its own).
+_TOML_MARK = re.compile(r"^\s*(format\s*=|\[\[\s*segments\s*\]\])", re.MULTILINE)
 
 
 class WorkoutFormat(enum.Enum):
@@ -61,6 +63,8 @@ def detect_workout_format(data: bytes) -> WorkoutFormat | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        return None
+    if _TOML_MARK.search(text):
         return None
     return WorkoutFormat.ICU if is_icu_text(text) else None
 

@@ -35,8 +35,9 @@ def parse_xml(data: bytes, source: str) -> ZwoElement:
         ) from None
     except ParseError as error:
         line, column = error.position
+        reason = str(error).split(":")[0]
         raise TemplateError(
-            [f"line {line}:{column + 1}: the XML cannot be read: {error.msg.split(':')[0]}"],
+            [f"line {line}:{column + 1}: the XML cannot be read: {reason}"],
             source,
         ) from None
     return _element(root)

@@ -136,3 +136,123 @@ def test_all_sessions_to_a_folder_and_bad_ids_refused(tmp_path: Path) -> None:
     assert "no session with id 'nope'" in missing.stderr
     assert "Traceback" not in missing.stderr
     assert not (tmp_path / "x").exists()
+
+
+# ---- import of other tools' files -----------------------------------------------------------
+ICU = "Warmup\n- 5m 60%\n\n4x\n- Retro jog 30s Z3 HR\n- Walk 1m\n\nCooldown\n- 3m\n"
+ZWO = (
+    '<?xml version="1.0"?><workout_file><name>Zwift retro</name><sportType>run</sportType>'
+    '<workout><Warmup Duration="300"/><SteadyState Duration="60" Power="0.8"/>'
+    '<Cooldown Duration="120"/></workout></workout_file>'
+)
+
+
+def user_templates() -> list[Path]:
+    folder = AppPaths.from_environment().templates
+    return sorted(folder.glob("*.toml")) if folder.exists() else []
+
+
+def test_each_format_is_recognised_by_its_content_whatever_its_name(tmp_path: Path) -> None:
+    from tests.exchange.foreign_files import GOOD_CONNECT_STEPS, connect_workout
+
+    files = {
+        "workout.dat": connect_workout(*GOOD_CONNECT_STEPS),
+        "zwift.txt": ZWO.encode(),
+        "intervals.toml": ICU.encode(),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    done = retrotimer("templates", "import", *(str(tmp_path / name) for name in files))
+    assert done.returncode == 0, done.stderr
+    assert 'as "Connect retro"' in done.stdout and 'as "Zwift retro"' in done.stdout
+    assert 'as "intervals"' in done.stdout
+    # One warning per file, naming the targets that were dropped.
+    assert done.stderr.count("targets were dropped") == 3
+    assert "heart rate and pace targets" in done.stderr
+    assert len(user_templates()) == 3
+    shown = retrotimer("templates", "show", "intervals")
+    assert "4x" in shown.stdout and "30s backward jog" in shown.stdout
+
+
+def test_format_forces_a_reader(tmp_path: Path) -> None:
+    path = tmp_path / "steps.txt"
+    path.write_text(ICU, encoding="utf-8")
+    done = retrotimer("templates", "import", "--format", "zwo", str(path))
+    assert done.returncode == 1
+    assert "the XML cannot be read" in done.stderr
+    assert user_templates() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("cut.fit", None, "the FIT file is damaged"),
+        (
+            "bomb.zwo",
+            b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY a "aaaa">]><workout_file/>',
+            "declares a DTD or entities",
+        ),
+        (
+            "free.zwo",
+            b'<workout_file><workout><FreeRide Duration="60"/></workout></workout_file>',
+            "workout step 1 <FreeRide>: a FreeRide step is open-ended",
+        ),
+        ("far.txt", b"- 5m\n- 10km\n", "far.txt:2:1: error: a length given as a distance (10km)"),
+    ],
+    ids=["truncated fit", "entities", "free ride", "distance"],
+)
+def test_bad_files_are_refused_in_a_line_and_nothing_is_saved(
+    tmp_path: Path, name: str, data: bytes | None, message: str
+) -> None:
+    from tests.exchange.foreign_files import GOOD_CONNECT_STEPS, connect_workout
+
+    path = tmp_path / name
+    path.write_bytes(data if data is not None else connect_workout(*GOOD_CONNECT_STEPS)[:60])
+    done = retrotimer("templates", "import", str(path))
+    assert done.returncode == 1
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"{path} was not imported" in done.stderr
+    assert user_templates() == []
+
+
+def test_an_activity_offered_as_a_workout_is_refused(tmp_path: Path) -> None:
+    from tests.exchange.foreign_files import an_activity
+
+    path = tmp_path / "morning-run.fit"
+    path.write_bytes(an_activity())
+    done = retrotimer("templates", "import", str(path))
+    assert done.returncode == 1
+    assert "is a recorded activity, not a workout" in done.stderr
+    assert user_templates() == []
+
+
+def test_a_50_mb_file_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "huge.fit"
+    with path.open("wb") as stream:
+        stream.truncate(50 * 1024 * 1024)
+    done = retrotimer("templates", "import", str(path))
+    assert done.returncode == 1
+    assert "larger than 1 MB" in done.stderr and "Traceback" not in done.stderr
+    assert user_templates() == []
+
+
+def test_icu_export_and_back_keeps_the_totals(tmp_path: Path) -> None:
+    exported = retrotimer("templates", "export", "Short backward jogs", "--format", "icu")
+    assert exported.returncode == 0, exported.stderr
+    path = tmp_path / "jogs.txt"
+    path.write_text(exported.stdout, encoding="utf-8")
+    assert retrotimer("templates", "import", str(path)).returncode == 0
+    again = retrotimer("templates", "export", "jogs", "--format", "icu")
+    assert again.stdout == exported.stdout
+    listed = retrotimer("templates", "list").stdout
+    assert "jogs" in listed
+
+
+def test_a_foreign_file_exports_straight_to_a_watch(tmp_path: Path) -> None:
+    source = tmp_path / "zwift.zwo"
+    source.write_text(ZWO, encoding="utf-8")
+    target = tmp_path / "zwift.fit"
+    done = retrotimer("templates", "export", str(source), "--format", "fit", "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    assert [step["duration_type"] for step in fit_steps(target)] == ["time", "time", "time"]

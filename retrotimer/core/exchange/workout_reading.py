@@ -73,7 +73,7 @@ def _segment(step: WorkoutStep, subject: str) -> Segment | Problem:
     else:
         length = Length.seconds(max(1, round(step.seconds)))
     name = step.name.strip()
-    label = name[:MAX_LABEL].rstrip() if name.casefold() != kind.label.casefold() else None
+    label = name[:MAX_LABEL].rstrip() if name and name.casefold() != kind.label.casefold() else None
     return Segment(kind, length, label, note_from_notes(step.notes))
 
 
