@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from retrotimer.audio.startup import open_cue_player
 from retrotimer.core.ports import CueSink, HistoryUnavailable
 from retrotimer.core.settings import Settings
+from retrotimer.exchange.exchange_files import ExchangeFiles
 from retrotimer.runtime.clock import Clock, Wait, system_clock, system_wait
 from retrotimer.storage.history_files import HistoryTransfer, save_unsaved
 from retrotimer.storage.history_opening import WritableHistory, open_for_writing
@@ -76,6 +77,7 @@ def build_window(
         precise_wait=precise_wait,
         speed=speed,
         cues=cues,
+        exchange=ExchangeFiles(),
     )
     return MainWindow(parts, settings)
 

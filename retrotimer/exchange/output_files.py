@@ -6,8 +6,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from retrotimer.core.ports import ExchangeRefused
 
-class OutputRefused(Exception):
+
+class OutputRefused(ExchangeRefused):
     """The file was not written; the message says why, for the user."""
 
 

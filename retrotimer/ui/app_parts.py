@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 
 from retrotimer.core.ports import (
     CueSink,
+    ExchangeFiles,
     HistoryRepository,
     HistoryTransfer,
     ScreenAwake,
@@ -22,7 +23,8 @@ from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
 class AppParts:
     """`history` is None when this instance cannot write the history (then its screen says
     why: `history_problem`); `cues` is None for a silent window (tests, screenshots).
-    `speed` compresses session time (demos and benchmarks)."""
+    `speed` compresses session time (demos and benchmarks). `exchange` reads and writes other
+    tools' files (without it the export-for-watch and export-session commands are off)."""
 
     settings_store: SettingsRepository
     library: TemplateRepository
@@ -36,3 +38,4 @@ class AppParts:
     cues: CueSink | None = None
     precise_wait: Wait | None = None
     speed: float = 1.0
+    exchange: ExchangeFiles | None = None

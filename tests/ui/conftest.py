@@ -15,6 +15,7 @@ from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.plan import Plan
 from retrotimer.core.session import Event, SessionState
 from retrotimer.core.settings import Settings
+from retrotimer.exchange.exchange_files import ExchangeFiles
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.storage.history_files import HistoryTransfer
 from retrotimer.storage.history_store import HistoryStore
@@ -145,6 +146,7 @@ class Harness:
             history=self.history,
             transfer=HistoryTransfer(self.history),
             cues=self.cues,
+            exchange=ExchangeFiles(),
         )
         self.window = self.make_window()
 
