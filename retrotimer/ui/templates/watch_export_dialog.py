@@ -32,11 +32,13 @@ FORMATS = (
     ("fit", "FIT workout, for a Garmin watch", ".fit", "FIT workout (*.fit)"),
     ("icu", "intervals.icu workout text", ".txt", "Text (*.txt)"),
 )
-WHERE_IT_GOES = (
-    "Connect the watch by USB and copy the .fit file into its GARMIN/NewFiles folder "
+WHERE_IT_GOES = {
+    "fit": "Connect the watch by USB and copy the .fit file into its GARMIN/NewFiles folder "
     "(on older watches GARMIN/Workouts). After you unplug it, the workout is under "
-    "Training > Workouts. intervals.icu text is pasted into a new workout there."
-)
+    "Training > Workouts.",
+    "icu": "In intervals.icu, add a workout to your library and paste the text into its "
+    "description: the steps appear as you paste.",
+}
 
 
 def has_steps(items: tuple[Item, ...]) -> bool:
@@ -116,12 +118,14 @@ class WatchExportDialog(QDialog):
         browse.clicked.connect(self.choose_file)
         where.addWidget(self.path_edit, 1)
         where.addWidget(browse)
-        form.addRow("F&ile:", where)
+        file_label = QLabel("F&ile:")
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, where)
         self.replace_box = QCheckBox("Replace the file if it exists")
         form.addRow("", self.replace_box)
         layout.addLayout(form)
 
-        self.where_label = QLabel(WHERE_IT_GOES)
+        self.where_label = QLabel()
         self.where_label.setWordWrap(True)
         self.where_label.setAccessibleName("Where the file goes")
         layout.addWidget(self.where_label)
@@ -147,6 +151,7 @@ class WatchExportDialog(QDialog):
     def _format_changed(self) -> None:
         _code, _text, suffix, _filter = FORMATS[self.format_box.currentIndex()]
         fit = self.file_format == "fit"
+        self.where_label.setText(WHERE_IT_GOES[self.file_format])
         self.steps_widget.setEnabled(fit and has_steps(self._template.items))
         current = self.path_edit.text().strip()
         if current:
