@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from garmin_fit_sdk import Decoder, Stream
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from retrotimer.core.exchange.workout import template_to_workout
 from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template
@@ -108,3 +109,24 @@ def test_long_names_are_cut_to_the_field_sizes_on_a_character_boundary() -> None
     assert len(name.encode()) <= WORKOUT_NAME_BYTES - 1 and set(name) == {"Ü"}
     assert step["wkt_step_name"] == "é" * ((STEP_NAME_BYTES - 1) // 2)
     assert step["notes"] == "ö" * ((NOTES_BYTES - 1) // 2)
+
+
+any_labels = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60)
+labelled_segments = st.builds(
+    Segment,
+    st.sampled_from(SegmentKind),
+    st.one_of(st.integers(1, 120).map(Length.seconds), st.integers(1, 60).map(Length.steps)),
+    any_labels.map(str.strip).filter(bool),
+    st.one_of(st.none(), any_labels),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(labelled_segments, min_size=1, max_size=5))
+def test_any_labels_and_notes_keep_the_kinds_and_totals(segments: list[Segment]) -> None:
+    template = Template("Labels", (Segment(SegmentKind.WARMUP, Length.seconds(60)), *segments))
+    data = fit_bytes(template)
+    step_names = [step.get("wkt_step_name", "") for step in decoded(data)["workout_step_mesgs"]]
+    assert all(len(str(name).encode()) <= STEP_NAME_BYTES - 1 for name in step_names)
+    reading = read_fit_workout(data, "x.fit")
+    assert_same_session(template, reading.template)

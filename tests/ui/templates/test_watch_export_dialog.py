@@ -6,6 +6,7 @@ from pathlib import Path
 
 from garmin_fit_sdk import Decoder, Stream
 
+from retrotimer.core.settings import StepsAs
 from retrotimer.ui.templates.templates_screen import TemplatesScreen
 from retrotimer.ui.templates.watch_export_dialog import WatchExportDialog
 from tests.ui.conftest import Harness
@@ -100,3 +101,14 @@ def test_a_file_that_cannot_be_mapped_is_refused_and_nothing_saved(
     assert screen.error_box is not None
     screen.error_box.close()
     assert [entry.name for entry in screen.entries()] == before
+
+
+def test_the_setting_chooses_how_steps_go_to_the_watch(harness: Harness) -> None:
+    window = harness.show()
+    window.open_settings()
+    settings_dialog = window.settings_dialog
+    assert settings_dialog is not None
+    settings_dialog.watch_steps.setCurrentIndex(settings_dialog.watch_steps.findData(StepsAs.LAP))
+    settings_dialog.accept()
+    dialog = open_dialog(harness)
+    assert dialog.steps_lap.isChecked() and dialog.steps_as is StepsAs.LAP
