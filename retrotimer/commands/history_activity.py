@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from retrotimer.core.history import HistoryEntry
-from retrotimer.exchange.activity_files import ActivityFormat, export_session, session_file_name
-from retrotimer.exchange.output_files import OutputRefused
+from retrotimer.core.ports import ExchangeRefused
+from retrotimer.exchange.formats import ActivityFormat
 from retrotimer.storage.history_store import HistoryStore
 
+# The codecs are imported by the command that uses them (see template_exchange).
 ACTIVITY_FORMAT_NAMES = [activity_format.value for activity_format in ActivityFormat]
 EXIT_REFUSED = 2
 
@@ -28,7 +29,7 @@ def add_activity_options(parser: argparse.ArgumentParser) -> None:
         metavar="FOLDER",
         help="fit/tcx: export every session, one file each, into FOLDER",
     )
-    parser.add_argument("--force", action="store_true", help="replace files that exist")
+    parser.add_argument("--force", action="store_true", help="fit/tcx: replace files that exist")
 
 
 def _warn(message: str) -> None:
@@ -46,6 +47,8 @@ def find_entry(entries: list[HistoryEntry], wanted: str) -> HistoryEntry | str:
 
 
 def _export_all(store: HistoryStore, folder: Path, fmt: ActivityFormat, force: bool) -> int:
+    from retrotimer.exchange.activity_files import export_session, session_file_name
+
     written = kept = 0
     for session in store.all_sessions():
         if session.entry.is_deleted:
@@ -53,7 +56,7 @@ def _export_all(store: HistoryStore, folder: Path, fmt: ActivityFormat, force: b
         target = folder / session_file_name(session.entry, fmt)
         try:
             export_session(session, target, fmt, overwrite=force)
-        except OutputRefused as error:
+        except ExchangeRefused as error:
             if "already exists" not in str(error):
                 _warn(str(error))
                 return EXIT_REFUSED
@@ -67,6 +70,8 @@ def _export_all(store: HistoryStore, folder: Path, fmt: ActivityFormat, force: b
 
 def export_activity(args: argparse.Namespace, store: HistoryStore) -> int:
     """One session to a file, or every session to a folder."""
+    from retrotimer.exchange.activity_files import export_session
+
     fmt = ActivityFormat(args.format)
     if args.all is not None:
         return _export_all(store, args.all, fmt, args.force)
@@ -83,7 +88,7 @@ def export_activity(args: argparse.Namespace, store: HistoryStore) -> int:
         return EXIT_REFUSED
     try:
         export_session(session, args.output, fmt, overwrite=args.force)
-    except OutputRefused as error:
+    except ExchangeRefused as error:
         hint = " Add --force to replace it." if "already exists" in str(error) else ""
         _warn(f"{error}.{hint}")
         return EXIT_REFUSED

@@ -10,18 +10,15 @@ from pathlib import Path
 
 from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.model import Template
+from retrotimer.core.ports import ExchangeRefused
 from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.core.templates.library import ImportedTemplate, free_name
 from retrotimer.core.templates.validation import TemplateError
-from retrotimer.exchange.output_files import OutputRefused, write_file_atomic
-from retrotimer.exchange.workout_files import (
-    EXPORT_FORMATS,
-    WorkoutFormat,
-    load_workout_file,
-    workout_bytes,
-)
+from retrotimer.exchange.formats import EXPORT_FORMATS, WorkoutFormat
 from retrotimer.storage.template_library import TemplateLibrary
 
+# The codecs (and Garmin's SDK behind them) are imported by the commands that use them, so
+# that every other command, and the window, starts without them.
 EXPORT_FORMAT_NAMES = [workout_format.value for workout_format in EXPORT_FORMATS]
 IMPORT_FORMAT_NAMES = [workout_format.value for workout_format in WorkoutFormat]
 
@@ -41,6 +38,8 @@ def _warn(message: str) -> None:
 
 def load_any_template(argument: str, forced: WorkoutFormat | None = None) -> Template:
     """A template name or a file in any format RetroTimer reads; warnings go to stderr."""
+    from retrotimer.exchange.workout_files import load_workout_file
+
     path = Path(argument)
     if path.is_file():
         reading = load_workout_file(path, forced)
@@ -53,6 +52,9 @@ def load_any_template(argument: str, forced: WorkoutFormat | None = None) -> Tem
 
 def export_foreign(args: argparse.Namespace, settings: Settings) -> int:
     """`templates export NAME --format fit|icu [-o FILE]`."""
+    from retrotimer.exchange.output_files import write_file_atomic
+    from retrotimer.exchange.workout_files import workout_bytes
+
     workout_format = WorkoutFormat(args.format)
     if workout_format is WorkoutFormat.FIT and args.output is None:
         _warn("a FIT file is binary: give the file to write with -o FILE.fit")
@@ -67,7 +69,7 @@ def export_foreign(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     try:
         write_file_atomic(Path(args.output), data, overwrite=args.force)
-    except OutputRefused as error:
+    except ExchangeRefused as error:
         hint = " Add --force to replace it." if "already exists" in str(error) else ""
         _warn(f"{error}.{hint}")
         return 1
@@ -80,6 +82,8 @@ def import_foreign(
 ) -> ImportedTemplate | None:
     """Import a FIT, intervals.icu or Zwift file; None when the file is TOML or the text
     syntax. Nothing is saved unless the whole file could be read."""
+    from retrotimer.exchange.workout_files import load_workout_file
+
     reading = load_workout_file(Path(name), forced)
     if reading is None:
         return None

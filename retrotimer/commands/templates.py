@@ -15,7 +15,7 @@ from retrotimer.core.settings import Settings
 from retrotimer.core.templates.library import LibraryError, TemplateOrigin
 from retrotimer.core.templates.template_formats import TemplateFormat, write_template
 from retrotimer.core.templates.validation import TemplateError
-from retrotimer.exchange.workout_files import WorkoutFormat
+from retrotimer.exchange.formats import WorkoutFormat
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.template_library import TemplateLibrary, export_template

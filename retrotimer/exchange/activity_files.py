@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -10,19 +9,9 @@ from pathlib import Path
 from retrotimer.core.exchange.activity import activity_from_session
 from retrotimer.core.history import HistoryEntry, HistorySession
 from retrotimer.exchange.fit_activity import encode_activity
+from retrotimer.exchange.formats import ActivityFormat
 from retrotimer.exchange.output_files import write_file_atomic
 from retrotimer.exchange.tcx_activity import activity_to_tcx
-
-
-class ActivityFormat(enum.Enum):
-    """FIT (Garmin Connect, Strava, intervals.icu) or TCX (most other logs)."""
-
-    FIT = "fit"
-    TCX = "tcx"
-
-    @property
-    def suffix(self) -> str:
-        return f".{self.value}"
 
 
 def activity_bytes(session: HistorySession, activity_format: ActivityFormat) -> bytes:

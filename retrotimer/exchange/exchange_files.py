@@ -27,7 +27,8 @@ class ExchangeFiles:
     def export_workout(
         self, template: Template, path: str, file_format: str, settings: Settings, steps_as: StepsAs
     ) -> None:
-        from retrotimer.exchange.workout_files import WorkoutFormat, export_workout
+        from retrotimer.exchange.formats import WorkoutFormat
+        from retrotimer.exchange.workout_files import export_workout
 
         export_workout(
             template,
@@ -40,7 +41,8 @@ class ExchangeFiles:
         )
 
     def export_session(self, session: HistorySession, path: str, file_format: str) -> None:
-        from retrotimer.exchange.activity_files import ActivityFormat, export_session
+        from retrotimer.exchange.activity_files import export_session
+        from retrotimer.exchange.formats import ActivityFormat
 
         export_session(session, Path(path), ActivityFormat(file_format), overwrite=True)
 

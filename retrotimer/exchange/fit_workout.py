@@ -149,12 +149,20 @@ def _string(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _duration_words(step: Message) -> str:
+def _refusal(step: Message) -> str:
+    """Why a step's length cannot be used, and what RetroTimer takes instead."""
     kind = str(step.get("duration_type"))
     if kind == "distance":
         metres = _number(step.get("duration_distance"))
-        return f"a length given as a distance ({metres:g} m)" if metres else "a distance"
-    return f"a length given as {kind.replace('_', ' ')}"
+        what = f"a length given as a distance ({metres:g} m)" if metres else "a distance"
+        return f"{what} cannot be used; {SUPPORTED_LENGTHS}"
+    if kind.startswith("repeat_until_"):
+        until = kind.removeprefix("repeat_until_").replace("_", " ")
+        return (
+            f"a repeat until {until} cannot be used; RetroTimer repeats a block a set number "
+            "of times"
+        )
+    return f"a length given as {kind.replace('_', ' ')} cannot be used; {SUPPORTED_LENGTHS}"
 
 
 def _read_step(
@@ -181,9 +189,7 @@ def _read_step(
     notes = _string(step.get("notes"))
     seconds = _number(step.get("duration_time"))
     if duration not in ("time", "open"):
-        problems.append(
-            refused(subject, f"{_duration_words(step)} cannot be used; {SUPPORTED_LENGTHS}")
-        )
+        problems.append(refused(subject, _refusal(step)))
         return None
     return WorkoutStep(
         name=name,

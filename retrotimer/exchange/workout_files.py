@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from datetime import datetime
 from pathlib import Path
@@ -13,6 +12,7 @@ from retrotimer.core.model import Template
 from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.core.templates.validation import TemplateError, TemplateReading
 from retrotimer.exchange.fit_workout import encode_workout, read_fit_workout
+from retrotimer.exchange.formats import WorkoutFormat
 from retrotimer.exchange.output_files import write_file_atomic
 from retrotimer.exchange.user_files import decode_text, read_user_file
 from retrotimer.exchange.zwo_file import read_zwo
@@ -20,22 +20,6 @@ from retrotimer.exchange.zwo_file import read_zwo
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 # A line only RetroTimer's TOML has (a description there may hold "- " lines of its own).
 _TOML_MARK = re.compile(r"^\s*(format\s*=|\[\[\s*segments\s*\]\])", re.MULTILINE)
-
-
-class WorkoutFormat(enum.Enum):
-    """Workout files of other tools: Garmin's FIT, intervals.icu text, Zwift's .zwo."""
-
-    FIT = "fit"
-    ICU = "icu"
-    ZWO = "zwo"
-
-    @property
-    def suffix(self) -> str:
-        return {"fit": ".fit", "icu": ".txt", "zwo": ".zwo"}[self.value]
-
-
-# What `templates export --format` can write besides TOML and the text syntax.
-EXPORT_FORMATS = (WorkoutFormat.FIT, WorkoutFormat.ICU)
 
 
 def is_fit(data: bytes) -> bool:

@@ -95,3 +95,15 @@ def test_any_damage_behind_a_valid_checksum_gives_a_reading_or_a_plain_error(
         assert "\n" not in str(error)
     else:
         assert reading.template is not None or reading.errors
+
+
+def test_a_repeat_until_a_time_is_refused_with_what_is_supported() -> None:
+    data = connect_workout(
+        GOOD_CONNECT_STEPS[0],
+        step(1, duration_type="repeat_until_time", duration_value=0, target_value=600_000),
+    )
+    (error,) = read_fit_workout(data, "w.fit").errors
+    assert error.render() == (
+        "error: workout step 2: a repeat until time cannot be used; RetroTimer repeats a block "
+        "a set number of times"
+    )

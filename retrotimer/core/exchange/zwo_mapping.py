@@ -21,7 +21,8 @@ from retrotimer.core.templates.validation import (
 )
 
 ROOT = "workout_file"
-_OPEN_ENDED = {"FreeRide", "freeride", "MaxEffort"}
+_OPEN_ENDED = {"FreeRide", "freeride"}
+_TIMED = ("Warmup", "Cooldown", "SteadyState", "Ramp", "MaxEffort")
 _TARGETS = {
     "Power": "power",
     "PowerLow": "power",
@@ -117,7 +118,7 @@ def _step(element: ZwoElement, number: int, reading: _Reading) -> Item | None:
             return None
         work = Segment(kind_from_words(notes or ""), Length.seconds(on), note=notes)
         return Repeat(int(count), (work, Segment(SegmentKind.WALK, Length.seconds(off))))
-    if element.tag in ("Warmup", "Cooldown", "SteadyState", "Ramp"):
+    if element.tag in _TIMED:
         seconds = reading.seconds(element, "Duration", subject)
         if seconds is None:
             return None
@@ -129,7 +130,7 @@ def _step(element: ZwoElement, number: int, reading: _Reading) -> Item | None:
         refused(
             subject,
             f"<{element.tag}> steps cannot be read; RetroTimer reads Warmup, Cooldown, "
-            "SteadyState, Ramp and IntervalsT steps with a Duration",
+            "SteadyState, Ramp, MaxEffort and IntervalsT steps with a Duration",
         )
     )
     return None
