@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from retrotimer.core.templates.validation import TemplateError
@@ -15,6 +16,11 @@ def read_user_file(path: Path, limit: int = MAX_WORKOUT_BYTES) -> bytes:
     more than `limit` bytes. The cap is on what is read, not on what the file system says,
     so a device or a growing file cannot make us read without end."""
     try:
+        # A pipe or a device would make the read wait or never end: only plain files.
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise TemplateError(
+                ["this is not a file RetroTimer can read: it was not read"], str(path)
+            )
         with path.open("rb") as stream:
             data = stream.read(limit + 1)
     except OSError as error:
