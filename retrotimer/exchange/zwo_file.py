@@ -11,12 +11,18 @@ from retrotimer.core.exchange.zwo_mapping import ZwoElement, zwo_to_template
 from retrotimer.core.templates.validation import TemplateError, TemplateReading
 
 
-def _element(node: Element) -> ZwoElement:
+# A Zwift file is four levels deep (workout_file, workout, a step, its text events); what
+# lies deeper is of no use, and following it could exhaust the stack.
+MAX_DEPTH = 8
+
+
+def _element(node: Element, depth: int = 0) -> ZwoElement:
+    children = () if depth >= MAX_DEPTH else tuple(_element(child, depth + 1) for child in node)
     return ZwoElement(
         tag=node.tag,
         attributes=dict(node.attrib),
         text=node.text or "",
-        children=tuple(_element(child) for child in node),
+        children=children,
     )
 
 

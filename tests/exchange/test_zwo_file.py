@@ -57,3 +57,15 @@ def test_broken_xml_names_its_line() -> None:
     with pytest.raises(TemplateError) as raised:
         read_zwo(b"<workout_file>\n<workout>\n</workout_file>", "cut.zwo", "cut")
     assert str(raised.value) == "cut.zwo: error: line 3:3: the XML cannot be read: mismatched tag"
+
+
+def test_deeply_nested_xml_is_read_without_exhausting_the_stack() -> None:
+    deep = (
+        b"<workout_file><workout>"
+        + b"<a>" * 50_000
+        + b"</a>" * 50_000
+        + b"</workout></workout_file>"
+    )
+    reading = read_zwo(deep, "deep.zwo", "deep")
+    assert reading.template is None
+    assert "<a> steps cannot be read" in reading.errors[0].message
