@@ -10,7 +10,6 @@ import defusedxml.ElementTree
 from retrotimer.core.exchange.zwo_mapping import ZwoElement, zwo_to_template
 from retrotimer.core.templates.validation import TemplateError, TemplateReading
 
-
 # A Zwift file is four levels deep (workout_file, workout, a step, its text events); what
 # lies deeper is of no use, and following it could exhaust the stack.
 MAX_DEPTH = 8
