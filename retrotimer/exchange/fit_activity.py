@@ -14,7 +14,12 @@ from retrotimer.exchange.fit_messages import (
     encode_messages,
     fit_local_time,
 )
-from retrotimer.exchange.fit_workout import KIND_CODES, STEP_NAME_BYTES, fit_text
+from retrotimer.exchange.fit_workout import (
+    KIND_CODES,
+    STEP_NAME_BYTES,
+    WORKOUT_NAME_BYTES,
+    fit_text,
+)
 
 _SERIAL = 0x5254
 
@@ -56,6 +61,8 @@ def _lap(activity: Activity, index: int, lap: Lap, end_s: float) -> Message:
         "sport": "running",
         "sub_sport": "generic",
         "intensity": intensity,
+        # The step this lap ran: logs show that step's name (the segment's label) on the lap.
+        "wkt_step_index": index,
         "developer_fields": {
             KIND_FIELD: KIND_CODES[lap.kind],
             LABEL_FIELD: fit_text(lap.label, STEP_NAME_BYTES) or lap.kind.label,
@@ -63,9 +70,34 @@ def _lap(activity: Activity, index: int, lap: Lap, end_s: float) -> Message:
     }
 
 
+def _workout(activity: Activity) -> list[Message]:
+    """The session as the workout a watch would have run: one timed step per lap, named by
+    the segment's label, which is how training logs learn a lap's name."""
+    steps: list[Message] = [
+        {
+            "mesg_num": MESG_NUM["WORKOUT_STEP"],
+            "message_index": index,
+            "wkt_step_name": fit_text(lap.label, STEP_NAME_BYTES) or lap.kind.label,
+            "duration_type": "time",
+            "duration_value": round(lap.seconds * 1000),
+            "target_type": "open",
+            "intensity": lap.intensity.value,
+        }
+        for index, lap in enumerate(activity.laps)
+    ]
+    workout: Message = {
+        "mesg_num": MESG_NUM["WORKOUT"],
+        "wkt_name": fit_text(activity.name, WORKOUT_NAME_BYTES),
+        "sport": "running",
+        "sub_sport": "generic",
+        "num_valid_steps": len(steps),
+    }
+    return [workout, *steps]
+
+
 def encode_activity(activity: Activity) -> bytes:
-    """The FIT activity file: timer events, a record at least every 5 s while the timer runs,
-    a lap per segment, the session and the activity."""
+    """The FIT activity file: the workout run, timer events, a record at least every 5 s
+    while the timer runs, a lap per segment, the session and the activity."""
     end = activity.elapsed_s
     messages: list[Message] = [
         {
@@ -77,6 +109,7 @@ def encode_activity(activity: Activity) -> bytes:
             "time_created": _moment(activity, 0.0),
         }
     ]
+    messages += _workout(activity)
     spans = activity.running_spans()
     records = iter(activity.record_times())
     pending = next(records, None)

@@ -60,6 +60,11 @@ def read_workout_data(
     formats. Raises TemplateError when the file cannot be read at all."""
     found = forced or detect_workout_format(data)
     source = str(path)
+    if found is WorkoutFormat.ZWO and xml_root(data) == "TrainingCenterDatabase":
+        raise TemplateError(
+            ["this is a TCX activity (a recorded run), not a workout; it cannot become a template"],
+            source,
+        )
     if found is WorkoutFormat.FIT:
         return read_fit_workout(data, source, default_name=path.stem)
     if found is WorkoutFormat.ZWO:

@@ -66,6 +66,11 @@ def test_fit_activity_has_laps_timer_events_and_records() -> None:
         "easy does it",
         "turn around and reset",
     ]
+    # Each lap names the workout step it ran, and that step carries the segment's label.
+    names = [step["wkt_step_name"] for step in messages["workout_step_mesgs"]]
+    assert names == ["Warm-up walk", "easy does it", "turn around and reset"]
+    assert [lap["wkt_step_index"] for lap in laps] == [0, 1, 2]
+    assert messages["workout_mesgs"][0]["wkt_name"] == "Pauses"
     times = [record["timestamp"] for record in messages["record_mesgs"]]
     gaps = [(b - a).total_seconds() for a, b in zip(times, times[1:], strict=False)]  # type: ignore[operator]
     assert max(gaps) == 11.0  # the pause; everywhere else at most 5 s
