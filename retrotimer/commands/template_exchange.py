@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from retrotimer.commands.template_source import load_template_argument
-from retrotimer.core.model import Template
 from retrotimer.core.ports import ExchangeRefused
 from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.core.templates.library import ImportedTemplate, free_name
@@ -36,20 +35,6 @@ def _warn(message: str) -> None:
     print(f"retrotimer: {message}", file=sys.stderr)
 
 
-def load_any_template(argument: str, forced: WorkoutFormat | None = None) -> Template:
-    """A template name or a file in any format RetroTimer reads; warnings go to stderr."""
-    from retrotimer.exchange.workout_files import load_workout_file
-
-    path = Path(argument)
-    if path.is_file():
-        reading = load_workout_file(path, forced)
-        if reading is not None and reading.template is not None:
-            for warning in reading.warnings:
-                _warn(warning.render(argument))
-            return reading.template
-    return load_template_argument(argument)
-
-
 def export_foreign(args: argparse.Namespace, settings: Settings) -> int:
     """`templates export NAME --format fit|icu [-o FILE]`."""
     from retrotimer.exchange.output_files import write_file_atomic
@@ -59,7 +44,7 @@ def export_foreign(args: argparse.Namespace, settings: Settings) -> int:
     if workout_format is WorkoutFormat.FIT and args.output is None:
         _warn("a FIT file is binary: give the file to write with -o FILE.fit")
         return 2
-    template = load_any_template(args.name)
+    template = load_template_argument(args.name)
     steps_as = StepsAs(args.steps_as) if args.steps_as else settings.watch_steps_as
     data = workout_bytes(
         template, workout_format, settings, steps_as=steps_as, created=datetime.now(UTC)

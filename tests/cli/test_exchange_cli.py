@@ -256,3 +256,19 @@ def test_a_foreign_file_exports_straight_to_a_watch(tmp_path: Path) -> None:
     done = retrotimer("templates", "export", str(source), "--format", "fit", "-o", str(target))
     assert done.returncode == 0, done.stderr
     assert [step["duration_type"] for step in fit_steps(target)] == ["time", "time", "time"]
+
+
+def test_plan_validate_and_run_take_other_tools_files(tmp_path: Path) -> None:
+    source = tmp_path / "zwift.zwo"
+    source.write_text(ZWO, encoding="utf-8")
+    planned = retrotimer("plan", str(source), "--json")
+    assert planned.returncode == 0, planned.stderr
+    assert json.loads(planned.stdout)["total_s"] == 480
+    checked = retrotimer("templates", "validate", str(source))
+    assert checked.returncode == 0
+    assert "1 warning" in checked.stdout and "power targets were dropped" in checked.stdout
+    bad = tmp_path / "ride.zwo"
+    bad.write_text('<workout_file><workout><FreeRide Duration="9"/></workout></workout_file>')
+    refused = retrotimer("templates", "validate", str(bad))
+    assert refused.returncode == 1
+    assert "FreeRide step is open-ended" in refused.stdout
