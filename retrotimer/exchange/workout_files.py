@@ -8,6 +8,7 @@ from pathlib import Path
 
 from retrotimer.core.exchange.icu_text import is_icu_text, read_icu_text, template_to_icu
 from retrotimer.core.exchange.workout import template_to_workout
+from retrotimer.core.exchange.workout_reading import first_problems
 from retrotimer.core.model import Template
 from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.core.templates.validation import TemplateError, TemplateReading
@@ -83,7 +84,7 @@ def load_workout_file(path: Path, forced: WorkoutFormat | None = None) -> Templa
     """Like `read_workout_file`, but a reading with errors raises TemplateError naming them."""
     reading = read_workout_file(path, forced)
     if reading is not None and not reading.ok:
-        raise TemplateError(list(reading.errors), str(path))
+        raise TemplateError(first_problems(reading.errors), str(path))
     return reading
 
 

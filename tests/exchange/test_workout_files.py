@@ -41,3 +41,14 @@ def test_a_tcx_activity_is_not_a_workout(tmp_path: Path) -> None:
 
 def test_our_own_formats_are_left_to_the_template_readers(tmp_path: Path) -> None:
     assert read_workout_data(b"# Mine\n5m warm-up walk\n", tmp_path / "mine.txt") is None
+
+
+def test_a_refused_file_names_at_most_twenty_problems(tmp_path: Path) -> None:
+    from retrotimer.exchange.workout_files import load_workout_file
+
+    path = tmp_path / "far.txt"
+    path.write_text("- 1km\n" * 30, encoding="utf-8")
+    with pytest.raises(TemplateError) as raised:
+        load_workout_file(path)
+    lines = str(raised.value).splitlines()
+    assert len(lines) == 21 and lines[-1].endswith("and 10 more problems like these")

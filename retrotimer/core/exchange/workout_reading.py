@@ -38,6 +38,19 @@ def refused(subject: str, message: str) -> Problem:
     return Problem(Severity.ERROR, message, subject=subject)
 
 
+# A refusal lists this many problems; a file with thousands of bad steps says how many more.
+SHOWN_PROBLEMS = 20
+
+
+def first_problems(problems: Iterable[Problem], limit: int = SHOWN_PROBLEMS) -> list[Problem]:
+    """The first `limit` problems and, if there were more, one saying how many."""
+    listed = list(problems)
+    if len(listed) <= limit:
+        return listed
+    more = len(listed) - limit
+    return [*listed[:limit], Problem(Severity.ERROR, f"and {more} more problems like these")]
+
+
 def dropped_targets_warning(names: Iterable[str]) -> Problem | None:
     """One warning naming every kind of target left out, or None when none was."""
     listed = sorted(set(names))

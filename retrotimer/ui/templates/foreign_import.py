@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from retrotimer.core.exchange.workout_reading import first_problems
 from retrotimer.core.ports import ExchangeFiles, TemplateRepository
 from retrotimer.core.templates.library import ImportedTemplate, free_name
 from retrotimer.core.templates.validation import TemplateError
@@ -28,7 +29,7 @@ def import_foreign(
     if reading is None:
         return None
     if reading.template is None or reading.errors:
-        raise TemplateError(list(reading.errors), path)
+        raise TemplateError(first_problems(reading.errors), path)
     taken = {entry.name.casefold() for entry in library.entries()}
     name = free_name(reading.template.name, taken)
     library.save(dataclasses.replace(reading.template, name=name))

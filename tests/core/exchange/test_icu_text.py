@@ -107,3 +107,13 @@ def test_written_text_reads_back_with_the_same_kinds_and_total(template: object)
     assert [s.kind for s in plan_after.segments] == [s.kind for s in plan_before.segments]
     assert plan_after.total_s == sum(max(1, round(s.duration_s)) for s in plan_before.segments)
     assert template_to_icu(reading.template, Settings()) == text
+
+
+def test_a_refusal_lists_twenty_problems_and_counts_the_rest() -> None:
+    from retrotimer.core.exchange.workout_reading import first_problems
+
+    errors = read_icu_text("- 1km\n" * 25, "x").errors
+    assert len(errors) == 25
+    shown = first_problems(errors)
+    assert len(shown) == 21 and shown[-1].message == "and 5 more problems like these"
+    assert first_problems(errors[:3]) == list(errors[:3])
