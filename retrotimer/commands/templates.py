@@ -147,7 +147,7 @@ def validate_command(args: argparse.Namespace) -> int:
 def import_command(args: argparse.Namespace) -> int:
     library, _ = _context()
     failed = 0
-    forced = getattr(args, "format", None)
+    forced = args.format
     for name in args.files:
         try:
             imported = template_exchange.import_foreign(
