@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from retrotimer.core.exchange.activity import Activity, Lap
-from retrotimer.core.exchange.workout import Intensity
 from retrotimer.exchange.fit_messages import (
     KIND_FIELD,
     LABEL_FIELD,
@@ -46,8 +45,6 @@ def lap_ends(activity: Activity) -> list[float]:
 
 
 def _lap(activity: Activity, index: int, lap: Lap, end_s: float) -> Message:
-    # FIT knows "active" and "rest" laps best; warm-up and cool-down are their own.
-    intensity = {Intensity.RECOVERY: "rest"}.get(lap.intensity, lap.intensity.value)
     return {
         "mesg_num": MESG_NUM["LAP"],
         "message_index": index,
@@ -60,7 +57,7 @@ def _lap(activity: Activity, index: int, lap: Lap, end_s: float) -> Message:
         "lap_trigger": "manual" if lap.skipped else "time",
         "sport": "running",
         "sub_sport": "generic",
-        "intensity": intensity,
+        "intensity": lap.intensity.value,
         # The step this lap ran: logs show that step's name (the segment's label) on the lap.
         "wkt_step_index": index,
         "developer_fields": {

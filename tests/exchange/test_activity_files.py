@@ -60,7 +60,7 @@ def test_fit_activity_has_laps_timer_events_and_records() -> None:
     ]
     laps = messages["lap_mesgs"]
     assert [lap["total_timer_time"] for lap in laps] == [20.0, 9.0, 16.0]
-    assert [lap["intensity"] for lap in laps] == ["warmup", "active", "rest"]
+    assert [lap["intensity"] for lap in laps] == ["warmup", "active", "recovery"]
     assert [lap["developer_fields"][2] for lap in laps] == [  # type: ignore[index]
         "Warm-up walk",
         "easy does it",
