@@ -13,6 +13,7 @@ from retrotimer.audio.startup import open_cue_player
 from retrotimer.core.model import Template
 from retrotimer.core.ports import CueSink, HistoryUnavailable
 from retrotimer.core.settings import Settings
+from retrotimer.exchange.exchange_files import ExchangeFiles
 from retrotimer.runtime.clock import Clock, ScaledClock, Wait, system_clock, system_wait
 from retrotimer.runtime.session_run import RunParts
 from retrotimer.runtime.session_runs import SessionRuns
@@ -91,6 +92,7 @@ def build_window(
         history=history.store if history is not None else None,
         transfer=HistoryTransfer(history.store) if history is not None else None,
         history_problem=history_problem,
+        exchange=ExchangeFiles(),
     )
     window = MainWindow(parts)
     source.setParent(window)

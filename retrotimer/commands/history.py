@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from retrotimer.commands import history_activity
 from retrotimer.commands.plan import format_clock
 from retrotimer.core.history import HistoryEntry
 from retrotimer.core.ports import HistoryUnavailable
@@ -46,9 +47,14 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(handler=list_command)
 
-    export = commands.add_parser("export", help="write the history as CSV or JSON")
-    export.add_argument("--format", choices=("csv", "json"), required=True)
+    export = commands.add_parser(
+        "export", help="write the history as CSV or JSON, or sessions as FIT or TCX activities"
+    )
+    export.add_argument(
+        "--format", choices=("csv", "json", *history_activity.ACTIVITY_FORMAT_NAMES), required=True
+    )
     export.add_argument("-o", "--output", type=Path, help="file to write (default: print it)")
+    history_activity.add_activity_options(export)
     export.set_defaults(handler=export_command)
 
     restore = commands.add_parser("import", help="restore sessions from a JSON export")
@@ -168,6 +174,9 @@ def list_command(args: argparse.Namespace) -> int:
 
 # ---- export and import -----------------------------------------------------------------
 def export_command(args: argparse.Namespace) -> int:
+    if args.format in history_activity.ACTIVITY_FORMAT_NAMES:
+        return _run(lambda store: history_activity.export_activity(args, store))
+
     def action(store: HistoryStore) -> int:
         if args.output is not None:
             count = HistoryTransfer(store).export_to(str(args.output), args.format)

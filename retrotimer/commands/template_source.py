@@ -14,11 +14,20 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.template_library import TemplateLibrary
 from retrotimer.storage.template_store import read_file_text
 
-TEMPLATE_HELP = "a template name (see `retrotimer templates list`), or a TOML or text file"
+TEMPLATE_HELP = (
+    "a template name (see `retrotimer templates list`), or a TOML, text, FIT, Zwift or "
+    "intervals.icu file"
+)
 
 
 def read_template_file(path: Path) -> TemplateReading:
-    """Read a file in either format; raises TemplateError if it cannot be read at all."""
+    """Read a file in either format, or a workout of another tool (FIT, Zwift, intervals.icu);
+    raises TemplateError if it cannot be read at all."""
+    from retrotimer.exchange.workout_files import read_workout_file  # only when a file is read
+
+    foreign = read_workout_file(path)
+    if foreign is not None:
+        return foreign
     text = read_file_text(path)
     return read_template(text, path.name, default_name=path.stem)
 

@@ -18,9 +18,10 @@ from retrotimer.core.model import Template
 from retrotimer.core.plan import Plan
 from retrotimer.core.records import SegmentRecord
 from retrotimer.core.session_events import Event
-from retrotimer.core.settings import Settings
+from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.core.templates.library import ImportedTemplate, LibraryEntry, TrashedTemplate
 from retrotimer.core.templates.template_formats import TemplateFormat
+from retrotimer.core.templates.validation import TemplateReading
 
 
 class TemplateRepository(Protocol):
@@ -176,3 +177,24 @@ class CueSink(Protocol):
         silences what is sounding now as well."""
 
     def close(self) -> None: ...
+
+
+class ExchangeRefused(Exception):
+    """A file for another tool that was not written; the message says why, for the user."""
+
+
+class ExchangeFiles(Protocol):
+    """Workout and activity files of other tools: FIT, TCX, intervals.icu text, Zwift."""
+
+    def read_workout(self, path: str) -> TemplateReading | None:
+        """The template in a FIT, intervals.icu or Zwift file; None for TOML or the text
+        syntax. Raises TemplateError when the file cannot be read at all."""
+
+    def export_workout(
+        self, template: Template, path: str, file_format: str, settings: Settings, steps_as: StepsAs
+    ) -> None:
+        """Write `template` as "fit" or "icu"; an existing file is replaced (the dialog
+        asked). Raises ExchangeRefused."""
+
+    def export_session(self, session: HistorySession, path: str, file_format: str) -> None:
+        """Write a recorded session as a "fit" or "tcx" activity. Raises ExchangeRefused."""

@@ -32,6 +32,13 @@ class Theme(enum.Enum):
     LIGHT = "light"
 
 
+class StepsAs(enum.Enum):
+    """How a steps-counted segment goes to a watch: a time at the cadence, or a lap-button step."""
+
+    TIME = "time"
+    LAP = "lap"
+
+
 # Kinds without a user cadence (steps per minute) use these; a step is a step either way.
 _FALLBACK_CADENCES: dict[SegmentKind, int] = {
     SegmentKind.WARMUP: 100,
@@ -73,6 +80,8 @@ class Settings:
     default_venue: Venue = Venue.TRACK
     safety_checklist: bool = True
     clock_jump_s: float = 5.0
+    # How steps-counted segments are written to a watch's workout file.
+    watch_steps_as: StepsAs = StepsAs.TIME
     # Set once the welcome has been shown (accepted or skipped), so it is shown only once.
     first_run_done: bool = False
 

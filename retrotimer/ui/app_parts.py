@@ -6,7 +6,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
-from retrotimer.core.ports import HistoryRepository, HistoryTransfer, TemplateRepository
+from retrotimer.core.ports import (
+    ExchangeFiles,
+    HistoryRepository,
+    HistoryTransfer,
+    TemplateRepository,
+)
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
 
@@ -15,7 +20,8 @@ from retrotimer.runtime.settings_source import SettingsSource
 class AppParts:
     """`history` is None when this instance cannot write the history (then its screen says
     why: `history_problem`). The clocks, the speaker and the screen-awake are the
-    sessions' (`runs.parts`)."""
+    sessions' (`runs.parts`). `exchange` reads and writes other tools' files (without it
+    the export-for-watch and export-session commands are off)."""
 
     settings: SettingsSource
     runs: SessionRuns
@@ -24,3 +30,4 @@ class AppParts:
     history: HistoryRepository | None = None
     transfer: HistoryTransfer | None = None
     history_problem: str = ""
+    exchange: ExchangeFiles | None = None

@@ -55,7 +55,9 @@ class MainWindow(QMainWindow):
         theme = parts.settings.current.theme
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
         self.tabs.addTab(self.run_screen, "&Run")
-        self.templates_screen = TemplatesScreen(parts.library, parts.settings.current)
+        self.templates_screen = TemplatesScreen(
+            parts.library, parts.settings.current, exchange=parts.exchange
+        )
         self.tabs.addTab(self.templates_screen, "Te&mplates")
         self.history_screen = HistoryScreen(
             parts.history,
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
             parts.runs.parts.wall_clock,
             theme,
             parts.history_problem,
+            exchange=parts.exchange,
         )
         self.tabs.addTab(self.history_screen, "Histor&y")
         self.tabs.currentChanged.connect(self._screen_shown)
@@ -96,6 +99,13 @@ class MainWindow(QMainWindow):
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.request_quit)
+        self.watch_action = QAction("Export for &watch…", self)
+        self.watch_action.triggered.connect(self.export_for_watch)
+        self.session_export_action = QAction("Export &session…", self)
+        self.session_export_action.triggered.connect(self.export_session)
+        file_menu.addAction(self.watch_action)
+        file_menu.addAction(self.session_export_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -112,6 +122,16 @@ class MainWindow(QMainWindow):
         welcome_action = QAction("&Welcome and cadence…", self)
         welcome_action.triggered.connect(self.show_welcome)
         help_menu.addAction(welcome_action)
+
+    def export_for_watch(self) -> None:
+        """File > Export for watch: the template selected on the Templates screen."""
+        self.tabs.setCurrentWidget(self.templates_screen)
+        self.templates_screen.open_watch_export()
+
+    def export_session(self) -> None:
+        """File > Export session: the session selected on the History screen."""
+        self.tabs.setCurrentWidget(self.history_screen)
+        self.history_screen.open_session_export()
 
     def _add_tab_action(self, widget: QWidget, text: str) -> None:
         number = len(self._tab_actions) + 1

@@ -14,6 +14,7 @@ from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.plan import Plan
 from retrotimer.core.session import Event, SessionState
 from retrotimer.core.settings import Settings
+from retrotimer.exchange.exchange_files import ExchangeFiles
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.session_run import RunParts
 from retrotimer.runtime.session_runs import SessionRuns
@@ -148,6 +149,7 @@ class Harness:
             memory=self.memory,
             history=self.history,
             transfer=HistoryTransfer(self.history),
+            exchange=ExchangeFiles(),
         )
         self.window = self.make_window()
 

@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.history import Review
-from retrotimer.core.ports import HistoryRepository, HistoryTransfer, HistoryUnavailable
+from retrotimer.core.ports import (
+    ExchangeFiles,
+    HistoryRepository,
+    HistoryTransfer,
+    HistoryUnavailable,
+)
 from retrotimer.core.settings import Theme
 from retrotimer.core.statistics import compute_statistics
 from retrotimer.runtime.wall_clock import WallClock
@@ -36,6 +41,7 @@ from retrotimer.ui.history.history_model import (
     with_review,
 )
 from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
+from retrotimer.ui.history.session_export_dialog import SessionExportDialog
 from retrotimer.ui.history.weekly_chart import WeeklyChart
 
 EXPORT_FILTERS = {"csv": "Spreadsheet (*.csv)", "json": "Full backup (*.json)"}
@@ -75,11 +81,14 @@ class HistoryScreen(QWidget):
         theme: Theme,
         problem: str = "",
         parent: QWidget | None = None,
+        exchange: ExchangeFiles | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("History screen")
         self._history = history
         self._transfer = transfer
+        self._exchange = exchange
+        self.export_dialog: SessionExportDialog | None = None
         self.wall_clock = wall_clock
         self.file_dialog: QFileDialog | None = None
         self.undo_stack = QUndoStack(self)
@@ -146,6 +155,7 @@ class HistoryScreen(QWidget):
             ("csv", "Export CSV…", lambda: self.choose_export("csv")),
             ("json", "Export JSON…", lambda: self.choose_export("json")),
             ("import", "Import JSON…", self.choose_import),
+            ("session", "Export session…", self.open_session_export),
         ):
             button = QPushButton(text)
             button.setAccessibleName(text.rstrip("…"))
@@ -154,6 +164,7 @@ class HistoryScreen(QWidget):
             self.buttons[name] = button
         self.undo_stack.canUndoChanged.connect(self.buttons["undo"].setEnabled)
         self.buttons["undo"].setEnabled(False)
+        self.buttons["session"].setEnabled(self._exchange is not None)
         row.addStretch(1)
         layout.addLayout(row)
         self.message = QLabel()
@@ -331,3 +342,18 @@ class HistoryScreen(QWidget):
             return
         self.refresh()
         self.tell(result.describe())
+
+    def open_session_export(self) -> None:
+        """The Export session dialog for the selected session (FIT or TCX)."""
+        session = self.details.session
+        if session is None or self._exchange is None:
+            self.tell("Select a session to export first.")
+            return
+        dialog = SessionExportDialog(session, self._exchange, self)
+        when = date_text(session.entry)
+        dialog.exported.connect(
+            lambda path: self.tell(f"Exported the session of {when} to {path}.")
+        )
+        dialog.finished.connect(lambda _result: setattr(self, "export_dialog", None))
+        self.export_dialog = dialog
+        dialog.open()
