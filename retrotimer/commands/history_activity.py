@@ -10,6 +10,7 @@ from retrotimer.core.history import HistoryEntry
 from retrotimer.core.ports import ExchangeRefused
 from retrotimer.exchange.formats import ActivityFormat
 from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.user_files import describe_os_error
 
 # The codecs are imported by the command that uses them (see template_exchange).
 ACTIVITY_FORMAT_NAMES = [activity_format.value for activity_format in ActivityFormat]
@@ -49,6 +50,13 @@ def find_entry(entries: list[HistoryEntry], wanted: str) -> HistoryEntry | str:
 def _export_all(store: HistoryStore, folder: Path, fmt: ActivityFormat, force: bool) -> int:
     from retrotimer.exchange.activity_files import export_session, session_file_name
 
+    # The folder asked for is made (it is the point of --all); missing folders above it are
+    # not, as with every -o: a typo in a path must not scatter files somewhere new.
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        _warn(f"cannot make the folder {folder}: {describe_os_error(error)}")
+        return EXIT_REFUSED
     written = kept = 0
     for session in store.all_sessions():
         if session.entry.is_deleted:

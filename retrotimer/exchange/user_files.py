@@ -2,40 +2,23 @@
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 from retrotimer.core.templates.validation import TemplateError
+from retrotimer.storage.user_files import UserFileError
+from retrotimer.storage.user_files import read_user_file as read_capped
 
 # A workout file is a few kilobytes; anything this big is not one, and is not read whole.
 MAX_WORKOUT_BYTES = 1_000_000
 
 
 def read_user_file(path: Path, limit: int = MAX_WORKOUT_BYTES) -> bytes:
-    """The file's bytes; TemplateError (never anything else) when it cannot be read or holds
-    more than `limit` bytes. The cap is on what is read, not on what the file system says,
-    so a device or a growing file cannot make us read without end."""
+    """The file's bytes, through storage's one safe reader (plain files only, the cap counted
+    while reading); TemplateError (never anything else) when it cannot be read."""
     try:
-        # A pipe or a device would make the read wait or never end: only plain files.
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise TemplateError(
-                ["this is not a file RetroTimer can read: it was not read"], str(path)
-            )
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)
-    except OSError as error:
-        raise TemplateError(
-            [f"cannot read the file: {error.strerror or error}"], str(path)
-        ) from None
-    if len(data) > limit:
-        raise TemplateError(
-            [
-                f"the file is larger than {limit // 1_000_000} MB, far too big for a workout; "
-                "it was not read"
-            ],
-            str(path),
-        )
-    return data
+        return read_capped(path, limit, what="workout file")
+    except UserFileError as error:
+        raise TemplateError([error.reason], str(path)) from None
 
 
 def decode_text(data: bytes, path: Path) -> str:

@@ -22,9 +22,10 @@ def temp_name(target: str) -> str:
 
 
 def write_atomic(
-    path: Path, text: str, *, overwrite: bool = True, make_folder: bool = False
+    path: Path, text: str | bytes, *, overwrite: bool = True, make_folder: bool = False
 ) -> None:
-    """Write `text` to a temp file beside `path`, fsync it, then os.replace it into place.
+    """Write `text` (bytes as they are) to a temp file beside `path`, fsync it, then
+    os.replace it into place.
 
     Refuses (UserFileError) a target that is a folder, a device or anything but a regular
     file, an existing file unless `overwrite`, and a missing folder unless `make_folder`
@@ -34,7 +35,7 @@ def write_atomic(
     path = Path(os.path.realpath(path)) if path.is_symlink() else path
     folder = path.parent
     try:
-        data = text.encode("utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
     except UnicodeEncodeError:
         raise UserFileError(
             f"cannot write {path}: the text holds a character that is not Unicode "
