@@ -220,15 +220,17 @@ def session_from_parts(
     status: SessionStatus,
     totals: SessionTotals,
     ended_utc_s: float | None,
+    review: Review | None = None,
 ) -> HistorySession:
-    """A whole session from what a recorder knows: its start, segments and how far it got."""
+    """A whole session from what a recorder knows: its start, segments, how far it got and
+    the runner's review, if given."""
     segments = tuple(sorted(records, key=lambda record: record.index))
     entry = HistoryEntry.build(
         start,
         status=status,
         ended_utc_s=ended_utc_s,
         totals=totals,
-        review=Review(),
+        review=review or Review(),
         longest_backward_s=longest_backward(segments),
     )
     return HistorySession(entry, start.plan_json, segments)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from retrotimer.core.history import (
     HistorySession,
+    Review,
     SessionEnd,
     SessionStart,
     SessionStatus,
@@ -57,6 +58,7 @@ class SessionRecorder:
         self._start: SessionStart | None = None
         self._records: dict[int, SegmentRecord] = {}
         self._end: SessionEnd | None = None
+        self._review: Review | None = None
         self._pending: deque[Callable[[], None]] = deque()
         self.problem: str | None = None
 
@@ -121,6 +123,13 @@ class SessionRecorder:
         self._end = end
         self._write(lambda: self._writer.end_session(self._session_id, end))
 
+    def review(self, review: Review) -> bool:
+        """The runner's review of the ended session: written now, or held with the rest (and
+        in the backup) when the history refuses; True when it is written."""
+        self._review = review
+        self._write(lambda: self._writer.set_review(self._session_id, review))
+        return self.is_saved
+
     def on_event(self, event: Event, at: WallTime) -> None:
         """Feed every session event here: the start, each finished segment and the ending
         (with the summary its event carries) are recorded."""
@@ -163,6 +172,7 @@ class SessionRecorder:
                 status=self._end.status,
                 totals=self._end.totals,
                 ended_utc_s=self._end.ended.utc_s,
+                review=self._review,
             )
         return session_from_parts(
             self._start,

@@ -16,7 +16,7 @@ def read_user_file(path: Path, limit: int = MAX_WORKOUT_BYTES) -> bytes:
     """The file's bytes, through storage's one safe reader (plain files only, the cap counted
     while reading); TemplateError (never anything else) when it cannot be read."""
     try:
-        return read_capped(path, limit, what="workout file")
+        return read_capped(path, limit, what="template file")
     except UserFileError as error:
         raise TemplateError([error.reason], str(path)) from None
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from retrotimer.core.history import HistorySession, Review
 from retrotimer.core.plan import Plan
-from retrotimer.core.ports import HistoryUnavailable, HistoryWriter
+from retrotimer.core.ports import HistoryWriter
 from retrotimer.core.session import Event
 from retrotimer.core.session_recorder import SessionRecorder
 from retrotimer.runtime.wall_clock import WallClock
@@ -35,7 +35,6 @@ class HistoryRecording(QObject):
         test_run: bool = False,
     ) -> None:
         super().__init__(parent)
-        self._writer = writer
         self._wall_clock = wall_clock
         self.recorder = SessionRecorder(
             writer, session_id, plan, notify=self.message.emit, test_run=test_run
@@ -57,14 +56,11 @@ class HistoryRecording(QObject):
         self._follow_up()
 
     def save_review(self, review: Review) -> bool:
-        """Attach the runner's review to this session; False (and a message) if the history
-        refuses just now."""
-        try:
-            self._writer.set_review(self.recorder.session_id, review)
-        except HistoryUnavailable as error:
-            self.message.emit(f"The rating and notes could not be saved: {error}")
-            return False
-        return True
+        """Attach the runner's review to this session; False when the history refuses just
+        now (it is kept with the session's other held writes, and in its backup)."""
+        saved = self.recorder.review(review)
+        self._follow_up()
+        return saved
 
     def retry(self) -> bool:
         """Try the held writes now; True when everything is written."""

@@ -241,6 +241,11 @@ class MainWindow(QMainWindow):
         review = dialog.review() if result == SummaryDialog.DialogCode.Accepted else None
         if review is not None and run.save_review(review):
             self.tell("Rating and notes saved with the session.")
+        elif review is not None:
+            self.tell(
+                "The history cannot be written just now: the rating and notes are kept with "
+                "the session and saved as soon as it can."
+            )
             self.history_screen.refresh()
         self.review_given.emit(dialog.summary, review)
 

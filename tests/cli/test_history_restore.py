@@ -15,7 +15,7 @@ from retrotimer.core.history import HistorySession, SessionStatus, WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.ports import HistoryUnavailable
-from retrotimer.core.records import SegmentRecord, SessionSummary, summarise
+from retrotimer.core.records import SegmentRecord, SessionOutcome, SessionSummary, summarise
 from retrotimer.core.session_recorder import SessionRecorder
 from retrotimer.core.settings import Settings
 from retrotimer.storage.history_files import save_unsaved
@@ -64,7 +64,7 @@ def record_session(writer: object) -> tuple[SessionRecorder, SessionSummary]:
         )
         records.append(record)
         recorder.segment_done(record, WallTime(STARTED + 10 * (planned.index + 1)))
-    summary = summarise(plan, tuple(records), "finished", 10.0 * SEGMENTS)
+    summary = summarise(plan, tuple(records), SessionOutcome.FINISHED, 10.0 * SEGMENTS)
     recorder.end(summary, WallTime(STARTED + 10 * SEGMENTS + 1))
     return recorder, summary
 

@@ -238,3 +238,20 @@ def test_close_lets_go_of_everything_and_keeps_what_is_unsaved(
     assert unsaved is not None and unsaved.entry.status is SessionStatus.STOPPED
     assert [r.index for r in unsaved.segments] == [0, 1]
     store.close()
+
+
+def test_a_review_the_disk_refuses_is_kept_and_written_later(qtbot: QtBot, tmp_path: Path) -> None:
+    store, connect = refusing_store(tmp_path)
+    run, clock = make(store)
+    run.run(Command.START)
+    run_for(run, clock, 20.0)
+    assert not run.save_review(Review(5, 0, "kept"))
+    unsaved = run.unsaved()
+    assert unsaved is not None and unsaved.entry.review == Review(5, 0, "kept"), "in the backup"
+    connect.read_only = False
+    with qtbot.waitSignal(run.message, timeout=2 * RETRY_INTERVAL_MS):
+        pass
+    whole = store.get_session(ID)
+    assert whole is not None and whole.entry.review == Review(5, 0, "kept")
+    run.close()
+    store.close()
