@@ -165,17 +165,10 @@ class CuePlayer(QObject):
         self._unsaid = frozenset(speech.left_out)
 
     def apply_settings(self, settings: Settings) -> None:
+        if settings.muted and not self._settings.muted:
+            self._silence_now()  # before the new settings are in: muting acts at once
         self._settings = settings
-        self.set_muted(settings.muted)
         self._plan_speech()
-
-    def set_volume(self, volume: float) -> None:
-        self._settings = replace(self._settings, volume=min(1.0, max(0.0, volume)))
-
-    def set_muted(self, muted: bool) -> None:
-        if muted and not self._settings.muted:
-            self._silence_now()
-        self._settings = replace(self._settings, muted=muted)
 
     def close(self) -> None:
         if self._closed:

@@ -52,6 +52,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE sessions ADD COLUMN deleted_utc REAL",
         "CREATE INDEX sessions_by_start ON sessions (started_utc, id)",
     ),
+    # 3: sessions run at a compressed speed are kept but marked, and left out of statistics.
+    (
+        "ALTER TABLE sessions ADD COLUMN test_run INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (test_run IN (0, 1))",
+    ),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -34,7 +34,11 @@ SEGMENT_V1 = (
     "60, 60, 0, 100)"
 )
 # What to put in a database at each version before upgrading it.
-DATA_AT_VERSION: dict[int, tuple[str, ...]] = {0: (), 1: (SESSION_V1, SEGMENT_V1)}
+DATA_AT_VERSION: dict[int, tuple[str, ...]] = {
+    0: (),
+    1: (SESSION_V1, SEGMENT_V1),
+    2: (SESSION_V1, SEGMENT_V1),
+}
 
 
 @pytest.fixture
@@ -98,6 +102,7 @@ def test_upgrade_from_each_older_version_keeps_the_data(tmp_path: Path, version:
             4,
             "kept",
         )
+        assert not entry.test_run, "sessions from before the mark are real runs"
         assert (entry.started_utc_s, entry.utc_offset_s, entry.deleted_utc_s) == (
             1700000000.5,
             3600,
