@@ -37,6 +37,13 @@ TOGGLE_WORDS = {
 }
 
 
+BUTTON_STYLE = (
+    "QPushButton {{ color: {ink}; background: {back}; border: 2px solid {ink};"
+    " border-radius: 6px; }} QPushButton:focus {{ border: 4px solid {ink}; }}"
+    " QLabel {{ color: {ink}; }}"
+)
+
+
 def plan_totals_text(plan: Plan) -> str:
     """ "Track · 14:35 · about 15 minutes · 3 backward minutes", by the one totals rule."""
     return (
@@ -111,7 +118,7 @@ class RunDisplay(QWidget):
         self.slot.addWidget(self.banner)
         self.slot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        self.shout = FittedText("PAUSED", height_share=0.9)
+        self.shout = FittedText("PAUSED", height_share=0.7)
         self.shout.setAccessibleName("Session state")
         self.shout.hide()
         self.digits = FittedText("0:00", height_share=0.98)
@@ -147,7 +154,7 @@ class RunDisplay(QWidget):
         layout.addWidget(self.badge, 11)
         layout.addLayout(title_row, 7)
         layout.addWidget(self.slot, 11)
-        layout.addWidget(self.shout, 30)
+        layout.addWidget(self.shout, 34)
         layout.addLayout(numbers, 66)
         layout.addWidget(self.segment_bar)
         layout.addWidget(self.next_label, 6)
@@ -285,8 +292,16 @@ class RunDisplay(QWidget):
         for widget in (self.title, self.rep, self.info, self.next_label, self.shout):
             widget.set_colour(ink)
         self.mute_mark.set_colour(ink)
-        track = QColor(ink).darker(250) if colours.dark else QColor(0, 0, 0, 60)
+        track = QColor(ink)
+        track.setAlpha(70)
         self.segment_bar.set_colours(accent, track)
+        # The app's dark style draws white buttons; on get-ready's white they need ink.
+        button_style = BUTTON_STYLE.format(ink=QColor(ink).name(), back=QColor(background).name())
+        inverted = colours.dark and look is Look.GET_READY
+        for button in self.big_buttons:
+            wanted = button_style if inverted else ""
+            if button.styleSheet() != wanted:
+                button.setStyleSheet(wanted)
         # Style sheets override palettes, so the small labels get their colour directly.
         style = f"color: {QColor(ink).name()};"
         for label in (*self._top_labels, self.session_label):

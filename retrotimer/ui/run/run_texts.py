@@ -143,7 +143,7 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
             rep=rep,
             digits=clock_text(view.get_ready_remaining_s),
             digits_sample="0:00",
-            info="Space to resume" if paused else "Get ready",
+            info="Space to resume" if paused else "Space pauses",
             next=f"First: {segment_title(first)} · {length_text(first)}",
             banner=None,
             session=session,
