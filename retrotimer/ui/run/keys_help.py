@@ -12,7 +12,7 @@ def key_names(keys: tuple[QKeySequence, ...]) -> str:
     """Keys as a runner reads them: "+ (also on the keypad)", never Qt's "Num++"."""
     names: list[str] = []
     for key in keys:
-        combination = key[0]
+        combination = key[0]  # type: ignore[index]  # the stubs lack __getitem__
         if combination.keyboardModifiers() & KEYPAD:
             plain = QKeySequence(combination.key()).toString(QKeySequence.SequenceFormat.NativeText)
             if plain in names:

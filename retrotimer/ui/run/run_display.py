@@ -22,8 +22,8 @@ from retrotimer.ui.common.formatting import about_minutes, counted, total_clock_
 from retrotimer.ui.common.kind_style import arrow_description
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.common.timeline_bar import TimelineBar
-from retrotimer.ui.run.run_keys import BINDINGS
 from retrotimer.ui.run.mute_mark import MuteMark
+from retrotimer.ui.run.run_keys import BINDINGS
 from retrotimer.ui.run.run_texts import Look, RunTexts
 from retrotimer.ui.run.run_widgets import DirectionBadge, FillBar, FittedText, SafetyBanner
 
