@@ -172,3 +172,11 @@ def test_a_step_counted_segment_shows_the_steps_left_as_big_as_the_seconds(
     assert run.steps_left.text() == "8 steps"  # 7.5, rounded up
     harness.run_for(5.0)
     assert not run.steps_left.isVisible()  # a timed walk shows its seconds alone
+
+
+def test_the_plan_totals_use_the_one_rule_and_agreeing_nouns(harness: Harness) -> None:
+    harness.show()
+    # First steps: 158 s in all, 18 s of it backward.
+    assert harness.run.plan_label.text() == (
+        "Track  ·  2:38  ·  about 3 minutes  ·  1 backward minute"
+    )
