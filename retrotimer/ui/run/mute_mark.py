@@ -47,7 +47,8 @@ class MuteMark(QWidget):
 
     def _boxes(self) -> tuple[QRectF, QRectF, float]:
         """The icon's box, the word's box and the word's pixel size."""
-        rect = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        margin = max(4.0, self.height() * 0.05)  # clear of the lines above and below
+        rect = QRectF(self.rect()).adjusted(4, margin, -4, -margin)
         reference = display_font(100.0)
         ink = QFontMetricsF(reference).tightBoundingRect(WORD)
         word_px = 100.0 * min(rect.width() / ink.width(), rect.height() * 0.22 / ink.height())
