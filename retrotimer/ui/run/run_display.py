@@ -292,6 +292,7 @@ class RunDisplay(QWidget):
         for widget in (self.title, self.rep, self.info, self.next_label, self.shout):
             widget.set_colour(ink)
         self.mute_mark.set_colour(ink)
+        self.timeline.set_grey(look is Look.PAUSED)
         track = QColor(ink)
         track.setAlpha(70)
         self.segment_bar.set_colours(accent, track)

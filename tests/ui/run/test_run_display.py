@@ -127,8 +127,10 @@ def test_paused_greys_the_whole_screen_with_a_huge_word(harness: Harness, theme:
     assert run.digits.colour() == colours.paused_ink
     assert (run.background_colour, run.frame_colour, run.digits.colour()) != running
     assert run.shout.glyph_height() >= 0.1 * harness.window.height()
+    assert all(colour.saturation() == 0 for colour in run.timeline.block_colours())
     run.toggle()
     assert not run.shout.isVisible()
+    assert any(colour.saturation() > 0 for colour in run.timeline.block_colours())
     assert run.background_colour == running[0]
 
 
