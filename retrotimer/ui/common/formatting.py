@@ -34,6 +34,15 @@ def counted(amount: int, noun: str, plural: str | None = None) -> str:
     return f"{amount} {noun if amount == 1 else plural or noun + 's'}"
 
 
+def totals_text(total_s: float, backward_s: float) -> str:
+    """A plan's totals as the window and the welcome write them: "14:35 · about 15 minutes
+    · 3 backward minutes", by `total_seconds`."""
+    return (
+        f"{total_clock_text(total_s)}  ·  about {counted(about_minutes(total_s), 'minute')}  ·  "
+        f"{counted(about_minutes(backward_s), 'backward minute')}"
+    )
+
+
 def _clock(whole: int) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)

@@ -18,7 +18,7 @@ from retrotimer.core.plan import Plan
 from retrotimer.core.session import SessionState
 from retrotimer.core.settings import Settings, Theme
 from retrotimer.ui.common.big_button import BigButton
-from retrotimer.ui.common.formatting import about_minutes, counted, total_clock_text
+from retrotimer.ui.common.formatting import totals_text
 from retrotimer.ui.common.kind_style import arrow_description
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.common.timeline_bar import TimelineBar
@@ -46,11 +46,7 @@ BUTTON_STYLE = (
 
 def plan_totals_text(plan: Plan) -> str:
     """ "Track · 14:35 · about 15 minutes · 3 backward minutes", by the one totals rule."""
-    return (
-        f"{plan.venue.value.capitalize()}  ·  {total_clock_text(plan.total_s)}  ·  "
-        f"about {counted(about_minutes(plan.total_s), 'minute')}  ·  "
-        f"{counted(about_minutes(plan.backward_s), 'backward minute')}"
-    )
+    return f"{plan.venue.value.capitalize()}  ·  {totals_text(plan.total_s, plan.backward_s)}"
 
 
 def key_hint(binding: str) -> str:
