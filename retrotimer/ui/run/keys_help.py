@@ -28,7 +28,7 @@ def keys_table_html() -> str:
     rows = []
     for binding in BINDINGS.values():
         keys = key_names(binding.keys)
-        rows.append(f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{binding.text}</td></tr>")
+        rows.append(f"<tr><td><b>{keys}</b></td><td width=16></td><td>{binding.text}</td></tr>")
     return (
         "<table>" + "".join(rows) + "</table>"
         "<p>Presenter remotes send Page Up, Page Down, B and the full stop: "
