@@ -226,8 +226,7 @@ def scenes(
 
     run.select_template(MIX)
     run._memory.remove(f"checklist_done/{MIX}")
-    source = run._settings
-    source.update(dataclasses.replace(source.current, safety_checklist=True))
+    window.parts.settings.update(dataclasses.replace(window.settings, safety_checklist=True))
     run.start()
     assert run.checklist is not None
     shoot_dialog(run.checklist, out / f"dialog-checklist-{tag}.png")
