@@ -10,7 +10,7 @@ from retrotimer.commands.plan import plan_table
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.settings import Settings
-from retrotimer.core.totals import about_minutes, counted, total_clock_text, whole_seconds
+from retrotimer.core.totals import about_minutes, counted, total_clock_text, total_seconds
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ def test_about_minutes(seconds: float, minutes: int) -> None:
 
 @given(st.floats(0, 10 * 3600, allow_nan=False))
 def test_the_clock_and_the_minutes_never_disagree(seconds: float) -> None:
-    minutes, secs = divmod(whole_seconds(seconds), 60)
+    minutes, secs = divmod(total_seconds(seconds), 60)
     assert about_minutes(seconds) == max(1 if minutes or secs else 0, minutes + (secs >= 30))
 
 
