@@ -132,7 +132,12 @@ def check_heard(run: HeadlessRun, clip_name: str, at_s: float, what: str) -> Non
     assert clip is not None, clip_name
     moment = run.zero + at_s
     heard = run.hearing.find(clip, moment - 0.3, moment + 0.5)
-    assert heard is not None, f"{what}: {clip_name!r} due at {at_s:.2f} s was not heard whole"
+    if heard is None:
+        found, score = run.hearing.find_part(audible(clip), moment - 0.3, moment + 0.5)
+        pytest.fail(
+            f"{what}: {clip_name!r} due at {at_s:.2f} s was not heard whole (best match "
+            f"{score:.2f} at {(found - moment) * 1000:+.0f} ms)"
+        )
     late = heard.start - moment
     assert abs(late) <= ON_TIME_S, f"{what}: {clip_name!r} {late * 1000:.0f} ms off schedule"
     assert heard.stretch <= MAX_STRETCH, f"{what}: {clip_name!r} took {heard.stretch:.2f}x"
