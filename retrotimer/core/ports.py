@@ -9,6 +9,7 @@ from typing import Protocol
 from retrotimer.core.history import (
     HistoryEntry,
     HistorySession,
+    Pause,
     Review,
     SessionEnd,
     SessionStart,
@@ -121,6 +122,11 @@ class HistoryWriter(Protocol):
     def record_segment(
         self, session_id: str, record: SegmentRecord, totals: SessionTotals, at_utc_s: float
     ) -> None: ...
+
+    def record_pause(self, session_id: str, pause: Pause) -> None:
+        """A pause began (no end yet) or ended; the pause is known by its start, so writing
+        it again with its end completes it."""
+        ...
 
     def end_session(self, session_id: str, end: SessionEnd) -> None: ...
 
