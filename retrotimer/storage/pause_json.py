@@ -44,8 +44,7 @@ def _pause(item: object, where: str, problems: list[str]) -> Pause | None:
     start = _moment(item.get("start"))
     if start is None:
         problems.append(
-            f"{where}: start must be a date and time with its UTC offset, "
-            f"not {item.get('start')!r}"
+            f"{where}: start must be a date and time with its UTC offset, not {item.get('start')!r}"
         )
         return None
     end = None if item.get("end") is None else _moment(item.get("end"))

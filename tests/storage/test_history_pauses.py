@@ -78,9 +78,7 @@ def test_pauses_go_with_their_session_when_it_is_purged(store: HistoryStore) -> 
 def test_a_pause_row_that_cannot_be_shown_is_left_out_and_kept(store: HistoryStore) -> None:
     store.import_sessions([session(0, pauses=(Pause(T + 1.0, T + 2.0),))])
     with closing(sqlite3.connect(store.path)) as connection:
-        connection.execute(
-            "INSERT INTO pauses VALUES (?, 'soon', NULL)", (make_id(0),)
-        )
+        connection.execute("INSERT INTO pauses VALUES (?, 'soon', NULL)", (make_id(0),))
         connection.commit()
     whole = store.get_session(make_id(0))
     assert whole is not None and whole.pauses == (Pause(T + 1.0, T + 2.0),)

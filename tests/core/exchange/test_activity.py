@@ -159,9 +159,7 @@ def test_an_open_pause_lasts_until_the_end_and_pauses_outside_are_trimmed() -> N
 
 
 def test_a_pause_later_than_the_segments_could_run_moves_up_to_their_end() -> None:
-    cut = with_end(
-        session(segments=RECORDS[:1], pauses=(Pause(T + 500.0, T + 510.0),)), None
-    )
+    cut = with_end(session(segments=RECORDS[:1], pauses=(Pause(T + 500.0, T + 510.0),)), None)
     activity = activity_from_session(cut)
     assert activity.stops == (TimerStop(60.0, 10.0),)
     assert activity.elapsed_s == pytest.approx(70.0)
