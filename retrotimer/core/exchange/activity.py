@@ -110,15 +110,17 @@ class Activity:
 
 
 def _spans(pauses: tuple[Pause, ...], start_utc: float, end_utc: float | None) -> list[list[float]]:
-    """The pauses as [start, end] offsets from the session's start, in order, within the
-    session, overlaps merged; one still open lasts until the end (if known)."""
+    """The pauses as [start, end] offsets from the session's start, to the millisecond (as
+    the laps are), in order, within the session, overlaps merged; one still open lasts until
+    the end (if known). One shorter than a millisecond is none."""
     spans: list[list[float]] = []
     for pause in sorted(pauses, key=lambda pause: pause.start_utc_s):
-        begin = max(0.0, pause.start_utc_s - start_utc)
+        begin = round(max(0.0, pause.start_utc_s - start_utc), 3)
         finish = pause.start_utc_s + pause.seconds(end_utc) - start_utc
         if end_utc is not None:
             finish = min(finish, end_utc - start_utc)
-        if finish - begin <= 0:
+        finish = round(finish, 3)
+        if finish <= begin:
             continue
         if spans and begin <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], finish)

@@ -83,20 +83,21 @@ def test_every_recorded_segment_is_a_lap_and_records_cover_the_timer(
     activity = activity_from_session(recorded)
     assert len(activity.laps) == len(recorded.segments)
     assert activity.timer_s == pytest.approx(sum(r.actual_s for r in recorded.segments))
+    # Every time is a whole millisecond, so a stop of one millisecond still parts two spans.
     for start, end in activity.running_spans():
-        inside = [t for t in activity.record_times() if start - 1e-3 <= t <= end + 1e-3]
-        assert inside[0] == pytest.approx(start, abs=1e-3)
-        assert inside[-1] == pytest.approx(end, abs=1e-3)
+        inside = [t for t in activity.record_times() if start - 1e-6 <= t <= end + 1e-6]
+        assert inside[0] == pytest.approx(start, abs=1e-6)
+        assert inside[-1] == pytest.approx(end, abs=1e-6)
         assert all(b - a <= RECORD_EVERY_S + 1e-6 for a, b in zip(inside, inside[1:], strict=False))
     for stop in activity.stops:
         assert not [
             t
             for t in activity.record_times()
-            if stop.at_s + 1e-3 < t < stop.at_s + stop.seconds - 1e-3
+            if stop.at_s + 1e-6 < t < stop.at_s + stop.seconds - 1e-6
         ], "no record while the timer stood still"
     assert activity.elapsed_s >= activity.timer_s
     laps = activity.laps
-    assert all(a.end_s <= b.start_s + 1e-3 for a, b in zip(laps, laps[1:], strict=False))
+    assert all(a.end_s <= b.start_s + 1e-6 for a, b in zip(laps, laps[1:], strict=False))
 
 
 T = MONDAY_2024_05_06
@@ -171,3 +172,12 @@ def test_timer_time_is_placed_past_the_stops_before_it() -> None:
     assert on_the_wall(20.0, stops, after_stops=False) == 25.0
     assert on_the_wall(20.0, stops, after_stops=True) == 55.0
     assert on_the_wall(30.0, stops, after_stops=False) == 65.0
+
+
+def test_stops_are_whole_milliseconds_like_the_laps() -> None:
+    records = (segment(0, SegmentKind.WALK, 0.0), segment(1, SegmentKind.WALK, 1.0))
+    tiny = (Pause(T + 0.007501, T + 0.008001), Pause(T + 0.5004, T + 2.5006))
+    activity = activity_from_session(with_end(session(segments=records, pauses=tiny), None))
+    assert activity.stops == (TimerStop(0.5, 2.001),)
+    assert activity.running_spans() == [(0.0, 0.5), (2.501, 3.001)]
+    assert activity.record_times()[-1] == activity.laps[-1].end_s == 3.001
