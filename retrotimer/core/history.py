@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from retrotimer.core.model import Direction, Venue
 from retrotimer.core.plan import Plan, plan_to_json
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SegmentRecord, SessionSummary
 
 RATING_RANGE = (1, 5)
@@ -78,6 +79,8 @@ class Review:
     rating: int | None = None
     near_stumbles: int | None = None
     notes: str = ""
+    # "Felt dizzy or in pain": a program steps back after such a session.
+    dizzy_or_pain: bool = False
 
     def problems(self) -> list[str]:
         """Messages for values out of range; empty when the review can be saved."""
@@ -102,6 +105,7 @@ class SessionStart:
     venue: Venue
     started: WallTime
     planned_s: float
+    program: ProgramRef | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,8 @@ class HistoryEntry:
     near_stumbles: int | None = None
     notes: str = ""
     deleted_utc_s: float | None = None
+    program: ProgramRef | None = None
+    dizzy_or_pain: bool = False
 
     @classmethod
     def build(
@@ -170,6 +176,8 @@ class HistoryEntry:
             near_stumbles=review.near_stumbles,
             notes=review.notes,
             deleted_utc_s=deleted_utc_s,
+            program=start.program,
+            dizzy_or_pain=review.dizzy_or_pain,
         )
 
     @property
@@ -189,7 +197,7 @@ class HistoryEntry:
 
     @property
     def review(self) -> Review:
-        return Review(self.rating, self.near_stumbles, self.notes)
+        return Review(self.rating, self.near_stumbles, self.notes, self.dizzy_or_pain)
 
     @property
     def is_deleted(self) -> bool:

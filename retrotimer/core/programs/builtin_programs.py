@@ -200,9 +200,7 @@ def _programs() -> tuple[Program, ...]:
         tuple(
             ProgramWeek(
                 focus,
-                tuple(
-                    _learn(week, number, *body) for number, body in enumerate(sessions, start=1)
-                ),
+                tuple(_learn(week, number, *body) for number, body in enumerate(sessions, start=1)),
             )
             for week, (focus, sessions) in enumerate(
                 zip(_LEARN_FOCUS, _LEARN_SESSIONS, strict=True), start=1

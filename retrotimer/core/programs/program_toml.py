@@ -133,7 +133,9 @@ class _Reader:
             self.add("a program needs at least one week: add a [[weeks]] table", top, "weeks")
             weeks = []
         elif len(weeks) > MAX_WEEKS:
-            self.add(f"a program can have at most {MAX_WEEKS} weeks; this one has {len(weeks)}", top)
+            self.add(
+                f"a program can have at most {MAX_WEEKS} weeks; this one has {len(weeks)}", top
+            )
             weeks = []
         read = tuple(self.week(entry, index, name) for index, entry in enumerate(weeks))
         return Program(name, read, description, next_program)
@@ -197,6 +199,8 @@ class _Reader:
         fallback = self.layout.find(scope)
         for problem in reading.problems:
             inner = f", {problem.subject}" if problem.subject else ""
+            line: int | None
+            column: int | None
             if problem.line is not None and line_offset is not None:
                 line, column = problem.line + line_offset, problem.column
             else:

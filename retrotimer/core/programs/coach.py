@@ -1,0 +1,269 @@
+"""The coach: replays the sessions run for a program and proposes today's, with its reasons."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from retrotimer.core.history import HistoryEntry, SessionStatus
+from retrotimer.core.model import Template
+from retrotimer.core.plan import compile_plan
+from retrotimer.core.programs.lighter import lighter_option
+from retrotimer.core.programs.outcome import Outcome, classify, local_date, outcome_facts
+from retrotimer.core.programs.program_model import Program
+from retrotimer.core.programs.program_ref import ProgramRef
+from retrotimer.core.settings import Settings
+
+RESTART_GAP_DAYS = 7
+STEP_BACK_GAP_DAYS = 14
+TWO_WEEKS_GAP_DAYS = 28
+
+
+class Decision(enum.Enum):
+    """Why this session is proposed."""
+
+    START = "start"
+    CONTINUE = "continue"
+    ADVANCE = "advance"
+    REPEAT = "repeat"
+    STEP_BACK = "step_back"
+    REST = "rest"
+    COMPLETE = "complete"
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """Today's session of a program, why, and a lighter option."""
+
+    program: Program
+    week: int
+    session: int
+    decision: Decision
+    reasons: tuple[str, ...]
+    template: Template
+    lighter: Template
+    lighter_ref: ProgramRef
+    complete: bool = False
+
+    @property
+    def ref(self) -> ProgramRef:
+        return ProgramRef(self.program.name, self.week, self.session)
+
+    @property
+    def weeks(self) -> int:
+        return len(self.program.weeks)
+
+    @property
+    def sessions(self) -> int:
+        return len(self.program.week(self.week).sessions)
+
+    @property
+    def focus(self) -> str:
+        return self.program.week(self.week).focus
+
+
+@dataclass
+class _Replay:
+    """The program's state while the history is replayed, oldest session first."""
+
+    program: Program
+    settings: Settings
+    week: int
+    complete: bool = False
+    done: dict[int, HistoryEntry] = field(default_factory=dict)
+    hard: list[HistoryEntry] = field(default_factory=list)
+    decision: Decision = Decision.START
+    reason: str = ""
+    ran_any: bool = False
+
+    @property
+    def last_week(self) -> int:
+        return len(self.program.weeks)
+
+    def new_attempt(self) -> None:
+        self.done = {}
+        self.hard = []
+
+    def step_back(self, weeks: int) -> int:
+        """Steps back `weeks` (never below week 1); being complete counts as the week after
+        the last. Returns the week it lands on."""
+        position = self.last_week + 1 if self.complete else self.week
+        self.week = max(1, position - weeks)
+        self.complete = False
+        self.new_attempt()
+        self.decision = Decision.STEP_BACK
+        return self.week
+
+    def gap(self, days: int) -> None:
+        if days >= TWO_WEEKS_GAP_DAYS:
+            week = self.step_back(2)
+            self.reason = f"{days} days since your last backward session: back to week {week}."
+        elif days >= STEP_BACK_GAP_DAYS:
+            week = self.step_back(1)
+            self.reason = f"{days} days since your last backward session: back to week {week}."
+        elif days >= RESTART_GAP_DAYS:
+            self.new_attempt()
+            self.decision = Decision.REPEAT
+            self.reason = (
+                f"{days} days since your last backward session: week {self.current_week} "
+                "starts again from its first session."
+            )
+
+    @property
+    def current_week(self) -> int:
+        return self.last_week if self.complete else self.week
+
+    def planned_backward(self, ref: ProgramRef) -> float:
+        template = self.program.session(ref.week, ref.session)
+        return 0.0 if template is None else compile_plan(template, self.settings).backward_s
+
+    def run(self, entry: HistoryEntry, ref: ProgramRef) -> None:
+        self.ran_any = True
+        planned = self.planned_backward(ref)
+        outcome = classify(entry, planned)
+        name = f"Week {ref.week}, session {ref.session}" + (" (lighter)" if ref.lighter else "")
+        if outcome is Outcome.WARNING:
+            week = self.step_back(1)
+            facts = outcome_facts(entry, planned)
+            self.reason = f"{name}: {facts}. Back to week {week} to build up again."
+            return
+        if outcome is Outcome.HARD:
+            self.hard.append(entry)
+            facts = outcome_facts(entry, planned)
+            if len(self.hard) >= 2:
+                week = self.step_back(1)
+                self.reason = (
+                    f"{name} was hard ({facts}), the second hard session of this week: "
+                    f"back to week {week}."
+                )
+            else:
+                self.decision = Decision.REPEAT
+                self.reason = f"{name} was hard ({facts}): it counts once it goes well."
+            return
+        counts = (
+            not ref.lighter
+            and ref.week == self.current_week
+            and self.program.session(ref.week, ref.session) is not None
+        )
+        if not counts:
+            self.decision = Decision.CONTINUE
+            self.reason = f"{name} went well; it does not move the program on."
+            return
+        self.done[ref.session] = entry
+        sessions = len(self.program.week(self.current_week).sessions)
+        if len(self.done) < sessions:
+            self.decision = Decision.CONTINUE
+            self.reason = f"{name} done well ({_ratings([entry])}, {_stumbles([entry])})."
+            return
+        finished = [self.done[number] for number in sorted(self.done)]
+        summary = (
+            f"Week {self.current_week} done: {len(finished)} sessions, {_ratings(finished)}, "
+            f"{_stumbles(finished)}."
+        )
+        self.new_attempt()
+        if self.complete or self.week == self.last_week:
+            self.complete = True
+            self.decision = Decision.COMPLETE
+            self.reason = summary
+        else:
+            self.week += 1
+            self.decision = Decision.ADVANCE
+            self.reason = f"{summary} On to week {self.week}: {self.program.week(self.week).focus}."
+
+
+def _ratings(entries: list[HistoryEntry]) -> str:
+    rated = [str(entry.rating) for entry in entries if entry.rating is not None]
+    if not rated:
+        return "not rated"
+    words = rated[0] if len(rated) == 1 else ", ".join(rated[:-1]) + " and " + rated[-1]
+    return ("rating " if len(rated) == 1 else "ratings ") + words
+
+
+def _stumbles(entries: list[HistoryEntry]) -> str:
+    total = sum(entry.near_stumbles or 0 for entry in entries)
+    if total == 0:
+        return "no near-stumbles"
+    return "1 near-stumble" if total == 1 else f"{total} near-stumbles"
+
+
+def _counted(entries: Iterable[HistoryEntry], start_day: date) -> list[HistoryEntry]:
+    """Sessions that ended, on or after the start day, oldest first."""
+    kept = [
+        entry
+        for entry in entries
+        if not entry.is_deleted
+        and entry.status is not SessionStatus.RUNNING
+        and local_date(entry) >= start_day
+    ]
+    return sorted(kept, key=lambda entry: entry.started_utc_s)
+
+
+def propose(
+    program: Program,
+    history_entries: Iterable[HistoryEntry],
+    today: date,
+    start_day: date,
+    *,
+    start_week: int = 1,
+    settings: Settings | None = None,
+) -> Proposal:
+    """Today's proposal for `program` started on `start_day` at `start_week`, from the history.
+
+    Gaps count only between sessions on or after the start day: the week the runner chose
+    to start at is where they start.
+    """
+    replay = _Replay(program, settings or Settings(), max(1, min(start_week, len(program.weeks))))
+    last_backward: date | None = None
+    for entry in _counted(history_entries, start_day):
+        day = local_date(entry)
+        if day > today:
+            break
+        ref = entry.program
+        if ref is not None and program.is_named(ref.name):
+            if last_backward is not None:
+                replay.gap((day - last_backward).days)
+            replay.run(entry, ref)
+        if entry.backward_s > 0:
+            last_backward = day
+    if last_backward is not None:
+        replay.gap((today - last_backward).days)
+    return _proposal(replay, today, last_backward)
+
+
+def _proposal(replay: _Replay, today: date, last_backward: date | None) -> Proposal:
+    program = replay.program
+    week = replay.current_week
+    sessions = program.week(week).sessions
+    session = next(n for n in range(1, len(sessions) + 1) if n not in replay.done)
+    decision = replay.decision
+    reasons = [replay.reason] if replay.reason else []
+    if replay.complete:
+        decision = Decision.COMPLETE
+        reasons.append(f"All {len(program.weeks)} weeks done: keep the level with week {week}.")
+        if program.next_program:
+            reasons[-1] += f" When you want more, try {program.next_program}."
+        reasons = reasons[-2:]
+    elif not replay.ran_any and decision is Decision.START:
+        reasons = [f"Week {week} of {program.name} starts: {program.week(week).focus}."]
+    if last_backward is not None and (today - last_backward).days <= 1:
+        day = "today" if last_backward == today else "yesterday"
+        reasons = [
+            f"You ran backward {day}: rest a day before the next session "
+            f"(week {week}, session {session}).",
+            *reasons[:1],
+        ]
+        decision = Decision.REST
+    lighter_ref, lighter = lighter_option(program, week, session)
+    return Proposal(
+        program,
+        week,
+        session,
+        decision,
+        tuple(reasons),
+        sessions[session - 1],
+        lighter,
+        lighter_ref,
+        replay.complete,
+    )
