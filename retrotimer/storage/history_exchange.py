@@ -22,6 +22,7 @@ from retrotimer.core.history import (
     longest_backward,
 )
 from retrotimer.core.model import SegmentKind, Venue
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SegmentRecord
 
 FORMAT_NAME = "retrotimer-history"
@@ -49,6 +50,10 @@ CSV_COLUMNS = (
     "rating",
     "near_stumbles",
     "notes",
+    "program",
+    "program_week",
+    "program_session",
+    "dizzy_or_pain",
 )
 
 
@@ -95,6 +100,8 @@ def entry_to_json(entry: HistoryEntry) -> dict[str, Any]:
         "rating": entry.review.rating,
         "near_stumbles": entry.review.near_stumbles,
         "notes": entry.review.notes,
+        "program": entry.program.to_json() if entry.program is not None else None,
+        "dizzy_or_pain": entry.dizzy_or_pain,
     }
 
 
@@ -179,6 +186,31 @@ class _Reader:
         return WallTime(parsed.timestamp(), int(offset.total_seconds()))
 
 
+def _program_ref(read: _Reader) -> ProgramRef | None:
+    """The optional "program": {"name", "week", "session"[, "lighter"]} of a session."""
+    value = read.data.get("program")
+    if value is None:
+        return None
+    week, session = (
+        value.get(key) if isinstance(value, dict) else None for key in ("week", "session")
+    )
+    name = value.get("name") if isinstance(value, dict) else None
+    lighter = value.get("lighter", False) if isinstance(value, dict) else False
+    whole = all(
+        isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= MAX_NUMBER
+        for number in (week, session)
+    )
+    if not (isinstance(name, str) and name.strip() and whole and isinstance(lighter, bool)):
+        read.fail(
+            "program",
+            'must be null or {"name": text, "week": 1 or more, "session": 1 or more}, '
+            f"not {value!r}",
+        )
+        return None
+    assert isinstance(week, int) and isinstance(session, int)
+    return ProgramRef(name, week, session, lighter)
+
+
 def _segment(data: Any, where: str, problems: list[str]) -> SegmentRecord | None:
     if not isinstance(data, dict):
         problems.append(f"{where}: expected an object")
@@ -233,7 +265,11 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
         rating=read.whole("rating", optional=True),
         near_stumbles=read.whole("near_stumbles", optional=True),
         notes=read.text("notes"),
+        dizzy_or_pain=data.get("dizzy_or_pain", False) is True,
     )
+    if not isinstance(data.get("dizzy_or_pain", False), bool):
+        read.fail("dizzy_or_pain", "must be true or false")
+    program = _program_ref(read)
     problems.extend(f"{where}: {problem}" for problem in review.problems())
     started = read.moment("started")
     ended = read.moment("ended", optional=True)
@@ -268,7 +304,9 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
     template_name, planned_s, totals = entry_values
     plan_json = json.dumps(plan, separators=(",", ":"), ensure_ascii=False)
     venue = venues[str(venue_text)]
-    start = SessionStart(session_id, template_name, plan_json, venue, started, planned_s)
+    start = SessionStart(
+        session_id, template_name, plan_json, venue, started, planned_s, program=program
+    )
     entry = HistoryEntry.build(
         start,
         status=status,
@@ -339,6 +377,10 @@ def _csv_row(session: HistorySession) -> list[str | int | float]:
         "" if entry.review.rating is None else entry.review.rating,
         "" if entry.review.near_stumbles is None else entry.review.near_stumbles,
         _plain_text(entry.review.notes),
+        "" if entry.program is None else _plain_text(entry.program.name),
+        "" if entry.program is None else entry.program.week,
+        "" if entry.program is None else entry.program.session,
+        "true" if entry.dizzy_or_pain else "false",
     ]
 
 

@@ -19,6 +19,7 @@ from retrotimer.core.history import (
 )
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.ports import ImportResult
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SegmentRecord
 from retrotimer.storage.history_database import Connect, HistoryDatabase, WallClock, connect_sqlite
 
@@ -27,9 +28,10 @@ _BACKWARD_KINDS = ", ".join(f"'{kind.value}'" for kind in SegmentKind if kind.is
 _ENTRY_COLUMNS = """
     s.id, s.template_name, s.venue, s.started_utc, s.utc_offset_s, s.ended_utc, s.status,
     s.planned_s, s.active_s, s.backward_s, s.forward_s, s.backward_steps, s.longest_backward_s,
-    s.rating, s.near_stumbles, s.notes, s.deleted_utc
+    s.rating, s.near_stumbles, s.notes, s.deleted_utc,
+    s.program_name, s.program_week, s.program_session, s.program_lighter, s.dizzy_or_pain
 """
-_PLAN_COLUMN = 17
+_PLAN_COLUMN = 22
 _SEGMENT_COLUMNS = "idx, kind, label, planned_s, actual_s, skipped, steps"
 _STATUSES = {status.value: status for status in SessionStatus}
 _VENUES = {venue.value: venue for venue in Venue}
@@ -55,7 +57,21 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
         row[14],
         row[15],
         row[16],
+        program=None if row[17] is None else ProgramRef(row[17], row[18], row[19], bool(row[20])),
+        dizzy_or_pain=bool(row[21]),
     )
+
+
+def _program_values(ref: ProgramRef | None) -> tuple[Any, ...]:
+    if ref is None:
+        return (None, None, None, 0)
+    return (ref.name, ref.week, ref.session, int(ref.lighter))
+
+
+_SET_PROGRAM = (
+    "UPDATE sessions SET program_name = ?, program_week = ?, program_session = ?, "
+    "program_lighter = ?, dizzy_or_pain = ? WHERE id = ?"
+)
 
 
 def _segment(row: Sequence[Any]) -> SegmentRecord:
@@ -134,6 +150,8 @@ class HistoryStore:
                     start.started.utc_s,
                 ),
             )
+            if start.program is not None:
+                db.execute(_SET_PROGRAM, (*_program_values(start.program), 0, start.session_id))
 
     def record_segment(
         self, session_id: str, record: SegmentRecord, totals: SessionTotals, at_utc_s: float
@@ -256,8 +274,15 @@ class HistoryStore:
         if problems:
             raise ValueError("; ".join(problems))
         self._update_one(
-            "UPDATE sessions SET rating = ?, near_stumbles = ?, notes = ? WHERE id = ?",
-            (review.rating, review.near_stumbles, review.notes, session_id),
+            "UPDATE sessions SET rating = ?, near_stumbles = ?, notes = ?, dizzy_or_pain = ? "
+            "WHERE id = ?",
+            (
+                review.rating,
+                review.near_stumbles,
+                review.notes,
+                int(review.dizzy_or_pain),
+                session_id,
+            ),
             session_id,
         )
 
@@ -324,6 +349,10 @@ class HistoryStore:
                     skipped += 1
                     continue
                 added += 1
+                db.execute(
+                    _SET_PROGRAM,
+                    (*_program_values(entry.program), int(entry.dizzy_or_pain), entry.session_id),
+                )
                 db.executemany(
                     f"INSERT INTO segments (session_id, {_SEGMENT_COLUMNS}) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
