@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from retrotimer import __version__
-from retrotimer.commands import diagnose, history, plan, run, templates
+from retrotimer.commands import diagnose, history, next_session, plan, program, run, templates
 from retrotimer.core.templates.template_toml import TemplateError
 
-SUBCOMMANDS = (plan, run, templates, history, diagnose)
+SUBCOMMANDS = (plan, run, templates, history, program, next_session, diagnose)
 
 
 def build_parser() -> argparse.ArgumentParser:

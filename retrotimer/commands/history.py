@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from retrotimer.commands.plan import format_clock
+from retrotimer.commands.program_context import unknown_programs_note
 from retrotimer.core.history import HistoryEntry
 from retrotimer.core.ports import HistoryUnavailable
 from retrotimer.core.statistics import (
@@ -163,6 +164,9 @@ def import_command(args: argparse.Namespace) -> int:
     def action(store: HistoryStore) -> int:
         result = store.import_sessions(sessions)
         print(f"Imported {result.added} sessions; skipped {result.skipped} already in the history.")
+        note = unknown_programs_note(sessions, AppPaths.from_environment())
+        if note is not None:
+            print(note)
         return 0
 
     return _run(action, write=True)

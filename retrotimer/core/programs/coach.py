@@ -246,7 +246,8 @@ def _proposal(replay: _Replay, today: date, last_backward: date | None) -> Propo
             reasons[-1] += f" When you want more, try {program.next_program}."
         reasons = reasons[-2:]
     elif not replay.ran_any and decision is Decision.START:
-        reasons = [f"Week {week} of {program.name} starts: {program.week(week).focus}."]
+        focus = program.week(week).focus
+        reasons = [f"Week {week} of {program.name} starts: {focus[:1].lower()}{focus[1:]}."]
     if last_backward is not None and (today - last_backward).days <= 1:
         day = "today" if last_backward == today else "yesterday"
         reasons = [

@@ -35,7 +35,7 @@ def history(steps: list[Any]) -> list[HistoryEntry]:
 
 # (name, history steps, today, decision, week, session, words in the reasons)
 SCENARIOS = [
-    ("nothing run yet", [], 0, Decision.START, 1, 1, "Week 1 of Small starts: Focus 1."),
+    ("nothing run yet", [], 0, Decision.START, 1, 1, "Week 1 of Small starts: focus 1."),
     (
         "one done well",
         WEEK_1[:1],
