@@ -64,6 +64,30 @@ class Proposal:
         return self.program.week(self.week).focus
 
 
+@dataclass(frozen=True, slots=True)
+class PathStep:
+    """One program session as the replay met it, and where the program stood after it."""
+
+    day: date
+    ref: ProgramRef
+    outcome: Outcome
+    decision: Decision
+    week_after: int
+    complete_after: bool
+    backward_s: float
+    planned_backward_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramPath:
+    """The way through a program so far: its sessions, and how often it moved."""
+
+    steps: tuple[PathStep, ...]
+    weeks_done: int
+    repeats: int
+    step_backs: int
+
+
 @dataclass
 class _Replay:
     """The program's state while the history is replayed, oldest session first."""
@@ -77,6 +101,8 @@ class _Replay:
     decision: Decision = Decision.START
     reason: str = ""
     ran_any: bool = False
+    steps: list[PathStep] = field(default_factory=list)
+    step_backs: int = 0
 
     @property
     def last_week(self) -> int:
@@ -94,6 +120,7 @@ class _Replay:
         self.complete = False
         self.new_attempt()
         self.decision = Decision.STEP_BACK
+        self.step_backs += 1
         return self.week
 
     def gap(self, days: int) -> None:
@@ -119,10 +146,25 @@ class _Replay:
         template = self.program.session(ref.week, ref.session)
         return 0.0 if template is None else compile_plan(template, self.settings).backward_s
 
-    def run(self, entry: HistoryEntry, ref: ProgramRef) -> None:
-        self.ran_any = True
+    def run(self, day: date, entry: HistoryEntry, ref: ProgramRef) -> None:
         planned = self.planned_backward(ref)
         outcome = classify(entry, planned)
+        self.apply(entry, ref, outcome, planned)
+        self.steps.append(
+            PathStep(
+                day,
+                ref,
+                outcome,
+                self.decision,
+                self.current_week,
+                self.complete,
+                entry.backward_s,
+                planned,
+            )
+        )
+
+    def apply(self, entry: HistoryEntry, ref: ProgramRef, outcome: Outcome, planned: float) -> None:
+        self.ran_any = True
         name = f"Week {ref.week}, session {ref.session}" + (" (lighter)" if ref.lighter else "")
         if outcome is Outcome.WARNING:
             week = self.step_back(1)
@@ -170,7 +212,8 @@ class _Replay:
         else:
             self.week += 1
             self.decision = Decision.ADVANCE
-            self.reason = f"{summary} On to week {self.week}: {self.program.week(self.week).focus}."
+            focus = self.program.week(self.week).focus
+            self.reason = f"{summary} On to week {self.week}: {focus[:1].lower()}{focus[1:]}."
 
 
 def _ratings(entries: list[HistoryEntry]) -> str:
@@ -214,7 +257,45 @@ def propose(
     Gaps count only between sessions on or after the start day: the week the runner chose
     to start at is where they start.
     """
-    replay = _Replay(program, settings or Settings(), max(1, min(start_week, len(program.weeks))))
+    replay, last_backward = _replay(
+        program, history_entries, today, start_day, start_week, settings or Settings()
+    )
+    if last_backward is not None:
+        replay.gap((today - last_backward).days)
+    return _proposal(replay, today, last_backward)
+
+
+def program_path(
+    program: Program,
+    history_entries: Iterable[HistoryEntry],
+    today: date,
+    start_day: date,
+    *,
+    start_week: int = 1,
+    settings: Settings | None = None,
+) -> ProgramPath:
+    """The sessions run for the program since the start day, as the coach counted them."""
+    replay, _ = _replay(
+        program, history_entries, today, start_day, start_week, settings or Settings()
+    )
+    decisions = [step.decision for step in replay.steps]
+    return ProgramPath(
+        tuple(replay.steps),
+        sum(1 for d in decisions if d in (Decision.ADVANCE, Decision.COMPLETE)),
+        sum(1 for d in decisions if d is Decision.REPEAT),
+        replay.step_backs,
+    )
+
+
+def _replay(
+    program: Program,
+    history_entries: Iterable[HistoryEntry],
+    today: date,
+    start_day: date,
+    start_week: int,
+    settings: Settings,
+) -> tuple[_Replay, date | None]:
+    replay = _Replay(program, settings, max(1, min(start_week, len(program.weeks))))
     last_backward: date | None = None
     for entry in _counted(history_entries, start_day):
         day = local_date(entry)
@@ -224,12 +305,10 @@ def propose(
         if ref is not None and program.is_named(ref.name):
             if last_backward is not None:
                 replay.gap((day - last_backward).days)
-            replay.run(entry, ref)
+            replay.run(day, entry, ref)
         if entry.backward_s > 0:
             last_backward = day
-    if last_backward is not None:
-        replay.gap((today - last_backward).days)
-    return _proposal(replay, today, last_backward)
+    return replay, last_backward
 
 
 def _proposal(replay: _Replay, today: date, last_backward: date | None) -> Proposal:

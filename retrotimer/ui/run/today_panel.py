@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from retrotimer.core.model import Template
@@ -13,13 +13,24 @@ from retrotimer.core.settings import Settings
 from retrotimer.ui.common.big_button import BigButton
 from retrotimer.ui.run.today_texts import TodayView, today_view
 
+# Text heights as shares of the panel's height: the place and the session read from 3 m.
+_SHARES = {
+    "program": 0.04,
+    "place": 0.085,
+    "decision": 0.055,
+    "focus": 0.04,
+    "session": 0.044,
+    "outline": 0.033,
+    "reasons": 0.034,
+    "lighter": 0.03,
+}
+_BOLD = {"place", "decision", "session"}
 
-def _label(scale: float, *, bold: bool = False, mono: bool = False) -> QLabel:
+
+def _label(*, mono: bool = False) -> QLabel:
     label = QLabel()
-    font = QFont("monospace") if mono else QFont(label.font())
-    font.setPointSizeF(label.font().pointSizeF() * scale)
-    font.setBold(bold)
-    label.setFont(font)
+    if mono:
+        label.setFont(QFont("monospace"))
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -44,24 +55,25 @@ class TodayPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(10)
-        self.program_label = _label(1.6)
-        self.place_label = _label(3.2, bold=True)
-        self.decision_label = _label(2.0, bold=True)
-        self.focus_label = _label(1.6)
-        self.session_label = _label(1.8, bold=True)
-        self.outline_label = _label(1.4, mono=True)
-        self.reasons_label = _label(1.5)
-        self.lighter_label = _label(1.3)
-        for label in (
-            self.program_label,
-            self.place_label,
-            self.decision_label,
-            self.focus_label,
-            self.session_label,
-            self.outline_label,
-            self.reasons_label,
-            self.lighter_label,
-        ):
+        self.program_label = _label()
+        self.place_label = _label()
+        self.decision_label = _label()
+        self.focus_label = _label()
+        self.session_label = _label()
+        self.outline_label = _label(mono=True)
+        self.reasons_label = _label()
+        self.lighter_label = _label()
+        self.labels = {
+            "program": self.program_label,
+            "place": self.place_label,
+            "decision": self.decision_label,
+            "focus": self.focus_label,
+            "session": self.session_label,
+            "outline": self.outline_label,
+            "reasons": self.reasons_label,
+            "lighter": self.lighter_label,
+        }
+        for label in self.labels.values():
             layout.addWidget(label)
         layout.addStretch(1)
         buttons = QHBoxLayout()
@@ -70,8 +82,9 @@ class TodayPanel(QWidget):
         self.lighter_button = BigButton("Lighter", "L")
         self.other_button = BigButton("Other template", "O")
         for button in (self.start_button, self.lighter_button, self.other_button):
-            button.setMinimumHeight(96)
             buttons.addWidget(button)
+        for index, stretch in enumerate((3, 2, 2)):
+            buttons.setStretch(index, stretch)
         layout.addLayout(buttons)
         self.start_button.clicked.connect(self.start)
         self.lighter_button.clicked.connect(self.start_lighter)
@@ -86,6 +99,21 @@ class TodayPanel(QWidget):
             self.addAction(action)
             self.actions_by_key[key] = action
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = max(self.height(), 300)
+        for name, label in self.labels.items():
+            font = QFont(label.font())
+            font.setPixelSize(max(12, round(height * _SHARES[name])))
+            font.setBold(name in _BOLD)
+            label.setFont(font)
+        for button in (self.start_button, self.lighter_button, self.other_button):
+            button.setMinimumHeight(max(72, round(height * 0.14)))
+            for label, share in ((button.action_label, 0.044), (button.keys_label, 0.026)):
+                font = QFont(label.font())
+                font.setPixelSize(max(12, round(height * share)))
+                label.setFont(font)
 
     def show_proposal(self, proposal: Proposal, settings: Settings) -> None:
         self.proposal = proposal

@@ -52,7 +52,7 @@ def today_view(proposal: Proposal, settings: Settings) -> TodayView:
         f"{proposal.sessions}",
         decision=DECISION_WORDS[proposal.decision],
         focus=proposal.focus,
-        session=f"{proposal.template.name}: {_minutes(plan.backward_s)}, "
+        session=f"{proposal.template.name} · {_minutes(plan.backward_s)} · "
         f"{round(plan.total_s / 60)} min in all",
         outline=tuple(body.split("\n")),
         reasons=" ".join(proposal.reasons),

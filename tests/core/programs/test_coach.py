@@ -53,7 +53,7 @@ SCENARIOS = [
         Decision.ADVANCE,
         2,
         1,
-        "Week 1 done: 2 sessions, ratings 4 and 4, no near-stumbles. On to week 2: Focus 2.",
+        "Week 1 done: 2 sessions, ratings 4 and 4, no near-stumbles. On to week 2: focus 2.",
     ),
     ("ran yesterday", WEEK_1[:1], 1, Decision.REST, 1, 2, "You ran backward yesterday"),
     ("ran today", WEEK_1[:1], 0, Decision.REST, 1, 2, "You ran backward today"),
@@ -297,3 +297,21 @@ def test_in_week_one_the_lighter_option_halves_the_backward_reps() -> None:
     assert light.items == full.items
     assert proposal.lighter.name == "Small 1.1 (lighter)"
     assert proposal.lighter_ref == ProgramRef("Small", 1, 1, lighter=True)
+
+
+def test_the_path_counts_weeks_done_repeats_and_step_backs() -> None:
+    from retrotimer.core.programs.coach import program_path
+    from retrotimer.core.programs.outcome import Outcome
+
+    steps = [*WEEK_1, (4, 2, 1, "rated2"), (6, 2, 1, "stopped"), (8, 1, 1, "well")]
+    path = program_path(SMALL, history(steps), day(10), START)
+    assert [(s.ref.week, s.outcome, s.decision, s.week_after) for s in path.steps] == [
+        (1, Outcome.DONE_WELL, Decision.CONTINUE, 1),
+        (1, Outcome.DONE_WELL, Decision.ADVANCE, 2),
+        (2, Outcome.HARD, Decision.REPEAT, 2),
+        (2, Outcome.HARD, Decision.STEP_BACK, 1),
+        (1, Outcome.DONE_WELL, Decision.CONTINUE, 1),
+    ]
+    assert (path.weeks_done, path.repeats, path.step_backs) == (1, 1, 1)
+    assert path.steps[2].planned_backward_s == 150.0
+    assert path.steps[3].backward_s == 75.0

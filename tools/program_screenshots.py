@@ -1,0 +1,116 @@
+"""Render the program views into PNGs at 1280x800 on a real X server (run it under Xvfb).
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/program_screenshots.py [OUT_DIR]
+
+Today (a new week, and a rest day), the summary dialog with "felt dizzy or in pain" ticked,
+and a program's path with a repeat and a step back, in the dark and the light theme.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from retrotimer.core.history import HistoryEntry, SessionStatus  # noqa: E402
+from retrotimer.core.model import Venue  # noqa: E402
+from retrotimer.core.plan import compile_plan  # noqa: E402
+from retrotimer.core.programs.builtin_programs import LEARN, builtin_program  # noqa: E402
+from retrotimer.core.programs.coach import program_path, propose  # noqa: E402
+from retrotimer.core.programs.program_ref import ProgramRef  # noqa: E402
+from retrotimer.core.records import SessionSummary  # noqa: E402
+from retrotimer.core.settings import Settings, Theme  # noqa: E402
+from retrotimer.ui.common.theme import apply_theme, run_colours  # noqa: E402
+from retrotimer.ui.history.program_path_chart import ProgramPathChart  # noqa: E402
+from retrotimer.ui.run.summary_dialog import SummaryDialog  # noqa: E402
+from retrotimer.ui.run.today_panel import TodayPanel  # noqa: E402
+from tools.screenshots import settle, shoot, shoot_dialog  # noqa: E402
+
+START = date(2026, 3, 2)
+SIZE = (1280, 800)
+
+
+def entry(number: int, days: int, week: int, session: int, **review: object) -> HistoryEntry:
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    template = learn.session(week, session)
+    assert template is not None
+    planned = compile_plan(template, Settings())
+    moment = datetime.combine(START + timedelta(days=days), datetime.min.time(), tzinfo=UTC)
+    share = float(review.pop("share", 1.0))  # type: ignore[arg-type]
+    values: dict[str, object] = {"rating": 4, "near_stumbles": 0, **review}
+    return HistoryEntry(
+        f"{number:032d}",
+        template.name,
+        Venue.TRACK,
+        moment.timestamp() + 8 * 3600,
+        0,
+        moment.timestamp() + 9 * 3600,
+        SessionStatus.COMPLETED if share == 1.0 else SessionStatus.STOPPED,
+        planned.total_s,
+        backward_s=planned.backward_s * share,
+        program=ProgramRef(LEARN, week, session),
+        **values,  # type: ignore[arg-type]
+    )
+
+
+def runner_history() -> list[HistoryEntry]:
+    """Weeks 1 and 2 well, a hard week 3 that steps back, then week 2 again."""
+    plan = [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (2, 3)]
+    entries = [entry(n, 2 * n + n // 3, w, s, rating=4 + n % 2) for n, (w, s) in enumerate(plan)]
+    entries.append(entry(6, 16, 3, 1, rating=2))
+    entries.append(entry(7, 18, 3, 1, share=0.6))
+    entries.append(entry(8, 21, 2, 1, rating=4))
+    entries.append(entry(9, 23, 2, 2, rating=3, near_stumbles=1))
+    return entries
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    history = runner_history()
+    for theme in (Theme.DARK, Theme.LIGHT):
+        assert isinstance(app, QApplication)
+        apply_theme(app, theme)
+        tag = f"{theme.value}-{SIZE[0]}x{SIZE[1]}"
+        panel = TodayPanel()
+        panel.resize(*SIZE)
+        panel.show_proposal(
+            propose(learn, history[:6], START + timedelta(days=15), START), Settings()
+        )
+        panel.show()
+        shoot(panel, out / f"today-new-week-{tag}.png")
+        panel.show_proposal(propose(learn, history, START + timedelta(days=23), START), Settings())
+        settle()
+        shoot(panel, out / f"today-rest-{tag}.png")
+        panel.close()
+
+        summary = SessionSummary("Learn backward 3.1", "finished", 1290.0, 1290.0, 300.0, 0, 0, ())
+        dialog = SummaryDialog(summary, program=ProgramRef(LEARN, 3, 1))
+        dialog.set_rating(2)
+        dialog.near_stumbles.setValue(1)
+        dialog.dizzy.setChecked(True)
+        dialog.show()
+        shoot_dialog(dialog, out / f"summary-dizzy-{tag}.png")
+        dialog.close()
+
+        chart = ProgramPathChart(run_colours(theme))
+        chart.resize(*SIZE)
+        chart.set_path(learn, program_path(learn, history, START + timedelta(days=24), START))
+        chart.show()
+        shoot(chart, out / f"program-path-{tag}.png")
+        chart.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
