@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
@@ -18,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from retrotimer.core.calendar_days import DAY_S, days_from_civil  # noqa: E402
 from retrotimer.core.history import HistoryEntry, SessionStatus  # noqa: E402
 from retrotimer.core.model import Venue  # noqa: E402
 from retrotimer.core.plan import compile_plan  # noqa: E402
@@ -32,7 +32,7 @@ from retrotimer.ui.run.summary_dialog import SummaryDialog  # noqa: E402
 from retrotimer.ui.run.today_panel import TodayPanel  # noqa: E402
 from tools.screenshots import settle, shoot, shoot_dialog  # noqa: E402
 
-START = date(2026, 3, 2)
+START = days_from_civil(2026, 3, 2)
 SIZE = (1280, 800)
 
 
@@ -42,16 +42,16 @@ def entry(number: int, days: int, week: int, session: int, **review: object) -> 
     template = learn.session(week, session)
     assert template is not None
     planned = compile_plan(template, Settings())
-    moment = datetime.combine(START + timedelta(days=days), datetime.min.time(), tzinfo=UTC)
+    midnight = float((START + days) * DAY_S)
     share = float(review.pop("share", 1.0))  # type: ignore[arg-type]
     values: dict[str, object] = {"rating": 4, "near_stumbles": 0, **review}
     return HistoryEntry(
         f"{number:032d}",
         template.name,
         Venue.TRACK,
-        moment.timestamp() + 8 * 3600,
+        midnight + 8 * 3600,
         0,
-        moment.timestamp() + 9 * 3600,
+        midnight + 9 * 3600,
         SessionStatus.COMPLETED if share == 1.0 else SessionStatus.STOPPED,
         planned.total_s,
         backward_s=planned.backward_s * share,
@@ -84,12 +84,10 @@ def main() -> int:
         tag = f"{theme.value}-{SIZE[0]}x{SIZE[1]}"
         panel = TodayPanel()
         panel.resize(*SIZE)
-        panel.show_proposal(
-            propose(learn, history[:6], START + timedelta(days=15), START), Settings()
-        )
+        panel.show_proposal(propose(learn, history[:6], START + 15, START), Settings())
         panel.show()
         shoot(panel, out / f"today-new-week-{tag}.png")
-        panel.show_proposal(propose(learn, history, START + timedelta(days=23), START), Settings())
+        panel.show_proposal(propose(learn, history, START + 23, START), Settings())
         settle()
         shoot(panel, out / f"today-rest-{tag}.png")
         panel.close()
@@ -105,7 +103,7 @@ def main() -> int:
 
         chart = ProgramPathChart(run_colours(theme))
         chart.resize(*SIZE)
-        chart.set_path(learn, program_path(learn, history, START + timedelta(days=24), START))
+        chart.set_path(learn, program_path(learn, history, START + 24, START))
         chart.show()
         shoot(chart, out / f"program-path-{tag}.png")
         chart.close()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from retrotimer.commands.plan import format_clock
 from retrotimer.commands.program_calendar import calendar_command, register_calendar
-from retrotimer.commands.program_context import fail, parse_day, template_json
+from retrotimer.commands.program_context import fail, parse_day, template_json, today_argument
+from retrotimer.core.calendar_days import iso_date
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
 from retrotimer.core.programs.program_model import Program
@@ -144,14 +144,14 @@ def start_command(args: argparse.Namespace) -> int:
     paths = AppPaths.from_environment()
     program = ProgramStore.from_paths(paths).get(args.name)
     week = _week_number(args.week, program)
-    start_day = parse_day(args.on, "--on") if args.on else date.today()
+    start_day = parse_day(args.on, "--on") if args.on else today_argument(None)
     try:
         days = parse_weekdays(args.days) if args.days else DEFAULT_DAYS
     except ValueError as error:
         raise ProgramError([f"--days: {error}"]) from None
     ProgramChoiceStore.from_paths(paths).save(ProgramChoice(program.name, start_day, week, days))
     print(
-        f"Following {program.name} from {start_day.isoformat()}, week {week} of "
+        f"Following {program.name} from {iso_date(start_day)}, week {week} of "
         f"{len(program.weeks)}, on {','.join(days)}. `retrotimer next` proposes the session."
     )
     return 0

@@ -12,7 +12,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
-from retrotimer.commands.program_context import Active, active_program, outline, today_argument
+from retrotimer.commands.program_context import (
+    Active,
+    active_program,
+    day_date,
+    outline,
+    today_argument,
+)
+from retrotimer.core.calendar_days import iso_date
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.program_choice import parse_weekdays
 from retrotimer.core.programs.program_toml import ProgramError
@@ -66,9 +73,9 @@ def build_calendar(
     stamp = datetime.now(UTC).replace(microsecond=0)
     for item in planned:
         plan = compile_plan(item.template, active.settings)
-        start = _start(item.day, at, zone)
+        start = _start(day_date(item.day), at, zone)
         key = (
-            f"{active.program.name}|{active.choice.start_day.isoformat()}|"
+            f"{active.program.name}|{iso_date(active.choice.start_day)}|"
             f"{item.week}|{item.session}|{item.occurrence}"
         )
         event = icalendar.Event()

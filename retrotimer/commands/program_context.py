@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from retrotimer.core.calendar_days import civil_from_days, days_from_civil
 from retrotimer.core.history import HistoryEntry, HistorySession
 from retrotimer.core.model import Template
 from retrotimer.core.plan import compile_plan, plan_to_json
@@ -32,17 +33,26 @@ def fail(error: ProgramError) -> int:
     return EXIT_REFUSED
 
 
-def parse_day(text: str, option: str) -> date:
-    """A YYYY-MM-DD argument; raises ProgramError naming the option."""
+def day_number(day: date) -> int:
+    """A date as the core counts days: days since 1970-01-01."""
+    return days_from_civil(day.year, day.month, day.day)
+
+
+def day_date(day: int) -> date:
+    return date(*civil_from_days(day))
+
+
+def parse_day(text: str, option: str) -> int:
+    """A YYYY-MM-DD argument as a day number; raises ProgramError naming the option."""
     try:
-        return date.fromisoformat(text)
+        return day_number(date.fromisoformat(text))
     except ValueError:
         raise ProgramError([f"{option} must be a date as YYYY-MM-DD, not {text!r}"]) from None
 
 
-def today_argument(text: str | None) -> date:
-    """--today YYYY-MM-DD, or the day it is."""
-    return parse_day(text, "--today") if text else date.today()
+def today_argument(text: str | None) -> int:
+    """--today YYYY-MM-DD, or the day it is here, as a day number."""
+    return parse_day(text, "--today") if text else day_number(date.today())
 
 
 def template_json(template: Template, settings: Settings) -> dict[str, object]:
@@ -65,7 +75,7 @@ class Active:
     settings: Settings
     paths: AppPaths
 
-    def propose(self, today: date) -> Proposal:
+    def propose(self, today: int) -> Proposal:
         return propose(
             self.program,
             history_entries(self.paths),

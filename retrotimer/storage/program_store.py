@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from retrotimer.core.calendar_days import days_from_civil, iso_date
 from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
 from retrotimer.core.programs.program_choice import WEEKDAYS, ProgramChoice
 from retrotimer.core.programs.program_model import Program
@@ -166,14 +167,15 @@ class ProgramChoiceStore:
                 ],
                 str(self.path),
             ) from None
-        return ProgramChoice(name, start, week, days)
+        day = days_from_civil(start.year, start.month, start.day)
+        return ProgramChoice(name, day, week, days)
 
     def save(self, choice: ProgramChoice) -> None:
         escaped = choice.name.replace("\\", "\\\\").replace('"', '\\"')
         days = ", ".join(f'"{day}"' for day in choice.training_days)
         write_atomic(
             self.path,
-            f'active = "{escaped}"\nstart_day = {choice.start_day.isoformat()}\n'
+            f'active = "{escaped}"\nstart_day = {iso_date(choice.start_day)}\n'
             f"start_week = {choice.start_week}\ntraining_days = [{days}]\n",
         )
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 from retrotimer.core.history import HistoryEntry, SessionStatus
 from retrotimer.core.model import Template
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.lighter import lighter_option
-from retrotimer.core.programs.outcome import Outcome, classify, local_date, outcome_facts
+from retrotimer.core.programs.outcome import Outcome, classify, outcome_facts, session_day
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.settings import Settings
@@ -68,7 +67,7 @@ class Proposal:
 class PathStep:
     """One program session as the replay met it, and where the program stood after it."""
 
-    day: date
+    day: int  # days since 1970-01-01, in the runner's time zone
     ref: ProgramRef
     outcome: Outcome
     decision: Decision
@@ -146,7 +145,7 @@ class _Replay:
         template = self.program.session(ref.week, ref.session)
         return 0.0 if template is None else compile_plan(template, self.settings).backward_s
 
-    def run(self, day: date, entry: HistoryEntry, ref: ProgramRef) -> None:
+    def run(self, day: int, entry: HistoryEntry, ref: ProgramRef) -> None:
         planned = self.planned_backward(ref)
         outcome = classify(entry, planned)
         self.apply(entry, ref, outcome, planned)
@@ -231,14 +230,14 @@ def _stumbles(entries: list[HistoryEntry]) -> str:
     return "1 near-stumble" if total == 1 else f"{total} near-stumbles"
 
 
-def _counted(entries: Iterable[HistoryEntry], start_day: date) -> list[HistoryEntry]:
+def _counted(entries: Iterable[HistoryEntry], start_day: int) -> list[HistoryEntry]:
     """Sessions that ended, on or after the start day, oldest first."""
     kept = [
         entry
         for entry in entries
         if not entry.is_deleted
         and entry.status is not SessionStatus.RUNNING
-        and local_date(entry) >= start_day
+        and session_day(entry) >= start_day
     ]
     return sorted(kept, key=lambda entry: entry.started_utc_s)
 
@@ -246,13 +245,15 @@ def _counted(entries: Iterable[HistoryEntry], start_day: date) -> list[HistoryEn
 def propose(
     program: Program,
     history_entries: Iterable[HistoryEntry],
-    today: date,
-    start_day: date,
+    today: int,
+    start_day: int,
     *,
     start_week: int = 1,
     settings: Settings | None = None,
 ) -> Proposal:
     """Today's proposal for `program` started on `start_day` at `start_week`, from the history.
+
+    Days are day numbers (days since 1970-01-01) in the runner's time zone.
 
     Gaps count only between sessions on or after the start day: the week the runner chose
     to start at is where they start.
@@ -261,15 +262,15 @@ def propose(
         program, history_entries, today, start_day, start_week, settings or Settings()
     )
     if last_backward is not None:
-        replay.gap((today - last_backward).days)
+        replay.gap(today - last_backward)
     return _proposal(replay, today, last_backward)
 
 
 def program_path(
     program: Program,
     history_entries: Iterable[HistoryEntry],
-    today: date,
-    start_day: date,
+    today: int,
+    start_day: int,
     *,
     start_week: int = 1,
     settings: Settings | None = None,
@@ -290,28 +291,28 @@ def program_path(
 def _replay(
     program: Program,
     history_entries: Iterable[HistoryEntry],
-    today: date,
-    start_day: date,
+    today: int,
+    start_day: int,
     start_week: int,
     settings: Settings,
-) -> tuple[_Replay, date | None]:
+) -> tuple[_Replay, int | None]:
     replay = _Replay(program, settings, max(1, min(start_week, len(program.weeks))))
-    last_backward: date | None = None
+    last_backward: int | None = None
     for entry in _counted(history_entries, start_day):
-        day = local_date(entry)
+        day = session_day(entry)
         if day > today:
             break
         ref = entry.program
         if ref is not None and program.is_named(ref.name):
             if last_backward is not None:
-                replay.gap((day - last_backward).days)
+                replay.gap(day - last_backward)
             replay.run(day, entry, ref)
         if entry.backward_s > 0:
             last_backward = day
     return replay, last_backward
 
 
-def _proposal(replay: _Replay, today: date, last_backward: date | None) -> Proposal:
+def _proposal(replay: _Replay, today: int, last_backward: int | None) -> Proposal:
     program = replay.program
     week = replay.current_week
     sessions = program.week(week).sessions
@@ -327,7 +328,7 @@ def _proposal(replay: _Replay, today: date, last_backward: date | None) -> Propo
     elif not replay.ran_any and decision is Decision.START:
         focus = program.week(week).focus
         reasons = [f"Week {week} of {program.name} starts: {focus[:1].lower()}{focus[1:]}."]
-    if last_backward is not None and (today - last_backward).days <= 1:
+    if last_backward is not None and today - last_backward <= 1:
         day = "today" if last_backward == today else "yesterday"
         reasons = [
             f"You ran backward {day}: rest a day before the next session "

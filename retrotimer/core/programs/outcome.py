@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime
 
+from retrotimer.core.calendar_days import local_day
 from retrotimer.core.history import HistoryEntry, SessionStatus
 
 DONE_SHARE = 0.9
@@ -21,9 +21,9 @@ class Outcome(enum.Enum):
     WARNING = "warning"
 
 
-def local_date(entry: HistoryEntry) -> date:
-    """The day the session started, in the runner's time zone then."""
-    return datetime.fromtimestamp(entry.started_utc_s + entry.utc_offset_s, tz=UTC).date()
+def session_day(entry: HistoryEntry) -> int:
+    """The day number (days since 1970-01-01) the session started, where the runner was."""
+    return local_day(entry.started)
 
 
 def classify(entry: HistoryEntry, planned_backward_s: float) -> Outcome:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_DAYS = ("mon", "wed", "fri")
@@ -14,7 +13,7 @@ class ProgramChoice:
     """The active program; the coach replays the history from `start_day` on."""
 
     name: str
-    start_day: date
+    start_day: int  # days since 1970-01-01
     start_week: int = 1
     training_days: tuple[str, ...] = DEFAULT_DAYS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
 
+from retrotimer.core.calendar_days import weekday
 from retrotimer.core.model import Template
 from retrotimer.core.programs.coach import Decision, Proposal
 from retrotimer.core.programs.program_choice import WEEKDAYS
@@ -18,7 +18,7 @@ KEEP_LEVEL_WEEKS = 4
 class PlannedDay:
     """One session on one day; `occurrence` counts earlier days with the same session."""
 
-    day: date
+    day: int  # days since 1970-01-01
     week: int
     session: int
     template: Template
@@ -42,14 +42,14 @@ def _following(proposal: Proposal) -> Iterator[tuple[int, int]]:
 
 def upcoming(
     proposal: Proposal,
-    today: date,
+    today: int,
     training_days: tuple[str, ...],
     weeks: int | None = None,
 ) -> list[PlannedDay]:
     """The proposal and what follows it, one session per training day from today (tomorrow
     when the coach says rest), for `weeks` weeks or until the program's last session."""
     wanted = {WEEKDAYS.index(day) for day in training_days}
-    first = today + timedelta(days=1) if proposal.decision is Decision.REST else today
+    first = today + 1 if proposal.decision is Decision.REST else today
     program = proposal.program
     remaining = sum(
         1
@@ -64,8 +64,8 @@ def upcoming(
     seen: dict[tuple[int, int], int] = {}
     order = _following(proposal)
     for offset in range(span):
-        day = first + timedelta(days=offset)
-        if day.weekday() not in wanted:
+        day = first + offset
+        if weekday(day) not in wanted:
             continue
         if until_the_end and len(planned) >= remaining:
             break

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-
+from retrotimer.core.calendar_days import DAY_S, days_from_civil
 from retrotimer.core.history import HistoryEntry, SessionStatus
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.plan import compile_plan
@@ -11,11 +10,11 @@ from retrotimer.core.programs.program_model import Program, ProgramWeek
 from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.settings import Settings
 
-START = date(2026, 3, 2)
+START = days_from_civil(2026, 3, 2)  # a Monday
 
 
-def day(offset: int) -> date:
-    return START + timedelta(days=offset)
+def day(offset: int) -> int:
+    return START + offset
 
 
 def session_template(name: str, reps: int) -> Template:
@@ -113,8 +112,7 @@ def _entry(
     dizzy: bool,
     ref: ProgramRef | None,
 ) -> HistoryEntry:
-    started = datetime.combine(day(on), datetime.min.time(), tzinfo=UTC) + timedelta(hours=hour)
-    utc_s = started.timestamp() + number
+    utc_s = float(day(on) * DAY_S + hour * 3600 + number)
     return HistoryEntry(
         session_id=f"{on:04d}{number:04d}" + "0" * 24,
         template_name="x",
