@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from retrotimer.core.calendar_days import iso_date
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
 from retrotimer.core.programs.program_model import Program
-from retrotimer.core.programs.program_toml import ProgramError, program_to_toml
+from retrotimer.core.programs.program_toml import ProgramError, program_problems, program_to_toml
 from retrotimer.core.settings import Settings
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
@@ -51,6 +52,11 @@ def register(subparsers: Any) -> None:
     importing = actions.add_parser("import", help="add a program file to your programs")
     importing.add_argument("file", type=Path)
     importing.set_defaults(handler=_guard(import_command))
+
+    duplicate = actions.add_parser("duplicate", help="copy a program under a new name to edit")
+    duplicate.add_argument("name")
+    duplicate.add_argument("new_name", metavar="NEW_NAME")
+    duplicate.set_defaults(handler=_guard(duplicate_command))
 
     export = actions.add_parser("export", help="write a program as TOML")
     export.add_argument("name")
@@ -166,6 +172,17 @@ def stop_command(args: argparse.Namespace) -> int:
 def import_command(args: argparse.Namespace) -> int:
     program, path = ProgramStore.from_paths(AppPaths.from_environment()).import_file(args.file)
     print(f"Imported {program.name} ({len(program.weeks)} weeks) to {path}")
+    return 0
+
+
+def duplicate_command(args: argparse.Namespace) -> int:
+    store = ProgramStore.from_paths(AppPaths.from_environment())
+    copy = dataclasses.replace(store.get(args.name), name=args.new_name.strip())
+    problems = program_problems(copy)
+    if problems:
+        raise ProgramError(problems)
+    path = store.add(copy)
+    print(f"Copied {args.name} to {copy.name} in {path}; edit the file and import it again")
     return 0
 
 

@@ -201,3 +201,14 @@ def test_history_import_keeps_sessions_of_an_unknown_program_and_says_so(
     assert 'programs not installed here were kept: "Somebody\'s plan"' in result.stdout
     listed = json.loads(retrotimer(private_home, "history", "list", "--json").stdout)
     assert listed[0]["program"] == {"name": "Somebody's plan", "week": 1, "session": 1}
+
+
+def test_duplicate_copies_a_program_under_a_new_name(private_home: Path) -> None:
+    copied = retrotimer(private_home, "program", "duplicate", LEARN, "My learning")
+    assert copied.returncode == 0, copied.stderr
+    saved = private_home / "data" / "programs" / "my-learning.toml"
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    assert parse_program_toml(saved.read_text("utf-8")).weeks == learn.weeks
+    assert "already used" in refused(private_home, "program", "duplicate", LEARN, "My learning")
+    assert "a program needs a name" in refused(private_home, "program", "duplicate", LEARN, " ")

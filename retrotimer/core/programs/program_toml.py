@@ -280,6 +280,12 @@ def parse_program_toml(
     return reading.program
 
 
+def program_problems(program: Program) -> list[str]:
+    """What is wrong with a program built in code (a copy under a new name): every error its
+    file would give, as messages."""
+    return [problem.render() for problem in read_program_toml(program_to_toml(program)).errors]
+
+
 def _basic(text: str) -> str:
     """A TOML string, multi-line when the text has line breaks; literal (no escapes, easy to
     edit by hand) when it can be."""
