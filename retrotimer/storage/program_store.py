@@ -184,3 +184,30 @@ class ProgramChoiceStore:
         existed = self.path.exists()
         self.path.unlink(missing_ok=True)
         return existed
+
+
+class ProgramLibrary:
+    """The programs and the active choice for the window (implements ProgramSource)."""
+
+    def __init__(self, paths: AppPaths) -> None:
+        self._store = ProgramStore.from_paths(paths)
+        self._choices = ProgramChoiceStore.from_paths(paths)
+
+    def programs(self) -> list[Program]:
+        return [entry.program for entry in self._store.entries()]
+
+    def active(self) -> tuple[Program, ProgramChoice] | None:
+        try:
+            choice = self._choices.load()
+        except ProgramError:
+            return None
+        if choice is None:
+            return None
+        program = self._store.find(choice.name)
+        return None if program is None else (program, choice)
+
+    def choose(self, choice: ProgramChoice | None) -> None:
+        if choice is None:
+            self._choices.clear()
+        else:
+            self._choices.save(choice)

@@ -15,12 +15,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from retrotimer.core.history import Review
+from retrotimer.core.calendar_days import local_day
+from retrotimer.core.history import HistoryEntry, Review
 from retrotimer.core.ports import HistoryRepository, HistoryTransfer, HistoryUnavailable
+from retrotimer.core.programs.coach import program_path
+from retrotimer.core.programs.program_source import ProgramSource
 from retrotimer.core.settings import Theme
 from retrotimer.core.statistics import compute_statistics
 from retrotimer.runtime.wall_clock import WallClock
@@ -34,6 +38,7 @@ from retrotimer.ui.history.history_model import (
     HistoryTableModel,
 )
 from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
+from retrotimer.ui.history.program_path_chart import ProgramPathChart
 from retrotimer.ui.history.weekly_chart import WeeklyChart
 
 EXPORT_FILTERS = {"csv": "Spreadsheet (*.csv)", "json": "Full backup (*.json)"}
@@ -75,8 +80,11 @@ class HistoryScreen(QWidget):
         theme: Theme,
         problem: str = "",
         parent: QWidget | None = None,
+        *,
+        programs: ProgramSource | None = None,
     ) -> None:
         super().__init__(parent)
+        self._programs = programs
         self.setAccessibleName("History screen")
         self._history = history
         self._transfer = transfer
@@ -100,8 +108,15 @@ class HistoryScreen(QWidget):
         self.statistics.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.statistics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chart = WeeklyChart(run_colours(theme))
+        self.program_path = ProgramPathChart(run_colours(theme))
+        # The program's path beside the weekly chart, shown while a program is followed.
+        self.charts = QTabWidget()
+        self.charts.setAccessibleName("Charts")
+        self.charts.addTab(self.chart, "&Weekly backward minutes")
+        self.charts.addTab(self.program_path, "&Program path")
+        self.charts.setTabVisible(1, False)
         top.addWidget(self.statistics, 2)
-        top.addWidget(self.chart, 3)
+        top.addWidget(self.charts, 3)
         layout.addLayout(top, 2)
 
         self.model = HistoryTableModel(self)
@@ -163,6 +178,7 @@ class HistoryScreen(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.chart.set_colours(run_colours(theme))
+        self.program_path.set_colours(run_colours(theme))
 
     def tell(self, text: str) -> None:
         self.message.setText(text)
@@ -199,8 +215,19 @@ class HistoryScreen(QWidget):
             else "No sessions yet: run a template and it shows up here."
         )
         self.chart.set_bars(chart_bars(stats.weeks) if entries else [])
+        self._show_program_path(entries)
         self.buttons["delete"].setEnabled(bool(entries))
         self.select_session(current)
+
+    def _show_program_path(self, entries: list[HistoryEntry]) -> None:
+        active = self._programs.active() if self._programs is not None else None
+        self.charts.setTabVisible(1, active is not None)
+        if active is None:
+            return
+        program, choice = active
+        today = local_day(self.wall_clock())
+        path = program_path(program, entries, today, choice.start_day, start_week=choice.start_week)
+        self.program_path.set_path(program, path)
 
     def current_session_id(self) -> str | None:
         index = self.table.currentIndex()

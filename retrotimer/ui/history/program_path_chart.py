@@ -51,6 +51,10 @@ class ProgramPathChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(640, 260)
 
+    def set_colours(self, colours: RunColours) -> None:
+        self._colours = colours
+        self.update()
+
     def set_path(self, program: Program, path: ProgramPath) -> None:
         self._program, self._path = program, path
         self.setAccessibleDescription(path_summary(program, path))
