@@ -36,3 +36,13 @@ def test_choosing_a_program_sets_its_weeks_and_takes_the_days_ticked(qtbot: QtBo
     box.days["mon"].setChecked(False)
     box.days["sun"].setChecked(True)
     assert box.choice() == ProgramChoice(TREADMILL, TODAY, 2, ("wed", "fri", "sun"))
+
+
+def test_the_settings_dialog_carries_the_program_box(qtbot: QtBot) -> None:
+    from retrotimer.core.settings import Settings
+    from retrotimer.ui.settings_dialog import SettingsDialog
+
+    box = ProgramSettingsBox(BUILTIN_PROGRAMS, None, TODAY)
+    dialog = SettingsDialog(Settings(), programs=box)
+    qtbot.addWidget(dialog)
+    assert box.parent() is dialog and dialog.programs is box
