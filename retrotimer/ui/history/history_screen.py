@@ -112,6 +112,7 @@ class HistoryScreen(QWidget):
         # The program's path beside the weekly chart, shown while a program is followed.
         self.charts = QTabWidget()
         self.charts.setAccessibleName("Charts")
+        self.charts.tabBar().setAccessibleName("Chart choice")
         # No taller than the chart alone, so the window's smallest size stays as it was.
         self.charts.setMinimumSize(self.chart.minimumSize())
         self.charts.addTab(self.chart, "&Weekly backward minutes")
