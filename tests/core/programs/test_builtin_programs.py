@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from retrotimer.core.model import Item, LengthUnit, Repeat, Segment, SegmentKind, Template, Venue
@@ -58,13 +60,36 @@ def test_weeks_have_two_or_three_sessions_and_a_focus(built_in: Program) -> None
         assert week.focus and "\n" not in week.focus
 
 
+def growth_problems(program: Program) -> list[str]:
+    """Weeks whose longest session grows more than 50 % on the week before, or (from week 3)
+    more than 30 % on the week two weeks earlier."""
+    peaks = longest(program)
+    problems = []
+    for index in range(1, len(peaks)):
+        if peaks[index] > 1.5 * peaks[index - 1]:
+            problems.append(f"week {index + 1}: more than 150 % of week {index}")
+        if index >= 2 and peaks[index] > 1.3 * peaks[index - 2]:
+            problems.append(f"week {index + 1}: more than 130 % of week {index - 1}")
+    return problems
+
+
 @pytest.mark.parametrize("built_in", BUILTIN_PROGRAMS, ids=lambda p: p.name)
 def test_growth_is_capped_week_on_week_and_over_two_weeks(built_in: Program) -> None:
-    peaks = longest(built_in)
-    for index in range(1, len(peaks)):
-        assert peaks[index] <= 1.5 * peaks[index - 1], f"week {index + 1}"
-        if index >= 2:
-            assert peaks[index] <= 1.3 * peaks[index - 2], f"week {index + 1}"
+    assert growth_problems(built_in) == []
+
+
+def test_the_growth_check_catches_a_cliff_and_a_fast_fortnight() -> None:
+    learn = program(LEARN)
+    weeks = learn.weeks
+    # Week 10's sessions straight after week 3: a cliff like Couch to 5K's week 5.
+    cliff = dataclasses.replace(learn, weeks=(*weeks[:3], weeks[9]))
+    assert growth_problems(cliff) == [
+        "week 4: more than 150 % of week 3",
+        "week 4: more than 130 % of week 2",
+    ]
+    # Weeks 1, 2 and 4: each step under 150 %, the fortnight over 130 %.
+    fast = dataclasses.replace(learn, weeks=(weeks[0], weeks[2], weeks[4]))
+    assert growth_problems(fast) == ["week 3: more than 130 % of week 1"]
 
 
 def test_learn_to_run_backward_has_ten_weeks_on_a_track() -> None:
