@@ -11,9 +11,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from retrotimer.audio.startup import open_cue_player
+from retrotimer.commands.program_context import fail
 from retrotimer.commands.run_history import RunHistory
-from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
+from retrotimer.commands.run_next import add_next_arguments, chosen_session, review_arguments
+from retrotimer.commands.template_source import TEMPLATE_HELP
 from retrotimer.core.plan import compile_plan
+from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.session import Event, Session
 from retrotimer.runtime.clock import ScaledClock, system_clock
@@ -25,7 +28,7 @@ from retrotimer.storage.settings_store import SettingsStore
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("run", help="run a session")
-    parser.add_argument("template", help=TEMPLATE_HELP)
+    parser.add_argument("template", nargs="?", help=TEMPLATE_HELP + " (or --next)")
     parser.add_argument(
         "--headless", action="store_true", help="run in the terminal without a window"
     )
@@ -38,6 +41,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--no-history", action="store_true", help="do not record this session in the history"
     )
+    add_next_arguments(parser)
     parser.set_defaults(handler=run)
 
 
@@ -86,7 +90,18 @@ def run(args: argparse.Namespace) -> int:
         return 2
     paths = AppPaths.from_environment()
     settings = SettingsStore(paths).load()
-    plan = compile_plan(load_template_argument(args.template), settings)
+    try:
+        template, program = chosen_session(args)
+        review = review_arguments(args)
+    except ProgramError as error:
+        return fail(error)
+    plan = compile_plan(template, settings)
+    if program is not None:
+        # On stderr: with --json-events, stdout carries JSON lines only.
+        print(
+            f"{program.name}: week {program.week}, session {program.session}: {template.name}",
+            file=sys.stderr,
+        )
     history: RunHistory | None = None
     if not args.no_history:
         try:
@@ -120,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
             app.quit()
 
     if history is not None:
-        history.attach(controller, clock)  # first: a segment is on disk before it is shown
+        history.attach(controller, clock, program)  # first: a segment is on disk before it is shown
     cues = open_cue_player(settings, paths.cache)
     cues.load(plan)
     controller.event_fired.connect(show)
@@ -146,6 +161,8 @@ def run(args: argparse.Namespace) -> int:
         wake.stop()
         controller.shutdown()
         if history is not None:
+            if review is not None and session.state.is_over:
+                history.save_review(review)
             history.close()
         cues.drain(DRAIN_TIMEOUT_S)
         cues.close()

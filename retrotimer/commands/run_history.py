@@ -6,8 +6,9 @@ import json
 import sys
 import uuid
 
-from retrotimer.core.history import HistorySession
+from retrotimer.core.history import HistorySession, Review
 from retrotimer.core.ports import HistoryUnavailable
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.runtime.clock import Clock
 from retrotimer.runtime.history_recording import HistoryRecording
 from retrotimer.runtime.session_controller import SessionController
@@ -48,7 +49,9 @@ class RunHistory:
             _tell(f"history: {history.problem}")
         return cls(paths, history)
 
-    def attach(self, controller: SessionController, clock: Clock) -> None:
+    def attach(
+        self, controller: SessionController, clock: Clock, program: ProgramRef | None = None
+    ) -> None:
         """Call before anything else listens to the controller: a finished segment is then
         committed before it is shown."""
         self._recording = HistoryRecording(
@@ -57,8 +60,18 @@ class RunHistory:
             str(uuid.uuid4()),
             clock=clock,
             wall_clock=system_wall_clock,
+            program=program,
         )
         self._recording.message.connect(_tell)
+
+    def save_review(self, review: Review) -> None:
+        """The review given on the command line, once the session has ended."""
+        if self._recording is None or not self._recording.recorder.started:
+            return
+        try:
+            self._history.store.set_review(self._recording.recorder.session_id, review)
+        except HistoryUnavailable as error:
+            _tell(f"history: the review was not saved: {error}")
 
     def close(self) -> None:
         """Write what is still held; if the history still refuses, keep it in a backup file."""

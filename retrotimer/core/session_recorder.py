@@ -17,6 +17,7 @@ from retrotimer.core.history import (
 )
 from retrotimer.core.plan import Plan
 from retrotimer.core.ports import HistoryUnavailable, HistoryWriter
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SegmentRecord, SessionSummary
 from retrotimer.core.session import Event, EventKind
 
@@ -47,7 +48,9 @@ class SessionRecorder:
         plan: Plan,
         *,
         notify: Notify | None = None,
+        program: ProgramRef | None = None,
     ) -> None:
+        self._program = program
         self._writer = writer
         self._session_id = session_id
         self._plan = plan
@@ -92,6 +95,7 @@ class SessionRecorder:
             venue=self._plan.venue,
             started=at,
             planned_s=self._plan.total_s,
+            program=self._program,
         )
         self._start = start
         self._write(lambda: self._writer.begin_session(start))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from retrotimer.core.ports import HistoryWriter
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.session import Event, EventKind
 from retrotimer.core.session_recorder import SessionRecorder
 from retrotimer.runtime.clock import Clock
@@ -34,13 +35,14 @@ class HistoryRecording(QObject):
         clock: Clock,
         wall_clock: WallClock,
         parent: QObject | None = None,
+        program: ProgramRef | None = None,
     ) -> None:
         super().__init__(parent)
         self._controller = controller
         self._clock = clock
         self._wall_clock = wall_clock
         self.recorder = SessionRecorder(
-            writer, session_id, controller.plan, notify=self.message.emit
+            writer, session_id, controller.plan, notify=self.message.emit, program=program
         )
         self._retry_timer = QTimer(self)
         self._retry_timer.setInterval(RETRY_INTERVAL_MS)

@@ -212,3 +212,37 @@ def test_duplicate_copies_a_program_under_a_new_name(private_home: Path) -> None
     assert parse_program_toml(saved.read_text("utf-8")).weeks == learn.weeks
     assert "already used" in refused(private_home, "program", "duplicate", LEARN, "My learning")
     assert "a program needs a name" in refused(private_home, "program", "duplicate", LEARN, " ")
+
+
+def test_run_next_lighter_records_the_lighter_session_and_the_review(private_home: Path) -> None:
+    assert retrotimer(private_home, "program", "start", LEARN, "--week", "2").returncode == 0
+    run = retrotimer(
+        private_home,
+        *("run", "--next", "--lighter", "--headless", "--speed", "10000"),
+        *("--rating", "2", "--near-stumbles", "3", "--dizzy-or-pain"),
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Learn to run backward: week 1, session 1: Learn backward 1.1" in run.stderr
+    (entry,) = json.loads(retrotimer(private_home, "history", "list", "--json").stdout)
+    assert entry["program"] == {"name": LEARN, "week": 1, "session": 1, "lighter": True}
+    assert (entry["rating"], entry["near_stumbles"], entry["dizzy_or_pain"]) == (2, 3, True)
+    after = json.loads(retrotimer(private_home, "next", "--json").stdout)
+    assert (after["decision"], after["week"]) == ("rest", 1)
+    assert "you felt dizzy or in pain" in after["reasons"][1]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("run", "--next", "--headless", "--rating", "6"),
+        ("run", "--next", "--headless", "--near-stumbles", "-1"),
+        ("run", "--next", "--headless", "--today", "2026-13-01"),
+        ("run", "First steps backward", "--next", "--headless"),
+        ("run", "First steps backward", "--lighter", "--headless"),
+    ],
+)
+def test_bad_run_next_values_get_one_line_and_run_nothing(
+    private_home: Path, args: tuple[str, ...]
+) -> None:
+    assert retrotimer(private_home, "program", "start", LEARN).returncode == 0
+    assert refused(private_home, *args).startswith("retrotimer: error: ")
