@@ -117,8 +117,8 @@ def child_session(speed: float) -> None:
 
     from retrotimer.app import build_window, open_history
     from retrotimer.audio.startup import open_cue_player
-    from retrotimer.core.records import SessionSummary
     from retrotimer.runtime.clock import ScaledClock, system_clock
+    from retrotimer.runtime.session_run import SessionRun
     from retrotimer.storage.paths import AppPaths
     from retrotimer.storage.settings_store import SettingsStore
 
@@ -137,9 +137,11 @@ def child_session(speed: float) -> None:
     started = time.perf_counter()
     result: dict[str, Any] = {}
 
-    def ended(summary: SessionSummary) -> None:
+    def ended(session: SessionRun) -> None:
+        summary = session.summary
+        assert summary is not None
         result.update(
-            status=summary.status,
+            status=summary.status.value,
             plan_s=summary.planned_s,
             active_s=summary.active_s,
             wall_s=round(time.perf_counter() - started, 2),
@@ -148,11 +150,9 @@ def child_session(speed: float) -> None:
         app.quit()
 
     run.session_ended.connect(ended)
-    run.session_started.connect(
-        lambda controller: controller.view_changed.connect(
-            lambda _view: painted.__setitem__("views", painted["views"] + 1)
-        )
-    )
+    session = run.session_run
+    assert session is not None
+    session.view_changed.connect(lambda _view: painted.__setitem__("views", painted["views"] + 1))
     run.start()
     app.exec()
     result["rss_mb"] = round(rss_mb(), 1)

@@ -92,6 +92,17 @@ EXCLUDED_PYTHON_MODULES = (
 )
 EXCLUDED_MODULES = EXCLUDED_QT_MODULES + EXCLUDED_PYTHON_MODULES
 
+# Libraries of the file formats for watches and training logs (FIT, TCX, Zwift). The window
+# imports them only when a file is first read or written; named here so that the bundle has
+# them whatever PyInstaller's analysis makes of that (a bundle without them would fail only
+# when a runner exports a workout). Pure Python: no data files or binaries to collect.
+HIDDEN_IMPORTS = (
+    "garmin_fit_sdk",
+    "garmin_fit_sdk.profile",
+    "defusedxml",
+    "defusedxml.ElementTree",
+)
+
 # Libraries and plugins that PyInstaller's Qt hooks collect by whole plugin folders. Qt
 # Multimedia's FFmpeg plugin plays media files: RetroTimer plays its own PCM through
 # QSoundEffect and QAudioSink, which work without any media plugin ("only QMediaDevices,

@@ -66,6 +66,21 @@ run history list || fail "history list"
 grep -q "$template" "$output" || fail "the session is not in the history"
 ok
 
+check "a FIT workout for a watch, read back by the bundle's own FIT decoder"
+watch=$home/watch.fit
+run templates export "$template" --format fit -o "$watch" || fail "FIT workout export"
+[ "$(head -c 12 "$watch" | tail -c 4)" = ".FIT" ] || fail "the exported file has no FIT header"
+run templates import "$watch" || fail "importing the exported FIT workout"
+grep -q "imported" "$output" || fail "the FIT workout did not come back as a template"
+ok
+
+check "the recorded session as FIT and TCX activities"
+run history export --format fit --all "$home/activities" || fail "FIT activity export"
+run history export --format tcx --all "$home/activities" || fail "TCX activity export"
+ls "$home/activities"/*.fit >/dev/null 2>&1 || fail "no FIT activity was written"
+grep -q "TrainingCenterDatabase" "$home/activities"/*.tcx || fail "the TCX file is not TCX"
+ok
+
 run --help || fail "--help"
 help=$home/help.txt
 cp "$output" "$help"

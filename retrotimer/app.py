@@ -10,9 +10,14 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from retrotimer.audio.startup import open_cue_player
+from retrotimer.core.model import Template
 from retrotimer.core.ports import CueSink, HistoryUnavailable
 from retrotimer.core.settings import Settings
-from retrotimer.runtime.clock import Clock, Wait, system_clock, system_wait
+from retrotimer.exchange.exchange_files import ExchangeFiles
+from retrotimer.runtime.clock import Clock, ScaledClock, Wait, system_clock, system_wait
+from retrotimer.runtime.session_run import RunParts
+from retrotimer.runtime.session_runs import SessionRuns
+from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.storage.history_files import HistoryTransfer, save_unsaved
 from retrotimer.storage.history_opening import WritableHistory, open_for_writing
 from retrotimer.storage.instance_lock import AlreadyRunning
@@ -54,44 +59,61 @@ def build_window(
     history: WritableHistory | None = None,
     history_problem: str = "",
     cues: CueSink | None = None,
+    settings_store: SettingsStore | None = None,
 ) -> MainWindow:
     """The main window with every real part; a QApplication must exist. A benchmark passes a
     scaled clock and its wait; the screenshots a fake clock and no wait."""
-    store = SettingsStore(paths)
+    store = settings_store if settings_store is not None else SettingsStore(paths)
     settings: Settings = store.load()
     for problem in store.problems:
         log.warning("%s", problem)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         apply_theme(app, settings.theme)
+    source = SettingsSource(store, settings)
+    if cues is not None:
+        cues.apply_settings(settings)
+        source.changed.connect(lambda new, _old: cues.apply_settings(new))
+    runs = SessionRuns(
+        RunParts(
+            clock=clock if clock is not None else system_clock(),
+            history=history.store if history is not None else None,
+            cues=cues,
+            awake=WakepyScreenAwake(),
+            precise_wait=precise_wait,
+            speed=speed,
+        )
+    )
     parts = AppParts(
-        settings_store=store,
+        settings=source,
+        runs=runs,
         library=TemplateLibrary.from_paths(paths),
-        clock=clock if clock is not None else system_clock(),
-        awake=WakepyScreenAwake(),
         memory=window_memory(paths),
         history=history.store if history is not None else None,
         transfer=HistoryTransfer(history.store) if history is not None else None,
         history_problem=history_problem,
-        precise_wait=precise_wait,
-        speed=speed,
-        cues=cues,
+        exchange=ExchangeFiles(),
     )
-    return MainWindow(parts, settings)
+    window = MainWindow(parts)
+    source.setParent(window)
+    runs.setParent(window)
+    return window
 
 
 def keep_unsaved(window: MainWindow, paths: AppPaths) -> str | None:
-    """Once the window has closed: records the history refused go in now, or to a backup
-    file; returns what the user must be told, if anything."""
-    link = window.session_history
-    recording = link.recording if link is not None else None
-    if recording is None or not recording.recorder.started or recording.retry():
+    """Once the window has closed: sessions the history still refuses go to a backup file;
+    returns what the user must be told, if anything."""
+    runs = window.parts.runs
+    unsaved = runs.unsaved()
+    runs.close()
+    if not unsaved:
         return None
-    saved = save_unsaved([recording.recorder.snapshot()], [paths.data, paths.cache])
+    saved = save_unsaved(unsaved, [paths.data, paths.cache])
+    what = "the last session" if len(unsaved) == 1 else f"the last {len(unsaved)} sessions"
     if saved is None:
-        return "The last session could not be saved anywhere."
+        return f"The history could not be written, and {what} could not be saved anywhere."
     return (
-        f"The history could not be written, so the last session is kept in {saved}. "
+        f"The history could not be written, so {what} went to {saved}. "
         f"Once it can be written, restore it with: retrotimer history import {saved}"
     )
 
@@ -104,8 +126,15 @@ def _show_and_wait(app: QApplication, box: QMessageBox, quit_after_s: float | No
     app.exec()
 
 
-def run_gui(argv: Sequence[str] | None = None, *, quit_after_s: float | None = None) -> int:
-    """Open the main window and run until it closes (or `quit_after_s` has passed)."""
+def run_gui(
+    argv: Sequence[str] | None = None,
+    *,
+    quit_after_s: float | None = None,
+    template: Template | None = None,
+    speed: float = 1.0,
+) -> int:
+    """Open the main window and run until it closes (or `quit_after_s` has passed), with
+    `template` loaded if given; `speed` other than 1 compresses session time (test runs)."""
     existing = QApplication.instance()
     app = (
         existing
@@ -127,13 +156,30 @@ def run_gui(argv: Sequence[str] | None = None, *, quit_after_s: float | None = N
         _show_and_wait(app, box, quit_after_s)
         return 1
     problem = notices[0] if history is None and notices else ""
-    cues = open_cue_player(SettingsStore(paths).load(), paths.cache)
-    window = build_window(paths, history=history, history_problem=problem, cues=cues)
+    store = SettingsStore(paths)
+    cues = open_cue_player(store.load(), paths.cache)
+    # Said before the history's notices: a settings file kept aside, folders not writable.
+    startup = [text for text in (paths.problem, store.notice) if text]
+    for text in startup:
+        print(f"retrotimer: {text}", file=sys.stderr)
+    clock = ScaledClock(system_clock(), speed)
+    window = build_window(
+        paths,
+        clock=clock,
+        precise_wait=clock.wait,
+        speed=speed,
+        history=history,
+        history_problem=problem,
+        cues=cues,
+        settings_store=store,
+    )
+    if template is not None:
+        window.open_template(template)
     window.show()
     if not window.settings.first_run_done:
         window.show_welcome()
-    if notices:
-        window.tell(" ".join(notices))
+    if startup or notices:
+        window.tell(" ".join(startup + notices))
         box = QMessageBox(
             QMessageBox.Icon.Information, "History", "\n\n".join(notices), parent=window
         )

@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Sequence
 
 from retrotimer import __version__
 from retrotimer.commands import diagnose, history, next_session, plan, program, run, templates
+from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.templates.template_toml import TemplateError
 
 SUBCOMMANDS = (plan, run, templates, history, program, next_session, diagnose)
+# A day: longer than any smoke test, and far inside what a Qt timer can count.
+MAX_QUIT_AFTER_S = 86_400.0
+
+
+def quit_after_seconds(text: str) -> float:
+    """A number of seconds for --quit-after; nan, inf and huge values are refused."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and 0 <= seconds <= MAX_QUIT_AFTER_S):
+        raise argparse.ArgumentTypeError(
+            f"expected a number of seconds from 0 to {MAX_QUIT_AFTER_S:g}, not {text!r}"
+        )
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"retrotimer {__version__}")
     parser.add_argument(
         "--quit-after",
-        type=float,
+        type=quit_after_seconds,
         metavar="SECONDS",
         help="close the window after this many seconds (smoke tests)",
     )
@@ -34,17 +51,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
-    if handler is None:
-        # Imported here so that subcommands start without loading the widgets.
-        from retrotimer.app import run_gui
-
-        return run_gui(sys.argv[:1], quit_after_s=args.quit_after)
     try:
+        if handler is None or (args.command == "run" and not args.headless):
+            return _open_window(args)
         result: int = handler(args)
     except TemplateError as error:
         print(f"retrotimer: {error}", file=sys.stderr)
         return 2
     return result
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    """The window; `run TEMPLATE` opens it with that template loaded."""
+    template = load_template_argument(args.template) if args.command == "run" else None
+    speed = args.speed if args.command == "run" else 1.0
+    # Imported here so that subcommands start without loading the widgets.
+    from retrotimer.app import run_gui
+
+    return run_gui(sys.argv[:1], quit_after_s=args.quit_after, template=template, speed=speed)
 
 
 def gui_main() -> int:

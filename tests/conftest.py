@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,32 +28,74 @@ def silent_audio(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RETROTIMER_AUDIO", "silent")
 
 
+def _started_at() -> str:
+    """Where the test started something: the first frame outside this file."""
+    for frame in reversed(traceback.extract_stack()[:-1]):
+        if frame.filename != __file__:
+            return f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}"
+    return "unknown place"
+
+
 @pytest.fixture(autouse=True)
 def no_running_qtimers(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fail a test that leaves a QTimer running (only tests that use Qt are checked)."""
+    """Fail a test that leaves a QTimer (single-shot ones too) or a QThread running, naming
+    where it was started (only tests that use Qt are checked)."""
     if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
         yield
         return
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QObject, QThread, QTimer
 
-    started: list[QTimer] = []
+    timers: list[tuple[QTimer, str]] = []
+    threads: list[tuple[QThread, str]] = []
     original_start = QTimer.start
+    original_single_shot = QTimer.singleShot
+    original_thread_start = QThread.start
 
     def tracking_start(self: QTimer, *args: object) -> None:
-        started.append(self)
+        timers.append((self, _started_at()))
         original_start(self, *args)  # type: ignore[arg-type]
 
+    def tracking_single_shot(msec: int, *args: object) -> None:
+        # A static single shot cannot be asked whether it is pending: make it a timer that can.
+        receiver = args[0] if len(args) == 2 and isinstance(args[0], QObject) else None
+        slot = args[-1]
+        if not callable(slot) or len(args) > 2:
+            original_single_shot(msec, *args)  # type: ignore[call-overload]
+            return
+        timer = QTimer(receiver)
+        timer.setSingleShot(True)
+        timer.timeout.connect(slot)
+        timer.timeout.connect(timer.deleteLater)
+        timers.append((timer, _started_at()))
+        original_start(timer, msec)
+
+    def tracking_thread_start(self: QThread, *args: object) -> None:
+        threads.append((self, _started_at()))
+        original_thread_start(self, *args)  # type: ignore[arg-type]
+
     QTimer.start = tracking_start  # type: ignore[method-assign]
+    QTimer.singleShot = tracking_single_shot  # type: ignore[assignment]
+    QThread.start = tracking_thread_start  # type: ignore[method-assign]
     try:
         yield
     finally:
         QTimer.start = original_start  # type: ignore[method-assign]
-    running = []
-    for timer in started:
+        QTimer.singleShot = original_single_shot  # type: ignore[method-assign]
+        QThread.start = original_thread_start  # type: ignore[method-assign]
+    running: list[str] = []
+    for timer, where in timers:
         try:
             if timer.isActive():
-                running.append(timer)
+                running.append(f"a QTimer started at {where}")
                 timer.stop()
         except RuntimeError:
             pass  # the C++ object is already gone, so it is not running
-    assert not running, f"{len(running)} QTimer(s) left running: {running}"
+    for thread, where in threads:
+        try:
+            if thread.isRunning():
+                running.append(f"a QThread started at {where}")
+                thread.quit()
+                thread.wait(2000)
+        except RuntimeError:
+            pass
+    assert not running, f"{len(running)} left running: " + "; ".join(running)

@@ -94,6 +94,7 @@ def entry(
     longest_backward_s: float = 0.0,
     status: SessionStatus = SessionStatus.COMPLETED,
     deleted: bool = False,
+    test_run: bool = False,
 ) -> HistoryEntry:
     return HistoryEntry(
         session_id=make_id(number),
@@ -109,6 +110,7 @@ def entry(
         forward_s=forward_s,
         longest_backward_s=longest_backward_s,
         deleted_utc_s=utc_s + 1 if deleted else None,
+        test_run=test_run,
     )
 
 

@@ -77,3 +77,78 @@ def sensible_templates() -> st.SearchStrategy[Template]:
         st.sampled_from(["", "For testing.", "Two lines.\nOf description."]),
         st.sampled_from(Venue),
     )
+
+
+# ---- hostile input for the readers -----------------------------------------------------------
+# Characters that have broken readers or hidden in names: controls, NUL, bidi overrides and
+# isolates, zero-width and format characters, the BOM, line separators, lone surrogates
+# (a str can hold them, a file cannot), wide, combining and astral characters.
+ODD_CHARACTERS = [
+    "\x00", "\x07", "\t", "\r", "\x0b", "\x7f", "\x85", "\xad", "\u200b", "\u200d", "\u200e",
+    "\u202a", "\u202e", "\u2066", "\u2069", "\u2028", "\u2029", "\ufeff", "\ud800", "\udfff",
+    "\U0001f600", "\u754c", "\uff57", "\u0301", "\uffff", "\U0010ffff", "\U000e0041",
+]  # fmt: skip
+odd_characters = st.one_of(st.sampled_from(ODD_CHARACTERS), st.characters())
+TEXT_WORDS = [
+    "5m", "30s", "1:30", "1m30s", "15", "steps", "walk", "backward", "jog", "warm-up", "x",
+    "6x", "2x", "(", ")", ",", '"', '"turn"', "note", "#", "name:", "venue:", "description:",
+    "track", "\\", "\\u202e", "-3", "9999999999", "\u00d7",
+]  # fmt: skip
+TOML_WORDS = [
+    "format = 1", "name = ", "description = ", "[[segments]]", "[[segments.segments]]",
+    "kind = 'walk'", "seconds = 30", "steps = 15", "repeat = 2", "label = ", "note = ", '"',
+    "'", "'''", '"""', "[", "]", "{", "}", "=", ",", "#", "\\", "1e400", "nan", "inf",
+    "clock_jump_s = ", "volume = ", "theme = 'dark'", "true", "99999999999999999999999",
+]  # fmt: skip
+
+
+def _lines(words: list[str]) -> st.SearchStrategy[str]:
+    token = st.one_of(st.sampled_from(words), odd_characters, st.text(max_size=4))
+    indent = st.sampled_from(["", "  ", "    ", "\t", " \u3000"])
+    line = st.builds(lambda pad, parts: pad + " ".join(parts), indent, st.lists(token, max_size=10))
+    return st.lists(line, max_size=12).map("\n".join)
+
+
+def _nested(opening: str, middle: str, closing: str) -> st.SearchStrategy[str]:
+    return st.integers(1, 1500).map(lambda depth: opening * depth + middle + closing * depth)
+
+
+def _long_line(words: list[str]) -> st.SearchStrategy[str]:
+    piece = st.one_of(st.sampled_from(words), odd_characters)
+    return st.builds(lambda count, word: (word + " ") * count, st.integers(100, 12_000), piece)
+
+
+def _with_bom(texts: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.builds(lambda bom, text: ("\ufeff" if bom else "") + text, st.booleans(), texts)
+
+
+def hostile_texts() -> st.SearchStrategy[str]:
+    """Text-syntax input at and past every limit: deep nesting in blocks and in parentheses,
+    long lines, odd characters, with or without a BOM."""
+    blocks = st.integers(1, 400).map(
+        lambda depth: (
+            "".join(f"{' ' * level}2x\n" for level in range(depth)) + " " * depth + "1s walk"
+        )
+    )
+    body = st.one_of(
+        _lines(TEXT_WORDS),
+        _nested("2x (", "1s walk", ")"),
+        _nested("2x ", "1s walk", ""),
+        blocks,
+        _long_line(TEXT_WORDS).map(lambda line: "5m " + line),
+    )
+    head = st.sampled_from(["", "# T\n", "# \u202eT\n", "name: " + "n" * 70 + "\n"])
+    return _with_bom(st.builds(str.__add__, head, body))
+
+
+def hostile_toml() -> st.SearchStrategy[str]:
+    """TOML input at and past every limit: nested arrays and inline tables, long lines, odd
+    characters, with or without a BOM."""
+    body = st.one_of(
+        _lines(TOML_WORDS),
+        _nested("[", "1", "]").map(lambda value: "a = " + value),
+        _nested("{a=", "1", "}").map(lambda value: "a = " + value),
+        _nested("[{segments=", "1", "}]").map(lambda value: "format = 1\nsegments = " + value),
+        _long_line(TOML_WORDS).map(lambda line: "name = '" + line + "'"),
+    )
+    return _with_bom(body)

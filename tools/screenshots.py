@@ -236,11 +236,26 @@ def scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
     shoot(window, out / f"templates-text-{tag}.png")
     editor.revert()
     editor.tabs.setCurrentWidget(editor.tree)
+    templates.select(TRACK)
+    window.watch_action.trigger()
+    watch = templates.watch_dialog
+    assert watch is not None
+    settle()
+    shoot(window, out / f"dialog-export-for-watch-window-{tag}.png")
+    shoot_dialog(watch, out / f"dialog-export-for-watch-{tag}.png")
+    watch.reject()
 
     window.tabs.setCurrentWidget(window.history_screen)
     history = window.history_screen
     history.table.selectRow(0)
     shoot(window, out / f"history-{tag}.png")
+    window.session_export_action.trigger()
+    export = history.export_dialog
+    assert export is not None
+    settle()
+    shoot(window, out / f"dialog-export-session-window-{tag}.png")
+    shoot_dialog(export, out / f"dialog-export-session-{tag}.png")
+    export.reject()
     window.tabs.setCurrentWidget(window.run_screen)
 
 

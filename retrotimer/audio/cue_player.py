@@ -6,7 +6,6 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Slot
 
@@ -113,16 +112,9 @@ class CuePlayer(QObject):
         self.play_sound(cue_sound(event, self._plan, self._settings))
 
     def apply_settings(self, settings: Settings) -> None:
+        if settings.muted and not self._settings.muted:
+            self._silence_now()  # before the new settings are in: muting acts at once
         self._settings = settings
-        self.set_muted(settings.muted)
-
-    def set_volume(self, volume: float) -> None:
-        self._settings = replace(self._settings, volume=min(1.0, max(0.0, volume)))
-
-    def set_muted(self, muted: bool) -> None:
-        if muted and not self._settings.muted:
-            self._silence_now()
-        self._settings = replace(self._settings, muted=muted)
 
     def close(self) -> None:
         if self._closed:

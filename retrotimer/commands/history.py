@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from retrotimer.commands import history_activity
 from retrotimer.commands.plan import format_clock
 from retrotimer.commands.program_context import unknown_programs_note
 from retrotimer.core.history import HistoryEntry
@@ -47,9 +48,14 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(handler=list_command)
 
-    export = commands.add_parser("export", help="write the history as CSV or JSON")
-    export.add_argument("--format", choices=("csv", "json"), required=True)
+    export = commands.add_parser(
+        "export", help="write the history as CSV or JSON, or sessions as FIT or TCX activities"
+    )
+    export.add_argument(
+        "--format", choices=("csv", "json", *history_activity.ACTIVITY_FORMAT_NAMES), required=True
+    )
     export.add_argument("-o", "--output", type=Path, help="file to write (default: print it)")
+    history_activity.add_activity_options(export)
     export.set_defaults(handler=export_command)
 
     restore = commands.add_parser("import", help="restore sessions from a JSON export")
@@ -66,35 +72,63 @@ def _warn(message: str) -> None:
 
 
 @contextmanager
+def _reader(paths: AppPaths, *, read_only: bool) -> Iterator[HistoryStore]:
+    store = HistoryStore(paths.history_db, repair=False, read_only=read_only)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
 def _history(*, write: bool) -> Iterator[HistoryStore]:
     """The store for one command. Without the lock (another instance runs) reading still works,
-    but nothing is repaired or recovered: the running instance owns the file."""
+    but nothing is repaired or recovered: the running instance owns the file. Where the lock
+    or the database cannot be written (read-only media), reading opens the file read-only."""
     paths = AppPaths.from_environment()
     try:
         writable = open_for_writing(paths)
     except AlreadyRunning:
         if write:
             raise
-        store = HistoryStore(paths.history_db, repair=False)
-        try:
+        with _reader(paths, read_only=False) as store:
             yield store
-        finally:
-            store.close()
+        return
+    except HistoryUnavailable as error:
+        if write:
+            raise
+        _warn(f"history: read without changing anything: {error}")
+        with _reader(paths, read_only=True) as store:
+            yield store
         return
     try:
         for notice in writable.notices:
             _warn(notice)
-        if writable.problem is not None:
-            raise HistoryUnavailable(writable.problem)
-        yield writable.store
-    finally:
+        problem = writable.problem
+    except BaseException:
         writable.close()
+        raise
+    if problem is None:
+        try:
+            yield writable.store
+        finally:
+            writable.close()
+        return
+    writable.close()
+    if write:
+        raise HistoryUnavailable(problem)
+    _warn(f"history: read without changing anything: {problem}")
+    with _reader(paths, read_only=True) as store:
+        yield store
 
 
 def _run(action: Callable[[HistoryStore], int], *, write: bool = False) -> int:
     try:
         with _history(write=write) as store:
-            return action(store)
+            code = action(store)
+            for notice in store.take_notices():
+                _warn(f"history: {notice}")
+            return code
     except AlreadyRunning as error:
         _warn(f"{error}; close it first")
         return EXIT_REFUSED
@@ -117,10 +151,11 @@ def entries_table(entries: list[HistoryEntry]) -> str:
     ]
     for entry in entries:
         rating = "*" * entry.review.rating if entry.review.rating else "-"
+        status = "test run" if entry.test_run else entry.status.value
         lines.append(
             f"{local_datetime(entry.started):%Y-%m-%d %H:%M}  {entry.template_name[:24]:<24} "
             f"{format_clock(entry.totals.active_s):>7} "
-            f"{format_clock(entry.totals.backward_s):>8}  {entry.status.value:<11} "
+            f"{format_clock(entry.totals.backward_s):>8}  {status:<11} "
             f"{rating:<6} {entry.session_id[:8]}"
         )
     return "\n".join(lines)
@@ -140,6 +175,9 @@ def list_command(args: argparse.Namespace) -> int:
 
 # ---- export and import -----------------------------------------------------------------
 def export_command(args: argparse.Namespace) -> int:
+    if args.format in history_activity.ACTIVITY_FORMAT_NAMES:
+        return _run(lambda store: history_activity.export_activity(args, store))
+
     def action(store: HistoryStore) -> int:
         if args.output is not None:
             count = HistoryTransfer(store).export_to(str(args.output), args.format)
@@ -163,7 +201,7 @@ def import_command(args: argparse.Namespace) -> int:
 
     def action(store: HistoryStore) -> int:
         result = store.import_sessions(sessions)
-        print(f"Imported {result.added} sessions; skipped {result.skipped} already in the history.")
+        print(result.describe())
         note = unknown_programs_note(sessions, AppPaths.from_environment())
         if note is not None:
             print(note)

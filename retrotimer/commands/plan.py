@@ -6,10 +6,10 @@ import argparse
 import json
 from typing import Any
 
+from retrotimer.commands.settings_source import load_settings
 from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
 from retrotimer.core.plan import Plan, compile_plan, plan_to_json
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.settings_store import SettingsStore
 
 
 def register(subparsers: Any) -> None:
@@ -45,7 +45,7 @@ def plan_table(plan: Plan) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = SettingsStore(AppPaths.from_environment()).load()
+    settings = load_settings(AppPaths.from_environment())
     plan = compile_plan(load_template_argument(args.template), settings)
     print(json.dumps(plan_to_json(plan, cues=True), indent=2) if args.json else plan_table(plan))
     return 0

@@ -17,10 +17,10 @@ from retrotimer.commands.run_next import add_next_arguments, chosen_session, rev
 from retrotimer.commands.template_source import TEMPLATE_HELP
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.program_toml import ProgramError
-from retrotimer.core.records import SessionSummary
-from retrotimer.core.session import Event, Session
+from retrotimer.core.records import SessionOutcome, SessionSummary, record_to_json
+from retrotimer.core.session import Command, Event
 from retrotimer.runtime.clock import ScaledClock, system_clock
-from retrotimer.runtime.session_controller import SessionController
+from retrotimer.runtime.session_run import RunParts, SessionRun
 from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
@@ -30,7 +30,9 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("run", help="run a session")
     parser.add_argument("template", nargs="?", help=TEMPLATE_HELP + " (or --next)")
     parser.add_argument(
-        "--headless", action="store_true", help="run in the terminal without a window"
+        "--headless",
+        action="store_true",
+        help="run in the terminal; without it the window opens with the template loaded",
     )
     parser.add_argument(
         "--speed", type=_speed, default=1.0, help="compress time by this factor (demos, tests)"
@@ -57,37 +59,38 @@ def _speed(text: str) -> float:
     return value
 
 
-def summary_json(summary: SessionSummary) -> dict[str, Any]:
+def summary_json(summary: SessionSummary, *, test_run: bool) -> dict[str, Any]:
     return {
         "type": "summary",
         "template": summary.template_name,
-        "status": summary.status,
+        "status": summary.status.value,
+        "test_run": test_run,
         "planned_s": summary.planned_s,
         "active_s": summary.active_s,
         "backward_s": summary.backward_s,
         "forward_s": summary.forward_s,
         "backward_steps": summary.backward_steps,
-        "segments": [
-            {
-                "index": r.index,
-                "kind": r.kind.value,
-                "label": r.label,
-                "planned_s": r.planned_s,
-                "actual_s": r.actual_s,
-                "skipped": r.skipped,
-            }
-            for r in summary.segments
-        ],
+        "segments": [record_to_json(record) for record in summary.segments],
     }
 
 
+def event_line(event: Event, actual_s: float, as_json: bool) -> str | None:
+    """What the terminal shows of an event (None: nothing)."""
+    if as_json:
+        record = {
+            "type": event.type_name,
+            "text": event.text,
+            "scheduled_s": event.scheduled_s,
+            "actual_s": round(actual_s, 4),
+        }
+        return json.dumps(record)
+    if event.text:
+        return f"{actual_s:8.1f}s  {event.type_name:<15} {event.text}"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
-    if not args.headless:
-        print(
-            "retrotimer: the window opens with `retrotimer`; add --headless to run in the terminal",
-            file=sys.stderr,
-        )
-        return 2
+    """A session in the terminal (`run --headless`); the window's run is cli.py's."""
     paths = AppPaths.from_environment()
     settings = SettingsStore(paths).load()
     try:
@@ -115,36 +118,28 @@ def run(args: argparse.Namespace) -> int:
             return 2
     app = QCoreApplication.instance() or QCoreApplication([])
     clock = ScaledClock(system_clock(), args.speed)
-    session = Session.from_settings(plan, settings, speed=args.speed)
-    controller = SessionController(session, clock, speed=args.speed, precise_wait=clock.wait)
+    cues = open_cue_player(settings, paths.cache)
+    cues.apply_settings(settings)
+    parts = RunParts(
+        clock=clock,
+        history=history.store if history is not None else None,
+        cues=cues,
+        precise_wait=clock.wait,
+        speed=args.speed,
+    )
+    session = SessionRun(plan, settings, parts, program=program)
+    session.message.connect(RunHistory.tell)
 
     def show(event: Event, actual_s: float) -> None:
-        if args.json_events:
-            record = {
-                "type": event.type_name,
-                "text": event.text,
-                "scheduled_s": event.scheduled_s,
-                "actual_s": round(actual_s, 4),
-            }
-            print(json.dumps(record), flush=True)
-        elif event.text:
-            print(f"{actual_s:8.1f}s  {event.type_name:<15} {event.text}", flush=True)
+        line = event_line(event, actual_s, args.json_events)
+        if line is not None:
+            print(line, flush=True)
 
-    def finish_when_over(state: object) -> None:
-        if session.state.is_over:
-            app.quit()
-
-    if history is not None:
-        history.attach(controller, clock, program)  # first: a segment is on disk before it is shown
-    cues = open_cue_player(settings, paths.cache)
-    cues.load(plan)
-    controller.event_fired.connect(show)
-    controller.event_fired.connect(lambda event, _actual: cues.handle(event))
-    controller.state_changed.connect(finish_when_over)
+    session.event_fired.connect(show)
+    session.ended.connect(lambda _summary: app.quit())
 
     def interrupt(*_: object) -> None:
-        if not session.state.is_over:
-            controller.stop()
+        session.run(Command.STOP)
 
     # Ctrl-C: Python handles signals only when the interpreter runs, so a slow idle
     # timer gives it a chance while Qt's loop sleeps.
@@ -153,25 +148,29 @@ def run(args: argparse.Namespace) -> int:
     wake.start(200)
     wake.timeout.connect(lambda: None)
     try:
-        controller.start()
-        if not session.state.is_over:
+        session.run(Command.START)
+        if session.summary is None:
             app.exec()
     finally:
         signal.signal(signal.SIGINT, previous)
         wake.stop()
-        controller.shutdown()
+        if review is not None and session.summary is not None:
+            session.save_review(review)
+        unsaved = session.unsaved()
+        session.close()
         if history is not None:
-            if review is not None and session.state.is_over:
-                history.save_review(review)
-            history.close()
+            history.close(unsaved)
         cues.drain(DRAIN_TIMEOUT_S)
         cues.close()
-    summary = session.summary(clock())
+    summary = session.summary
+    assert summary is not None
+    test_run = args.speed != 1.0
     if args.json_events:
-        print(json.dumps(summary_json(summary)), flush=True)
+        print(json.dumps(summary_json(summary, test_run=test_run)), flush=True)
     else:
         print(
-            f"{summary.status}: {summary.active_s:.0f} s active, "
+            f"{summary.status.value}: {summary.active_s:.0f} s active, "
             f"{summary.backward_s:.0f} s backward, {summary.backward_steps} backward steps"
+            + (" (a test run at a compressed speed: kept out of statistics)" if test_run else "")
         )
-    return 0 if summary.status == "finished" else 130
+    return 0 if summary.status is SessionOutcome.FINISHED else 130

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,11 +14,20 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.template_library import TemplateLibrary
 from retrotimer.storage.template_store import read_file_text
 
-TEMPLATE_HELP = "a template name (see `retrotimer templates list`), or a TOML or text file"
+TEMPLATE_HELP = (
+    "a template name (see `retrotimer templates list`), or a TOML, text, FIT, Zwift or "
+    "intervals.icu file"
+)
 
 
 def read_template_file(path: Path) -> TemplateReading:
-    """Read a file in either format; raises TemplateError if it cannot be read at all."""
+    """Read a file in either format, or a workout of another tool (FIT, Zwift, intervals.icu);
+    raises TemplateError if it cannot be read at all."""
+    from retrotimer.exchange.workout_files import read_workout_file  # only when a file is read
+
+    foreign = read_workout_file(path)
+    if foreign is not None:
+        return foreign
     text = read_file_text(path)
     return read_template(text, path.name, default_name=path.stem)
 
@@ -34,7 +44,8 @@ def load_template_file(path: Path, source: str) -> Template:
 
 def load_template_argument(argument: str) -> Template:
     """A file path if such a file exists, otherwise a template name from the library;
-    raises TemplateError with a message for the user."""
+    raises TemplateError with a message for the user. Something there that is not a file
+    (a folder, a FIFO, a device) is told as what it is, and never read from."""
     path = Path(argument)
     if path.is_file():
         return load_template_file(path, argument)
@@ -42,6 +53,9 @@ def load_template_argument(argument: str) -> Template:
     try:
         return library.get(argument)
     except TemplateNotFound:
+        if os.path.lexists(path):
+            # Raises TemplateError saying what it is; a FIFO is never waited on.
+            return load_template_file(path, argument)
         raise TemplateError(
             [
                 f"no template file or template named {argument!r}; "

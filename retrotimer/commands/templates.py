@@ -7,15 +7,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from retrotimer.commands import template_exchange
 from retrotimer.commands.plan import format_clock
+from retrotimer.commands.settings_source import load_settings
 from retrotimer.commands.template_source import load_template_argument, read_template_file
 from retrotimer.core.plan import Plan, compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.library import LibraryError, TemplateOrigin
 from retrotimer.core.templates.template_formats import TemplateFormat, write_template
 from retrotimer.core.templates.validation import TemplateError
+from retrotimer.exchange.formats import WorkoutFormat
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.template_library import TemplateLibrary, export_template
 
 
@@ -43,16 +45,25 @@ def register(subparsers: Any) -> None:
     importing = actions.add_parser(
         "import", help="add template files to your templates (a taken name gets a suffix)"
     )
-    importing.add_argument("files", nargs="+", metavar="FILE", help="TOML or text-syntax files")
+    importing.add_argument(
+        "files", nargs="+", metavar="FILE", help="TOML, text-syntax, FIT, intervals.icu or .zwo"
+    )
+    importing.add_argument(
+        "--format",
+        choices=template_exchange.IMPORT_FORMAT_NAMES,
+        help="read the files as this format (otherwise it is recognised by the content)",
+    )
     importing.set_defaults(handler=import_command)
 
     export = actions.add_parser("export", help="write a template as TOML or in the text syntax")
     export.add_argument("name", help="a template name, or a file to convert")
     export.add_argument(
         "--format",
-        choices=[f.value for f in TemplateFormat],
-        help="toml (the default) or text; with -o FILE.txt, text",
+        choices=[f.value for f in TemplateFormat] + template_exchange.EXPORT_FORMAT_NAMES,
+        help="toml (the default) or text; with -o FILE.txt, text; fit for a watch, "
+        "icu for intervals.icu",
     )
+    template_exchange.add_export_options(export)
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not the terminal")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.set_defaults(handler=export_command)
@@ -60,7 +71,7 @@ def register(subparsers: Any) -> None:
 
 def _context() -> tuple[TemplateLibrary, Settings]:
     paths = AppPaths.from_environment()
-    return TemplateLibrary.from_paths(paths), SettingsStore(paths).load()
+    return TemplateLibrary.from_paths(paths), load_settings(paths)
 
 
 def totals_text(plan: Plan) -> str:
@@ -136,10 +147,13 @@ def validate_command(args: argparse.Namespace) -> int:
 def import_command(args: argparse.Namespace) -> int:
     library, _ = _context()
     failed = 0
+    forced = args.format
     for name in args.files:
         try:
-            imported = library.import_file(name)
-        except (TemplateError, LibraryError) as error:
+            imported = template_exchange.import_foreign(
+                library, name, WorkoutFormat(forced) if forced else None
+            ) or library.import_file(name)
+        except (TemplateError, LibraryError, OSError) as error:
             print(f"retrotimer: {error}", file=sys.stderr)
             print(f"retrotimer: {name} was not imported", file=sys.stderr)
             failed += 1
@@ -163,6 +177,8 @@ def _export_format(args: argparse.Namespace) -> TemplateFormat:
 
 
 def export_command(args: argparse.Namespace) -> int:
+    if args.format in template_exchange.EXPORT_FORMAT_NAMES:
+        return template_exchange.export_foreign(args, _context()[1])
     template_format = _export_format(args)
     template = load_template_argument(args.name)
     if args.output is None:
@@ -172,6 +188,9 @@ def export_command(args: argparse.Namespace) -> int:
         export_template(template, Path(args.output), template_format, overwrite=args.force)
     except LibraryError as error:
         print(f"retrotimer: {error} Add --force to replace it.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"retrotimer: {error}", file=sys.stderr)
         return 1
     print(f'exported "{template.name}" to {args.output}')
     return 0

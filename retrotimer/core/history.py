@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from retrotimer.core.model import Direction, Venue
+from retrotimer.core.model import Venue
 from retrotimer.core.plan import Plan, plan_to_json
 from retrotimer.core.programs.program_ref import ProgramRef
-from retrotimer.core.records import SegmentRecord, SessionSummary
+from retrotimer.core.records import SegmentRecord, SessionOutcome, SessionSummary
+from retrotimer.core.records import SessionTotals as SessionTotals  # where it was first
 
 RATING_RANGE = (1, 5)
 MAX_NEAR_STUMBLES = 1000
 MAX_NOTES_LENGTH = 10_000
+# The moments the history can show: from 1970 UTC to a day before the end of year 9999, so
+# that the date in any time zone (offsets up to a day) stays a date the calendar has.
+FIRST_SHOWABLE_UTC_S = 0.0
+LAST_SHOWABLE_UTC_S = 253_402_128_000.0  # 9999-12-30T00:00:00Z
+MAX_OFFSET_S = 24 * 3600 - 60
 
 
 class SessionStatus(enum.Enum):
@@ -28,11 +35,9 @@ class SessionStatus(enum.Enum):
     @classmethod
     def from_summary(cls, summary: SessionSummary) -> SessionStatus:
         """The status a session's summary ends with: finished is completed, stopped stays."""
-        if summary.status == "finished":
+        if summary.status is SessionOutcome.FINISHED:
             return cls.COMPLETED
-        if summary.status == "stopped":
-            return cls.STOPPED
-        return cls.INTERRUPTED
+        return cls.STOPPED
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,33 +48,17 @@ class WallTime:
     offset_s: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class SessionTotals:
-    """Seconds and steps done so far, from the finished segments (or the session's summary)."""
-
-    active_s: float = 0.0
-    backward_s: float = 0.0
-    forward_s: float = 0.0
-    backward_steps: int = 0
-
-    @classmethod
-    def from_records(cls, records: Iterable[SegmentRecord]) -> SessionTotals:
-        """Totals of the segments recorded; time between them (pauses) is not active time."""
-        listed = list(records)
-
-        def seconds(direction: Direction) -> float:
-            return round(sum(r.actual_s for r in listed if r.kind.direction is direction), 3)
-
-        return cls(
-            active_s=round(sum(r.actual_s for r in listed), 3),
-            backward_s=seconds(Direction.BACKWARD),
-            forward_s=seconds(Direction.FORWARD),
-            backward_steps=sum(r.steps_done for r in listed if r.kind.is_backward),
-        )
-
-    @classmethod
-    def from_summary(cls, summary: SessionSummary) -> SessionTotals:
-        return cls(summary.active_s, summary.backward_s, summary.forward_s, summary.backward_steps)
+def showable(utc_s: object, offset_s: object = 0) -> bool:
+    """True when the moment can be shown as a date and time, in UTC and in its own offset:
+    a finite number of seconds from 1970 to 9998 and an offset within a day."""
+    if isinstance(utc_s, bool) or not isinstance(utc_s, int | float):
+        return False
+    if isinstance(offset_s, bool) or not isinstance(offset_s, int):
+        return False
+    if not math.isfinite(utc_s) or not FIRST_SHOWABLE_UTC_S <= utc_s <= LAST_SHOWABLE_UTC_S:
+        return False
+    # With the offset, the local time stays between 1969-12-31 and 9999-12-31.
+    return abs(offset_s) <= MAX_OFFSET_S
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +94,9 @@ class SessionStart:
     venue: Venue
     started: WallTime
     planned_s: float
+    # A run at a compressed speed (a script or a test trying things): kept, but never
+    # counted in statistics, streaks or progress.
+    test_run: bool = False
     program: ProgramRef | None = None
 
 
@@ -143,6 +135,7 @@ class HistoryEntry:
     near_stumbles: int | None = None
     notes: str = ""
     deleted_utc_s: float | None = None
+    test_run: bool = False
     program: ProgramRef | None = None
     dizzy_or_pain: bool = False
 
@@ -176,6 +169,7 @@ class HistoryEntry:
             near_stumbles=review.near_stumbles,
             notes=review.notes,
             deleted_utc_s=deleted_utc_s,
+            test_run=start.test_run,
             program=start.program,
             dizzy_or_pain=review.dizzy_or_pain,
         )
@@ -234,15 +228,17 @@ def session_from_parts(
     status: SessionStatus,
     totals: SessionTotals,
     ended_utc_s: float | None,
+    review: Review | None = None,
 ) -> HistorySession:
-    """A whole session from what a recorder knows: its start, segments and how far it got."""
+    """A whole session from what a recorder knows: its start, segments, how far it got and
+    the runner's review, if given."""
     segments = tuple(sorted(records, key=lambda record: record.index))
     entry = HistoryEntry.build(
         start,
         status=status,
         ended_utc_s=ended_utc_s,
         totals=totals,
-        review=Review(),
+        review=review or Review(),
         longest_backward_s=longest_backward(segments),
     )
     return HistorySession(entry, start.plan_json, segments)

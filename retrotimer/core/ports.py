@@ -18,9 +18,10 @@ from retrotimer.core.model import Template
 from retrotimer.core.plan import Plan
 from retrotimer.core.records import SegmentRecord
 from retrotimer.core.session_events import Event
-from retrotimer.core.settings import Settings
+from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.core.templates.library import ImportedTemplate, LibraryEntry, TrashedTemplate
 from retrotimer.core.templates.template_formats import TemplateFormat
+from retrotimer.core.templates.validation import TemplateReading
 
 
 class TemplateRepository(Protocol):
@@ -41,7 +42,8 @@ class TemplateRepository(Protocol):
     def rename(self, old_name: str, new_name: str) -> None: ...
 
     def duplicate(self, name: str, new_name: str | None = None) -> Template:
-        """Copy a built-in or user template into the user's templates, "NAME (copy)" by default."""
+        """Copy a built-in or user template into the user's templates, under the first free
+        name ("NAME (2)", "NAME (3)"...) unless named."""
         ...
 
     def delete(self, name: str) -> TrashedTemplate:
@@ -89,10 +91,25 @@ class HistoryUnavailable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """How many sessions an import added and how many it skipped as already present."""
+    """How many sessions an import added, how many it completed (a session already in the
+    history that lacked segments, its end or its review: a backup of a session the disk
+    refused part-way) with how many segments, and how many it skipped as already whole."""
 
     added: int
     skipped: int
+    completed: int = 0
+    segments_added: int = 0
+
+    def describe(self) -> str:
+        """One sentence for the user: "Imported 1 session; completed 1 ...; skipped 0 ..."."""
+        parts = [f"Imported {self.added} session{'s' * (self.added != 1)}"]
+        if self.completed:
+            parts.append(
+                f"completed {self.completed} already in the history with "
+                f"{self.segments_added} more segment{'s' * (self.segments_added != 1)}"
+            )
+        parts.append(f"skipped {self.skipped} already in the history")
+        return "; ".join(parts) + "."
 
 
 class HistoryWriter(Protocol):
@@ -107,6 +124,8 @@ class HistoryWriter(Protocol):
 
     def end_session(self, session_id: str, end: SessionEnd) -> None: ...
 
+    def set_review(self, session_id: str, review: Review) -> None: ...
+
 
 class HistoryRepository(HistoryWriter, Protocol):
     """The session history: recording, reading, reviewing, deleting with undo, import."""
@@ -116,8 +135,6 @@ class HistoryRepository(HistoryWriter, Protocol):
     def get_session(self, session_id: str) -> HistorySession | None: ...
 
     def all_sessions(self) -> list[HistorySession]: ...
-
-    def set_review(self, session_id: str, review: Review) -> None: ...
 
     def delete_session(self, session_id: str, at_utc_s: float) -> None: ...
 
@@ -156,12 +173,28 @@ class CueSink(Protocol):
     def handle(self, event: Event) -> None: ...
 
     def apply_settings(self, settings: Settings) -> None:
-        """Voice, beeps, step ticks, next-up, halfway, volume and mute, from now on."""
-
-    def set_volume(self, volume: float) -> None:
-        """0.0 to 1.0."""
-
-    def set_muted(self, muted: bool) -> None:
-        """Muting silences what is sounding now as well."""
+        """Voice, beeps, step ticks, next-up, halfway, volume and mute, from now on; muting
+        silences what is sounding now as well."""
 
     def close(self) -> None: ...
+
+
+class ExchangeRefused(Exception):
+    """A file for another tool that was not written; the message says why, for the user."""
+
+
+class ExchangeFiles(Protocol):
+    """Workout and activity files of other tools: FIT, TCX, intervals.icu text, Zwift."""
+
+    def read_workout(self, path: str) -> TemplateReading | None:
+        """The template in a FIT, intervals.icu or Zwift file; None for TOML or the text
+        syntax. Raises TemplateError when the file cannot be read at all."""
+
+    def export_workout(
+        self, template: Template, path: str, file_format: str, settings: Settings, steps_as: StepsAs
+    ) -> None:
+        """Write `template` as "fit" or "icu"; an existing file is replaced (the dialog
+        asked). Raises ExchangeRefused."""
+
+    def export_session(self, session: HistorySession, path: str, file_format: str) -> None:
+        """Write a recorded session as a "fit" or "tcx" activity. Raises ExchangeRefused."""

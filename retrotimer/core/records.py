@@ -1,7 +1,9 @@
-"""What happened in a session: a record per segment and the session's summary."""
+"""What happened in a session: a record per segment, running totals and the session's summary."""
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from retrotimer.core.model import Direction, SegmentKind
@@ -29,11 +31,60 @@ class SegmentRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class SessionTotals:
+    """Seconds and steps done so far, from the finished segments (or the session's summary)."""
+
+    active_s: float = 0.0
+    backward_s: float = 0.0
+    forward_s: float = 0.0
+    backward_steps: int = 0
+
+    @classmethod
+    def from_records(cls, records: Iterable[SegmentRecord]) -> SessionTotals:
+        """Totals of the segments recorded; time between them (pauses) is not active time."""
+        listed = list(records)
+
+        def seconds(direction: Direction) -> float:
+            return round(sum(r.actual_s for r in listed if r.kind.direction is direction), 3)
+
+        return cls(
+            active_s=round(sum(r.actual_s for r in listed), 3),
+            backward_s=seconds(Direction.BACKWARD),
+            forward_s=seconds(Direction.FORWARD),
+            backward_steps=sum(r.steps_done for r in listed if r.kind.is_backward),
+        )
+
+    @classmethod
+    def from_summary(cls, summary: SessionSummary) -> SessionTotals:
+        return cls(summary.active_s, summary.backward_s, summary.forward_s, summary.backward_steps)
+
+
+def record_to_json(record: SegmentRecord) -> dict[str, object]:
+    """A segment record as every JSON output gives it (the run summary, history exports)."""
+    return {
+        "index": record.index,
+        "kind": record.kind.value,
+        "label": record.label,
+        "planned_s": record.planned_s,
+        "actual_s": record.actual_s,
+        "skipped": record.skipped,
+        "steps": record.steps,
+    }
+
+
+class SessionOutcome(enum.Enum):
+    """How a session ended: it ran to its end, or the runner stopped it."""
+
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True, slots=True)
 class SessionSummary:
     """Totals of one session, as run."""
 
     template_name: str
-    status: str
+    status: SessionOutcome
     planned_s: float
     active_s: float
     backward_s: float
@@ -43,20 +94,17 @@ class SessionSummary:
 
 
 def summarise(
-    plan: Plan, records: tuple[SegmentRecord, ...], status: str, active_s: float
+    plan: Plan, records: tuple[SegmentRecord, ...], status: SessionOutcome, active_s: float
 ) -> SessionSummary:
-    """Totals from the per-segment records."""
-
-    def seconds(direction: Direction) -> float:
-        return round(float(sum(r.actual_s for r in records if r.kind.direction is direction)), 3)
-
+    """Totals from the per-segment records; `active_s` is the clock's, pauses left out."""
+    totals = SessionTotals.from_records(records)
     return SessionSummary(
         template_name=plan.template_name,
         status=status,
         planned_s=plan.total_s,
         active_s=round(active_s, 3),
-        backward_s=seconds(Direction.BACKWARD),
-        forward_s=seconds(Direction.FORWARD),
-        backward_steps=sum(r.steps_done for r in records if r.kind.is_backward),
+        backward_s=totals.backward_s,
+        forward_s=totals.forward_s,
+        backward_steps=totals.backward_steps,
         segments=records,
     )

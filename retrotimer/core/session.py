@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 
 from retrotimer.core.plan import CUE_RANK, SEGMENT_END_RANK, Cue, CueType, Plan
-from retrotimer.core.records import SegmentRecord, SessionSummary, summarise
+from retrotimer.core.records import SegmentRecord, SessionOutcome, SessionSummary, summarise
 from retrotimer.core.session_events import Event, EventKind, SessionState, SessionView
 from retrotimer.core.settings import Settings
 
@@ -229,7 +229,7 @@ class Session:
             target = -self.get_ready_s
         else:
             current = self.plan.segments[self._segment]
-            self._leave(position, skipped=False)
+            events.append(self._leave(position, skipped=False))
             in_grace = position - current.start_s < BACK_GRACE_S
             target = current.start_s
             if in_grace and current.index > 0:
@@ -243,8 +243,8 @@ class Session:
         position = self._raw_position(now)
         if not _in_countdown(position):
             events.append(self._leave(min(position, self.plan.total_s), skipped=False))
-        self._end(now, SessionState.STOPPED)
-        return [*events, self._event(EventKind.STOPPED, position, "Stopped.")]
+        summary = self._end(now, SessionOutcome.STOPPED)
+        return [*events, self._event(EventKind.STOPPED, position, "Stopped.", summary=summary)]
 
     # ---- time passing ------------------------------------------------------------------
     def advance(self, now: float) -> list[Event]:
@@ -288,8 +288,10 @@ class Session:
                 if self._segment + 1 < len(self.plan.segments):
                     self._segment, self._entered_s = self._segment + 1, due.at_s
         if position >= self.plan.total_s - _EPSILON:
-            self._end(now - (position - self.plan.total_s), SessionState.FINISHED)
-            events.append(self._event(EventKind.FINISHED, self.plan.total_s, "Finished."))
+            summary = self._end(now - (position - self.plan.total_s), SessionOutcome.FINISHED)
+            events.append(
+                self._event(EventKind.FINISHED, self.plan.total_s, "Finished.", summary=summary)
+            )
         return events
 
     def _leave(self, position: float, *, skipped: bool) -> Event:
@@ -324,12 +326,15 @@ class Session:
         if self.state is SessionState.RUNNING and _in_countdown(position):
             self.state = SessionState.COUNTDOWN
 
-    def _end(self, at: float, state: SessionState) -> None:
+    def _end(self, at: float, outcome: SessionOutcome) -> SessionSummary:
+        """End the session at clock time `at`; its summary, once and for all."""
         if self._paused_at is not None:
             self._paused_total += at - self._paused_at
             self._paused_at = None
         self._ended_at = at
-        self.state = state
+        self.state = SessionState(outcome.value)
+        active = max(0.0, at - self._started_at - self._paused_total - self.get_ready_s)
+        return summarise(self.plan, self.records, outcome, active)
 
     def _event(
         self,
@@ -338,8 +343,10 @@ class Session:
         text: str,
         cue: Cue | None = None,
         record: SegmentRecord | None = None,
+        summary: SessionSummary | None = None,
     ) -> Event:
-        return Event(kind, round(scheduled_s, 6), text, self.state, self._generation, cue, record)
+        at = round(scheduled_s, 6)
+        return Event(kind, at, text, self.state, self._generation, cue, record, summary)
 
     # ---- reading ---------------------------------------------------------------------
     def next_due(self, now: float) -> float | None:
@@ -390,14 +397,3 @@ class Session:
     def records(self) -> tuple[SegmentRecord, ...]:
         """One record per segment entered, in plan order."""
         return tuple(self._records[index] for index in sorted(self._records))
-
-    def summary(self, now: float) -> SessionSummary:
-        now = self._check_time(now)
-        end = self._ended_at if self._ended_at is not None else now
-        paused = self._paused_total + (
-            now - self._paused_at if self._paused_at is not None else 0.0
-        )
-        active = 0.0
-        if self.state is not SessionState.IDLE:
-            active = max(0.0, end - self._started_at - paused - self.get_ready_s)
-        return summarise(self.plan, self.records, self.state.value, active)

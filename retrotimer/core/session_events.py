@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from retrotimer.core.plan import Cue, PlannedSegment
-from retrotimer.core.records import SegmentRecord
+from retrotimer.core.records import SegmentRecord, SessionSummary
 
 
 class SessionState(enum.Enum):
@@ -41,7 +41,8 @@ class Event:
     """Something that happened, due at `scheduled_s` of plan time (negative while getting ready).
 
     `generation` counts the jumps (skip, back) before it: a cue heard again after going back is
-    a new event of a later generation.
+    a new event of a later generation. SEGMENT_DONE carries the segment's `record`;
+    FINISHED and STOPPED carry the session's `summary`.
     """
 
     kind: EventKind
@@ -51,6 +52,7 @@ class Event:
     generation: int
     cue: Cue | None = None
     record: SegmentRecord | None = None
+    summary: SessionSummary | None = None
 
     @property
     def type_name(self) -> str:

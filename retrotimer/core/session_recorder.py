@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from retrotimer.core.history import (
     HistorySession,
+    Review,
     SessionEnd,
     SessionStart,
     SessionStatus,
@@ -48,6 +49,7 @@ class SessionRecorder:
         plan: Plan,
         *,
         notify: Notify | None = None,
+        test_run: bool = False,
         program: ProgramRef | None = None,
     ) -> None:
         self._program = program
@@ -55,9 +57,11 @@ class SessionRecorder:
         self._session_id = session_id
         self._plan = plan
         self._notify = notify or (lambda message: None)
+        self._test_run = test_run
         self._start: SessionStart | None = None
         self._records: dict[int, SegmentRecord] = {}
         self._end: SessionEnd | None = None
+        self._review: Review | None = None
         self._pending: deque[Callable[[], None]] = deque()
         self.problem: str | None = None
 
@@ -95,6 +99,7 @@ class SessionRecorder:
             venue=self._plan.venue,
             started=at,
             planned_s=self._plan.total_s,
+            test_run=self._test_run,
             program=self._program,
         )
         self._start = start
@@ -116,22 +121,28 @@ class SessionRecorder:
         if self._end is not None:
             return
         self.begin(at)
-        # A visit cut short by going back is in the summary without an event of its own.
-        for record in summary.segments:
-            if self._records.get(record.index) != record:
-                self.segment_done(record, at)
         end = SessionEnd(
             SessionStatus.from_summary(summary), at, SessionTotals.from_summary(summary)
         )
         self._end = end
         self._write(lambda: self._writer.end_session(self._session_id, end))
 
+    def review(self, review: Review) -> bool:
+        """The runner's review of the ended session: written now, or held with the rest (and
+        in the backup) when the history refuses; True when it is written."""
+        self._review = review
+        self._write(lambda: self._writer.set_review(self._session_id, review))
+        return self.is_saved
+
     def on_event(self, event: Event, at: WallTime) -> None:
-        """Feed every session event here; the start and each finished segment are recorded."""
+        """Feed every session event here: the start, each finished segment and the ending
+        (with the summary its event carries) are recorded."""
         if event.kind is EventKind.COUNTDOWN:
             self.begin(at)
         elif event.kind is EventKind.SEGMENT_DONE and event.record is not None:
             self.segment_done(event.record, at)
+        elif event.summary is not None:
+            self.end(event.summary, at)
 
     # ---- writing ---------------------------------------------------------------------
     def retry(self) -> bool:
@@ -165,6 +176,7 @@ class SessionRecorder:
                 status=self._end.status,
                 totals=self._end.totals,
                 ended_utc_s=self._end.ended.utc_s,
+                review=self._review,
             )
         return session_from_parts(
             self._start,

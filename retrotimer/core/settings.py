@@ -1,11 +1,27 @@
-"""User settings the core needs: cadences, cue options, timing thresholds, preferences."""
+"""User settings the core needs, each checked on its own so one bad value keeps the others."""
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+import math
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from retrotimer.core.model import SegmentKind, Venue
+from retrotimer.core.toml_reading import TomlProblem, load_toml, without_bom
+from retrotimer.core.toml_reading import check_toml_depth as check_toml_depth
+
+# Reading settings field by field:
+# - `check_setting(name, value)` checks one field: (value, None), or (None, a message naming
+#   the field, the value and the range allowed);
+# - `settings_from_mapping(data, lines)` builds Settings from parsed TOML, keeping every good
+#   value, with a located SettingProblem for each bad one;
+# - `read_settings_text(text)` does it from the file's text and never raises: a leading BOM is
+#   allowed, nesting is bounded before tomllib recurses (`check_toml_depth`), and when the
+#   text is not valid TOML every `key = value` line that is valid on its own is still kept.
 
 
 class Theme(enum.Enum):
@@ -14,6 +30,13 @@ class Theme(enum.Enum):
     SYSTEM = "system"
     DARK = "dark"
     LIGHT = "light"
+
+
+class StepsAs(enum.Enum):
+    """How a steps-counted segment goes to a watch: a time at the cadence, or a lap-button step."""
+
+    TIME = "time"
+    LAP = "lap"
 
 
 # Kinds without a user cadence (steps per minute) use these; a step is a step either way.
@@ -26,6 +49,12 @@ _FALLBACK_CADENCES: dict[SegmentKind, int] = {
 }
 CADENCE_RANGE = (40, 240)
 MAX_COUNTDOWN_PIPS = 5
+# The run screen's clock changes once a second (Session.next_display_change), so the timer
+# may sleep that long between readings; a clock jump threshold at or below it would take
+# every wait for a jump and pause every session at once.
+DISPLAY_TICK_S = 1.0
+CLOCK_JUMP_RANGE = (DISPLAY_TICK_S + 1.0, 600.0)
+AUDIO_BACKENDS = ("auto", "simpleaudio", "qt", "silent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +80,8 @@ class Settings:
     default_venue: Venue = Venue.TRACK
     safety_checklist: bool = True
     clock_jump_s: float = 5.0
+    # How steps-counted segments are written to a watch's workout file.
+    watch_steps_as: StepsAs = StepsAs.TIME
     # Set once the welcome has been shown (accepted or skipped), so it is shown only once.
     first_run_done: bool = False
 
@@ -65,25 +96,199 @@ class Settings:
         return _FALLBACK_CADENCES[kind]
 
     def validate(self) -> list[str]:
-        """Messages for values out of range; empty when the settings are usable."""
-        problems: list[str] = []
-        low, high = CADENCE_RANGE
-        for name in ("cadence_backward_walk", "cadence_backward_jog", "cadence_backward_sprint"):
-            value = getattr(self, name)
-            if not low <= value <= high:
-                problems.append(f"{name.replace('_', ' ')} must be {low}-{high} steps a minute")
-        if not 0 <= self.countdown_pips <= MAX_COUNTDOWN_PIPS:
-            problems.append(f"countdown pips must be 0-{MAX_COUNTDOWN_PIPS}")
-        if not 0 <= self.get_ready_s <= 60:
-            problems.append("get-ready countdown must be 0-60 seconds")
-        if not 5 <= self.reminder_interval_s <= 120:
-            problems.append("reminder interval must be 5-120 seconds")
-        if not 2 <= self.next_up_lead_s <= 30:
-            problems.append("next-up lead must be 2-30 seconds")
-        if not 0.0 <= self.volume <= 1.0:
-            problems.append("volume must be between 0 and 1")
-        if self.audio_backend not in ("auto", "simpleaudio", "qt", "silent"):
-            problems.append("audio backend must be auto, simpleaudio, qt or silent")
-        if self.clock_jump_s <= 0:
-            problems.append("clock jump threshold must be positive")
+        """Messages for values out of range, each naming the field, its value and the range
+        allowed; empty when the settings are usable."""
+        problems = []
+        for field in dataclasses.fields(self):
+            _value, problem = check_setting(field.name, getattr(self, field.name))
+            if problem is not None:
+                problems.append(problem)
         return problems
+
+
+# The fields compile_plan and Session.from_settings read. A change to any other field
+# (volume, mute, theme, audio backend...) never rebuilds a plan or a session.
+SESSION_FIELDS = frozenset(
+    {
+        "cadence_backward_walk",
+        "cadence_backward_jog",
+        "cadence_backward_sprint",
+        "get_ready_s",
+        "countdown_pips",
+        "reminder_interval_s",
+        "next_up_lead_s",
+        "next_up",
+        "halfway",
+        "step_ticks",
+        "default_venue",
+        "clock_jump_s",
+    }
+)
+
+
+def changes_sessions(old: Settings, new: Settings) -> bool:
+    """Whether going from `old` to `new` changes the plan or the session of a template."""
+    return any(getattr(old, name) != getattr(new, name) for name in SESSION_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberRule:
+    """The numbers a setting allows: words for people, its range and unit."""
+
+    words: str
+    low: float
+    high: float
+    unit: str = ""
+    whole: bool = True
+    why: str = ""
+
+    def allowed(self) -> str:
+        low, high = (f"{bound:g}" for bound in (self.low, self.high))
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{self.words} must be {low}-{high}{unit}{self.why}"
+
+
+_CADENCE = ("steps a minute",)
+NUMBER_RULES: dict[str, NumberRule] = {
+    "cadence_backward_walk": NumberRule("cadence backward walk", *CADENCE_RANGE, *_CADENCE),
+    "cadence_backward_jog": NumberRule("cadence backward jog", *CADENCE_RANGE, *_CADENCE),
+    "cadence_backward_sprint": NumberRule("cadence backward sprint", *CADENCE_RANGE, *_CADENCE),
+    "get_ready_s": NumberRule("get-ready countdown", 0, 60, "seconds"),
+    "countdown_pips": NumberRule("countdown pips", 0, MAX_COUNTDOWN_PIPS),
+    "reminder_interval_s": NumberRule("reminder interval", 5, 120, "seconds"),
+    "next_up_lead_s": NumberRule("next-up lead", 2, 30, "seconds"),
+    "volume": NumberRule("volume", 0.0, 1.0, whole=False),
+    "clock_jump_s": NumberRule(
+        "clock jump threshold",
+        *CLOCK_JUMP_RANGE,
+        "seconds",
+        whole=False,
+        why=f", more than the display's {DISPLAY_TICK_S:g}-second tick",
+    ),
+}
+_DEFAULTS = Settings()
+FIELD_NAMES = tuple(field.name for field in dataclasses.fields(Settings))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value[:40] + ("…" if len(value) > 40 else ""))
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return "a number of more than 15 digits"
+    return repr(value)
+
+
+def check_setting(name: str, value: Any) -> tuple[Any, str | None]:
+    """One setting on its own: (the value as Settings holds it, None), or (None, a message
+    naming the field, the value and what is allowed). `value` may be as TOML gives it
+    (a str for an enum, an int for a float) or as Settings holds it."""
+    if name not in FIELD_NAMES:
+        return None, f"unknown setting {name!r} ignored"
+    default = getattr(_DEFAULTS, name)
+    head = f"{name} = {_shown(value)}"
+    if isinstance(default, enum.Enum):
+        kind = type(default)
+        choices = ", ".join(member.value for member in kind)
+        try:
+            return kind(value), None
+        except ValueError:
+            return None, f"{head}: {name} must be one of {choices}"
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value, None
+        return None, f"{head}: {name} must be true or false"
+    if isinstance(default, str):
+        if name == "audio_backend" and value not in AUDIO_BACKENDS:
+            return None, f"{head}: audio backend must be {', '.join(AUDIO_BACKENDS)}"
+        return value, None
+    rule = NUMBER_RULES[name]
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not number or (rule.whole and not isinstance(value, int)):
+        noun = "a whole number" if rule.whole else "a number"
+        return None, f"{head}: expected {noun}; {rule.allowed()}"
+    if (isinstance(value, float) and not math.isfinite(value)) or not (
+        rule.low <= value <= rule.high
+    ):
+        return None, f"{head}: {rule.allowed()}"
+    return (value if rule.whole else float(value)), None
+
+
+@dataclass(frozen=True, slots=True)
+class SettingProblem:
+    """A setting that could not be used; `line` is where it was written, when known."""
+
+    field: str
+    message: str
+    line: int | None = None
+
+    def render(self, source: str = "") -> str:
+        place = ":".join(part for part in (source, str(self.line or "")) if part)
+        return f"{place}: {self.message}" if place else self.message
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsReading:
+    """Settings built field by field: `values` holds every field that could be used (the
+    rest are the defaults in `settings`), `problems` one entry for each that could not."""
+
+    settings: Settings
+    values: Mapping[str, Any]
+    problems: tuple[SettingProblem, ...] = ()
+
+
+def settings_from_mapping(
+    data: Mapping[str, Any], lines: Mapping[str, int] | None = None
+) -> SettingsReading:
+    """Settings from a mapping such as parsed TOML, keeping every good value; `lines` says
+    where each key was written, for the problems."""
+    where = lines or {}
+    values: dict[str, Any] = {}
+    problems: list[SettingProblem] = []
+    for key, raw in data.items():
+        value, message = check_setting(key, raw)
+        if message is None:
+            values[key] = value
+        else:
+            problems.append(SettingProblem(key, message, where.get(key)))
+    return SettingsReading(dataclasses.replace(_DEFAULTS, **values), values, tuple(problems))
+
+
+_KEY_LINE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if (key := _KEY_LINE.match(line)) is not None:
+            lines.setdefault(key[1], number)
+    return lines
+
+
+def read_settings_text(text: str) -> SettingsReading:
+    """Settings from the text of settings.toml; never raises. A leading BOM is allowed. When
+    the text is not valid TOML, each `key = value` line that is valid on its own still counts,
+    and the problem says where the text went wrong."""
+    text = without_bom(text)
+    lines = _key_lines(text)
+    try:
+        return settings_from_mapping(load_toml(text), lines)
+    except TomlProblem as problem:
+        broken = SettingProblem("", problem.message, problem.line)
+    data: dict[str, Any] = {}
+    for line in text.splitlines():
+        if _KEY_LINE.match(line) is None:
+            continue
+        try:
+            data.update(load_toml(line))
+        except TomlProblem:
+            continue
+    reading = settings_from_mapping(data, lines)
+    return dataclasses.replace(reading, problems=(broken, *reading.problems))

@@ -162,7 +162,7 @@ def compute_statistics(entries: Iterable[HistoryEntry], now: WallTime) -> Histor
     counted: list[HistoryEntry] = []
     longest: HistoryEntry | None = None
     for entry in entries:
-        if entry.deleted_utc_s is not None:
+        if entry.deleted_utc_s is not None or entry.test_run:
             continue
         counted.append(entry)
         monday = _monday(entry.started_utc_s, entry.utc_offset_s)

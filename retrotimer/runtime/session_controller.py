@@ -58,10 +58,6 @@ class SessionController(QObject):
         self._timer.timeout.connect(self._on_timeout)
 
     @property
-    def session(self) -> Session:
-        return self._session
-
-    @property
     def plan(self) -> Plan:
         return self._session.plan
 

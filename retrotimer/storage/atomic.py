@@ -1,26 +1,113 @@
-"""Write a file so that a crash leaves either the old or the new content, never a mix."""
+"""Write a user's file so that a crash leaves the old or the new content, never a mix."""
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
+from retrotimer.storage.user_files import UserFileError, describe_os_error, file_kind
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temp file in the same directory, fsync it, then os.replace it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+# The temp file's name starts with this much of the target's, so a leftover is recognised
+# without the temp name ever passing the file system's 255-byte limit.
+_TEMP_NAME_BYTES = 100
+
+
+def temp_name(target: str) -> str:
+    """ ".NAME.RANDOM.tmp" beside the target: a dot file, which listings skip."""
+    head = target.encode("utf-8")[:_TEMP_NAME_BYTES].decode("utf-8", "ignore")
+    return f".{head}.{secrets.token_hex(4)}.tmp"
+
+
+def write_atomic(
+    path: Path, text: str | bytes, *, overwrite: bool = True, make_folder: bool = False
+) -> None:
+    """Write `text` (bytes as they are) to a temp file beside `path`, fsync it, then
+    os.replace it into place.
+
+    Refuses (UserFileError) a target that is a folder, a device or anything but a regular
+    file, an existing file unless `overwrite`, and a missing folder unless `make_folder`
+    (the app's own folders). A replaced file keeps its permissions; a new one gets the
+    usual ones (the umask's). Every failure is a UserFileError naming the file; nothing is
+    left behind but the old file."""
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
+    folder = path.parent
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserFileError(
+            f"cannot write {path}: the text holds a character that is not Unicode "
+            "(a lone surrogate); nothing was written"
+        ) from None
+    try:
+        if make_folder:
+            folder.mkdir(parents=True, exist_ok=True)
+        elif not folder.is_dir():
+            missing = "is not a folder" if os.path.lexists(folder) else "does not exist"
+            raise UserFileError(f"the folder {folder} {missing}; {path.name} was not written")
+        try:
+            existing: os.stat_result | None = os.stat(path)
+        except FileNotFoundError:
+            existing = None
+        if existing is not None:
+            if not stat.S_ISREG(existing.st_mode):
+                raise UserFileError(
+                    f"{path} is {file_kind(existing.st_mode)}, not a file; nothing was written"
+                )
+            if not overwrite:
+                raise UserFileError(f"{path} already exists; it was left as it is", errno.EEXIST)
+        _replace_with(path, data, existing, exclusive=not overwrite)
+    except FileExistsError:
+        raise UserFileError(f"{path} already exists; it was left as it is", errno.EEXIST) from None
+    except UserFileError:
+        raise
+    except OSError as error:
+        raise UserFileError(
+            f"cannot write {path}: {describe_os_error(error)}", error.errno
+        ) from None
+
+
+def _replace_with(
+    path: Path, data: bytes, existing: os.stat_result | None, *, exclusive: bool
+) -> None:
+    temp = path.with_name(temp_name(path.name))
+    # 0o666 and the umask give a new file the mode any other program's new file gets.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(temp, flags, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
             stream.flush()
+            if existing is not None and os.name == "posix":
+                os.fchmod(stream.fileno(), stat.S_IMODE(existing.st_mode))
             os.fsync(stream.fileno())
-        os.replace(temp_name, path)
+        if exclusive:
+            _link_new(temp, path)
+        else:
+            os.replace(temp, path)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
     _fsync_directory(path.parent)
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Put the written file in place only if no file is there: a hard link fails with
+    FileExistsError when one is, even one made a moment ago by another program (what
+    O_EXCL does for a new file). Where the file system has no hard links, a rename after
+    a last look is the best there is."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
+        os.replace(temp, path)
+        return
+    temp.unlink()
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from retrotimer.core.ports import HistoryUnavailable
 from retrotimer.storage.history_schema import LATEST_VERSION, SchemaTooNew, migrate, schema_version
+from retrotimer.storage.user_files import describe_os_error
 
 Connect = Callable[[Path], sqlite3.Connection]
-WallClock = Callable[[], float]
+UtcClock = Callable[[], float]  # Unix seconds, for the rows' update times
 
 # SQLite result codes (the low byte of an extended code).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
@@ -35,6 +36,19 @@ def connect_sqlite(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None, timeout=5.0)
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes, for a history on read-only media. A WAL database
+    there has no -shm file SQLite could make, so it is opened as immutable: nothing can
+    change it anyway."""
+    uri = path.resolve().as_uri()
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+
+
 def _code(error: sqlite3.Error) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None
@@ -48,6 +62,24 @@ def is_corruption(error: sqlite3.Error) -> bool:
     return type(error) is sqlite3.DatabaseError
 
 
+def disk_state(folder: Path) -> str | None:
+    """ "the disk is full" or "the disk is read-only" when the file system of `folder` is,
+    else None. SQLite reports some failed writes only as an input/output error; this says
+    what the disk itself says."""
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:
+        return None
+    try:
+        state = statvfs(folder)
+    except OSError:
+        return None
+    if state.f_flag & getattr(os, "ST_RDONLY", 1):
+        return "the disk is read-only"
+    if state.f_bavail == 0 and os.geteuid() != 0 or state.f_bfree == 0:
+        return _REASONS[_FULL]
+    return None
+
+
 def describe_error(error: BaseException, path: Path) -> str:
     """Words for the user about a failed read or write of the history."""
     reason = None
@@ -58,8 +90,10 @@ def describe_error(error: BaseException, path: Path) -> str:
             reason = _REASONS[_FULL]
         if reason is None and "readonly" in str(error):
             reason = _REASONS[_READONLY]
-    if isinstance(error, OSError) and error.strerror:
-        reason = error.strerror
+        if code in (_IOERR, _CANTOPEN, _READONLY, None) or "I/O" in str(error):
+            reason = disk_state(path.parent) or reason
+    if isinstance(error, OSError):
+        reason = disk_state(path.parent) or describe_os_error(error)
     return f"{reason or error} ({path})"
 
 
@@ -86,19 +120,23 @@ class HistoryDatabase:
         path: Path,
         *,
         connect: Connect = connect_sqlite,
-        wall_clock: WallClock = time.time,
+        wall_clock: UtcClock = time.time,
         synchronous: str = "FULL",
         repair: bool = True,
+        read_only: bool = False,
     ) -> None:
         """`repair=False` reports a damaged file instead of moving it: for a reader that does
-        not hold the instance lock, since the writing instance may have the file open."""
+        not hold the instance lock, since the writing instance may have the file open.
+        `read_only` reads the file as it is (read-only media): no folder made, no schema
+        upgrade, no repair, and every write refused."""
         if synchronous not in ("FULL", "NORMAL"):
             raise ValueError("synchronous must be FULL or NORMAL")
         self.path = path
         self._connect = connect
         self._wall_clock = wall_clock
         self._synchronous = synchronous
-        self._repair = repair
+        self._repair = repair and not read_only
+        self._read_only = read_only
         self._connection: sqlite3.Connection | None = None
         self._notices: list[str] = []
 
@@ -154,6 +192,8 @@ class HistoryDatabase:
 
     # ---- opening ---------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
+        if self._read_only:
+            return self._open_read_only()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -214,6 +254,28 @@ class HistoryDatabase:
                 raise _Damaged(str(error), connection) from None
             connection.close()
             raise HistoryUnavailable(describe_error(error, self.path)) from error
+        return connection
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        if not self.path.is_file():
+            raise HistoryUnavailable(f"there is no history yet ({self.path})")
+        try:
+            connection = connect_read_only(self.path)
+        except sqlite3.Error as error:
+            raise HistoryUnavailable(describe_error(error, self.path)) from error
+        try:
+            version = schema_version(connection)
+        except sqlite3.Error as error:
+            connection.close()
+            raise HistoryUnavailable(describe_error(error, self.path)) from error
+        if version != LATEST_VERSION:
+            connection.close()
+            reason = (
+                f"it was written by a newer RetroTimer (version {version})"
+                if version > LATEST_VERSION
+                else "it must first be upgraded by this RetroTimer where it can be written"
+            )
+            raise HistoryUnavailable(f"the history cannot be read here: {reason} ({self.path})")
         return connection
 
     def _move_aside(self) -> Path:

@@ -20,10 +20,11 @@ from retrotimer.core.history import (
     SessionTotals,
     WallTime,
     longest_backward,
+    showable,
 )
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.programs.program_ref import ProgramRef
-from retrotimer.core.records import SegmentRecord
+from retrotimer.core.records import SegmentRecord, record_to_json
 
 FORMAT_NAME = "retrotimer-history"
 FORMAT_VERSION = 1
@@ -50,6 +51,7 @@ CSV_COLUMNS = (
     "rating",
     "near_stumbles",
     "notes",
+    "test_run",
     "program",
     "program_week",
     "program_session",
@@ -100,27 +102,25 @@ def entry_to_json(entry: HistoryEntry) -> dict[str, Any]:
         "rating": entry.review.rating,
         "near_stumbles": entry.review.near_stumbles,
         "notes": entry.review.notes,
+        "test_run": entry.test_run,
         "program": entry.program.to_json() if entry.program is not None else None,
         "dizzy_or_pain": entry.dizzy_or_pain,
     }
 
 
+def _plan(plan_json: str) -> Any:
+    try:
+        return json.loads(plan_json)
+    except (ValueError, RecursionError):
+        # Kept as it is: a backup loses nothing, even what this version cannot read.
+        return {"unreadable_plan": plan_json}
+
+
 def session_to_json(session: HistorySession) -> dict[str, Any]:
     return {
         **entry_to_json(session.entry),
-        "plan": json.loads(session.plan_json),
-        "segments": [
-            {
-                "index": r.index,
-                "kind": r.kind.value,
-                "label": r.label,
-                "planned_s": r.planned_s,
-                "actual_s": r.actual_s,
-                "skipped": r.skipped,
-                "steps": r.steps,
-            }
-            for r in session.segments
-        ],
+        "plan": _plan(session.plan_json),
+        "segments": [record_to_json(record) for record in session.segments],
     }
 
 
@@ -147,6 +147,9 @@ class _Reader:
         value = self.data.get(field)
         if not isinstance(value, str) or (not allow_empty and not value.strip()):
             self.fail(field, "must be text" if allow_empty else "must be non-empty text")
+            return ""
+        if not is_unicode(value):
+            self.fail(field, "holds a character that is not Unicode text (a lone surrogate)")
             return ""
         return value
 
@@ -180,10 +183,26 @@ class _Reader:
         except ValueError:
             parsed = None
         offset = parsed.utcoffset() if parsed is not None else None
-        if parsed is None or offset is None or parsed.year < 1970:
+        if parsed is None or offset is None:
             self.fail(field, f"must be a date and time with its UTC offset, not {value!r}")
             return None
-        return WallTime(parsed.timestamp(), int(offset.total_seconds()))
+        try:
+            moment = WallTime(parsed.timestamp(), int(offset.total_seconds()))
+        except (OverflowError, ValueError):
+            moment = None
+        if moment is None or not showable(moment.utc_s, moment.offset_s):
+            self.fail(field, f"must be a date from 1970 to 9999 (in UTC), not {value!r}")
+            return None
+        return moment
+
+
+def is_unicode(text: str) -> bool:
+    """False for text with a lone surrogate, which JSON can carry and no file or database can."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _program_ref(read: _Reader) -> ProgramRef | None:
@@ -258,9 +277,14 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
     statuses = {status.value: status for status in SessionStatus}
     if status_text not in statuses:
         read.fail("status", f"must be one of {', '.join(statuses)}, not {status_text!r}")
+    test_run = data.get("test_run", False)
+    if not isinstance(test_run, bool):
+        read.fail("test_run", f"must be true or false, not {test_run!r}")
     plan = data.get("plan")
     if not isinstance(plan, dict):
         read.fail("plan", "must be an object")
+    elif not is_unicode(json.dumps(plan, ensure_ascii=False)):
+        read.fail("plan", "holds a character that is not Unicode text (a lone surrogate)")
     review = Review(
         rating=read.whole("rating", optional=True),
         near_stumbles=read.whole("near_stumbles", optional=True),
@@ -273,6 +297,8 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
     problems.extend(f"{where}: {problem}" for problem in review.problems())
     started = read.moment("started")
     ended = read.moment("ended", optional=True)
+    if started is not None and ended is not None and ended.utc_s < started.utc_s:
+        read.fail("ended", f"is before the start ({data.get('ended')!r})")
     raw_segments = data.get("segments")
     if not isinstance(raw_segments, list):
         read.fail("segments", "must be a list")
@@ -305,7 +331,14 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
     plan_json = json.dumps(plan, separators=(",", ":"), ensure_ascii=False)
     venue = venues[str(venue_text)]
     start = SessionStart(
-        session_id, template_name, plan_json, venue, started, planned_s, program=program
+        session_id,
+        template_name,
+        plan_json,
+        venue,
+        started,
+        planned_s,
+        test_run is True,
+        program=program,
     )
     entry = HistoryEntry.build(
         start,
@@ -324,12 +357,17 @@ def sessions_from_json(text: str) -> list[HistorySession]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise HistoryImportError([f"not a RetroTimer history export: not JSON ({error})"]) from None
+    except RecursionError:
+        raise HistoryImportError(
+            ["not a RetroTimer history export: its values are nested far too deeply"]
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise HistoryImportError(
             [f'not a RetroTimer history export (it has no "format": "{FORMAT_NAME}")']
         )
     version = document.get("version")
-    if version != FORMAT_VERSION:
+    # `true == 1` in Python: a boolean is not a version number.
+    if type(version) is not int or version != FORMAT_VERSION:
         raise HistoryImportError(
             [f"history export version {version!r} is not supported (expected {FORMAT_VERSION})"]
         )
@@ -337,9 +375,15 @@ def sessions_from_json(text: str) -> list[HistorySession]:
     if not isinstance(raw, list):
         raise HistoryImportError(["the export has no list of sessions"])
     problems: list[str] = []
-    sessions = [
-        _session(item, f"session {number}", problems) for number, item in enumerate(raw, start=1)
-    ]
+    try:
+        sessions = [
+            _session(item, f"session {number}", problems)
+            for number, item in enumerate(raw, start=1)
+        ]
+    except RecursionError:
+        raise HistoryImportError(
+            ["not a RetroTimer history export: its values are nested far too deeply"]
+        ) from None
     if problems:
         raise HistoryImportError(problems)
     return [session for session in sessions if session is not None]
@@ -377,6 +421,7 @@ def _csv_row(session: HistorySession) -> list[str | int | float]:
         "" if entry.review.rating is None else entry.review.rating,
         "" if entry.review.near_stumbles is None else entry.review.near_stumbles,
         _plain_text(entry.review.notes),
+        int(entry.test_run),
         "" if entry.program is None else _plain_text(entry.program.name),
         "" if entry.program is None else entry.program.week,
         "" if entry.program is None else entry.program.session,

@@ -15,6 +15,7 @@ from retrotimer.storage.history_exchange import (
     sessions_to_csv,
     sessions_to_json,
 )
+from retrotimer.storage.user_files import UserFileError, read_user_file
 
 # Larger than years of daily sessions; a bigger file is not one of ours.
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -23,11 +24,9 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 def read_import_file(path: Path) -> list[HistorySession]:
     """The sessions of a JSON export; HistoryImportError says why a file cannot be imported."""
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise HistoryImportError(["not a RetroTimer history export: the file is too large"])
-        data = path.read_bytes()
-    except OSError as error:
-        raise HistoryImportError([f"cannot read the file: {error.strerror or error}"]) from None
+        data = read_user_file(path, MAX_IMPORT_BYTES, what="history export")
+    except UserFileError as error:
+        raise HistoryImportError([error.reason]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -46,7 +45,7 @@ def save_unsaved(sessions: Iterable[HistorySession], folders: Iterable[Path]) ->
     for folder in [*folders, Path(tempfile.gettempdir())]:
         target = folder / name
         try:
-            write_atomic(target, text)
+            write_atomic(target, text, make_folder=True)
         except OSError:
             continue
         return target
@@ -67,7 +66,7 @@ class HistoryTransfer:
         try:
             write_atomic(Path(path), text)
         except OSError as error:
-            raise HistoryUnavailable(f"cannot write {path}: {error.strerror or error}") from error
+            raise HistoryUnavailable(str(error)) from error
         return len(sessions)
 
     def import_from(self, path: str) -> ImportResult:

@@ -10,6 +10,7 @@ from retrotimer.storage.history_exchange import local_datetime
 from retrotimer.storage.history_store import HistoryStore
 from retrotimer.storage.instance_lock import InstanceLock
 from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.user_files import describe_os_error
 
 
 def interrupted_notice(entry: HistoryEntry) -> str:
@@ -46,7 +47,7 @@ def open_for_writing(paths: AppPaths) -> WritableHistory:
         lock.acquire()
     except OSError as error:
         raise HistoryUnavailable(
-            f"the instance lock cannot be made: {error.strerror or error} ({lock.path})"
+            f"the instance lock cannot be made: {describe_os_error(error)} ({lock.path})"
         ) from error
     store = HistoryStore(paths.history_db)
     problem: str | None = None

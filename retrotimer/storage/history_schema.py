@@ -52,7 +52,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE sessions ADD COLUMN deleted_utc REAL",
         "CREATE INDEX sessions_by_start ON sessions (started_utc, id)",
     ),
-    # 3: the program, week and session a session was run for (NULL name: none), and the
+    # 3: sessions run at a compressed speed are kept but marked, and left out of statistics.
+    (
+        "ALTER TABLE sessions ADD COLUMN test_run INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (test_run IN (0, 1))",
+    ),
+    # 4: the program, week and session a session was run for (NULL name: none), and the
     # review's "felt dizzy or in pain", which steps a program back.
     (
         "ALTER TABLE sessions ADD COLUMN program_name TEXT",

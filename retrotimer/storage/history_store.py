@@ -13,28 +13,38 @@ from retrotimer.core.history import (
     Review,
     SessionEnd,
     SessionStart,
-    SessionStatus,
     SessionTotals,
-    longest_backward,
 )
-from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.ports import ImportResult
 from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SegmentRecord
-from retrotimer.storage.history_database import Connect, HistoryDatabase, WallClock, connect_sqlite
+from retrotimer.storage.history_database import Connect, HistoryDatabase, UtcClock, connect_sqlite
+from retrotimer.storage.history_import import complete_session, insert_session
+from retrotimer.storage.history_rows import (
+    BACKWARD_KINDS,
+    SEGMENT_COLUMNS,
+    SET_PROGRAM,
+    STATUSES,
+    VENUES,
+    program_values,
+    segment_from_row,
+    segment_values,
+    showable_entry_row,
+    showable_segment_row,
+)
 
-_BACKWARD_KINDS = ", ".join(f"'{kind.value}'" for kind in SegmentKind if kind.is_backward)
 # In the order of HistoryEntry's fields, so a row becomes an entry without renaming.
 _ENTRY_COLUMNS = """
     s.id, s.template_name, s.venue, s.started_utc, s.utc_offset_s, s.ended_utc, s.status,
     s.planned_s, s.active_s, s.backward_s, s.forward_s, s.backward_steps, s.longest_backward_s,
-    s.rating, s.near_stumbles, s.notes, s.deleted_utc,
+    s.rating, s.near_stumbles, s.notes, s.deleted_utc, s.test_run,
     s.program_name, s.program_week, s.program_session, s.program_lighter, s.dizzy_or_pain
 """
-_PLAN_COLUMN = 22
-_SEGMENT_COLUMNS = "idx, kind, label, planned_s, actual_s, skipped, steps"
-_STATUSES = {status.value: status for status in SessionStatus}
-_VENUES = {venue.value: venue for venue in Venue}
+_PLAN_COLUMN = 23
+LEFT_OUT_NOTICE = (
+    "{count} session(s) in the history hold values that cannot be shown (such as a date "
+    "outside 1970-9999); they are left out here and kept in the file ({path})"
+)
 
 
 def _entry(row: Sequence[Any]) -> HistoryEntry:
@@ -42,11 +52,11 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
     return HistoryEntry(
         row[0],
         row[1],
-        _VENUES[row[2]],
+        VENUES[row[2]],
         row[3],
         row[4],
         row[5],
-        _STATUSES[row[6]],
+        STATUSES[row[6]],
         row[7],
         row[8],
         row[9],
@@ -57,45 +67,9 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
         row[14],
         row[15],
         row[16],
-        program=None if row[17] is None else ProgramRef(row[17], row[18], row[19], bool(row[20])),
-        dizzy_or_pain=bool(row[21]),
-    )
-
-
-def _program_values(ref: ProgramRef | None) -> tuple[Any, ...]:
-    if ref is None:
-        return (None, None, None, 0)
-    return (ref.name, ref.week, ref.session, int(ref.lighter))
-
-
-_SET_PROGRAM = (
-    "UPDATE sessions SET program_name = ?, program_week = ?, program_session = ?, "
-    "program_lighter = ?, dizzy_or_pain = ? WHERE id = ?"
-)
-
-
-def _segment(row: Sequence[Any]) -> SegmentRecord:
-    return SegmentRecord(
-        index=row[0],
-        kind=SegmentKind(row[1]),
-        label=row[2],
-        planned_s=row[3],
-        actual_s=row[4],
-        skipped=bool(row[5]),
-        steps=row[6],
-    )
-
-
-def _segment_values(session_id: str, record: SegmentRecord) -> tuple[Any, ...]:
-    return (
-        session_id,
-        record.index,
-        record.kind.value,
-        record.label,
-        record.planned_s,
-        record.actual_s,
-        int(record.skipped),
-        record.steps,
+        bool(row[17]),
+        program=None if row[18] is None else ProgramRef(row[18], row[19], row[20], bool(row[21])),
+        dizzy_or_pain=bool(row[22]),
     )
 
 
@@ -111,20 +85,39 @@ class HistoryStore:
         path: Path,
         *,
         connect: Connect = connect_sqlite,
-        wall_clock: WallClock = time.time,
+        wall_clock: UtcClock = time.time,
         synchronous: str = "FULL",
         repair: bool = True,
+        read_only: bool = False,
     ) -> None:
         self.database = HistoryDatabase(
-            path, connect=connect, wall_clock=wall_clock, synchronous=synchronous, repair=repair
+            path,
+            connect=connect,
+            wall_clock=wall_clock,
+            synchronous=synchronous,
+            repair=repair,
+            read_only=read_only,
         )
+        self._left_out = 0
 
     @property
     def path(self) -> Path:
         return self.database.path
 
     def take_notices(self) -> list[str]:
-        return self.database.take_notices()
+        """What the user should be told: a damaged file moved aside, sessions left out of a
+        reading because they cannot be shown."""
+        notices = self.database.take_notices()
+        if self._left_out:
+            notices.append(LEFT_OUT_NOTICE.format(count=self._left_out, path=self.path))
+            self._left_out = 0
+        return notices
+
+    def _shown(self, rows: list[Any]) -> list[Any]:
+        """The rows that can be shown; how many were left out is told by take_notices."""
+        kept = [row for row in rows if showable_entry_row(row)]
+        self._left_out = len(rows) - len(kept)
+        return kept
 
     def close(self) -> None:
         self.database.close()
@@ -135,8 +128,8 @@ class HistoryStore:
             db.execute(
                 """
                 INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
-                    utc_offset_s, status, planned_s, updated_utc)
-                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)
+                    utc_offset_s, status, planned_s, updated_utc, test_run)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """,
                 (
@@ -148,10 +141,11 @@ class HistoryStore:
                     start.started.offset_s,
                     start.planned_s,
                     start.started.utc_s,
+                    int(start.test_run),
                 ),
             )
             if start.program is not None:
-                db.execute(_SET_PROGRAM, (*_program_values(start.program), 0, start.session_id))
+                db.execute(SET_PROGRAM, (*program_values(start.program), 0, start.session_id))
 
     def record_segment(
         self, session_id: str, record: SegmentRecord, totals: SessionTotals, at_utc_s: float
@@ -159,14 +153,14 @@ class HistoryStore:
         with self.database.transaction() as db:
             db.execute(
                 f"""
-                INSERT INTO segments (session_id, {_SEGMENT_COLUMNS})
+                INSERT INTO segments (session_id, {SEGMENT_COLUMNS})
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (session_id, idx) DO UPDATE SET kind = excluded.kind,
                     label = excluded.label, planned_s = excluded.planned_s,
                     actual_s = excluded.actual_s, skipped = excluded.skipped,
                     steps = excluded.steps
                 """,
-                _segment_values(session_id, record),
+                segment_values(session_id, record),
             )
             db.execute(
                 f"""
@@ -174,7 +168,7 @@ class HistoryStore:
                     forward_s = :forward, backward_steps = :steps, updated_utc = :at,
                     longest_backward_s = (
                         SELECT COALESCE(MAX(actual_s), 0) FROM segments
-                        WHERE session_id = :id AND kind IN ({_BACKWARD_KINDS}))
+                        WHERE session_id = :id AND kind IN ({BACKWARD_KINDS}))
                 WHERE id = :id AND status = 'running'
                 """,
                 {
@@ -223,7 +217,7 @@ class HistoryStore:
                 ).fetchone()
                 for i in ids
             ]
-        return [_entry(row) for row in rows]
+        return [_entry(row) for row in self._shown(rows)]
 
     # ---- reading ---------------------------------------------------------------------
     def list_sessions(self, *, include_deleted: bool = False) -> list[HistoryEntry]:
@@ -234,7 +228,7 @@ class HistoryStore:
                 f"SELECT {_ENTRY_COLUMNS} FROM sessions AS s {where} "
                 "ORDER BY s.started_utc DESC, s.id DESC"
             ).fetchall()
-        return [_entry(row) for row in rows]
+        return [_entry(row) for row in self._shown(rows)]
 
     def get_session(self, session_id: str) -> HistorySession | None:
         with self.database.reading() as db:
@@ -242,13 +236,17 @@ class HistoryStore:
                 f"SELECT {_ENTRY_COLUMNS}, s.plan_json FROM sessions AS s WHERE s.id = ?",
                 (session_id,),
             ).fetchone()
-            if row is None:
+            if row is None or not self._shown([row]):
                 return None
             segments = db.execute(
-                f"SELECT {_SEGMENT_COLUMNS} FROM segments WHERE session_id = ? ORDER BY idx",
+                f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE session_id = ? ORDER BY idx",
                 (session_id,),
             ).fetchall()
-        return HistorySession(_entry(row), row[_PLAN_COLUMN], tuple(_segment(s) for s in segments))
+        return HistorySession(
+            _entry(row),
+            row[_PLAN_COLUMN],
+            tuple(segment_from_row(s) for s in segments if showable_segment_row(s)),
+        )
 
     def all_sessions(self) -> list[HistorySession]:
         """Every session not deleted, with plan and segments, oldest first (for export)."""
@@ -259,12 +257,16 @@ class HistoryStore:
             ).fetchall()
             segments: dict[str, list[SegmentRecord]] = {}
             for segment_row in db.execute(
-                f"SELECT session_id, {_SEGMENT_COLUMNS} FROM segments ORDER BY session_id, idx"
+                f"SELECT session_id, {SEGMENT_COLUMNS} FROM segments ORDER BY session_id, idx"
             ):
-                segments.setdefault(segment_row[0], []).append(_segment(segment_row[1:]))
+                if showable_segment_row(segment_row[1:]):
+                    segments.setdefault(segment_row[0], []).append(
+                        segment_from_row(segment_row[1:])
+                    )
         return [
             HistorySession(_entry(row), row[_PLAN_COLUMN], tuple(segments.get(row[0], ())))
-            for row in rows
+            for row in self._shown(rows)
+            if isinstance(row[_PLAN_COLUMN], str)
         ]
 
     # ---- review, delete with undo ----------------------------------------------------
@@ -309,53 +311,19 @@ class HistoryStore:
 
     # ---- import ----------------------------------------------------------------------
     def import_sessions(self, sessions: Iterable[HistorySession]) -> ImportResult:
-        """Add sessions in one transaction, skipping ids already present."""
-        added = skipped = 0
+        """Add sessions in one transaction. A session already present is completed from the
+        import (segments it lacks, a later end, a review it has none of: what a backup of a
+        session the disk refused part-way holds); one with nothing to add is skipped."""
+        added = skipped = completed = segments_added = 0
         with self.database.transaction() as db:
             for session in sessions:
-                entry = session.entry
-                cursor = db.execute(
-                    """
-                    INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
-                        utc_offset_s, ended_utc, status, planned_s, active_s, backward_s,
-                        forward_s, backward_steps, longest_backward_s, rating, near_stumbles,
-                        notes, updated_utc, deleted_utc)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO NOTHING
-                    """,
-                    (
-                        entry.session_id,
-                        entry.template_name,
-                        session.plan_json,
-                        entry.venue.value,
-                        entry.started_utc_s,
-                        entry.utc_offset_s,
-                        entry.ended_utc_s,
-                        entry.status.value,
-                        entry.planned_s,
-                        entry.active_s,
-                        entry.backward_s,
-                        entry.forward_s,
-                        entry.backward_steps,
-                        longest_backward(session.segments),
-                        entry.rating,
-                        entry.near_stumbles,
-                        entry.notes,
-                        entry.ended_utc_s or entry.started_utc_s,
-                        entry.deleted_utc_s,
-                    ),
-                )
-                if cursor.rowcount == 0:
-                    skipped += 1
+                if insert_session(db, session):
+                    added += 1
                     continue
-                added += 1
-                db.execute(
-                    _SET_PROGRAM,
-                    (*_program_values(entry.program), int(entry.dizzy_or_pain), entry.session_id),
-                )
-                db.executemany(
-                    f"INSERT INTO segments (session_id, {_SEGMENT_COLUMNS}) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [_segment_values(entry.session_id, record) for record in session.segments],
-                )
-        return ImportResult(added, skipped)
+                gained = complete_session(db, session)
+                if gained is None:
+                    skipped += 1
+                else:
+                    completed += 1
+                    segments_added += gained
+        return ImportResult(added, skipped, completed, segments_added)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from types import TracebackType
 
+from retrotimer.storage.file_lock import try_lock, unlock
 from retrotimer.storage.paths import AppPaths
 
 LOCK_NAME = "instance.lock"
@@ -50,9 +50,7 @@ class InstanceLock:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            _lock(descriptor)
-        except OSError:
+        if not try_lock(descriptor):
             pid = _read_pid(descriptor)
             os.close(descriptor)
             raise AlreadyRunning(pid) from None
@@ -64,7 +62,7 @@ class InstanceLock:
     def release(self) -> None:
         descriptor, self._descriptor = self._descriptor, None
         if descriptor is not None:
-            _unlock(descriptor)
+            unlock(descriptor)
             os.close(descriptor)
 
     def __enter__(self) -> InstanceLock:
@@ -86,26 +84,3 @@ def _read_pid(descriptor: int) -> int | None:
     except OSError:
         return None
     return int(text) if text.isdigit() else None
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _lock(descriptor: int) -> None:
-        # Lock one byte far beyond the pid so the holder's pid stays readable.
-        os.lseek(descriptor, 1024, os.SEEK_SET)
-        msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
-        os.lseek(descriptor, 0, os.SEEK_SET)
-
-    def _unlock(descriptor: int) -> None:
-        os.lseek(descriptor, 1024, os.SEEK_SET)
-        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock(descriptor: int) -> None:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(descriptor: int) -> None:
-        fcntl.flock(descriptor, fcntl.LOCK_UN)

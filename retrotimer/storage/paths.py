@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -9,18 +11,23 @@ from pathlib import Path
 
 import platformdirs
 
+from retrotimer.storage.user_files import describe_os_error
+
 APP_NAME = "RetroTimer"
 HOME_VARIABLE = "RETROTIMER_HOME"
 
 
 @dataclass(frozen=True, slots=True)
 class AppPaths:
-    """The app's directories; nothing is created until `ensure` is called."""
+    """The app's directories; nothing is created until `ensure` is called. `problem` says,
+    after `ensure`, why some cannot be made (for the window's status bar and one line of
+    the command line); the app then runs what it can."""
 
     config: Path
     data: Path
     cache: Path
     log: Path
+    problem: str | None = dataclasses.field(default=None, compare=False)
 
     @property
     def templates(self) -> Path:
@@ -39,8 +46,22 @@ class AppPaths:
         return self.config / "settings.toml"
 
     def ensure(self) -> AppPaths:
+        """Make the folders; never raises. The paths returned carry `problem` when a folder
+        cannot be made or written in (a read-only or full disk, a file in the way)."""
         for directory in (self.config, self.data, self.cache, self.log, self.templates):
-            directory.mkdir(parents=True, exist_ok=True)
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                if not os.access(directory, os.W_OK):
+                    raise PermissionError(errno.EACCES, "permission denied")
+            except OSError as error:
+                reason = describe_os_error(error)
+                return dataclasses.replace(
+                    self,
+                    problem=(
+                        f"RetroTimer cannot write in {directory} ({reason}): settings, "
+                        "templates and the history cannot be saved there"
+                    ),
+                )
         return self
 
     @classmethod

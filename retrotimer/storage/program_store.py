@@ -21,31 +21,23 @@ from retrotimer.core.programs.program_toml import (
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.template_store import MAX_FILE_BYTES, file_stem
+from retrotimer.storage.user_files import UserFileError, read_user_file
 
 SUFFIX = ".toml"
 
 
 def read_program_file(path: Path) -> ProgramReading:
-    """Read a program file; a file too big, not UTF-8 or unreadable is one problem."""
+    """Read a program file through the one safe reader of user files: a folder, a device, a
+    file too big, not UTF-8 or unreadable is one problem."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ProgramError(
-                [
-                    f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, far too big for a "
-                    "program; it was not read"
-                ],
-                str(path),
-            )
-        text = path.read_text(encoding="utf-8")
-    except ProgramError as error:
-        return ProgramReading(None, error.details)
+        data = read_user_file(path, MAX_FILE_BYTES, what="program file")
+    except UserFileError as error:
+        return ProgramReading(None, ProgramError([error.reason]).details)
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return ProgramReading(
             None, ProgramError(["the file is not UTF-8 text; save it as UTF-8"]).details
-        )
-    except OSError as error:
-        return ProgramReading(
-            None, ProgramError([f"cannot read the file: {error.strerror or error}"]).details
         )
     return read_program_toml(text)
 
@@ -122,7 +114,7 @@ class ProgramStore:
         while path.exists():
             path = self.directory / f"{file_stem(program.name)}-{number}{SUFFIX}"
             number += 1
-        write_atomic(path, program_to_toml(program))
+        write_atomic(path, program_to_toml(program), overwrite=False, make_folder=True)
         return path
 
     def import_file(self, path: Path) -> tuple[Program, Path]:
@@ -174,8 +166,9 @@ class ProgramChoiceStore:
         escaped = choice.name.replace("\\", "\\\\").replace('"', '\\"')
         days = ", ".join(f'"{day}"' for day in choice.training_days)
         write_atomic(
-            self.path,
-            f'active = "{escaped}"\nstart_day = {iso_date(choice.start_day)}\n'
+            make_folder=True,
+            path=self.path,
+            text=f'active = "{escaped}"\nstart_day = {iso_date(choice.start_day)}\n'
             f"start_week = {choice.start_week}\ntraining_days = [{days}]\n",
         )
 

@@ -1,36 +1,22 @@
-"""Settings as a small TOML file in the config dir; unknown or bad values fall back to defaults."""
+"""Settings as a small TOML file in the config dir; what cannot be used is kept aside and told."""
 
 from __future__ import annotations
 
 import dataclasses
 import enum
-import tomllib
+import os
+import time
+from collections.abc import Callable
 from typing import Any
 
-from retrotimer.core.settings import Settings
+from retrotimer.core.settings import FIELD_NAMES, Settings, read_settings_text
 from retrotimer.storage.atomic import write_atomic
+from retrotimer.storage.history_database import corrupt_name
 from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.user_files import UserFileError, describe_os_error, read_user_file
 
-
-def _coerce(default: Any, value: Any) -> Any:
-    """`value` as the type of `default`, or raise ValueError/TypeError."""
-    if isinstance(default, enum.Enum):
-        return type(default)(value)
-    if isinstance(default, bool):
-        if not isinstance(value, bool):
-            raise TypeError("expected true or false")
-        return value
-    if isinstance(default, int):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError("expected a whole number")
-        return value
-    if isinstance(default, float):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise TypeError("expected a number")
-        return float(value)
-    if not isinstance(value, str):
-        raise TypeError("expected text")
-    return value
+# A settings file is a few hundred bytes; a bigger one is not ours and is not read whole.
+MAX_SETTINGS_BYTES = 64 * 1024
 
 
 def _toml_value(value: Any) -> str:
@@ -44,39 +30,91 @@ def _toml_value(value: Any) -> str:
     return f'"{escaped}"'
 
 
-class SettingsStore:
-    """Loads and saves Settings; `problems` says what was ignored on the last load."""
+def _text_of(data: bytes) -> tuple[str, list[str]]:
+    """The file's text, and a problem for each line that is not UTF-8 (left out)."""
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    kept: list[str] = []
+    problems: list[str] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            kept.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(f"line {number} is not UTF-8 text; ignored")
+            kept.append("")  # keeps the line numbers of the rest
+    return "\n".join(kept), problems
 
-    def __init__(self, paths: AppPaths) -> None:
+
+class SettingsStore:
+    """Loads and saves Settings. `problems` says what was ignored on the last load, one
+    message each; `notice` is one sentence for the window's status bar (None when all was
+    well). A file that cannot be used as it is (a bad byte, broken TOML, a value out of
+    range) is moved aside, never deleted, and the values that could be read are kept."""
+
+    def __init__(self, paths: AppPaths, wall_clock: Callable[[], float] = time.time) -> None:
         self.path = paths.settings_file
         self.problems: list[str] = []
+        self.notice: str | None = None
+        self._wall_clock = wall_clock
 
     def load(self) -> Settings:
-        self.problems = []
-        if not self.path.exists():
+        self.problems, self.notice = [], None
+        if not os.path.lexists(self.path):
             return Settings()
         try:
-            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            self.problems.append(f"{self.path}: cannot read settings ({error}); using defaults")
+            data = read_user_file(self.path, MAX_SETTINGS_BYTES, what="settings file")
+        except UserFileError as error:
+            self.problems.append(f"{error}; using the defaults")
+            if error.errno is None:
+                # Not a settings file at all (a folder, a FIFO, far too big): moved aside.
+                self._keep_aside(Settings(), why=[error.reason], readable=False)
+            else:
+                self.notice = f"The settings cannot be read ({error}); the defaults are used."
             return Settings()
-        defaults = Settings()
-        values: dict[str, Any] = {}
-        fields = {field.name for field in dataclasses.fields(Settings)}
-        for key, value in data.items():
-            if key not in fields:
-                self.problems.append(f"{self.path}: unknown setting {key!r} ignored")
-                continue
-            try:
-                values[key] = _coerce(getattr(defaults, key), value)
-            except (TypeError, ValueError) as error:
-                self.problems.append(f"{self.path}: {key} = {value!r} ignored ({error})")
-        settings = dataclasses.replace(defaults, **values)
-        invalid = settings.validate()
-        if invalid:
-            self.problems += [f"{self.path}: {message}; using defaults" for message in invalid]
-            return defaults
-        return settings
+        text, problems = _text_of(data)
+        reading = read_settings_text(text)
+        for problem in reading.problems:
+            if problem.field and problem.field not in FIELD_NAMES:
+                continue  # a setting of a newer version, or a typo: nothing to keep aside for
+            where = f"line {problem.line}: " if problem.line else ""
+            problems.append(f"{where}{problem.message} (ignored)")
+        unknown = [
+            problem.message
+            for problem in reading.problems
+            if problem.field and problem.field not in FIELD_NAMES
+        ]
+        self.problems = [f"{self.path}: {problem}" for problem in problems + unknown]
+        if problems:
+            self._keep_aside(reading.settings, why=problems)
+        elif unknown:
+            self.notice = "Some settings were ignored: " + "; ".join(unknown) + "."
+        return reading.settings
+
+    def _keep_aside(self, settings: Settings, *, why: list[str], readable: bool = True) -> None:
+        """Move the file aside and write the settings in use, so that nothing is lost and
+        the next start reads a good file; told in `notice`, with the first reason."""
+        reason = why[0] + (f", and {len(why) - 1} more" if len(why) > 1 else "")
+        target = corrupt_name(self.path, self._wall_clock())
+        try:
+            os.replace(self.path, target)
+        except OSError as error:
+            self.notice = (
+                f"The settings file {self.path} cannot be used as it is ({reason}) and cannot "
+                f"be moved aside ({describe_os_error(error)}); the values that could be read "
+                "are used."
+            )
+            return
+        kept = "the values that could be read are kept" if readable else "defaults are used"
+        self.notice = (
+            f"The settings file could not be used as it was ({reason}); it was moved to "
+            f"{target} (nothing was deleted) and {kept}."
+        )
+        try:
+            self.save(settings)
+        except (OSError, ValueError) as error:
+            self.notice += f" The settings cannot be saved just now: {error}."
 
     def save(self, settings: Settings) -> None:
         problems = settings.validate()
@@ -86,4 +124,4 @@ class SettingsStore:
             f"{field.name} = {_toml_value(getattr(settings, field.name))}"
             for field in dataclasses.fields(Settings)
         ]
-        write_atomic(self.path, "\n".join(lines) + "\n")
+        write_atomic(self.path, "\n".join(lines) + "\n", make_folder=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,16 +23,21 @@ from retrotimer.core.templates.template_formats import TemplateFormat, write_tem
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.template_store import TemplateStore
+from retrotimer.storage.user_files import UserFileError
 
 
 def export_template(
     template: Template, path: Path, template_format: TemplateFormat, *, overwrite: bool = False
 ) -> None:
     """Write `template` to `path` atomically; raises LibraryError if the file exists and
-    `overwrite` is not given, so nothing is replaced by accident."""
-    if path.exists() and not overwrite:
-        raise LibraryError(f"{path} already exists; it was left as it is.")
-    write_atomic(path, write_template(template, template_format))
+    `overwrite` is not given, so nothing is replaced by accident, and UserFileError (an
+    OSError) for a target that is not a file, a missing folder or a refusing disk."""
+    try:
+        write_atomic(path, write_template(template, template_format), overwrite=overwrite)
+    except UserFileError as error:
+        if error.errno == errno.EEXIST:
+            raise LibraryError(f"{path} already exists; it was left as it is.") from None
+        raise
 
 
 class TemplateLibrary:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import re
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from retrotimer.core.templates.library import (
     TemplateNotFound,
     TrashedTemplate,
     free_name,
+    name_key,
     same_name,
 )
 from retrotimer.core.templates.template_formats import read_template
@@ -28,11 +30,16 @@ from retrotimer.core.templates.validation import (
     validate_template,
 )
 from retrotimer.storage.atomic import write_atomic
+from retrotimer.storage.file_lock import FolderLock
 from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.user_files import UserFileError, describe_os_error, read_user_file
 
 # A template is a few kilobytes; anything this big is not one, and is not read into memory.
 MAX_FILE_BYTES = 1_000_000
 SUFFIX = ".toml"
+# File names stay far below the file systems' 255 bytes, with room for "-2" and temp names.
+MAX_STEM_BYTES = 100
+_HASH_LENGTH = 8
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
     f"{p}{n}" for p in ("com", "lpt") for n in range(10)
 }
@@ -66,25 +73,29 @@ class StoreListing:
 
 
 def file_stem(name: str) -> str:
-    """A safe, readable file name for a template name: "Short jogs #2" -> "short-jogs-2"."""
-    stem = re.sub(r"\W+", "-", name.casefold()).strip("-_")[:60].rstrip("-_") or "template"
+    """A safe, readable file name for a template name: "Short jogs #2" -> "short-jogs-2".
+
+    A name too long for a file name (wide characters take up to 4 bytes each) is cut and
+    given a stable hash of the whole name, so two long names still get two files."""
+    stem = re.sub(r"\W+", "-", name_key(name)).strip("-_") or "template"
+    if len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        digest = hashlib.sha256(name_key(name).encode("utf-8")).hexdigest()[:_HASH_LENGTH]
+        budget = MAX_STEM_BYTES - _HASH_LENGTH - 1
+        head = stem.encode("utf-8")[:budget].decode("utf-8", "ignore").rstrip("-_")
+        stem = f"{head}-{digest}"
     return f"{stem}-template" if stem in _WINDOWS_RESERVED else stem
 
 
 def read_file_text(path: Path) -> str:
-    """A template file's text; raises TemplateError (never anything else) when it cannot be read."""
+    """A template file's text; raises TemplateError (never anything else) when it cannot be
+    read: not a regular file, too big, not UTF-8, or an error of the disk."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise TemplateError(
-                [
-                    f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, far too big for a "
-                    "template; it was not read"
-                ],
-                str(path),
-            )
-        return path.read_text(encoding="utf-8")
+        data = read_user_file(path, MAX_FILE_BYTES, what="template file")
+    except UserFileError as error:
+        raise TemplateError([error.reason], str(path)) from None
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        data = error.object
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - data.rfind(b"\n", 0, error.start)
         problem = Problem(
@@ -94,10 +105,6 @@ def read_file_text(path: Path) -> str:
             column,
         )
         raise TemplateError([problem], str(path)) from None
-    except OSError as error:
-        raise TemplateError(
-            [f"cannot read the file: {error.strerror or error}"], str(path)
-        ) from None
 
 
 def _read_stored(path: Path) -> TemplateReading:
@@ -117,7 +124,9 @@ class TemplateStore:
     def __init__(self, directory: Path, trash: Path, reserved_names: Iterable[str] = ()) -> None:
         self.directory = directory
         self.trash_directory = trash
-        self._reserved = {name.strip().casefold() for name in reserved_names}
+        self._reserved = {name_key(name) for name in reserved_names}
+        # Choosing a free name and writing the file is one step for all processes.
+        self._lock = FolderLock(directory)
 
     @classmethod
     def from_paths(cls, paths: AppPaths, reserved_names: Iterable[str] = ()) -> TemplateStore:
@@ -146,7 +155,7 @@ class TemplateStore:
             if template is None or reading.errors:
                 bad.append(BadTemplateFile(path, reading.errors or reading.problems))
                 continue
-            key = template.name.casefold()
+            key = name_key(template.name)
             if key in self._reserved:
                 message = (
                     f'the name "{template.name}" belongs to a built-in template, so this file '
@@ -161,7 +170,7 @@ class TemplateStore:
                 templates[key] = StoredTemplate(template.name, path, template, reading.warnings)
                 continue
             bad.append(BadTemplateFile(path, (Problem(Severity.ERROR, message, field="name"),)))
-        ordered = sorted(templates.values(), key=lambda stored: stored.name.casefold())
+        ordered = sorted(templates.values(), key=lambda stored: name_key(stored.name))
         return StoreListing(tuple(ordered), tuple(bad))
 
     def find(self, name: str, listing: StoreListing | None = None) -> StoredTemplate | None:
@@ -178,7 +187,7 @@ class TemplateStore:
         return stored.template
 
     def _taken(self) -> set[str]:
-        return self._reserved | {stored.name.casefold() for stored in self.listing().templates}
+        return self._reserved | {name_key(stored.name) for stored in self.listing().templates}
 
     def _new_path(self, directory: Path, name: str) -> Path:
         """A path in `directory` that no file has, so nothing there is ever overwritten."""
@@ -193,12 +202,30 @@ class TemplateStore:
     # ---- writing -----------------------------------------------------------------------
     def save(self, template: Template, *, replacing: str | None = None) -> Path:
         """Save atomically. `replacing` is the name the template was loaded as: that file is
-        replaced; a different template of the same name is never overwritten (NameTaken)."""
+        replaced; a different template of the same name is never overwritten (NameTaken),
+        not even one another process saves at the same moment."""
+        template = dataclasses.replace(template, name=template.name.strip())
         errors = [problem for problem in validate_template(template) if problem.is_error]
         if errors:
             raise TemplateError(errors)
-        if template.name.strip().casefold() in self._reserved:
+        if name_key(template.name) in self._reserved:
             raise NameTaken(template.name, builtin=True)
+        with self._writing():
+            return self._save_locked(template, replacing)
+
+    def _writing(self) -> FolderLock:
+        """The folder lock; a folder that cannot be written is told as such."""
+        if not self.directory.is_dir():
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise UserFileError(
+                    f"cannot save templates in {self.directory}: {describe_os_error(error)}",
+                    error.errno,
+                ) from None
+        return self._lock
+
+    def _save_locked(self, template: Template, replacing: str | None) -> Path:
         listing = self.listing()
         old = self.find(replacing, listing) if replacing is not None else None
         if replacing is not None and old is None:
@@ -211,7 +238,7 @@ class TemplateStore:
             write_atomic(old.path, text)
             return old.path
         path = self._new_path(self.directory, template.name)
-        write_atomic(path, text)
+        write_atomic(path, text, overwrite=False)
         if old is not None:
             # The new file is in place before the old one goes, so a crash keeps one of them.
             old.path.unlink()
@@ -222,10 +249,12 @@ class TemplateStore:
         return self.save(dataclasses.replace(template, name=new_name.strip()), replacing=old_name)
 
     def duplicate(self, template: Template, new_name: str | None = None) -> Template:
-        """Save a copy of `template` as a new user template, "NAME (copy)" unless named."""
-        name = new_name.strip() if new_name else free_name(template.name, self._taken(), copy=True)
-        copy = dataclasses.replace(template, name=name)
-        self.save(copy)
+        """Save a copy of `template` as a new user template under the first free name
+        ("NAME (2)", as an import gets) unless named."""
+        with self._writing():
+            name = new_name.strip() if new_name else free_name(template.name, self._taken())
+            copy = dataclasses.replace(template, name=name)
+            self.save(copy)
         return copy
 
     def delete(self, name: str) -> TrashedTemplate:
@@ -233,9 +262,10 @@ class TemplateStore:
         stored = self.find(name)
         if stored is None:
             raise TemplateNotFound(name)
-        self.trash_directory.mkdir(parents=True, exist_ok=True)
-        target = self._new_path(self.trash_directory, stored.name)
-        os.replace(stored.path, target)
+        with self._writing():
+            self.trash_directory.mkdir(parents=True, exist_ok=True)
+            target = self._new_path(self.trash_directory, stored.name)
+            os.replace(stored.path, target)
         return TrashedTemplate(stored.name, target.name, str(target))
 
     def trash(self) -> tuple[TrashedTemplate, ...]:
@@ -256,14 +286,14 @@ class TemplateStore:
         if reading.template is None or reading.errors:
             raise TemplateError(list(reading.errors), str(path))
         template = reading.template
-        name = free_name(template.name, self._taken())
-        if name == template.name:
-            # Moved back as it is, byte for byte, to a file name no file has.
-            self.directory.mkdir(parents=True, exist_ok=True)
-            os.replace(path, self._new_path(self.directory, name))
-        else:
-            self.save(dataclasses.replace(template, name=name))
-            path.unlink()
+        with self._writing():
+            name = free_name(template.name, self._taken())
+            if name == template.name:
+                # Moved back as it is, byte for byte, to a file name no file has.
+                os.replace(path, self._new_path(self.directory, name))
+            else:
+                self.save(dataclasses.replace(template, name=name))
+                path.unlink()
         return name
 
     def import_file(self, source: Path) -> ImportedTemplate:
@@ -274,6 +304,8 @@ class TemplateStore:
         if reading.template is None or reading.errors:
             raise TemplateError(list(reading.errors), str(source))
         template = reading.template
-        name = free_name(template.name, self._taken())
-        path = self.save(dataclasses.replace(template, name=name))
-        return ImportedTemplate(name, template.name, str(path))
+        requested = template.name.strip()
+        with self._writing():
+            name = free_name(requested, self._taken())
+            path = self.save(dataclasses.replace(template, name=name))
+        return ImportedTemplate(name, requested, str(path))

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from retrotimer.core.ports import CueSink, TemplateRepository
-from retrotimer.core.records import SessionSummary
+from retrotimer.core.model import Template
+from retrotimer.core.ports import TemplateRepository
 from retrotimer.core.settings import Settings
-from retrotimer.runtime.session_history import SessionHistory
+from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.app_parts import AppParts
+from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.common.theme import apply_theme
 from retrotimer.ui.history.history_screen import HistoryScreen
 from retrotimer.ui.run.keys_help import KeysHelp
-from retrotimer.ui.run.run_screen import RunScreen
+from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
 from retrotimer.ui.run.summary_dialog import SummaryDialog
 from retrotimer.ui.settings_dialog import SettingsDialog
 from retrotimer.ui.templates.templates_screen import TemplatesScreen
@@ -25,33 +26,25 @@ DEFAULT_SIZE = (1280, 800)
 
 
 class MainWindow(QMainWindow):
-    """Signals: `settings_changed(Settings)` after a save; `review_given(SessionSummary,
-    Review | None)` when the summary dialog closes (None: skipped)."""
+    """Signal: `review_given(SessionSummary, Review | None)` once a session has ended and its
+    summary dialog closed (None: skipped, or nothing to review)."""
 
-    settings_changed = Signal(object)
     review_given = Signal(object, object)
 
-    def __init__(
-        self, parts: AppParts, settings: Settings | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, parts: AppParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.parts = parts
-        self._store = parts.settings_store
+        self._settings = parts.settings
         self._library = parts.library
         self._memory = parts.memory
-        self._settings = settings if settings is not None else parts.settings_store.load()
-        self.session_history: SessionHistory | None = None
         self.welcome_dialog: WelcomeDialog | None = None
-        if parts.history is not None:
-            self.session_history = SessionHistory(
-                parts.history, parts.clock, parts.wall_clock, self
-            )
-            self.session_history.message.connect(self.tell)
         self.summary_dialog: SummaryDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.close_question: QMessageBox | None = None
+        self.stop_question: QMessageBox | None = None
         self._closing = False
         self._leave_unsaved = False
-        self.close_question: QMessageBox | None = None
+        self._opened: Template | None = None
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName(APP_TITLE)
 
@@ -59,27 +52,22 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Screens")
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName("Screens")
-        self.run_screen = RunScreen(
-            self._settings,
-            parts.clock,
-            parts.awake,
-            parts.memory,
-            speed=parts.speed,
-            precise_wait=parts.precise_wait,
-        )
+        theme = parts.settings.current.theme
+        self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
         self.tabs.addTab(self.run_screen, "&Run")
-        self.templates_screen = TemplatesScreen(parts.library, self._settings)
+        self.templates_screen = TemplatesScreen(
+            parts.library, parts.settings.current, exchange=parts.exchange
+        )
         self.tabs.addTab(self.templates_screen, "Te&mplates")
         self.history_screen = HistoryScreen(
             parts.history,
             parts.transfer,
-            parts.wall_clock,
-            self._settings.theme,
+            parts.runs.parts.wall_clock,
+            theme,
             parts.history_problem,
+            exchange=parts.exchange,
         )
         self.tabs.addTab(self.history_screen, "Histor&y")
-        if self.session_history is not None:
-            self.session_history.changed.connect(self.history_screen.refresh)
         self.tabs.currentChanged.connect(self._screen_shown)
         self.setCentralWidget(self.tabs)
         self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
@@ -87,19 +75,19 @@ class MainWindow(QMainWindow):
 
         self.run_screen.template_selected.connect(self._template_selected)
         self.run_screen.session_ended.connect(self._session_ended)
-        self.run_screen.settings_edited.connect(self._save_settings)
         self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
-        if self.session_history is not None:
-            # First of all listeners, so a finished segment is on disk before it is shown.
-            self.run_screen.session_started.connect(self.session_history.attach)
-        if parts.cues is not None:
-            self._connect_cues(parts.cues)
+        parts.runs.message.connect(self.tell)
+        parts.settings.changed.connect(self._settings_changed)
+        parts.settings.save_failed.connect(self.tell)
         self.statusBar().setAccessibleName("Messages")
         self._build_menus()
 
         self._restore_geometry()
         last = self._memory.value("run/last_template", "", type=str)
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
+        cues = parts.runs.parts.cues
+        if cues is not None:
+            self.tell(f"Sound: {cues.backend_name}.")
 
     # ---- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -110,7 +98,14 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.request_quit)
+        self.watch_action = QAction("Export for &watch…", self)
+        self.watch_action.triggered.connect(self.export_for_watch)
+        self.session_export_action = QAction("Export &session…", self)
+        self.session_export_action.triggered.connect(self.export_session)
+        file_menu.addAction(self.watch_action)
+        file_menu.addAction(self.session_export_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -128,6 +123,16 @@ class MainWindow(QMainWindow):
         welcome_action.triggered.connect(self.show_welcome)
         help_menu.addAction(welcome_action)
 
+    def export_for_watch(self) -> None:
+        """File > Export for watch: the template selected on the Templates screen."""
+        self.tabs.setCurrentWidget(self.templates_screen)
+        self.templates_screen.open_watch_export()
+
+    def export_session(self) -> None:
+        """File > Export session: the session selected on the History screen."""
+        self.tabs.setCurrentWidget(self.history_screen)
+        self.history_screen.open_session_export()
+
     def _add_tab_action(self, widget: QWidget, text: str) -> None:
         number = len(self._tab_actions) + 1
         action = QAction(text, self)
@@ -136,21 +141,26 @@ class MainWindow(QMainWindow):
         self.go_menu.addAction(action)
         self._tab_actions.append(action)
 
-    def add_screen(self, widget: QWidget, text: str) -> None:
-        """A further tab (Templates, History), reachable with Ctrl+number."""
-        self.tabs.addTab(widget, text)
-        self._add_tab_action(widget, text)
-
     # ---- templates and title ---------------------------------------------------------------
     @property
     def library(self) -> TemplateRepository:
         return self._library
 
     def reload_templates(self, prefer: str | None = None) -> None:
-        """Offer every usable template of the library to the run screen."""
+        """Offer every usable template of the library to the run screen (the one opened from
+        a file in place of a library template of its name)."""
         templates = [entry.template for entry in self._library.entries() if entry.template]
+        opened = self._opened
+        if opened is not None:
+            templates = [t for t in templates if t.name != opened.name] + [opened]
         self.run_screen.set_templates(templates, prefer)
         self._update_title()
+
+    def open_template(self, template: Template) -> None:
+        """Show the Run screen with `template` loaded (`retrotimer run FILE`)."""
+        self._opened = template
+        self.reload_templates(prefer=template.name)
+        self.tabs.setCurrentWidget(self.run_screen)
 
     def _screen_shown(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.history_screen:
@@ -175,64 +185,35 @@ class MainWindow(QMainWindow):
     # ---- settings --------------------------------------------------------------------------
     @property
     def settings(self) -> Settings:
-        return self._settings
+        return self._settings.current
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self._settings, self)
-        dialog.finished.connect(lambda result: self._settings_answered(dialog, result))
-        self.settings_dialog = dialog
-        dialog.open()
+        self.settings_dialog = open_modal(
+            SettingsDialog(self._settings.current, self), self._settings_answered
+        )
 
     def _settings_answered(self, dialog: SettingsDialog, result: int) -> None:
         self.settings_dialog = None
-        dialog.deleteLater()
         if result == SettingsDialog.DialogCode.Accepted:
-            self._save_settings(dialog.settings())
+            self._settings.update(dialog.settings())
 
-    def _save_settings(self, settings: Settings) -> None:
-        theme_changed = settings.theme is not self._settings.theme
-        mute_changed = settings.muted != self._settings.muted
-        self._settings = settings
-        try:
-            self._store.save(settings)
-        except (OSError, ValueError) as error:
-            # A message, not a dialog: the runner may be mid-session and pressed a volume key.
-            self.tell(f"The settings are in use but could not be saved: {error}")
-        if theme_changed:
+    def _settings_changed(self, settings: Settings, old: Settings) -> None:
+        if settings.theme is not old.theme:
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, settings.theme)
-        self.run_screen.apply_settings(settings)
-        cues = self.parts.cues
-        if cues is not None:
-            if mute_changed:
-                cues.set_muted(settings.muted)  # muting also silences what is sounding now
-            cues.apply_settings(settings)  # volume and mute keys come this way too
+            self.history_screen.set_theme(settings.theme)
         self.templates_screen.set_settings(settings)
-        self.history_screen.set_theme(settings.theme)
-        self.settings_changed.emit(settings)
-
-    # ---- after a session -------------------------------------------------------------------
-    def _connect_cues(self, cues: CueSink) -> None:
-        """The cue player hears every plan before it runs and every event of each session."""
-        self.run_screen.plan_loaded.connect(cues.load)
-        self.run_screen.session_started.connect(
-            lambda controller: controller.event_fired.connect(
-                lambda event, _actual: cues.handle(event)
-            )
-        )
-        cues.apply_settings(self._settings)
-        self.tell(f"Sound: {cues.backend_name}.")
 
     def show_welcome(self) -> None:
         """The first-run welcome: the first template, the safety cues, the user's cadence."""
         self.welcome_dialog = open_welcome(
-            self, self._settings, self.parts.clock, self._welcome_answered
+            self, self._settings.current, self.parts.runs.parts.clock, self._welcome_answered
         )
 
     def _welcome_answered(self, settings: Settings, template: str | None) -> None:
         self.welcome_dialog = None
-        self._save_settings(settings)
+        self._settings.update(settings)
         if template is not None:
             self.run_screen.select_template(template)
             self.tabs.setCurrentWidget(self.run_screen)
@@ -241,27 +222,31 @@ class MainWindow(QMainWindow):
         """A message for the user in the status bar (kept until the next one)."""
         self.statusBar().showMessage(message)
 
-    def _session_ended(self, summary: SessionSummary) -> None:
-        if self.session_history is not None:
-            self.session_history.ended()
+    def _session_ended(self, run: SessionRun) -> None:
+        self.history_screen.refresh()
+        summary = run.summary
+        assert summary is not None, "a session ends with its summary"
         if summary.active_s <= 0 or self._closing:
             self.review_given.emit(summary, None)
             return
         if self.isFullScreen():
             self.toggle_fullscreen()
-        dialog = SummaryDialog(summary, self)
-        dialog.finished.connect(lambda result: self._summary_answered(dialog, result))
-        self.summary_dialog = dialog
-        dialog.open()
+        self.summary_dialog = open_modal(
+            SummaryDialog(summary, self),
+            lambda dialog, result: self._summary_answered(run, dialog, result),
+        )
 
-    def _summary_answered(self, dialog: SummaryDialog, result: int) -> None:
+    def _summary_answered(self, run: SessionRun, dialog: SummaryDialog, result: int) -> None:
         self.summary_dialog = None
-        dialog.deleteLater()
-        accepted = result == SummaryDialog.DialogCode.Accepted
-        review = dialog.review() if accepted else None
-        history = self.session_history
-        if review is not None and history is not None and history.save_review(review):
+        review = dialog.review() if result == SummaryDialog.DialogCode.Accepted else None
+        if review is not None and run.save_review(review):
             self.tell("Rating and notes saved with the session.")
+        elif review is not None:
+            self.tell(
+                "The history cannot be written just now: the rating and notes are kept with "
+                "the session and saved as soon as it can."
+            )
+            self.history_screen.refresh()
         self.review_given.emit(dialog.summary, review)
 
     # ---- window ----------------------------------------------------------------------------
@@ -277,6 +262,19 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
 
+    def request_quit(self) -> None:
+        """Ctrl+Q or the window's close button: while a session is under way, ask first (as
+        Esc does); then close, which stops and records the session."""
+        if not self.run_screen.session_active:
+            self.close()
+        elif self.stop_question is None:
+            self.stop_question = ask_to_stop(self, self._quit_answered)
+
+    def _quit_answered(self, confirmed: bool) -> None:
+        self.stop_question = None
+        if confirmed:
+            self.close()
+
     def _ask_before_closing(self) -> None:
         self.tabs.setCurrentWidget(self.templates_screen)
         box = QMessageBox(
@@ -291,22 +289,17 @@ class MainWindow(QMainWindow):
         box.setAccessibleName("Unsaved template")
         for button in box.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
-        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.close_question = open_modal(box, self._close_answered)
 
-        def answered(_result: int) -> None:
-            self.close_question = None
-            choice = box.standardButton(box.clickedButton())
-            box.deleteLater()
-            screen = self.templates_screen
-            if choice == QMessageBox.StandardButton.Discard or (
-                choice == QMessageBox.StandardButton.Save and screen.save(screen.editor.template)
-            ):
-                self._leave_unsaved = True
-                self.close()
-
-        box.finished.connect(answered)
-        self.close_question = box
-        box.open()
+    def _close_answered(self, box: QMessageBox, _result: int) -> None:
+        self.close_question = None
+        choice = box.standardButton(box.clickedButton())
+        screen = self.templates_screen
+        if choice == QMessageBox.StandardButton.Discard or (
+            choice == QMessageBox.StandardButton.Save and screen.save(screen.editor.template)
+        ):
+            self._leave_unsaved = True
+            self.close()
 
     def _restore_geometry(self) -> None:
         geometry = self._memory.value("window/geometry")
@@ -320,18 +313,18 @@ class MainWindow(QMainWindow):
         self._memory.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and self.run_screen.session_active:
+            event.ignore()  # the window manager's close button: ask, as Ctrl+Q does
+            self.request_quit()
+            return
         editor = self.templates_screen.editor
         if editor.is_dirty and not self._leave_unsaved:
             event.ignore()
             self._ask_before_closing()
             return
         self._closing = True
-        if self.run_screen.session_active:
-            self.run_screen.stop_now()
         if self.isFullScreen():
             self.showNormal()
         self.save_state()
         self.run_screen.shutdown()
-        if self.session_history is not None:
-            self.session_history.shutdown()
         super().closeEvent(event)

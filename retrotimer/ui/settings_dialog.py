@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.model import Venue
-from retrotimer.core.settings import CADENCE_RANGE, MAX_COUNTDOWN_PIPS, Settings, Theme
+from retrotimer.core.settings import CADENCE_RANGE, MAX_COUNTDOWN_PIPS, Settings, StepsAs, Theme
 from retrotimer.ui.program_settings_box import ProgramSettingsBox
 
 BACKENDS = (
@@ -36,6 +36,10 @@ THEMES = (
     (Theme.LIGHT, "Light"),
 )
 VENUES = ((Venue.TRACK, "Track or open ground"), (Venue.TREADMILL, "Treadmill"))
+STEPS_AS = (
+    (StepsAs.TIME, "A time, at your cadence"),
+    (StepsAs.LAP, "An open step: press lap when done"),
+)
 
 
 def _spin(low: int, high: int, suffix: str, name: str) -> QSpinBox:
@@ -143,6 +147,8 @@ class SettingsDialog(QDialog):
         sound_form.addRow("", later)
         sound_form.addRow("T&heme:", self.theme)
         sound_form.addRow("Default v&enue:", self.venue)
+        self.watch_steps = _combo("Counted steps on a watch", STEPS_AS)
+        sound_form.addRow("Counted steps on a &watch:", self.watch_steps)
         layout.addWidget(sound)
 
         if programs is not None:
@@ -188,6 +194,7 @@ class SettingsDialog(QDialog):
             (self.backend, settings.audio_backend),
             (self.theme, settings.theme),
             (self.venue, settings.default_venue),
+            (self.watch_steps, settings.watch_steps_as),
         ):
             index = box.findData(value)
             box.setCurrentIndex(max(0, index))
@@ -214,4 +221,5 @@ class SettingsDialog(QDialog):
             audio_backend=str(self.backend.currentData()),
             theme=self.theme.currentData(),
             default_venue=self.venue.currentData(),
+            watch_steps_as=self.watch_steps.currentData(),
         )

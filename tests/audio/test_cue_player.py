@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 from collections.abc import Iterator
@@ -173,18 +174,20 @@ def test_volume_and_mute(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
     rig = Rig()
     rigs.append(rig)
     rig.player.load(plan)
-    rig.player.set_volume(0.5)
+    half = dataclasses.replace(SETTINGS, volume=0.5)
+    rig.player.apply_settings(half)
     rig.player.handle(cue(plan, CueType.COUNTDOWN, 1))
     assert rig.device.played[-1] == (pip_name(Direction.NONE), 0.25)
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
     stops = rig.device.stops
-    rig.player.set_muted(True)
+    rig.player.apply_settings(dataclasses.replace(half, muted=True))
     assert rig.device.stops == stops + 1  # what was sounding stops too
     count = len(rig.device.played)
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 2))
     rig.run_for(5.0)
     assert len(rig.device.played) == count
-    rig.player.set_muted(False)
+    rig.player.apply_settings(half)
+    assert rig.device.stops == stops + 1, "unmuting silences nothing"
     rig.player.handle(cue(plan, CueType.FINISH, plan.segments[-1].index))
     assert rig.names()[-1] == FINISH
 

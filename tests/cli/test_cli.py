@@ -96,9 +96,17 @@ def test_a_missing_or_broken_template_is_a_clear_error(
     assert str(broken) in err and "unknown kind 'moonwalk'" in err
 
 
-def test_run_without_headless_points_to_the_window(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["run", SHORT]) == 2
-    assert "--headless" in capsys.readouterr().err
+def test_run_without_headless_opens_the_window_with_that_template(private_home: Path) -> None:
+    result = retrotimer("--quit-after", "1", "run", SHORT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    (memory,) = private_home.rglob("window.ini")
+    assert "last_template=Short\n" in memory.read_text(encoding="utf-8")
+
+
+def test_run_without_headless_refuses_a_bad_template_before_any_window(tmp_path: Path) -> None:
+    result = retrotimer("--quit-after", "30", "run", str(tmp_path / "missing.toml"))
+    assert result.returncode == 2
+    assert "missing.toml" in result.stderr
 
 
 def test_headless_run_prints_every_event_on_time_and_a_summary() -> None:
@@ -150,3 +158,13 @@ def test_bad_speed_is_refused() -> None:
     result = retrotimer("run", SHORT, "--headless", "--speed", "0")
     assert result.returncode == 2
     assert "speed must be between" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e308", "-1", "soon"])
+def test_quit_after_refuses_what_is_not_a_sensible_number_of_seconds(value: str) -> None:
+    result = retrotimer(f"--quit-after={value}")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith(
+        f"argument --quit-after: expected a number of seconds from 0 to 86400, not '{value}'"
+    )
+    assert "Traceback" not in result.stderr

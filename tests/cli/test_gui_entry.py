@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.storage.disk_faults import make_read_only, small_disk
+
 
 def test_no_arguments_opens_the_window(private_home: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -23,3 +27,90 @@ def test_no_arguments_opens_the_window(private_home: Path) -> None:
     memory = private_home / "config" / "window.ini"
     assert "geometry" in memory.read_text(encoding="utf-8")
     assert (private_home / "data" / "templates").is_dir()
+
+
+def open_window(home: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "retrotimer", "--quit-after", "0.5"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROTIMER_HOME": str(home)},
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_the_window_opens_on_a_read_only_empty_home_and_says_so(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "stick") as stick:
+        make_read_only(stick)
+        result = open_window(stick)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"RetroTimer cannot write in {stick}" in result.stderr
+    assert "the disk is read-only" in result.stderr
+
+
+@pytest.mark.slow
+def test_the_window_keeps_the_readable_settings_and_the_bad_file_aside(private_home: Path) -> None:
+    config = private_home / "config"
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_bytes(b"cadence_backward_jog = 150\nvolume = 7.0\n")
+    result = open_window(private_home)
+    assert result.returncode == 0, result.stderr
+    assert "it was moved to" in result.stderr and "the values that could be read" in result.stderr
+    (aside,) = config.glob("settings-corrupt-*.toml")
+    assert aside.read_bytes() == b"cadence_backward_jog = 150\nvolume = 7.0\n"
+    kept = (config / "settings.toml").read_text(encoding="utf-8")
+    assert "cadence_backward_jog = 150" in kept and "volume = 0.8" in kept
+
+
+# Opens the window as `retrotimer` does, lets it close itself, and prints its status bar.
+STATUS_BAR_SCRIPT = """
+import sys
+from PySide6.QtWidgets import QApplication
+from retrotimer.app import run_gui
+from retrotimer.ui.main_window import MainWindow
+app = QApplication(sys.argv[:1])
+code = run_gui(sys.argv[:1], quit_after_s=0.3)
+(window,) = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+print(window.statusBar().currentMessage())
+sys.exit(code)
+"""
+
+
+def status_bar_after_start(home: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", STATUS_BAR_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROTIMER_HOME": str(home)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.mark.slow
+def test_the_status_bar_says_a_settings_file_was_kept_aside(private_home: Path) -> None:
+    config = private_home / "config"
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_bytes(b"cadence_backward_jog = 150\nvolume = 7.0\n")
+    message = status_bar_after_start(private_home)
+    assert message.startswith(
+        "The settings file could not be used as it was (line 2: volume = 7.0: volume must be 0-1"
+    )
+    assert "the values that could be read are kept" in message
+
+
+@pytest.mark.slow
+def test_the_status_bar_says_which_folder_cannot_be_written(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "stick") as stick:
+        # Welcomed before: nothing would be saved at the start but for the folders.
+        (stick / "config").mkdir()
+        (stick / "config" / "settings.toml").write_text("first_run_done = true\n")
+        make_read_only(stick)
+        message = status_bar_after_start(stick)
+    assert message.startswith(f"RetroTimer cannot write in {stick}")
+    assert "the disk is read-only" in message

@@ -100,6 +100,7 @@ def test_list_as_a_table_and_as_json(capsys: Capture) -> None:
         "rating",
         "near_stumbles",
         "notes",
+        "test_run",
     }
     assert listed[0]["backward_s"] == 120.0 and listed[0]["rating"] == 4
 
@@ -119,7 +120,7 @@ def test_export_and_import_restore_a_backup(
     fill(recent(1, 1))
     assert main(["history", "import", str(backup)]) == 0
     assert capsys.readouterr().out.strip() == (
-        "Imported 1 sessions; skipped 1 already in the history."
+        "Imported 1 session; skipped 1 already in the history."
     )
     restored = fetched(make_id(0))
     assert restored is not None and len(restored.segments) == 2
@@ -280,6 +281,6 @@ def test_an_unwritable_history_keeps_the_session_for_later(tmp_path: Path, capsy
 
     paths.data.unlink()  # the disk is fixed
     assert main(["history", "import", str(kept)]) == 0
-    assert "Imported 1 sessions" in capsys.readouterr().out
+    assert "Imported 1 session;" in capsys.readouterr().out
     (restored,) = listed()
     assert restored.status is SessionStatus.COMPLETED and restored.backward_steps == 10

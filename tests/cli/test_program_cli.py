@@ -197,7 +197,7 @@ def test_history_import_keeps_sessions_of_an_unknown_program_and_says_so(
     backup.write_text(sessions_to_json([HistorySession(entry, plain.plan_json, plain.segments)]))
     result = retrotimer(private_home, "history", "import", str(backup))
     assert result.returncode == 0, result.stderr
-    assert "Imported 1 sessions" in result.stdout
+    assert "Imported 1 session;" in result.stdout
     assert 'programs not installed here were kept: "Somebody\'s plan"' in result.stdout
     listed = json.loads(retrotimer(private_home, "history", "list", "--json").stdout)
     assert listed[0]["program"] == {"name": "Somebody's plan", "week": 1, "session": 1}

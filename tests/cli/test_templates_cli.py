@@ -125,7 +125,7 @@ def test_validate_good_files_and_a_missing_one(
     assert code == 1
     assert out.splitlines() == [
         f"{text_file}: ok",
-        f"{missing}: error: cannot read the file: No such file or directory",
+        f"{missing}: error: cannot read the file: no such file or folder",
     ]
     assert err == "1 of 2 files cannot be used as templates\n"
 

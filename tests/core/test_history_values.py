@@ -17,7 +17,7 @@ from retrotimer.core.history import (
 )
 from retrotimer.core.model import SegmentKind
 from retrotimer.core.plan import compile_plan
-from retrotimer.core.records import SessionSummary
+from retrotimer.core.records import SessionOutcome, SessionSummary
 from retrotimer.core.settings import Settings
 from tests.factories import first_steps
 from tests.history_samples import entry, segment, start
@@ -41,12 +41,11 @@ def test_totals_split_directions_and_count_steps_in_proportion() -> None:
 @pytest.mark.parametrize(
     ("state", "status"),
     [
-        ("finished", SessionStatus.COMPLETED),
-        ("stopped", SessionStatus.STOPPED),
-        ("running", SessionStatus.INTERRUPTED),
+        (SessionOutcome.FINISHED, SessionStatus.COMPLETED),
+        (SessionOutcome.STOPPED, SessionStatus.STOPPED),
     ],
 )
-def test_status_from_the_summary(state: str, status: SessionStatus) -> None:
+def test_status_from_the_summary(state: SessionOutcome, status: SessionStatus) -> None:
     summary = SessionSummary("T", state, 10.0, 5.0, 2.0, 1.0, 3, ())
     assert SessionStatus.from_summary(summary) is status
     assert SessionTotals.from_summary(summary) == SessionTotals(5.0, 2.0, 1.0, 3)

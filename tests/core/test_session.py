@@ -6,6 +6,7 @@ import pytest
 
 from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.plan import CueType, Plan, compile_plan
+from retrotimer.core.records import SessionOutcome, SessionSummary
 from retrotimer.core.session import (
     TRANSITIONS,
     Command,
@@ -46,6 +47,12 @@ def running(plan: Plan, get_ready: float = 0.0, jump: float = 1e9) -> Session:
 
 def kinds(events: list[Event]) -> list[str]:
     return [event.type_name for event in events]
+
+
+def summary_of(events: list[Event]) -> SessionSummary:
+    """The summary the ending event carries (FINISHED or STOPPED)."""
+    [summary] = [event.summary for event in events if event.summary is not None]
+    return summary
 
 
 def walk_to(session: Session, until: float, step: float = 0.5) -> list[Event]:
@@ -161,8 +168,8 @@ def test_paused_time_does_not_advance_the_plan() -> None:
     events = session.advance(T0 + 506.0)
     assert kinds(events) == ["segment_done", "announce", "shoulder_check"]
     assert [e.scheduled_s for e in events] == [10.0, 10.0, 10.0]
-    summary = session.summary(T0 + 506.0)
-    assert summary.active_s == 10.0
+    summary = summary_of(session.stop(T0 + 506.0))
+    assert summary.active_s == 10.0  # the pause is not active time
 
 
 def test_pausing_during_get_ready_resumes_the_countdown() -> None:
@@ -219,8 +226,9 @@ def test_back_restarts_the_segment_and_its_cues_fire_again_as_a_new_generation()
     session = running(two_walks())
     session.advance(T0 + 15.0)
     events = session.back(T0 + 15.0)
-    assert kinds(events) == ["back", "announce", "shoulder_check"]
-    assert all(e.generation == 1 for e in events)
+    assert kinds(events) == ["segment_done", "back", "announce", "shoulder_check"]
+    assert events[0].record is not None and events[0].record.actual_s == 5.0
+    assert all(e.generation == 1 for e in events[1:])
     assert session.position(T0 + 15.0) == 10.0
     walk_to(session, T0 + 30.0)
     record = session.records[1]
@@ -254,8 +262,8 @@ def test_stop_records_the_segment_in_progress() -> None:
     session.advance(T0 + 13.0)
     events = session.stop(T0 + 13.0)
     assert kinds(events) == ["segment_done", "stopped"]
-    summary = session.summary(T0 + 99.0)
-    assert summary.status == "stopped"
+    summary = summary_of(events)
+    assert summary.status is SessionOutcome.STOPPED
     assert [(r.index, r.actual_s) for r in summary.segments] == [(0, 10.0), (1, 3.0)]
     assert summary.backward_s == 3.0
     assert summary.active_s == 13.0
@@ -327,9 +335,8 @@ def test_view_describes_the_moment_for_the_display() -> None:
 
 def test_the_summary_counts_backward_steps_in_proportion_to_time_done() -> None:
     session = running(compile_plan(first_steps(), Settings()))
-    walk_to(session, T0 + 200.0)
-    summary = session.summary(T0 + 200.0)
-    assert summary.status == "finished"
+    summary = summary_of(walk_to(session, T0 + 200.0))
+    assert summary.status is SessionOutcome.FINISHED
     assert summary.backward_steps == 30
     assert summary.backward_s == 18.0
     assert summary.active_s == 158.0

@@ -17,7 +17,7 @@ from retrotimer.core.history import (
 from retrotimer.core.model import Length, Segment, SegmentKind, Venue
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.ports import HistoryUnavailable, HistoryWriter
-from retrotimer.core.records import SegmentRecord
+from retrotimer.core.records import SegmentRecord, SessionSummary
 from retrotimer.core.session import Event, Session
 from retrotimer.core.session_recorder import SAVED_AGAIN, SessionRecorder
 from retrotimer.core.settings import Settings
@@ -80,12 +80,13 @@ class Run:
         self.notes: list[str] = []
         self.recorder = SessionRecorder(_typed(writer), ID, self.plan, notify=self.notes.append)
         self.now = 0.0
+        self.summary: SessionSummary | None = None
 
     def feed(self, events: list[Event]) -> None:
         for event in events:
             self.recorder.on_event(event, wall(self.now))
-        if self.session.state.is_over:
-            self.recorder.end(self.session.summary(self.now), wall(self.now))
+            if event.summary is not None:
+                self.summary = event.summary
 
     def start(self) -> None:
         self.feed(self.session.start(self.now))
@@ -129,7 +130,7 @@ def test_a_completed_session_is_written_as_it_happens() -> None:
     end = writer.calls[-1][1]
     assert isinstance(end, SessionEnd)
     assert end.status is SessionStatus.COMPLETED
-    assert end.totals == SessionTotals.from_summary(run.session.summary(run.now))
+    assert end.totals == SessionTotals.from_summary(run.summary)
     assert run.recorder.is_saved and run.notes == []
 
 
@@ -171,10 +172,10 @@ def test_a_segment_run_again_replaces_its_record_and_is_not_counted_twice() -> N
     run.command("back", 5.0 + 11.0)  # within the grace: back to the backward walk
     run.until(5.0 + 11.0 + 10.0)  # done again
     records = writer.segments()
-    assert [r.index for r in records] == [0, 0]
+    assert [r.index for r in records] == [0, 1, 0]  # going back reports the walk's second
     assert records[-1].actual_s == 20.0  # both visits
     totals = writer.calls[-1][1][1]  # type: ignore[index]
-    assert totals.backward_s == 20.0 and totals.active_s == 20.0
+    assert totals.backward_s == 20.0 and totals.active_s == 21.0  # the second of walking too
 
 
 def test_a_refused_write_is_held_and_the_session_goes_on() -> None:
@@ -254,7 +255,8 @@ def test_the_ending_is_recorded_once_and_nothing_after_it() -> None:
     run = Run(writer)
     run.start()
     run.command("stop", 20.0)
-    summary = run.session.summary(20.0)
+    summary = run.summary
+    assert summary is not None
     run.recorder.end(summary, wall(30.0))
     run.recorder.segment_done(SegmentRecord(9, SegmentKind.WALK, "Walk", 1, 1, False), wall(31.0))
     assert writer.kinds().count("end") == 1
@@ -271,7 +273,7 @@ def test_cues_write_nothing() -> None:
     assert writer.attempts == 1
 
 
-def test_a_visit_left_by_going_back_is_written_by_the_end() -> None:
+def test_a_visit_left_by_going_back_is_written_at_once() -> None:
     writer = MemoryWriter()
     template = simple(
         Segment(SegmentKind.BACKWARD_WALK, Length.seconds(10)),
@@ -281,10 +283,12 @@ def test_a_visit_left_by_going_back_is_written_by_the_end() -> None:
     run.start()
     run.until(5.0 + 11.0)  # 1 s into the walk
     run.command("back", 5.0 + 11.0)  # within the grace: back to the backward walk
-    assert [r.index for r in writer.segments()] == [0], "going back reports no segment"
+    assert [r.index for r in writer.segments()] == [0, 1], "going back reports the visit"
+    assert writer.segments()[-1].actual_s == 1.0
     run.until(5.0 + 14.0)
     run.command("stop", 5.0 + 14.0)
     assert writer.kinds()[-1] == "end"
     written = {r.index: r for r in writer.segments()}
     assert written[0].actual_s == 13.0 and written[1].actual_s == 1.0
-    assert set(written.values()) == set(run.session.summary(run.now).segments)
+    assert run.summary is not None
+    assert set(written.values()) == set(run.summary.segments)

@@ -90,6 +90,23 @@ def test_weeks_streak_totals_and_trend_by_hand() -> None:
     assert stats.trend.direction is TrendDirection.UP
 
 
+def test_test_runs_count_nowhere() -> None:
+    """Runs at a compressed speed (scripts trying the history) never make progress."""
+    tries = [
+        entry(
+            week_start(26) + 2 * DAY + n,
+            backward_s=900,
+            longest_backward_s=900,
+            number=60 + n,
+            test_run=True,
+        )
+        for n in range(3)
+    ]
+    assert compute_statistics([*sample_history(), *tries], WEDNESDAY_W26) == compute_statistics(
+        sample_history(), WEDNESDAY_W26
+    )
+
+
 def test_the_current_week_counts_in_the_streak_once_met() -> None:
     history = [*sample_history(), entry(week_start(26) + 2 * DAY, backward_s=60, number=50)]
     stats = compute_statistics(history, WEDNESDAY_W26)

@@ -39,6 +39,18 @@ def test_the_check_sees_an_excluded_import(tmp_path: Path) -> None:
     assert "PySide6.QtWebEngineCore" in layout.EXCLUDED_MODULES
 
 
+def test_the_exchange_libraries_go_into_the_bundle() -> None:
+    import importlib
+
+    used = imported_modules(ROOT / "retrotimer" / "exchange")
+    for library in ("garmin_fit_sdk", "defusedxml"):
+        assert library in {name.split(".")[0] for name in used}
+        assert library in layout.HIDDEN_IMPORTS
+    for name in layout.HIDDEN_IMPORTS:
+        importlib.import_module(name)
+        assert name.split(".")[0] not in layout.EXCLUDED_MODULES
+
+
 def test_qtnetwork_stays_for_qtmultimedia() -> None:
     assert "PySide6.QtNetwork" not in layout.EXCLUDED_MODULES
     assert "PySide6.QtMultimedia" not in layout.EXCLUDED_MODULES
@@ -73,7 +85,14 @@ def test_the_version_is_read_without_importing() -> None:
 
 def test_the_spec_builds_from_the_layout() -> None:
     spec = (PACKAGING / "retrotimer.spec").read_text(encoding="utf-8")
-    for name in ("EXCLUDED_MODULES", "icon_for", "DATA", "ENTRY_SCRIPT", "CONSOLE_NAME"):
+    for name in (
+        "EXCLUDED_MODULES",
+        "HIDDEN_IMPORTS",
+        "icon_for",
+        "DATA",
+        "ENTRY_SCRIPT",
+        "CONSOLE_NAME",
+    ):
         assert f"layout.{name}" in spec
     compile(spec, "retrotimer.spec", "exec")  # at least valid Python
 

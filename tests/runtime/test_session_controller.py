@@ -152,3 +152,41 @@ def test_time_compression_arms_the_timer_in_real_milliseconds(qtbot: QtBot) -> N
     controller.start()
     assert controller.timer_interval_ms == 100  # one plan second at ten times speed
     controller.stop()
+
+
+def test_the_timer_is_armed_early_and_the_rest_is_waited_out_precisely(qtbot: QtBot) -> None:
+    """Timers wake late: the controller learns by how much, arms that much early and waits
+    the remainder with the precise wait, so the display second lands on time."""
+    plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(30))), Settings())
+    clock = FakeClock(500.0)
+    waits: list[float] = []
+
+    def precise_wait(seconds: float) -> None:
+        waits.append(round(seconds, 6))
+        clock.advance(seconds)
+
+    controller = SessionController(Session(plan, get_ready_s=0.0), clock, precise_wait=precise_wait)
+    polled: list[float] = []
+    controller.view_changed.connect(lambda view: polled.append(round(clock.now, 6)))
+    controller.start()
+    assert controller.timer_interval_ms == 995, "armed 5 ms early before anything is known"
+
+    clock.now = 500.995 + 0.008  # the timer woke 8 ms late: past the moment, nothing to wait
+    controller._timer.timeout.emit()
+    assert waits == []
+    assert controller.timer_interval_ms == 988, "next time 8 ms + 1 ms early"
+
+    clock.now = 501.003 + 0.988  # this time it woke as armed: 9 ms before the second
+    controller._timer.timeout.emit()
+    assert waits == [0.009]
+    assert polled[-1] == 502.0, "the display changed on the very second"
+    controller.shutdown()
+
+
+def test_without_a_precise_wait_the_timer_is_never_early(qtbot: QtBot) -> None:
+    plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(30))), Settings())
+    clock = FakeClock(500.0)
+    controller = SessionController(Session(plan, get_ready_s=0.0), clock)
+    controller.start()
+    assert controller.timer_interval_ms == 1000
+    controller.shutdown()

@@ -13,9 +13,11 @@ import pytest
 from retrotimer.core.history import SessionTotals
 from retrotimer.core.model import SegmentKind
 from retrotimer.core.ports import HistoryUnavailable
-from retrotimer.storage.history_database import connect_sqlite, corrupt_name
+from retrotimer.storage.history_database import connect_sqlite, corrupt_name, describe_error
 from retrotimer.storage.history_store import HistoryStore
 from tests.history_samples import MONDAY_2024_05_06, make_id, segment, session, start
+from tests.storage.disk_faults import fill_up, make_read_only
+from tests.storage.disk_faults import small_disk as mounted_disk
 
 MOVED = "history-corrupt-20240506T000000Z.sqlite"
 
@@ -149,39 +151,15 @@ def test_a_refused_write_changes_nothing_and_the_same_call_works_later(
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 2 MB tmpfs (needs root with mount rights, as in CI containers run privileged)."""
-    mountpoint = tmp_path / "disk"
-    mountpoint.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mountpoint)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
+    with mounted_disk(tmp_path / "disk", size_kb=2048) as mountpoint:
         yield mountpoint
-    finally:
-        subprocess.run(["umount", "-l", str(mountpoint)], check=False)
-
-
-def fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    with filler.open("wb") as stream:
-        try:
-            while True:
-                stream.write(b"\0" * 65536)
-                stream.flush()
-        except OSError:
-            pass
-    return filler
 
 
 @pytest.mark.slow
 def test_a_real_full_disk_refuses_then_accepts_after_space_is_freed(small_disk: Path) -> None:
     store = HistoryStore(small_disk / "history.sqlite")
     store.begin_session(start(0))
-    filler = fill(small_disk)
+    filler = fill_up(small_disk)
     totals = SessionTotals()
     with pytest.raises(HistoryUnavailable, match="the disk is full"):
         for index in range(100):
@@ -208,3 +186,30 @@ def test_a_real_read_only_disk_refuses_then_accepts_when_writable(small_disk: Pa
     whole = store.get_session(make_id(0))
     assert whole is not None and len(whole.segments) == 1
     store.close()
+
+
+def io_error() -> sqlite3.OperationalError:
+    # What SQLite raises for a write the disk refused without saying why.
+    error = sqlite3.OperationalError("disk I/O error")
+    error.sqlite_errorcode = 10  # type: ignore[attr-defined]
+    return error
+
+
+@pytest.mark.parametrize(
+    ("fault", "expected"),
+    [
+        ("none", "the disk reported an input/output error"),
+        ("full", "the disk is full"),
+        ("read-only", "the disk is read-only"),
+    ],
+)
+def test_an_io_error_is_told_as_what_the_disk_says(
+    small_disk: Path, fault: str, expected: str
+) -> None:
+    database = small_disk / "history.sqlite"
+    if fault == "full":
+        fill_up(small_disk)
+    elif fault == "read-only":
+        make_read_only(small_disk)
+    assert describe_error(io_error(), database) == f"{expected} ({database})"
+    assert describe_error(OSError(5, "Input/output error"), database).startswith(expected)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,16 @@ def test_every_csv_column_is_documented() -> None:
         ("[1, 2, 3]", 'no "format"'),
         ('{"format": "retrotimer-history", "version": 7, "sessions": []}', "version 7"),
         ('{"format": "retrotimer-history", "version": 1}', "no list of sessions"),
+        ('{"format": "retrotimer-history", "version": true, "sessions": []}', "version True"),
+        ('{"format": "retrotimer-history", "version": 1.0, "sessions": []}', "version 1.0"),
+        ("[" * 100_000 + "]" * 100_000, "nested far too deeply"),
+        (
+            '{"format": "retrotimer-history", "version": 1, "sessions": '
+            + "[" * 100_000
+            + "]" * 100_000
+            + "}",
+            "nested far too deeply",
+        ),
     ],
 )
 def test_a_file_that_is_not_ours_is_refused(text: str, message: str) -> None:
@@ -155,6 +166,54 @@ def test_every_bad_value_is_named_with_its_session_and_field() -> None:
     )
     assert any(p.startswith("session 2: active_s must be a number from 0 to") for p in problems)
     assert any(p.startswith("session 2: backward_steps must be a whole number") for p in problems)
+
+
+def one_session_with(**changes: object) -> str:
+    document = json.loads(sessions_to_json([sample()]))
+    document["sessions"][0].update(changes)
+    return json.dumps(document, ensure_ascii=True)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"started": "9999-12-31T23:00:00-23:59"}, "started must be a date from 1970 to 9999"),
+        ({"started": "9999-12-31T23:59:59+00:00"}, "started must be a date from 1970 to 9999"),
+        ({"started": "0001-01-01T00:30:00+01:00"}, "started must be a date from 1970 to 9999"),
+        ({"started": "1969-12-31T23:59:59+00:00"}, "started must be a date from 1970 to 9999"),
+        ({"ended": "9999-12-31T23:00:00-23:59"}, "ended must be a date from 1970 to 9999"),
+        ({"ended": "2024-05-06T01:59:00+02:00"}, "ended is before the start"),
+        ({"notes": "\ud800 after a lone surrogate"}, "notes holds a character that is not"),
+        ({"template": "Jogs \udfff"}, "template holds a character that is not"),
+        ({"plan": {"segments": ["\ud83d"]}}, "plan holds a character that is not"),
+    ],
+)
+def test_a_value_the_history_cannot_keep_or_show_is_refused(
+    changes: dict[str, object], message: str
+) -> None:
+    with pytest.raises(HistoryImportError, match=message):
+        sessions_from_json(one_session_with(**changes))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    moment=st.builds(
+        lambda day, minutes: day.replace(tzinfo=timezone(timedelta(minutes=minutes))),
+        st.datetimes(),
+        st.integers(-(24 * 60 - 1), 24 * 60 - 1),
+    )
+)
+def test_any_start_is_refused_or_shown_everywhere(moment: datetime) -> None:
+    text = one_session_with(started=moment.isoformat(), ended=None)
+    try:
+        (read,) = sessions_from_json(text)
+    except HistoryImportError as refused:
+        assert "started must be a date" in str(refused)
+        return
+    # Everything that shows a session works on what was accepted.
+    assert sessions_from_json(sessions_to_json([read])) == [read]
+    sessions_to_csv([read])
+    iso(read.entry.started)
 
 
 def test_a_session_exported_while_running_comes_back_interrupted() -> None:
@@ -210,7 +269,7 @@ def test_transfer_exports_and_imports_files_for_the_window(tmp_path: Path) -> No
         transfer.export_to(str(tmp_path / "all.xml"), "xml")
     blocked = tmp_path / "blocked"
     blocked.write_text("a file")
-    with pytest.raises(HistoryUnavailable, match="cannot write"):
+    with pytest.raises(HistoryUnavailable, match="is not a folder; x.json was not written"):
         transfer.export_to(str(blocked / "x.json"), "json")
     store.close()
 

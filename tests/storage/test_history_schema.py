@@ -38,6 +38,7 @@ DATA_AT_VERSION: dict[int, tuple[str, ...]] = {
     0: (),
     1: (SESSION_V1, SEGMENT_V1),
     2: (SESSION_V1, SEGMENT_V1),
+    3: (SESSION_V1, SEGMENT_V1),
 }
 
 
@@ -102,6 +103,7 @@ def test_upgrade_from_each_older_version_keeps_the_data(tmp_path: Path, version:
             4,
             "kept",
         )
+        assert not entry.test_run, "sessions from before the mark are real runs"
         assert (entry.started_utc_s, entry.utc_offset_s, entry.deleted_utc_s) == (
             1700000000.5,
             3600,

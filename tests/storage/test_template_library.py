@@ -63,7 +63,7 @@ def test_get_finds_built_ins_and_user_templates_by_name(library: TemplateLibrary
 
 def test_duplicating_a_built_in_makes_an_editable_user_copy(library: TemplateLibrary) -> None:
     copy = library.duplicate("Short backward jogs")
-    assert copy.name == "Short backward jogs (copy)"
+    assert copy.name == "Short backward jogs (2)"
     assert copy.items == BUILTIN_TEMPLATES[1].items
     assert copy.description == BUILTIN_TEMPLATES[1].description
     entry = next(e for e in library.entries() if e.name == copy.name)
@@ -72,7 +72,7 @@ def test_duplicating_a_built_in_makes_an_editable_user_copy(library: TemplateLib
     library.save(edited, replacing=copy.name)
     assert library.get(copy.name) == edited
     assert library.get("Short backward jogs") is BUILTIN_TEMPLATES[1]
-    assert library.duplicate("Short backward jogs").name == "Short backward jogs (copy 2)"
+    assert library.duplicate("Short backward jogs").name == "Short backward jogs (3)"
 
 
 def test_built_ins_cannot_be_changed(library: TemplateLibrary) -> None:

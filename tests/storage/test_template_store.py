@@ -102,15 +102,21 @@ def test_rename(store: TemplateStore) -> None:
     assert [t.name for t in store.listing().templates] == ["Sprints", "TUESDAY JOGS"]
 
 
-def test_duplicate_gets_a_copy_name(store: TemplateStore) -> None:
+def test_duplicate_gets_the_first_free_name_as_an_import_does(
+    store: TemplateStore, tmp_path: Path
+) -> None:
     store.save(named("Jogs"))
-    assert store.duplicate(named("Jogs")).name == "Jogs (copy)"
-    assert store.duplicate(named("Jogs")).name == "Jogs (copy 2)"
+    assert store.duplicate(named("Jogs")).name == "Jogs (2)"
+    assert store.duplicate(named("Jogs (2)")).name == "Jogs (3)"
     assert store.duplicate(named("Jogs"), "Mine").name == "Mine"
+    source = tmp_path / "jogs.toml"
+    source.write_text(template_to_toml(named("Jogs")), encoding="utf-8")
+    assert store.import_file(source).name == "Jogs (4)"
     assert [t.name for t in store.listing().templates] == [
         "Jogs",
-        "Jogs (copy 2)",
-        "Jogs (copy)",
+        "Jogs (2)",
+        "Jogs (3)",
+        "Jogs (4)",
         "Mine",
     ]
 
@@ -231,7 +237,7 @@ def test_bad_files_are_reported_with_path_line_and_field_skipped_and_never_writt
         ],
         "huge.toml": [
             f"{directory / 'huge.toml'}: error: the file is larger than 1 MB, far too big for "
-            "a template; it was not read"
+            "a template file; it was not read"
         ],
         "kind.toml": [
             f"{directory / 'kind.toml'}:5:1: error: segment 1: unknown kind 'moonwalk' "
@@ -300,7 +306,7 @@ def test_an_interrupted_save_leaves_the_old_file_intact(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail_between_write_and_replace)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(OSError, match="the disk is full"):
         store.save(named("Jogs", 90), replacing="Jogs")
     monkeypatch.undo()
     assert path.read_bytes() == before

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -15,7 +14,11 @@ from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.plan import Plan
 from retrotimer.core.session import Event, SessionState
 from retrotimer.core.settings import Settings
+from retrotimer.exchange.exchange_files import ExchangeFiles
 from retrotimer.runtime.clock import FakeClock
+from retrotimer.runtime.session_run import RunParts
+from retrotimer.runtime.session_runs import SessionRuns
+from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.storage.history_files import HistoryTransfer
 from retrotimer.storage.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
@@ -37,7 +40,6 @@ class RecordingCues:
         self.plans: list[Plan] = []
         self.events: list[Event] = []
         self.settings: list[Settings] = []
-        self.mutes: list[bool] = []
         self.closed = False
 
     def load(self, plan: Plan) -> None:
@@ -48,12 +50,6 @@ class RecordingCues:
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings.append(settings)
-
-    def set_volume(self, volume: float) -> None:
-        self.settings.append(dataclasses.replace(self.settings[-1], volume=volume))
-
-    def set_muted(self, muted: bool) -> None:
-        self.mutes.append(muted)
 
     def close(self) -> None:
         self.closed = True
@@ -135,16 +131,25 @@ class Harness:
         self.memory.setValue("run/last_template", "First steps")
         # A real SQLite history; its wall clock moves with the fake clock from a Monday.
         self.history = HistoryStore(paths.history_db)
+        self.settings = SettingsSource(self.store, self.store.load())
+        self.settings.changed.connect(lambda new, _old: self.cues.apply_settings(new))
+        self.runs = SessionRuns(
+            RunParts(
+                clock=self.clock,
+                wall_clock=self.wall_clock,
+                history=self.history,
+                cues=self.cues,
+                awake=self.awake,
+            )
+        )
         self.parts = AppParts(
-            settings_store=self.store,
+            settings=self.settings,
+            runs=self.runs,
             library=self.library,
-            clock=self.clock,
-            awake=self.awake,
             memory=self.memory,
-            wall_clock=self.wall_clock,
             history=self.history,
             transfer=HistoryTransfer(self.history),
-            cues=self.cues,
+            exchange=ExchangeFiles(),
         )
         self.window = self.make_window()
 

@@ -32,7 +32,7 @@ def test_the_window_gets_the_built_in_library_and_a_history(
         assert isinstance(window.library, TemplateLibrary)
         assert window.run_screen.template is not None
         assert window.run_screen.template.name == "First steps backward"
-        assert window.session_history is not None
+        assert window.parts.runs.parts.history is history.store
         window.run_screen.start()
         checklist = window.run_screen.checklist  # a first run, with the default settings
         assert checklist is not None

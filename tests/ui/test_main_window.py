@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from retrotimer.core.history import Review
 from retrotimer.core.model import Venue
-from retrotimer.core.records import SessionSummary
+from retrotimer.core.records import SessionOutcome, SessionSummary
 from retrotimer.core.session import SessionState
 from retrotimer.core.settings import Theme
 from retrotimer.storage.settings_store import SettingsStore
@@ -57,8 +57,8 @@ def test_a_remembered_template_that_is_gone_falls_back_to_the_first(harness: Har
 
 
 def test_the_checklist_comes_before_the_first_run_of_each_template(harness: Harness) -> None:
-    harness.store.save(dataclasses.replace(TEST_SETTINGS, safety_checklist=True))
-    reopen(harness)
+    harness.settings.update(dataclasses.replace(TEST_SETTINGS, safety_checklist=True))
+    harness.show()
     run = harness.run
     run.toggle()
     checklist = run.checklist
@@ -91,8 +91,8 @@ def test_the_checklist_comes_before_the_first_run_of_each_template(harness: Harn
 
 
 def test_the_checklist_can_be_turned_off_for_good(harness: Harness) -> None:
-    harness.store.save(dataclasses.replace(TEST_SETTINGS, safety_checklist=True))
-    reopen(harness)
+    harness.settings.update(dataclasses.replace(TEST_SETTINGS, safety_checklist=True))
+    harness.show()
     run = harness.run
     run.toggle()
     assert run.checklist is not None
@@ -132,7 +132,7 @@ def test_after_a_session_the_summary_asks_for_rating_stumbles_and_notes(harness:
     dialog.save_button.click()
     assert harness.window.summary_dialog is None
     ((summary, review),) = given
-    assert isinstance(summary, SessionSummary) and summary.status == "finished"
+    assert isinstance(summary, SessionSummary) and summary.status is SessionOutcome.FINISHED
     assert review == Review(rating=4, near_stumbles=2, notes="felt steady")
 
 
@@ -180,13 +180,13 @@ def test_closing_the_window_mid_session_stops_it_without_a_dialog(harness: Harne
     assert harness.window.summary_dialog is None
     assert len(given) == 1 and given[0][1] is None
     assert not harness.awake.held
-    assert not harness.run.controller.timer_active  # type: ignore[union-attr]
+    assert harness.run.controller is None, "no timer is left running"
 
 
 def test_settings_dialog_saves_every_field_and_applies_them(harness: Harness) -> None:
     window = harness.show()
     changes: list[object] = []
-    window.settings_changed.connect(changes.append)
+    harness.settings.changed.connect(lambda new, _old: changes.append(new))
     window.settings_action.trigger()
     dialog = window.settings_dialog
     assert dialog is not None
@@ -272,7 +272,7 @@ def test_a_settings_file_that_cannot_be_written_is_reported_and_the_values_still
     harness.paths.settings_file.unlink()
     harness.paths.settings_file.mkdir()  # a directory where the file should be
     harness.qtbot.keyClick(window, Qt.Key.Key_M)
-    assert harness.run.settings.muted
+    assert harness.settings.current.muted
     assert harness.cues.settings[-1].muted
     assert "could not be saved" in window.statusBar().currentMessage()
     assert window.isActiveWindow()  # no dialog took the keys away from the run screen

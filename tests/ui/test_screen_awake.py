@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrotimer.core.session import SessionState
-from retrotimer.ui.run.run_screen import LONG_PAUSE_S
+from retrotimer.runtime.session_run import LONG_PAUSE_S
 from retrotimer.ui.screen_awake import WakepyScreenAwake
 from tests.ui.conftest import Harness
 
@@ -32,10 +32,12 @@ def test_released_when_the_session_finishes(harness: Harness) -> None:
 
 def test_a_short_pause_keeps_the_screen_awake_a_long_one_lets_it_sleep(harness: Harness) -> None:
     harness.show()
-    run = harness.run
-    run.start()
+    screen = harness.run
+    screen.start()
     harness.run_for(5.0)
-    run.toggle()
+    screen.toggle()
+    run = screen.session_run
+    assert run is not None
     assert harness.state() is SessionState.PAUSED
     assert harness.awake.held
     assert run.long_pause_pending
@@ -46,22 +48,24 @@ def test_a_short_pause_keeps_the_screen_awake_a_long_one_lets_it_sleep(harness: 
     harness.clock.advance(2)
     run.check_long_pause()
     assert not harness.awake.held
-    run.toggle()  # resuming holds it again
+    screen.toggle()  # resuming holds it again
     assert harness.state() is SessionState.RUNNING
     assert harness.awake.held
     assert not run.long_pause_pending
-    run.stop_now()
+    screen.stop_now()
     harness.window.summary_dialog.reject()  # type: ignore[union-attr]
 
 
 def test_the_pause_timer_is_armed_for_the_rest_of_ten_minutes(harness: Harness) -> None:
     harness.show()
-    run = harness.run
-    run.start()
+    screen = harness.run
+    screen.start()
     harness.run_for(2.0)
-    run.toggle()
+    screen.toggle()
+    run = screen.session_run
+    assert run is not None
     assert run._pause_timer.interval() == round(LONG_PAUSE_S * 1000)
-    run.stop_now()
+    screen.stop_now()
     assert not run.long_pause_pending
     harness.window.summary_dialog.reject()  # type: ignore[union-attr]
 

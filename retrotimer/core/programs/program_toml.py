@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -27,7 +26,6 @@ from retrotimer.core.programs.program_positions import (
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import read_template_toml, template_from_mapping
 from retrotimer.core.templates.text_syntax import format_template_text, read_template_text
-from retrotimer.core.templates.toml_positions import decode_error_position
 from retrotimer.core.templates.validation import (
     MAX_NAME,
     Problem,
@@ -36,8 +34,11 @@ from retrotimer.core.templates.validation import (
     TemplateReading,
     in_reading_order,
 )
+from retrotimer.core.toml_reading import TomlProblem, load_toml, without_bom
 
 FORMAT_VERSION = 1
+# Fifty-two weeks of three sessions of a few hundred characters fit many times over.
+MAX_PROGRAM_CHARS = 1_000_000
 TOP_KEYS = ("format", "name", "description", "next", "weeks")
 WEEK_KEYS = ("focus", "sessions")
 SESSION_KEYS = ("text", "name", "description", "venue", "segments")
@@ -240,20 +241,19 @@ def _format_refusal(data: Mapping[str, Any], layout: ProgramLayout) -> Problem |
 
 def read_program_toml(text: str, settings: Settings | None = None) -> ProgramReading:
     """Read TOML text into a program with every problem found; never raises for bad content."""
-    try:
-        data = tomllib.loads(text)
-    except ValueError as decode_error:
-        words, position = decode_error_position(str(decode_error), text)
-        problem = Problem(
-            Severity.ERROR,
-            f"not valid TOML: {words[:1].lower() + words[1:]}",
-            position.line if position else None,
-            position.column if position else None,
+    text = without_bom(text)
+    if len(text) > MAX_PROGRAM_CHARS:
+        message = (
+            f"the file holds {len(text)} characters; a program file can hold at most "
+            f"{MAX_PROGRAM_CHARS}, so it is not read"
         )
-        return ProgramReading(None, (problem,))
-    except RecursionError:
-        problem = Problem(Severity.ERROR, "the file is nested far too deeply to read")
-        return ProgramReading(None, (problem,))
+        return ProgramReading(None, (Problem(Severity.ERROR, message),))
+    try:
+        data = load_toml(text)
+    except TomlProblem as problem:
+        return ProgramReading(
+            None, (Problem(Severity.ERROR, problem.message, problem.line, problem.column),)
+        )
     layout = locate_program(text)
     refused = _format_refusal(data, layout)
     if refused is not None:

@@ -67,6 +67,8 @@ def _build_lookup() -> dict[str, SegmentKind]:
 
 
 _LOOKUP = _build_lookup()
+# The most words any kind's name has ("walk backwards", "cool down walk").
+MAX_KIND_WORDS = max(len(name.split()) for name in _LOOKUP)
 
 
 def kind_from_name(words: str) -> SegmentKind | None:
@@ -76,6 +78,8 @@ def kind_from_name(words: str) -> SegmentKind | None:
 
 def closest_kind(words: str) -> SegmentKind | None:
     """The kind whose name looks most like a misspelt one, when one is close enough."""
+    if len(words) > 3 * max(map(len, _LOOKUP)):
+        return None  # far too long to be a misspelling, and slow to compare
     matches = difflib.get_close_matches(normalise(words), list(_LOOKUP), n=1, cutoff=0.7)
     return _LOOKUP[matches[0]] if matches else None
 

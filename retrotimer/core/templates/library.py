@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 from retrotimer.core.model import Template
-from retrotimer.core.templates.validation import MAX_NAME, Problem
+from retrotimer.core.templates.text_rules import MAX_NAME, normal_name
+from retrotimer.core.templates.validation import Problem
 
 
 class TemplateOrigin(enum.Enum):
@@ -88,21 +90,33 @@ class ReadOnlyTemplate(LibraryError):
         self.name = name
 
 
+def name_key(name: str) -> str:
+    """The one form names are compared in: without surrounding spaces, ignoring case."""
+    return normal_name(name).casefold()
+
+
 def same_name(first: str, second: str) -> bool:
     """Names are matched without regard to case or surrounding spaces."""
-    return first.strip().casefold() == second.strip().casefold()
+    return name_key(first) == name_key(second)
 
 
-def free_name(base: str, taken: set[str], copy: bool = False) -> str:
-    """`base`, or the first of "base (2)", "base (3)"... (with `copy`: "base (copy)",
-    "base (copy 2)"...) not in `taken` (casefolded names), kept within the name limit."""
-    base = base.strip()
-    for number in range(1, 10_000):
-        if copy:
-            suffix = " (copy)" if number == 1 else f" (copy {number})"
-        else:
-            suffix = "" if number == 1 else f" ({number})"
+_NUMBERED = re.compile(r"^(?P<base>.*\S) \((?P<number>[0-9]+)\)$")
+
+
+def free_name(base: str, taken: set[str]) -> str:
+    """`base`, or the first of "base (2)", "base (3)"... not in `taken` (name keys), kept
+    within the name limit. The one rule for a name that is free, whether a template is
+    imported, duplicated, restored or new. "Jogs (2)" continues as "Jogs (3)"."""
+    base = normal_name(base)
+    if name_key(base) not in taken:
+        return base
+    first = 2
+    numbered = _NUMBERED.match(base)
+    if numbered is not None:
+        base, first = numbered["base"], int(numbered["number"]) + 1
+    for number in range(first, first + 10_000):
+        suffix = f" ({number})"
         candidate = base[: MAX_NAME - len(suffix)].rstrip() + suffix
-        if candidate.casefold() not in taken:
+        if name_key(candidate) not in taken:
             return candidate
     raise NameTaken(base)

@@ -10,6 +10,7 @@ from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import read_template_toml, template_to_toml
 from retrotimer.core.templates.text_syntax import format_template_text, read_template_text
 from retrotimer.core.templates.validation import TemplateReading
+from retrotimer.core.toml_reading import without_bom
 
 # A line only TOML has: `format = 1` or a [[segments]] table header.
 _TOML_MARK = re.compile(r"^\s*(format\s*=|\[\[\s*segments\s*\]\])", re.MULTILINE)
@@ -33,7 +34,7 @@ def detect_format(text: str, file_name: str = "") -> TemplateFormat:
         return TemplateFormat.TOML
     if lowered.endswith(".txt"):
         return TemplateFormat.TEXT
-    return TemplateFormat.TOML if _TOML_MARK.search(text) else TemplateFormat.TEXT
+    return TemplateFormat.TOML if _TOML_MARK.search(without_bom(text)) else TemplateFormat.TEXT
 
 
 def read_template(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,10 +10,20 @@ from typing import Any
 from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.kind_names import closest_kind
-from retrotimer.core.templates.toml_positions import decode_error_position, locate_toml
+from retrotimer.core.templates.text_rules import (
+    MAX_DESCRIPTION,
+    MAX_LABEL,
+    MAX_NAME,
+    MAX_NOTE,
+    SHOWN_CHARS,
+    normal_name,
+    too_long,
+)
+from retrotimer.core.templates.toml_positions import locate_toml
 
 # TemplateError is defined with the problems it carries, and still imported from here.
 from retrotimer.core.templates.validation import (
+    MAX_READ_DEPTH,
     ItemPath,
     Problem,
     Severity,
@@ -25,6 +34,7 @@ from retrotimer.core.templates.validation import (
     in_reading_order,
     validate_template,
 )
+from retrotimer.core.toml_reading import TomlProblem, load_toml, without_bom
 
 __all__ = [
     "FORMAT_VERSION",
@@ -39,18 +49,21 @@ FORMAT_VERSION = 1
 TOP_KEYS = ("format", "name", "description", "venue", "segments")
 SEGMENT_KEYS = ("kind", "seconds", "steps", "label", "note")
 REPEAT_KEYS = ("repeat", "segments")
-# Deeper than validation allows, so such files get its clear message, yet bounded so a
-# hostile file cannot exhaust the stack.
-_MAX_READ_DEPTH = 12
+# A template file is never near this; the cap keeps a huge file from being read at all.
+MAX_TOML_CHARS = 1_000_000
+_LIMITS = {"name": MAX_NAME, "description": MAX_DESCRIPTION, "label": MAX_LABEL, "note": MAX_NOTE}
 _KIND_VALUES = ", ".join(kind.value for kind in SegmentKind)
 
 
 def _shown(value: Any) -> str:
-    """A TOML value as the user wrote it, for messages."""
+    """A TOML value as the user wrote it, for messages, cut to a readable length (repr shows
+    invisible characters as escapes)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return repr(value)
+        return repr(value[:SHOWN_CHARS]) + ("…" if len(value) > SHOWN_CHARS else "")
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"a number of {len(str(abs(value)))} digits"
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
@@ -107,7 +120,7 @@ class _Reader:
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             self.add(
-                f"unknown key {key!r} ignored{hint}",
+                f"unknown key {_shown(key)} ignored{hint}",
                 path,
                 key,
                 repeat=repeat,
@@ -127,10 +140,20 @@ class _Reader:
             return None
         return value
 
+    def capped(self, key: str, value: str, path: ItemPath) -> str | None:
+        """The text, or None (and the problem noted) when it is over its limit: text that long
+        is refused here, before any window has to show it."""
+        message = too_long(key, value, _LIMITS[key])
+        if message is None:
+            return value
+        self.add(message, path, key)
+        self.stand_in(path, key)
+        return None
+
     def text(self, data: Mapping[str, Any], key: str, path: ItemPath) -> str | None:
         value = data.get(key)
         if value is None or isinstance(value, str):
-            return value or None
+            return self.capped(key, value, path) if value else None
         self.add(f"{key} must be text in quotes, as in {key} = '...'", path, key)
         self.stand_in(path, key)
         return None
@@ -146,7 +169,7 @@ class _Reader:
             )
             self.stand_in(key_path, "segments")
             return ()
-        if len(parent) >= _MAX_READ_DEPTH:
+        if len(parent) >= MAX_READ_DEPTH:
             self.add("repeats are nested far too deeply to read", parent, "", repeat=True)
             self.stand_in(parent, "")
             return ()
@@ -232,12 +255,14 @@ class _Reader:
             self.add(f"{message}, as in name = 'My session'", (), "name")
             self.stand_in((), "name")
             name = ""
+        name = self.capped("name", normal_name(name), ()) or ""
         description = data.get("description", "")
         if not isinstance(description, str):
             self.add(
                 "description must be text in quotes, as in description = '...'", (), "description"
             )
             description = ""
+        description = self.capped("description", description, ()) or ""
         venue_value = data.get("venue", Venue.ANY.value)
         try:
             venue = Venue(venue_value)
@@ -245,7 +270,7 @@ class _Reader:
             self.add(f"unknown venue {_shown(venue_value)} (track, treadmill or any)", (), "venue")
             venue = Venue.ANY
         items = self.items(data.get("segments", []), (), ())
-        return Template(name.strip(), items, description, venue)
+        return Template(name, items, description, venue)
 
 
 def _format_problem(data: Mapping[str, Any], located: SourceMap) -> Problem | None:
@@ -271,22 +296,20 @@ def _format_problem(data: Mapping[str, Any], located: SourceMap) -> Problem | No
 
 
 def read_template_toml(text: str, settings: Settings | None = None) -> TemplateReading:
-    """Read TOML text into a template with every problem found; never raises for bad content."""
-    try:
-        data = tomllib.loads(text)
-    except ValueError as decode_error:  # TOMLDecodeError, or an integer too long to convert
-        words, position = decode_error_position(str(decode_error), text)
-        words = words[:1].lower() + words[1:]
-        problem = Problem(
-            Severity.ERROR,
-            f"not valid TOML: {words}",
-            position.line if position else None,
-            position.column if position else None,
+    """Read TOML text into a template with every problem found; never raises for bad content.
+    A leading byte-order mark is allowed; text over MAX_TOML_CHARS is refused unread."""
+    text = without_bom(text)
+    if len(text) > MAX_TOML_CHARS:
+        message = (
+            f"the file holds {len(text)} characters; a template file can hold at most "
+            f"{MAX_TOML_CHARS}, so it is not read"
         )
-        return TemplateReading(None, (problem,))
-    except RecursionError:
+        return TemplateReading(None, (Problem(Severity.ERROR, message),))
+    try:
+        data = load_toml(text)
+    except TomlProblem as problem:
         return TemplateReading(
-            None, (Problem(Severity.ERROR, "the file is nested far too deeply to read"),)
+            None, (Problem(Severity.ERROR, problem.message, problem.line, problem.column),)
         )
     located = locate_toml(text)
     refused = _format_problem(data, located)

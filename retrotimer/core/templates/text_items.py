@@ -6,9 +6,15 @@ import re
 from dataclasses import dataclass
 
 from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind
-from retrotimer.core.templates.kind_names import closest_kind, kind_from_name, kind_name
+from retrotimer.core.templates.kind_names import (
+    MAX_KIND_WORDS,
+    closest_kind,
+    kind_from_name,
+    kind_name,
+)
 from retrotimer.core.templates.text_lexer import SyntaxProblem, Token, TokenType
-from retrotimer.core.templates.validation import ItemPath, Position
+from retrotimer.core.templates.text_rules import visible
+from retrotimer.core.templates.validation import MAX_DEPTH, MAX_READ_DEPTH, ItemPath, Position
 
 _REPEAT = re.compile(r"^(-?\d+)\s*[x×]$", re.IGNORECASE)
 _CLOCK = re.compile(r"^(-?)(\d+):([0-5]\d)(?::([0-5]\d))?$")
@@ -127,7 +133,7 @@ def _length(cursor: _Cursor) -> Length:
             cursor.take()
             return Length.steps(int(start.text))
         if unit is None or unit.type is not TokenType.WORD or unit.text.lower() not in _UNITS:
-            raise cursor.fail(f'a unit after "{start.text}": s, m or steps', unit)
+            raise cursor.fail(f'a unit after "{visible(start.text)}": s, m or steps', unit)
         cursor.take()
         seconds = int(start.text) * _UNITS[unit.text.lower()]
     else:
@@ -168,7 +174,9 @@ def _kind(cursor: _Cursor) -> SegmentKind:
     kind = kind_from_name(" ".join(token.text for token in words))
     if kind is not None:
         return kind
-    for end in range(len(words) - 1, 0, -1):
+    # Only the first few words can start a kind's name: trying every prefix of a long run of
+    # words would take time that grows with the square of the line.
+    for end in range(min(len(words) - 1, MAX_KIND_WORDS), 0, -1):
         if kind_from_name(" ".join(token.text for token in words[:end])) is not None:
             extra = words[end]
             expected = (
@@ -177,12 +185,13 @@ def _kind(cursor: _Cursor) -> SegmentKind:
                 else 'a label in double quotes after the kind, such as "turn around"'
             )
             raise SyntaxProblem(extra.column, f"expected {expected}; found {extra.shown()}")
-    written = " ".join(token.text for token in words)
+    written = " ".join(token.text for token in words[: MAX_KIND_WORDS + 1])
     close = closest_kind(written)
     hint = f'; did you mean "{kind_name(close)}"?' if close else ""
+    found = words[0].shown() if len(words) == 1 else f'"{visible(written)}"'
     raise SyntaxProblem(
         words[0].column,
-        f'expected a kind of segment, such as {KIND_EXAMPLES}; found "{written}"{hint}',
+        f"expected a kind of segment, such as {KIND_EXAMPLES}; found {found}{hint}",
     )
 
 
@@ -215,6 +224,12 @@ def _item(cursor: _Cursor, path: ItemPath) -> tuple[Item, bool]:
     """An item, and whether it is a repeat whose block follows on the indented lines."""
     start = cursor.peek()
     assert start is not None
+    if len(path) > MAX_READ_DEPTH:
+        raise SyntaxProblem(
+            start.column,
+            f"repeats are nested far too deeply to read (more than {MAX_READ_DEPTH} levels); "
+            f"they can sit at most {MAX_DEPTH} deep",
+        )
     cursor.mark(path, "", start)
     count = _repeat_count(cursor)
     if count is None:

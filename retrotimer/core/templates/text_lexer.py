@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from retrotimer.core.templates.text_rules import shown_text, visible
+
 _ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "t": "\t"}
 _HEX = frozenset("0123456789abcdefABCDEF")
 _PUNCTUATION = {"(": "LPAREN", ")": "RPAREN", ",": "COMMA"}
@@ -29,8 +31,8 @@ class Token:
     def shown(self) -> str:
         """The token as the user wrote it, for messages."""
         if self.type is TokenType.STRING:
-            return f'the quoted text "{self.text}"'
-        return f'"{self.text}"'
+            return f'the quoted text "{visible(self.text)}"'
+        return shown_text(self.text)
 
 
 class SyntaxProblem(Exception):
@@ -66,8 +68,8 @@ def read_string(line: str, start: int) -> tuple[str, int]:
                     continue
             raise SyntaxProblem(
                 index + 1,
-                f'unknown escape "\\{escape}" in quoted text: write \\\\ for a backslash and '
-                '\\" for a quote',
+                f'unknown escape "\\{visible(escape)}" in quoted text: write \\\\ for a '
+                'backslash and \\" for a quote',
             )
         out.append(char)
         index += 1

@@ -10,7 +10,16 @@ from retrotimer.core.settings import Settings
 from retrotimer.core.templates.kind_names import kind_name
 from retrotimer.core.templates.text_items import ItemLine, Positions, line_item
 from retrotimer.core.templates.text_lexer import SyntaxProblem, quote, read_string, tokenize
+from retrotimer.core.templates.text_rules import (
+    MAX_DESCRIPTION,
+    MAX_NAME,
+    normal_name,
+    shown_text,
+    too_long,
+)
 from retrotimer.core.templates.validation import (
+    MAX_DEPTH,
+    MAX_READ_DEPTH,
     ItemPath,
     Position,
     Problem,
@@ -24,6 +33,11 @@ from retrotimer.core.templates.validation import (
 )
 
 INDENT = "  "
+BOM = "\ufeff"
+# Input limits, checked before a line is split into words: no template needs more, and the
+# editor reads the whole text again after every key.
+MAX_LINE_CHARS = 2000
+MAX_TEXT_CHARS = 100_000
 _HEADER = re.compile(r"^(name|venue|description)\s*:\s?(.*)$", re.IGNORECASE)
 
 
@@ -60,6 +74,7 @@ class _Reader:
     name: str | None = None
     venue: Venue = Venue.ANY
     description: list[str] = field(default_factory=list)
+    long_comment: bool = False
 
     def problem(self, line: int, column: int, message: str, path: ItemPath = ()) -> None:
         self.problems.append(Problem(Severity.ERROR, message, line, column, "", path))
@@ -71,19 +86,53 @@ class _Reader:
             self.problem(number, problem.column, problem.message)
             return
         self.positions.setdefault(((), key), Position(number, column))
-        if key == "name":
-            if self.name is not None:
-                self.problem(number, 1, "the name is already given above; give it once")
-            self.name = value
-        elif key == "venue":
+        if key == "venue":
             try:
                 self.venue = Venue(value.lower())
             except ValueError:
                 self.problem(
-                    number, column, f'expected a venue: track, treadmill or any; found "{value}"'
+                    number,
+                    column,
+                    f"expected a venue: track, treadmill or any; found {shown_text(value)}",
                 )
+            return
+        limit = MAX_NAME if key == "name" else MAX_DESCRIPTION
+        if (message := too_long(key, value, limit)) is not None:
+            # Refused here, so no window ever has to show text that long.
+            self.problem(number, column, message)
+            self.stand_ins.add(((), key))
+        elif key == "name":
+            if self.name is not None:
+                self.problem(number, 1, "the name is already given above; give it once")
+            self.name = normal_name(value)
         else:
             self.description.append(value)
+
+    def first_comment(self, number: int, raw: str) -> None:
+        """The first line's comment names the template; one too long for a name describes it."""
+        column = raw.index("#") + 1
+        text = raw.strip()[1:].strip()
+        if len(text) <= MAX_NAME:
+            self.name = normal_name(text)
+            self.positions[((), "name")] = Position(number, column)
+        else:
+            self.long_comment = True
+            self.header(number, "description", text, column)
+
+    def item_line(self, number: int, raw: str) -> None:
+        indent = len(raw[: len(raw) - len(raw.lstrip())].expandtabs(4))
+        if len(raw) > MAX_LINE_CHARS:
+            error = SyntaxProblem(
+                MAX_LINE_CHARS + 1,
+                f"this line is {len(raw)} characters long; a line can hold at most "
+                f"{MAX_LINE_CHARS}: split it over several lines",
+            )
+            self.lines.append(ItemLine(number, indent, error=error))
+            return
+        try:
+            self.lines.append(ItemLine(number, indent, tuple(tokenize(raw))))
+        except SyntaxProblem as problem:
+            self.lines.append(ItemLine(number, indent, error=problem))
 
     def scan(self, text: str) -> None:
         body_started = False
@@ -95,8 +144,7 @@ class _Reader:
                 continue
             if not seen_anything and stripped.startswith("#"):
                 seen_anything = True
-                self.name = stripped[1:].strip()
-                self.positions[((), "name")] = Position(number, raw.index("#") + 1)
+                self.first_comment(number, raw)
                 continue
             seen_anything = True
             if stripped.startswith("#"):
@@ -113,11 +161,7 @@ class _Reader:
                     self.header(number, key, header[2], column)
                 continue
             body_started = True
-            indent = len(raw[: len(raw) - len(raw.lstrip())].expandtabs(4))
-            try:
-                self.lines.append(ItemLine(number, indent, tuple(tokenize(raw))))
-            except SyntaxProblem as problem:
-                self.lines.append(ItemLine(number, indent, error=problem))
+            self.item_line(number, raw)
 
     def skip_deeper(self, indent: int) -> None:
         while self.index < len(self.lines) and self.lines[self.index].indent > indent:
@@ -152,27 +196,58 @@ class _Reader:
             if opens_block and isinstance(item, Repeat):
                 following = self.lines[self.index] if self.index < len(self.lines) else None
                 if following is not None and following.indent > indent:
+                    if len(path) >= MAX_READ_DEPTH:
+                        self.nested_too_deeply(line, path)
+                        items.append(Segment(SegmentKind.WALK, Length.seconds(0)))
+                        self.skip_deeper(indent)
+                        continue
                     item = Repeat(item.count, self.block(following.indent, path))
             items.append(item)
         return tuple(items)
+
+    def nested_too_deeply(self, line: ItemLine, path: ItemPath) -> None:
+        self.problem(
+            line.number,
+            line.indent + 1,
+            f"repeats are nested far too deeply to read (more than {MAX_READ_DEPTH} levels); "
+            f"they can sit at most {MAX_DEPTH} deep",
+            path,
+        )
+        self.stand_ins.add((path, ""))
 
     def template(self, text: str) -> Template:
         self.scan(text)
         items = self.block(self.lines[0].indent if self.lines else 0, ())
         name = self.name
-        if name is None:
-            name = self.default_name.strip()
+        if name is None and ((), "name") not in self.stand_ins:
+            name = normal_name(self.default_name)
             if not name:
-                self.problem(1, 1, 'expected the name on the first line, as in "# My session"')
+                hint = (
+                    f" (the first comment is longer than a name can be, {MAX_NAME} characters, "
+                    "so it is the description)"
+                    if self.long_comment
+                    else ""
+                )
+                self.problem(
+                    1, 1, f'expected the name on the first line, as in "# My session"{hint}'
+                )
                 self.stand_ins.add(((), "name"))
-        return Template(name, items, "\n".join(self.description), self.venue)
+        return Template(name or "", items, "\n".join(self.description), self.venue)
 
 
 def read_template_text(
     text: str, default_name: str = "", settings: Settings | None = None
 ) -> TemplateReading:
     """Read the text syntax into a template with every problem found; never raises for bad
-    text. `default_name` names a text that has no "# name" line (an imported file's name)."""
+    text. `default_name` names a text that has no "# name" line (an imported file's name).
+    A leading byte-order mark is allowed; text over MAX_TEXT_CHARS is refused unread."""
+    text = text.removeprefix(BOM)
+    if len(text) > MAX_TEXT_CHARS:
+        message = (
+            f"the text holds {len(text)} characters; a template can hold at most "
+            f"{MAX_TEXT_CHARS}, so it is not read"
+        )
+        return TemplateReading(None, (Problem(Severity.ERROR, message, 1, 1),))
     reader = _Reader(default_name)
     template = reader.template(text)
     located = SourceMap(reader.positions)

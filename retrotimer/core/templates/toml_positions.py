@@ -9,8 +9,6 @@ from retrotimer.core.templates.validation import ItemPath, Position, SourceMap
 _ARRAY_HEADER = re.compile(r"^(\s*)\[\[\s*([^\[\]]*?)\s*\]\]")
 _TABLE_HEADER = re.compile(r"^(\s*)\[\s*([^\[\]]*?)\s*\]")
 _KEY = re.compile(r"""^(\s*)(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')\s*=""")
-_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
-_AT_END = "(at end of document)"
 
 
 def locate_toml(text: str) -> SourceMap:
@@ -53,17 +51,3 @@ def locate_toml(text: str) -> SourceMap:
                 if rest.count(quotes) % 2 == 1:
                     in_multiline = quotes
     return SourceMap(positions)
-
-
-def decode_error_position(message: str, text: str) -> tuple[str, Position | None]:
-    """Split tomllib's "Invalid value (at line 3, column 8)" into the words and the place."""
-    found = _AT.search(message)
-    if found is not None:
-        return message[: found.start()].strip(), Position(int(found[1]), int(found[2]))
-    if _AT_END in message:
-        lines = text.splitlines() or [""]
-        return (
-            message.replace(_AT_END, "").strip(),
-            Position(len(lines), len(lines[-1]) + 1),
-        )
-    return message.strip(), None

@@ -8,13 +8,22 @@ from dataclasses import dataclass, field
 
 from retrotimer.core.model import Item, LengthUnit, Repeat, Segment, Template
 from retrotimer.core.settings import Settings
+from retrotimer.core.templates.text_rules import (
+    MAX_DESCRIPTION,
+    MAX_NOTE,
+    normal_name,
+    text_problems,
+)
+from retrotimer.core.templates.text_rules import MAX_LABEL as MAX_LABEL
+from retrotimer.core.templates.text_rules import MAX_NAME as MAX_NAME
 
 MAX_SESSION_S = 4 * 3600
 MAX_STEPS = 1000
 MAX_REPEAT = 100
 MAX_DEPTH = 3
-MAX_LABEL = 60
-MAX_NAME = 60
+# Readers stop at this depth: deeper than MAX_DEPTH, so such a template gets the clear
+# message above, yet bounded so a hostile file cannot exhaust the stack.
+MAX_READ_DEPTH = 12
 # Lengths and counts beyond any sense are capped at this before any arithmetic.
 _HUGE = 10**9
 
@@ -198,18 +207,6 @@ def _first_segment(items: tuple[Item, ...]) -> Segment | None:
     return None
 
 
-def _text_problems(what: str, text: str | None, limit: int) -> Iterator[str]:
-    if text is None:
-        return
-    if "\n" in text or "\r" in text:
-        yield f"the {what} must fit on one line"
-    if len(text) > limit:
-        yield (
-            f"the {what} is {len(text)} characters long; keep it to {limit} or fewer so it "
-            "fits on the screen and is quick to say"
-        )
-
-
 def _repeat_problems(repeat: Repeat, depth: int) -> Iterator[tuple[str, str]]:
     if depth > MAX_DEPTH:
         yield (
@@ -248,10 +245,10 @@ def _segment_problems(segment: Segment, settings: Settings) -> Iterator[tuple[st
             f"this segment lasts {duration_words(seconds)}; a segment, like a whole session, "
             f"can last {MAX_SESSION_S // 3600} hours at most",
         )
-    for message in _text_problems("label", segment.label, MAX_LABEL):
+    for message in text_problems("label", segment.label, MAX_LABEL):
         yield "label", message
-    if segment.note is not None and ("\n" in segment.note or "\r" in segment.note):
-        yield "note", "the note must fit on one line"
+    for message in text_problems("note", segment.note, MAX_NOTE):
+        yield "note", message
 
 
 def validate_template(
@@ -279,11 +276,13 @@ def validate_template(
             )
         )
 
-    name = template.name.strip()
+    name = normal_name(template.name)
     if not name:
         add(Severity.ERROR, "a template needs a name", (), "name", None)
-    for message in _text_problems("name", name, MAX_NAME):
+    for message in text_problems("name", name, MAX_NAME):
         add(Severity.ERROR, message, (), "name", None)
+    for message in text_problems("description", template.description, MAX_DESCRIPTION, lines=True):
+        add(Severity.ERROR, message, (), "description", None)
     if not template.items:
         add(
             Severity.ERROR,
@@ -329,11 +328,10 @@ def hidden_by_stand_in(problem: Problem, stand_ins: set[tuple[ItemPath, str]]) -
     """
     if (problem.path, problem.field) in stand_ins:
         return True
-    return any(
-        path and problem.path[: len(path)] == path
-        for path, field_name in stand_ins
-        if field_name == ""
-    )
+    # The item's own path and those above it, looked up one by one: a text with thousands of
+    # bad lines has thousands of stand-ins, too many to go through for every problem.
+    path = problem.path
+    return any((path[:depth], "") in stand_ins for depth in range(1, len(path) + 1))
 
 
 def _enclosing(template: Template, path: ItemPath) -> Iterator[Repeat]:

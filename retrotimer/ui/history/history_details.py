@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from retrotimer.core.history import MAX_NEAR_STUMBLES, MAX_NOTES_LENGTH, HistorySession, Review
 from retrotimer.ui.common.formatting import clock_text
 from retrotimer.ui.history.history_texts import (
-    STATUS_WORDS,
     date_text,
     minutes_text,
     planned_against_actual,
+    status_text,
 )
 
 SEGMENT_COLUMNS = ("#", "Segment", "Planned", "Actual", "")
@@ -102,7 +102,7 @@ class HistoryDetails(QWidget):
             return
         entry = session.entry
         self.heading.setText(
-            f"<b>{entry.template_name}</b>, {date_text(entry)}: {STATUS_WORDS[entry.status]}. "
+            f"<b>{entry.template_name}</b>, {date_text(entry)}: {status_text(entry)}. "
             f"{clock_text(entry.active_s)} of {clock_text(entry.planned_s)} planned; "
             f"{minutes_text(entry.backward_s)} backward minutes, "
             f"{entry.backward_steps} backward steps."

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from retrotimer.core.history import HistoryEntry
+from retrotimer.core.history import HistoryEntry, Review
 from retrotimer.ui.common.formatting import clock_text
-from retrotimer.ui.history.history_texts import STATUS_WORDS, date_text, minutes_text, rating_text
+from retrotimer.ui.history.history_texts import date_text, minutes_text, rating_text, status_text
 
 COLUMNS = ("Date", "Template", "Duration", "Backward min", "Status", "Rating")
 DATE, TEMPLATE, DURATION, BACKWARD, STATUS, RATING = range(len(COLUMNS))
@@ -17,6 +18,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
+
+
+def with_review(entry: HistoryEntry, review: Review) -> HistoryEntry:
+    return dataclasses.replace(
+        entry, rating=review.rating, near_stumbles=review.near_stumbles, notes=review.notes
+    )
 
 
 class HistoryTableModel(QAbstractTableModel):
@@ -30,6 +37,14 @@ class HistoryTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._entries = list(entries)
         self.endResetModel()
+
+    def set_review(self, session_id: str, review: Review) -> None:
+        """Show a review saved for one session without resetting the table (and its
+        selection)."""
+        for row, entry in enumerate(self._entries):
+            if entry.session_id == session_id:
+                self._entries[row] = with_review(entry, review)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def entry(self, row: int) -> HistoryEntry:
         return self._entries[row]
@@ -60,7 +75,7 @@ class HistoryTableModel(QAbstractTableModel):
                 entry.template_name.casefold(),
                 entry.active_s,
                 entry.backward_s,
-                STATUS_WORDS[entry.status],
+                status_text(entry),
                 entry.rating if entry.rating is not None else 0,
             )[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -69,7 +84,7 @@ class HistoryTableModel(QAbstractTableModel):
                 entry.template_name,
                 clock_text(entry.active_s),
                 minutes_text(entry.backward_s),
-                STATUS_WORDS[entry.status],
+                status_text(entry),
                 rating_text(entry.rating),
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DURATION, BACKWARD):

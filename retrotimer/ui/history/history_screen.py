@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -22,7 +23,12 @@ from PySide6.QtWidgets import (
 
 from retrotimer.core.calendar_days import local_day
 from retrotimer.core.history import HistoryEntry, Review
-from retrotimer.core.ports import HistoryRepository, HistoryTransfer, HistoryUnavailable
+from retrotimer.core.ports import (
+    ExchangeFiles,
+    HistoryRepository,
+    HistoryTransfer,
+    HistoryUnavailable,
+)
 from retrotimer.core.programs.coach import program_path
 from retrotimer.core.programs.program_source import ProgramSource
 from retrotimer.core.settings import Theme
@@ -36,9 +42,11 @@ from retrotimer.ui.history.history_model import (
     SORT_ROLE,
     TEMPLATE,
     HistoryTableModel,
+    with_review,
 )
 from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
 from retrotimer.ui.history.program_path_chart import ProgramPathChart
+from retrotimer.ui.history.session_export_dialog import SessionExportDialog
 from retrotimer.ui.history.weekly_chart import WeeklyChart
 
 EXPORT_FILTERS = {"csv": "Spreadsheet (*.csv)", "json": "Full backup (*.json)"}
@@ -68,9 +76,7 @@ class DeleteSession(QUndoCommand):
 
 
 class HistoryScreen(QWidget):
-    """Signal: `changed()` when the history changed here (a delete, an import, a review)."""
-
-    changed = Signal()
+    """Past sessions, their details and review, progress and the weekly chart."""
 
     def __init__(
         self,
@@ -80,6 +86,7 @@ class HistoryScreen(QWidget):
         theme: Theme,
         problem: str = "",
         parent: QWidget | None = None,
+        exchange: ExchangeFiles | None = None,
         *,
         programs: ProgramSource | None = None,
     ) -> None:
@@ -88,6 +95,8 @@ class HistoryScreen(QWidget):
         self.setAccessibleName("History screen")
         self._history = history
         self._transfer = transfer
+        self._exchange = exchange
+        self.export_dialog: SessionExportDialog | None = None
         self.wall_clock = wall_clock
         self.file_dialog: QFileDialog | None = None
         self.undo_stack = QUndoStack(self)
@@ -138,7 +147,7 @@ class HistoryScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEMPLATE, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         delete_key = QAction("Delete session", self.table)
         delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -164,6 +173,7 @@ class HistoryScreen(QWidget):
             ("csv", "Export CSV…", lambda: self.choose_export("csv")),
             ("json", "Export JSON…", lambda: self.choose_export("json")),
             ("import", "Import JSON…", self.choose_import),
+            ("session", "Export session…", self.open_session_export),
         ):
             button = QPushButton(text)
             button.setAccessibleName(text.rstrip("…"))
@@ -172,6 +182,7 @@ class HistoryScreen(QWidget):
             self.buttons[name] = button
         self.undo_stack.canUndoChanged.connect(self.buttons["undo"].setEnabled)
         self.buttons["undo"].setEnabled(False)
+        self.buttons["session"].setEnabled(self._exchange is not None)
         row.addStretch(1)
         layout.addLayout(row)
         self.message = QLabel()
@@ -197,13 +208,13 @@ class HistoryScreen(QWidget):
             self.tell(f"The history cannot be changed just now: {error}")
             return False
         self.refresh()
-        self.changed.emit()
         return True
 
     def refresh(self) -> None:
         history = self._history
         if history is None:
             return
+        self.keep_review()
         current = self.current_session_id()
         try:
             entries = history.list_sessions()
@@ -249,6 +260,44 @@ class HistoryScreen(QWidget):
             )
         self._show_current()
 
+    def _row_changed(self) -> None:
+        self.keep_review()
+        self._show_current()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.keep_review()
+        super().hideEvent(event)
+
+    def keep_review(self) -> None:
+        """Save the review shown when it was changed and not saved: leaving a session (another
+        row, a refresh, another screen) never throws away notes typed for it."""
+        session = self.details.session
+        if session is None:
+            return
+        review = self.details.review()
+        if review != session.entry.review and self._store_review(session.session_id, review):
+            self.tell(f"Rating and notes of the session of {date_text(session.entry)} saved.")
+
+    def _store_review(self, session_id: str, review: Review) -> bool:
+        """Write the review and show it as saved; False (and why) when it cannot be."""
+        if self._history is None:
+            return False
+        problems = review.problems()
+        try:
+            if problems:
+                raise ValueError("; ".join(problems).capitalize())
+            self._history.set_review(session_id, review)
+        except (HistoryUnavailable, ValueError) as error:
+            self.tell(f"The rating and notes were not saved: {error}.")
+            return False
+        shown = self.details.session
+        if shown is not None and shown.session_id == session_id:
+            # The details now hold what was saved, so it is not saved twice.
+            entry = with_review(shown.entry, review)
+            self.details.show_session(dataclasses.replace(shown, entry=entry))
+        self.model.set_review(session_id, review)
+        return True
+
     def _show_current(self) -> None:
         session_id = self.current_session_id()
         session = None
@@ -261,11 +310,7 @@ class HistoryScreen(QWidget):
 
     # ---- changing -----------------------------------------------------------------------------
     def save_review(self, session_id: str, review: Review) -> None:
-        problems = review.problems()
-        if problems:
-            self.tell("; ".join(problems).capitalize() + ".")
-            return
-        if self.run_history(lambda history: history.set_review(session_id, review)):
+        if self._store_review(session_id, review):
             self.tell("Rating and notes saved.")
 
     def delete_current(self) -> None:
@@ -326,8 +371,19 @@ class HistoryScreen(QWidget):
             self.tell(f"Nothing was imported from {path}: {error}")
             return
         self.refresh()
-        self.changed.emit()
-        self.tell(
-            f"Imported {result.added} session{'s' if result.added != 1 else ''}; "
-            f"{result.skipped} already in the history."
+        self.tell(result.describe())
+
+    def open_session_export(self) -> None:
+        """The Export session dialog for the selected session (FIT or TCX)."""
+        session = self.details.session
+        if session is None or self._exchange is None:
+            self.tell("Select a session to export first.")
+            return
+        dialog = SessionExportDialog(session, self._exchange, self)
+        when = date_text(session.entry)
+        dialog.exported.connect(
+            lambda path: self.tell(f"Exported the session of {when} to {path}.")
         )
+        dialog.finished.connect(lambda _result: setattr(self, "export_dialog", None))
+        self.export_dialog = dialog
+        dialog.open()

@@ -23,6 +23,12 @@ STATUS_WORDS = {
 CHART_WEEKS = 12
 
 
+def status_text(entry: HistoryEntry) -> str:
+    """How the session ended; a test run (compressed time) says so, as it is not counted."""
+    word = STATUS_WORDS[entry.status]
+    return f"{word} · test run" if entry.test_run else word
+
+
 def local_time(entry: HistoryEntry) -> datetime:
     """When the session started, in the runner's local time then."""
     zone = timezone(timedelta(seconds=entry.utc_offset_s))

@@ -1,78 +1,59 @@
-"""The run screen's behaviour: templates, sessions, keys, checklist, screen-awake, volume."""
+"""The run screen's behaviour: templates, the session's keys, the checklist, volume keys."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from retrotimer.core.model import Template
 from retrotimer.core.plan import CueType, Plan, compile_plan
-from retrotimer.core.ports import ScreenAwake
-from retrotimer.core.session import Command, Event, EventKind, Session, SessionState, SessionView
-from retrotimer.core.settings import Settings
-from retrotimer.runtime.clock import Clock, Wait
+from retrotimer.core.session import Command, Event, EventKind, SessionState, SessionView
+from retrotimer.core.settings import Settings, changes_sessions
 from retrotimer.runtime.session_controller import SessionController
+from retrotimer.runtime.session_run import SessionRun
+from retrotimer.runtime.session_runs import SessionRuns
+from retrotimer.runtime.settings_source import SettingsSource
+from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.run.run_display import RunDisplay
 from retrotimer.ui.run.run_keys import install_actions
 from retrotimer.ui.run.run_texts import RunTexts, run_texts
 from retrotimer.ui.run.safety_checklist import SafetyChecklist
 
-LONG_PAUSE_S = 600.0  # the screen may sleep again after ten minutes of pause
 VOLUME_STEP = 0.1
 REMINDER_CUES = (CueType.SHOULDER_CHECK, CueType.HOLD_RAILS)
 
 
 class RunScreen(RunDisplay):
-    """Runs sessions of the selected template through a SessionController.
+    """Runs sessions of the selected template, each through its own SessionRun.
 
-    Signals: `session_started(SessionController)` before the first command, so listeners hear
-    every event; `session_ended(SessionSummary)`; `settings_edited(Settings)` when a key changed
-    a setting (volume, mute); `template_selected(str)`; `plan_loaded(Plan)` whenever a new
-    plan is ready to run (so custom labels can be rendered before it starts);
-    `fullscreen_requested()`.
+    Signals: `session_ended(SessionRun)` once a session has finished or been stopped (its
+    summary is `run.summary`); `template_selected(str)`; `fullscreen_requested()`.
     """
 
-    session_started = Signal(object)
     session_ended = Signal(object)
-    settings_edited = Signal(object)
     template_selected = Signal(str)
-    plan_loaded = Signal(object)
     fullscreen_requested = Signal()
 
     def __init__(
         self,
-        settings: Settings,
-        clock: Clock,
-        awake: ScreenAwake,
+        settings: SettingsSource,
+        runs: SessionRuns,
         memory: QSettings,
         parent: QWidget | None = None,
-        *,
-        speed: float = 1.0,
-        precise_wait: Wait | None = None,
     ) -> None:
-        """`speed` compresses time (demos, benchmarks); `precise_wait` lets the controller
-        wait out the last milliseconds before a cue (see SessionController)."""
-        super().__init__(settings.theme, parent)
-        self._precise_wait = precise_wait
+        super().__init__(settings.current.theme, parent)
         self._settings = settings
-        self._clock = clock
-        self._awake = awake
+        self._runs = runs
         self._memory = memory
-        self._speed = speed
         self._templates: list[Template] = []
         self._template: Template | None = None
-        self._plan: Plan | None = None
-        self._controller: SessionController | None = None
+        self._run: SessionRun | None = None
         self._texts: RunTexts | None = None
-        self._paused_since: float | None = None
         self.stop_confirmation: QMessageBox | None = None
         self.checklist: SafetyChecklist | None = None
-        self._pause_timer = QTimer(self)
-        self._pause_timer.setSingleShot(True)
-        self._pause_timer.timeout.connect(self.check_long_pause)
         self.setAccessibleName("Run screen")
         self.template_box.currentIndexChanged.connect(self._template_index_changed)
         self.toggle_button.clicked.connect(self.toggle)
@@ -92,7 +73,8 @@ class RunScreen(RunDisplay):
                 "mute": self.toggle_mute,
             },
         )
-        self.show_audio(settings)
+        settings.changed.connect(self._settings_changed)
+        self.show_audio(settings.current)
         self._refresh()
 
     # ---- templates -------------------------------------------------------------------------
@@ -133,17 +115,29 @@ class RunScreen(RunDisplay):
             self._load(self._templates[index])
 
     def _load(self, template: Template | None) -> None:
-        self._discard_controller()
+        """A fresh session of `template` (the one before is let go), ready to start."""
+        self._release_run()
         self._template = template
-        self._plan = compile_plan(template, self._settings) if template is not None else None
-        if template is not None and self._plan is not None and self._plan.segments:
-            self._prepare()
+        settings = self._settings.current
+        plan = compile_plan(template, settings) if template is not None else None
+        if template is not None and plan is not None and plan.segments:
+            run = self._runs.prepare(plan, settings)
+            run.view_changed.connect(self._render)
+            run.event_fired.connect(self._on_event)
+            run.state_changed.connect(self._on_state)
+            run.ended.connect(lambda _summary: self.session_ended.emit(run))
+            self._run = run
             self.template_selected.emit(template.name)
-            self.plan_loaded.emit(self._plan)
-        else:
-            self._plan = None
-        self.timeline.set_plan(self._plan)
+        self.timeline.set_plan(self.plan)
         self._refresh()
+
+    def _release_run(self) -> None:
+        run, self._run = self._run, None
+        if run is not None:
+            run.view_changed.disconnect(self._render)
+            run.event_fired.disconnect(self._on_event)
+            run.state_changed.disconnect(self._on_state)
+            self._runs.release(run)
 
     @property
     def template(self) -> Template | None:
@@ -151,109 +145,74 @@ class RunScreen(RunDisplay):
 
     @property
     def plan(self) -> Plan | None:
-        return self._plan
+        return self._run.plan if self._run is not None else None
+
+    @property
+    def session_run(self) -> SessionRun | None:
+        return self._run
 
     @property
     def controller(self) -> SessionController | None:
-        return self._controller
+        """The running session's controller (tests drive its timer through it)."""
+        return self._run.controller if self._run is not None else None
 
     @property
     def state(self) -> SessionState | None:
-        return self._controller.state if self._controller is not None else None
+        return self._run.state if self._run is not None else None
 
     @property
     def session_active(self) -> bool:
-        state = self.state
-        return state is not None and state not in (SessionState.IDLE,) and not state.is_over
+        return self._run is not None and self._run.active
 
     @property
     def texts(self) -> RunTexts | None:
         return self._texts
 
     # ---- sessions --------------------------------------------------------------------------
-    def _prepare(self) -> None:
-        assert self._plan is not None
-        session = Session.from_settings(self._plan, self._settings, speed=self._speed)
-        controller = SessionController(
-            session, self._clock, self, speed=self._speed, precise_wait=self._precise_wait
-        )
-        controller.view_changed.connect(self._render)
-        controller.event_fired.connect(self._on_event)
-        controller.state_changed.connect(self._on_state)
-        self._controller = controller
-
-    def _discard_controller(self) -> None:
-        if self._controller is not None:
-            self._controller.shutdown()
-            self._controller.view_changed.disconnect(self._render)
-            self._controller.event_fired.disconnect(self._on_event)
-            self._controller.state_changed.disconnect(self._on_state)
-            self._controller.deleteLater()
-            self._controller = None
-
     def toggle(self) -> None:
         """Space: start (after the checklist when due), pause, resume; after the end, reset."""
-        controller = self._controller
-        if controller is None:
+        run = self._run
+        if run is None:
             return
-        state = controller.state
-        if state is SessionState.IDLE:
+        if run.state is SessionState.IDLE:
             self.start()
-        elif state.is_over:
+        elif run.state.is_over:
             self._load(self._template)
         else:
-            controller.toggle_pause()
+            run.toggle_pause()
 
     def start(self) -> None:
-        if self._controller is None or self._controller.state is not SessionState.IDLE:
+        if self._run is None or self._run.state is not SessionState.IDLE:
             return
         if self._checklist_due():
             self._open_checklist()
             return
-        self.session_started.emit(self._controller)
-        self._controller.start()
+        self._run.run(Command.START)
 
     def skip(self) -> None:
-        self._run(Command.SKIP)
+        self._command(Command.SKIP)
 
     def back(self) -> None:
-        self._run(Command.BACK)
+        self._command(Command.BACK)
 
-    def _run(self, command: Command) -> None:
-        controller = self._controller
-        if controller is not None and controller.can(command):
-            getattr(controller, command.value)()
+    def _command(self, command: Command) -> None:
+        if self._run is not None:
+            self._run.run(command)
 
     def request_stop(self) -> None:
         """Esc: stop after a confirmation (nothing to confirm once the session is over)."""
         if not self.session_active or self.stop_confirmation is not None:
             return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Stop the session?")
-        box.setAccessibleName("Stop the session?")
-        box.setText("Stop this session now?")
-        box.setInformativeText("What you have done so far is kept in your history.")
-        stop = box.addButton("Stop session", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
-        stop.setAccessibleName("Stop session")
-        keep.setAccessibleName("Keep going")
-        box.setDefaultButton(stop)
-        box.setEscapeButton(keep)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.finished.connect(lambda _result: self._stop_answered(box, box.clickedButton() is stop))
-        self.stop_confirmation = box
-        box.open()
+        self.stop_confirmation = ask_to_stop(self, self._stop_answered)
 
-    def _stop_answered(self, box: QMessageBox, confirmed: bool) -> None:
+    def _stop_answered(self, confirmed: bool) -> None:
         self.stop_confirmation = None
-        box.deleteLater()
         if confirmed:
             self.stop_now()
 
     def stop_now(self) -> None:
         """Stop without asking (the window is closing, or the runner confirmed)."""
-        self._run(Command.STOP)
+        self._command(Command.STOP)
 
     # ---- checklist -------------------------------------------------------------------------
     def _checklist_key(self) -> str:
@@ -261,53 +220,43 @@ class RunScreen(RunDisplay):
         return f"checklist_done/{self._template.name}"
 
     def _checklist_due(self) -> bool:
-        if not self._settings.safety_checklist or self._template is None:
+        if not self._settings.current.safety_checklist or self._template is None:
             return False
         return not bool(self._memory.value(self._checklist_key(), False, type=bool))
 
     def _open_checklist(self) -> None:
-        assert self._template is not None and self._plan is not None
-        dialog = SafetyChecklist(self._template.name, self._plan.venue, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.finished.connect(lambda result: self._checklist_answered(dialog, result))
-        self.checklist = dialog
-        dialog.open()
+        assert self._template is not None and self._run is not None
+        dialog = SafetyChecklist(self._template.name, self._run.plan.venue, self)
+        self.checklist = open_modal(dialog, self._checklist_answered)
 
     def _checklist_answered(self, dialog: SafetyChecklist, result: int) -> None:
         self.checklist = None
-        dialog.deleteLater()
         if not dialog.show_again.isChecked():
-            self._edit_settings(dataclasses.replace(self._settings, safety_checklist=False))
+            self._settings.update(replace(self._settings.current, safety_checklist=False))
         if result == SafetyChecklist.DialogCode.Accepted:
             self._memory.setValue(self._checklist_key(), True)
             self._memory.sync()
             self.start()
 
-    # ---- audio keys ------------------------------------------------------------------------
+    # ---- settings and audio keys -------------------------------------------------------------
     def change_volume(self, delta: float) -> None:
-        volume = round(min(1.0, max(0.0, self._settings.volume + delta)), 2)
-        self._edit_settings(dataclasses.replace(self._settings, volume=volume, muted=False))
+        settings = self._settings.current
+        volume = round(min(1.0, max(0.0, settings.volume + delta)), 2)
+        self._settings.update(replace(settings, volume=volume, muted=False))
 
     def toggle_mute(self) -> None:
-        self._edit_settings(dataclasses.replace(self._settings, muted=not self._settings.muted))
+        settings = self._settings.current
+        self._settings.update(replace(settings, muted=not settings.muted))
 
-    def _edit_settings(self, settings: Settings) -> None:
-        self._settings = settings
+    def _settings_changed(self, settings: Settings, old: Settings) -> None:
+        """The audio status at once; a new plan only when one would differ, and never while
+        a session is under way or its result is on the screen."""
         self.show_audio(settings)
-        self.settings_edited.emit(settings)
-
-    @property
-    def settings(self) -> Settings:
-        return self._settings
-
-    def apply_settings(self, settings: Settings) -> None:
-        """New settings: the audio status now, the plan from the next session on."""
-        theme_changed = settings.theme is not self._settings.theme
-        self._settings = settings
-        self.show_audio(settings)
-        if theme_changed:
+        if settings.theme is not old.theme:
             self.set_theme(settings.theme)
-        if not self.session_active:
+        run = self._run
+        idle = run is None or run.state is SessionState.IDLE
+        if idle and changes_sessions(old, settings):
             self._load(self._template)
 
     # ---- reacting to the session ------------------------------------------------------------
@@ -317,59 +266,43 @@ class RunScreen(RunDisplay):
             self.banner.flash()
 
     def _on_state(self, state: SessionState) -> None:
-        if state in (SessionState.COUNTDOWN, SessionState.RUNNING):
-            self._paused_since = None
-            self._pause_timer.stop()
-            self._awake.hold()
-        elif state is SessionState.PAUSED:
-            self._paused_since = self._clock()
-            self._arm_pause_timer()
-        else:
-            self._paused_since = None
-            self._pause_timer.stop()
-            self._awake.release()
+        if state not in (SessionState.COUNTDOWN, SessionState.RUNNING, SessionState.PAUSED):
             self.banner.stop_flashing()
             if self.stop_confirmation is not None:
                 self.stop_confirmation.reject()
-            if state.is_over and self._controller is not None:
-                self.session_ended.emit(self._controller.session.summary(self._clock()))
-
-    def _arm_pause_timer(self) -> None:
-        if self._paused_since is None:
-            return
-        left = LONG_PAUSE_S - (self._clock() - self._paused_since)
-        self._pause_timer.start(max(0, round(left * 1000 / self._speed)))
-
-    def check_long_pause(self) -> None:
-        """Release the screen once the session has been paused for ten minutes."""
-        if self._paused_since is None or self.state is not SessionState.PAUSED:
-            return
-        if self._clock() - self._paused_since >= LONG_PAUSE_S:
-            self._awake.release()
-        else:
-            self._arm_pause_timer()
-
-    @property
-    def long_pause_pending(self) -> bool:
-        return self._pause_timer.isActive()
 
     def _refresh(self) -> None:
-        if self._controller is not None:
-            self._render(self._controller.view())
+        if self._run is not None:
+            self._render(self._run.view())
         else:
             self._texts = None
             self.show_empty()
 
     def _render(self, view: SessionView) -> None:
-        assert self._plan is not None
-        self._texts = run_texts(view, self._plan)
-        self.show_texts(self._texts, view.state, self._plan, view.position_s)
+        assert self._run is not None
+        plan = self._run.plan
+        self._texts = run_texts(view, plan)
+        self.show_texts(self._texts, view.state, plan, view.position_s)
 
     # ---- lifetime --------------------------------------------------------------------------
     def shutdown(self) -> None:
-        """Stop timers and let the screen sleep (the window is closing)."""
-        self._pause_timer.stop()
+        """The window is closing: a session under way is stopped (and so recorded)."""
         self.banner.stop_flashing()
-        if self._controller is not None:
-            self._controller.shutdown()
-        self._awake.release()
+        self.stop_now()
+
+
+def ask_to_stop(parent: QWidget, answered: Callable[[bool], None]) -> QMessageBox:
+    """The "Stop the session?" question; `answered(True)` when the runner confirmed."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Stop the session?")
+    box.setAccessibleName("Stop the session?")
+    box.setText("Stop this session now?")
+    box.setInformativeText("What you have done so far is kept in your history.")
+    stop = box.addButton("Stop session", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
+    stop.setAccessibleName("Stop session")
+    keep.setAccessibleName("Keep going")
+    box.setDefaultButton(stop)
+    box.setEscapeButton(keep)
+    return open_modal(box, lambda _box, _result: answered(box.clickedButton() is stop))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from retrotimer.core.history import MAX_NEAR_STUMBLES, MAX_NOTES_LENGTH, Review
 from retrotimer.core.programs.program_ref import ProgramRef
-from retrotimer.core.records import SessionSummary
+from retrotimer.core.records import SessionOutcome, SessionSummary
 from retrotimer.ui.common.formatting import clock_text
 
-STATUS_WORDS = {"finished": "Completed", "stopped": "Stopped early"}
+STATUS_WORDS = {SessionOutcome.FINISHED: "Completed", SessionOutcome.STOPPED: "Stopped early"}
 DIZZY_ADVICE = (
     "Stop and rest until it has passed. If the dizziness or pain persists or comes back, see "
     "a doctor before you run backward again. A program steps back a week after this."
@@ -37,7 +38,7 @@ def summary_lines(
     shown = [] if program is None else [("Program", program_words(program))]
     return shown + [
         ("Template", summary.template_name),
-        ("Result", STATUS_WORDS.get(summary.status, summary.status.capitalize())),
+        ("Result", STATUS_WORDS[summary.status]),
         ("Time", f"{clock_text(summary.active_s)} of {clock_text(summary.planned_s)} planned"),
         ("Backward", f"{summary.backward_s / 60:.1f} min"),
         ("Backward steps", str(summary.backward_steps)),
@@ -84,6 +85,7 @@ class SummaryDialog(QDialog):
         for stars in range(1, 6):
             button = QPushButton(f"&{stars}")
             button.setCheckable(True)
+            button.setAutoDefault(False)  # Enter saves the review; it never toggles a rating
             button.setMinimumSize(48, 40)
             button.setAccessibleName(f"Rating {stars} of 5")
             self.rating_group.addButton(button, stars)
@@ -110,6 +112,7 @@ class SummaryDialog(QDialog):
         self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("How it went, what to change next time")
         self.notes.setTabChangesFocus(True)
+        self.notes.installEventFilter(self)
         self.notes.setFixedHeight(110)
         form.addRow("N&otes:", self.notes)
         layout.addLayout(form)
@@ -120,10 +123,27 @@ class SummaryDialog(QDialog):
         self.save_button.setAccessibleName("Save rating and notes")
         self.skip_button.setAccessibleName("Skip")
         self.save_button.setDefault(True)
+        self.skip_button.setAutoDefault(False)
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_shortcut.activated.connect(self.accept)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.rating_buttons[0].setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the notes saves like everywhere else in the dialog; Shift+Enter starts a
+        new line."""
+        if (
+            watched is self.notes
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def _rating_toggled(self, value: int, checked: bool) -> None:
         if checked:

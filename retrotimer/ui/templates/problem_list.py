@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from retrotimer.core.templates.validation import Problem
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole
+# Rows shown at most: text with thousands of bad lines is read again after every key, and a
+# row for each problem would make every key wait for the list.
+MAX_SHOWN = 200
 
 
 def problem_text(problem: Problem) -> str:
@@ -29,7 +32,7 @@ class ProblemList(QListWidget):
         self.setAccessibleName("Problems")
         self.setWordWrap(True)
         self.setMaximumHeight(110)
-        self.itemActivated.connect(lambda item: self.chosen.emit(item.data(PROBLEM_ROLE)))
+        self.itemActivated.connect(self._activated)
         self._problems: tuple[Problem, ...] = ()
 
     @property
@@ -45,8 +48,16 @@ class ProblemList(QListWidget):
             return
         self._problems = ordered
         self.clear()
-        for problem in ordered:
+        for problem in ordered[:MAX_SHOWN]:
             item = QListWidgetItem(problem_text(problem))
             item.setData(PROBLEM_ROLE, problem)
             self.addItem(item)
+        if len(ordered) > MAX_SHOWN:
+            more = len(ordered) - MAX_SHOWN
+            self.addItem(f"…and {more} more; fix the ones above first.")
         self.setVisible(bool(ordered))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        problem = item.data(PROBLEM_ROLE)
+        if problem is not None:
+            self.chosen.emit(problem)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
-from retrotimer.core.ports import TemplateRepository
+from retrotimer.core.ports import ExchangeFiles, TemplateRepository
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.library import (
     LibraryEntry,
@@ -29,13 +29,16 @@ from retrotimer.core.templates.library import (
 )
 from retrotimer.core.templates.template_formats import TemplateFormat
 from retrotimer.core.templates.validation import TemplateError
+from retrotimer.ui.templates.foreign_import import import_foreign
 from retrotimer.ui.templates.template_editor import TemplateEditor
+from retrotimer.ui.templates.watch_export_dialog import WatchExportDialog
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 FILE_FILTERS = {
     TemplateFormat.TOML: "RetroTimer template (*.toml)",
     TemplateFormat.TEXT: "Text syntax (*.txt)",
 }
+FOREIGN_FILTER = "Workouts from other tools: FIT, Zwift, intervals.icu (*.fit *.zwo *.txt)"
 
 
 def entry_text(entry: LibraryEntry) -> str:
@@ -51,11 +54,18 @@ class TemplatesScreen(QWidget):
     run_requested = Signal(str)
 
     def __init__(
-        self, library: TemplateRepository, settings: Settings, parent: QWidget | None = None
+        self,
+        library: TemplateRepository,
+        settings: Settings,
+        parent: QWidget | None = None,
+        exchange: ExchangeFiles | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Templates screen")
         self._library = library
+        self._settings = settings
+        self._exchange = exchange
+        self.watch_dialog: WatchExportDialog | None = None
         self._loaded: LibraryEntry | None = None
         self._original_name: str | None = None  # the user template the editor saves over
         self.last_deleted: TrashedTemplate | None = None
@@ -90,7 +100,10 @@ class TemplatesScreen(QWidget):
                 ("import", "&Import…", self.choose_import),
                 ("export", "E&xport…", self.choose_export),
             ),
-            (("run", "Run &this template", self.run_current),),
+            (
+                ("run", "Run &this template", self.run_current),
+                ("watch", "Export for &watch…", self.open_watch_export),
+            ),
         )
         for row in rows:
             line = QHBoxLayout()
@@ -221,6 +234,7 @@ class TemplatesScreen(QWidget):
         self.buttons["duplicate"].setEnabled(usable)
         self.buttons["delete"].setEnabled(entry is not None and not entry.read_only)
         self.buttons["export"].setEnabled(usable)
+        self.buttons["watch"].setEnabled(usable and self._exchange is not None)
         self.buttons["run"].setEnabled(usable and not self.editor.is_dirty)
         self.buttons["undo_delete"].setEnabled(self.last_deleted is not None)
 
@@ -228,6 +242,7 @@ class TemplatesScreen(QWidget):
         self.message.setText(text)
 
     def set_settings(self, settings: Settings) -> None:
+        self._settings = settings
         self.editor.set_settings(settings)
 
     # ---- library operations ------------------------------------------------------------------
@@ -328,7 +343,8 @@ class TemplatesScreen(QWidget):
         dialog.setAcceptMode(
             QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen
         )
-        dialog.setNameFilters([*FILE_FILTERS.values(), "All files (*)"])
+        foreign = [FOREIGN_FILTER] if self._exchange is not None and not saving else []
+        dialog.setNameFilters([*FILE_FILTERS.values(), *foreign, "All files (*)"])
         dialog.setAccessibleName(title)
         dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
         self.file_dialog = dialog
@@ -359,7 +375,8 @@ class TemplatesScreen(QWidget):
 
     def import_file(self, path: str) -> None:
         try:
-            imported = self._library.import_file(path)
+            foreign = import_foreign(self._exchange, self._library, path)
+            imported = foreign.imported if foreign else self._library.import_file(path)
         except (LibraryError, TemplateError, OSError) as error:
             self._report(error)
             return
@@ -370,7 +387,8 @@ class TemplatesScreen(QWidget):
             if imported.renamed
             else ""
         )
-        self.tell(f"Imported \u201c{imported.name}\u201d{note}.")
+        warned = f" {foreign.warnings}" if foreign and foreign.warnings else ""
+        self.tell(f"Imported \u201c{imported.name}\u201d{note}.{warned}")
         self.templates_changed.emit()
 
     def export_file(self, path: str, template_format: TemplateFormat) -> None:
@@ -384,3 +402,16 @@ class TemplatesScreen(QWidget):
             self._report(error)
             return
         self.tell(f"Exported \u201c{entry.name}\u201d to {path}.")
+
+    def open_watch_export(self) -> None:
+        """The Export for watch dialog for the selected template."""
+        entry = self._loaded
+        if entry is None or entry.template is None or self._exchange is None:
+            return
+        dialog = WatchExportDialog(entry.template, self._exchange, self._settings, self)
+        dialog.exported.connect(
+            lambda path: self.tell(f"Exported \u201c{entry.name}\u201d for a watch to {path}.")
+        )
+        dialog.finished.connect(lambda _result: setattr(self, "watch_dialog", None))
+        self.watch_dialog = dialog
+        dialog.open()

@@ -40,6 +40,12 @@ def test_close_misspellings_are_recognised_and_far_ones_are_not() -> None:
     assert closest_kind("backwrd jog") is SegmentKind.BACKWARD_JOG
     assert closest_kind("cooldwn") is SegmentKind.COOLDOWN
     assert closest_kind("swim") is None
+    assert closest_kind("walk " * 10_000) is None
+
+
+def test_same_name_and_free_name_ignore_spaces_around_a_name() -> None:
+    assert same_name(" Tuesday", "tuesday ")
+    assert free_name(" Tuesday ", {"tuesday"}) == "Tuesday (2)"
 
 
 @pytest.mark.parametrize(
@@ -50,6 +56,8 @@ def test_close_misspellings_are_recognised_and_far_ones_are_not() -> None:
         ("format = 1\n", "t", TemplateFormat.TOML),
         ("\n[[segments]]\nkind = 'walk'\n", "", TemplateFormat.TOML),
         ("# T\n5m walk\n", "t.retro", TemplateFormat.TEXT),
+        ("\ufeffformat = 1\n", "t", TemplateFormat.TOML),
+        ("\ufeff# T\n5m walk\n", "t", TemplateFormat.TEXT),
     ],
 )
 def test_detect_format(text: str, file_name: str, expected: TemplateFormat) -> None:
@@ -72,7 +80,7 @@ def test_a_text_file_without_a_name_takes_the_default_name() -> None:
 def test_free_names() -> None:
     assert free_name("Jogs", set()) == "Jogs"
     assert free_name("Jogs", {"jogs", "jogs (2)"}) == "Jogs (3)"
-    assert free_name("Jogs", {"jogs (copy)"}, copy=True) == "Jogs (copy 2)"
+    assert free_name("Jogs (2)", {"jogs (2)"}) == "Jogs (3)"
     long = "x" * 60
     assert free_name(long, {long}) == "x" * 56 + " (2)"
     assert same_name(" Jogs ", "JOGS")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import tomllib
 
 import pytest
@@ -11,15 +12,18 @@ from hypothesis import strategies as st
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.templates.template_toml import (
+    MAX_TOML_CHARS,
     TemplateError,
     parse_template_toml,
     read_template_toml,
     template_from_mapping,
     template_to_toml,
 )
+from retrotimer.core.templates.text_rules import MAX_DESCRIPTION, MAX_LABEL, MAX_NAME, MAX_NOTE
 from retrotimer.core.templates.toml_positions import locate_toml
 from retrotimer.core.templates.validation import Position, Severity
-from tests.template_strategies import sensible_templates, templates
+from retrotimer.core.toml_reading import MAX_TOML_DEPTH
+from tests.template_strategies import hostile_toml, sensible_templates, templates
 
 GOOD = """\
 format = 1
@@ -209,3 +213,138 @@ def test_parse_of_save_is_the_identity_for_usable_templates(template: Template) 
 def test_reading_any_text_never_raises(text: str) -> None:
     reading = read_template_toml(text)
     assert reading.template is not None or reading.errors
+
+
+# ---- input limits and odd input ----------------------------------------------------------
+
+
+def test_a_leading_byte_order_mark_is_allowed() -> None:
+    reading = read_template_toml("\ufeff" + GOOD)
+    assert reading.ok and reading.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "line", "column"),
+    [
+        ("[" * 2000 + "]" * 2000, 3, 4 + MAX_TOML_DEPTH + 1),
+        ("{a = " * 500 + "1" + "}" * 500, 3, 4 + 5 * MAX_TOML_DEPTH + 1),
+    ],
+)
+def test_deep_nesting_is_a_located_error(value: str, line: int, column: int) -> None:
+    reading = read_template_toml(f"format = 1\nname = 'x'\nx = {value}\n")
+    assert reading.template is None
+    (problem,) = reading.errors
+    assert (problem.line, problem.column) == (line, column)
+    assert "nested too deeply" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "named"),
+    [
+        ("name", "Tue\\u202eday", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("label", "\\u0000", "U+0000 (NUL)"),
+        ("label", "easy\\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+        ("note", "rails\\u0007", "U+0007 (BELL)"),
+    ],
+)
+def test_names_labels_and_notes_with_invisible_characters_are_refused(
+    key: str, value: str, named: str
+) -> None:
+    lines = ["format = 1", f'name = "{value}"' if key == "name" else "name = 'x'"]
+    lines += ["[[segments]]", "kind = 'walk'", "seconds = 30"]
+    if key != "name":
+        lines.append(f'{key} = "{value}"')
+    reading = read_template_toml("\n".join(lines) + "\n")
+    assert not reading.ok
+    (problem,) = reading.errors
+    assert problem.field == key and problem.line == (2 if key == "name" else 6)
+    assert named in problem.message
+
+
+@pytest.mark.parametrize(
+    ("key", "limit"),
+    [
+        ("name", MAX_NAME),
+        ("description", MAX_DESCRIPTION),
+        ("label", MAX_LABEL),
+        ("note", MAX_NOTE),
+    ],
+)
+def test_text_over_its_limit_is_refused_by_the_reader(key: str, limit: int) -> None:
+    long = "n" * 100_000
+    lines = ["format = 1", f"name = '{long if key == 'name' else 'x'}'"]
+    if key == "description":
+        lines.append(f"description = '{long}'")
+    lines += ["[[segments]]", "kind = 'walk'", "seconds = 30"]
+    if key in ("label", "note"):
+        lines.append(f"{key} = '{long}'")
+    reading = read_template_toml("\n".join(lines) + "\n")
+    # Refused here: nothing 100,000 characters long reaches a window.
+    assert reading.template is None
+    (problem,) = reading.errors
+    assert problem.field == key and problem.line is not None
+    assert f"keep it to {limit} or fewer" in problem.message
+
+
+def test_spaces_around_a_name_are_not_part_of_it() -> None:
+    reading = read_template_toml(GOOD.replace('"Tuesday"', '"  Tuesday "'))
+    assert reading.template is not None and reading.template.name == "Tuesday"
+
+
+def test_a_file_over_the_size_limit_is_not_read() -> None:
+    reading = read_template_toml(GOOD + "#" * MAX_TOML_CHARS)
+    assert reading.template is None
+    assert f"at most {MAX_TOML_CHARS}" in reading.errors[0].message
+
+
+def test_thousands_of_bad_tables_are_read_in_time_linear_in_their_number() -> None:
+    """Each problem used to be checked against every stand-in: 24,000 bad lines took 78 s."""
+    text = "format = 1\nname = 'x'\nsegments = [" + "1, " * 20_000 + "]\n"
+    started = time.perf_counter()
+    reading = read_template_toml(text)
+    assert time.perf_counter() - started < 10
+    assert len(reading.errors) == 20_000
+
+
+@settings(max_examples=150, deadline=None)
+@given(hostile_toml())
+def test_hostile_toml_is_read_with_located_problems_and_never_raises(text: str) -> None:
+    reading = read_template_toml(text)
+    assert reading.template is not None or reading.errors
+    for problem in reading.problems:
+        assert len(problem.message) < 400
+        if problem.message.startswith(("not valid TOML", "the file is nested")):
+            assert problem.line is not None and problem.column is not None
+    if reading.errors:
+        with pytest.raises(TemplateError):
+            parse_template_toml(text)
+
+
+SEGMENT = "[[segments]]\nkind = 'walk'\nseconds = 3\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "format = 1\nname = 'x'\n[[segments]]\nseconds = 3\nkind = '" + "m" * 100_000 + "'\n",
+            "unknown kind '" + "m" * 40 + "'…",
+        ),
+        ("format = " + "9" * 4000 + "\n", "format a number of 4000 digits is not supported"),
+        (
+            "format = 1\nname = 'x'\n" + "k" * 100_000 + " = 1\n" + SEGMENT,
+            "unknown key '" + "k" * 40 + "'… ignored",
+        ),
+        (
+            'format = 1\nname = "x"\n[[segments]]\nseconds = 3\nkind = "walk\\u202e"\n',
+            "unknown kind 'walk\\u202e'",
+        ),
+    ],
+    ids=["long kind", "long number", "long key", "invisible"],
+)
+def test_values_in_messages_are_cut_short_and_show_invisible_characters(
+    text: str, shown: str
+) -> None:
+    reading = read_template_toml(text)
+    assert any(shown in problem.message for problem in reading.problems), reading.problems
+    assert all(len(problem.message) < 300 for problem in reading.problems)

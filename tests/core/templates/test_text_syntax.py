@@ -7,15 +7,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.templates import text_items, text_syntax
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.templates.kind_names import MAX_KIND_WORDS, kind_from_name
+from retrotimer.core.templates.text_lexer import quote
 from retrotimer.core.templates.text_syntax import (
+    MAX_LINE_CHARS,
+    MAX_TEXT_CHARS,
     format_template_text,
     length_text,
     parse_template_text,
     read_template_text,
 )
-from retrotimer.core.templates.validation import TemplateError
-from tests.template_strategies import sensible_templates, templates
+from retrotimer.core.templates.validation import MAX_READ_DEPTH, TemplateError
+from tests.template_strategies import hostile_texts, sensible_templates, templates
 
 ISSUE_EXAMPLE = """\
 # First steps backward
@@ -340,3 +345,169 @@ def test_parse_of_format_is_the_identity_for_usable_templates(template: Template
 def test_reading_any_text_never_raises(text: str) -> None:
     reading = read_template_text(text)
     assert reading.template is not None or reading.errors
+
+
+# ---- input limits and odd input ----------------------------------------------------------
+
+
+def test_kind_reading_tries_a_few_word_runs_however_long_the_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Linear in the line: the kind is looked up for the first few words only, not for every
+    prefix of the line (which took 2 s for 16 KB and 8 s for 32 KB)."""
+    monkeypatch.setattr(text_syntax, "MAX_LINE_CHARS", 10**9, raising=False)
+    looked_up: list[str] = []
+
+    def counting(words: str) -> SegmentKind | None:
+        looked_up.append(words)
+        return kind_from_name(words)
+
+    monkeypatch.setattr(text_items, "kind_from_name", counting)
+    for words in (100, 1000, 5000):
+        looked_up.clear()
+        reading = read_template_text("# T\n5m " + "walk " * words + "\n")
+        assert [p.column for p in reading.errors] == [9]
+        assert len(looked_up) <= MAX_KIND_WORDS + 2
+
+
+@pytest.mark.parametrize("size", [MAX_LINE_CHARS + 1, 16 * 1024, 64 * 1024])
+def test_a_line_over_the_limit_is_refused_where_it_starts_going_over(size: int) -> None:
+    line = ("5m " + "walk " * size)[:size]
+    reading = read_template_text(f"# T\n5m walk\n{line}\n10s rest\n")
+    assert reading.template is None
+    assert [(p.line, p.column, p.subject) for p in reading.errors] == [(3, MAX_LINE_CHARS + 1, "")]
+    assert f"this line is {size} characters long" in reading.errors[0].message
+
+
+def test_a_text_over_the_size_limit_is_not_read() -> None:
+    text = "# T\n" + "30s backward walk\n" * (MAX_TEXT_CHARS // 18 + 1)
+    reading = read_template_text(text)
+    assert reading.template is None
+    assert [(p.line, p.column) for p in reading.errors] == [(1, 1)]
+    assert f"at most {MAX_TEXT_CHARS}" in reading.errors[0].message
+
+
+def blocks(levels: int) -> str:
+    return (
+        "# T\n"
+        + "".join(f"{' ' * level}2x\n" for level in range(levels))
+        + " " * levels
+        + "1s walk\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        blocks(20),
+        "# T\n" + "2x (" * 200 + "1s walk" + ")" * 200 + "\n",
+        "# T\n" + "2x " * 300 + "1s walk\n",
+    ],
+    ids=["blocks", "parentheses", "one line"],
+)
+def test_nesting_beyond_the_read_limit_is_a_located_error(text: str) -> None:
+    reading = read_template_text(text)
+    assert reading.template is None
+    deep = [p for p in reading.errors if "nested far too deeply" in p.message]
+    assert len(deep) == 1 and deep[0].line is not None and deep[0].column is not None
+    assert f"more than {MAX_READ_DEPTH} levels" in deep[0].message
+
+
+@pytest.mark.parametrize("levels", [1000, 3000])
+def test_nesting_that_used_to_exhaust_the_stack_is_an_error(
+    levels: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text_syntax, "MAX_LINE_CHARS", 10**9, raising=False)
+    monkeypatch.setattr(text_syntax, "MAX_TEXT_CHARS", 10**9, raising=False)
+    for text in (blocks(levels), "# T\n" + "2x (" * levels + "1s walk" + ")" * levels):
+        reading = read_template_text(text)
+        assert reading.template is None
+        assert any("nested far too deeply" in p.message for p in reading.errors)
+
+
+def test_a_leading_byte_order_mark_is_allowed() -> None:
+    reading = read_template_text("\ufeff# Tuesday\n5m walk\n")
+    assert reading.ok and reading.template is not None
+    assert reading.template.name == "Tuesday"
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("\ufeff5m walk", 'found "[U+FEFF]5m", which holds U+FEFF (ZERO WIDTH NO-BREAK SPACE)'),
+        ("5m walk \ufeff", "found U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),
+        ("5m walk \u202e", "found U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("5m walk \x00", "found U+0000 (NUL)"),
+        ("5m wa\u200blk", 'found "wa[U+200B]lk", which holds U+200B (ZERO WIDTH SPACE)'),
+    ],
+)
+def test_invisible_characters_are_named_in_messages(line: str, found: str) -> None:
+    reading = read_template_text(f"# T\n{line}\n")
+    assert reading.template is None
+    assert found in reading.errors[0].message
+
+
+def test_a_first_comment_too_long_for_a_name_becomes_the_description() -> None:
+    comment = "Hill reps for the spring: " + "easy, " * 20
+    reading = read_template_text(f"# {comment}\n5m warm-up walk\n", default_name="hills")
+    assert reading.ok and reading.template is not None
+    assert (reading.template.name, reading.template.description) == ("hills", comment.strip())
+    named = read_template_text(f"# {comment}\nname: Hills\n5m warm-up walk\n")
+    assert named.ok and named.template is not None and named.template.name == "Hills"
+    unnamed = read_template_text(f"# {comment}\n5m warm-up walk\n")
+    assert "the first comment is longer than a name can be" in unnamed.errors[0].message
+
+
+@pytest.mark.parametrize(
+    "header", ["name: " + "n" * 50_000, "description: " + "d" * 50_000, "name: Tuesday\u202e"]
+)
+def test_names_and_descriptions_past_their_limits_are_refused_by_the_reader(header: str) -> None:
+    reading = read_template_text(f"venue: track\n{header}\n5m walk\n", default_name="T")
+    assert reading.template is None or not reading.ok
+    if len(header) > 1000:
+        assert reading.template is None  # nothing that long reaches a window
+    assert all(len(p.message) < 300 for p in reading.problems)
+    assert [p.line for p in reading.errors] == [2]
+
+
+def test_spaces_around_a_name_are_not_part_of_it() -> None:
+    for text in ('name: " Tuesday "\n5m walk\n', "#  Tuesday \n5m walk\n"):
+        reading = read_template_text(text)
+        assert reading.template is not None and reading.template.name == "Tuesday"
+    reading = read_template_text("5m walk\n", default_name=" Tuesday ")
+    assert reading.template is not None and reading.template.name == "Tuesday"
+
+
+@pytest.mark.parametrize(
+    ("label", "named"),
+    [("\x00", "U+0000 (NUL)"), ("turn\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)")],
+)
+def test_labels_with_characters_that_cannot_be_seen_are_refused(label: str, named: str) -> None:
+    reading = read_template_text(f"# T\n5m walk {quote(label)}\n")
+    assert not reading.ok
+    (problem,) = reading.errors
+    assert (problem.line, problem.column, problem.field) == (2, 9, "label")
+    assert named in problem.message
+
+
+@settings(max_examples=150, deadline=None)
+@given(hostile_texts())
+def test_hostile_text_is_read_with_located_problems_and_never_raises(text: str) -> None:
+    reading = read_template_text(text)
+    assert reading.template is not None or reading.errors
+    for problem in reading.problems:
+        assert problem.line is not None or problem.path == (), problem
+        assert len(problem.message) < 400
+    if reading.errors:
+        with pytest.raises(TemplateError):
+            parse_template_text(text)
+
+
+def test_items_after_a_block_nested_too_deeply_keep_their_numbers() -> None:
+    deep = "".join(f"{' ' * level}2x\n" for level in range(MAX_READ_DEPTH + 2))
+    sibling = " " * (MAX_READ_DEPTH - 1) + "5m backwrd walk\n"
+    reading = read_template_text("# T\n1m walk\n" + deep + " " * 20 + "1s walk\n" + sibling)
+    (too_deep,) = [p for p in reading.errors if "far too deeply" in p.message]
+    (misspelt,) = [p for p in reading.errors if "backwrd" in p.message]
+    assert too_deep.path == (1,) + (0,) * (MAX_READ_DEPTH - 1)
+    assert misspelt.path == too_deep.path[:-1] + (1,)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from retrotimer.core.history import (
     HistorySession,
+    Review,
     SessionStart,
     SessionStatus,
     SessionTotals,
@@ -159,6 +160,51 @@ def test_rating_and_notes_are_editable(harness: Harness) -> None:
     assert screen.message.text() == "Rating and notes saved."
 
 
+def test_notes_typed_are_saved_when_another_row_is_chosen(harness: Harness) -> None:
+    screen = open_history(harness)
+    details = screen.details
+    assert details.session is not None and details.session.session_id == SESSIONS[3].session_id
+    harness.qtbot.keyClicks(details.notes, "hips ached, slow down")
+    details.rating.setCurrentIndex(details.rating.findData(4))
+    screen.table.setFocus()
+    harness.qtbot.keyClick(screen.table, Qt.Key.Key_Down)
+    assert details.session is not None and details.session.session_id == SESSIONS[2].session_id
+    # Straight from the SQLite file, with a store of its own.
+    saved = HistoryStore(harness.paths.history_db).get_session(SESSIONS[3].session_id)
+    assert saved is not None
+    assert (saved.entry.notes, saved.entry.rating) == ("hips ached, slow down", 4)
+    assert column(screen, RATING)[0] == "4 of 5"
+    assert "saved" in screen.message.text()
+    harness.qtbot.keyClick(screen.table, Qt.Key.Key_Up)
+    assert details.notes.toPlainText() == "hips ached, slow down"
+
+
+def test_notes_typed_are_saved_when_the_screen_is_left(harness: Harness) -> None:
+    screen = open_history(harness)
+    harness.qtbot.keyClicks(screen.details.notes, "windy")
+    harness.window.tabs.setCurrentIndex(0)
+    saved = harness.history.get_session(SESSIONS[3].session_id)
+    assert saved is not None and saved.entry.notes == "windy"
+
+
+def test_notes_typed_are_saved_when_the_window_closes(harness: Harness) -> None:
+    screen = open_history(harness)
+    harness.qtbot.keyClicks(screen.details.notes, "last one before the race")
+    harness.window.close()
+    saved = HistoryStore(harness.paths.history_db).get_session(SESSIONS[3].session_id)
+    assert saved is not None and saved.entry.notes == "last one before the race"
+
+
+def test_a_session_left_unchanged_is_not_written(harness: Harness) -> None:
+    screen = open_history(harness)
+    harness.history.set_review(SESSIONS[2].session_id, Review(rating=2, notes="from elsewhere"))
+    screen.table.setFocus()
+    harness.qtbot.keyClick(screen.table, Qt.Key.Key_Down)
+    saved = harness.history.get_session(SESSIONS[3].session_id)
+    assert saved is not None and saved.entry.review == Review()
+    assert screen.message.text() == ""
+
+
 def test_delete_with_undo(harness: Harness) -> None:
     screen = open_history(harness)
     screen.table.setFocus()
@@ -207,7 +253,7 @@ def test_import_a_backup_skips_what_is_there(harness: Harness, tmp_path: Path) -
     assert screen.file_dialog is not None
     screen.file_dialog.selectFile(str(backup))
     screen.file_dialog.accept()
-    assert screen.message.text() == "Imported 2 sessions; 2 already in the history."
+    assert screen.message.text() == "Imported 2 sessions; skipped 2 already in the history."
     assert len(column(screen, TEMPLATE)) == 4
 
 

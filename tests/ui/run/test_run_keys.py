@@ -152,9 +152,9 @@ def test_plus_and_minus_change_the_volume_and_it_is_saved(
 ) -> None:
     started(harness)
     changes: list[object] = []
-    harness.window.settings_changed.connect(changes.append)
+    harness.settings.changed.connect(lambda new, _old: changes.append(new))
     press(harness, key, modifier)
-    assert harness.run.settings.volume == pytest.approx(volume)
+    assert harness.settings.current.volume == pytest.approx(volume)
     assert f"{round(volume * 100)} %" in harness.run.audio_label.text()
     assert SettingsStore(harness.paths).load().volume == pytest.approx(volume)
     assert len(changes) == 1
@@ -165,33 +165,28 @@ def test_volume_stays_within_zero_and_full(harness: Harness) -> None:
     harness.show()
     for _ in range(15):
         press(harness, Key.Key_Plus)
-    assert harness.run.settings.volume == 1.0
+    assert harness.settings.current.volume == 1.0
     for _ in range(15):
         press(harness, Key.Key_Minus)
-    assert harness.run.settings.volume == 0.0
+    assert harness.settings.current.volume == 0.0
 
 
 def test_m_mutes_and_unmutes(harness: Harness) -> None:
     started(harness)
     press(harness, Key.Key_M)
-    assert harness.run.settings.muted
+    assert harness.settings.current.muted
     assert "MUTED" in harness.run.audio_label.text()
     assert SettingsStore(harness.paths).load().muted
     press(harness, Key.Key_M)
-    assert not harness.run.settings.muted
+    assert not harness.settings.current.muted
     press(harness, Key.Key_M)
     press(harness, Key.Key_Plus)  # turning the volume up unmutes
-    assert not harness.run.settings.muted
+    assert not harness.settings.current.muted
 
 
 def test_run_keys_are_off_while_another_screen_is_shown(harness: Harness) -> None:
-    from PySide6.QtWidgets import QLabel
-
     window = harness.show()
-    other = QLabel("another screen")
-    other.setAccessibleName("Another screen")
-    window.add_screen(other, "Other")
-    window.tabs.setCurrentWidget(other)
+    window.tabs.setCurrentWidget(window.history_screen)
     press(harness, Key.Key_Space)
     assert harness.state() is SessionState.IDLE
     harness.qtbot.keyClick(window, Key.Key_1, Qt.KeyboardModifier.ControlModifier)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.settings import Settings
+from retrotimer.ui.templates.problem_list import MAX_SHOWN
 from retrotimer.ui.templates.segment_model import KIND, LABEL, LENGTH, NOTE, UNIT
 from retrotimer.ui.templates.template_editor import TemplateEditor
 from tests.factories import first_steps
@@ -296,3 +297,42 @@ def test_an_empty_name_and_a_backward_start_are_reported(
     editor.remove_selected()
     warnings = [text for text in editor.problems.texts() if text.startswith("Warning:")]
     assert warnings and "warm up" in warnings[0]
+
+
+def test_invisible_characters_typed_in_the_name_or_a_label_are_named(
+    editor: TemplateEditor, qtbot: QtBot
+) -> None:
+    editor.name_edit.end(False)
+    editor.name_edit.insert("\u202e")  # as a paste would; QTest cannot type it
+    assert editor.template.name == "First steps\u202e"
+    assert any("U+202E (RIGHT-TO-LEFT OVERRIDE)" in text for text in editor.problems.texts())
+    assert not editor.save_button.isEnabled()
+    editor.undo_action.trigger()
+    editor.model.setData(cell(editor, (1, 1), LABEL), "turn\x00", EDIT)
+    (problem,) = editor.problem_list
+    assert problem.path == (1, 1) and "U+0000 (NUL)" in problem.message
+
+
+def test_a_huge_paste_in_the_text_tab_is_refused_without_reading_it(editor: TemplateEditor) -> None:
+    view = editor.text_view
+    good = editor.template
+    view.setPlainText(view.toPlainText() + "5m " + "walk " * 10_000 + "\n")
+    assert editor.template == good
+    (text,) = editor.problems.texts()
+    assert "characters long; a line can hold at most 2000" in text
+
+
+def test_thousands_of_problems_show_the_first_and_how_many_more(
+    editor: TemplateEditor, qtbot: QtBot
+) -> None:
+    view = editor.text_view
+    view.setPlainText("# T\n" + "foo\n" * 2000)
+    problems = editor.problems
+    assert len(problems.problems) == 2000
+    assert problems.count() == MAX_SHOWN + 1
+    assert problems.texts()[-1] == f"…and {2000 - MAX_SHOWN} more; fix the ones above first."
+    with qtbot.assertNotEmitted(problems.chosen):
+        problems.itemActivated.emit(problems.item(MAX_SHOWN))
+    with qtbot.waitSignal(problems.chosen) as chosen:
+        problems.itemActivated.emit(problems.item(0))
+    assert chosen.args == [problems.problems[0]]

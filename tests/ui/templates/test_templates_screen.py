@@ -50,14 +50,14 @@ def test_duplicating_a_built_in_gives_an_editable_copy_the_run_screen_offers(
     screen = open_screen(library_harness)
     screen.select("Short backward jogs")
     screen.buttons["duplicate"].click()
-    assert screen.loaded is not None and screen.loaded.name == "Short backward jogs (copy)"
+    assert screen.loaded is not None and screen.loaded.name == "Short backward jogs (2)"
     assert not screen.editor.read_only
     assert "your own copy" in screen.message.text()
     offered = [
         library_harness.run.template_box.itemText(i)
         for i in range(library_harness.run.template_box.count())
     ]
-    assert "Short backward jogs (copy)" in offered
+    assert "Short backward jogs (2)" in offered
 
 
 def test_edit_save_and_the_run_screen_runs_the_new_version(harness: Harness) -> None:

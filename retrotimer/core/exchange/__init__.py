@@ -1,0 +1,1 @@
+"""Sessions and workouts to and from other training tools: pure conversions."""

@@ -1,0 +1,140 @@
+"""A workout from another tool as a template: steps to segments, repeat steps to repeat blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from retrotimer.core.exchange.kind_words import kind_from_words
+from retrotimer.core.exchange.workout import (
+    Intensity,
+    RepeatStep,
+    Workout,
+    WorkoutStep,
+    note_from_notes,
+)
+from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.templates.validation import (
+    MAX_LABEL,
+    MAX_NAME,
+    Problem,
+    Severity,
+    TemplateReading,
+    validate_template,
+)
+
+SUPPORTED_LENGTHS = "RetroTimer segments last a time or a number of steps"
+
+# The kind a step's intensity stands for when its name says nothing about it.
+_KIND_OF_INTENSITY: dict[Intensity, SegmentKind] = {
+    Intensity.WARMUP: SegmentKind.WARMUP,
+    Intensity.COOLDOWN: SegmentKind.COOLDOWN,
+    Intensity.RECOVERY: SegmentKind.WALK,
+    Intensity.REST: SegmentKind.REST,
+}
+
+
+def refused(subject: str, message: str) -> Problem:
+    """An error about one part of a foreign file, named so the runner can find it."""
+    return Problem(Severity.ERROR, message, subject=subject)
+
+
+# A refusal lists this many problems; a file with thousands of bad steps says how many more.
+SHOWN_PROBLEMS = 20
+
+
+def first_problems(problems: Iterable[Problem], limit: int = SHOWN_PROBLEMS) -> list[Problem]:
+    """The first `limit` problems and, if there were more, one saying how many."""
+    listed = list(problems)
+    if len(listed) <= limit:
+        return listed
+    more = len(listed) - limit
+    return [*listed[:limit], Problem(Severity.ERROR, f"and {more} more problems like these")]
+
+
+def dropped_targets_warning(names: Iterable[str]) -> Problem | None:
+    """One warning naming every kind of target left out, or None when none was."""
+    listed = sorted(set(names))
+    if not listed:
+        return None
+    what = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+    return Problem(
+        Severity.WARNING,
+        f"{what} targets were dropped: RetroTimer times each segment and has no use for them",
+    )
+
+
+def kind_of_step(name: str, intensity: Intensity) -> SegmentKind:
+    """A foreign step's kind: its words first ("backward", "walk"), then its intensity."""
+    fallback = _KIND_OF_INTENSITY.get(intensity, SegmentKind.FORWARD_RUN)
+    named = kind_from_words(name, fallback=fallback)
+    # An easy step's name that only says "run" or "jog" does not make it hard work.
+    if named is SegmentKind.FORWARD_RUN and intensity in (Intensity.RECOVERY, Intensity.REST):
+        return fallback
+    return named
+
+
+def _segment(step: WorkoutStep, subject: str) -> Segment | Problem:
+    kind = step.kind or kind_of_step(step.name, step.intensity)
+    if step.steps is not None and step.kind is not None:
+        length = Length.steps(step.steps)
+    elif step.seconds is None:
+        return refused(
+            subject,
+            "an open step, ended with the lap button, has no length; "
+            f"{SUPPORTED_LENGTHS}: give it a time",
+        )
+    else:
+        length = Length.seconds(max(1, round(step.seconds)))
+    name = step.name.strip()
+    label = name[:MAX_LABEL].rstrip() if name and name.casefold() != kind.label.casefold() else None
+    return Segment(kind, length, label, note_from_notes(step.notes))
+
+
+def _items(workout: Workout, problems: list[Problem]) -> tuple[Item, ...]:
+    # Each built item with the index of the first workout step it came from.
+    built: list[tuple[int, Item]] = []
+    for index, entry in enumerate(workout.steps):
+        subject = f"workout step {index + 1}"
+        if isinstance(entry, RepeatStep):
+            starts = [start for start, _ in built]
+            if not 0 <= entry.first_step < index or entry.first_step not in starts:
+                problems.append(
+                    refused(
+                        subject,
+                        f"this repeat goes back to step {entry.first_step + 1}, which does not "
+                        "start a block of steps before it",
+                    )
+                )
+                continue
+            cut = starts.index(entry.first_step)
+            inner = tuple(item for _, item in built[cut:])
+            del built[cut:]
+            built.append((entry.first_step, Repeat(entry.count, inner)))
+            continue
+        made = _segment(entry, subject)
+        if isinstance(made, Problem):
+            problems.append(made)
+        else:
+            built.append((index, made))
+    return tuple(item for _, item in built)
+
+
+def workout_to_template(
+    workout: Workout,
+    *,
+    default_name: str = "",
+    venue: Venue = Venue.ANY,
+    problems: Iterable[Problem] = (),
+) -> TemplateReading:
+    """The template a workout makes, with every problem found; the reader's own `problems`
+    (targets dropped, steps it could not read) come first. Nothing is usable while any
+    problem is an error."""
+    found = list(problems)
+    items = _items(workout, found)
+    name = (workout.name.strip() or default_name)[:MAX_NAME].rstrip()
+    template = Template(name, items, workout.description.strip(), venue)
+    if not any(problem.is_error for problem in found):
+        found.extend(validate_template(template))
+    if any(problem.is_error for problem in found):
+        return TemplateReading(None, tuple(found))
+    return TemplateReading(template, tuple(found))

@@ -1,0 +1,72 @@
+"""A finished session as a TCX activity (Garmin's Training Center XML), written with the
+standard library's ElementTree."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from xml.etree import ElementTree
+
+from retrotimer.core.exchange.activity import Activity
+from retrotimer.core.exchange.workout import Intensity
+
+NAMESPACE = "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"
+_RESTING = {Intensity.RECOVERY, Intensity.REST}
+
+
+def _time(activity: Activity, offset_s: float) -> str:
+    moment = datetime.fromtimestamp(activity.started_utc_s, UTC) + timedelta(seconds=offset_s)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+# Characters XML 1.0 cannot hold at all (control characters, lone surrogates).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _add(parent: ElementTree.Element, tag: str, text: str | None = None) -> ElementTree.Element:
+    element = ElementTree.SubElement(parent, tag)
+    if text is not None:
+        element.text = _NOT_XML.sub("", text)
+    return element
+
+
+def _tracks(activity: Activity, start: float, end: float) -> list[list[float]]:
+    """The lap's record times, split where the timer stood still between two of them."""
+    tracks: list[list[float]] = []
+    for moment in (t for t in activity.record_times() if start <= t <= end):
+        stopped = tracks and any(
+            tracks[-1][-1] <= stop.at_s < moment for stop in activity.stops if stop.seconds > 0
+        )
+        if not tracks or stopped:
+            tracks.append([])
+        tracks[-1].append(moment)
+    return tracks
+
+
+def activity_to_tcx(activity: Activity) -> bytes:
+    """The TCX document: one Lap per segment with its label in Notes; each lap's Track holds
+    a Trackpoint at least every 5 s while the timer ran (TCX has no timer events: a pause is
+    a gap between Tracks)."""
+    ElementTree.register_namespace("", NAMESPACE)
+    root = ElementTree.Element(f"{{{NAMESPACE}}}TrainingCenterDatabase")
+    activities = _add(root, "Activities")
+    node = _add(activities, "Activity")
+    node.set("Sport", "Running")
+    _add(node, "Id", _time(activity, 0.0))
+    for lap in activity.laps:
+        lap_node = _add(node, "Lap")
+        lap_node.set("StartTime", _time(activity, lap.start_s))
+        _add(lap_node, "TotalTimeSeconds", f"{lap.seconds:.3f}")
+        _add(lap_node, "DistanceMeters", "0")
+        _add(lap_node, "Calories", "0")
+        _add(lap_node, "Intensity", "Resting" if lap.intensity in _RESTING else "Active")
+        _add(lap_node, "TriggerMethod", "Manual")
+        for times in _tracks(activity, lap.start_s, lap.end_s):
+            track = _add(lap_node, "Track")
+            for moment in times:
+                point = _add(track, "Trackpoint")
+                _add(point, "Time", _time(activity, moment))
+        _add(lap_node, "Notes", lap.label)
+    ElementTree.indent(root)
+    body: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return body + b"\n"

@@ -1,0 +1,235 @@
+"""One session's whole life, for the window and the terminal alike: plan to summary."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from retrotimer.core.history import HistorySession, Review
+from retrotimer.core.plan import Plan
+from retrotimer.core.ports import CueSink, HistoryWriter, ScreenAwake
+from retrotimer.core.programs.program_ref import ProgramRef
+from retrotimer.core.records import SessionSummary
+from retrotimer.core.session import Command, Event, Session, SessionState, SessionView
+from retrotimer.core.settings import Settings
+from retrotimer.runtime.clock import Clock, Wait
+from retrotimer.runtime.history_recording import HistoryRecording
+from retrotimer.runtime.session_controller import SessionController
+from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
+
+LONG_PAUSE_S = 600.0  # the screen may sleep again after ten minutes of pause
+
+
+@dataclass(frozen=True, slots=True)
+class RunParts:
+    """What every session of a launch shares. `history`, `cues` and `awake` are optional:
+    a run without history is not recorded; without cues it is silent. `speed` compresses
+    session time (scripts, tests, demos); such runs are recorded as test runs."""
+
+    clock: Clock
+    wall_clock: WallClock = system_wall_clock
+    history: HistoryWriter | None = None
+    cues: CueSink | None = None
+    awake: ScreenAwake | None = None
+    precise_wait: Wait | None = None
+    speed: float = 1.0
+
+
+class SessionRun(QObject):
+    """Owns one session: the Session, its controller, the history recording, the cues it
+    sounds and the screen kept awake. Every event goes first to the history (a finished
+    segment is on disk before anyone hears of it), then to the cues, then to the listeners
+    of `event_fired`.
+
+    Signals: `event_fired(Event, actual_s)`, `view_changed(SessionView)`,
+    `state_changed(SessionState)`, `ended(SessionSummary)` once when the session finishes or
+    is stopped, `message(str)` for the user (history trouble).
+
+    When the session is over, its timer, controller and screen-awake are let go; only a
+    history write the disk refused is still retried, until `close()`.
+    """
+
+    event_fired = Signal(object, float)
+    view_changed = Signal(object)
+    state_changed = Signal(object)
+    ended = Signal(object)
+    message = Signal(str)
+
+    def __init__(
+        self,
+        plan: Plan,
+        settings: Settings,
+        parts: RunParts,
+        parent: QObject | None = None,
+        *,
+        session_id: str | None = None,
+        program: ProgramRef | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._plan = plan
+        self._parts = parts
+        self._clock = parts.clock
+        self.session_id = session_id if session_id is not None else str(uuid.uuid4())
+        self._session = Session.from_settings(plan, settings, speed=parts.speed)
+        self._controller: SessionController | None = SessionController(
+            self._session, parts.clock, self, speed=parts.speed, precise_wait=parts.precise_wait
+        )
+        self._controller.event_fired.connect(self._on_event)
+        self._controller.view_changed.connect(self.view_changed.emit)
+        self._controller.state_changed.connect(self._on_state)
+        self._recording: HistoryRecording | None = None
+        if parts.history is not None:
+            self._recording = HistoryRecording(
+                parts.history,
+                self.session_id,
+                plan,
+                parts.wall_clock,
+                self,
+                test_run=parts.speed != 1.0,
+                program=program,
+            )
+            self._recording.message.connect(self.message.emit)
+        self._awake_held = False
+        self._paused_since: float | None = None
+        self._pause_timer = QTimer(self)
+        self._pause_timer.setSingleShot(True)
+        self._pause_timer.timeout.connect(self.check_long_pause)
+        self.summary: SessionSummary | None = None
+        if parts.cues is not None:
+            parts.cues.load(plan)
+
+    # ---- reading ---------------------------------------------------------------------
+    @property
+    def plan(self) -> Plan:
+        return self._plan
+
+    @property
+    def state(self) -> SessionState:
+        return self._session.state
+
+    @property
+    def active(self) -> bool:
+        """Started and not over: a session under way (paused included)."""
+        state = self._session.state
+        return state is not SessionState.IDLE and not state.is_over
+
+    @property
+    def controller(self) -> SessionController | None:
+        """The controller while the session can still move (None once it has ended)."""
+        return self._controller
+
+    def view(self) -> SessionView:
+        return self._session.view(self._clock())
+
+    def can(self, command: Command) -> bool:
+        return self._controller is not None and self._controller.can(command)
+
+    # ---- commands --------------------------------------------------------------------
+    def run(self, command: Command) -> bool:
+        """Run the command when it is allowed now; False (and nothing changes) otherwise."""
+        if not self.can(command):
+            return False
+        assert self._controller is not None
+        getattr(self._controller, command.value)()
+        return True
+
+    def toggle_pause(self) -> None:
+        """Start when idle, pause when running, resume when paused."""
+        if self._controller is not None:
+            self._controller.toggle_pause()
+
+    # ---- events ----------------------------------------------------------------------
+    def _on_event(self, event: Event, actual_s: float) -> None:
+        if self._recording is not None:
+            self._recording.on_event(event)
+        if self._parts.cues is not None:
+            self._parts.cues.handle(event)
+        self.event_fired.emit(event, actual_s)
+        if event.summary is not None:
+            self.summary = event.summary
+
+    def _on_state(self, state: SessionState) -> None:
+        if state in (SessionState.COUNTDOWN, SessionState.RUNNING):
+            self._paused_since = None
+            self._pause_timer.stop()
+            self._hold_awake(True)
+        elif state is SessionState.PAUSED:
+            self._paused_since = self._clock()
+            self._arm_pause_timer()
+        self.state_changed.emit(state)
+        if state.is_over:
+            self._let_go()
+            if self.summary is not None:
+                self.ended.emit(self.summary)
+
+    def _hold_awake(self, hold: bool) -> None:
+        awake = self._parts.awake
+        if awake is None or hold == self._awake_held:
+            return
+        self._awake_held = hold
+        if hold:
+            awake.hold()
+        else:
+            awake.release()
+
+    def _arm_pause_timer(self) -> None:
+        if self._paused_since is None:
+            return
+        left = LONG_PAUSE_S - (self._clock() - self._paused_since)
+        self._pause_timer.start(max(0, round(left * 1000 / self._parts.speed)))
+
+    def check_long_pause(self) -> None:
+        """Let the screen sleep once the session has been paused for ten minutes."""
+        if self._paused_since is None or self._session.state is not SessionState.PAUSED:
+            return
+        if self._clock() - self._paused_since >= LONG_PAUSE_S:
+            self._pause_timer.stop()
+            self._hold_awake(False)
+        else:
+            self._arm_pause_timer()
+
+    @property
+    def long_pause_pending(self) -> bool:
+        return self._pause_timer.isActive()
+
+    # ---- history ---------------------------------------------------------------------
+    def save_review(self, review: Review) -> bool:
+        """The runner's review of this very session; False when it could not be saved."""
+        return self._recording is not None and self._recording.save_review(review)
+
+    @property
+    def recorded(self) -> bool:
+        """True when everything of this session is in the history (or nothing is recorded)."""
+        return self._recording is None or self._recording.is_saved
+
+    def unsaved(self) -> HistorySession | None:
+        """What the history still refuses of this session, after one more try."""
+        return self._recording.unsaved() if self._recording is not None else None
+
+    @property
+    def retrying(self) -> bool:
+        return self._recording is not None and self._recording.retrying
+
+    # ---- lifetime --------------------------------------------------------------------
+    def _let_go(self) -> None:
+        """The session is over or abandoned: no timer, no controller, the screen may sleep."""
+        self._pause_timer.stop()
+        self._paused_since = None
+        self._hold_awake(False)
+        controller, self._controller = self._controller, None
+        if controller is not None:
+            controller.shutdown()
+            controller.event_fired.disconnect(self._on_event)
+            controller.state_changed.disconnect(self._on_state)
+            controller.deleteLater()
+
+    def close(self) -> None:
+        """Let go of everything, history retries included. A session still under way is
+        stopped first, so what was done is recorded."""
+        if self.active:
+            self.run(Command.STOP)
+        self._let_go()
+        if self._recording is not None:
+            self._recording.close()

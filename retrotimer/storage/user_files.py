@@ -1,0 +1,112 @@
+"""Read a file the user names, safely: regular files only, never blocking, a real size cap."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+_CHUNK = 64 * 1024
+# What a failed system call means for the user, by errno; anything else gets the OS's words.
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "no such file or folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "it is a folder",
+    errno.ENAMETOOLONG: "the file name is too long",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+class UserFileError(OSError):
+    """A file that cannot be read or written as asked; the message is for the user and names
+    the file. An OSError, so code that handles failed file access handles this too.
+    `reason` is the message without the file's name, for a caller that names it itself."""
+
+    def __init__(self, message: str, code: int | None = None, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.errno = code
+        self.reason = reason or message
+
+
+def describe_os_error(error: OSError) -> str:
+    """Words for a failed file operation: "the disk is full", not "an input/output error"."""
+    if isinstance(error, UserFileError):
+        return str(error)
+    reason = _REASONS.get(error.errno) if error.errno is not None else None
+    return reason or error.strerror or str(error)
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_user_file(path: Path, max_bytes: int, *, what: str = "file") -> bytes:
+    """The bytes of `path`. Raises UserFileError for a folder, a device, a FIFO or a socket
+    (none is opened for reading, so nothing blocks), for more than `max_bytes` (counted while
+    reading: /proc files and growing files do not tell their size), and for any OS error."""
+    # O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except IsADirectoryError:
+        # Windows cannot open a folder at all.
+        raise UserFileError(
+            f"{path} is a folder, not a {what}", reason=f"this is a folder, not a {what}"
+        ) from None
+    except OSError as error:
+        reason = f"cannot read the file: {describe_os_error(error)}"
+        raise UserFileError(
+            f"cannot read {path}: {describe_os_error(error)}", error.errno, reason
+        ) from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            kind = file_kind(mode)
+            raise UserFileError(
+                f"{path} is {kind}, not a {what}", reason=f"this is {kind}, not a {what}"
+            )
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            chunk = os.read(descriptor, min(_CHUNK, max_bytes + 1 - size))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                reason = (
+                    f"larger than {size_words(max_bytes)}, far too big for a {what}; "
+                    "it was not read"
+                )
+                raise UserFileError(f"{path} is {reason}", reason=f"the file is {reason}")
+    except UserFileError:
+        raise
+    except OSError as error:
+        reason = f"cannot read the file: {describe_os_error(error)}"
+        raise UserFileError(
+            f"cannot read {path}: {describe_os_error(error)}", error.errno, reason
+        ) from None
+    finally:
+        os.close(descriptor)
+
+
+def size_words(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:g} MB"
+    return f"{size / 1000:g} KB"

@@ -1,0 +1,37 @@
+"""Importing a FIT, Zwift or intervals.icu workout in the window: all of it or nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from retrotimer.core.exchange.workout_reading import first_problems
+from retrotimer.core.ports import ExchangeFiles, TemplateRepository
+from retrotimer.core.templates.library import ImportedTemplate, free_name
+from retrotimer.core.templates.validation import TemplateError
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignImport:
+    """What was imported, and the reader's warnings (targets dropped) as sentences."""
+
+    imported: ImportedTemplate
+    warnings: str
+
+
+def import_foreign(
+    exchange: ExchangeFiles | None, library: TemplateRepository, path: str
+) -> ForeignImport | None:
+    """Save the workout in `path` as a new template (a taken name gets a suffix); None when
+    the file is TOML or the text syntax. Raises TemplateError, saving nothing, when any part
+    of the file cannot be used."""
+    reading = exchange.read_workout(path) if exchange is not None else None
+    if reading is None:
+        return None
+    if reading.template is None or reading.errors:
+        raise TemplateError(first_problems(reading.errors), path)
+    taken = {entry.name.casefold() for entry in library.entries()}
+    name = free_name(reading.template.name, taken)
+    library.save(dataclasses.replace(reading.template, name=name))
+    warnings = " ".join(problem.sentence() for problem in reading.warnings)
+    return ForeignImport(ImportedTemplate(name, reading.template.name, path), warnings)

@@ -1,0 +1,257 @@
+"""One SessionRun: recorded in a real history file before anyone hears, retries while the
+disk refuses, and nothing left running once it is over."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from retrotimer.core.history import Review, SessionStatus, WallTime
+from retrotimer.core.model import Length, Segment, SegmentKind
+from retrotimer.core.plan import compile_plan
+from retrotimer.core.records import SessionOutcome
+from retrotimer.core.session import Command, Event, EventKind, SessionState
+from retrotimer.core.session_recorder import SAVED_AGAIN
+from retrotimer.core.settings import Settings
+from retrotimer.runtime.clock import FakeClock
+from retrotimer.runtime.history_recording import RETRY_INTERVAL_MS
+from retrotimer.runtime.session_run import LONG_PAUSE_S, RunParts, SessionRun
+from retrotimer.storage.history_database import connect_sqlite
+from retrotimer.storage.history_store import HistoryStore
+from tests.factories import simple
+
+ID = "5f1d7c3e-8f0a-4a51-9a7e-2d5c7a9b1e42"
+WALL_ORIGIN = 1_714_953_600.0
+
+
+class Awake:
+    def __init__(self) -> None:
+        self.held = False
+        self.calls: list[str] = []
+
+    def hold(self) -> None:
+        self.held = True
+        self.calls.append("hold")
+
+    def release(self) -> None:
+        self.held = False
+        self.calls.append("release")
+
+
+class Cues:
+    backend_name = "recording"
+
+    def __init__(self, log: list[str]) -> None:
+        self.log = log
+
+    def load(self, plan: object) -> None:
+        self.log.append("load")
+
+    def handle(self, event: Event) -> None:
+        self.log.append(f"cues:{event.kind.value}")
+
+    def apply_settings(self, settings: Settings) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def make(
+    store: HistoryStore | None, *, awake: Awake | None = None, cues: Cues | None = None
+) -> tuple[SessionRun, FakeClock]:
+    plan = compile_plan(
+        simple(
+            Segment(SegmentKind.WALK, Length.seconds(10)),
+            Segment(SegmentKind.BACKWARD_WALK, Length.steps(5)),  # 3 s at 100 steps a minute
+            Segment(SegmentKind.WALK, Length.seconds(5)),
+        ),
+        Settings(),
+    )
+    clock = FakeClock(500.0)
+    parts = RunParts(
+        clock=clock,
+        wall_clock=lambda: WallTime(WALL_ORIGIN + clock.now - 500.0, 3600),
+        history=store,
+        cues=cues,
+        awake=awake,
+    )
+    return SessionRun(plan, replace(Settings(), get_ready_s=0), parts, session_id=ID), clock
+
+
+def run_for(run: SessionRun, clock: FakeClock, seconds: float) -> None:
+    end = clock.now + seconds
+    while clock.now < end - 1e-9 and run.controller is not None:
+        clock.now = min(end, clock.now + 0.5)
+        run.controller.poll()
+
+
+def test_history_hears_first_then_the_cues_then_everyone_else(qtbot: QtBot, tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite")
+    log: list[str] = []
+    run, clock = make(store, cues=Cues(log))
+    seen_on_disk: list[int] = []
+
+    def listener(event: Event, actual_s: float) -> None:
+        log.append(f"listener:{event.kind.value}")
+        if event.kind is EventKind.SEGMENT_DONE:
+            with sqlite3.connect(store.path) as other:
+                seen_on_disk.append(other.execute("SELECT COUNT(*) FROM segments").fetchone()[0])
+            other.close()
+
+    run.event_fired.connect(listener)
+    with qtbot.waitSignal(run.ended) as ended:
+        run.run(Command.START)
+        (running,) = store.list_sessions()
+        assert (running.session_id, running.status) == (ID, SessionStatus.RUNNING)
+        assert running.started == WallTime(WALL_ORIGIN, 3600)
+        run_for(run, clock, 18.5)
+    assert log[0] == "load", "the plan reaches the speaker before the session starts"
+    assert log.index("cues:segment_done") < log.index("listener:segment_done")
+    assert seen_on_disk == [1, 2, 3]
+    (summary,) = ended.args
+    assert summary is run.summary and summary.status is SessionOutcome.FINISHED
+    whole = store.get_session(ID)
+    assert whole is not None
+    assert whole.entry.status is SessionStatus.COMPLETED
+    assert whole.entry.ended == WallTime(WALL_ORIGIN + 18.0, 3600)
+    assert [r.actual_s for r in whole.segments] == [10.0, 3.0, 5.0]
+    assert (whole.entry.backward_s, whole.entry.backward_steps) == (3.0, 5)
+    assert not whole.entry.test_run
+    assert run.recorded and not run.retrying
+    assert run.controller is None, "an ended session lets its controller go"
+    run.close()
+    store.close()
+
+
+def test_a_stopped_session_is_recorded_as_stopped_with_its_review(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite")
+    run, clock = make(store)
+    run.run(Command.START)
+    run_for(run, clock, 4.0)
+    assert run.run(Command.STOP)
+    assert not run.run(Command.STOP), "a second stop is refused and changes nothing"
+    assert run.save_review(Review(4, 1, "windy"))
+    (stopped,) = store.list_sessions()
+    assert stopped.status is SessionStatus.STOPPED and stopped.active_s == 4.0
+    assert stopped.review == Review(4, 1, "windy")
+    run.close()
+    store.close()
+
+
+def test_a_run_at_another_speed_is_recorded_as_a_test_run(qtbot: QtBot, tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite")
+    clock = FakeClock(0.0)
+    plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(10))), Settings())
+    run = SessionRun(plan, Settings(), RunParts(clock=clock, history=store, speed=10.0))
+    run.run(Command.START)
+    run.run(Command.STOP)
+    (entry,) = store.list_sessions()
+    assert entry.test_run
+    run.close()
+    store.close()
+
+
+def test_the_screen_is_kept_awake_while_the_session_runs_only(qtbot: QtBot, tmp_path: Path) -> None:
+    awake = Awake()
+    run, clock = make(None, awake=awake)
+    run.run(Command.START)
+    assert awake.held
+    run.run(Command.PAUSE)
+    assert run.long_pause_pending and awake.held, "a short pause keeps the screen on"
+    clock.advance(LONG_PAUSE_S)
+    run.check_long_pause()
+    assert not awake.held and not run.long_pause_pending
+    run.run(Command.RESUME)
+    assert awake.held
+    run_for(run, clock, 20.0)
+    assert run.state is SessionState.FINISHED and not awake.held
+    assert awake.calls == ["hold", "release", "hold", "release"]
+    run.close()
+
+
+class ReadOnlyWhileTold:
+    def __init__(self) -> None:
+        self.read_only = False
+
+    def __call__(self, path: Path) -> sqlite3.Connection:
+        if self.read_only:
+            return sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        return connect_sqlite(path)
+
+
+def refusing_store(tmp_path: Path) -> tuple[HistoryStore, ReadOnlyWhileTold]:
+    connect = ReadOnlyWhileTold()
+    store = HistoryStore(tmp_path / "history.sqlite", connect=connect)
+    store.list_sessions()  # the file exists; from now on it cannot be written
+    store.close()
+    connect.read_only = True
+    return store, connect
+
+
+def test_while_the_disk_refuses_the_session_runs_and_retries_after_its_end(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    store, connect = refusing_store(tmp_path)
+    run, clock = make(store)
+    messages: list[str] = []
+    run.message.connect(messages.append)
+    run.run(Command.START)
+    run_for(run, clock, 11.0)
+    assert run.state is SessionState.RUNNING
+    assert len(messages) == 1 and "read-only" in messages[0]
+    assert run.retrying and not run.recorded
+    run_for(run, clock, 10.0)
+    assert run.state is SessionState.FINISHED and run.retrying, "still retrying after the end"
+    reader = HistoryStore(store.path)
+    assert reader.list_sessions() == []
+    reader.close()
+
+    connect.read_only = False
+    with qtbot.waitSignal(run.message, timeout=2 * RETRY_INTERVAL_MS) as told:
+        pass  # the retry timer writes it
+    assert told.args == [SAVED_AGAIN]
+    assert run.recorded and not run.retrying and run.unsaved() is None
+    whole = store.get_session(ID)
+    assert whole is not None and [r.index for r in whole.segments] == [0, 1, 2]
+    assert whole.entry.status is SessionStatus.COMPLETED
+    run.close()
+    store.close()
+
+
+def test_close_lets_go_of_everything_and_keeps_what_is_unsaved(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    store, _connect = refusing_store(tmp_path)
+    awake = Awake()
+    run, clock = make(store, awake=awake)
+    run.run(Command.START)
+    run_for(run, clock, 11.0)
+    run.close()
+    assert not run.retrying and run.controller is None and not awake.held
+    unsaved = run.unsaved()
+    assert unsaved is not None and unsaved.entry.status is SessionStatus.STOPPED
+    assert [r.index for r in unsaved.segments] == [0, 1]
+    store.close()
+
+
+def test_a_review_the_disk_refuses_is_kept_and_written_later(qtbot: QtBot, tmp_path: Path) -> None:
+    store, connect = refusing_store(tmp_path)
+    run, clock = make(store)
+    run.run(Command.START)
+    run_for(run, clock, 20.0)
+    assert not run.save_review(Review(5, 0, "kept"))
+    unsaved = run.unsaved()
+    assert unsaved is not None and unsaved.entry.review == Review(5, 0, "kept"), "in the backup"
+    connect.read_only = False
+    with qtbot.waitSignal(run.message, timeout=2 * RETRY_INTERVAL_MS):
+        pass
+    whole = store.get_session(ID)
+    assert whole is not None and whole.entry.review == Review(5, 0, "kept")
+    run.close()
+    store.close()
