@@ -72,6 +72,8 @@ class SessionRun(QObject):
         self._parts = parts
         self._clock = parts.clock
         self.session_id = session_id if session_id is not None else str(uuid.uuid4())
+        # The program session this is run for (None: a template chosen by hand).
+        self.program = program
         self._session = Session.from_settings(plan, settings, speed=parts.speed)
         self._controller: SessionController | None = SessionController(
             self._session, parts.clock, self, speed=parts.speed, precise_wait=parts.precise_wait

@@ -93,7 +93,8 @@ class TodayPanel(QWidget):
         for key, slot in (("Space", self.start), ("L", self.start_lighter), ("O", self.other)):
             action = QAction(key, self)
             action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Like the run screen's keys: while the panel is shown, whatever has the focus.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setAutoRepeat(False)
             action.triggered.connect(slot)
             self.addAction(action)
