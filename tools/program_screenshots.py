@@ -15,17 +15,27 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import dataclasses  # noqa: E402
+import tempfile  # noqa: E402
+
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from retrotimer.core.calendar_days import DAY_S, days_from_civil  # noqa: E402
-from retrotimer.core.history import HistoryEntry, SessionStatus  # noqa: E402
+from retrotimer.app import build_window, open_history  # noqa: E402
+from retrotimer.core.calendar_days import DAY_S, days_from_civil, local_day  # noqa: E402
+from retrotimer.core.history import HistoryEntry, HistorySession, SessionStatus  # noqa: E402
 from retrotimer.core.model import Venue  # noqa: E402
 from retrotimer.core.plan import compile_plan  # noqa: E402
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program  # noqa: E402
 from retrotimer.core.programs.coach import program_path, propose  # noqa: E402
+from retrotimer.core.programs.program_choice import ProgramChoice  # noqa: E402
 from retrotimer.core.programs.program_ref import ProgramRef  # noqa: E402
-from retrotimer.core.records import SessionSummary  # noqa: E402
+from retrotimer.core.records import SessionOutcome, SessionSummary  # noqa: E402
 from retrotimer.core.settings import Settings, Theme  # noqa: E402
+from retrotimer.runtime.clock import FakeClock  # noqa: E402
+from retrotimer.runtime.wall_clock import system_wall_clock  # noqa: E402
+from retrotimer.storage.paths import AppPaths  # noqa: E402
+from retrotimer.storage.program_store import ProgramLibrary  # noqa: E402
+from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
 from retrotimer.ui.common.theme import apply_theme, run_colours  # noqa: E402
 from retrotimer.ui.history.program_path_chart import ProgramPathChart  # noqa: E402
 from retrotimer.ui.run.summary_dialog import SummaryDialog  # noqa: E402
@@ -54,6 +64,7 @@ def entry(number: int, days: int, week: int, session: int, **review: object) -> 
         midnight + 9 * 3600,
         SessionStatus.COMPLETED if share == 1.0 else SessionStatus.STOPPED,
         planned.total_s,
+        active_s=planned.total_s * share,
         backward_s=planned.backward_s * share,
         program=ProgramRef(LEARN, week, session),
         **values,  # type: ignore[arg-type]
@@ -69,6 +80,40 @@ def runner_history() -> list[HistoryEntry]:
     entries.append(entry(8, 21, 2, 1, rating=4))
     entries.append(entry(9, 23, 2, 2, rating=3, near_stumbles=1))
     return entries
+
+
+def window_scene(out: Path, theme: Theme, history: list[HistoryEntry]) -> None:
+    """The real window, opened on Today, with the sample runner's sessions in its history."""
+    with tempfile.TemporaryDirectory(prefix="retrotimer-shots-") as home:
+        os.environ["RETROTIMER_HOME"] = home
+        paths = AppPaths.from_environment().ensure()
+        SettingsStore(paths).save(Settings(theme=theme, safety_checklist=False))
+        writable, _ = open_history(paths)
+        assert writable is not None
+        today = local_day(system_wall_clock())
+        shifted = [
+            dataclasses.replace(
+                e,
+                started_utc_s=e.started_utc_s + (today - START - 25) * DAY_S,
+                ended_utc_s=(e.ended_utc_s or 0) + (today - START - 25) * DAY_S,
+            )
+            for e in history
+        ]
+        writable.store.import_sessions(HistorySession(e, "{}", ()) for e in shifted)
+        ProgramLibrary(paths).choose(ProgramChoice(LEARN, today - 25))
+        window = build_window(paths, clock=FakeClock(), precise_wait=None, history=writable)
+        window.move(0, 0)
+        window.resize(*SIZE)
+        window.show()
+        settle(0.4)
+        shoot(window, out / f"window-today-{theme.value}-{SIZE[0]}x{SIZE[1]}.png")
+        window.tabs.setCurrentWidget(window.history_screen)
+        window.history_screen.charts.setCurrentIndex(1)
+        settle(0.3)
+        shoot(window, out / f"window-history-path-{theme.value}-{SIZE[0]}x{SIZE[1]}.png")
+        window.close()
+        settle()
+        writable.close()
 
 
 def main() -> int:
@@ -92,7 +137,7 @@ def main() -> int:
         shoot(panel, out / f"today-rest-{tag}.png")
         panel.close()
 
-        summary = SessionSummary("Learn backward 3.1", "finished", 1290.0, 1290.0, 300.0, 0, 0, ())
+        summary = SessionSummary("Learn backward 3.1", SessionOutcome.FINISHED, 1290.0, 1290.0, 300.0, 0, 0, ())
         dialog = SummaryDialog(summary, program=ProgramRef(LEARN, 3, 1))
         dialog.set_rating(2)
         dialog.near_stumbles.setValue(1)
@@ -107,6 +152,7 @@ def main() -> int:
         chart.show()
         shoot(chart, out / f"program-path-{tag}.png")
         chart.close()
+        window_scene(out, theme, history)
     return 0
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from retrotimer.core.programs.program_ref import ProgramRef
-from retrotimer.core.records import SessionSummary
+from retrotimer.core.records import SessionOutcome, SessionSummary
 from retrotimer.ui.run.summary_dialog import DIZZY_ADVICE, SummaryDialog
 
 
 def summary() -> SessionSummary:
-    return SessionSummary("Learn backward 2.1", "finished", 960.0, 960.0, 240.0, 0.0, 0, ())
+    return SessionSummary(
+        "Learn backward 2.1", SessionOutcome.FINISHED, 960.0, 960.0, 240.0, 0.0, 0, ()
+    )
 
 
 def test_dizzy_or_pain_is_part_of_the_review_and_shows_the_advice(qtbot: QtBot) -> None:
