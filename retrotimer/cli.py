@@ -63,6 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _open_window(args: argparse.Namespace) -> int:
     """The window; `run TEMPLATE` opens it with that template loaded."""
+    if args.command == "run" and args.template is None:
+        print(
+            "retrotimer: run --next needs --headless; the window opens on Today while you "
+            "follow a program",
+            file=sys.stderr,
+        )
+        return 2
     template = load_template_argument(args.template) if args.command == "run" else None
     speed = args.speed if args.command == "run" else 1.0
     # Imported here so that subcommands start without loading the widgets.

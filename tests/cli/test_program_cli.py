@@ -246,3 +246,8 @@ def test_bad_run_next_values_get_one_line_and_run_nothing(
 ) -> None:
     assert retrotimer(private_home, "program", "start", LEARN).returncode == 0
     assert refused(private_home, *args).startswith("retrotimer: error: ")
+
+
+def test_run_next_without_headless_says_where_the_window_has_it(private_home: Path) -> None:
+    assert retrotimer(private_home, "program", "start", LEARN).returncode == 0
+    assert "needs --headless" in refused(private_home, "run", "--next")
