@@ -14,7 +14,7 @@ from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.app_parts import AppParts
-from retrotimer.ui.common.modal import open_modal
+from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
 from retrotimer.ui.common.theme import apply_theme
 from retrotimer.ui.history.history_screen import HistoryScreen
 from retrotimer.ui.program_settings_box import ProgramSettingsBox
@@ -314,12 +314,12 @@ class MainWindow(QMainWindow):
         review = dialog.review() if result == SummaryDialog.DialogCode.Accepted else None
         if review is not None and run.save_review(review):
             self.tell("Rating and notes saved with the session.")
+            self.history_screen.refresh()
         elif review is not None:
             self.tell(
                 "The history cannot be written just now: the rating and notes are kept with "
                 "the session and saved as soon as it can."
             )
-            self.history_screen.refresh()
         self.refresh_today()
         self.review_given.emit(dialog.summary, review)
 
@@ -351,26 +351,18 @@ class MainWindow(QMainWindow):
 
     def _ask_before_closing(self) -> None:
         self.tabs.setCurrentWidget(self.templates_screen)
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self.close_question = ask_to_save(
+            self,
             "Unsaved template",
             f"Save the changes to “{self.templates_screen.editor.template.name}” before closing?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
+            self._close_answered,
         )
-        box.setAccessibleName("Unsaved template")
-        for button in box.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        self.close_question = open_modal(box, self._close_answered)
 
-    def _close_answered(self, box: QMessageBox, _result: int) -> None:
+    def _close_answered(self, choice: Choice) -> None:
         self.close_question = None
-        choice = box.standardButton(box.clickedButton())
         screen = self.templates_screen
-        if choice == QMessageBox.StandardButton.Discard or (
-            choice == QMessageBox.StandardButton.Save and screen.save(screen.editor.template)
+        if choice == Choice.Discard or (
+            choice == Choice.Save and screen.save(screen.editor.template)
         ):
             self._leave_unsaved = True
             self.close()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 D = TypeVar("D", bound=QDialog)
 
@@ -25,3 +25,27 @@ def open_modal(dialog: D, answered: Callable[[D, int], None]) -> D:
     dialog.finished.connect(finished)
     dialog.open()
     return dialog
+
+
+Choice = QMessageBox.StandardButton
+
+
+def ask_to_save(
+    parent: QWidget, title: str, question: str, answered: Callable[[Choice], None]
+) -> QMessageBox:
+    """Save, Discard or Cancel for unsaved changes; `answered` gets the button chosen
+    (NoButton when the box was closed another way)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        question,
+        Choice.Save | Choice.Discard | Choice.Cancel,
+        parent,
+    )
+    box.setAccessibleName(title)
+    for button in box.buttons():
+        button.setAccessibleName(button.text().replace("&", ""))
+    box.setDefaultButton(Choice.Save)
+    return open_modal(
+        box, lambda shown, _result: answered(shown.standardButton(shown.clickedButton()))
+    )

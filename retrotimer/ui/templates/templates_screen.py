@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,6 +24,7 @@ from retrotimer.core.model import Length, Segment, SegmentKind, Template
 from retrotimer.core.ports import ExchangeFiles, TemplateRepository
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.library import (
+    ImportedTemplate,
     LibraryEntry,
     LibraryError,
     TemplateOrigin,
@@ -29,9 +33,12 @@ from retrotimer.core.templates.library import (
 )
 from retrotimer.core.templates.template_formats import TemplateFormat
 from retrotimer.core.templates.validation import TemplateError
+from retrotimer.ui.common.modal import Choice, ask_to_save
 from retrotimer.ui.templates.foreign_import import import_foreign
 from retrotimer.ui.templates.template_editor import TemplateEditor
 from retrotimer.ui.templates.watch_export_dialog import WatchExportDialog
+
+T = TypeVar("T")
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 FILE_FILTERS = {
@@ -179,34 +186,20 @@ class TemplatesScreen(QWidget):
         self.list.blockSignals(False)
 
     def _ask_to_leave(self, entry: LibraryEntry) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Unsaved changes",
-            f"Save the changes to \u201c{self.editor.template.name}\u201d first?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setAccessibleName("Unsaved changes")
-        for button in box.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-
-        def answered(_result: int) -> None:
+        def answered(choice: Choice) -> None:
             self.question = None
-            choice = box.standardButton(box.clickedButton())
-            box.deleteLater()
-            if choice == QMessageBox.StandardButton.Save and not self.save(self.editor.template):
+            if choice == Choice.Save and not self.save(self.editor.template):
                 return
-            if choice in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
+            if choice in (Choice.Save, Choice.Discard):
                 self._load(entry)
                 self.select(entry.name)
 
-        box.finished.connect(answered)
-        self.question = box
-        box.open()
+        self.question = ask_to_save(
+            self,
+            "Unsaved changes",
+            f"Save the changes to \u201c{self.editor.template.name}\u201d first?",
+            answered,
+        )
 
     def _load(self, entry: LibraryEntry) -> None:
         self._loaded = entry
@@ -255,19 +248,33 @@ class TemplatesScreen(QWidget):
         self.error_box = box
         box.open()
 
-    def save(self, template: Template) -> bool:
-        """Save the editor's template (renaming the one it was loaded as); True when saved."""
+    def _attempt(self, change: Callable[[], T]) -> T | None:
+        """Run a change of the library; when it fails, say why (nothing else changes)."""
         try:
-            self._library.save(template, replacing=self._original_name)
+            return change()
         except (LibraryError, TemplateError, OSError) as error:
             self._report(error)
+            return None
+
+    def _changed(self, message: str, select: str | None = None) -> None:
+        """After a change of the library: the list read again, what to show, what happened."""
+        self._loaded = None
+        self.refresh(select=select)
+        self.tell(message)
+        self.templates_changed.emit()
+
+    def save(self, template: Template) -> bool:
+        """Save the editor's template (renaming the one it was loaded as); True when saved."""
+
+        def saving() -> bool:
+            self._library.save(template, replacing=self._original_name)
+            return True
+
+        if self._attempt(saving) is None:
             return False
         self._original_name = template.name
         self.editor.mark_saved(template)
-        self._loaded = None
-        self.refresh(select=template.name)
-        self.tell(f"Saved \u201c{template.name}\u201d.")
-        self.templates_changed.emit()
+        self._changed(f"Saved \u201c{template.name}\u201d.", select=template.name)
         return True
 
     def new_template(self) -> None:
@@ -293,44 +300,29 @@ class TemplatesScreen(QWidget):
         entry = self._loaded
         if entry is None or entry.template is None:
             return
-        try:
-            copy = self._library.duplicate(entry.name)
-        except (LibraryError, TemplateError, OSError) as error:
-            self._report(error)
-            return
-        self._loaded = None
-        self.refresh(select=copy.name)
-        self.tell(f"Made \u201c{copy.name}\u201d: your own copy to change.")
-        self.templates_changed.emit()
+        copy = self._attempt(lambda: self._library.duplicate(entry.name))
+        if copy is not None:
+            self._changed(f"Made \u201c{copy.name}\u201d: your own copy to change.", copy.name)
 
     def delete(self) -> None:
         entry = self._loaded
         if entry is None or entry.read_only or self._original_name is None:
             return
-        try:
-            self.last_deleted = self._library.delete(entry.name)
-        except (LibraryError, OSError) as error:
-            self._report(error)
-            return
-        self._loaded = None
-        self.refresh()
-        self.tell(f"Moved \u201c{entry.name}\u201d to the trash. Undo delete brings it back.")
-        self.templates_changed.emit()
+        trashed = self._attempt(lambda: self._library.delete(entry.name))
+        if trashed is not None:
+            self.last_deleted = trashed
+            self._changed(
+                f"Moved \u201c{entry.name}\u201d to the trash. Undo delete brings it back."
+            )
 
     def undo_delete(self) -> None:
         trashed = self.last_deleted
         if trashed is None:
             return
-        try:
-            name = self._library.restore(trashed.trash_id)
-        except (LibraryError, TemplateError, OSError) as error:
-            self._report(error)
-            return
-        self.last_deleted = None
-        self._loaded = None
-        self.refresh(select=name)
-        self.tell(f"Brought back \u201c{name}\u201d.")
-        self.templates_changed.emit()
+        name = self._attempt(lambda: self._library.restore(trashed.trash_id))
+        if name is not None:
+            self.last_deleted = None
+            self._changed(f"Brought back \u201c{name}\u201d.", name)
 
     def run_current(self) -> None:
         if self._loaded is not None and self._loaded.template is not None:
@@ -373,35 +365,38 @@ class TemplatesScreen(QWidget):
         )
         dialog.open()
 
+    def _import(self, path: str) -> tuple[ImportedTemplate, str]:
+        """The template imported from `path` (another tool's workout, or ours), and warnings."""
+        foreign = import_foreign(self._exchange, self._library, path)
+        if foreign is not None:
+            return foreign.imported, foreign.warnings
+        return self._library.import_file(path), ""
+
     def import_file(self, path: str) -> None:
-        try:
-            foreign = import_foreign(self._exchange, self._library, path)
-            imported = foreign.imported if foreign else self._library.import_file(path)
-        except (LibraryError, TemplateError, OSError) as error:
-            self._report(error)
+        outcome = self._attempt(lambda: self._import(path))
+        if outcome is None:
             return
-        self._loaded = None
-        self.refresh(select=imported.name)
+        imported, warnings = outcome
         note = (
             f" (as \u201c{imported.name}\u201d: \u201c{imported.requested_name}\u201d was taken)"
             if imported.renamed
             else ""
         )
-        warned = f" {foreign.warnings}" if foreign and foreign.warnings else ""
-        self.tell(f"Imported \u201c{imported.name}\u201d{note}.{warned}")
-        self.templates_changed.emit()
+        warned = f" {warnings}" if warnings else ""
+        self._changed(f"Imported \u201c{imported.name}\u201d{note}.{warned}", imported.name)
 
     def export_file(self, path: str, template_format: TemplateFormat) -> None:
         """Export the selected template; the file dialog has already asked about overwriting."""
         entry = self._loaded
         if entry is None or entry.template is None:
             return
-        try:
+
+        def exporting() -> bool:
             self._library.export_file(entry.name, path, template_format, overwrite=True)
-        except (LibraryError, TemplateError, OSError) as error:
-            self._report(error)
-            return
-        self.tell(f"Exported \u201c{entry.name}\u201d to {path}.")
+            return True
+
+        if self._attempt(exporting) is not None:
+            self.tell(f"Exported \u201c{entry.name}\u201d to {path}.")
 
     def open_watch_export(self) -> None:
         """The Export for watch dialog for the selected template."""

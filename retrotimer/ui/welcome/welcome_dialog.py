@@ -25,6 +25,7 @@ from retrotimer.core.model import Template
 from retrotimer.core.settings import CADENCE_RANGE, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.runtime.clock import Clock
+from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.welcome.step_tapper import TARGET_STEPS, StepTapper
 
 # The runner reads this standing up, perhaps in running clothes at arm's length.
@@ -251,13 +252,7 @@ def open_welcome(
     The caller saves the settings (which mark the first run as done whatever the answer) and
     shows the template; the dialog deletes itself afterwards.
     """
-    dialog = WelcomeDialog(settings, clock, suggested, parent)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-
-    def finished(_: int) -> None:
-        answered(dialog.settings_after(), dialog.template_to_open())
-        dialog.deleteLater()
-
-    dialog.finished.connect(finished)
-    dialog.open()
-    return dialog
+    return open_modal(
+        WelcomeDialog(settings, clock, suggested, parent),
+        lambda dialog, _result: answered(dialog.settings_after(), dialog.template_to_open()),
+    )
