@@ -13,11 +13,13 @@ from retrotimer.commands.plan import format_clock
 from retrotimer.commands.program_calendar import calendar_command, register_calendar
 from retrotimer.commands.program_context import fail, parse_day, template_json, today_argument
 from retrotimer.core.calendar_days import iso_date
+from retrotimer.core.model import Template
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import ProgramError, program_problems, program_to_toml
 from retrotimer.core.settings import Settings
+from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
@@ -61,6 +63,11 @@ def register(subparsers: Any) -> None:
     export = actions.add_parser("export", help="write a program as TOML")
     export.add_argument("name")
     export.add_argument("-o", "--output", type=Path, metavar="FILE")
+    export.add_argument(
+        "--session",
+        metavar="W.S",
+        help="only week W's session S, as a template file (`templates import` adds it)",
+    )
     export.set_defaults(handler=_guard(export_command))
 
     register_calendar(actions, _guard(calendar_command))
@@ -186,9 +193,23 @@ def duplicate_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _session_argument(program: Program, text: str) -> Template:
+    week, _, session = text.partition(".")
+    found = (
+        program.session(int(week), int(session)) if week.isdigit() and session.isdigit() else None
+    )
+    if found is None:
+        raise ProgramError(
+            [f"--session must be WEEK.SESSION of {program.name!r}, such as 2.1, not {text!r}"]
+        )
+    return found
+
+
 def export_command(args: argparse.Namespace) -> int:
     program = ProgramStore.from_paths(AppPaths.from_environment()).get(args.name)
     text = program_to_toml(program)
+    if args.session is not None:
+        text = template_to_toml(_session_argument(program, args.session))
     if args.output is None:
         sys.stdout.write(text)
         return 0

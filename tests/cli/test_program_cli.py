@@ -251,3 +251,19 @@ def test_bad_run_next_values_get_one_line_and_run_nothing(
 def test_run_next_without_headless_says_where_the_window_has_it(private_home: Path) -> None:
     assert retrotimer(private_home, "program", "start", LEARN).returncode == 0
     assert "needs --headless" in refused(private_home, "run", "--next")
+
+
+def test_one_session_exports_as_a_template_that_templates_import_adds(
+    private_home: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "session.toml"
+    exported = retrotimer(
+        private_home, "program", "export", LEARN, "--session", "2.1", "-o", str(out)
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert retrotimer(private_home, "templates", "import", str(out)).returncode == 0
+    shown = retrotimer(private_home, "templates", "show", "Learn backward 2.1")
+    assert shown.returncode == 0 and "8x" in shown.stdout
+    assert "--session must be WEEK.SESSION" in refused(
+        private_home, "program", "export", LEARN, "--session", "11.1"
+    )
