@@ -216,7 +216,7 @@ def scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
 
     run.select_template(MIX)
     run._memory.remove(f"checklist_done/{MIX}")
-    run._settings = dataclasses.replace(run.settings, safety_checklist=True)
+    window.parts.settings.update(dataclasses.replace(window.settings, safety_checklist=True))
     run.start()
     assert run.checklist is not None
     shoot_dialog(run.checklist, out / f"dialog-checklist-{tag}.png")

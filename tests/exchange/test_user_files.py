@@ -30,7 +30,7 @@ def test_more_than_the_cap_is_refused(tmp_path: Path) -> None:
 def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.fit"
     os.mkfifo(pipe)
-    with pytest.raises(TemplateError, match=r"not a workout file"):
+    with pytest.raises(TemplateError, match=r"not a template file"):
         read_user_file(pipe)
 
 
@@ -38,7 +38,7 @@ def test_a_missing_file_and_a_folder_are_one_line(tmp_path: Path) -> None:
     with pytest.raises(TemplateError) as missing:
         read_user_file(tmp_path / "nope.fit")
     assert "cannot read the file" in str(missing.value) and "\n" not in str(missing.value)
-    with pytest.raises(TemplateError, match=r"not a workout file"):
+    with pytest.raises(TemplateError, match=r"not a template file"):
         read_user_file(tmp_path)
 
 
