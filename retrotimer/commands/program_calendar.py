@@ -7,10 +7,8 @@ import sys
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-import icalendar
 
 from retrotimer.commands.program_context import (
     Active,
@@ -26,6 +24,9 @@ from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.programs.schedule import MAX_CALENDAR_WEEKS, PlannedDay, upcoming
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
+
+if TYPE_CHECKING:
+    import icalendar
 
 # UIDs are derived from what an event is, so a calendar written again updates its events
 # instead of adding copies.
@@ -66,6 +67,9 @@ def _start(day: date, at: time, zone: ZoneInfo | None) -> datetime:
 def build_calendar(
     active: Active, planned: list[PlannedDay], at: time, zone: ZoneInfo | None
 ) -> icalendar.Calendar:
+    # Loaded here: every other command and the window start without it.
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//RetroTimer//Training programs//EN")
     calendar.add("version", "2.0")
