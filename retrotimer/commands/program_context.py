@@ -13,7 +13,10 @@ from retrotimer.core.model import Template
 from retrotimer.core.plan import compile_plan, plan_to_json
 from retrotimer.core.programs.coach import Proposal, propose
 from retrotimer.core.programs.program_choice import ProgramChoice
-from retrotimer.core.programs.program_model import Program
+from retrotimer.core.programs.program_model import Program, unknown_program_names
+from retrotimer.core.programs.program_model import (
+    unknown_programs_note as unknown_programs_note_words,
+)
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_syntax import format_template_text
@@ -113,24 +116,8 @@ def history_entries(paths: AppPaths) -> list[HistoryEntry]:
         store.close()
 
 
-def unknown_programs(sessions: Iterable[HistorySession], paths: AppPaths) -> list[str]:
-    """Names of programs the sessions were run for that are not installed here."""
-    store = ProgramStore.from_paths(paths)
-    names: dict[str, str] = {}
-    for session in sessions:
-        ref = session.entry.program
-        if ref is not None and ref.name.casefold() not in names:
-            names[ref.name.casefold()] = ref.name
-    return sorted(name for name in names.values() if store.find(name) is None)
-
-
 def unknown_programs_note(sessions: Iterable[HistorySession], paths: AppPaths) -> str | None:
     """A sentence for `history import` when sessions name programs not installed here."""
-    missing = unknown_programs(sessions, paths)
-    if not missing:
-        return None
-    listed = ", ".join(repr(name) for name in missing)
-    return (
-        f"Sessions run for programs not installed here were kept: {listed}. Import the "
-        "program with `retrotimer program import FILE` to follow it."
-    )
+    programs = [entry.program for entry in ProgramStore.from_paths(paths).entries()]
+    missing = unknown_program_names((s.entry.program for s in sessions), programs)
+    return unknown_programs_note_words(missing, " with `retrotimer program import FILE`")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from retrotimer.core.model import Template
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.templates.library import same_name
 
 MIN_SESSIONS = 2
@@ -57,3 +58,27 @@ class Program:
 
     def is_named(self, name: str) -> bool:
         return same_name(self.name, name)
+
+
+def unknown_program_names(
+    refs: Iterable[ProgramRef | None], programs: Iterable[Program]
+) -> list[str]:
+    """The program names sessions were run for that none of `programs` has, sorted."""
+    known = [program.name for program in programs]
+    missing: dict[str, str] = {}
+    for ref in refs:
+        if ref is not None and not any(same_name(ref.name, name) for name in known):
+            missing.setdefault(ref.name.casefold(), ref.name)
+    return sorted(missing.values())
+
+
+def unknown_programs_note(missing: Sequence[str], how: str = "") -> str | None:
+    """Sentences after an import that named programs not installed here, or None; `how`
+    says how to import a program where the note is shown (" with ...")."""
+    if not missing:
+        return None
+    listed = ", ".join(f'"{name}"' for name in missing)
+    return (
+        f"Sessions run for programs not installed here were kept: {listed}. Import the "
+        f"program{how} to follow it."
+    )

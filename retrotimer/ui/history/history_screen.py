@@ -30,6 +30,7 @@ from retrotimer.core.ports import (
     HistoryUnavailable,
 )
 from retrotimer.core.programs.coach import program_path
+from retrotimer.core.programs.program_model import unknown_program_names, unknown_programs_note
 from retrotimer.core.programs.program_source import ProgramSource
 from retrotimer.core.settings import Theme
 from retrotimer.core.statistics import compute_statistics
@@ -371,7 +372,14 @@ class HistoryScreen(QWidget):
             self.tell(f"Nothing was imported from {path}: {error}")
             return
         self.refresh()
-        self.tell(result.describe())
+        self.tell(" ".join(filter(None, (result.describe(), self._unknown_programs()))))
+
+    def _unknown_programs(self) -> str | None:
+        """Which programs sessions were run for that are not installed here, if any."""
+        if self._programs is None or self._history is None:
+            return None
+        refs = (entry.program for entry in self._history.list_sessions())
+        return unknown_programs_note(unknown_program_names(refs, self._programs.programs()))
 
     def open_session_export(self) -> None:
         """The Export session dialog for the selected session (FIT or TCX)."""

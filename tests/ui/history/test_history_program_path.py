@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -60,3 +61,31 @@ def test_the_path_tab_shows_the_program_sessions(qtbot: QtBot, tmp_path: Path) -
 def test_without_a_program_there_is_no_path_tab(qtbot: QtBot, tmp_path: Path) -> None:
     shown = screen(qtbot, tmp_path, following=False)
     assert not shown.charts.isTabVisible(1)
+
+
+def test_an_import_names_programs_not_installed_and_keeps_their_sessions(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from retrotimer.core.history import HistorySession as Session
+    from retrotimer.core.programs.program_ref import ProgramRef
+    from retrotimer.storage.history_exchange import sessions_to_json
+    from retrotimer.storage.history_files import HistoryTransfer
+
+    store = HistoryStore(tmp_path / "history.sqlite")
+    shown = HistoryScreen(
+        store,
+        HistoryTransfer(store),
+        lambda: WallTime(day(3) * DAY_S),
+        Theme.DARK,
+        programs=OneProgram(following=True),
+    )
+    qtbot.addWidget(shown)
+    foreign = dataclasses.replace(ran(SMALL, 0, 1, 1), program=ProgramRef("Elsewhere", 1, 1))
+    backup = tmp_path / "backup.json"
+    backup.write_text(sessions_to_json([Session(foreign, "{}", ())]), encoding="utf-8")
+    shown.import_from(str(backup))
+    assert shown.message.text() == (
+        "Imported 1 session; skipped 0 already in the history. Sessions run for programs not "
+        'installed here were kept: "Elsewhere". Import the program to follow it.'
+    )
+    assert [e.program for e in store.list_sessions()] == [ProgramRef("Elsewhere", 1, 1)]
