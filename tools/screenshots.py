@@ -1,6 +1,7 @@
 """Render every screen of the app into PNGs, on a real X server (run it under Xvfb).
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py [OUT_DIR]
+        [--run-only] [--size 1280x800] [--theme dark]
 
 Each theme (dark, light) at 1280x800 and 1920x1080: the run screen before, during and after
 a session (a backward segment mid-way with its banner, both steady and flashing), the
@@ -9,6 +10,7 @@ dialogs, and the other screens. A fake clock puts each scene at an exact moment.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import os
 import sys
@@ -140,7 +142,9 @@ def segment_kind(window: MainWindow) -> SegmentKind:
     return controller.view().segment.kind
 
 
-def scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
+def scenes(
+    window: MainWindow, clock: FakeClock, out: Path, tag: str, *, run_only: bool = False
+) -> None:
     run = window.run_screen
     run.select_template(TRACK)
     shoot(window, out / f"run-idle-{tag}.png")
@@ -179,12 +183,18 @@ def scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
     run.banner.stop_flashing()
     clock.advance(2)
     run.controller.poll() if run.controller else None
-    shoot(window, out / f"run-backward-jog-{tag}.png")
+    shoot(window, out / f"run-backward-jog-{tag}.png")  # a step-counted segment
+    run.toggle_mute()
+    shoot(window, out / f"run-muted-{tag}.png")
+    run.toggle_mute()
     advance(window, clock, lambda: segment_kind(window) is SegmentKind.WALK)
     shoot(window, out / f"run-turn-around-{tag}.png")
     run.toggle()
     shoot(window, out / f"run-paused-{tag}.png")
     run.toggle()
+    if run_only:
+        run.stop_now()
+        return
     run.request_stop()
     shoot(window, out / f"run-stop-confirm-{tag}.png")
     assert run.stop_confirmation is not None
@@ -260,12 +270,22 @@ def scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots").resolve()
+    parser = argparse.ArgumentParser(description="Render the app's screens into PNGs.")
+    parser.add_argument("out", nargs="?", default="screenshots", help="folder for the PNGs")
+    parser.add_argument("--run-only", action="store_true", help="only the run screen")
+    parser.add_argument("--size", action="append", help="WIDTHxHEIGHT (default: both sizes)")
+    parser.add_argument(
+        "--theme", action="append", choices=[theme.value for theme in THEMES], help="dark, light"
+    )
+    args = parser.parse_args()
+    out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
+    sizes = [tuple(map(int, size.split("x"))) for size in args.size] if args.size else SIZES
+    themes = [Theme(name) for name in args.theme] if args.theme else THEMES
     app = QApplication(sys.argv[:1])
     app.setApplicationName("RetroTimer")
-    for theme in THEMES:
-        for width, height in SIZES:
+    for theme in themes:
+        for width, height in sizes:
             with tempfile.TemporaryDirectory(prefix="retrotimer-shots-") as home:
                 os.environ["RETROTIMER_HOME"] = home
                 paths = AppPaths.from_environment().ensure()
@@ -281,7 +301,8 @@ def main() -> int:
                 window.resize(width, height)
                 window.show()
                 settle(0.4)
-                scenes(window, clock, out, f"{theme.value}-{width}x{height}")
+                tag = f"{theme.value}-{width}x{height}"
+                scenes(window, clock, out, tag, run_only=args.run_only)
                 window.close()
                 settle()
                 history.close()

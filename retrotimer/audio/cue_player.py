@@ -15,14 +15,16 @@ from retrotimer.audio.pcm import Clip, gain_for_volume
 from retrotimer.audio.playback import Playback
 from retrotimer.audio.speech_engine import SpeechEngine
 from retrotimer.audio.speech_queue import SpeechQueue, Utterance
-from retrotimer.audio.tones import Tones
+from retrotimer.audio.tones import Tones, pip_name
 from retrotimer.audio.voice import VoiceLibrary
+from retrotimer.core.model import Direction
 from retrotimer.core.plan import Plan
 from retrotimer.core.session_events import Event, EventKind
 from retrotimer.core.settings import Settings
 from retrotimer.core.speech import spoken_label
 
 log = logging.getLogger(__name__)
+PREVIEW_TONE = pip_name(Direction.NONE)  # the walking pip: short and neutral
 
 READY_TIMEOUT_S = 5.0
 
@@ -115,6 +117,10 @@ class CuePlayer(QObject):
         if settings.muted and not self._settings.muted:
             self._silence_now()  # before the new settings are in: muting acts at once
         self._settings = settings
+
+    def preview_volume(self) -> None:
+        if not self._closed and not self._settings.muted:
+            self._playback.play(self._tones[PREVIEW_TONE], gain_for_volume(self._settings.volume))
 
     def close(self) -> None:
         if self._closed:

@@ -176,6 +176,10 @@ class CueSink(Protocol):
         """Voice, beeps, step ticks, next-up, halfway, volume and mute, from now on; muting
         silences what is sounding now as well."""
 
+    def preview_volume(self) -> None:
+        """A short beep at the volume now set, so that a change can be judged by ear
+        (nothing while muted)."""
+
     def close(self) -> None: ...
 
 

@@ -142,8 +142,8 @@ class SettingsDialog(QDialog):
         self.theme = _combo("Theme", THEMES)
         self.venue = _combo("Default venue", VENUES)
         sound_form.addRow("&Audio backend:", self.backend)
+        # One line: a form layout gives a wrapped label one line's height and cuts the rest.
         later = QLabel("A new audio backend is used from the next start.")
-        later.setWordWrap(True)
         sound_form.addRow("", later)
         sound_form.addRow("T&heme:", self.theme)
         sound_form.addRow("Default v&enue:", self.venue)

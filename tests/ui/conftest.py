@@ -40,6 +40,7 @@ class RecordingCues:
         self.plans: list[Plan] = []
         self.events: list[Event] = []
         self.settings: list[Settings] = []
+        self.previews: list[float | None] = []
         self.closed = False
 
     def load(self, plan: Plan) -> None:
@@ -50,6 +51,10 @@ class RecordingCues:
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings.append(settings)
+
+    def preview_volume(self) -> None:
+        """Remembers the volume the preview beep would sound at."""
+        self.previews.append(self.settings[-1].volume if self.settings else None)
 
     def close(self) -> None:
         self.closed = True

@@ -21,6 +21,13 @@ class RunColours:
     foreground: QColor
     muted: QColor
     fills: dict[ColourRole, QColor]
+    # A paused session greys the whole screen out; get-ready inverts it, so that neither
+    # can be taken for a segment (every segment has its kind's colour) from across a room.
+    paused_background: QColor
+    paused_frame: QColor
+    paused_ink: QColor
+    get_ready_background: QColor
+    get_ready_ink: QColor
 
     def fill(self, role: ColourRole) -> QColor:
         return self.fills[role]
@@ -93,6 +100,11 @@ def run_colours(theme: Theme) -> RunColours:
         foreground=QColor("#FFFFFF" if dark else "#000000"),
         muted=QColor("#C8C8C8" if dark else "#3A3A3A"),
         fills={role: QColor(fills[role]) for role in ColourRole},
+        paused_background=QColor("#3A3A3A" if dark else "#A6A6A6"),
+        paused_frame=QColor("#8C8C8C" if dark else "#5E5E5E"),
+        paused_ink=QColor("#E6E6E6" if dark else "#000000"),
+        get_ready_background=QColor("#FFFFFF" if dark else "#000000"),
+        get_ready_ink=QColor("#000000" if dark else "#FFFFFF"),
     )
 
 

@@ -18,6 +18,7 @@ class TimelineBar(QWidget):
         self._colours = colours
         self._plan: Plan | None = None
         self._position_s: float | None = None
+        self._grey = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(18)
 
@@ -37,6 +38,16 @@ class TimelineBar(QWidget):
         self._position_s = position_s
         self.update()
 
+    def set_grey(self, grey: bool) -> None:
+        """Grey blocks while the session is paused: nothing on screen keeps its colour."""
+        if grey != self._grey:
+            self._grey = grey
+            self.update()
+
+    @property
+    def grey(self) -> bool:
+        return self._grey
+
     @property
     def position_s(self) -> float | None:
         return self._position_s
@@ -45,7 +56,10 @@ class TimelineBar(QWidget):
         """The fill of each segment's block, in order (what the bar paints)."""
         if self._plan is None:
             return []
-        return [self._colours.fill(segment.kind.colour) for segment in self._plan.segments]
+        fills = [self._colours.fill(segment.kind.colour) for segment in self._plan.segments]
+        if self._grey:
+            return [QColor.fromHsvF(0, 0, fill.valueF() * 0.75) for fill in fills]
+        return fills
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from retrotimer.core.calendar_days import civil_from_days
 from retrotimer.core.history import HistoryEntry, HistorySession, SessionStatus
 from retrotimer.core.statistics import HistoryStatistics, TrendDirection, WeekStats
-from retrotimer.ui.common.formatting import clock_text
+from retrotimer.ui.common.formatting import clock_text, counted
 from retrotimer.ui.history.weekly_chart import ChartBar
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -121,7 +121,7 @@ def statistics_text(stats: HistoryStatistics) -> str:
     """A few lines: this week, the streak, the longest backward segment, totals, the trend."""
     week = stats.current_week
     lines = [
-        f"This week: {week.sessions} session{'s' if week.sessions != 1 else ''}, "
+        f"This week: {counted(week.sessions, 'session')}, "
         f"{week.backward_min:.1f} backward minutes (aim for 2-3 sessions a week).",
         f"Weeks in a row at 2 or more sessions: {stats.current_streak} (best {stats.best_streak}).",
     ]
@@ -132,8 +132,9 @@ def statistics_text(stats: HistoryStatistics) -> str:
         )
     totals = stats.totals
     lines.append(
-        f"In all: {totals.sessions} sessions, {totals.backward_min:.0f} backward minutes, "
-        f"{totals.backward_steps} backward steps."
+        f"In all: {counted(totals.sessions, 'session')}, "
+        f"{counted(round(totals.backward_min), 'backward minute')}, "
+        f"{counted(totals.backward_steps, 'backward step')}."
     )
     trend = stats.trend
     direction = {

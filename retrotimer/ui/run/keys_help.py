@@ -5,16 +5,30 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from retrotimer.ui.run.run_keys import BINDINGS
+from retrotimer.ui.run.run_keys import BINDINGS, KEYPAD
+
+
+def key_names(keys: tuple[QKeySequence, ...]) -> str:
+    """Keys as a runner reads them: "+ (also on the keypad)", never Qt's "Num++"."""
+    names: list[str] = []
+    for key in keys:
+        combination = key[0]  # type: ignore[index]  # the stubs lack __getitem__
+        if combination.keyboardModifiers() & KEYPAD:
+            plain = QKeySequence(combination.key()).toString(QKeySequence.SequenceFormat.NativeText)
+            if plain in names:
+                names[names.index(plain)] = f"{plain} (also on the keypad)"
+            else:
+                names.append(f"{plain} on the keypad")
+            continue
+        names.append(key.toString(QKeySequence.SequenceFormat.NativeText))
+    return ", ".join(names)
 
 
 def keys_table_html() -> str:
     rows = []
     for binding in BINDINGS.values():
-        keys = ", ".join(
-            key.toString(QKeySequence.SequenceFormat.NativeText) for key in binding.keys
-        )
-        rows.append(f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{binding.text}</td></tr>")
+        keys = key_names(binding.keys)
+        rows.append(f"<tr><td><b>{keys}</b></td><td width=16></td><td>{binding.text}</td></tr>")
     return (
         "<table>" + "".join(rows) + "</table>"
         "<p>Presenter remotes send Page Up, Page Down, B and the full stop: "

@@ -18,11 +18,13 @@ from retrotimer.core.plan import Plan
 from retrotimer.core.session import SessionState
 from retrotimer.core.settings import Settings, Theme
 from retrotimer.ui.common.big_button import BigButton
+from retrotimer.ui.common.formatting import totals_text
 from retrotimer.ui.common.kind_style import arrow_description
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.common.timeline_bar import TimelineBar
+from retrotimer.ui.run.mute_mark import MuteMark
 from retrotimer.ui.run.run_keys import BINDINGS
-from retrotimer.ui.run.run_texts import RunTexts
+from retrotimer.ui.run.run_texts import Look, RunTexts
 from retrotimer.ui.run.run_widgets import DirectionBadge, FillBar, FittedText, SafetyBanner
 
 TOGGLE_WORDS = {
@@ -33,6 +35,18 @@ TOGGLE_WORDS = {
     SessionState.FINISHED: "New start",
     SessionState.STOPPED: "New start",
 }
+
+
+BUTTON_STYLE = (
+    "QPushButton {{ color: {ink}; background: {back}; border: 2px solid {ink};"
+    " border-radius: 6px; }} QPushButton:focus {{ border: 4px solid {ink}; }}"
+    " QLabel {{ color: {ink}; }}"
+)
+
+
+def plan_totals_text(plan: Plan) -> str:
+    """ "Track · 14:35 · about 15 minutes · 3 backward minutes", by the one totals rule."""
+    return f"{plan.venue.value.capitalize()}  ·  {totals_text(plan.total_s, plan.backward_s)}"
 
 
 def key_hint(binding: str) -> str:
@@ -81,27 +95,49 @@ class RunDisplay(QWidget):
 
         self.badge = DirectionBadge()
         self.badge.setAccessibleName("Direction")
-        self.title = FittedText("Backward walk · 15 steps", align=Qt.AlignmentFlag.AlignLeft)
+        # Words take 80 % of their box's height: the line above and below never touch them.
+        self.title = FittedText(
+            "Backward walk · 15 steps", align=Qt.AlignmentFlag.AlignLeft, height_share=0.8
+        )
         self.title.setAccessibleName("Segment")
-        self.rep = FittedText("Rep 10 of 10")
+        self.rep = FittedText("Rep 10 of 10", height_share=0.8)
         self.rep.setAccessibleName("Repetition")
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 5)
         title_row.addWidget(self.rep, 2)
 
         self.slot = QStackedWidget()
-        self.info = FittedText("Stop, then turn around and reset")
+        self.info = FittedText("Stop, then turn around and reset", height_share=0.8)
         self.info.setAccessibleName("Note")
         self.banner = SafetyBanner()
         self.slot.addWidget(self.info)
         self.slot.addWidget(self.banner)
         self.slot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        self.digits = FittedText("0:00", height_share=0.98)
+        self.shout = FittedText("PAUSED", height_share=0.7)
+        self.shout.setAccessibleName("Session state")
+        self.shout.hide()
+        self.digits = FittedText("0:00", height_share=0.94)
         self.digits.setAccessibleName("Time left in the segment")
+        self.steps_left = FittedText("00 steps", height_share=0.94)
+        self.steps_left.setAccessibleName("Steps left in the segment")
+        self.steps_left.share_size_with(self.digits)
+        self.steps_left.hide()
+        self.mute_mark = MuteMark()
+        self.mute_mark.hide()
+        # Steps left above the seconds, at one size: stacked, both stay larger than side
+        # by side would allow on a 16:10 screen. The muted sign stands beside them.
+        counts = QVBoxLayout()
+        counts.setSpacing(0)
+        counts.addWidget(self.steps_left, 1)
+        counts.addWidget(self.digits, 1)
+        numbers = QHBoxLayout()
+        numbers.setSpacing(0)
+        numbers.addWidget(self.mute_mark)
+        numbers.addLayout(counts, 1)
         self.segment_bar = FillBar()
         self.segment_bar.setAccessibleName("Segment progress")
-        self.next_label = FittedText("Next: Backward walk · 15 steps")
+        self.next_label = FittedText("Next: Backward walk · 15 steps", height_share=0.8)
         self.next_label.setAccessibleName("Next segment")
         self.timeline = TimelineBar(self._colours)
         self.timeline.setAccessibleName("Session progress")
@@ -109,11 +145,13 @@ class RunDisplay(QWidget):
         self.session_label.setAccessibleName("Session position")
         self.session_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        # Stretch shares: the digits take about half of the screen's height.
+        # Stretch shares: the digits take about half of the screen's height; paused and
+        # get-ready give a third of that to their huge word (a hidden widget takes none).
         layout.addWidget(self.badge, 11)
         layout.addLayout(title_row, 7)
         layout.addWidget(self.slot, 11)
-        layout.addWidget(self.digits, 66)
+        layout.addWidget(self.shout, 34)
+        layout.addLayout(numbers, 66)
         layout.addWidget(self.segment_bar)
         layout.addWidget(self.next_label, 6)
         layout.addWidget(self.timeline)
@@ -150,6 +188,7 @@ class RunDisplay(QWidget):
         self.timeline.setFixedHeight(round(28 * scale))
         for button in self.big_buttons:
             button.setFixedHeight(round(max(52, min(100, height * 0.095))))
+        self.mute_mark.setFixedWidth(round(event.size().width() * 0.2))
         super().resizeEvent(event)
 
     def _frame_width(self) -> int:
@@ -164,6 +203,12 @@ class RunDisplay(QWidget):
         self.rep.set_text(texts.rep)
         self.digits.set_sample(texts.digits_sample)
         self.digits.set_text(texts.digits)
+        self.steps_left.set_sample(texts.steps_sample or "0 steps")
+        self.steps_left.set_text(texts.steps)
+        self.steps_left.setVisible(bool(texts.steps))
+        self.shout.set_sample(texts.shout or " ")
+        self.shout.set_text(texts.shout)
+        self.shout.setVisible(bool(texts.shout))
         self.info.set_sample(texts.info or " ")
         self.info.set_text(texts.info)
         self.next_label.set_sample(texts.next or " ")
@@ -176,11 +221,7 @@ class RunDisplay(QWidget):
             self.slot.setCurrentWidget(self.info)
         self.segment_bar.set_fraction(texts.segment_fraction)
         self.timeline.set_position(None if state is SessionState.IDLE else position)
-        minutes = round(plan.backward_s / 60, 1)
-        self.plan_label.setText(
-            f"{plan.venue.value.capitalize()}  ·  {round(plan.total_s / 60)} min  ·  "
-            f"{minutes:g} min backward"
-        )
+        self.plan_label.setText(plan_totals_text(plan))
         self.toggle_button.set_action(TOGGLE_WORDS[state])
         self.toggle_button.setEnabled(True)
         active = state is not SessionState.IDLE and not state.is_over
@@ -198,12 +239,15 @@ class RunDisplay(QWidget):
         self.next_label.set_text("")
         self.session_label.setText("")
         self.plan_label.setText("")
+        self.shout.hide()
+        self.steps_left.hide()
         self.slot.setCurrentWidget(self.info)
         for button in self.big_buttons:
             button.setEnabled(False)
         self._apply_colours(None)
 
     def show_audio(self, settings: Settings) -> None:
+        self.mute_mark.setVisible(settings.muted)
         if settings.muted:
             self.audio_label.setText("<b>MUTED</b>  [M]")
         else:
@@ -219,23 +263,42 @@ class RunDisplay(QWidget):
         digits in the kind's colour (less glare in a dim gym)."""
         colours = self._colours
         role = texts.role if texts is not None else None
-        if role is None:
+        look = texts.look if texts is not None else Look.NEUTRAL
+        frame: QColor | None = None
+        if look is Look.PAUSED:
+            background, ink = colours.paused_background, colours.paused_ink
+            accent, frame = ink, colours.paused_frame
+        elif look is Look.GET_READY:
+            background = colours.get_ready_background
+            ink = accent = colours.get_ready_ink
+        elif role is None:
             background, ink, accent = colours.background, colours.foreground, colours.foreground
         elif colours.dark:
             background, ink, accent = colours.background, colours.foreground, colours.fill(role)
+            frame = colours.fill(role)
         else:
             background = colours.fill(role)
             ink = accent = colours.on_fill(role)
-        if texts is not None and texts.word == "PAUSED" and colours.dark:
-            accent = colours.muted
+            frame = colours.fill(role)
         self._background = QColor(background)
-        self._frame = QColor(colours.fill(role)) if role is not None else QColor(background)
+        self._frame = QColor(frame if frame is not None else background)
         self.badge.set_colour(accent)
-        self.digits.set_colour(accent if colours.dark else ink)
-        for widget in (self.title, self.rep, self.info, self.next_label):
+        for number in (self.digits, self.steps_left):
+            number.set_colour(accent if colours.dark else ink)
+        for widget in (self.title, self.rep, self.info, self.next_label, self.shout):
             widget.set_colour(ink)
-        track = QColor(ink).darker(250) if colours.dark else QColor(0, 0, 0, 60)
+        self.mute_mark.set_colour(ink)
+        self.timeline.set_grey(look is Look.PAUSED)
+        track = QColor(ink)
+        track.setAlpha(70)
         self.segment_bar.set_colours(accent, track)
+        # The app's dark style draws white buttons; on get-ready's white they need ink.
+        button_style = BUTTON_STYLE.format(ink=QColor(ink).name(), back=QColor(background).name())
+        inverted = colours.dark and look is Look.GET_READY
+        for button in self.big_buttons:
+            wanted = button_style if inverted else ""
+            if button.styleSheet() != wanted:
+                button.setStyleSheet(wanted)
         # Style sheets override palettes, so the small labels get their colour directly.
         style = f"color: {QColor(ink).name()};"
         for label in (*self._top_labels, self.session_label):

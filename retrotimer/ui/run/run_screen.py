@@ -253,9 +253,13 @@ class RunScreen(RunDisplay):
 
     # ---- settings and audio keys -------------------------------------------------------------
     def change_volume(self, delta: float) -> None:
+        """+ and -: the new volume (unmuted), and a short beep at it to judge it by."""
         settings = self._settings.current
         volume = round(min(1.0, max(0.0, settings.volume + delta)), 2)
         self._settings.update(replace(settings, volume=volume, muted=False))
+        cues = self._runs.parts.cues
+        if cues is not None:
+            cues.preview_volume()  # after `update`: the cues have the new volume by now
 
     def toggle_mute(self) -> None:
         settings = self._settings.current

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import enum
+import math
 from dataclasses import dataclass
 
 from retrotimer.core.model import ColourRole, Venue
 from retrotimer.core.plan import Plan, PlannedSegment
 from retrotimer.core.session import SessionState, SessionView
-from retrotimer.ui.common.formatting import clock_text
+from retrotimer.ui.common.formatting import clock_text, counted, total_clock_text
 from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
 
 SHOULDER_BANNER = "LOOK OVER YOUR SHOULDER"
@@ -27,7 +29,7 @@ def digits_sample(duration_s: float) -> str:
 def length_text(segment: PlannedSegment) -> str:
     """ "15 steps", "30 s", "2 min", "1 min 30 s"."""
     if segment.steps is not None:
-        return f"{segment.steps} step" + ("" if segment.steps == 1 else "s")
+        return counted(segment.steps, "step")
     whole = round(segment.duration_s)
     minutes, seconds = divmod(whole, 60)
     if minutes and seconds:
@@ -39,19 +41,44 @@ def segment_title(segment: PlannedSegment) -> str:
     """The label, with the step count for step segments."""
     label = segment.label[:1].upper() + segment.label[1:]
     if segment.steps is not None:
-        return f"{label} · {segment.steps} steps"
+        return f"{label} · {counted(segment.steps, 'step')}"
     return label
 
 
 def next_text(segment: PlannedSegment | None) -> str:
     if segment is None:
-        return "Next: finish"
+        return "Next: Finish"
     label = segment.label[:1].upper() + segment.label[1:]
     return f"Next: {label} · {length_text(segment)}"
 
 
+def steps_left(segment: PlannedSegment, remaining_s: float) -> int | None:
+    """Steps still to go in a step-counted segment, estimated from the cadence the plan
+    timed it with (steps x remaining / duration), rounded up; None for a timed segment."""
+    if segment.steps is None:
+        return None
+    if segment.duration_s <= 0:
+        return 0
+    share = min(1.0, max(0.0, remaining_s / segment.duration_s))
+    return max(0, math.ceil(segment.steps * share - 1e-9))
+
+
+def steps_sample(segment: PlannedSegment) -> str:
+    """The widest steps-left text of a segment ("00 steps"), to size its font."""
+    return "0" * len(str(segment.steps or 0)) + " steps"
+
+
 def banner_text(venue: Venue) -> str:
     return RAILS_BANNER if venue is Venue.TREADMILL else SHOULDER_BANNER
+
+
+class Look(enum.Enum):
+    """How the whole screen looks: each reads differently from across a room."""
+
+    NEUTRAL = "neutral"  # ready, done, stopped
+    GET_READY = "get-ready"  # its own colours, unlike any segment
+    SEGMENT = "segment"  # the kind's colour
+    PAUSED = "paused"  # greyed out
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +98,10 @@ class RunTexts:
     session: str
     segment_fraction: float
     session_fraction: float
+    look: Look = Look.SEGMENT
+    shout: str = ""  # the huge word over the digits ("PAUSED", "GET READY"), if any
+    steps: str = ""  # steps left in a step-counted segment ("12 steps"), beside the digits
+    steps_sample: str = ""
 
 
 def run_texts(view: SessionView, plan: Plan) -> RunTexts:
@@ -79,7 +110,7 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
     count = len(plan.segments)
     session = (
         f"Segment {segment.index + 1} of {count}  ·  "
-        f"{clock_text(view.position_s).lstrip()} of {clock_text(plan.total_s)}"
+        f"{clock_text(view.position_s).lstrip()} of {total_clock_text(plan.total_s)}"
     )
     rep = f"Rep {segment.rep} of {segment.reps}" if segment.rep is not None else ""
     state = view.state
@@ -91,14 +122,15 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
             role=None,
             title=plan.template_name,
             rep="",
-            digits=clock_text(plan.total_s),
+            digits=total_clock_text(plan.total_s),
             digits_sample=digits_sample(plan.total_s),
             info="Press Space or Start when you are ready",
             next=f"First: {segment_title(first)} · {length_text(first)}",
             banner=None,
-            session=f"{count} segments  ·  {clock_text(plan.total_s)} in all",
+            session=f"{counted(count, 'segment')}  ·  {total_clock_text(plan.total_s)} in all",
             segment_fraction=0.0,
             session_fraction=0.0,
+            look=Look.NEUTRAL,
         )
     paused = state is SessionState.PAUSED
     if state is SessionState.COUNTDOWN or (paused and view.get_ready_remaining_s > 0):
@@ -111,12 +143,14 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
             rep=rep,
             digits=clock_text(view.get_ready_remaining_s),
             digits_sample="0:00",
-            info="Space to resume" if state is SessionState.PAUSED else "Get ready",
+            info="Space to resume" if paused else "Space pauses",
             next=f"First: {segment_title(first)} · {length_text(first)}",
             banner=None,
             session=session,
             segment_fraction=0.0,
             session_fraction=0.0,
+            look=Look.PAUSED if paused else Look.GET_READY,
+            shout="PAUSED" if paused else "GET READY",
         )
     if state.is_over:
         finished = state is SessionState.FINISHED
@@ -134,6 +168,7 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
             session=session,
             segment_fraction=view.segment_fraction,
             session_fraction=view.session_fraction,
+            look=Look.NEUTRAL,
         )
     info = segment.note or ""
     title = segment_title(segment)
@@ -149,6 +184,7 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
         info = "STOP, THEN TURN AROUND"
     if paused:
         info = "Space to resume"
+    left = steps_left(segment, view.segment_remaining_s)
     return RunTexts(
         word="PAUSED" if paused else direction_word(segment.kind),
         arrow=Arrow.PAUSE if paused else arrow_for(segment.kind),
@@ -163,4 +199,8 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
         session=session,
         segment_fraction=view.segment_fraction,
         session_fraction=view.session_fraction,
+        look=Look.PAUSED if paused else Look.SEGMENT,
+        shout="PAUSED" if paused else "",
+        steps=counted(left, "step") if left is not None else "",
+        steps_sample=steps_sample(segment) if left is not None else "",
     )

@@ -52,6 +52,7 @@ class FittedText(QWidget):
         self._height_share = height_share
         self._align = align
         self._fitted: tuple[QSize, float] | None = None
+        self._partner: FittedText | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(40, 20)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
@@ -79,11 +80,45 @@ class FittedText(QWidget):
     def colour(self) -> QColor:
         return QColor(self._colour)
 
+    def share_size_with(self, partner: FittedText) -> None:
+        """Draw at one size with `partner` while both are shown (steps left beside the
+        seconds: the smaller fit wins, so neither number looks less important)."""
+        self._partner, partner._partner = partner, self
+
     def pixel_size(self) -> float:
         """The font's pixel size for the current box."""
+        own = self._own_pixel_size()
+        partner = self._partner
+        if partner is not None and partner.isVisible() and partner.text():
+            return min(own, partner._own_pixel_size())
+        return own
+
+    def _own_pixel_size(self) -> float:
         if self._fitted is None or self._fitted[0] != self.size():
             self._fitted = (self.size(), self._fit(self.size()))
         return self._fitted[1]
+
+    def ink_rect(self) -> QRectF:
+        """Where the text's ink falls, in this widget's coordinates (empty without text)."""
+        if not self._text:
+            return QRectF()
+        font, origin = self._layout_text()
+        ink = QFontMetricsF(font).tightBoundingRect(self._text)
+        return ink.translated(origin)
+
+    def _layout_text(self) -> tuple[QFont, QPointF]:
+        font = display_font(self.pixel_size())
+        metrics = QFontMetricsF(font)
+        ink = metrics.tightBoundingRect(self._sample)
+        width = metrics.horizontalAdvance(self._text)
+        box = QRectF(self.rect())
+        if self._align & Qt.AlignmentFlag.AlignLeft:
+            x = box.left() + box.width() * 0.03
+        else:
+            x = box.center().x() - width / 2
+        # Centre the sample's ink vertically so digits sit in the middle of the box.
+        baseline = box.center().y() - ink.center().y()
+        return font, QPointF(x, baseline)
 
     def glyph_height(self) -> float:
         """Height in pixels of the sample's ink (digits: their cap height)."""
@@ -105,20 +140,10 @@ class FittedText(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        font = display_font(self.pixel_size())
+        font, origin = self._layout_text()
         painter.setFont(font)
         painter.setPen(self._colour)
-        metrics = QFontMetricsF(font)
-        ink = metrics.tightBoundingRect(self._sample)
-        width = metrics.horizontalAdvance(self._text)
-        box = QRectF(self.rect())
-        if self._align & Qt.AlignmentFlag.AlignLeft:
-            x = box.left() + box.width() * 0.03
-        else:
-            x = box.center().x() - width / 2
-        # Centre the sample's ink vertically so digits sit in the middle of the box.
-        baseline = box.center().y() - ink.center().y()
-        painter.drawText(QPointF(x, baseline), self._text)
+        painter.drawText(origin, self._text)
         painter.end()
 
 

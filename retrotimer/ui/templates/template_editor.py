@@ -21,7 +21,7 @@ from retrotimer.core.templates.template_edits import (
     wrap_in_repeat,
 )
 from retrotimer.core.templates.validation import Problem, TemplateReading, validate_template
-from retrotimer.ui.common.formatting import clock_text
+from retrotimer.ui.common.formatting import counted, total_clock_text
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.templates.segment_model import COLUMNS, new_segment
 from retrotimer.ui.templates.template_editor_layout import TemplateEditorLayout
@@ -335,8 +335,10 @@ class TemplateEditor(TemplateEditorLayout):
             return
         self.preview.set_plan(plan)
         self.totals.setText(
-            f"Total {clock_text(plan.total_s)}  ·  backward {clock_text(plan.backward_s)}  ·  "
-            f"{plan.backward_steps} backward steps  ·  {len(plan.segments)} segments"
+            f"Total {total_clock_text(plan.total_s)}  ·  "
+            f"backward {total_clock_text(plan.backward_s)}  ·  "
+            f"{counted(plan.backward_steps, 'backward step')}  ·  "
+            f"{counted(len(plan.segments), 'segment')}"
         )
 
     def _update_state(self) -> None:

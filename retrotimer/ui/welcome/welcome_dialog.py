@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.model import Template
+from retrotimer.core.plan import compile_plan
 from retrotimer.core.settings import CADENCE_RANGE, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.runtime.clock import Clock
+from retrotimer.ui.common.formatting import totals_text
 from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.welcome.step_tapper import TARGET_STEPS, StepTapper
 
@@ -145,12 +147,18 @@ class WelcomeDialog(QDialog):
         name = html.escape(self._suggested.name)
         description = _paragraph(f"<b>{name}</b>: {html.escape(self._suggested.description)}")
         description.setFont(self.font())
+        # Worked out from the plan by the window's own rule, so both say the same length.
+        plan = compile_plan(self._suggested, self._settings)
+        self.totals = QLabel(f"In all: {totals_text(plan.total_s, plan.backward_s)}")
+        self.totals.setAccessibleName("Length of the suggested session")
+        self.totals.setFont(self.font())
         self.open_suggested = QCheckBox(f"Open “{self._suggested.name}” on the Run screen")
         self.open_suggested.setAccessibleName(self.open_suggested.text())
         self.open_suggested.setFont(self.font())
         self.open_suggested.setChecked(True)
         layout = QVBoxLayout(box)
         layout.addWidget(description)
+        layout.addWidget(self.totals)
         layout.addWidget(self.open_suggested)
         return box
 

@@ -284,3 +284,15 @@ def test_without_a_history_the_screen_says_why(harness: Harness) -> None:
     harness.qtbot.addWidget(screen)
     assert not screen.isEnabled()
     assert screen.message.text() == "locked elsewhere"
+
+
+def test_the_progress_text_counts_one_of_a_thing_in_the_singular() -> None:
+    from retrotimer.core.history import WallTime
+    from retrotimer.core.statistics import compute_statistics
+    from retrotimer.ui.history.history_texts import statistics_text
+    from tests.history_samples import MONDAY_2024_05_06, entry
+
+    one = entry(MONDAY_2024_05_06 + 3600, backward_s=60.0, longest_backward_s=60.0)
+    text = statistics_text(compute_statistics([one], WallTime(MONDAY_2024_05_06 + 7200, 0)))
+    assert "This week: 1 session," in text
+    assert "In all: 1 session, 1 backward minute, 0 backward steps." in text

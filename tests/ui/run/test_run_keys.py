@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -158,6 +160,7 @@ def test_plus_and_minus_change_the_volume_and_it_is_saved(
     assert f"{round(volume * 100)} %" in harness.run.audio_label.text()
     assert SettingsStore(harness.paths).load().volume == pytest.approx(volume)
     assert len(changes) == 1
+    assert harness.cues.previews == [pytest.approx(volume)]  # one beep, at the new volume
     assert harness.state() is SessionState.RUNNING  # the session is not disturbed
 
 
@@ -176,9 +179,12 @@ def test_m_mutes_and_unmutes(harness: Harness) -> None:
     press(harness, Key.Key_M)
     assert harness.settings.current.muted
     assert "MUTED" in harness.run.audio_label.text()
+    assert harness.run.mute_mark.isVisible()
     assert SettingsStore(harness.paths).load().muted
     press(harness, Key.Key_M)
     assert not harness.settings.current.muted
+    assert not harness.run.mute_mark.isVisible()
+    assert harness.cues.previews == []  # muting is not a volume change
     press(harness, Key.Key_M)
     press(harness, Key.Key_Plus)  # turning the volume up unmutes
     assert not harness.settings.current.muted
@@ -214,3 +220,20 @@ def test_the_big_buttons_do_what_the_keys_do(harness: Harness) -> None:
     stop.click()
     assert harness.state() is SessionState.STOPPED
     harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("key", [Key.Key_Space, Key.Key_Period])
+def test_the_key_that_opens_the_checklist_ticks_nothing(harness: Harness, key: Qt.Key) -> None:
+    harness.settings.update(dataclasses.replace(harness.settings.current, safety_checklist=True))
+    harness.show()
+    press(harness, key)  # a real press and release, as a runner's thumb gives them
+    checklist = harness.run.checklist
+    assert checklist is not None
+    harness.qtbot.waitUntil(checklist.isVisible)
+    harness.qtbot.keyRelease(checklist.items[0], key)  # a release that comes late
+    assert not any(box.isChecked() for box in checklist.items)
+    assert harness.state() is SessionState.IDLE
+    # Space pressed on purpose, once the checklist is open, still ticks an item.
+    harness.qtbot.keyClick(checklist.items[0], Key.Key_Space)
+    assert checklist.items[0].isChecked()
+    checklist.reject()

@@ -12,8 +12,14 @@ from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
 from retrotimer.ui.run.run_texts import (
     RAILS_BANNER,
     SHOULDER_BANNER,
+    Look,
     digits_sample,
+    length_text,
+    next_text,
     run_texts,
+    segment_title,
+    steps_left,
+    steps_sample,
 )
 from tests.factories import first_steps, simple
 
@@ -58,6 +64,10 @@ def test_get_ready_counts_down_to_the_first_segment() -> None:
     assert texts.digits == "0:04"
     assert texts.role is ColourRole.WARMUP
     assert texts.title == "First steps"
+    assert (texts.look, texts.shout) == (Look.GET_READY, "GET READY")
+    session.pause(101.5)
+    paused = run_texts(session.view(103.0), plan)
+    assert (paused.look, paused.shout, paused.digits) == (Look.PAUSED, "PAUSED", "0:04")
     assert texts.next == "First: Warm-up walk · 1 min"
 
 
@@ -126,6 +136,8 @@ def test_paused_says_so_in_the_big_word_and_drops_the_banner() -> None:
     assert texts.banner is None
     assert texts.info == "Space to resume"
     assert texts.digits == "0:07"
+    assert (texts.look, texts.shout) == (Look.PAUSED, "PAUSED")
+    assert texts.steps == "12 steps"  # 15 steps x 7 s left / 9 s = 11.7, rounded up
 
 
 def test_finished_and_stopped() -> None:
@@ -149,3 +161,45 @@ def test_every_kind_has_a_word_and_an_arrow_that_set_backward_apart(kind: Segmen
     assert word and arrow
     assert (word == "BACKWARD") == kind.is_backward
     assert (arrow is Arrow.BACKWARD) == kind.is_backward
+
+
+def test_steps_left_follow_the_seconds_rounded_up() -> None:
+    plan = plan_of()
+    backward = plan.segments[1]
+    assert backward.steps == 15
+    assert steps_left(backward, backward.duration_s) == 15
+    assert steps_left(backward, backward.duration_s / 2) == 8  # 7.5
+    assert steps_left(backward, 0.01) == 1
+    assert steps_left(backward, 0.0) == 0
+    assert steps_left(plan.segments[0], 30.0) is None  # a timed segment
+    assert steps_sample(backward) == "00 steps"
+
+
+def test_a_running_step_segment_shows_its_steps_and_a_timed_one_none() -> None:
+    plan = plan_of()
+    session = Session(plan, get_ready_s=0)
+    session.start(0.0)
+    assert run_texts(session.view(1.0), plan).steps == ""
+    walk(session, 0.0, 61.0)
+    texts = run_texts(session.view(61.0), plan)
+    assert (texts.look, texts.shout) == (Look.SEGMENT, "")
+    assert (texts.steps, texts.steps_sample) == ("14 steps", "00 steps")  # 15 x 8/9 = 13.3
+
+
+def test_one_of_a_thing_is_singular_and_the_finish_is_capitalised() -> None:
+    plan = compile_plan(
+        simple(Segment(SegmentKind.BACKWARD_WALK, Length.steps(1))), Settings(get_ready_s=0)
+    )
+    segment = plan.segments[0]
+    assert length_text(segment) == "1 step"
+    assert segment_title(segment) == "Backward walk · 1 step"
+    assert next_text(None) == "Next: Finish"
+    session = Session(plan, get_ready_s=0)
+    assert run_texts(session.view(0.0), plan).session.startswith("1 segment  ·  ")
+
+
+def test_totals_round_halves_up_like_the_plan_command() -> None:
+    plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(10.5))), SETTINGS)
+    texts = run_texts(Session(plan).view(0.0), plan)
+    assert texts.digits == "0:11"
+    assert texts.session.endswith("0:11 in all")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from retrotimer.core.model import Template, Venue
+from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.runtime.clock import FakeClock
@@ -225,3 +225,19 @@ def test_every_text_is_large_under_an_application_style_sheet(qtbot: QtBot) -> N
         assert not small, [getattr(w, "text", lambda: "")() for w in small]
     finally:
         app.setStyleSheet("")
+
+
+def test_the_suggested_sessions_length_follows_the_windows_rule(qtbot: QtBot) -> None:
+    template = Template(
+        "Halves",
+        simple(
+            Segment(SegmentKind.WARMUP, Length.seconds(89.5)),
+            Segment(SegmentKind.BACKWARD_WALK, Length.seconds(30)),
+        ).items,
+        "Two parts.",
+        Venue.TRACK,
+    )
+    dialog = WelcomeDialog(SETTINGS, FakeClock(), template)
+    qtbot.addWidget(dialog)
+    # 119.5 s: halves go up, as on the run screen; one backward minute, singular.
+    assert dialog.totals.text() == "In all: 2:00  ·  about 2 minutes  ·  1 backward minute"
