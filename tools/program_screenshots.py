@@ -107,6 +107,11 @@ def window_scene(out: Path, theme: Theme, history: list[HistoryEntry]) -> None:
         window.show()
         settle(0.4)
         shoot(window, out / f"window-today-{theme.value}-{SIZE[0]}x{SIZE[1]}.png")
+        window.open_settings()
+        dialog = window.settings_dialog
+        assert dialog is not None
+        shoot_dialog(dialog, out / f"settings-program-{theme.value}-{SIZE[0]}x{SIZE[1]}.png")
+        dialog.reject()
         window.tabs.setCurrentWidget(window.history_screen)
         window.history_screen.charts.setCurrentIndex(1)
         settle(0.3)
