@@ -142,7 +142,9 @@ def main() -> int:
         shoot(panel, out / f"today-rest-{tag}.png")
         panel.close()
 
-        summary = SessionSummary("Learn backward 3.1", SessionOutcome.FINISHED, 1290.0, 1290.0, 300.0, 0, 0, ())
+        summary = SessionSummary(
+            "Learn backward 3.1", SessionOutcome.FINISHED, 1290.0, 1290.0, 300.0, 0, 0, ()
+        )
         dialog = SummaryDialog(summary, program=ProgramRef(LEARN, 3, 1))
         dialog.set_rating(2)
         dialog.near_stumbles.setValue(1)
