@@ -15,6 +15,7 @@ from retrotimer.commands.program_context import fail, parse_day, template_json, 
 from retrotimer.core.calendar_days import iso_date
 from retrotimer.core.model import Template
 from retrotimer.core.plan import compile_plan
+from retrotimer.core.programs.growth import growth_problems
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import ProgramError, program_problems, program_to_toml
@@ -179,6 +180,12 @@ def stop_command(args: argparse.Namespace) -> int:
 def import_command(args: argparse.Namespace) -> int:
     program, path = ProgramStore.from_paths(AppPaths.from_environment()).import_file(args.file)
     print(f"Imported {program.name} ({len(program.weeks)} weeks) to {path}")
+    for problem in growth_problems(program):
+        # Told, not refused: the runner may know their own pace; the coach still adapts.
+        print(
+            f"retrotimer: warning: {problem}; injuries rise when volume grows faster",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -266,4 +267,20 @@ def test_one_session_exports_as_a_template_that_templates_import_adds(
     assert shown.returncode == 0 and "8x" in shown.stdout
     assert "--session must be WEEK.SESSION" in refused(
         private_home, "program", "export", LEARN, "--session", "11.1"
+    )
+
+
+def test_import_warns_about_a_program_that_grows_too_fast(
+    private_home: Path, tmp_path: Path
+) -> None:
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    steep = dataclasses.replace(learn, name="Steep", weeks=(learn.weeks[0], learn.weeks[9]))
+    path = tmp_path / "steep.toml"
+    path.write_text(program_to_toml(steep), "utf-8")
+    imported = retrotimer(private_home, "program", "import", str(path))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stderr == (
+        "retrotimer: warning: week 2: more than 150 % of the backward minutes of week 1; "
+        "injuries rise when volume grows faster\n"
     )
