@@ -57,7 +57,19 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE sessions ADD COLUMN test_run INTEGER NOT NULL DEFAULT 0 "
         "CHECK (test_run IN (0, 1))",
     ),
-    # 4: the program, week and session a session was run for (NULL name: none), and the
+    # Pauses: when a session stood still, on the wall clock (UTC seconds), so an activity
+    # file puts its timer stops where they were; no end while the pause lasts.
+    (
+        """
+        CREATE TABLE pauses (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            start_utc REAL NOT NULL,
+            end_utc REAL CHECK (end_utc >= start_utc),
+            PRIMARY KEY (session_id, start_utc)
+        ) WITHOUT ROWID
+        """,
+    ),
+    # 5: the program, week and session a session was run for (NULL name: none), and the
     # review's "felt dizzy or in pain", which steps a program back.
     (
         "ALTER TABLE sessions ADD COLUMN program_name TEXT",
