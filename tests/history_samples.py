@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from retrotimer.core.history import (
     HistoryEntry,
     HistorySession,
+    Pause,
     Review,
     SessionStart,
     SessionStatus,
@@ -70,18 +71,20 @@ def session(
     review: Review | None = None,
     template: str = "Sample",
     deleted_utc_s: float | None = None,
+    pauses: tuple[Pause, ...] = (),
 ) -> HistorySession:
     totals = SessionTotals.from_records(segments)
+    paused = sum(pause.seconds() for pause in pauses)
     entry = HistoryEntry.build(
         start(number, utc_s, offset_s, template),
         status=status,
-        ended_utc_s=utc_s + totals.active_s,
+        ended_utc_s=utc_s + totals.active_s + paused,
         totals=totals,
         review=review or Review(),
         longest_backward_s=longest_backward(segments),
         deleted_utc_s=deleted_utc_s,
     )
-    return HistorySession(entry, PLAN_JSON, segments)
+    return HistorySession(entry, PLAN_JSON, segments, pauses)
 
 
 def entry(
@@ -140,10 +143,24 @@ def segment_lists(draw: st.DrawFn) -> tuple[SegmentRecord, ...]:
 
 
 @st.composite
+def pause_lists(draw: st.DrawFn, utc_s: float, length_s: float) -> tuple[Pause, ...]:
+    """Pauses one after the other within `length_s` of `utc_s`, the last perhaps still open."""
+    marks = draw(
+        st.lists(st.integers(0, round(length_s * 1e6)), max_size=6, unique=True).map(sorted)
+    )
+    times = [round(utc_s + mark / 1e6, 6) for mark in marks]
+    pauses = [Pause(begin, end) for begin, end in zip(times[::2], times[1::2], strict=False)]
+    if len(times) % 2 and draw(st.booleans()):
+        pauses.append(Pause(times[-1]))
+    return tuple(pauses)
+
+
+@st.composite
 def sessions(draw: st.DrawFn) -> HistorySession:
     records = draw(segment_lists())
     utc_s = draw(moments)
     ended = draw(st.one_of(st.none(), st.just(utc_s + 1234.5)))
+    pauses = draw(pause_lists(utc_s, 1234.5))
     begin = SessionStart(
         str(draw(st.uuids())),
         draw(texts.filter(lambda text: text.strip() != "")),
@@ -170,4 +187,4 @@ def sessions(draw: st.DrawFn) -> HistorySession:
         ),
         longest_backward_s=longest_backward(records),
     )
-    return HistorySession(entry, begin.plan_json, records)
+    return HistorySession(entry, begin.plan_json, records, pauses)

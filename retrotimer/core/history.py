@@ -106,6 +106,20 @@ class SessionEnd:
 
 
 @dataclass(frozen=True, slots=True)
+class Pause:
+    """The session stood still (paused by the runner, or by a jump of the clock) from
+    `start_utc_s` to `end_utc_s`, wall-clock seconds in UTC; no end yet while it lasts."""
+
+    start_utc_s: float
+    end_utc_s: float | None = None
+
+    def seconds(self, until_utc_s: float | None = None) -> float:
+        """How long it lasted; one without an end lasts until `until_utc_s` (0 if unknown)."""
+        end = self.end_utc_s if self.end_utc_s is not None else until_utc_s
+        return max(0.0, end - self.start_utc_s) if end is not None else 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """One session as listed: everything but its plan and segments.
 
@@ -192,11 +206,13 @@ class HistoryEntry:
 
 @dataclass(frozen=True, slots=True)
 class HistorySession:
-    """One session with everything: its entry, the plan it ran, and its segments in order."""
+    """One session with everything: its entry, the plan it ran, its segments in order and
+    its pauses in order of start."""
 
     entry: HistoryEntry
     plan_json: str
     segments: tuple[SegmentRecord, ...]
+    pauses: tuple[Pause, ...] = ()
 
     @property
     def session_id(self) -> str:
@@ -221,9 +237,10 @@ def session_from_parts(
     totals: SessionTotals,
     ended_utc_s: float | None,
     review: Review | None = None,
+    pauses: Iterable[Pause] = (),
 ) -> HistorySession:
-    """A whole session from what a recorder knows: its start, segments, how far it got and
-    the runner's review, if given."""
+    """A whole session from what a recorder knows: its start, segments, pauses, how far it
+    got and the runner's review, if given."""
     segments = tuple(sorted(records, key=lambda record: record.index))
     entry = HistoryEntry.build(
         start,
@@ -233,4 +250,5 @@ def session_from_parts(
         review=review or Review(),
         longest_backward_s=longest_backward(segments),
     )
-    return HistorySession(entry, start.plan_json, segments)
+    ordered = tuple(sorted(pauses, key=lambda pause: pause.start_utc_s))
+    return HistorySession(entry, start.plan_json, segments, ordered)

@@ -9,6 +9,7 @@ from typing import Protocol
 from retrotimer.core.history import (
     HistoryEntry,
     HistorySession,
+    Pause,
     Review,
     SessionEnd,
     SessionStart,
@@ -92,8 +93,8 @@ class HistoryUnavailable(Exception):
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     """How many sessions an import added, how many it completed (a session already in the
-    history that lacked segments, its end or its review: a backup of a session the disk
-    refused part-way) with how many segments, and how many it skipped as already whole."""
+    history that lacked segments, pauses, its end or its review: a backup of a session the
+    disk refused part-way) with how many segments, and how many it skipped as already whole."""
 
     added: int
     skipped: int
@@ -104,10 +105,13 @@ class ImportResult:
         """One sentence for the user: "Imported 1 session; completed 1 ...; skipped 0 ..."."""
         parts = [f"Imported {self.added} session{'s' * (self.added != 1)}"]
         if self.completed:
-            parts.append(
-                f"completed {self.completed} already in the history with "
-                f"{self.segments_added} more segment{'s' * (self.segments_added != 1)}"
+            # Completed without segments: what it gained was its end, review or pauses.
+            gained = (
+                f" with {self.segments_added} more segment{'s' * (self.segments_added != 1)}"
+                if self.segments_added
+                else ""
             )
+            parts.append(f"completed {self.completed} already in the history{gained}")
         parts.append(f"skipped {self.skipped} already in the history")
         return "; ".join(parts) + "."
 
@@ -121,6 +125,11 @@ class HistoryWriter(Protocol):
     def record_segment(
         self, session_id: str, record: SegmentRecord, totals: SessionTotals, at_utc_s: float
     ) -> None: ...
+
+    def record_pause(self, session_id: str, pause: Pause) -> None:
+        """A pause began (no end yet) or ended; the pause is known by its start, so writing
+        it again with its end completes it."""
+        ...
 
     def end_session(self, session_id: str, end: SessionEnd) -> None: ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import enum
 import math
 from dataclasses import dataclass
@@ -262,7 +263,8 @@ class Session:
             self.state = SessionState.PAUSED
             self._last_now = now
             text = f"Paused: the clock jumped {now - last:.0f} s (was the computer asleep?)."
-            return [*events, self._event(EventKind.AUTO_PAUSED, self._raw_position(now), text)]
+            paused = self._event(EventKind.AUTO_PAUSED, self._raw_position(now), text)
+            return [*events, dataclasses.replace(paused, paused_for_s=round(now - last, 6))]
         return self._fire(now)
 
     def _fire(self, now: float) -> list[Event]:

@@ -42,7 +42,9 @@ class Event:
 
     `generation` counts the jumps (skip, back) before it: a cue heard again after going back is
     a new event of a later generation. SEGMENT_DONE carries the segment's `record`;
-    FINISHED and STOPPED carry the session's `summary`.
+    FINISHED and STOPPED carry the session's `summary`. AUTO_PAUSED carries in
+    `paused_for_s` how long the session had already stood still when it was noticed (the
+    jump of the clock): the pause began that long before the event.
     """
 
     kind: EventKind
@@ -53,6 +55,7 @@ class Event:
     cue: Cue | None = None
     record: SegmentRecord | None = None
     summary: SessionSummary | None = None
+    paused_for_s: float = 0.0
 
     @property
     def type_name(self) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from retrotimer.core.history import (
     HistorySession,
+    Pause,
     Review,
     SessionEnd,
     SessionStart,
@@ -33,8 +34,12 @@ def unavailable_message(error: HistoryUnavailable) -> str:
     )
 
 
+_PAUSING = (EventKind.PAUSED, EventKind.AUTO_PAUSED)
+
+
 class SessionRecorder:
-    """Writes the session row at start, each finished segment at once, and the ending.
+    """Writes the session row at start, each finished segment and each pause at once, and
+    the ending.
 
     A write the history refuses (HistoryUnavailable) is kept, in order with the ones after
     it, and tried again on the next write or on `retry()`; `notify` tells the user once
@@ -57,6 +62,7 @@ class SessionRecorder:
         self._test_run = test_run
         self._start: SessionStart | None = None
         self._records: dict[int, SegmentRecord] = {}
+        self._pauses: list[Pause] = []
         self._end: SessionEnd | None = None
         self._review: Review | None = None
         self._pending: deque[Callable[[], None]] = deque()
@@ -112,11 +118,37 @@ class SessionRecorder:
         totals = SessionTotals.from_records(self._records.values())
         self._write(lambda: self._writer.record_segment(self._session_id, record, totals, at.utc_s))
 
+    def pause_began(self, at: WallTime, earlier_s: float = 0.0) -> None:
+        """The session stood still from `earlier_s` before `at` (a clock jump noticed late)
+        or from `at`: write the pause now, without an end, so a crash while paused keeps it."""
+        if self._end is not None or self._paused:
+            return
+        self.begin(at)
+        assert self._start is not None
+        pause = Pause(max(self._start.started.utc_s, at.utc_s - max(0.0, earlier_s)))
+        self._pauses.append(pause)
+        self._write(lambda: self._writer.record_pause(self._session_id, pause))
+
+    def pause_ended(self, at: WallTime) -> None:
+        """The session runs again (or ended while paused): the open pause gets its end."""
+        if self._end is not None or not self._paused:
+            return
+        open_pause = self._pauses[-1]
+        pause = Pause(open_pause.start_utc_s, max(open_pause.start_utc_s, at.utc_s))
+        self._pauses[-1] = pause
+        self._write(lambda: self._writer.record_pause(self._session_id, pause))
+
+    @property
+    def _paused(self) -> bool:
+        return bool(self._pauses) and self._pauses[-1].end_utc_s is None
+
     def end(self, summary: SessionSummary, at: WallTime) -> None:
-        """The session finished or was stopped: record how, with the summary's totals."""
+        """The session finished or was stopped: record how, with the summary's totals (a
+        pause it was stopped in ends there)."""
         if self._end is not None:
             return
         self.begin(at)
+        self.pause_ended(at)
         end = SessionEnd(
             SessionStatus.from_summary(summary), at, SessionTotals.from_summary(summary)
         )
@@ -131,10 +163,14 @@ class SessionRecorder:
         return self.is_saved
 
     def on_event(self, event: Event, at: WallTime) -> None:
-        """Feed every session event here: the start, each finished segment and the ending
-        (with the summary its event carries) are recorded."""
+        """Feed every session event here: the start, each finished segment, each pause and
+        the ending (with the summary its event carries) are recorded."""
         if event.kind is EventKind.COUNTDOWN:
             self.begin(at)
+        elif event.kind in _PAUSING:
+            self.pause_began(at, event.paused_for_s)
+        elif event.kind is EventKind.RESUMED:
+            self.pause_ended(at)
         elif event.kind is EventKind.SEGMENT_DONE and event.record is not None:
             self.segment_done(event.record, at)
         elif event.summary is not None:
@@ -173,6 +209,7 @@ class SessionRecorder:
                 totals=self._end.totals,
                 ended_utc_s=self._end.ended.utc_s,
                 review=self._review,
+                pauses=self._pauses,
             )
         return session_from_parts(
             self._start,
@@ -180,4 +217,5 @@ class SessionRecorder:
             status=SessionStatus.INTERRUPTED,
             totals=SessionTotals.from_records(self._records.values()),
             ended_utc_s=None,
+            pauses=self._pauses,
         )

@@ -24,6 +24,7 @@ from retrotimer.core.history import (
 )
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.records import SegmentRecord, record_to_json
+from retrotimer.storage.pause_json import pauses_from_json, pauses_to_json
 
 FORMAT_NAME = "retrotimer-history"
 FORMAT_VERSION = 1
@@ -114,6 +115,7 @@ def session_to_json(session: HistorySession) -> dict[str, Any]:
         **entry_to_json(session.entry),
         "plan": _plan(session.plan_json),
         "segments": [record_to_json(record) for record in session.segments],
+        "pauses": pauses_to_json(session.pauses, session.entry.utc_offset_s),
     }
 
 
@@ -271,6 +273,7 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
         _segment(item, f"{where} > segment {number}", problems)
         for number, item in enumerate(raw_segments, start=1)
     ]
+    pauses = pauses_from_json(data.get("pauses"), where, problems, started, ended)
     indexes = [s.index for s in segments if s is not None]
     if len(set(indexes)) != len(indexes):
         problems.append(f"{where}: segments repeat an index")
@@ -305,7 +308,7 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
         review=review,
         longest_backward_s=longest_backward(records),
     )
-    return HistorySession(entry, plan_json, records)
+    return HistorySession(entry, plan_json, records, pauses)
 
 
 def sessions_from_json(text: str) -> list[HistorySession]:

@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from retrotimer.core.history import HistorySession, SessionStatus, longest_backward
+from retrotimer.storage.history_pauses import add_pauses
 from retrotimer.storage.history_rows import (
     BACKWARD_KINDS,
     SEGMENT_COLUMNS,
@@ -63,13 +64,15 @@ def insert_session(db: sqlite3.Connection, session: HistorySession) -> bool:
         f"INSERT INTO segments (session_id, {SEGMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [segment_values(entry.session_id, record) for record in session.segments],
     )
+    add_pauses(db, entry.session_id, session.pauses)
     return True
 
 
 def complete_session(db: sqlite3.Connection, session: HistorySession) -> int | None:
     """Add to a session already in the history what the import knows and it lacks; the
     number of segments added, or None when nothing changed. What is there is kept: a
-    segment already recorded, a later status, a rating or notes already given."""
+    segment already recorded, a later status, a rating or notes already given. Pauses it
+    lacks are added, and a pause without an end gets the import's."""
     entry = session.entry
     row = db.execute(
         "SELECT status, ended_utc, active_s, rating, near_stumbles, notes FROM sessions "
@@ -84,6 +87,7 @@ def complete_session(db: sqlite3.Connection, session: HistorySession) -> int | N
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, idx) DO NOTHING",
             segment_values(entry.session_id, record),
         ).rowcount
+    pauses_gained = add_pauses(db, entry.session_id, session.pauses)
     stored_status = STATUSES.get(status, SessionStatus.RUNNING)
     further = _STATUS_RANK[entry.status] > _STATUS_RANK[stored_status]
     review = entry.review
@@ -106,7 +110,7 @@ def complete_session(db: sqlite3.Connection, session: HistorySession) -> int | N
         changes["near_stumbles"] = review.near_stumbles
     if not notes and review.notes:
         changes["notes"] = review.notes
-    if not changes and not gained:
+    if not changes and not gained and not pauses_gained:
         return None
     assignments = "".join(f"{column} = :{column}, " for column in changes)
     db.execute(

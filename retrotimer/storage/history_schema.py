@@ -57,6 +57,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE sessions ADD COLUMN test_run INTEGER NOT NULL DEFAULT 0 "
         "CHECK (test_run IN (0, 1))",
     ),
+    # Pauses: when a session stood still, on the wall clock (UTC seconds), so an activity
+    # file puts its timer stops where they were; no end while the pause lasts.
+    (
+        """
+        CREATE TABLE pauses (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            start_utc REAL NOT NULL,
+            end_utc REAL CHECK (end_utc >= start_utc),
+            PRIMARY KEY (session_id, start_utc)
+        ) WITHOUT ROWID
+        """,
+    ),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

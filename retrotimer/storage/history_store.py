@@ -10,6 +10,7 @@ from typing import Any
 from retrotimer.core.history import (
     HistoryEntry,
     HistorySession,
+    Pause,
     Review,
     SessionEnd,
     SessionStart,
@@ -19,6 +20,7 @@ from retrotimer.core.ports import ImportResult
 from retrotimer.core.records import SegmentRecord
 from retrotimer.storage.history_database import Connect, HistoryDatabase, UtcClock, connect_sqlite
 from retrotimer.storage.history_import import complete_session, insert_session
+from retrotimer.storage.history_pauses import all_pauses, pauses_of, write_pause
 from retrotimer.storage.history_rows import (
     BACKWARD_KINDS,
     SEGMENT_COLUMNS,
@@ -173,6 +175,10 @@ class HistoryStore:
                 },
             )
 
+    def record_pause(self, session_id: str, pause: Pause) -> None:
+        with self.database.transaction() as db:
+            write_pause(db, session_id, pause)
+
     def end_session(self, session_id: str, end: SessionEnd) -> None:
         totals = end.totals
         with self.database.transaction() as db:
@@ -234,10 +240,12 @@ class HistoryStore:
                 f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE session_id = ? ORDER BY idx",
                 (session_id,),
             ).fetchall()
+            pauses = pauses_of(db, session_id)
         return HistorySession(
             _entry(row),
             row[_PLAN_COLUMN],
             tuple(segment_from_row(s) for s in segments if showable_segment_row(s)),
+            pauses,
         )
 
     def all_sessions(self) -> list[HistorySession]:
@@ -255,8 +263,14 @@ class HistoryStore:
                     segments.setdefault(segment_row[0], []).append(
                         segment_from_row(segment_row[1:])
                     )
+            pauses = all_pauses(db)
         return [
-            HistorySession(_entry(row), row[_PLAN_COLUMN], tuple(segments.get(row[0], ())))
+            HistorySession(
+                _entry(row),
+                row[_PLAN_COLUMN],
+                tuple(segments.get(row[0], ())),
+                pauses.get(row[0], ()),
+            )
             for row in self._shown(rows)
             if isinstance(row[_PLAN_COLUMN], str)
         ]

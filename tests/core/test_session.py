@@ -278,6 +278,7 @@ def test_a_clock_jump_pauses_at_the_jump_instead_of_firing_stale_cues() -> None:
     events = session.advance(T0 + 8.0 + 3600.0)  # laptop lid closed for an hour
     assert kinds(events) == ["auto_paused"]
     assert "3600 s" in events[0].text
+    assert events[0].paused_for_s == 3600.0, "the pause began at the jump, an hour ago"
     assert session.state is S.PAUSED
     assert session.position(T0 + 9999.0) == 8.0
     session.resume(T0 + 4000.0)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from retrotimer.core.history import (
+    Pause,
     SessionEnd,
     SessionStart,
     SessionStatus,
@@ -50,6 +51,11 @@ class MemoryWriter:
         assert session_id == ID
         self.calls.append(("segment", (record, totals, at_utc_s)))
 
+    def record_pause(self, session_id: str, pause: Pause) -> None:
+        self._check()
+        assert session_id == ID
+        self.calls.append(("pause", pause))
+
     def end_session(self, session_id: str, end: SessionEnd) -> None:
         self._check()
         assert session_id == ID
@@ -57,6 +63,9 @@ class MemoryWriter:
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.calls]
+
+    def pauses(self) -> list[Pause]:
+        return [value for kind, value in self.calls if kind == "pause"]  # type: ignore[misc]
 
     def segments(self) -> list[SegmentRecord]:
         return [value[0] for kind, value in self.calls if kind == "segment"]  # type: ignore[index]
@@ -292,3 +301,66 @@ def test_a_visit_left_by_going_back_is_written_at_once() -> None:
     assert written[0].actual_s == 13.0 and written[1].actual_s == 1.0
     assert run.summary is not None
     assert set(written.values()) == set(run.summary.segments)
+
+
+def test_a_pause_is_written_when_it_begins_and_again_when_it_ends() -> None:
+    writer = MemoryWriter()
+    run = Run(writer)
+    run.start()
+    run.until(5.0 + 20.0)  # 20 s into the warm-up
+    run.command("pause", 5.0 + 20.0)
+    assert writer.kinds() == ["begin", "pause"]
+    assert writer.pauses() == [Pause(wall(25.0).utc_s)], "open while it lasts"
+    run.command("resume", 5.0 + 50.0)
+    assert writer.pauses()[-1] == Pause(wall(25.0).utc_s, wall(55.0).utc_s)
+    run.until(5.0 + 30.0 + 60.0)
+    warm_up = writer.segments()[0]
+    assert warm_up.actual_s == 60.0, "the pause is no part of the segment's time"
+    assert run.recorder.snapshot().pauses == (Pause(wall(25.0).utc_s, wall(55.0).utc_s),)
+
+
+def test_a_clock_jump_is_a_pause_from_where_the_clock_jumped() -> None:
+    writer = MemoryWriter()
+    run = Run(writer)
+    run.start()
+    run.until(5.0 + 10.0)
+    run.now = 5.0 + 10.0 + 600.0  # the laptop slept ten minutes
+    run.feed(run.session.advance(run.now))
+    assert run.session.state.value == "paused"
+    assert writer.pauses() == [Pause(wall(15.0).utc_s)]
+    run.command("resume", 5.0 + 10.0 + 620.0)
+    assert writer.pauses()[-1] == Pause(wall(15.0).utc_s, wall(635.0).utc_s)
+
+
+def test_stopping_while_paused_ends_the_pause_before_the_session() -> None:
+    writer = MemoryWriter()
+    run = Run(writer)
+    run.start()
+    run.until(5.0 + 64.5)
+    run.command("pause", 5.0 + 64.5)
+    run.command("stop", 5.0 + 90.0)
+    assert writer.kinds()[-3:] == ["segment", "pause", "end"]
+    assert writer.pauses()[-1] == Pause(wall(69.5).utc_s, wall(95.0).utc_s)
+    ended = writer.calls[-1][1]
+    assert isinstance(ended, SessionEnd) and ended.ended == wall(95.0)
+
+
+def test_refused_pauses_are_held_in_order_and_kept_in_the_snapshot() -> None:
+    writer = MemoryWriter()
+    run = Run(writer)
+    run.start()
+    writer.failing = "the disk is full"
+    run.until(5.0 + 30.0)
+    run.command("pause", 5.0 + 30.0)
+    assert run.recorder.snapshot().pauses == (Pause(wall(35.0).utc_s),)
+    run.command("resume", 5.0 + 40.0)
+    run.until(5.0 + 10.0 + 60.0)
+    assert run.recorder.held_writes == 3  # the pause, its end, the warm-up
+    writer.failing = None
+    assert run.recorder.retry()
+    assert writer.kinds() == ["begin", "pause", "pause", "segment"]
+    assert writer.pauses() == [
+        Pause(wall(35.0).utc_s),
+        Pause(wall(35.0).utc_s, wall(45.0).utc_s),
+    ]
+    assert run.recorder.snapshot().pauses == (Pause(wall(35.0).utc_s, wall(45.0).utc_s),)

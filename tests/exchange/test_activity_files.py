@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import defusedxml.ElementTree as SafeXml
 import pytest
 from garmin_fit_sdk import Decoder, Stream
 from hypothesis import HealthCheck, given, settings
 from tcxreader.tcxreader import TCXReader
 
-from retrotimer.core.exchange.activity import Activity, Lap, TimerStop
-from retrotimer.core.history import HistorySession
+from retrotimer.core.exchange.activity import Activity, Lap, TimerStop, activity_from_session
+from retrotimer.core.history import HistorySession, Pause
 from retrotimer.core.model import SegmentKind
 from retrotimer.exchange.activity_files import ActivityFormat, activity_bytes, session_file_name
 from retrotimer.exchange.fit_activity import encode_activity
-from retrotimer.exchange.tcx_activity import activity_to_tcx
+from retrotimer.exchange.tcx_activity import NAMESPACE, activity_to_tcx
 from tests.history_samples import MONDAY_2024_05_06, segment, session, sessions
 
 PAUSED = Activity(
@@ -42,6 +44,12 @@ def tcx_read(data: bytes, folder: Path) -> object:
     path = folder / "activity.tcx"
     path.write_bytes(data)
     return TCXReader().read(str(path), only_gps=False)
+
+
+def tcx_timer_s(data: bytes) -> float:
+    """The laps' TotalTimeSeconds (the timer time; tcxreader reads trackpoints only)."""
+    root = SafeXml.fromstring(data)
+    return sum(float(node.text or 0) for node in root.iter(f"{{{NAMESPACE}}}TotalTimeSeconds"))
 
 
 def test_fit_activity_has_laps_timer_events_and_records() -> None:
@@ -126,10 +134,79 @@ def test_any_session_round_trips(tmp_path: Path, sample: HistorySession) -> None
     messages = fit_messages(activity_bytes(sample, ActivityFormat.FIT))
     assert len(messages.get("lap_mesgs", [])) == len(sample.segments)
     assert messages["session_mesgs"][0]["total_timer_time"] == pytest.approx(timer, abs=1.0)
-    read = tcx_read(activity_bytes(sample, ActivityFormat.TCX), tmp_path)
+    tcx = activity_bytes(sample, ActivityFormat.TCX)
+    read = tcx_read(tcx, tmp_path)
     assert len(read.laps) == len(sample.segments)  # type: ignore[attr-defined]
+    assert tcx_timer_s(tcx) == pytest.approx(timer, abs=1.0)
+    activity = activity_from_session(sample)
+    in_laps = sum(lap.seconds + lap.stopped_s for lap in activity.laps)
     if sample.segments:
-        assert sum(lap.duration for lap in read.laps) == pytest.approx(timer, abs=1.0)  # type: ignore[attr-defined]
+        # tcxreader times a lap from its first to its last trackpoint: pauses in it count.
+        assert sum(lap.duration for lap in read.laps) == pytest.approx(in_laps, abs=1.0)  # type: ignore[attr-defined]
+    assert messages["session_mesgs"][0]["total_elapsed_time"] == pytest.approx(
+        activity.elapsed_s, abs=1.0
+    )
+
+
+def paused_session() -> HistorySession:
+    """5 s of get-ready, a 60 s warm-up paused 30 s after 20 s, a 20 s pause after it, then
+    12.5 s backward; stopped while paused for 10 s more."""
+    start = MONDAY_2024_05_06
+    sample = session(
+        segments=(
+            segment(0, SegmentKind.WARMUP, 60.0),
+            segment(1, SegmentKind.BACKWARD_JOG, 12.5, steps=20),
+        ),
+        pauses=(
+            Pause(start + 25.0, start + 55.0),
+            Pause(start + 95.0, start + 115.0),
+            Pause(start + 127.5, start + 137.5),
+        ),
+    )
+    return replace(sample, entry=replace(sample.entry, ended_utc_s=start + 137.5))
+
+
+def test_pauses_are_fit_timer_stops_where_they_happened() -> None:
+    messages = fit_messages(activity_bytes(paused_session(), ActivityFormat.FIT))
+    events = [
+        (e["event_type"], e["timestamp"].timestamp() - MONDAY_2024_05_06)  # type: ignore[attr-defined]
+        for e in messages["event_mesgs"]
+    ]
+    # FIT keeps whole seconds.
+    assert events == [
+        ("start", 5.0),
+        ("stop", 25.0),
+        ("start", 55.0),
+        ("stop", 95.0),
+        ("start", 115.0),
+        ("stop_all", 127.0),
+    ]
+    (summary,) = messages["session_mesgs"]
+    assert summary["total_timer_time"] == pytest.approx(72.5, abs=1.0)
+    assert summary["total_elapsed_time"] == pytest.approx(137.5, abs=1.0)
+    first, second = messages["lap_mesgs"]
+    assert first["start_time"].timestamp() == MONDAY_2024_05_06 + 5.0  # type: ignore[attr-defined]
+    assert (first["total_timer_time"], first["total_elapsed_time"]) == (60.0, 110.0)
+    assert second["start_time"].timestamp() == MONDAY_2024_05_06 + 115.0  # type: ignore[attr-defined]
+    times = [r["timestamp"].timestamp() - MONDAY_2024_05_06 for r in messages["record_mesgs"]]  # type: ignore[attr-defined]
+    for begin, end in ((25.0, 55.0), (95.0, 115.0), (127.5, 137.5)):
+        assert not [t for t in times if begin < t < end], "no record while paused"
+
+
+def test_pauses_are_gaps_between_tcx_tracks(tmp_path: Path) -> None:
+    data = activity_bytes(paused_session(), ActivityFormat.TCX)
+    assert tcx_timer_s(data) == pytest.approx(72.5, abs=1.0)
+    root = SafeXml.fromstring(data)
+    laps = list(root.iter(f"{{{NAMESPACE}}}Lap"))
+    assert [lap.get("StartTime") for lap in laps] == [
+        "2024-05-06T00:00:05.000Z",
+        "2024-05-06T00:01:55.000Z",
+    ]
+    assert [len(list(lap.iter(f"{{{NAMESPACE}}}Track"))) for lap in laps] == [2, 1]
+    read = tcx_read(data, tmp_path)
+    assert len(read.laps) == 2  # type: ignore[attr-defined]
+    # From the first trackpoint to the last: the running time and the pauses between.
+    assert read.duration == pytest.approx(72.5 + 30.0 + 20.0, abs=1.0)  # type: ignore[attr-defined]
 
 
 def test_file_names_sort_by_date_and_are_unique_by_id() -> None:

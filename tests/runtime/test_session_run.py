@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from retrotimer.core.history import Review, SessionStatus, WallTime
+from retrotimer.core.history import Pause, Review, SessionStatus, WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.plan import compile_plan
 from retrotimer.core.records import SessionOutcome
@@ -153,6 +153,29 @@ def test_a_run_at_another_speed_is_recorded_as_a_test_run(qtbot: QtBot, tmp_path
     run.run(Command.STOP)
     (entry,) = store.list_sessions()
     assert entry.test_run
+    run.close()
+    store.close()
+
+
+def test_each_pause_is_in_the_history_with_its_wall_clock_start_and_end(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite")
+    run, clock = make(store)
+    with qtbot.waitSignal(run.ended):
+        run.run(Command.START)
+        run_for(run, clock, 4.0)
+        run.run(Command.PAUSE)
+        (open_pause,) = store.get_session(ID).pauses  # type: ignore[union-attr]
+        assert open_pause == Pause(WALL_ORIGIN + 4.0), "written when the pause begins"
+        clock.advance(20.0)
+        run.run(Command.RESUME)
+        run_for(run, clock, 14.5)
+    whole = store.get_session(ID)
+    assert whole is not None
+    assert whole.pauses == (Pause(WALL_ORIGIN + 4.0, WALL_ORIGIN + 24.0),)
+    assert whole.entry.ended == WallTime(WALL_ORIGIN + 38.0, 3600)
+    assert [r.actual_s for r in whole.segments] == [10.0, 3.0, 5.0]
     run.close()
     store.close()
 

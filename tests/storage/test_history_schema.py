@@ -38,6 +38,7 @@ DATA_AT_VERSION: dict[int, tuple[str, ...]] = {
     0: (),
     1: (SESSION_V1, SEGMENT_V1),
     2: (SESSION_V1, SEGMENT_V1),
+    3: (SESSION_V1, SEGMENT_V1),
 }
 
 
