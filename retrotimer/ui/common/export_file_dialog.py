@@ -31,7 +31,7 @@ class ExportFileDialog(QDialog):
     """Signal: `exported(str)` with the path written.
 
     A subclass builds its own widgets, hands them to `_lay_out`, reacts to a new format in
-    `_format_chosen` and writes the file in `_write`.
+    `_format_chosen`; the file is written by the `write` it was given.
     """
 
     exported = Signal(str)
@@ -41,10 +41,14 @@ class ExportFileDialog(QDialog):
         title: str,
         formats: Sequence[FormatRow],
         default_name: Callable[[str], str],
+        write: Callable[[str, str], None],
         parent: QWidget | None = None,
         folder: str | None = None,
     ) -> None:
+        """`write(path, format)` writes the file, raising ExchangeRefused, OSError or
+        ValueError to refuse (said in the dialog, which then stays open)."""
         super().__init__(parent)
+        self._write = write
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._title = title
@@ -128,10 +132,6 @@ class ExportFileDialog(QDialog):
         self.replace_box.setChecked(True)  # the file dialog asked about replacing it
 
     # ---- export --------------------------------------------------------------------------
-    def _write(self, path: str, file_format: str) -> None:
-        """Hook: write the file; raise ExchangeRefused, OSError or ValueError to refuse."""
-        raise NotImplementedError
-
     def export(self) -> bool:
         """Write the file; on a problem say it here and keep the dialog open. True when done."""
         path = self.path_edit.text().strip()

@@ -40,7 +40,12 @@ class SessionExportDialog(ExportFileDialog):
         folder: str | None = None,
     ) -> None:
         super().__init__(
-            "Export session", FORMATS, partial(default_file_name, session), parent, folder
+            "Export session",
+            FORMATS,
+            partial(default_file_name, session),
+            self._export_to,
+            parent,
+            folder,
         )
         self._session = session
         self._exchange = exchange
@@ -56,5 +61,5 @@ class SessionExportDialog(ExportFileDialog):
         holds.setWordWrap(True)
         self._lay_out(title, holds)
 
-    def _write(self, path: str, file_format: str) -> None:
+    def _export_to(self, path: str, file_format: str) -> None:
         self._exchange.export_session(self._session, path, file_format)

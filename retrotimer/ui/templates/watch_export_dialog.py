@@ -49,7 +49,12 @@ class WatchExportDialog(ExportFileDialog):
         folder: str | None = None,
     ) -> None:
         super().__init__(
-            "Export for watch", FORMATS, partial(default_file_name, template.name), parent, folder
+            "Export for watch",
+            FORMATS,
+            partial(default_file_name, template.name),
+            self._export_to,
+            parent,
+            folder,
         )
         self._template = template
         self._exchange = exchange
@@ -92,7 +97,7 @@ class WatchExportDialog(ExportFileDialog):
         self.where_label.setText(WHERE_IT_GOES[file_format])
         self.steps_widget.setEnabled(file_format == "fit" and has_steps(self._template.items))
 
-    def _write(self, path: str, file_format: str) -> None:
+    def _export_to(self, path: str, file_format: str) -> None:
         self._exchange.export_workout(
             self._template, path, file_format, self._settings, self.steps_as
         )

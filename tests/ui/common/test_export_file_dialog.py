@@ -19,14 +19,16 @@ class NoteExportDialog(ExportFileDialog):
     """Writes one line naming its format, so every path through the dialog writes for real."""
 
     def __init__(self, folder: Path) -> None:
-        super().__init__("Export note", FORMATS, lambda suffix: f"note{suffix}", folder=str(folder))
+        super().__init__(
+            "Export note", FORMATS, lambda suffix: f"note{suffix}", self._note, folder=str(folder)
+        )
         self.chosen: list[str] = []
         self._lay_out(QLabel("Note"), QLabel("Where it goes"))
 
     def _format_chosen(self, file_format: str) -> None:
         self.chosen.append(file_format)
 
-    def _write(self, path: str, file_format: str) -> None:
+    def _note(self, path: str, file_format: str) -> None:
         Path(path).write_text(f"a note as {file_format}\n", encoding="utf-8")
 
 
