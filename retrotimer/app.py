@@ -22,6 +22,7 @@ from retrotimer.storage.history_files import HistoryTransfer, save_unsaved
 from retrotimer.storage.history_opening import WritableHistory, open_for_writing
 from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.template_library import TemplateLibrary
 from retrotimer.ui.app_parts import AppParts
@@ -93,6 +94,7 @@ def build_window(
         transfer=HistoryTransfer(history.store) if history is not None else None,
         history_problem=history_problem,
         exchange=ExchangeFiles(),
+        programs=ProgramLibrary(paths),
     )
     window = MainWindow(parts)
     source.setParent(window)

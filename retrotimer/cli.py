@@ -8,11 +8,11 @@ import sys
 from collections.abc import Sequence
 
 from retrotimer import __version__
-from retrotimer.commands import diagnose, history, plan, run, templates
+from retrotimer.commands import diagnose, history, next_session, plan, program, run, templates
 from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.templates.template_toml import TemplateError
 
-SUBCOMMANDS = (plan, run, templates, history, diagnose)
+SUBCOMMANDS = (plan, run, templates, history, program, next_session, diagnose)
 # A day: longer than any smoke test, and far inside what a Qt timer can count.
 MAX_QUIT_AFTER_S = 86_400.0
 
@@ -63,6 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _open_window(args: argparse.Namespace) -> int:
     """The window; `run TEMPLATE` opens it with that template loaded."""
+    if args.command == "run" and args.template is None:
+        print(
+            "retrotimer: run --next needs --headless; the window opens on Today while you "
+            "follow a program",
+            file=sys.stderr,
+        )
+        return 2
     template = load_template_argument(args.template) if args.command == "run" else None
     speed = args.speed if args.command == "run" else 1.0
     # Imported here so that subcommands start without loading the widgets.

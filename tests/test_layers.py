@@ -50,6 +50,21 @@ def test_the_runtime_uses_qtcore_alone() -> None:
                 assert name == "PySide6.QtCore", f"{path.name} imports {name}"
 
 
+def test_commands_and_the_window_start_without_the_calendar_library() -> None:
+    """icalendar (with dateutil and the time-zone data) is for `program calendar` alone."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, retrotimer.cli, retrotimer.app; "
+        "print(sorted(m for m in sys.modules if m.startswith(('icalendar', 'dateutil'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
 def test_commands_and_the_window_start_without_the_fit_sdk() -> None:
     """Garmin's SDK (a megabyte of profile) is imported by the commands that read or write
     other tools' files, not by every start of the program or the window."""

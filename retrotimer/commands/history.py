@@ -12,6 +12,7 @@ from typing import Any
 
 from retrotimer.commands import history_activity
 from retrotimer.commands.plan import format_clock
+from retrotimer.commands.program_context import unknown_programs_note
 from retrotimer.core.history import HistoryEntry
 from retrotimer.core.ports import HistoryUnavailable
 from retrotimer.core.statistics import (
@@ -201,6 +202,9 @@ def import_command(args: argparse.Namespace) -> int:
     def action(store: HistoryStore) -> int:
         result = store.import_sessions(sessions)
         print(result.describe())
+        note = unknown_programs_note(sessions, AppPaths.from_environment())
+        if note is not None:
+            print(note)
         return 0
 
     return _run(action, write=True)

@@ -11,9 +11,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from retrotimer.audio.startup import open_cue_player
+from retrotimer.commands.program_context import fail
 from retrotimer.commands.run_history import RunHistory
-from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
+from retrotimer.commands.run_next import add_next_arguments, chosen_session, review_arguments
+from retrotimer.commands.template_source import TEMPLATE_HELP
 from retrotimer.core.plan import compile_plan
+from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.records import SessionOutcome, SessionSummary, record_to_json
 from retrotimer.core.session import Command, Event
 from retrotimer.runtime.clock import ScaledClock, system_clock
@@ -25,7 +28,7 @@ from retrotimer.storage.settings_store import SettingsStore
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("run", help="run a session")
-    parser.add_argument("template", help=TEMPLATE_HELP)
+    parser.add_argument("template", nargs="?", help=TEMPLATE_HELP + " (or --next)")
     parser.add_argument(
         "--headless",
         action="store_true",
@@ -40,6 +43,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--no-history", action="store_true", help="do not record this session in the history"
     )
+    add_next_arguments(parser)
     parser.set_defaults(handler=run)
 
 
@@ -91,7 +95,18 @@ def run(args: argparse.Namespace) -> int:
     """A session in the terminal (`run --headless`); the window's run is cli.py's."""
     paths = AppPaths.from_environment()
     settings = SettingsStore(paths).load()
-    plan = compile_plan(load_template_argument(args.template), settings)
+    try:
+        template, program = chosen_session(args)
+        review = review_arguments(args)
+    except ProgramError as error:
+        return fail(error)
+    plan = compile_plan(template, settings)
+    if program is not None:
+        # On stderr: with --json-events, stdout carries JSON lines only.
+        print(
+            f"{program.name}: week {program.week}, session {program.session}: {template.name}",
+            file=sys.stderr,
+        )
     history: RunHistory | None = None
     if not args.no_history:
         try:
@@ -114,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         precise_wait=clock.wait,
         speed=args.speed,
     )
-    session = SessionRun(plan, settings, parts)
+    session = SessionRun(plan, settings, parts, program=program)
     session.message.connect(RunHistory.tell)
 
     def show(event: Event, actual_s: float) -> None:
@@ -149,6 +164,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGINT, previous)
         wake.stop()
+        if review is not None and session.summary is not None:
+            session.save_review(review)
         unsaved = session.unsaved()
         session.close()
         if history is not None:

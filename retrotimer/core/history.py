@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from retrotimer.core.model import Venue
 from retrotimer.core.plan import Plan, plan_to_json
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SegmentRecord, SessionOutcome, SessionSummary
 from retrotimer.core.records import SessionTotals as SessionTotals  # where it was first
 
@@ -67,6 +68,8 @@ class Review:
     rating: int | None = None
     near_stumbles: int | None = None
     notes: str = ""
+    # "Felt dizzy or in pain": a program steps back after such a session.
+    dizzy_or_pain: bool = False
 
     def problems(self) -> list[str]:
         """Messages for values out of range; empty when the review can be saved."""
@@ -94,6 +97,7 @@ class SessionStart:
     # A run at a compressed speed (a script or a test trying things): kept, but never
     # counted in statistics, streaks or progress.
     test_run: bool = False
+    program: ProgramRef | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +150,8 @@ class HistoryEntry:
     notes: str = ""
     deleted_utc_s: float | None = None
     test_run: bool = False
+    program: ProgramRef | None = None
+    dizzy_or_pain: bool = False
 
     @classmethod
     def build(
@@ -178,6 +184,8 @@ class HistoryEntry:
             notes=review.notes,
             deleted_utc_s=deleted_utc_s,
             test_run=start.test_run,
+            program=start.program,
+            dizzy_or_pain=review.dizzy_or_pain,
         )
 
     @property
@@ -197,7 +205,7 @@ class HistoryEntry:
 
     @property
     def review(self) -> Review:
-        return Review(self.rating, self.near_stumbles, self.notes)
+        return Review(self.rating, self.near_stumbles, self.notes, self.dizzy_or_pain)
 
     @property
     def is_deleted(self) -> bool:

@@ -19,6 +19,7 @@ from retrotimer.core.history import (
 )
 from retrotimer.core.plan import Plan
 from retrotimer.core.ports import HistoryUnavailable, HistoryWriter
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SegmentRecord, SessionSummary
 from retrotimer.core.session import Event, EventKind
 
@@ -54,7 +55,9 @@ class SessionRecorder:
         *,
         notify: Notify | None = None,
         test_run: bool = False,
+        program: ProgramRef | None = None,
     ) -> None:
+        self._program = program
         self._writer = writer
         self._session_id = session_id
         self._plan = plan
@@ -103,6 +106,7 @@ class SessionRecorder:
             started=at,
             planned_s=self._plan.total_s,
             test_run=self._test_run,
+            program=self._program,
         )
         self._start = start
         self._write(lambda: self._writer.begin_session(start))

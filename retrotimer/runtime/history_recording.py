@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from retrotimer.core.history import HistorySession, Review
 from retrotimer.core.plan import Plan
 from retrotimer.core.ports import HistoryWriter
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.session import Event
 from retrotimer.core.session_recorder import SessionRecorder
 from retrotimer.runtime.wall_clock import WallClock
@@ -33,11 +34,17 @@ class HistoryRecording(QObject):
         parent: QObject | None = None,
         *,
         test_run: bool = False,
+        program: ProgramRef | None = None,
     ) -> None:
         super().__init__(parent)
         self._wall_clock = wall_clock
         self.recorder = SessionRecorder(
-            writer, session_id, plan, notify=self.message.emit, test_run=test_run
+            writer,
+            session_id,
+            plan,
+            notify=self.message.emit,
+            test_run=test_run,
+            program=program,
         )
         self._retry_timer = QTimer(self)
         self._retry_timer.setInterval(RETRY_INTERVAL_MS)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from retrotimer.core.history import HistorySession, Review
 from retrotimer.core.plan import Plan
 from retrotimer.core.ports import CueSink, HistoryWriter, ScreenAwake
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SessionSummary
 from retrotimer.core.session import Command, Event, Session, SessionState, SessionView
 from retrotimer.core.settings import Settings
@@ -64,12 +65,15 @@ class SessionRun(QObject):
         parent: QObject | None = None,
         *,
         session_id: str | None = None,
+        program: ProgramRef | None = None,
     ) -> None:
         super().__init__(parent)
         self._plan = plan
         self._parts = parts
         self._clock = parts.clock
         self.session_id = session_id if session_id is not None else str(uuid.uuid4())
+        # The program session this is run for (None: a template chosen by hand).
+        self.program = program
         self._session = Session.from_settings(plan, settings, speed=parts.speed)
         self._controller: SessionController | None = SessionController(
             self._session, parts.clock, self, speed=parts.speed, precise_wait=parts.precise_wait
@@ -86,6 +90,7 @@ class SessionRun(QObject):
                 parts.wall_clock,
                 self,
                 test_run=parts.speed != 1.0,
+                program=program,
             )
             self._recording.message.connect(self.message.emit)
         self._awake_held = False

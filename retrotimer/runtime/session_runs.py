@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from retrotimer.core.history import HistorySession
 from retrotimer.core.plan import Plan
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import RunParts, SessionRun
 
@@ -25,10 +26,12 @@ class SessionRuns(QObject):
         self.parts = parts
         self._runs: list[SessionRun] = []
 
-    def prepare(self, plan: Plan, settings: Settings) -> SessionRun:
-        """A new session of `plan`, ready to start."""
+    def prepare(
+        self, plan: Plan, settings: Settings, *, program: ProgramRef | None = None
+    ) -> SessionRun:
+        """A new session of `plan` (for the program session `program`), ready to start."""
         self._tidy()
-        run = SessionRun(plan, settings, self.parts, self)
+        run = SessionRun(plan, settings, self.parts, self, program=program)
         run.message.connect(self.message.emit)
         self._runs.append(run)
         return run

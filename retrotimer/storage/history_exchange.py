@@ -23,6 +23,7 @@ from retrotimer.core.history import (
     showable,
 )
 from retrotimer.core.model import SegmentKind, Venue
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SegmentRecord, record_to_json
 from retrotimer.storage.pause_json import pauses_from_json, pauses_to_json
 
@@ -52,6 +53,10 @@ CSV_COLUMNS = (
     "near_stumbles",
     "notes",
     "test_run",
+    "program",
+    "program_week",
+    "program_session",
+    "dizzy_or_pain",
 )
 
 
@@ -99,6 +104,8 @@ def entry_to_json(entry: HistoryEntry) -> dict[str, Any]:
         "near_stumbles": entry.review.near_stumbles,
         "notes": entry.review.notes,
         "test_run": entry.test_run,
+        "program": entry.program.to_json() if entry.program is not None else None,
+        "dizzy_or_pain": entry.dizzy_or_pain,
     }
 
 
@@ -200,6 +207,31 @@ def is_unicode(text: str) -> bool:
     return True
 
 
+def _program_ref(read: _Reader) -> ProgramRef | None:
+    """The optional "program": {"name", "week", "session"[, "lighter"]} of a session."""
+    value = read.data.get("program")
+    if value is None:
+        return None
+    week, session = (
+        value.get(key) if isinstance(value, dict) else None for key in ("week", "session")
+    )
+    name = value.get("name") if isinstance(value, dict) else None
+    lighter = value.get("lighter", False) if isinstance(value, dict) else False
+    whole = all(
+        isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= MAX_NUMBER
+        for number in (week, session)
+    )
+    if not (isinstance(name, str) and name.strip() and whole and isinstance(lighter, bool)):
+        read.fail(
+            "program",
+            'must be null or {"name": text, "week": 1 or more, "session": 1 or more}, '
+            f"not {value!r}",
+        )
+        return None
+    assert isinstance(week, int) and isinstance(session, int)
+    return ProgramRef(name, week, session, lighter)
+
+
 def _segment(data: Any, where: str, problems: list[str]) -> SegmentRecord | None:
     if not isinstance(data, dict):
         problems.append(f"{where}: expected an object")
@@ -259,7 +291,11 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
         rating=read.whole("rating", optional=True),
         near_stumbles=read.whole("near_stumbles", optional=True),
         notes=read.text("notes"),
+        dizzy_or_pain=data.get("dizzy_or_pain", False) is True,
     )
+    if not isinstance(data.get("dizzy_or_pain", False), bool):
+        read.fail("dizzy_or_pain", "must be true or false")
+    program = _program_ref(read)
     problems.extend(f"{where}: {problem}" for problem in review.problems())
     started = read.moment("started")
     ended = read.moment("ended", optional=True)
@@ -298,7 +334,14 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
     plan_json = json.dumps(plan, separators=(",", ":"), ensure_ascii=False)
     venue = venues[str(venue_text)]
     start = SessionStart(
-        session_id, template_name, plan_json, venue, started, planned_s, test_run is True
+        session_id,
+        template_name,
+        plan_json,
+        venue,
+        started,
+        planned_s,
+        test_run is True,
+        program=program,
     )
     entry = HistoryEntry.build(
         start,
@@ -382,6 +425,10 @@ def _csv_row(session: HistorySession) -> list[str | int | float]:
         "" if entry.review.near_stumbles is None else entry.review.near_stumbles,
         _plain_text(entry.review.notes),
         int(entry.test_run),
+        "" if entry.program is None else _plain_text(entry.program.name),
+        "" if entry.program is None else entry.program.week,
+        "" if entry.program is None else entry.program.session,
+        "true" if entry.dizzy_or_pain else "false",
     ]
 
 

@@ -10,7 +10,9 @@ from retrotimer.storage.history_pauses import add_pauses
 from retrotimer.storage.history_rows import (
     BACKWARD_KINDS,
     SEGMENT_COLUMNS,
+    SET_PROGRAM,
     STATUSES,
+    program_values,
     segment_values,
 )
 
@@ -60,6 +62,10 @@ def insert_session(db: sqlite3.Connection, session: HistorySession) -> bool:
     )
     if cursor.rowcount == 0:
         return False
+    db.execute(
+        SET_PROGRAM,
+        (*program_values(entry.program), int(entry.dizzy_or_pain), entry.session_id),
+    )
     db.executemany(
         f"INSERT INTO segments (session_id, {SEGMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [segment_values(entry.session_id, record) for record in session.segments],

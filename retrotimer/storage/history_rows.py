@@ -8,6 +8,7 @@ from typing import Any
 
 from retrotimer.core.history import SessionStatus, showable
 from retrotimer.core.model import SegmentKind, Venue
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SegmentRecord
 
 BACKWARD_KINDS = ", ".join(f"'{kind.value}'" for kind in SegmentKind if kind.is_backward)
@@ -15,6 +16,21 @@ SEGMENT_COLUMNS = "idx, kind, label, planned_s, actual_s, skipped, steps"
 STATUSES = {status.value: status for status in SessionStatus}
 VENUES = {venue.value: venue for venue in Venue}
 _KINDS = {kind.value for kind in SegmentKind}
+
+
+# The program a session was run for and the review's dizzy-or-pain flag, set after the row
+# is inserted (recording and import alike).
+SET_PROGRAM = (
+    "UPDATE sessions SET program_name = ?, program_week = ?, program_session = ?, "
+    "program_lighter = ?, dizzy_or_pain = ? WHERE id = ?"
+)
+
+
+def program_values(ref: ProgramRef | None) -> tuple[Any, ...]:
+    """The program columns of a session: name, week, session, lighter."""
+    if ref is None:
+        return (None, None, None, 0)
+    return (ref.name, ref.week, ref.session, int(ref.lighter))
 
 
 def _number(value: Any) -> bool:

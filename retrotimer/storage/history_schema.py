@@ -69,6 +69,17 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ) WITHOUT ROWID
         """,
     ),
+    # 5: the program, week and session a session was run for (NULL name: none), and the
+    # review's "felt dizzy or in pain", which steps a program back.
+    (
+        "ALTER TABLE sessions ADD COLUMN program_name TEXT",
+        "ALTER TABLE sessions ADD COLUMN program_week INTEGER CHECK (program_week >= 1)",
+        "ALTER TABLE sessions ADD COLUMN program_session INTEGER CHECK (program_session >= 1)",
+        "ALTER TABLE sessions ADD COLUMN program_lighter INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (program_lighter IN (0, 1))",
+        "ALTER TABLE sessions ADD COLUMN dizzy_or_pain INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (dizzy_or_pain IN (0, 1))",
+    ),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -17,6 +17,7 @@ from retrotimer.core.history import (
     SessionTotals,
 )
 from retrotimer.core.ports import ImportResult
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SegmentRecord
 from retrotimer.storage.history_database import Connect, HistoryDatabase, UtcClock, connect_sqlite
 from retrotimer.storage.history_import import complete_session, insert_session
@@ -24,8 +25,10 @@ from retrotimer.storage.history_pauses import all_pauses, pauses_of, write_pause
 from retrotimer.storage.history_rows import (
     BACKWARD_KINDS,
     SEGMENT_COLUMNS,
+    SET_PROGRAM,
     STATUSES,
     VENUES,
+    program_values,
     segment_from_row,
     segment_values,
     showable_entry_row,
@@ -36,9 +39,10 @@ from retrotimer.storage.history_rows import (
 _ENTRY_COLUMNS = """
     s.id, s.template_name, s.venue, s.started_utc, s.utc_offset_s, s.ended_utc, s.status,
     s.planned_s, s.active_s, s.backward_s, s.forward_s, s.backward_steps, s.longest_backward_s,
-    s.rating, s.near_stumbles, s.notes, s.deleted_utc, s.test_run
+    s.rating, s.near_stumbles, s.notes, s.deleted_utc, s.test_run,
+    s.program_name, s.program_week, s.program_session, s.program_lighter, s.dizzy_or_pain
 """
-_PLAN_COLUMN = 18
+_PLAN_COLUMN = 23
 LEFT_OUT_NOTICE = (
     "{count} session(s) in the history hold values that cannot be shown (such as a date "
     "outside 1970-9999); they are left out here and kept in the file ({path})"
@@ -66,6 +70,8 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
         row[15],
         row[16],
         bool(row[17]),
+        program=None if row[18] is None else ProgramRef(row[18], row[19], row[20], bool(row[21])),
+        dizzy_or_pain=bool(row[22]),
     )
 
 
@@ -140,6 +146,8 @@ class HistoryStore:
                     int(start.test_run),
                 ),
             )
+            if start.program is not None:
+                db.execute(SET_PROGRAM, (*program_values(start.program), 0, start.session_id))
 
     def record_segment(
         self, session_id: str, record: SegmentRecord, totals: SessionTotals, at_utc_s: float
@@ -282,8 +290,15 @@ class HistoryStore:
         if problems:
             raise ValueError("; ".join(problems))
         self._update_one(
-            "UPDATE sessions SET rating = ?, near_stumbles = ?, notes = ? WHERE id = ?",
-            (review.rating, review.near_stumbles, review.notes, session_id),
+            "UPDATE sessions SET rating = ?, near_stumbles = ?, notes = ?, dizzy_or_pain = ? "
+            "WHERE id = ?",
+            (
+                review.rating,
+                review.near_stumbles,
+                review.notes,
+                int(review.dizzy_or_pain),
+                session_id,
+            ),
             session_id,
         )
 

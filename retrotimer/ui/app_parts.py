@@ -12,6 +12,7 @@ from retrotimer.core.ports import (
     HistoryTransfer,
     TemplateRepository,
 )
+from retrotimer.core.programs.program_source import ProgramSource
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
 
@@ -31,3 +32,5 @@ class AppParts:
     transfer: HistoryTransfer | None = None
     history_problem: str = ""
     exchange: ExchangeFiles | None = None
+    # The training programs and the one followed (without it there is no Today screen).
+    programs: ProgramSource | None = None

@@ -6,17 +6,22 @@ from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from retrotimer.core.calendar_days import local_day
 from retrotimer.core.model import Template
-from retrotimer.core.ports import TemplateRepository
+from retrotimer.core.ports import HistoryUnavailable, TemplateRepository
+from retrotimer.core.programs.coach import propose
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.app_parts import AppParts
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
 from retrotimer.ui.common.theme import apply_theme
 from retrotimer.ui.history.history_screen import HistoryScreen
+from retrotimer.ui.program_settings_box import ProgramSettingsBox
 from retrotimer.ui.run.keys_help import KeysHelp
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
 from retrotimer.ui.run.summary_dialog import SummaryDialog
+from retrotimer.ui.run.today_panel import TodayPanel
 from retrotimer.ui.settings_dialog import SettingsDialog
 from retrotimer.ui.templates.templates_screen import TemplatesScreen
 from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog, open_welcome
@@ -53,6 +58,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName("Screens")
         theme = parts.settings.current.theme
+        self.today_panel = TodayPanel()
+        self.tabs.addTab(self.today_panel, "To&day")
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
         self.tabs.addTab(self.run_screen, "&Run")
         self.templates_screen = TemplatesScreen(
@@ -66,6 +73,7 @@ class MainWindow(QMainWindow):
             theme,
             parts.history_problem,
             exchange=parts.exchange,
+            programs=parts.programs,
         )
         self.tabs.addTab(self.history_screen, "Histor&y")
         self.tabs.currentChanged.connect(self._screen_shown)
@@ -73,6 +81,10 @@ class MainWindow(QMainWindow):
         self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
         self.templates_screen.run_requested.connect(self.run_template)
 
+        self.today_panel.start_requested.connect(self.run_program_session)
+        self.today_panel.other_requested.connect(
+            lambda: self.tabs.setCurrentWidget(self.run_screen)
+        )
         self.run_screen.template_selected.connect(self._template_selected)
         self.run_screen.session_ended.connect(self._session_ended)
         self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
@@ -85,6 +97,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         last = self._memory.value("run/last_template", "", type=str)
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
+        if self.refresh_today():
+            self.tabs.setCurrentWidget(self.today_panel)
         cues = parts.runs.parts.cues
         if cues is not None:
             self.tell(f"Sound: {cues.backend_name}.")
@@ -174,6 +188,40 @@ class MainWindow(QMainWindow):
             self.tell(f"“{name}” cannot be run.")
         self.tabs.setCurrentWidget(self.run_screen)
 
+    # ---- programs ------------------------------------------------------------------------
+    def _today(self) -> int:
+        return local_day(self.parts.runs.parts.wall_clock())
+
+    def refresh_today(self) -> bool:
+        """Show the coach's proposal on Today; False (and no Today tab) without a program."""
+        programs = self.parts.programs
+        active = programs.active() if programs is not None else None
+        self.tabs.setTabVisible(self.tabs.indexOf(self.today_panel), active is not None)
+        if active is None:
+            return False
+        program, choice = active
+        history = self.parts.history
+        try:
+            entries = history.list_sessions() if history is not None else []
+        except HistoryUnavailable:
+            entries = []
+        proposal = propose(
+            program,
+            entries,
+            self._today(),
+            choice.start_day,
+            start_week=choice.start_week,
+            settings=self.settings,
+        )
+        self.today_panel.show_proposal(proposal, self.settings)
+        return True
+
+    def run_program_session(self, template: Template, program: ProgramRef) -> None:
+        """Start a program's session (or its lighter option) on the Run screen."""
+        if not self.run_screen.run_program_session(template, program):
+            self.tell("A session is under way; stop it before starting another.")
+        self.tabs.setCurrentWidget(self.run_screen)
+
     def _template_selected(self, name: str) -> None:
         self._memory.setValue("run/last_template", name)
         self._update_title()
@@ -188,14 +236,38 @@ class MainWindow(QMainWindow):
         return self._settings.current
 
     def open_settings(self) -> None:
+        programs = self.parts.programs
+        box = None
+        if programs is not None:
+            active = programs.active()
+            box = ProgramSettingsBox(
+                programs.programs(), active[1] if active else None, self._today()
+            )
         self.settings_dialog = open_modal(
-            SettingsDialog(self._settings.current, self), self._settings_answered
+            SettingsDialog(self._settings.current, self, programs=box), self._settings_answered
         )
 
     def _settings_answered(self, dialog: SettingsDialog, result: int) -> None:
         self.settings_dialog = None
         if result == SettingsDialog.DialogCode.Accepted:
             self._settings.update(dialog.settings())
+            self._choose_program(dialog)
+
+    def _choose_program(self, dialog: SettingsDialog) -> None:
+        programs = self.parts.programs
+        if programs is None or dialog.programs is None:
+            return
+        active = programs.active()
+        chosen = dialog.programs.choice()
+        if chosen == (active[1] if active else None):
+            return
+        try:
+            programs.choose(chosen)
+        except OSError as error:
+            self.tell(f"The training program could not be saved: {error}")
+            return
+        self.refresh_today()
+        self.history_screen.refresh()
 
     def _settings_changed(self, settings: Settings, old: Settings) -> None:
         if settings.theme is not old.theme:
@@ -224,6 +296,7 @@ class MainWindow(QMainWindow):
 
     def _session_ended(self, run: SessionRun) -> None:
         self.history_screen.refresh()
+        self.refresh_today()
         summary = run.summary
         assert summary is not None, "a session ends with its summary"
         if summary.active_s <= 0 or self._closing:
@@ -232,7 +305,7 @@ class MainWindow(QMainWindow):
         if self.isFullScreen():
             self.toggle_fullscreen()
         self.summary_dialog = open_modal(
-            SummaryDialog(summary, self),
+            SummaryDialog(summary, self, program=run.program),
             lambda dialog, result: self._summary_answered(run, dialog, result),
         )
 
@@ -247,6 +320,7 @@ class MainWindow(QMainWindow):
                 "The history cannot be written just now: the rating and notes are kept with "
                 "the session and saved as soon as it can."
             )
+        self.refresh_today()
         self.review_given.emit(dialog.summary, review)
 
     # ---- window ----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from retrotimer.core.model import Venue
 from retrotimer.core.settings import CADENCE_RANGE, MAX_COUNTDOWN_PIPS, Settings, StepsAs, Theme
+from retrotimer.ui.program_settings_box import ProgramSettingsBox
 
 BACKENDS = (
     ("auto", "Automatic (best available)"),
@@ -61,8 +62,17 @@ class SettingsDialog(QDialog):
     """Edits a copy of the settings; `settings()` gives the result. Every control's range is
     the range `Settings.validate` accepts, so the result is always valid."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        programs: ProgramSettingsBox | None = None,
+    ) -> None:
         super().__init__(parent)
+        # The training program is kept apart from the settings (see docs/ARCHITECTURE.md);
+        # the caller builds its box and reads `programs.choice()` after Save.
+        self.programs = programs
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
         self._original = settings
@@ -141,6 +151,8 @@ class SettingsDialog(QDialog):
         sound_form.addRow("Counted steps on a &watch:", self.watch_steps)
         layout.addWidget(sound)
 
+        if programs is not None:
+            layout.addWidget(programs)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel

@@ -83,6 +83,8 @@ def test_list_as_a_table_and_as_json(capsys: Capture) -> None:
     listed = json.loads(capsys.readouterr().out)
     assert [item["id"] for item in listed] == [make_id(1), make_id(0)]
     assert set(listed[0]) == {
+        "program",
+        "dizzy_or_pain",
         "id",
         "template",
         "venue",

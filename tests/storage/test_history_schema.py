@@ -39,6 +39,7 @@ DATA_AT_VERSION: dict[int, tuple[str, ...]] = {
     1: (SESSION_V1, SEGMENT_V1),
     2: (SESSION_V1, SEGMENT_V1),
     3: (SESSION_V1, SEGMENT_V1),
+    4: (SESSION_V1, SEGMENT_V1),
 }
 
 
@@ -109,6 +110,7 @@ def test_upgrade_from_each_older_version_keeps_the_data(tmp_path: Path, version:
             3600,
             None,
         )
+        assert (entry.program, entry.dizzy_or_pain) == (None, False)
         whole = store.get_session(entry.session_id)
         assert whole is not None and whole.segments[0].steps == 100
     else:

@@ -34,7 +34,7 @@ def test_the_title_names_the_loaded_template(harness: Harness) -> None:
     box.setCurrentIndex(box.findText("Treadmill steps"))  # chosen in the list
     assert window.windowTitle() == "RetroTimer — Treadmill steps"
     assert harness.run.plan is not None and harness.run.plan.template_name == "Treadmill steps"
-    assert window.tabs.tabText(0) == "&Run"
+    assert window.tabs.tabText(window.tabs.indexOf(window.run_screen)) == "&Run"
 
 
 def test_size_position_and_last_template_are_remembered(harness: Harness) -> None:

@@ -16,17 +16,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from retrotimer.core.history import Review
+from retrotimer.core.calendar_days import local_day
+from retrotimer.core.history import HistoryEntry, Review
 from retrotimer.core.ports import (
     ExchangeFiles,
     HistoryRepository,
     HistoryTransfer,
     HistoryUnavailable,
 )
+from retrotimer.core.programs.coach import program_path
+from retrotimer.core.programs.program_model import unknown_program_names, unknown_programs_note
+from retrotimer.core.programs.program_source import ProgramSource
 from retrotimer.core.settings import Theme
 from retrotimer.core.statistics import compute_statistics
 from retrotimer.runtime.wall_clock import WallClock
@@ -41,6 +46,7 @@ from retrotimer.ui.history.history_model import (
     with_review,
 )
 from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
+from retrotimer.ui.history.program_path_chart import ProgramPathChart
 from retrotimer.ui.history.session_export_dialog import SessionExportDialog
 from retrotimer.ui.history.weekly_chart import WeeklyChart
 
@@ -82,8 +88,11 @@ class HistoryScreen(QWidget):
         problem: str = "",
         parent: QWidget | None = None,
         exchange: ExchangeFiles | None = None,
+        *,
+        programs: ProgramSource | None = None,
     ) -> None:
         super().__init__(parent)
+        self._programs = programs
         self.setAccessibleName("History screen")
         self._history = history
         self._transfer = transfer
@@ -109,8 +118,18 @@ class HistoryScreen(QWidget):
         self.statistics.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.statistics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chart = WeeklyChart(run_colours(theme))
+        self.program_path = ProgramPathChart(run_colours(theme))
+        # The program's path beside the weekly chart, shown while a program is followed.
+        self.charts = QTabWidget()
+        self.charts.setAccessibleName("Charts")
+        self.charts.tabBar().setAccessibleName("Chart choice")
+        # No taller than the chart alone, so the window's smallest size stays as it was.
+        self.charts.setMinimumSize(self.chart.minimumSize())
+        self.charts.addTab(self.chart, "&Weekly backward minutes")
+        self.charts.addTab(self.program_path, "&Program path")
+        self.charts.setTabVisible(1, False)
         top.addWidget(self.statistics, 2)
-        top.addWidget(self.chart, 3)
+        top.addWidget(self.charts, 3)
         layout.addLayout(top, 2)
 
         self.model = HistoryTableModel(self)
@@ -174,6 +193,7 @@ class HistoryScreen(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.chart.set_colours(run_colours(theme))
+        self.program_path.set_colours(run_colours(theme))
 
     def tell(self, text: str) -> None:
         self.message.setText(text)
@@ -210,8 +230,19 @@ class HistoryScreen(QWidget):
             else "No sessions yet: run a template and it shows up here."
         )
         self.chart.set_bars(chart_bars(stats.weeks) if entries else [])
+        self._show_program_path(entries)
         self.buttons["delete"].setEnabled(bool(entries))
         self.select_session(current)
+
+    def _show_program_path(self, entries: list[HistoryEntry]) -> None:
+        active = self._programs.active() if self._programs is not None else None
+        self.charts.setTabVisible(1, active is not None)
+        if active is None:
+            return
+        program, choice = active
+        today = local_day(self.wall_clock())
+        path = program_path(program, entries, today, choice.start_day, start_week=choice.start_week)
+        self.program_path.set_path(program, path)
 
     def current_session_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -341,7 +372,14 @@ class HistoryScreen(QWidget):
             self.tell(f"Nothing was imported from {path}: {error}")
             return
         self.refresh()
-        self.tell(result.describe())
+        self.tell(" ".join(filter(None, (result.describe(), self._unknown_programs()))))
+
+    def _unknown_programs(self) -> str | None:
+        """Which programs sessions were run for that are not installed here, if any."""
+        if self._programs is None or self._history is None:
+            return None
+        refs = (entry.program for entry in self._history.list_sessions())
+        return unknown_programs_note(unknown_program_names(refs, self._programs.programs()))
 
     def open_session_export(self) -> None:
         """The Export session dialog for the selected session (FIT or TCX)."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from retrotimer.core.model import Template
 from retrotimer.core.plan import CueType, Plan, compile_plan
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.session import Command, Event, EventKind, SessionState, SessionView
 from retrotimer.core.settings import Settings, changes_sessions
 from retrotimer.runtime.session_controller import SessionController
@@ -114,14 +115,26 @@ class RunScreen(RunDisplay):
         if 0 <= index < len(self._templates) and not self.session_active:
             self._load(self._templates[index])
 
-    def _load(self, template: Template | None) -> None:
+    def run_program_session(self, template: Template, program: ProgramRef) -> bool:
+        """Load a program's session (not from the template list) and start it; False while
+        another session is under way."""
+        if self.session_active:
+            return False
+        self.template_box.blockSignals(True)
+        self.template_box.setCurrentIndex(-1)
+        self.template_box.blockSignals(False)
+        self._load(template, program)
+        self.start()
+        return True
+
+    def _load(self, template: Template | None, program: ProgramRef | None = None) -> None:
         """A fresh session of `template` (the one before is let go), ready to start."""
         self._release_run()
         self._template = template
         settings = self._settings.current
         plan = compile_plan(template, settings) if template is not None else None
         if template is not None and plan is not None and plan.segments:
-            run = self._runs.prepare(plan, settings)
+            run = self._runs.prepare(plan, settings, program=program)
             run.view_changed.connect(self._render)
             run.event_fired.connect(self._on_event)
             run.state_changed.connect(self._on_state)

@@ -1,4 +1,4 @@
-"""After a session: what was done, and the runner's rating, near-stumbles and notes."""
+"""After a session: what was done, and how it felt (rating, near-stumbles, dizzy or in pain)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,15 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.history import MAX_NEAR_STUMBLES, MAX_NOTES_LENGTH, Review
+from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.records import SessionOutcome, SessionSummary
 from retrotimer.ui.common.formatting import clock_text
 
 STATUS_WORDS = {SessionOutcome.FINISHED: "Completed", SessionOutcome.STOPPED: "Stopped early"}
+DIZZY_ADVICE = (
+    "Stop and rest until it has passed. If the dizziness or pain persists or comes back, see "
+    "a doctor before you run backward again. A program steps back a week after this."
+)
 
 
-def summary_lines(summary: SessionSummary) -> list[tuple[str, str]]:
+def summary_lines(
+    summary: SessionSummary, program: ProgramRef | None = None
+) -> list[tuple[str, str]]:
     """Label and value pairs of the summary, in display order."""
-    return [
+    shown = [] if program is None else [("Program", program_words(program))]
+    return shown + [
         ("Template", summary.template_name),
         ("Result", STATUS_WORDS[summary.status]),
         ("Time", f"{clock_text(summary.active_s)} of {clock_text(summary.planned_s)} planned"),
@@ -36,10 +45,20 @@ def summary_lines(summary: SessionSummary) -> list[tuple[str, str]]:
     ]
 
 
+def program_words(program: ProgramRef) -> str:
+    lighter = " (lighter)" if program.lighter else ""
+    return f"{program.name}, week {program.week}, session {program.session}{lighter}"
+
+
 class SummaryDialog(QDialog):
     """Shows the totals; Save gives a review, Skip gives none (the session is kept anyway)."""
 
-    def __init__(self, summary: SessionSummary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        summary: SessionSummary,
+        parent: QWidget | None = None,
+        program: ProgramRef | None = None,
+    ) -> None:
         super().__init__(parent)
         self.summary = summary
         self.setWindowTitle("Session summary")
@@ -49,7 +68,7 @@ class SummaryDialog(QDialog):
         layout.addWidget(heading)
         totals = QFormLayout()
         self.values: dict[str, QLabel] = {}
-        for label, value in summary_lines(summary):
+        for label, value in summary_lines(summary, program):
             shown = QLabel(f"<b>{value}</b>")
             shown.setTextFormat(Qt.TextFormat.RichText)
             shown.setAccessibleName(label)
@@ -79,6 +98,16 @@ class SummaryDialog(QDialog):
         self.near_stumbles.setRange(0, MAX_NEAR_STUMBLES)
         self.near_stumbles.setAccessibleName("Near-stumbles")
         form.addRow("&Near-stumbles:", self.near_stumbles)
+        self.dizzy = QCheckBox("Felt &dizzy or in pain")
+        self.dizzy.setAccessibleName("Felt dizzy or in pain")
+        form.addRow("", self.dizzy)
+        self.dizzy_advice = QLabel(f"<b>{DIZZY_ADVICE}</b>")
+        self.dizzy_advice.setTextFormat(Qt.TextFormat.RichText)
+        self.dizzy_advice.setWordWrap(True)
+        self.dizzy_advice.setAccessibleName("Advice")
+        self.dizzy_advice.setVisible(False)
+        self.dizzy.toggled.connect(self.dizzy_advice.setVisible)
+        form.addRow("", self.dizzy_advice)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("How it went, what to change next time")
@@ -136,4 +165,5 @@ class SummaryDialog(QDialog):
             rating=self.rating(),
             near_stumbles=self.near_stumbles.value(),
             notes=self.notes.toPlainText().strip()[:MAX_NOTES_LENGTH],
+            dizzy_or_pain=self.dizzy.isChecked(),
         )

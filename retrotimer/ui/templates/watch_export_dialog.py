@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from functools import partial
 
-from PySide6.QtCore import QDir, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from retrotimer.core.model import Item, Repeat, Template
-from retrotimer.core.ports import ExchangeFiles, ExchangeRefused
+from retrotimer.core.ports import ExchangeFiles
 from retrotimer.core.settings import Settings, StepsAs
+from retrotimer.ui.common.export_file_dialog import ExportFileDialog, FormatRow
 
-# (format, what the list says, suffix, file filter)
-FORMATS = (
+FORMATS: tuple[FormatRow, ...] = (
     ("fit", "FIT workout, for a Garmin watch", ".fit", "FIT workout (*.fit)"),
     ("icu", "intervals.icu workout text", ".txt", "Text (*.txt)"),
 )
@@ -53,10 +37,8 @@ def default_file_name(name: str, suffix: str) -> str:
     return stem[:60] + suffix
 
 
-class WatchExportDialog(QDialog):
+class WatchExportDialog(ExportFileDialog):
     """Signal: `exported(str)` with the path written."""
-
-    exported = Signal(str)
 
     def __init__(
         self,
@@ -66,30 +48,26 @@ class WatchExportDialog(QDialog):
         parent: QWidget | None = None,
         folder: str | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Export for watch")
-        self.setAccessibleName("Export for watch")
+        super().__init__(
+            "Export for watch",
+            FORMATS,
+            partial(default_file_name, template.name),
+            self._export_to,
+            parent,
+            folder,
+        )
         self._template = template
         self._exchange = exchange
         self._settings = settings
-        self.file_dialog: QFileDialog | None = None
-        self._folder = folder or QDir.homePath()
-        self._build()
-        self._format_changed()
-
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        title = QLabel(f"<b>{self._template.name}</b>")
+        title = QLabel(f"<b>{template.name}</b>")
         title.setAccessibleName("Template")
-        layout.addWidget(title)
-        form = QFormLayout()
-        self.format_box = QComboBox()
-        self.format_box.setAccessibleName("Format")
-        for _code, text, _suffix, _filter in FORMATS:
-            self.format_box.addItem(text)
-        self.format_box.currentIndexChanged.connect(lambda _index: self._format_changed())
-        form.addRow("&Format:", self.format_box)
+        self.steps_widget = self._steps_choice()
+        self.where_label = QLabel()
+        self.where_label.setWordWrap(True)
+        self.where_label.setAccessibleName("Where the file goes")
+        self._lay_out(title, self.where_label, [("Counted steps:", self.steps_widget)])
 
+    def _steps_choice(self) -> QWidget:
         steps = QWidget()
         column = QVBoxLayout(steps)
         column.setContentsMargins(0, 0, 0, 0)
@@ -107,95 +85,19 @@ class WatchExportDialog(QDialog):
         )
         self.steps_note.setWordWrap(True)
         column.addWidget(self.steps_note)
-        form.addRow("Counted steps:", steps)
         steps.setEnabled(has_steps(self._template.items))
-        self.steps_widget = steps
-
-        where = QHBoxLayout()
-        self.path_edit = QLineEdit()
-        self.path_edit.setAccessibleName("File")
-        browse = QPushButton("&Browse…")
-        browse.clicked.connect(self.choose_file)
-        where.addWidget(self.path_edit, 1)
-        where.addWidget(browse)
-        file_label = QLabel("F&ile:")
-        file_label.setBuddy(self.path_edit)
-        form.addRow(file_label, where)
-        self.replace_box = QCheckBox("Replace the file if it exists")
-        form.addRow("", self.replace_box)
-        layout.addLayout(form)
-
-        self.where_label = QLabel()
-        self.where_label.setWordWrap(True)
-        self.where_label.setAccessibleName("Where the file goes")
-        layout.addWidget(self.where_label)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Export messages")
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        return steps
 
     # ---- choices -------------------------------------------------------------------------
-    @property
-    def file_format(self) -> str:
-        return FORMATS[self.format_box.currentIndex()][0]
-
     @property
     def steps_as(self) -> StepsAs:
         return StepsAs.LAP if self.steps_lap.isChecked() else StepsAs.TIME
 
-    def _format_changed(self) -> None:
-        _code, _text, suffix, _filter = FORMATS[self.format_box.currentIndex()]
-        fit = self.file_format == "fit"
-        self.where_label.setText(WHERE_IT_GOES[self.file_format])
-        self.steps_widget.setEnabled(fit and has_steps(self._template.items))
-        current = self.path_edit.text().strip()
-        if current:
-            self.path_edit.setText(str(Path(current).with_suffix(suffix)))
-        else:
-            name = default_file_name(self._template.name, suffix)
-            self.path_edit.setText(str(Path(self._folder) / name))
+    def _format_chosen(self, file_format: str) -> None:
+        self.where_label.setText(WHERE_IT_GOES[file_format])
+        self.steps_widget.setEnabled(file_format == "fit" and has_steps(self._template.items))
 
-    def choose_file(self) -> None:
-        _code, _text, suffix, name_filter = FORMATS[self.format_box.currentIndex()]
-        dialog = QFileDialog(self, "Export for watch")
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(name_filter)
-        dialog.setDefaultSuffix(suffix.lstrip("."))
-        dialog.selectFile(self.path_edit.text())
-        dialog.fileSelected.connect(self._file_chosen)
-        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
-        self.file_dialog = dialog
-        dialog.open()
-
-    def _file_chosen(self, path: str) -> None:
-        self.path_edit.setText(path)
-        self.replace_box.setChecked(True)  # the file dialog asked about replacing it
-
-    # ---- export --------------------------------------------------------------------------
-    def export(self) -> bool:
-        """Write the file; on a problem say it here and keep the dialog open. True when done."""
-        path = self.path_edit.text().strip()
-        if not path:
-            self.message.setText("Choose the file to write.")
-            return False
-        if Path(path).exists() and not self.replace_box.isChecked():
-            self.message.setText(
-                f"{path} already exists. Tick \u201cReplace the file\u201d or choose another name."
-            )
-            return False
-        try:
-            self._exchange.export_workout(
-                self._template, path, self.file_format, self._settings, self.steps_as
-            )
-        except (ExchangeRefused, OSError, ValueError) as error:
-            self.message.setText(f"Nothing was exported: {error}")
-            return False
-        self.exported.emit(path)
-        self.accept()
-        return True
+    def _export_to(self, path: str, file_format: str) -> None:
+        self._exchange.export_workout(
+            self._template, path, file_format, self._settings, self.steps_as
+        )

@@ -1,0 +1,228 @@
+"""`retrotimer program list|show|start|stop|import|export|calendar`: training programs."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from retrotimer.commands.plan import format_clock
+from retrotimer.commands.program_calendar import calendar_command, register_calendar
+from retrotimer.commands.program_context import fail, parse_day, template_json, today_argument
+from retrotimer.core.calendar_days import iso_date
+from retrotimer.core.model import Template
+from retrotimer.core.plan import compile_plan
+from retrotimer.core.programs.growth import growth_problems
+from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
+from retrotimer.core.programs.program_model import Program
+from retrotimer.core.programs.program_toml import ProgramError, program_problems, program_to_toml
+from retrotimer.core.settings import Settings
+from retrotimer.core.templates.template_toml import template_to_toml
+from retrotimer.storage.atomic import write_atomic
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
+from retrotimer.storage.settings_store import SettingsStore
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "program",
+        help="training programs: list, show, start, stop, import, export, calendar",
+        description="Multi-week training programs. See docs/programs.md.",
+    )
+    actions = parser.add_subparsers(dest="action", required=True)
+    actions.add_parser("list", help="list the programs").set_defaults(handler=_guard(list_command))
+
+    show = actions.add_parser("show", help="print a program's weeks and sessions")
+    show.add_argument("name")
+    show.add_argument("--json", action="store_true", help="print JSON, each session as a plan")
+    show.set_defaults(handler=_guard(show_command))
+
+    start = actions.add_parser("start", help="follow a program from a day and week")
+    start.add_argument("name")
+    start.add_argument("--week", default="1", metavar="N", help="the week to start at (1)")
+    start.add_argument("--on", metavar="YYYY-MM-DD", help="the start day (today)")
+    start.add_argument("--days", metavar="mon,wed,fri", help="training days (mon,wed,fri)")
+    start.set_defaults(handler=_guard(start_command))
+
+    actions.add_parser("stop", help="stop following the program").set_defaults(
+        handler=_guard(stop_command)
+    )
+
+    importing = actions.add_parser("import", help="add a program file to your programs")
+    importing.add_argument("file", type=Path)
+    importing.set_defaults(handler=_guard(import_command))
+
+    duplicate = actions.add_parser("duplicate", help="copy a program under a new name to edit")
+    duplicate.add_argument("name")
+    duplicate.add_argument("new_name", metavar="NEW_NAME")
+    duplicate.set_defaults(handler=_guard(duplicate_command))
+
+    export = actions.add_parser("export", help="write a program as TOML")
+    export.add_argument("name")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE")
+    export.add_argument(
+        "--session",
+        metavar="W.S",
+        help="only week W's session S, as a template file (`templates import` adds it)",
+    )
+    export.set_defaults(handler=_guard(export_command))
+
+    register_calendar(actions, _guard(calendar_command))
+
+
+def _guard(handler: Any) -> Any:
+    def guarded(args: argparse.Namespace) -> int:
+        try:
+            result: int = handler(args)
+        except ProgramError as error:
+            return fail(error)
+        return result
+
+    return guarded
+
+
+def _backward_minutes(seconds: float) -> str:
+    minutes = seconds / 60
+    return f"{minutes:.0f}" if abs(minutes - round(minutes)) < 0.05 else f"{minutes:.1f}"
+
+
+def list_command(args: argparse.Namespace) -> int:
+    paths = AppPaths.from_environment()
+    try:
+        active = ProgramChoiceStore.from_paths(paths).load()
+    except ProgramError:
+        active = None
+    for entry in ProgramStore.from_paths(paths).entries():
+        program = entry.program
+        mark = "*" if active is not None and program.is_named(active.name) else " "
+        origin = "built-in" if entry.builtin else "yours"
+        per_week = sorted({len(week.sessions) for week in program.weeks})
+        sessions = "-".join(str(n) for n in per_week)
+        print(
+            f"{mark} {program.name:<40} {len(program.weeks):>2} weeks, {sessions} a week  {origin}"
+        )
+    return 0
+
+
+def program_json(program: Program, settings: Settings) -> dict[str, Any]:
+    return {
+        "name": program.name,
+        "description": program.description,
+        "next": program.next_program or None,
+        "weeks": [
+            {
+                "week": number,
+                "focus": week.focus,
+                "sessions": [template_json(template, settings) for template in week.sessions],
+            }
+            for number, week in enumerate(program.weeks, start=1)
+        ],
+    }
+
+
+def show_command(args: argparse.Namespace) -> int:
+    paths = AppPaths.from_environment()
+    program = ProgramStore.from_paths(paths).get(args.name)
+    settings = SettingsStore(paths).load()
+    if args.json:
+        print(json.dumps(program_json(program, settings), indent=2, ensure_ascii=False))
+        return 0
+    print(program.name)
+    if program.description:
+        print(program.description)
+    for number, week in enumerate(program.weeks, start=1):
+        print(f"\nWeek {number}: {week.focus}")
+        for index, template in enumerate(week.sessions, start=1):
+            plan = compile_plan(template, settings)
+            print(
+                f"  {index}. {template.name}: {format_clock(plan.total_s)} in all, "
+                f"{_backward_minutes(plan.backward_s)} backward minutes"
+            )
+    return 0
+
+
+def _week_number(text: str, program: Program) -> int:
+    weeks = len(program.weeks)
+    if not text.isdigit() or not 1 <= int(text) <= weeks:
+        raise ProgramError(
+            [f"--week must be a week of {program.name!r}, 1 to {weeks}, not {text!r}"]
+        )
+    return int(text)
+
+
+def start_command(args: argparse.Namespace) -> int:
+    paths = AppPaths.from_environment()
+    program = ProgramStore.from_paths(paths).get(args.name)
+    week = _week_number(args.week, program)
+    start_day = parse_day(args.on, "--on") if args.on else today_argument(None)
+    try:
+        days = parse_weekdays(args.days) if args.days else DEFAULT_DAYS
+    except ValueError as error:
+        raise ProgramError([f"--days: {error}"]) from None
+    ProgramChoiceStore.from_paths(paths).save(ProgramChoice(program.name, start_day, week, days))
+    print(
+        f"Following {program.name} from {iso_date(start_day)}, week {week} of "
+        f"{len(program.weeks)}, on {','.join(days)}. `retrotimer next` proposes the session."
+    )
+    return 0
+
+
+def stop_command(args: argparse.Namespace) -> int:
+    stopped = ProgramChoiceStore.from_paths(AppPaths.from_environment()).clear()
+    print("Stopped following the program." if stopped else "No program was active.")
+    return 0
+
+
+def import_command(args: argparse.Namespace) -> int:
+    program, path = ProgramStore.from_paths(AppPaths.from_environment()).import_file(args.file)
+    print(f"Imported {program.name} ({len(program.weeks)} weeks) to {path}")
+    for problem in growth_problems(program):
+        # Told, not refused: the runner may know their own pace; the coach still adapts.
+        print(
+            f"retrotimer: warning: {problem}; injuries rise when volume grows faster",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def duplicate_command(args: argparse.Namespace) -> int:
+    store = ProgramStore.from_paths(AppPaths.from_environment())
+    copy = dataclasses.replace(store.get(args.name), name=args.new_name.strip())
+    problems = program_problems(copy)
+    if problems:
+        raise ProgramError(problems)
+    path = store.add(copy)
+    print(f"Copied {args.name} to {copy.name} in {path}; edit the file and import it again")
+    return 0
+
+
+def _session_argument(program: Program, text: str) -> Template:
+    week, _, session = text.partition(".")
+    found = (
+        program.session(int(week), int(session)) if week.isdigit() and session.isdigit() else None
+    )
+    if found is None:
+        raise ProgramError(
+            [f"--session must be WEEK.SESSION of {program.name!r}, such as 2.1, not {text!r}"]
+        )
+    return found
+
+
+def export_command(args: argparse.Namespace) -> int:
+    program = ProgramStore.from_paths(AppPaths.from_environment()).get(args.name)
+    text = program_to_toml(program)
+    if args.session is not None:
+        text = template_to_toml(_session_argument(program, args.session))
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_atomic(args.output, text)
+    except OSError as error:
+        raise ProgramError([f"cannot write {args.output}: {error.strerror or error}"]) from None
+    print(f"Exported {program.name} to {args.output}", file=sys.stderr)
+    return 0

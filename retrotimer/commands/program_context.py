@@ -1,0 +1,123 @@
+"""What the program commands share: the active program, the history, dates and errors."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from retrotimer.core.calendar_days import civil_from_days, days_from_civil
+from retrotimer.core.history import HistoryEntry, HistorySession
+from retrotimer.core.model import Template
+from retrotimer.core.plan import compile_plan, plan_to_json
+from retrotimer.core.programs.coach import Proposal, propose
+from retrotimer.core.programs.program_choice import ProgramChoice
+from retrotimer.core.programs.program_model import Program, unknown_program_names
+from retrotimer.core.programs.program_model import (
+    unknown_programs_note as unknown_programs_note_words,
+)
+from retrotimer.core.programs.program_toml import ProgramError
+from retrotimer.core.settings import Settings
+from retrotimer.core.templates.text_syntax import format_template_text
+from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
+from retrotimer.storage.settings_store import SettingsStore
+
+EXIT_REFUSED = 2
+
+
+def fail(error: ProgramError) -> int:
+    """One line on stderr: the first problem, and how many more there are."""
+    first = error.details[0].render(error.source) if error.details else str(error)
+    more = len(error.details) - 1
+    print(f"retrotimer: {first}" + (f" (and {more} more)" if more > 0 else ""), file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def day_number(day: date) -> int:
+    """A date as the core counts days: days since 1970-01-01."""
+    return days_from_civil(day.year, day.month, day.day)
+
+
+def day_date(day: int) -> date:
+    return date(*civil_from_days(day))
+
+
+def parse_day(text: str, option: str) -> int:
+    """A YYYY-MM-DD argument as a day number; raises ProgramError naming the option."""
+    try:
+        return day_number(date.fromisoformat(text))
+    except ValueError:
+        raise ProgramError([f"{option} must be a date as YYYY-MM-DD, not {text!r}"]) from None
+
+
+def today_argument(text: str | None) -> int:
+    """--today YYYY-MM-DD, or the day it is here, as a day number."""
+    return parse_day(text, "--today") if text else day_number(date.today())
+
+
+def template_json(template: Template, settings: Settings) -> dict[str, object]:
+    """A session in the shape `retrotimer plan --json` prints."""
+    return plan_to_json(compile_plan(template, settings), cues=True)
+
+
+def outline(template: Template) -> list[str]:
+    """The session's items in the text syntax, without its header lines."""
+    text = format_template_text(template)
+    return text.split("\n\n", 1)[-1].rstrip("\n").split("\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Active:
+    """The active program, how it was chosen, and the settings its plans compile with."""
+
+    choice: ProgramChoice
+    program: Program
+    settings: Settings
+    paths: AppPaths
+
+    def propose(self, today: int) -> Proposal:
+        return propose(
+            self.program,
+            history_entries(self.paths),
+            today,
+            self.choice.start_day,
+            start_week=self.choice.start_week,
+            settings=self.settings,
+        )
+
+
+def active_program(paths: AppPaths) -> Active:
+    """The program being followed; raises ProgramError when none is, or it is gone."""
+    choice = ProgramChoiceStore.from_paths(paths).load()
+    if choice is None:
+        raise ProgramError(["no program is active; start one with `retrotimer program start NAME`"])
+    program = ProgramStore.from_paths(paths).find(choice.name)
+    if program is None:
+        raise ProgramError(
+            [
+                f"the active program {choice.name!r} is not installed; import it with "
+                "`retrotimer program import FILE` or start another"
+            ]
+        )
+    return Active(choice, program, SettingsStore(paths).load(), paths)
+
+
+def history_entries(paths: AppPaths) -> list[HistoryEntry]:
+    """Every session in the history, read without creating or repairing anything."""
+    if not paths.history_db.exists():
+        return []
+    store = HistoryStore(paths.history_db, repair=False)
+    try:
+        return store.list_sessions()
+    finally:
+        store.close()
+
+
+def unknown_programs_note(sessions: Iterable[HistorySession], paths: AppPaths) -> str | None:
+    """A sentence for `history import` when sessions name programs not installed here."""
+    programs = [entry.program for entry in ProgramStore.from_paths(paths).entries()]
+    missing = unknown_program_names((s.entry.program for s in sessions), programs)
+    return unknown_programs_note_words(missing, " with `retrotimer program import FILE`")

@@ -1,0 +1,39 @@
+"""The growth cap: how much a week's longest session may grow on the weeks before it."""
+
+from __future__ import annotations
+
+from retrotimer.core.plan import compile_plan
+from retrotimer.core.programs.program_model import Program
+from retrotimer.core.settings import Settings
+
+# More than 30 % over two weeks is where injuries among new runners rose; a single week
+# may take a larger step as long as the fortnight stays within that.
+WEEK_ON_WEEK = 1.5
+TWO_WEEKS = 1.3
+
+
+def longest_backward_s(program: Program, settings: Settings | None = None) -> list[float]:
+    """Each week's longest session, in backward seconds (at the default cadences)."""
+    settings = settings or Settings()
+    return [
+        max((compile_plan(t, settings).backward_s for t in week.sessions), default=0.0)
+        for week in program.weeks
+    ]
+
+
+def growth_problems(program: Program, settings: Settings | None = None) -> list[str]:
+    """Weeks whose longest session has more than 150 % of the backward minutes of the week
+    before, or (from week 3) more than 130 % of the week two weeks earlier."""
+    peaks = longest_backward_s(program, settings)
+    problems = []
+    for index in range(1, len(peaks)):
+        week = index + 1
+        if peaks[index] > WEEK_ON_WEEK * peaks[index - 1]:
+            problems.append(
+                f"week {week}: more than 150 % of the backward minutes of week {week - 1}"
+            )
+        if index >= 2 and peaks[index] > TWO_WEEKS * peaks[index - 2]:
+            problems.append(
+                f"week {week}: more than 130 % of the backward minutes of week {week - 2}"
+            )
+    return problems

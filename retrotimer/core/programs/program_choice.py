@@ -1,0 +1,27 @@
+"""The runner's choice of program: which one, from which day and week, on which weekdays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DEFAULT_DAYS = ("mon", "wed", "fri")
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramChoice:
+    """The active program; the coach replays the history from `start_day` on."""
+
+    name: str
+    start_day: int  # days since 1970-01-01
+    start_week: int = 1
+    training_days: tuple[str, ...] = DEFAULT_DAYS
+
+
+def parse_weekdays(text: str) -> tuple[str, ...]:
+    """ "mon,wed,fri" -> ("mon", "wed", "fri"); raises ValueError with a message for the user."""
+    days = [part.strip().lower()[:3] for part in text.split(",") if part.strip()]
+    unknown = [day for day in days if day not in WEEKDAYS]
+    if unknown or not days:
+        raise ValueError(f"training days must be weekdays such as mon,wed,fri, not {text!r}")
+    return tuple(sorted(set(days), key=WEEKDAYS.index))

@@ -1,0 +1,23 @@
+"""The port through which the window reads the programs and the active choice, and sets it."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from retrotimer.core.programs.program_choice import ProgramChoice
+from retrotimer.core.programs.program_model import Program
+
+
+class ProgramSource(Protocol):
+    def programs(self) -> list[Program]:
+        """Every program: the built-in ones, then the user's."""
+        ...
+
+    def active(self) -> tuple[Program, ProgramChoice] | None:
+        """The program being followed and how it was chosen; None when there is none (or its
+        file is gone or broken)."""
+        ...
+
+    def choose(self, choice: ProgramChoice | None) -> None:
+        """Follow a program from now on (None: follow none); raises OSError if not saved."""
+        ...

@@ -1,0 +1,206 @@
+"""The user's programs on disk (one TOML file each) beside the built-in ones, and the choice
+of the active program (a small TOML file of its own)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from retrotimer.core.calendar_days import days_from_civil, iso_date
+from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
+from retrotimer.core.programs.program_choice import WEEKDAYS, ProgramChoice
+from retrotimer.core.programs.program_model import Program
+from retrotimer.core.programs.program_toml import (
+    ProgramError,
+    ProgramReading,
+    program_to_toml,
+    read_program_toml,
+)
+from retrotimer.storage.atomic import write_atomic
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.template_store import MAX_FILE_BYTES, file_stem
+from retrotimer.storage.user_files import UserFileError, read_user_file
+
+SUFFIX = ".toml"
+
+
+def read_program_file(path: Path) -> ProgramReading:
+    """Read a program file through the one safe reader of user files: a folder, a device, a
+    file too big, not UTF-8 or unreadable is one problem."""
+    try:
+        data = read_user_file(path, MAX_FILE_BYTES, what="program file")
+    except UserFileError as error:
+        return ProgramReading(None, ProgramError([error.reason]).details)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ProgramReading(
+            None, ProgramError(["the file is not UTF-8 text; save it as UTF-8"]).details
+        )
+    return read_program_toml(text)
+
+
+def load_program_file(path: Path) -> Program:
+    """A usable program from a file; raises ProgramError naming the file, line and field."""
+    reading = read_program_file(path)
+    if reading.program is None:
+        raise ProgramError(list(reading.errors), str(path))
+    return reading.program
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramEntry:
+    """A program as listed: built-in ones have no path."""
+
+    program: Program
+    path: Path | None = None
+
+    @property
+    def builtin(self) -> bool:
+        return self.path is None
+
+
+class ProgramStore:
+    """Built-in programs first, then the user's files in `directory` (bad ones skipped)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    @classmethod
+    def from_paths(cls, paths: AppPaths) -> ProgramStore:
+        return cls(paths.data / "programs")
+
+    def entries(self) -> list[ProgramEntry]:
+        entries = [ProgramEntry(program) for program in BUILTIN_PROGRAMS]
+        try:
+            files = sorted(self.directory.glob(f"*{SUFFIX}"))
+        except OSError:
+            files = []
+        for path in files:
+            if path.name.startswith(".") or not path.is_file():
+                continue
+            program = read_program_file(path).program
+            if program is not None and not any(e.program.is_named(program.name) for e in entries):
+                entries.append(ProgramEntry(program, path))
+        return entries
+
+    def find(self, name: str) -> Program | None:
+        return next((e.program for e in self.entries() if e.program.is_named(name)), None)
+
+    def get(self, name: str) -> Program:
+        """The program of that name; raises ProgramError saying which names there are."""
+        found = self.find(name)
+        if found is None:
+            raise ProgramError(
+                [f"there is no program named {name!r}; `retrotimer program list` shows them"]
+            )
+        return found
+
+    def add(self, program: Program) -> Path:
+        """Save a new program; raises ProgramError if its name is taken (history names it)."""
+        taken = next((e for e in self.entries() if e.program.is_named(program.name)), None)
+        if taken is not None:
+            owner = "a built-in program" if taken.builtin else f"the program in {taken.path}"
+            raise ProgramError(
+                [
+                    f"the name {program.name!r} is already used by {owner}; rename the program "
+                    "in its file (name = ...) to import it"
+                ]
+            )
+        path = self.directory / f"{file_stem(program.name)}{SUFFIX}"
+        number = 2
+        while path.exists():
+            path = self.directory / f"{file_stem(program.name)}-{number}{SUFFIX}"
+            number += 1
+        write_atomic(path, program_to_toml(program), overwrite=False, make_folder=True)
+        return path
+
+    def import_file(self, path: Path) -> tuple[Program, Path]:
+        program = load_program_file(path)
+        return program, self.add(program)
+
+
+class ProgramChoiceStore:
+    """The active program in `program.toml` in the config dir; None when there is none."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def from_paths(cls, paths: AppPaths) -> ProgramChoiceStore:
+        return cls(paths.config / "program.toml")
+
+    def load(self) -> ProgramChoice | None:
+        """The choice, or None when none was made; raises ProgramError for a broken file."""
+        if not self.path.exists():
+            return None
+        try:
+            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
+            name, start, week = data["active"], data["start_day"], data.get("start_week", 1)
+            days = tuple(data.get("training_days", ["mon", "wed", "fri"]))
+            if not (isinstance(name, str) and isinstance(start, date) and isinstance(week, int)):
+                raise TypeError("wrong type")
+            if not days or any(day not in WEEKDAYS for day in days):
+                raise ValueError("unknown weekday")
+        except (
+            OSError,
+            UnicodeDecodeError,
+            tomllib.TOMLDecodeError,
+            KeyError,
+            TypeError,
+            ValueError,
+        ) as error:
+            raise ProgramError(
+                [
+                    f"the active program file cannot be read ({error}); start a program again "
+                    "with `retrotimer program start NAME`"
+                ],
+                str(self.path),
+            ) from None
+        day = days_from_civil(start.year, start.month, start.day)
+        return ProgramChoice(name, day, week, days)
+
+    def save(self, choice: ProgramChoice) -> None:
+        escaped = choice.name.replace("\\", "\\\\").replace('"', '\\"')
+        days = ", ".join(f'"{day}"' for day in choice.training_days)
+        write_atomic(
+            make_folder=True,
+            path=self.path,
+            text=f'active = "{escaped}"\nstart_day = {iso_date(choice.start_day)}\n'
+            f"start_week = {choice.start_week}\ntraining_days = [{days}]\n",
+        )
+
+    def clear(self) -> bool:
+        """Stop following a program; True when one was active."""
+        existed = self.path.exists()
+        self.path.unlink(missing_ok=True)
+        return existed
+
+
+class ProgramLibrary:
+    """The programs and the active choice for the window (implements ProgramSource)."""
+
+    def __init__(self, paths: AppPaths) -> None:
+        self._store = ProgramStore.from_paths(paths)
+        self._choices = ProgramChoiceStore.from_paths(paths)
+
+    def programs(self) -> list[Program]:
+        return [entry.program for entry in self._store.entries()]
+
+    def active(self) -> tuple[Program, ProgramChoice] | None:
+        try:
+            choice = self._choices.load()
+        except ProgramError:
+            return None
+        if choice is None:
+            return None
+        program = self._store.find(choice.name)
+        return None if program is None else (program, choice)
+
+    def choose(self, choice: ProgramChoice | None) -> None:
+        if choice is None:
+            self._choices.clear()
+        else:
+            self._choices.save(choice)

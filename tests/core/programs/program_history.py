@@ -1,0 +1,131 @@
+"""History entries for program tests: sessions run for a program, with how they went."""
+
+from __future__ import annotations
+
+from retrotimer.core.calendar_days import DAY_S, days_from_civil
+from retrotimer.core.history import HistoryEntry, SessionStatus
+from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.plan import compile_plan
+from retrotimer.core.programs.program_model import Program, ProgramWeek
+from retrotimer.core.programs.program_ref import ProgramRef
+from retrotimer.core.settings import Settings
+
+START = days_from_civil(2026, 3, 2)  # a Monday
+
+
+def day(offset: int) -> int:
+    return START + offset
+
+
+def session_template(name: str, reps: int) -> Template:
+    return Template(
+        name,
+        (
+            Segment(SegmentKind.WARMUP, Length.minutes(3)),
+            Repeat(
+                reps,
+                (
+                    Segment(SegmentKind.BACKWARD_WALK, Length.seconds(30)),
+                    Segment(SegmentKind.WALK, Length.seconds(30)),
+                ),
+            ),
+            Segment(SegmentKind.COOLDOWN, Length.minutes(3)),
+        ),
+        "",
+        Venue.TRACK,
+    )
+
+
+def small_program(weeks: int = 3, sessions: int = 2) -> Program:
+    """`weeks` weeks of `sessions` sessions; week w session s has w*2+s backward reps."""
+    return Program(
+        "Small",
+        tuple(
+            ProgramWeek(
+                f"Focus {w}",
+                tuple(
+                    session_template(f"Small {w}.{s}", w * 2 + s) for s in range(1, sessions + 1)
+                ),
+            )
+            for w in range(1, weeks + 1)
+        ),
+        "",
+        "Bigger",
+    )
+
+
+# How a session went: (status, share of planned backward time, rating, near-stumbles, dizzy).
+HOW = {
+    "well": (SessionStatus.COMPLETED, 1.0, 4, 0, False),
+    "unrated": (SessionStatus.COMPLETED, 1.0, None, None, False),
+    "one_stumble": (SessionStatus.COMPLETED, 1.0, 3, 1, False),
+    "stopped": (SessionStatus.STOPPED, 0.5, None, None, False),
+    "short": (SessionStatus.COMPLETED, 0.8, 4, 0, False),
+    "rated2": (SessionStatus.COMPLETED, 1.0, 2, 0, False),
+    "stumbles2": (SessionStatus.COMPLETED, 1.0, 4, 2, False),
+    "stumbles3": (SessionStatus.COMPLETED, 1.0, 4, 3, False),
+    "dizzy": (SessionStatus.COMPLETED, 1.0, 4, 0, True),
+}
+
+
+def ran(
+    program: Program,
+    on: int,
+    week: int,
+    session: int,
+    how: str = "well",
+    *,
+    lighter: bool = False,
+    number: int = 0,
+    hour: int = 9,
+) -> HistoryEntry:
+    template = program.session(week, session)
+    assert template is not None
+    planned = compile_plan(template, Settings())
+    status, share, rating, stumbles, dizzy = HOW[how]
+    return _entry(
+        on,
+        hour,
+        number,
+        status,
+        round(planned.backward_s * share, 3),
+        rating,
+        stumbles,
+        dizzy,
+        ProgramRef(program.name, week, session, lighter),
+    )
+
+
+def other_session(on: int, backward_s: float = 60.0, number: int = 0) -> HistoryEntry:
+    """A session run outside the program."""
+    return _entry(on, 9, number, SessionStatus.COMPLETED, backward_s, None, None, False, None)
+
+
+def _entry(
+    on: int,
+    hour: int,
+    number: int,
+    status: SessionStatus,
+    backward_s: float,
+    rating: int | None,
+    stumbles: int | None,
+    dizzy: bool,
+    ref: ProgramRef | None,
+) -> HistoryEntry:
+    utc_s = float(day(on) * DAY_S + hour * 3600 + number)
+    return HistoryEntry(
+        session_id=f"{on:04d}{number:04d}" + "0" * 24,
+        template_name="x",
+        venue=Venue.TRACK,
+        started_utc_s=utc_s,
+        utc_offset_s=0,
+        ended_utc_s=utc_s + 600,
+        status=status,
+        planned_s=600.0,
+        active_s=backward_s,
+        backward_s=backward_s,
+        rating=rating,
+        near_stumbles=stumbles,
+        program=ref,
+        dizzy_or_pain=dizzy,
+    )

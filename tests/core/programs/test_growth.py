@@ -1,0 +1,29 @@
+"""The growth cap catches a cliff and a fortnight that grows too fast."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
+from retrotimer.core.programs.growth import growth_problems, longest_backward_s
+
+
+def test_each_weeks_longest_session_is_measured() -> None:
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    assert longest_backward_s(learn)[:3] == [240.0, 270.0, 300.0]
+
+
+def test_the_growth_check_catches_a_cliff_and_a_fast_fortnight() -> None:
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    weeks = learn.weeks
+    # Week 10's sessions straight after week 3: a cliff like Couch to 5K's week 5.
+    cliff = dataclasses.replace(learn, weeks=(*weeks[:3], weeks[9]))
+    assert growth_problems(cliff) == [
+        "week 4: more than 150 % of the backward minutes of week 3",
+        "week 4: more than 130 % of the backward minutes of week 2",
+    ]
+    # Weeks 1, 2 and 4: each step under 150 %, the fortnight over 130 %.
+    fast = dataclasses.replace(learn, weeks=(weeks[0], weeks[2], weeks[4]))
+    assert growth_problems(fast) == ["week 3: more than 130 % of the backward minutes of week 1"]

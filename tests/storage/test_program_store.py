@@ -1,0 +1,57 @@
+"""Programs on disk and the active choice: read back, bad files skipped, broken choice told."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrotimer.core.calendar_days import days_from_civil
+from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS, LEARN
+from retrotimer.core.programs.program_choice import ProgramChoice
+from retrotimer.core.programs.program_source import ProgramSource
+from retrotimer.core.programs.program_toml import ProgramError
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.program_store import (
+    ProgramChoiceStore,
+    ProgramLibrary,
+    ProgramStore,
+    read_program_file,
+)
+
+
+def test_the_choice_is_saved_and_read_back_and_a_broken_file_is_told(tmp_path: Path) -> None:
+    store = ProgramChoiceStore(tmp_path / "program.toml")
+    assert store.load() is None
+    choice = ProgramChoice('A "quoted" plan', days_from_civil(2026, 3, 2), 2, ("tue", "sat"))
+    store.save(choice)
+    assert store.load() == choice
+    assert "start_day = 2026-03-02" in store.path.read_text()
+    store.path.write_text('active = "x"\nstart_day = "soon"\n')
+    with pytest.raises(ProgramError, match="the active program file cannot be read"):
+        store.load()
+    assert store.clear() and not store.clear()
+
+
+def test_bad_program_files_are_skipped_and_a_huge_one_is_not_read(tmp_path: Path) -> None:
+    store = ProgramStore(tmp_path)
+    (tmp_path / "broken.toml").write_text("format = 1\nname = [\n")
+    huge = tmp_path / "huge.toml"
+    huge.write_bytes(b"#" * 1_000_001)
+    assert [e.program.name for e in store.entries()] == [p.name for p in BUILTIN_PROGRAMS]
+    (problem,) = read_program_file(huge).problems
+    assert "larger than 1 MB" in problem.message
+
+
+def test_the_library_gives_the_active_program_only_when_it_is_installed(tmp_path: Path) -> None:
+    paths = AppPaths.from_environment({"RETROTIMER_HOME": str(tmp_path)})
+    library: ProgramSource = ProgramLibrary(paths)
+    assert library.active() is None
+    choice = ProgramChoice(LEARN, days_from_civil(2026, 3, 2))
+    library.choose(choice)
+    active = library.active()
+    assert active is not None and active[0].name == LEARN and active[1] == choice
+    library.choose(ProgramChoice("Gone", 1))
+    assert library.active() is None
+    library.choose(None)
+    assert not (paths.config / "program.toml").exists()
