@@ -47,8 +47,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-# How long the get-ready countdown waits for the sound output before it starts anyway.
-AUDIO_READY_TIMEOUT_S = 5.0
 # Long enough for the last sentence and the finish chime; a process that exits while a
 # sound plays cuts it off.
 DRAIN_TIMEOUT_S = 10.0
@@ -141,7 +139,8 @@ def run(args: argparse.Namespace) -> int:
     session.ended.connect(lambda _summary: app.quit())
 
     def interrupt(*_: object) -> None:
-        session.run(Command.STOP)
+        if not session.run(Command.STOP):
+            app.quit()  # still waiting for the speaker: nothing has run, nothing to record
 
     # Ctrl-C: Python handles signals only when the interpreter runs, so a slow idle
     # timer gives it a chance while Qt's loop sleeps.
@@ -150,15 +149,7 @@ def run(args: argparse.Namespace) -> int:
     wake.start(200)
     wake.timeout.connect(lambda: None)
     try:
-        # SessionRun loaded the plan into the cue player: the countdown starts once sound
-        # can be heard (a get-ready said into a stream not yet playing is lost).
-        if not cues.wait_ready(AUDIO_READY_TIMEOUT_S):
-            print(
-                f"retrotimer: the sound output was not ready after {AUDIO_READY_TIMEOUT_S:.0f} s;"
-                " starting anyway, the first cues may not be heard",
-                file=sys.stderr,
-            )
-        session.run(Command.START)
+        session.start()  # once the speaker can be heard (the run says so if it gives up)
         if session.summary is None:
             app.exec()
     finally:
@@ -173,7 +164,9 @@ def run(args: argparse.Namespace) -> int:
         cues.drain(DRAIN_TIMEOUT_S)
         cues.close()
     summary = session.summary
-    assert summary is not None
+    if summary is None:
+        print("stopped before the session began", file=sys.stderr)
+        return 130
     test_run = args.speed != 1.0
     if args.json_events:
         print(json.dumps(summary_json(summary, test_run=test_run)), flush=True)

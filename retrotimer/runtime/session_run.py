@@ -20,6 +20,7 @@ from retrotimer.runtime.session_controller import SessionController
 from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
 
 LONG_PAUSE_S = 600.0  # the screen may sleep again after ten minutes of pause
+SOUND_CHECK_MS = 100  # how often a start waiting for the speaker looks again
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,9 @@ class RunParts:
     awake: ScreenAwake | None = None
     precise_wait: Wait | None = None
     speed: float = 1.0
+    # A get-ready said into an output not yet playing is lost: the countdown waits for the
+    # speaker this long at most, then starts and says so.
+    sound_wait_s: float = 5.0
 
 
 class SessionRun(QObject):
@@ -98,6 +102,10 @@ class SessionRun(QObject):
         self._pause_timer = QTimer(self)
         self._pause_timer.setSingleShot(True)
         self._pause_timer.timeout.connect(self.check_long_pause)
+        self._sound_timer = QTimer(self)
+        self._sound_timer.setInterval(SOUND_CHECK_MS)
+        self._sound_timer.timeout.connect(self._check_sound)
+        self._sound_waited_s = 0.0
         self.summary: SessionSummary | None = None
         if parts.cues is not None:
             parts.cues.load(plan)
@@ -137,9 +145,42 @@ class SessionRun(QObject):
         getattr(self._controller, command.value)()
         return True
 
+    def start(self) -> None:
+        """Start as soon as the speaker can be heard (at most `sound_wait_s`), so the
+        get-ready words and pips are not lost; a second call while it waits does nothing."""
+        if self._sound_timer.isActive() or not self.can(Command.START):
+            return
+        cues = self._parts.cues
+        if cues is None or cues.wait_ready(0):
+            self.run(Command.START)
+            return
+        self._sound_waited_s = 0.0
+        self._sound_timer.start()
+
+    @property
+    def waiting_for_sound(self) -> bool:
+        return self._sound_timer.isActive()
+
+    def _check_sound(self) -> None:
+        cues = self._parts.cues
+        self._sound_waited_s += SOUND_CHECK_MS / 1000
+        ready = cues is None or cues.wait_ready(0)
+        if not ready and self._sound_waited_s < self._parts.sound_wait_s:
+            return
+        self._sound_timer.stop()
+        if not ready:
+            self.message.emit(
+                f"The sound output was not ready after {self._parts.sound_wait_s:.0f} s; "
+                "the session starts anyway and the first cues may not be heard."
+            )
+        self.run(Command.START)
+
     def toggle_pause(self) -> None:
-        """Start when idle, pause when running, resume when paused."""
-        if self._controller is not None:
+        """Start when idle (once the speaker is ready), pause when running, resume when
+        paused."""
+        if self._session.state is SessionState.IDLE:
+            self.start()
+        elif self._controller is not None:
             self._controller.toggle_pause()
 
     # ---- events ----------------------------------------------------------------------
@@ -218,6 +259,7 @@ class SessionRun(QObject):
     def _let_go(self) -> None:
         """The session is over or abandoned: no timer, no controller, the screen may sleep."""
         self._pause_timer.stop()
+        self._sound_timer.stop()
         self._paused_since = None
         self._hold_awake(False)
         controller, self._controller = self._controller, None

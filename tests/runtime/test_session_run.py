@@ -50,6 +50,9 @@ class Cues:
     def load(self, plan: object) -> None:
         self.log.append("load")
 
+    def wait_ready(self, timeout_s: float) -> bool:
+        return True
+
     def handle(self, event: Event) -> None:
         self.log.append(f"cues:{event.kind.value}")
 
@@ -278,3 +281,46 @@ def test_a_review_the_disk_refuses_is_kept_and_written_later(qtbot: QtBot, tmp_p
     assert whole is not None and whole.entry.review == Review(5, 0, "kept")
     run.close()
     store.close()
+
+
+class SlowSpeaker(Cues):
+    """A cue sink whose output takes a while to take sound (as a stream starting up)."""
+
+    def __init__(self, log: list[str]) -> None:
+        super().__init__(log)
+        self.ready = False
+        self.asked = 0
+
+    def wait_ready(self, timeout_s: float) -> bool:
+        self.asked += 1
+        return self.ready
+
+    def preview_volume(self) -> None:
+        pass
+
+
+def slow_run(speaker: SlowSpeaker, wait_s: float = 5.0) -> SessionRun:
+    plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(10))), Settings())
+    parts = RunParts(clock=FakeClock(0.0), cues=speaker, sound_wait_s=wait_s)
+    return SessionRun(plan, Settings(), parts)
+
+
+def test_the_countdown_waits_for_the_speaker(qtbot: QtBot) -> None:
+    speaker = SlowSpeaker([])
+    run = slow_run(speaker)
+    run.start()
+    run.start()  # a second press while it waits starts nothing twice
+    assert run.state is SessionState.IDLE and run.waiting_for_sound
+    speaker.ready = True
+    qtbot.waitUntil(lambda: run.state is SessionState.COUNTDOWN)
+    assert not run.waiting_for_sound
+    run.close()
+
+
+def test_a_speaker_that_never_gets_ready_is_said_and_the_session_starts(qtbot: QtBot) -> None:
+    run = slow_run(SlowSpeaker([]), wait_s=0.3)
+    with qtbot.waitSignal(run.message) as told:
+        run.start()
+    assert "not ready after" in told.args[0]
+    assert run.state is SessionState.COUNTDOWN
+    run.close()

@@ -46,6 +46,9 @@ class RecordingCues:
     def load(self, plan: Plan) -> None:
         self.plans.append(plan)
 
+    def wait_ready(self, timeout_s: float) -> bool:
+        return True  # a recording is always ready; tests/runtime/ tests a slow speaker
+
     def handle(self, event: Event) -> None:
         self.events.append(event)
 

@@ -200,7 +200,7 @@ class RunScreen(RunDisplay):
         if self._checklist_due():
             self._open_checklist()
             return
-        self._run.run(Command.START)
+        self._run.start()
 
     def skip(self) -> None:
         self._command(Command.SKIP)

@@ -14,7 +14,8 @@ from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
 
 SHOULDER_BANNER = "LOOK OVER YOUR SHOULDER"
 RAILS_BANNER = "HOLD THE RAILS"
-TURN_AROUND_NOTICE_S = 4.0  # how long "stop, then turn around" shows after backward work
+TURN_AROUND_NOTICE = "STOP, THEN TURN AROUND"
+TURN_AROUND_NOTICE_S = 4.0  # how long it shows when the direction changes
 
 
 def digits_sample(duration_s: float) -> str:
@@ -181,7 +182,10 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
         and previous.kind.is_backward
         and view.segment_elapsed_s < TURN_AROUND_NOTICE_S
     ):
-        info = "STOP, THEN TURN AROUND"
+        info = TURN_AROUND_NOTICE
+    banner = banner_text(plan.venue) if segment.kind.is_backward and not paused else None
+    if banner is not None and segment.turn_first and view.segment_elapsed_s < TURN_AROUND_NOTICE_S:
+        banner = TURN_AROUND_NOTICE  # straight from a forward run: the turn comes first
     if paused:
         info = "Space to resume"
     left = steps_left(segment, view.segment_remaining_s)
@@ -195,7 +199,7 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
         digits_sample=digits_sample(segment.duration_s),
         info=info,
         next=next_text(view.next_segment),
-        banner=banner_text(plan.venue) if segment.kind.is_backward and not paused else None,
+        banner=banner,
         session=session,
         segment_fraction=view.segment_fraction,
         session_fraction=view.session_fraction,

@@ -97,7 +97,7 @@ class StepTapper(QFrame):
             self.reset()
         self._taps.append(now)
         estimate = estimate_cadence(self._taps)
-        counted = estimate.steps + 1 if estimate is not None else len(self._taps)
+        counted = estimate.counted_steps if estimate is not None else len(self._taps)
         if counted < TARGET_STEPS:
             self._show(f"{counted} of {TARGET_STEPS} steps", "Keep going")
             return

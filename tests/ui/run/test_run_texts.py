@@ -203,3 +203,23 @@ def test_totals_round_halves_up_like_the_plan_command() -> None:
     texts = run_texts(Session(plan).view(0.0), plan)
     assert texts.digits == "0:11"
     assert texts.session.endswith("0:11 in all")
+
+
+def test_a_backward_segment_straight_after_a_forward_run_shows_the_turn_first() -> None:
+    from retrotimer.ui.run.run_texts import TURN_AROUND_NOTICE, TURN_AROUND_NOTICE_S
+
+    plan = compile_plan(
+        simple(
+            Segment(SegmentKind.FORWARD_RUN, Length.seconds(30)),
+            Segment(SegmentKind.BACKWARD_JOG, Length.seconds(20)),
+        ),
+        SETTINGS,
+    )
+    assert plan.segments[1].turn_first
+    session = Session.from_settings(plan, SETTINGS)
+    session.start(0.0)
+    walk(session, 0.0, SETTINGS.get_ready_s + 31.0)
+    assert run_texts(session.view(SETTINGS.get_ready_s + 31.0), plan).banner == TURN_AROUND_NOTICE
+    later = SETTINGS.get_ready_s + 30.0 + TURN_AROUND_NOTICE_S + 1.0
+    walk(session, SETTINGS.get_ready_s + 31.0, later)
+    assert run_texts(session.view(later), plan).banner == SHOULDER_BANNER

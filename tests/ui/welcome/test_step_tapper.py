@@ -144,3 +144,13 @@ def test_the_count_is_big(qtbot: QtBot) -> None:
     font.setPointSizeF(base * 1.5)
     tapper.setFont(font)
     assert tapper.count_label.font().pointSizeF() >= 3 * base
+
+
+def test_a_pause_of_a_second_or_two_keeps_the_count_going(qtbot: QtBot) -> None:
+    tapper, clock, measured = make(qtbot)
+    press(qtbot, tapper, clock, 4, 0.6)
+    clock.advance(1.5)  # the runner looked up between taps
+    press(qtbot, tapper, clock, 1, 0.6)
+    assert tapper.count_label.text() == "5 of 10 steps"
+    press(qtbot, tapper, clock, 5, 0.6)
+    assert measured == [100]
