@@ -81,7 +81,7 @@ def _invisible(char: str) -> bool:
 
 
 def visible(text: str) -> str:
-    """Text for a message: at most SHOWN_CHARS characters, each invisible one as its code, as [U+202E]."""
+    """Text for a message: at most SHOWN_CHARS characters, invisible ones as [U+202E]."""
     clipped = text[:SHOWN_CHARS]
     if clipped.isprintable():
         return clipped + ("…" if len(text) > SHOWN_CHARS else "")
