@@ -24,7 +24,11 @@ from retrotimer.core.programs.program_positions import (
     session_as_template_text,
 )
 from retrotimer.core.settings import Settings
-from retrotimer.core.templates.template_toml import read_template_toml, template_from_mapping
+from retrotimer.core.templates.template_toml import (
+    open_toml,
+    read_template_toml,
+    template_from_mapping,
+)
 from retrotimer.core.templates.text_syntax import format_template_text, read_template_text
 from retrotimer.core.templates.validation import (
     MAX_NAME,
@@ -34,7 +38,7 @@ from retrotimer.core.templates.validation import (
     TemplateReading,
     in_reading_order,
 )
-from retrotimer.core.toml_reading import TomlProblem, load_toml, without_bom
+from retrotimer.core.toml_reading import without_bom
 
 FORMAT_VERSION = 1
 # Fifty-two weeks of three sessions of a few hundred characters fit many times over.
@@ -242,18 +246,9 @@ def _format_refusal(data: Mapping[str, Any], layout: ProgramLayout) -> Problem |
 def read_program_toml(text: str, settings: Settings | None = None) -> ProgramReading:
     """Read TOML text into a program with every problem found; never raises for bad content."""
     text = without_bom(text)
-    if len(text) > MAX_PROGRAM_CHARS:
-        message = (
-            f"the file holds {len(text)} characters; a program file can hold at most "
-            f"{MAX_PROGRAM_CHARS}, so it is not read"
-        )
-        return ProgramReading(None, (Problem(Severity.ERROR, message),))
-    try:
-        data = load_toml(text)
-    except TomlProblem as problem:
-        return ProgramReading(
-            None, (Problem(Severity.ERROR, problem.message, problem.line, problem.column),)
-        )
+    data = open_toml(text, MAX_PROGRAM_CHARS, "a program file")
+    if isinstance(data, Problem):
+        return ProgramReading(None, (data,))
     layout = locate_program(text)
     refused = _format_refusal(data, layout)
     if refused is not None:

@@ -295,22 +295,28 @@ def _format_problem(data: Mapping[str, Any], located: SourceMap) -> Problem | No
     )
 
 
+def open_toml(text: str, max_chars: int, what: str) -> dict[str, Any] | Problem:
+    """The TOML document in `text` (its BOM already gone), or the problem that stops it being
+    read: more than `max_chars` characters, or TOML that cannot be parsed (located)."""
+    if len(text) > max_chars:
+        return Problem(
+            Severity.ERROR,
+            f"the file holds {len(text)} characters; {what} can hold at most {max_chars}, "
+            "so it is not read",
+        )
+    try:
+        return load_toml(text)
+    except TomlProblem as problem:
+        return Problem(Severity.ERROR, problem.message, problem.line, problem.column)
+
+
 def read_template_toml(text: str, settings: Settings | None = None) -> TemplateReading:
     """Read TOML text into a template with every problem found; never raises for bad content.
     A leading byte-order mark is allowed; text over MAX_TOML_CHARS is refused unread."""
     text = without_bom(text)
-    if len(text) > MAX_TOML_CHARS:
-        message = (
-            f"the file holds {len(text)} characters; a template file can hold at most "
-            f"{MAX_TOML_CHARS}, so it is not read"
-        )
-        return TemplateReading(None, (Problem(Severity.ERROR, message),))
-    try:
-        data = load_toml(text)
-    except TomlProblem as problem:
-        return TemplateReading(
-            None, (Problem(Severity.ERROR, problem.message, problem.line, problem.column),)
-        )
+    data = open_toml(text, MAX_TOML_CHARS, "a template file")
+    if isinstance(data, Problem):
+        return TemplateReading(None, (data,))
     located = locate_toml(text)
     refused = _format_problem(data, located)
     if refused is not None:
