@@ -25,6 +25,7 @@ from retrotimer.core.programs.program_positions import (
 )
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import (
+    format_refusal,
     open_toml,
     read_template_toml,
     template_from_mapping,
@@ -222,27 +223,6 @@ def scope_key(scope: Scope) -> tuple[int, int]:
     return (week or 0, session or 0)
 
 
-def _format_refusal(data: Mapping[str, Any], layout: ProgramLayout) -> Problem | None:
-    version = data.get("format")
-    if version == FORMAT_VERSION and not isinstance(version, bool):
-        return None
-    if version is None:
-        message = f"the file does not say its program format; add format = {FORMAT_VERSION}"
-    else:
-        message = (
-            f"format {version!r} is not supported by this version of RetroTimer (it reads "
-            f"format = {FORMAT_VERSION}); the file is left as it is"
-        )
-    position = layout.find((None, None), "format")
-    return Problem(
-        Severity.ERROR,
-        message,
-        position.line if position else None,
-        position.column if position else None,
-        "format",
-    )
-
-
 def read_program_toml(text: str, settings: Settings | None = None) -> ProgramReading:
     """Read TOML text into a program with every problem found; never raises for bad content."""
     text = without_bom(text)
@@ -250,7 +230,9 @@ def read_program_toml(text: str, settings: Settings | None = None) -> ProgramRea
     if isinstance(data, Problem):
         return ProgramReading(None, (data,))
     layout = locate_program(text)
-    refused = _format_refusal(data, layout)
+    refused = format_refusal(
+        data.get("format"), FORMAT_VERSION, "program", layout.find((None, None), "format")
+    )
     if refused is not None:
         return ProgramReading(None, (refused,))
     weeks = data.get("weeks")

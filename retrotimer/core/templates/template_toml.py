@@ -25,6 +25,7 @@ from retrotimer.core.templates.toml_positions import locate_toml
 from retrotimer.core.templates.validation import (
     MAX_READ_DEPTH,
     ItemPath,
+    Position,
     Problem,
     Severity,
     SourceMap,
@@ -273,19 +274,20 @@ class _Reader:
         return Template(name, items, description, venue)
 
 
-def _format_problem(data: Mapping[str, Any], located: SourceMap) -> Problem | None:
-    """A refusal when the file is not format 1: reading it any further would be a guess."""
-    version = data.get("format")
-    if version == FORMAT_VERSION and not isinstance(version, bool):
+def format_refusal(
+    version: Any, expected: int, what: str, position: Position | None
+) -> Problem | None:
+    """A refusal when a file's `format` is not `expected`, the one this version reads
+    (reading further would be a guess); None when it is. `what` names the kind of file."""
+    if version == expected and not isinstance(version, bool):
         return None
     if version is None:
-        message = f"the file does not say its template format; add format = {FORMAT_VERSION}"
+        message = f"the file does not say its {what} format; add format = {expected}"
     else:
         message = (
             f"format {_shown(version)} is not supported by this version of RetroTimer (it "
-            f"reads format = {FORMAT_VERSION}); the file is left as it is"
+            f"reads format = {expected}); the file is left as it is"
         )
-    position = located.find((), "format")
     return Problem(
         Severity.ERROR,
         message,
@@ -318,7 +320,9 @@ def read_template_toml(text: str, settings: Settings | None = None) -> TemplateR
     if isinstance(data, Problem):
         return TemplateReading(None, (data,))
     located = locate_toml(text)
-    refused = _format_problem(data, located)
+    refused = format_refusal(
+        data.get("format"), FORMAT_VERSION, "template", located.find((), "format")
+    )
     if refused is not None:
         return TemplateReading(None, (refused,))
     reader = _Reader(located)
@@ -336,7 +340,9 @@ def read_template_toml(text: str, settings: Settings | None = None) -> TemplateR
 def template_from_mapping(data: Mapping[str, Any]) -> Template:
     """Build a template from parsed TOML; raises TemplateError with every error found."""
     located = SourceMap()
-    refused = _format_problem(data, located)
+    refused = format_refusal(
+        data.get("format"), FORMAT_VERSION, "template", located.find((), "format")
+    )
     if refused is not None:
         raise TemplateError([refused])
     reader = _Reader(located)
