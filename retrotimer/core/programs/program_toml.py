@@ -35,6 +35,7 @@ from retrotimer.core.templates.validation import (
     MAX_NAME,
     Problem,
     Severity,
+    SortedProblems,
     TemplateError,
     TemplateReading,
     in_reading_order,
@@ -54,19 +55,11 @@ class ProgramError(TemplateError):
 
 
 @dataclass(frozen=True, slots=True)
-class ProgramReading:
+class ProgramReading(SortedProblems):
     """What reading a program gave: the program (None if it cannot be used) and problems."""
 
     program: Program | None
     problems: tuple[Problem, ...] = ()
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(problem for problem in self.problems if problem.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(problem for problem in self.problems if not problem.is_error)
 
 
 def _subject(scope: Scope) -> str:

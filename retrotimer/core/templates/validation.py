@@ -108,12 +108,11 @@ class SourceMap:
         return self.positions.get(((), "segments"))
 
 
-@dataclass(frozen=True, slots=True)
-class TemplateReading:
-    """What reading a template gave: the template (None if it could not be built) and problems."""
+class SortedProblems:
+    """`errors` and `warnings` of a reading's `problems` (for frozen readings of any file)."""
 
-    template: Template | None
-    problems: tuple[Problem, ...] = ()
+    __slots__ = ()
+    problems: tuple[Problem, ...]
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -122,6 +121,14 @@ class TemplateReading:
     @property
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(problem for problem in self.problems if not problem.is_error)
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateReading(SortedProblems):
+    """What reading a template gave: the template (None if it could not be built) and problems."""
+
+    template: Template | None
+    problems: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
