@@ -17,7 +17,7 @@ import time
 import uuid
 from pathlib import Path
 
-from retrotimer.core.history import (
+from retrotimer.core.history.history_values import (
     HistoryEntry,
     HistorySession,
     Review,
@@ -27,10 +27,10 @@ from retrotimer.core.history import (
     WallTime,
     longest_backward,
 )
+from retrotimer.core.history.statistics import compute_statistics
 from retrotimer.core.model import SegmentKind, Venue
-from retrotimer.core.records import SegmentRecord
-from retrotimer.core.statistics import compute_statistics
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.core.session.records import SegmentRecord
+from retrotimer.storage.history.history_store import HistoryStore
 
 GOAL_LIST_AND_STATS_MS = 150.0
 GOAL_COMMIT_P99_MS = 10.0

@@ -13,7 +13,7 @@ from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.templates.template_toml import read_template_toml, template_to_toml
 from retrotimer.core.templates.text_syntax import format_template_text, read_template_text
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.template_store import TemplateStore
+from retrotimer.storage.templates.template_store import TemplateStore
 
 STORE_SIZES = (10, 100, 500)
 

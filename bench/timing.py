@@ -25,7 +25,7 @@ WARM_UP_S = 10.0  # CPU is measured after this much session time: start-up is re
 
 def dense_plan(duration_s: int) -> Any:
     from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
-    from retrotimer.core.plan import compile_plan
+    from retrotimer.core.session.plan import compile_plan
     from retrotimer.core.settings import Settings
 
     reps = max(1, duration_s // 30)
@@ -75,7 +75,7 @@ def summarise(
 def run_ours(duration_s: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
-    from retrotimer.core.session import Event, EventKind, Session
+    from retrotimer.core.session.session_machine import Event, EventKind, Session
     from retrotimer.runtime.clock import system_clock, system_wait
     from retrotimer.runtime.session_controller import SessionController
 

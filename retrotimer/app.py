@@ -10,25 +10,26 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from retrotimer.audio.startup import open_cue_player
+from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.model import Template
-from retrotimer.core.ports import CueSink, HistoryUnavailable
+from retrotimer.core.ports import CueSink
 from retrotimer.core.settings import Settings
 from retrotimer.exchange.exchange_files import ExchangeFiles
+from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles, save_unsaved
 from retrotimer.runtime.clock import Clock, ScaledClock, Wait, system_clock, system_wait
 from retrotimer.runtime.session_run import RunParts
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
-from retrotimer.storage.history_files import HistoryTransfer, save_unsaved
-from retrotimer.storage.history_opening import WritableHistory, open_for_writing
+from retrotimer.storage.history.history_opening import WritableHistory, open_for_writing
 from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.storage.settings_store import SettingsStore
-from retrotimer.storage.template_library import TemplateLibrary
-from retrotimer.ui.app_parts import AppParts
+from retrotimer.storage.templates.template_library import TemplateLibrary
 from retrotimer.ui.common.theme import apply_theme
-from retrotimer.ui.main_window import MainWindow
-from retrotimer.ui.screen_awake import WakepyScreenAwake
+from retrotimer.ui.shell.app_parts import AppParts
+from retrotimer.ui.shell.main_window import MainWindow
+from retrotimer.ui.shell.screen_awake import WakepyScreenAwake
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ def build_window(
         library=TemplateLibrary.from_paths(paths),
         memory=window_memory(paths),
         history=history.store if history is not None else None,
-        transfer=HistoryTransfer(history.store) if history is not None else None,
+        transfer=JsonCsvHistoryFiles(history.store) if history is not None else None,
         history_problem=history_problem,
         exchange=ExchangeFiles(),
         programs=ProgramLibrary(paths),

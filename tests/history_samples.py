@@ -7,7 +7,7 @@ import uuid
 
 from hypothesis import strategies as st
 
-from retrotimer.core.history import (
+from retrotimer.core.history.history_values import (
     HistoryEntry,
     HistorySession,
     Pause,
@@ -19,7 +19,7 @@ from retrotimer.core.history import (
     longest_backward,
 )
 from retrotimer.core.model import SegmentKind, Venue
-from retrotimer.core.records import SegmentRecord
+from retrotimer.core.session.records import SegmentRecord
 
 # Monday 2024-05-06 00:00 UTC.
 MONDAY_2024_05_06 = 1_714_953_600.0

@@ -21,15 +21,15 @@ import tempfile  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from retrotimer.app import build_window, open_history  # noqa: E402
-from retrotimer.core.calendar_days import DAY_S, days_from_civil, local_day  # noqa: E402
-from retrotimer.core.history import HistoryEntry, HistorySession, SessionStatus  # noqa: E402
+from retrotimer.core.history.calendar_days import DAY_S, days_from_civil, local_day  # noqa: E402
+from retrotimer.core.history.history_values import HistoryEntry, HistorySession, SessionStatus  # noqa: E402
+from retrotimer.core.history.program_ref import ProgramRef  # noqa: E402
 from retrotimer.core.model import Venue  # noqa: E402
-from retrotimer.core.plan import compile_plan  # noqa: E402
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program  # noqa: E402
 from retrotimer.core.programs.coach import program_path, propose  # noqa: E402
 from retrotimer.core.programs.program_choice import ProgramChoice  # noqa: E402
-from retrotimer.core.programs.program_ref import ProgramRef  # noqa: E402
-from retrotimer.core.records import SessionOutcome, SessionSummary  # noqa: E402
+from retrotimer.core.session.plan import compile_plan  # noqa: E402
+from retrotimer.core.session.records import SessionOutcome, SessionSummary  # noqa: E402
 from retrotimer.core.settings import Settings, Theme  # noqa: E402
 from retrotimer.runtime.clock import FakeClock  # noqa: E402
 from retrotimer.runtime.wall_clock import system_wall_clock  # noqa: E402
@@ -37,9 +37,9 @@ from retrotimer.storage.paths import AppPaths  # noqa: E402
 from retrotimer.storage.program_store import ProgramLibrary  # noqa: E402
 from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
 from retrotimer.ui.common.theme import apply_theme, run_colours  # noqa: E402
-from retrotimer.ui.history.program_path_chart import ProgramPathChart  # noqa: E402
+from retrotimer.ui.programs.program_path_chart import ProgramPathChart  # noqa: E402
+from retrotimer.ui.programs.today_panel import TodayPanel  # noqa: E402
 from retrotimer.ui.run.summary_dialog import SummaryDialog  # noqa: E402
-from retrotimer.ui.run.today_panel import TodayPanel  # noqa: E402
 from tools.screenshots import settle, shoot, shoot_dialog  # noqa: E402
 
 START = days_from_civil(2026, 3, 2)

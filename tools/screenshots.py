@@ -29,7 +29,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from retrotimer.app import build_window, open_history  # noqa: E402
-from retrotimer.core.history import (  # noqa: E402
+from retrotimer.core.history.history_values import (  # noqa: E402
     HistorySession,
     SessionStart,
     SessionStatus,
@@ -39,15 +39,15 @@ from retrotimer.core.history import (  # noqa: E402
     session_from_parts,
 )
 from retrotimer.core.model import SegmentKind  # noqa: E402
-from retrotimer.core.plan import compile_plan  # noqa: E402
-from retrotimer.core.records import SegmentRecord  # noqa: E402
-from retrotimer.core.session import SessionState  # noqa: E402
+from retrotimer.core.session.plan import compile_plan  # noqa: E402
+from retrotimer.core.session.records import SegmentRecord  # noqa: E402
+from retrotimer.core.session.session_machine import SessionState  # noqa: E402
 from retrotimer.core.settings import Settings, Theme  # noqa: E402
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES  # noqa: E402
 from retrotimer.runtime.clock import FakeClock  # noqa: E402
 from retrotimer.storage.paths import AppPaths  # noqa: E402
 from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
-from retrotimer.ui.main_window import MainWindow  # noqa: E402
+from retrotimer.ui.shell.main_window import MainWindow  # noqa: E402
 
 SIZES = ((1280, 800), (1920, 1080))
 THEMES = (Theme.DARK, Theme.LIGHT)

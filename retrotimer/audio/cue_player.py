@@ -19,18 +19,18 @@ from retrotimer.audio.speech_queue import SpeechQueue, Utterance
 from retrotimer.audio.tones import Tones, pip_name
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
-from retrotimer.core.plan import Cue, Plan
-from retrotimer.core.session import get_ready_cues
-from retrotimer.core.session_events import Event, EventKind
-from retrotimer.core.settings import Settings
-from retrotimer.core.speech import spoken_label
-from retrotimer.core.speech_plan import (
+from retrotimer.core.session.plan import Cue, Plan
+from retrotimer.core.session.session_events import Event, EventKind
+from retrotimer.core.session.session_machine import get_ready_cues
+from retrotimer.core.session.speech import spoken_label
+from retrotimer.core.session.speech_plan import (
     SAFETY_CUES,
     SpeechPlan,
     SpeechRank,
     SpokenLine,
     plan_speech,
 )
+from retrotimer.core.settings import Settings
 
 log = logging.getLogger(__name__)
 PREVIEW_TONE = pip_name(Direction.NONE)  # the walking pip: short and neutral

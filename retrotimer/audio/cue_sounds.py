@@ -8,11 +8,11 @@ from retrotimer.audio.pcm import Clip
 from retrotimer.audio.tones import FINISH, REMINDER, STEP_TICK, go_name, pip_name
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
-from retrotimer.core.plan import Cue, CueType, Plan
-from retrotimer.core.session_events import Event, EventKind
+from retrotimer.core.session.plan import Cue, CueType, Plan
+from retrotimer.core.session.session_events import Event, EventKind
+from retrotimer.core.session.speech import spoken_label
+from retrotimer.core.session.speech_plan import SpeechTiming
 from retrotimer.core.settings import Settings
-from retrotimer.core.speech import spoken_label
-from retrotimer.core.speech_plan import SpeechTiming
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from retrotimer.audio.pcm import Clip
-from retrotimer.core.speech_plan import (
+from retrotimer.core.session.speech_plan import (
     PHRASE_GAP_S,
     SENTENCE_GAP_S,
     STALE_AFTER_S,

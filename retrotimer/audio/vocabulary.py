@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from retrotimer.core.model import Item, Repeat, Segment, SegmentKind, Template
-from retrotimer.core.speech import LARGEST_SINGLE_NUMBER, spoken_label
+from retrotimer.core.session.speech import LARGEST_SINGLE_NUMBER, spoken_label
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 
 UNITS = ("step", "steps", "second", "seconds", "minute", "minutes")

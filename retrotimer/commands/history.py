@@ -13,26 +13,26 @@ from typing import Any
 from retrotimer.commands import history_activity
 from retrotimer.commands.plan import format_clock
 from retrotimer.commands.program_context import unknown_programs_note
-from retrotimer.core.history import HistoryEntry
-from retrotimer.core.ports import HistoryUnavailable
-from retrotimer.core.statistics import (
+from retrotimer.core.history.calendar_days import local_datetime
+from retrotimer.core.history.history_ports import HistoryUnavailable
+from retrotimer.core.history.history_values import HistoryEntry
+from retrotimer.core.history.statistics import (
     WEEKLY_TARGET_SESSIONS,
     HistoryStatistics,
     WeekStats,
     compute_statistics,
 )
-from retrotimer.runtime.wall_clock import system_wall_clock
-from retrotimer.storage.history_exchange import (
+from retrotimer.exchange.history.history_codec import (
     HistoryImportError,
     entry_to_json,
     iso,
-    local_datetime,
     sessions_to_csv,
     sessions_to_json,
 )
-from retrotimer.storage.history_files import HistoryTransfer, read_import_file
-from retrotimer.storage.history_opening import open_for_writing
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles, read_import_file
+from retrotimer.runtime.wall_clock import system_wall_clock
+from retrotimer.storage.history.history_opening import open_for_writing
+from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.paths import AppPaths
 
@@ -180,7 +180,7 @@ def export_command(args: argparse.Namespace) -> int:
 
     def action(store: HistoryStore) -> int:
         if args.output is not None:
-            count = HistoryTransfer(store).export_to(str(args.output), args.format)
+            count = JsonCsvHistoryFiles(store).export_to(str(args.output), args.format)
             print(f"Exported {count} sessions to {args.output}", file=sys.stderr)
             return 0
         sessions = store.all_sessions()

@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from retrotimer.core.history import HistoryEntry
-from retrotimer.core.ports import ExchangeRefused
+from retrotimer.core.exchange.exchange_ports import ExchangeRefused
+from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.exchange.formats import ActivityFormat
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.user_files import describe_os_error
 
 # The codecs are imported by the command that uses them (see template_exchange).
@@ -48,7 +48,7 @@ def find_entry(entries: list[HistoryEntry], wanted: str) -> HistoryEntry | str:
 
 
 def _export_all(store: HistoryStore, folder: Path, fmt: ActivityFormat, force: bool) -> int:
-    from retrotimer.exchange.activity_files import export_session, session_file_name
+    from retrotimer.exchange.activities.activity_files import export_session, session_file_name
 
     # The folder asked for is made (it is the point of --all); missing folders above it are
     # not, as with every -o: a typo in a path must not scatter files somewhere new.
@@ -78,7 +78,7 @@ def _export_all(store: HistoryStore, folder: Path, fmt: ActivityFormat, force: b
 
 def export_activity(args: argparse.Namespace, store: HistoryStore) -> int:
     """One session to a file, or every session to a folder."""
-    from retrotimer.exchange.activity_files import export_session
+    from retrotimer.exchange.activities.activity_files import export_session
 
     fmt = ActivityFormat(args.format)
     if args.all is not None:

@@ -14,9 +14,9 @@ from retrotimer.commands.program_context import (
     template_json,
     today_argument,
 )
-from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.programs.program_toml import ProgramError
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.storage.paths import AppPaths
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from retrotimer.commands.settings_source import load_settings
 from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
-from retrotimer.core.plan import Plan, compile_plan, plan_to_json
+from retrotimer.core.session.plan import Plan, compile_plan, plan_to_json
 from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.paths import AppPaths
 

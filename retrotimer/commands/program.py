@@ -12,13 +12,13 @@ from typing import Any
 from retrotimer.commands.plan import format_clock
 from retrotimer.commands.program_calendar import calendar_command, register_calendar
 from retrotimer.commands.program_context import fail, parse_day, template_json, today_argument
-from retrotimer.core.calendar_days import iso_date
+from retrotimer.core.history.calendar_days import iso_date
 from retrotimer.core.model import Template
-from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.growth import growth_problems
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import ProgramError, program_problems, program_to_toml
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.storage.atomic import write_atomic

@@ -17,11 +17,11 @@ from retrotimer.commands.program_context import (
     outline,
     today_argument,
 )
-from retrotimer.core.calendar_days import iso_date
-from retrotimer.core.plan import compile_plan
+from retrotimer.core.history.calendar_days import iso_date
 from retrotimer.core.programs.program_choice import parse_weekdays
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.programs.schedule import MAX_CALENDAR_WEEKS, PlannedDay, upcoming
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 

@@ -7,10 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from retrotimer.core.calendar_days import civil_from_days, days_from_civil
-from retrotimer.core.history import HistoryEntry, HistorySession
+from retrotimer.core.history.calendar_days import civil_from_days, days_from_civil
+from retrotimer.core.history.history_values import HistoryEntry, HistorySession
 from retrotimer.core.model import Template
-from retrotimer.core.plan import compile_plan, plan_to_json
 from retrotimer.core.programs.coach import Proposal, propose
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program, unknown_program_names
@@ -18,9 +17,10 @@ from retrotimer.core.programs.program_model import (
     unknown_programs_note as unknown_programs_note_words,
 )
 from retrotimer.core.programs.program_toml import ProgramError
+from retrotimer.core.session.plan import compile_plan, plan_to_json
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_syntax import format_template_text
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore

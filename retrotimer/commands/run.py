@@ -15,10 +15,14 @@ from retrotimer.commands.program_context import fail
 from retrotimer.commands.run_history import RunHistory
 from retrotimer.commands.run_next import add_next_arguments, chosen_session, review_arguments
 from retrotimer.commands.template_source import TEMPLATE_HELP
-from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.program_toml import ProgramError
-from retrotimer.core.records import SessionOutcome, SessionSummary, record_to_json
-from retrotimer.core.session import Command, Event
+from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.session.records import (
+    SessionOutcome,
+    SessionSummary,
+    record_to_json,
+)
+from retrotimer.core.session.session_machine import Command, Event
 from retrotimer.runtime.clock import ScaledClock, system_clock
 from retrotimer.runtime.session_run import RunParts, SessionRun
 from retrotimer.storage.instance_lock import AlreadyRunning

@@ -8,9 +8,13 @@ from typing import Any
 
 from retrotimer.commands.program_context import active_program, today_argument
 from retrotimer.commands.template_source import load_template_argument
-from retrotimer.core.history import MAX_NEAR_STUMBLES, RATING_RANGE, Review
+from retrotimer.core.history.history_values import (
+    MAX_NEAR_STUMBLES,
+    RATING_RANGE,
+    Review,
+)
+from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
-from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.storage.paths import AppPaths
 

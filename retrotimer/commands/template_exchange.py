@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from retrotimer.commands.template_source import load_template_argument
-from retrotimer.core.ports import ExchangeRefused
+from retrotimer.core.exchange.exchange_ports import ExchangeRefused
 from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.core.templates.library import ImportedTemplate, free_name
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.exchange.formats import EXPORT_FORMATS, WorkoutFormat
-from retrotimer.storage.template_library import TemplateLibrary
+from retrotimer.storage.templates.template_library import TemplateLibrary
 
 # The codecs (and Garmin's SDK behind them) are imported by the commands that use them, so
 # that every other command, and the window, starts without them.
@@ -38,7 +38,7 @@ def _warn(message: str) -> None:
 def export_foreign(args: argparse.Namespace, settings: Settings) -> int:
     """`templates export NAME --format fit|icu [-o FILE]`."""
     from retrotimer.exchange.output_files import write_file_atomic
-    from retrotimer.exchange.workout_files import workout_bytes
+    from retrotimer.exchange.workouts.workout_files import workout_bytes
 
     workout_format = WorkoutFormat(args.format)
     if workout_format is WorkoutFormat.FIT and args.output is None:
@@ -67,7 +67,7 @@ def import_foreign(
 ) -> ImportedTemplate | None:
     """Import a FIT, intervals.icu or Zwift file; None when the file is TOML or the text
     syntax. Nothing is saved unless the whole file could be read."""
-    from retrotimer.exchange.workout_files import load_workout_file
+    from retrotimer.exchange.workouts.workout_files import load_workout_file
 
     reading = load_workout_file(Path(name), forced)
     if reading is None:

@@ -11,8 +11,8 @@ from retrotimer.core.templates.library import TemplateNotFound
 from retrotimer.core.templates.template_formats import read_template
 from retrotimer.core.templates.validation import TemplateError, TemplateReading
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.template_library import TemplateLibrary
-from retrotimer.storage.template_store import read_file_text
+from retrotimer.storage.templates.template_library import TemplateLibrary
+from retrotimer.storage.templates.template_store import read_file_text
 
 TEMPLATE_HELP = (
     "a template name (see `retrotimer templates list`), or a TOML, text, FIT, Zwift or "
@@ -23,7 +23,9 @@ TEMPLATE_HELP = (
 def read_template_file(path: Path) -> TemplateReading:
     """Read a file in either format, or a workout of another tool (FIT, Zwift, intervals.icu);
     raises TemplateError if it cannot be read at all."""
-    from retrotimer.exchange.workout_files import read_workout_file  # only when a file is read
+    from retrotimer.exchange.workouts.workout_files import (
+        read_workout_file,
+    )  # only when a file is read
 
     foreign = read_workout_file(path)
     if foreign is not None:

@@ -11,14 +11,14 @@ from retrotimer.commands import template_exchange
 from retrotimer.commands.plan import format_clock
 from retrotimer.commands.settings_source import load_settings
 from retrotimer.commands.template_source import load_template_argument, read_template_file
-from retrotimer.core.plan import Plan, compile_plan
+from retrotimer.core.session.plan import Plan, compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.library import LibraryError, TemplateOrigin
 from retrotimer.core.templates.template_formats import TemplateFormat, write_template
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.exchange.formats import WorkoutFormat
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.template_library import TemplateLibrary, export_template
+from retrotimer.storage.templates.template_library import TemplateLibrary, export_template
 
 
 def register(subparsers: Any) -> None:

@@ -1,4 +1,4 @@
-"""The ExchangeFiles port for the window: other tools' files through the modules beside this."""
+"""The OtherToolFiles port for the window: other tools' files through the modules beside this."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retrotimer.core.history import HistorySession
+from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+from retrotimer.core.history.history_values import HistorySession
 from retrotimer.core.model import Template
-from retrotimer.core.ports import ExchangeFiles as ExchangeFilesPort
 from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.core.templates.validation import TemplateReading
 
@@ -20,7 +20,7 @@ class ExchangeFiles:
     """Reads foreign workouts and writes workouts and activities; app.py hands it to the UI."""
 
     def read_workout(self, path: str) -> TemplateReading | None:
-        from retrotimer.exchange.workout_files import read_workout_file
+        from retrotimer.exchange.workouts.workout_files import read_workout_file
 
         return read_workout_file(Path(path))
 
@@ -28,7 +28,7 @@ class ExchangeFiles:
         self, template: Template, path: str, file_format: str, settings: Settings, steps_as: StepsAs
     ) -> None:
         from retrotimer.exchange.formats import WorkoutFormat
-        from retrotimer.exchange.workout_files import export_workout
+        from retrotimer.exchange.workouts.workout_files import export_workout
 
         export_workout(
             template,
@@ -41,7 +41,7 @@ class ExchangeFiles:
         )
 
     def export_session(self, session: HistorySession, path: str, file_format: str) -> None:
-        from retrotimer.exchange.activity_files import export_session
+        from retrotimer.exchange.activities.activity_files import export_session
         from retrotimer.exchange.formats import ActivityFormat
 
         export_session(session, Path(path), ActivityFormat(file_format), overwrite=True)
@@ -49,5 +49,5 @@ class ExchangeFiles:
 
 if TYPE_CHECKING:
 
-    def _is_the_port(files: ExchangeFiles) -> ExchangeFilesPort:
+    def _is_the_port(files: ExchangeFiles) -> OtherToolFiles:
         return files

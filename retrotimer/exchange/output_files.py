@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from retrotimer.core.ports import ExchangeRefused
+from retrotimer.core.exchange.exchange_ports import ExchangeRefused
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.user_files import UserFileError
 

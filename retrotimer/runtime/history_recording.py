@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from retrotimer.core.history import HistorySession, Review
-from retrotimer.core.plan import Plan
-from retrotimer.core.ports import HistoryWriter
-from retrotimer.core.programs.program_ref import ProgramRef
-from retrotimer.core.session import Event
-from retrotimer.core.session_recorder import SessionRecorder
+from retrotimer.core.history.history_ports import HistoryWriter
+from retrotimer.core.history.history_values import HistorySession, Review
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_recorder import SessionRecorder
+from retrotimer.core.session.plan import Plan
+from retrotimer.core.session.session_machine import Event
 from retrotimer.runtime.wall_clock import WallClock
 
 RETRY_INTERVAL_MS = 5000

@@ -7,8 +7,14 @@ from collections import deque
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from retrotimer.core.plan import Plan
-from retrotimer.core.session import Command, Event, Session, SessionState, SessionView
+from retrotimer.core.session.plan import Plan
+from retrotimer.core.session.session_machine import (
+    Command,
+    Event,
+    Session,
+    SessionState,
+    SessionView,
+)
 from retrotimer.runtime.clock import Clock, Wait
 
 # Qt's precise timers can wake several milliseconds late (2-8 ms seen on a virtual

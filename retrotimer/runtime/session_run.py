@@ -7,12 +7,19 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from retrotimer.core.history import HistorySession, Review
-from retrotimer.core.plan import Plan
-from retrotimer.core.ports import CueSink, HistoryWriter, ScreenAwake
-from retrotimer.core.programs.program_ref import ProgramRef
-from retrotimer.core.records import SessionSummary
-from retrotimer.core.session import Command, Event, Session, SessionState, SessionView
+from retrotimer.core.history.history_ports import HistoryWriter
+from retrotimer.core.history.history_values import HistorySession, Review
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.ports import CueSink, ScreenAwake
+from retrotimer.core.session.plan import Plan
+from retrotimer.core.session.records import SessionSummary
+from retrotimer.core.session.session_machine import (
+    Command,
+    Event,
+    Session,
+    SessionState,
+    SessionView,
+)
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import Clock, Wait
 from retrotimer.runtime.history_recording import HistoryRecording

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from retrotimer.core.history import HistorySession
-from retrotimer.core.plan import Plan
-from retrotimer.core.programs.program_ref import ProgramRef
+from retrotimer.core.history.history_values import HistorySession
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.session.plan import Plan
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import RunParts, SessionRun
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from retrotimer.core.calendar_days import days_from_civil, iso_date
+from retrotimer.core.history.calendar_days import days_from_civil, iso_date
 from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
 from retrotimer.core.programs.program_choice import WEEKDAYS, ProgramChoice
 from retrotimer.core.programs.program_model import Program
@@ -20,7 +20,7 @@ from retrotimer.core.programs.program_toml import (
 )
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.template_store import MAX_FILE_BYTES, file_stem
+from retrotimer.storage.templates.template_store import MAX_FILE_BYTES, file_stem
 from retrotimer.storage.user_files import UserFileError, read_user_file
 
 SUFFIX = ".toml"

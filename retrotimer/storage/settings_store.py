@@ -11,7 +11,7 @@ from typing import Any
 
 from retrotimer.core.settings import FIELD_NAMES, Settings, read_settings_text
 from retrotimer.storage.atomic import write_atomic
-from retrotimer.storage.history_database import corrupt_name
+from retrotimer.storage.history.history_database import corrupt_name
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.user_files import UserFileError, describe_os_error, read_user_file
 

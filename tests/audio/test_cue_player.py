@@ -22,9 +22,9 @@ from retrotimer.audio.speech_queue import SENTENCE_GAP_S
 from retrotimer.audio.tones import FINISH, go_name, pip_name, synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction, Length, Segment, SegmentKind
-from retrotimer.core.plan import CueType, Plan, compile_plan
-from retrotimer.core.session import Session
-from retrotimer.core.session_events import Event, EventKind, SessionState
+from retrotimer.core.session.plan import CueType, Plan, compile_plan
+from retrotimer.core.session.session_events import Event, EventKind, SessionState
+from retrotimer.core.session.session_machine import Session
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.session_controller import SessionController

@@ -24,10 +24,15 @@ from retrotimer.audio.playback import BACKEND_ORDER
 from retrotimer.audio.tones import FINISH, go_name, pip_name, synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
-from retrotimer.core.plan import Cue, CueType, Plan, compile_plan
-from retrotimer.core.session import get_ready_cues
+from retrotimer.core.session.plan import Cue, CueType, Plan, compile_plan
+from retrotimer.core.session.session_machine import get_ready_cues
+from retrotimer.core.session.speech_plan import (
+    PHRASE_GAP_S,
+    SAFETY_CUES,
+    SpeechPlan,
+    plan_speech,
+)
 from retrotimer.core.settings import Settings
-from retrotimer.core.speech_plan import PHRASE_GAP_S, SAFETY_CUES, SpeechPlan, plan_speech
 from retrotimer.core.templates.template_formats import read_template
 from tests.audio.hearing import MATCH, Hearing, audible
 from tests.audio.pulse_sink import PrivatePulse, busy_core, missing_tools
@@ -272,7 +277,7 @@ from retrotimer.audio.cue_sounds import CueSound
 from retrotimer.audio.startup import open_cue_player
 from retrotimer.audio.tones import pip_name
 from retrotimer.core.model import Direction, Length, Segment, SegmentKind, Template
-from retrotimer.core.plan import compile_plan
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 
 app = QCoreApplication([])

@@ -14,7 +14,7 @@ from retrotimer.audio.speech_queue import (
     SpeechQueue,
     Utterance,
 )
-from retrotimer.core.speech_plan import SpeechRank
+from retrotimer.core.session.speech_plan import SpeechRank
 
 
 def phrase(name: str, seconds: float) -> Clip:

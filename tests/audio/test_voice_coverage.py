@@ -15,9 +15,9 @@ from retrotimer.audio.tones import synthesise_tones
 from retrotimer.audio.vocabulary import builtin_templates, stock_phrases, template_phrases
 from retrotimer.audio.voice import VoiceLibrary, read_manifest
 from retrotimer.core.model import Template, Venue
-from retrotimer.core.plan import Plan, compile_plan
-from retrotimer.core.session import get_ready_cues
-from retrotimer.core.session_events import Event, EventKind, SessionState
+from retrotimer.core.session.plan import Plan, compile_plan
+from retrotimer.core.session.session_events import Event, EventKind, SessionState
+from retrotimer.core.session.session_machine import get_ready_cues
 from retrotimer.core.settings import MAX_COUNTDOWN_PIPS, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from tests import strategies

@@ -11,7 +11,7 @@ from retrotimer.cli import main
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.template_library import TemplateLibrary
+from retrotimer.storage.templates.template_library import TemplateLibrary
 
 CORPUS = Path(__file__).parent.parent / "data" / "bad_templates"
 FILES = sorted(path for path in CORPUS.iterdir() if path.suffix in (".toml", ".txt"))

@@ -70,7 +70,7 @@ STATUS_BAR_SCRIPT = """
 import sys
 from PySide6.QtWidgets import QApplication
 from retrotimer.app import run_gui
-from retrotimer.ui.main_window import MainWindow
+from retrotimer.ui.shell.main_window import MainWindow
 app = QApplication(sys.argv[:1])
 code = run_gui(sys.argv[:1], quit_after_s=0.3)
 (window,) = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]

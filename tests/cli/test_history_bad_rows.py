@@ -9,7 +9,7 @@ from contextlib import closing
 import pytest
 
 from retrotimer.cli import main
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from tests.history_samples import make_id, segment, session
 

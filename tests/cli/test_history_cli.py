@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from retrotimer.cli import main
-from retrotimer.core.history import (
+from retrotimer.core.history.history_values import (
     HistoryEntry,
     HistorySession,
     Review,
@@ -21,8 +21,8 @@ from retrotimer.core.history import (
 )
 from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.templates.template_toml import template_to_toml
-from retrotimer.storage.history_schema import LATEST_VERSION
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.history.history_schema import LATEST_VERSION
+from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.instance_lock import InstanceLock
 from retrotimer.storage.paths import AppPaths
 from tests.factories import simple

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from retrotimer.cli import main
-from retrotimer.core.history import SessionStatus
+from retrotimer.core.history.history_values import SessionStatus
 from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.templates.template_toml import template_to_toml
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from tests.factories import simple
 

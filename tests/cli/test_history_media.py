@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from tests.history_samples import make_id, segment, session
 from tests.storage.disk_faults import make_read_only, make_writable, small_disk

@@ -11,15 +11,24 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.core.history import HistorySession, SessionStatus, WallTime
+from retrotimer.core.history.history_ports import HistoryUnavailable
+from retrotimer.core.history.history_values import (
+    HistorySession,
+    SessionStatus,
+    WallTime,
+)
+from retrotimer.core.history.session_recorder import SessionRecorder
 from retrotimer.core.model import Length, Segment, SegmentKind
-from retrotimer.core.plan import compile_plan
-from retrotimer.core.ports import HistoryUnavailable
-from retrotimer.core.records import SegmentRecord, SessionOutcome, SessionSummary, summarise
-from retrotimer.core.session_recorder import SessionRecorder
+from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.session.records import (
+    SegmentRecord,
+    SessionOutcome,
+    SessionSummary,
+    summarise,
+)
 from retrotimer.core.settings import Settings
-from retrotimer.storage.history_files import save_unsaved
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.exchange.history.history_files import save_unsaved
+from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from tests.factories import simple
 from tests.storage.disk_faults import fill_up, small_disk

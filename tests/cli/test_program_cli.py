@@ -13,13 +13,13 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from retrotimer.core.history import HistorySession, Review
-from retrotimer.core.plan import compile_plan, plan_to_json
+from retrotimer.core.history.history_values import HistorySession, Review
+from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS, LEARN, builtin_program
-from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.programs.program_toml import parse_program_toml, program_to_toml
+from retrotimer.core.session.plan import compile_plan, plan_to_json
 from retrotimer.core.settings import Settings
-from retrotimer.storage.history_exchange import sessions_to_json
+from retrotimer.exchange.history.history_codec import sessions_to_json
 from tests.history_samples import segment, session
 
 pytestmark = pytest.mark.slow

@@ -13,7 +13,7 @@ import pytest
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
 from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.template_store import TemplateStore
+from retrotimer.storage.templates.template_store import TemplateStore
 
 PROCESSES = 8
 IMPORTED = re.compile(r'^imported (?P<file>\S+) as "(?P<name>[^"]+)"', re.MULTILINE)

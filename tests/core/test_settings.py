@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
-from retrotimer.core.plan import compile_plan
-from retrotimer.core.session import Session, SessionState
+from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.session.session_machine import Session, SessionState
 from retrotimer.core.settings import (
     CLOCK_JUMP_RANGE,
     DISPLAY_TICK_S,

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from retrotimer.core.model import Length, Segment, SegmentKind
-from retrotimer.core.plan import compile_plan
-from retrotimer.core.session import Session
+from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.session.session_machine import Session
 from retrotimer.core.settings import (
     AUDIO_BACKENDS,
     NUMBER_RULES,

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from retrotimer.commands.plan import plan_table
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template
-from retrotimer.core.plan import compile_plan
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.totals import about_minutes, counted, total_clock_text, total_seconds
 

@@ -7,8 +7,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from retrotimer.core.model import Length, Segment, SegmentKind
-from retrotimer.core.plan import compile_plan
-from retrotimer.core.session import Event, IllegalCommand, Session, SessionState, SessionView
+from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.session.session_machine import (
+    Event,
+    IllegalCommand,
+    Session,
+    SessionState,
+    SessionView,
+)
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.session_controller import SessionController

@@ -9,18 +9,18 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from retrotimer.core.history import Pause, Review, SessionStatus, WallTime
+from retrotimer.core.history.history_values import Pause, Review, SessionStatus, WallTime
+from retrotimer.core.history.session_recorder import SAVED_AGAIN
 from retrotimer.core.model import Length, Segment, SegmentKind
-from retrotimer.core.plan import compile_plan
-from retrotimer.core.records import SessionOutcome
-from retrotimer.core.session import Command, Event, EventKind, SessionState
-from retrotimer.core.session_recorder import SAVED_AGAIN
+from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.session.records import SessionOutcome
+from retrotimer.core.session.session_machine import Command, Event, EventKind, SessionState
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.history_recording import RETRY_INTERVAL_MS
 from retrotimer.runtime.session_run import LONG_PAUSE_S, RunParts, SessionRun
-from retrotimer.storage.history_database import connect_sqlite
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.history.history_database import connect_sqlite
+from retrotimer.storage.history.history_store import HistoryStore
 from tests.factories import simple
 
 ID = "5f1d7c3e-8f0a-4a51-9a7e-2d5c7a9b1e42"

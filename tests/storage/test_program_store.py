@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.core.calendar_days import days_from_civil
+from retrotimer.core.history.calendar_days import days_from_civil
 from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS, LEARN
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_source import ProgramSource

@@ -9,25 +9,25 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from retrotimer.core.history import WallTime
+from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
-from retrotimer.core.plan import Plan
-from retrotimer.core.session import Event, SessionState
+from retrotimer.core.session.plan import Plan
+from retrotimer.core.session.session_machine import Event, SessionState
 from retrotimer.core.settings import Settings
 from retrotimer.exchange.exchange_files import ExchangeFiles
+from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.session_run import RunParts
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
-from retrotimer.storage.history_files import HistoryTransfer
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
-from retrotimer.storage.template_library import TemplateLibrary
-from retrotimer.storage.template_store import TemplateStore
-from retrotimer.ui.app_parts import AppParts
-from retrotimer.ui.main_window import MainWindow
+from retrotimer.storage.templates.template_library import TemplateLibrary
+from retrotimer.storage.templates.template_store import TemplateStore
 from retrotimer.ui.run.run_screen import RunScreen
+from retrotimer.ui.shell.app_parts import AppParts
+from retrotimer.ui.shell.main_window import MainWindow
 from tests.factories import first_steps, simple
 
 
@@ -156,7 +156,7 @@ class Harness:
             library=self.library,
             memory=self.memory,
             history=self.history,
-            transfer=HistoryTransfer(self.history),
+            transfer=JsonCsvHistoryFiles(self.history),
             exchange=ExchangeFiles(),
         )
         self.window = self.make_window()

@@ -25,7 +25,7 @@ from retrotimer.core.settings import Theme
 from retrotimer.ui.common.theme import _dark_palette, apply_theme, contrast_ratio, run_colours
 from retrotimer.ui.run.keys_help import KeysHelp
 from retrotimer.ui.run.safety_checklist import SafetyChecklist
-from retrotimer.ui.settings_dialog import SettingsDialog
+from retrotimer.ui.shell.settings_dialog import SettingsDialog
 from tests.ui.conftest import TEST_SETTINGS, Harness
 
 CONTROLS = (

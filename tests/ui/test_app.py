@@ -10,13 +10,13 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from retrotimer.app import build_window, keep_unsaved, open_history
-from retrotimer.core.history import SessionStart, WallTime
+from retrotimer.core.history.history_values import SessionStart, WallTime
 from retrotimer.core.model import Venue
-from retrotimer.core.session import SessionState
+from retrotimer.core.session.session_machine import SessionState
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.storage.instance_lock import InstanceLock
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.template_library import TemplateLibrary
+from retrotimer.storage.templates.template_library import TemplateLibrary
 
 
 def test_the_window_gets_the_built_in_library_and_a_history(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from retrotimer.core.session import SessionState
+from retrotimer.core.session.session_machine import SessionState
 from tests.ui.conftest import Harness
 
 

@@ -13,8 +13,8 @@ from retrotimer.audio.cue_player import CuePlayer
 from retrotimer.audio.playback import Playback, request_backends
 from retrotimer.audio.tones import synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
-from retrotimer.core.history import Review, SessionStatus
-from retrotimer.core.session import SessionState
+from retrotimer.core.history.history_values import Review, SessionStatus
+from retrotimer.core.session.session_machine import SessionState
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.storage.paths import AppPaths
 from tests.audio.fakes import FakeBackend

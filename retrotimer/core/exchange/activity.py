@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from retrotimer.core.exchange.workout import INTENSITY_OF_KIND, Intensity
-from retrotimer.core.history import HistorySession, Pause
+from retrotimer.core.history.history_values import HistorySession, Pause
 from retrotimer.core.model import SegmentKind
 
 # Training logs draw their charts from records; one at least this often while the timer runs.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from retrotimer.core.exchange.kind_words import kind_from_words
 from retrotimer.core.exchange.workout_reading import SUPPORTED_LENGTHS, dropped_targets_warning
 from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template
-from retrotimer.core.plan import segment_seconds
+from retrotimer.core.session.plan import segment_seconds
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.validation import (
     MAX_LABEL,

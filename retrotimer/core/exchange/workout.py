@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from retrotimer.core.model import Item, Repeat, Segment, SegmentKind, Template, Venue
-from retrotimer.core.plan import effective_venue, segment_seconds
+from retrotimer.core.session.plan import effective_venue, segment_seconds
 from retrotimer.core.settings import Settings, StepsAs
 
 

@@ -6,13 +6,13 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from retrotimer.core.history import HistoryEntry, SessionStatus
+from retrotimer.core.history.history_values import HistoryEntry, SessionStatus
+from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
-from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.outcome import Outcome, classify, outcome_facts, session_day
 from retrotimer.core.programs.program_model import Program
-from retrotimer.core.programs.program_ref import ProgramRef
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 
 RESTART_GAP_DAYS = 7

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.program_model import Program
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 
 # More than 30 % over two weeks is where injuries among new runners rose; a single week

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import math
 
+from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Item, Length, Repeat, Segment, Template
 from retrotimer.core.programs.program_model import Program
-from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.templates.validation import MAX_NAME
 
 

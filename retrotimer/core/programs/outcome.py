@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import enum
 
-from retrotimer.core.calendar_days import local_day
-from retrotimer.core.history import HistoryEntry, SessionStatus
+from retrotimer.core.history.calendar_days import local_day
+from retrotimer.core.history.history_values import HistoryEntry, SessionStatus
 
 DONE_SHARE = 0.9
 LOW_RATING = 3

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
-from retrotimer.core.programs.program_ref import ProgramRef
 from retrotimer.core.templates.library import same_name
 
 MIN_SESSIONS = 2

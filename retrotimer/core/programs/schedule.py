@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from retrotimer.core.calendar_days import weekday
+from retrotimer.core.history.calendar_days import weekday
 from retrotimer.core.model import Template
 from retrotimer.core.programs.coach import Decision, Proposal
 from retrotimer.core.programs.program_choice import WEEKDAYS

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.ports import ExchangeRefused
+from retrotimer.core.exchange.exchange_ports import ExchangeRefused
 
 # (format, what the list says, suffix, file filter)
 FormatRow = tuple[str, str, str, str]

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from retrotimer.core.plan import Plan
+from retrotimer.core.session.plan import Plan
 from retrotimer.ui.common.theme import RunColours
 
 

@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.history import MAX_NEAR_STUMBLES, MAX_NOTES_LENGTH, HistorySession, Review
+from retrotimer.core.history.history_values import (
+    MAX_NEAR_STUMBLES,
+    MAX_NOTES_LENGTH,
+    HistorySession,
+    Review,
+)
 from retrotimer.ui.common.formatting import clock_text
 from retrotimer.ui.history.history_texts import (
     date_text,

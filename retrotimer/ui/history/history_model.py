@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from retrotimer.core.history import HistoryEntry, Review
+from retrotimer.core.history.history_values import HistoryEntry, Review
 from retrotimer.ui.common.formatting import clock_text
 from retrotimer.ui.history.history_texts import date_text, minutes_text, rating_text, status_text
 

@@ -21,20 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.calendar_days import local_day
-from retrotimer.core.history import HistoryEntry, Review
-from retrotimer.core.ports import (
-    ExchangeFiles,
+from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+from retrotimer.core.history.history_ports import (
+    HistoryFiles,
     HistoryRepository,
-    HistoryTransfer,
     HistoryUnavailable,
 )
-from retrotimer.core.programs.coach import program_path
+from retrotimer.core.history.history_values import Review
+from retrotimer.core.history.statistics import compute_statistics
 from retrotimer.core.programs.program_model import unknown_program_names, unknown_programs_note
 from retrotimer.core.programs.program_source import ProgramSource
 from retrotimer.core.settings import Theme
-from retrotimer.core.statistics import compute_statistics
 from retrotimer.runtime.wall_clock import WallClock
+from retrotimer.ui.common.side_chart import SideChart
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.history.history_details import HistoryDetails
 from retrotimer.ui.history.history_model import (
@@ -46,7 +45,6 @@ from retrotimer.ui.history.history_model import (
     with_review,
 )
 from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
-from retrotimer.ui.history.program_path_chart import ProgramPathChart
 from retrotimer.ui.history.session_export_dialog import SessionExportDialog
 from retrotimer.ui.history.weekly_chart import WeeklyChart
 
@@ -82,17 +80,19 @@ class HistoryScreen(QWidget):
     def __init__(
         self,
         history: HistoryRepository | None,
-        transfer: HistoryTransfer | None,
+        transfer: HistoryFiles | None,
         wall_clock: WallClock,
         theme: Theme,
         problem: str = "",
         parent: QWidget | None = None,
-        exchange: ExchangeFiles | None = None,
+        exchange: OtherToolFiles | None = None,
         *,
         programs: ProgramSource | None = None,
+        side_chart: SideChart | None = None,
     ) -> None:
         super().__init__(parent)
         self._programs = programs
+        self.side_chart = side_chart
         self.setAccessibleName("History screen")
         self._history = history
         self._transfer = transfer
@@ -118,16 +118,16 @@ class HistoryScreen(QWidget):
         self.statistics.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.statistics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chart = WeeklyChart(run_colours(theme))
-        self.program_path = ProgramPathChart(run_colours(theme))
-        # The program's path beside the weekly chart, shown while a program is followed.
+        # Another feature's chart (the program's path) beside the weekly one, when it has one.
         self.charts = QTabWidget()
         self.charts.setAccessibleName("Charts")
         self.charts.tabBar().setAccessibleName("Chart choice")
         # No taller than the chart alone, so the window's smallest size stays as it was.
         self.charts.setMinimumSize(self.chart.minimumSize())
         self.charts.addTab(self.chart, "&Weekly backward minutes")
-        self.charts.addTab(self.program_path, "&Program path")
-        self.charts.setTabVisible(1, False)
+        if self.side_chart is not None:
+            self.charts.addTab(self.side_chart, self.side_chart.title)
+            self.charts.setTabVisible(1, False)
         top.addWidget(self.statistics, 2)
         top.addWidget(self.charts, 3)
         layout.addLayout(top, 2)
@@ -193,7 +193,8 @@ class HistoryScreen(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.chart.set_colours(run_colours(theme))
-        self.program_path.set_colours(run_colours(theme))
+        if self.side_chart is not None:
+            self.side_chart.set_colours(run_colours(theme))
 
     def tell(self, text: str) -> None:
         self.message.setText(text)
@@ -230,19 +231,10 @@ class HistoryScreen(QWidget):
             else "No sessions yet: run a template and it shows up here."
         )
         self.chart.set_bars(chart_bars(stats.weeks) if entries else [])
-        self._show_program_path(entries)
+        if self.side_chart is not None:
+            self.charts.setTabVisible(1, self.side_chart.show_entries(entries))
         self.buttons["delete"].setEnabled(bool(entries))
         self.select_session(current)
-
-    def _show_program_path(self, entries: list[HistoryEntry]) -> None:
-        active = self._programs.active() if self._programs is not None else None
-        self.charts.setTabVisible(1, active is not None)
-        if active is None:
-            return
-        program, choice = active
-        today = local_day(self.wall_clock())
-        path = program_path(program, entries, today, choice.start_day, start_week=choice.start_week)
-        self.program_path.set_path(program, path)
 
     def current_session_id(self) -> str | None:
         index = self.table.currentIndex()

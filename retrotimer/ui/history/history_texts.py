@@ -7,9 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from retrotimer.core.calendar_days import civil_from_days
-from retrotimer.core.history import HistoryEntry, HistorySession, SessionStatus
-from retrotimer.core.statistics import HistoryStatistics, TrendDirection, WeekStats
+from retrotimer.core.history.calendar_days import civil_from_days
+from retrotimer.core.history.history_values import (
+    HistoryEntry,
+    HistorySession,
+    SessionStatus,
+)
+from retrotimer.core.history.statistics import (
+    HistoryStatistics,
+    TrendDirection,
+    WeekStats,
+)
 from retrotimer.ui.common.formatting import clock_text, counted
 from retrotimer.ui.history.weekly_chart import ChartBar
 

@@ -7,8 +7,8 @@ from functools import partial
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from retrotimer.core.history import HistorySession
-from retrotimer.core.ports import ExchangeFiles
+from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+from retrotimer.core.history.history_values import HistorySession
 from retrotimer.ui.common.export_file_dialog import ExportFileDialog, FormatRow
 from retrotimer.ui.history.history_texts import date_text
 
@@ -35,7 +35,7 @@ class SessionExportDialog(ExportFileDialog):
     def __init__(
         self,
         session: HistorySession,
-        exchange: ExchangeFiles,
+        exchange: OtherToolFiles,
         parent: QWidget | None = None,
         folder: str | None = None,
     ) -> None:

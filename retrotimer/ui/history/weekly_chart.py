@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from retrotimer.core.model import ColourRole
+from retrotimer.ui.common.chart_scale import nice_ceiling
 from retrotimer.ui.common.theme import RunColours
 
 
@@ -23,16 +23,6 @@ class ChartBar:
     minutes: float
     sessions: int
     met_target: bool
-
-
-def nice_ceiling(value: float) -> float:
-    """The axis top: 1, 2 or 5 times a power of ten, at or above `value` (at least 5)."""
-    value = max(value, 5.0)
-    power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 5, 10):
-        if step * power >= value:
-            return float(step * power)
-    return float(10 * power)
 
 
 class WeeklyChart(QWidget):

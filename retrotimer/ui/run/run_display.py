@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.plan import Plan
-from retrotimer.core.session import SessionState
+from retrotimer.core.session.plan import Plan
+from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Settings, Theme
 from retrotimer.ui.common.big_button import BigButton
 from retrotimer.ui.common.formatting import totals_text

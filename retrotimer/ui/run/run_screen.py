@@ -8,10 +8,16 @@ from dataclasses import replace
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
-from retrotimer.core.plan import CueType, Plan, compile_plan
-from retrotimer.core.programs.program_ref import ProgramRef
-from retrotimer.core.session import Command, Event, EventKind, SessionState, SessionView
+from retrotimer.core.session.plan import CueType, Plan, compile_plan
+from retrotimer.core.session.session_machine import (
+    Command,
+    Event,
+    EventKind,
+    SessionState,
+    SessionView,
+)
 from retrotimer.core.settings import Settings, changes_sessions
 from retrotimer.runtime.session_controller import SessionController
 from retrotimer.runtime.session_run import SessionRun

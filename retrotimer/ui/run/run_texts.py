@@ -7,8 +7,8 @@ import math
 from dataclasses import dataclass
 
 from retrotimer.core.model import ColourRole, Venue
-from retrotimer.core.plan import Plan, PlannedSegment
-from retrotimer.core.session import SessionState, SessionView
+from retrotimer.core.session.plan import Plan, PlannedSegment
+from retrotimer.core.session.session_machine import SessionState, SessionView
 from retrotimer.ui.common.formatting import clock_text, counted, total_clock_text
 from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
 

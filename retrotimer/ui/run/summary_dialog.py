@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.history import MAX_NEAR_STUMBLES, MAX_NOTES_LENGTH, Review
-from retrotimer.core.programs.program_ref import ProgramRef
-from retrotimer.core.records import SessionOutcome, SessionSummary
+from retrotimer.core.history.history_values import (
+    MAX_NEAR_STUMBLES,
+    MAX_NOTES_LENGTH,
+    Review,
+)
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.session.records import SessionOutcome, SessionSummary
 from retrotimer.ui.common.formatting import clock_text
 
 STATUS_WORDS = {SessionOutcome.FINISHED: "Completed", SessionOutcome.STOPPED: "Stopped early"}

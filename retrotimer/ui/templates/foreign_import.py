@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from retrotimer.core.exchange.exchange_ports import OtherToolFiles
 from retrotimer.core.exchange.workout_reading import first_problems
-from retrotimer.core.ports import ExchangeFiles, TemplateRepository
+from retrotimer.core.ports import TemplateRepository
 from retrotimer.core.templates.library import ImportedTemplate, free_name
 from retrotimer.core.templates.validation import TemplateError
 
@@ -20,7 +21,7 @@ class ForeignImport:
 
 
 def import_foreign(
-    exchange: ExchangeFiles | None, library: TemplateRepository, path: str
+    exchange: OtherToolFiles | None, library: TemplateRepository, path: str
 ) -> ForeignImport | None:
     """Save the workout in `path` as a new template (a taken name gets a suffix); None when
     the file is TOML or the text syntax. Raises TemplateError, saving nothing, when any part

@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from retrotimer.core.model import Template
-from retrotimer.core.plan import compile_plan
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_edits import (
     EditError,

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retrotimer.core.exchange.exchange_ports import OtherToolFiles
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
-from retrotimer.core.ports import ExchangeFiles, TemplateRepository
+from retrotimer.core.ports import TemplateRepository
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.library import (
     ImportedTemplate,
@@ -65,7 +66,7 @@ class TemplatesScreen(QWidget):
         library: TemplateRepository,
         settings: Settings,
         parent: QWidget | None = None,
-        exchange: ExchangeFiles | None = None,
+        exchange: OtherToolFiles | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Templates screen")

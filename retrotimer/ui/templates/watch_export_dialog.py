@@ -7,8 +7,8 @@ from functools import partial
 
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
+from retrotimer.core.exchange.exchange_ports import OtherToolFiles
 from retrotimer.core.model import Item, Repeat, Template
-from retrotimer.core.ports import ExchangeFiles
 from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.ui.common.export_file_dialog import ExportFileDialog, FormatRow
 
@@ -43,7 +43,7 @@ class WatchExportDialog(ExportFileDialog):
     def __init__(
         self,
         template: Template,
-        exchange: ExchangeFiles,
+        exchange: OtherToolFiles,
         settings: Settings,
         parent: QWidget | None = None,
         folder: str | None = None,

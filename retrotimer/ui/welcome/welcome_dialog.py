@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.model import Template
-from retrotimer.core.plan import compile_plan
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import CADENCE_RANGE, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.runtime.clock import Clock

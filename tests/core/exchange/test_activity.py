@@ -14,7 +14,11 @@ from retrotimer.core.exchange.activity import (
     on_the_wall,
 )
 from retrotimer.core.exchange.workout import Intensity
-from retrotimer.core.history import HistorySession, Pause, SessionStatus
+from retrotimer.core.history.history_values import (
+    HistorySession,
+    Pause,
+    SessionStatus,
+)
 from retrotimer.core.model import SegmentKind
 from tests.history_samples import MONDAY_2024_05_06, segment, session, sessions
 

@@ -12,7 +12,7 @@ from retrotimer.core.exchange.icu_text import (
     template_to_icu,
 )
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind
-from retrotimer.core.plan import compile_plan
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from tests.strategies import templates

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from retrotimer.core.calendar_days import DAY_S, days_from_civil
-from retrotimer.core.history import HistoryEntry, SessionStatus
+from retrotimer.core.history.calendar_days import DAY_S, days_from_civil
+from retrotimer.core.history.history_values import HistoryEntry, SessionStatus
+from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
-from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.program_model import Program, ProgramWeek
-from retrotimer.core.programs.program_ref import ProgramRef
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 
 START = days_from_civil(2026, 3, 2)  # a Monday

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from retrotimer.core.model import Item, LengthUnit, Repeat, Segment, SegmentKind, Template, Venue
-from retrotimer.core.plan import compile_plan
 from retrotimer.core.programs.builtin_programs import (
     BUILTIN_PROGRAMS,
     FINISHERS,
@@ -15,6 +14,7 @@ from retrotimer.core.programs.builtin_programs import (
 )
 from retrotimer.core.programs.growth import growth_problems
 from retrotimer.core.programs.program_model import Program
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.validation import validate_template
 

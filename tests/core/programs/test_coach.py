@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from retrotimer.core.history import HistoryEntry
+from retrotimer.core.history.history_values import HistoryEntry
+from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Repeat
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
 from retrotimer.core.programs.coach import Decision, propose
-from retrotimer.core.programs.program_ref import ProgramRef
 from tests.core.programs.program_history import START, day, other_session, ran, small_program
 
 SMALL = small_program()  # 3 weeks of 2 sessions, next program "Bigger"

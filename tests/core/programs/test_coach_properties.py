@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrotimer.core.history import HistoryEntry
+from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.programs.coach import Proposal, propose
 from retrotimer.core.programs.program_model import Program
 from tests.core.programs.program_history import HOW, START, day, ran, small_program

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from retrotimer.core.history import SessionStatus
+from retrotimer.core.history.history_values import SessionStatus
 from retrotimer.core.programs.outcome import Outcome, classify, outcome_facts
 from tests.core.programs.program_history import ran, small_program
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrotimer.core.calendar_days import days_from_civil as date
+from retrotimer.core.history.calendar_days import days_from_civil as date
 from retrotimer.core.programs.coach import propose
 from retrotimer.core.programs.schedule import upcoming
 from tests.core.programs.program_history import START, day, ran, small_program

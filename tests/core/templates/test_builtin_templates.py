@@ -7,9 +7,9 @@ import re
 import pytest
 
 from retrotimer.core.model import Repeat, Segment, SegmentKind, Template, Venue
-from retrotimer.core.plan import Plan, compile_plan
+from retrotimer.core.session.plan import Plan, compile_plan
+from retrotimer.core.session.speech import length_text
 from retrotimer.core.settings import Settings
-from retrotimer.core.speech import length_text
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES, builtin_template
 from retrotimer.core.templates.validation import validate_template
 from retrotimer.core.totals import about_minutes

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template
-from retrotimer.core.plan import compile_plan
+from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.templates.validation import (

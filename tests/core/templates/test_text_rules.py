@@ -25,7 +25,7 @@ from retrotimer.core.templates.text_rules import (
 from retrotimer.core.templates.text_syntax import format_template_text, read_template_text
 from retrotimer.core.templates.validation import TemplateError, validate_template
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.template_store import TemplateStore
+from retrotimer.storage.templates.template_store import TemplateStore
 from tests.template_strategies import ODD_CHARACTERS
 
 REFUSED = {

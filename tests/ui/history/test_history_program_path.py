@@ -7,13 +7,15 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from retrotimer.core.calendar_days import DAY_S
-from retrotimer.core.history import HistorySession, WallTime
+from retrotimer.core.history.calendar_days import DAY_S
+from retrotimer.core.history.history_values import HistorySession, WallTime
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.settings import Theme
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.history.history_store import HistoryStore
+from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.history.history_screen import HistoryScreen
+from retrotimer.ui.programs.program_path_chart import ProgramPathChart
 from tests.core.programs.program_history import START, day, ran, small_program
 
 SMALL = small_program()
@@ -39,12 +41,17 @@ def screen(qtbot: QtBot, tmp_path: Path, following: bool) -> HistoryScreen:
     store = HistoryStore(tmp_path / "history.sqlite")
     entries = [ran(SMALL, 0, 1, 1, number=0), ran(SMALL, 2, 1, 2, "rated2", number=1)]
     store.import_sessions(HistorySession(e, "{}", ()) for e in entries)
+
+    def clock() -> WallTime:
+        return WallTime(day(3) * DAY_S + 3600.0)
+
     shown = HistoryScreen(
         store,
         None,
-        lambda: WallTime(day(3) * DAY_S + 3600.0),
+        clock,
         Theme.DARK,
         programs=OneProgram(following),
+        side_chart=ProgramPathChart(run_colours(Theme.DARK), OneProgram(following), clock),
     )
     qtbot.addWidget(shown)
     return shown
@@ -53,7 +60,7 @@ def screen(qtbot: QtBot, tmp_path: Path, following: bool) -> HistoryScreen:
 def test_the_path_tab_shows_the_program_sessions(qtbot: QtBot, tmp_path: Path) -> None:
     shown = screen(qtbot, tmp_path, following=True)
     assert shown.charts.isTabVisible(1)
-    assert shown.program_path.accessibleDescription() == (
+    assert shown.side_chart.accessibleDescription() == (
         "Small, week 1 of 3: 0 weeks done, 1 repeated session, 0 step backs, 2 sessions"
     )
 
@@ -66,18 +73,21 @@ def test_without_a_program_there_is_no_path_tab(qtbot: QtBot, tmp_path: Path) ->
 def test_an_import_names_programs_not_installed_and_keeps_their_sessions(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from retrotimer.core.history import HistorySession as Session
-    from retrotimer.core.programs.program_ref import ProgramRef
-    from retrotimer.storage.history_exchange import sessions_to_json
-    from retrotimer.storage.history_files import HistoryTransfer
+    from retrotimer.core.history.history_values import HistorySession as Session
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.exchange.history.history_codec import sessions_to_json
+    from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles
 
     store = HistoryStore(tmp_path / "history.sqlite")
     shown = HistoryScreen(
         store,
-        HistoryTransfer(store),
+        JsonCsvHistoryFiles(store),
         lambda: WallTime(day(3) * DAY_S),
         Theme.DARK,
         programs=OneProgram(following=True),
+        side_chart=ProgramPathChart(
+            run_colours(Theme.DARK), OneProgram(following=True), lambda: WallTime(day(3) * DAY_S)
+        ),
     )
     qtbot.addWidget(shown)
     foreign = dataclasses.replace(ran(SMALL, 0, 1, 1), program=ProgramRef("Elsewhere", 1, 1))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from retrotimer.core.history import (
+from retrotimer.core.history.history_values import (
     HistorySession,
     Review,
     SessionStart,
@@ -19,11 +19,11 @@ from retrotimer.core.history import (
     session_from_parts,
 )
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
-from retrotimer.core.plan import compile_plan
-from retrotimer.core.records import SegmentRecord
-from retrotimer.core.session import SessionState
+from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.session.records import SegmentRecord
+from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Settings
-from retrotimer.storage.history_store import HistoryStore
+from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.ui.history.history_model import BACKWARD, RATING, TEMPLATE
 from retrotimer.ui.history.history_screen import HistoryScreen
 from tests.ui.conftest import MONDAY_0730_UTC, Harness
@@ -245,9 +245,9 @@ def test_import_a_backup_skips_what_is_there(harness: Harness, tmp_path: Path) -
     other = HistoryStore(tmp_path / "other.sqlite")
     other.import_sessions(SESSIONS)
     backup = tmp_path / "backup.json"
-    from retrotimer.storage.history_files import HistoryTransfer
+    from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles
 
-    HistoryTransfer(other).export_to(str(backup), "json")
+    JsonCsvHistoryFiles(other).export_to(str(backup), "json")
     other.close()
     screen.choose_import()
     assert screen.file_dialog is not None
@@ -287,8 +287,8 @@ def test_without_a_history_the_screen_says_why(harness: Harness) -> None:
 
 
 def test_the_progress_text_counts_one_of_a_thing_in_the_singular() -> None:
-    from retrotimer.core.history import WallTime
-    from retrotimer.core.statistics import compute_statistics
+    from retrotimer.core.history.history_values import WallTime
+    from retrotimer.core.history.statistics import compute_statistics
     from retrotimer.ui.history.history_texts import statistics_text
     from tests.history_samples import MONDAY_2024_05_06, entry
 

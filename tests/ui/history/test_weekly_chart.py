@@ -7,8 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from retrotimer.core.model import ColourRole
 from retrotimer.core.settings import Theme
+from retrotimer.ui.common.chart_scale import nice_ceiling
 from retrotimer.ui.common.theme import run_colours
-from retrotimer.ui.history.weekly_chart import ChartBar, WeeklyChart, nice_ceiling
+from retrotimer.ui.history.weekly_chart import ChartBar, WeeklyChart
 
 
 @pytest.mark.parametrize(

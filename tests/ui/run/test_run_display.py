@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtWidgets import QLabel, QStyle, QWidget
 
-from retrotimer.core.session import SessionState
+from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Theme
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.ui.common.theme import run_colours

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from retrotimer.core.session import SessionState
+from retrotimer.core.session.session_machine import SessionState
 from retrotimer.storage.settings_store import SettingsStore
 from tests.ui.conftest import Harness
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QColor
 
 from retrotimer.core.model import ColourRole
-from retrotimer.core.session import SessionState
+from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Settings, Theme
 from retrotimer.ui.common.kind_style import Arrow
 from retrotimer.ui.common.theme import run_colours

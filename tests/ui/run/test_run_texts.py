@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from retrotimer.core.model import ColourRole, Length, Segment, SegmentKind, Venue
-from retrotimer.core.plan import Plan, compile_plan
-from retrotimer.core.session import Session
+from retrotimer.core.session.plan import Plan, compile_plan
+from retrotimer.core.session.session_machine import Session
 from retrotimer.core.settings import Settings
 from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
 from retrotimer.ui.run.run_texts import (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from retrotimer.core.programs.program_ref import ProgramRef
-from retrotimer.core.records import SessionOutcome, SessionSummary
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.session.records import SessionOutcome, SessionSummary
 from retrotimer.ui.run.summary_dialog import DIZZY_ADVICE, SummaryDialog
 
 

@@ -1,0 +1,102 @@
+"""What the history's users need of it: recording, reading, its files; storage implements them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from retrotimer.core.history.history_values import (
+    HistoryEntry,
+    HistorySession,
+    Pause,
+    Review,
+    SessionEnd,
+    SessionStart,
+    SessionTotals,
+)
+from retrotimer.core.session.records import SegmentRecord
+
+
+class HistoryUnavailable(Exception):
+    """The history cannot be written or read just now (read-only or full disk, I/O error).
+
+    The message is written for the user. Whatever was being written can be tried again.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """How many sessions an import added, how many it completed (a session already in the
+    history that lacked segments, pauses, its end or its review: a backup of a session the
+    disk refused part-way) with how many segments, and how many it skipped as already whole."""
+
+    added: int
+    skipped: int
+    completed: int = 0
+    segments_added: int = 0
+
+    def describe(self) -> str:
+        """One sentence for the user: "Imported 1 session; completed 1 ...; skipped 0 ..."."""
+        parts = [f"Imported {self.added} session{'s' * (self.added != 1)}"]
+        if self.completed:
+            # Completed without segments: what it gained was its end, review or pauses.
+            gained = (
+                f" with {self.segments_added} more segment{'s' * (self.segments_added != 1)}"
+                if self.segments_added
+                else ""
+            )
+            parts.append(f"completed {self.completed} already in the history{gained}")
+        parts.append(f"skipped {self.skipped} already in the history")
+        return "; ".join(parts) + "."
+
+
+class HistoryWriter(Protocol):
+    """What recording a session needs. Every call commits before it returns, and may be
+    repeated after a HistoryUnavailable without harm."""
+
+    def begin_session(self, start: SessionStart) -> None: ...
+
+    def record_segment(
+        self, session_id: str, record: SegmentRecord, totals: SessionTotals, at_utc_s: float
+    ) -> None: ...
+
+    def record_pause(self, session_id: str, pause: Pause) -> None:
+        """A pause began (no end yet) or ended; the pause is known by its start, so writing
+        it again with its end completes it."""
+        ...
+
+    def end_session(self, session_id: str, end: SessionEnd) -> None: ...
+
+    def set_review(self, session_id: str, review: Review) -> None: ...
+
+
+class HistoryRepository(HistoryWriter, Protocol):
+    """The session history: recording, reading, reviewing, deleting with undo, import."""
+
+    def list_sessions(self, *, include_deleted: bool = False) -> list[HistoryEntry]: ...
+
+    def get_session(self, session_id: str) -> HistorySession | None: ...
+
+    def all_sessions(self) -> list[HistorySession]: ...
+
+    def delete_session(self, session_id: str, at_utc_s: float) -> None: ...
+
+    def restore_session(self, session_id: str) -> None: ...
+
+    def purge_deleted(self) -> int: ...
+
+    def import_sessions(self, sessions: Sequence[HistorySession]) -> ImportResult: ...
+
+
+class HistoryFiles(Protocol):
+    """Files in and out of the history: `file_format` is "csv" or "json"; paths are text.
+
+    `export_to` returns how many sessions it wrote; `import_from` reads a JSON export and
+    raises ValueError, with a message for the user, for a file that is not one (nothing is
+    imported then). Either raises HistoryUnavailable when the disk refuses.
+    """
+
+    def export_to(self, path: str, file_format: str) -> int: ...
+
+    def import_from(self, path: str) -> ImportResult: ...

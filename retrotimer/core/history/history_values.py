@@ -1,0 +1,269 @@
+"""Sessions as the history keeps them: status, wall-clock times, totals, review and segments."""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.model import Venue
+from retrotimer.core.session.plan import Plan, plan_to_json
+from retrotimer.core.session.records import (
+    SegmentRecord,
+    SessionOutcome,
+    SessionSummary,
+)
+from retrotimer.core.session.records import (
+    SessionTotals as SessionTotals,  # where it was first
+)
+
+RATING_RANGE = (1, 5)
+MAX_NEAR_STUMBLES = 1000
+MAX_NOTES_LENGTH = 10_000
+# The moments the history can show: from 1970 UTC to a day before the end of year 9999, so
+# that the date in any time zone (offsets up to a day) stays a date the calendar has.
+FIRST_SHOWABLE_UTC_S = 0.0
+LAST_SHOWABLE_UTC_S = 253_402_128_000.0  # 9999-12-30T00:00:00Z
+MAX_OFFSET_S = 24 * 3600 - 60
+
+
+class SessionStatus(enum.Enum):
+    """Where a recorded session stands; RUNNING only while it is being recorded."""
+
+    RUNNING = "running"
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+    INTERRUPTED = "interrupted"
+
+    @classmethod
+    def from_summary(cls, summary: SessionSummary) -> SessionStatus:
+        """The status a session's summary ends with: finished is completed, stopped stays."""
+        if summary.status is SessionOutcome.FINISHED:
+            return cls.COMPLETED
+        return cls.STOPPED
+
+
+@dataclass(frozen=True, slots=True)
+class WallTime:
+    """A wall-clock moment: seconds since the Unix epoch (UTC) and the local offset then."""
+
+    utc_s: float
+    offset_s: int = 0
+
+
+def showable(utc_s: object, offset_s: object = 0) -> bool:
+    """True when the moment can be shown as a date and time, in UTC and in its own offset:
+    a finite number of seconds from 1970 to 9998 and an offset within a day."""
+    if isinstance(utc_s, bool) or not isinstance(utc_s, int | float):
+        return False
+    if isinstance(offset_s, bool) or not isinstance(offset_s, int):
+        return False
+    if not math.isfinite(utc_s) or not FIRST_SHOWABLE_UTC_S <= utc_s <= LAST_SHOWABLE_UTC_S:
+        return False
+    # With the offset, the local time stays between 1969-12-31 and 9999-12-31.
+    return abs(offset_s) <= MAX_OFFSET_S
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What the runner says about a session afterwards; None where they said nothing."""
+
+    rating: int | None = None
+    near_stumbles: int | None = None
+    notes: str = ""
+    # "Felt dizzy or in pain": a program steps back after such a session.
+    dizzy_or_pain: bool = False
+
+    def problems(self) -> list[str]:
+        """Messages for values out of range; empty when the review can be saved."""
+        found: list[str] = []
+        low, high = RATING_RANGE
+        if self.rating is not None and not low <= self.rating <= high:
+            found.append(f"rating must be {low}-{high}")
+        if self.near_stumbles is not None and not 0 <= self.near_stumbles <= MAX_NEAR_STUMBLES:
+            found.append(f"near-stumbles must be 0-{MAX_NEAR_STUMBLES}")
+        if len(self.notes) > MAX_NOTES_LENGTH:
+            found.append(f"notes must be at most {MAX_NOTES_LENGTH} characters")
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStart:
+    """What is known when a session starts: the row written before the first segment."""
+
+    session_id: str
+    template_name: str
+    plan_json: str
+    venue: Venue
+    started: WallTime
+    planned_s: float
+    # A run at a compressed speed (a script or a test trying things): kept, but never
+    # counted in statistics, streaks or progress.
+    test_run: bool = False
+    program: ProgramRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEnd:
+    """How a session ended and its final totals."""
+
+    status: SessionStatus
+    ended: WallTime
+    totals: SessionTotals
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """The session stood still (paused by the runner, or by a jump of the clock) from
+    `start_utc_s` to `end_utc_s`, wall-clock seconds in UTC; no end yet while it lasts."""
+
+    start_utc_s: float
+    end_utc_s: float | None = None
+
+    def seconds(self, until_utc_s: float | None = None) -> float:
+        """How long it lasted; one without an end lasts until `until_utc_s` (0 if unknown)."""
+        end = self.end_utc_s if self.end_utc_s is not None else until_utc_s
+        return max(0.0, end - self.start_utc_s) if end is not None else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One session as listed: everything but its plan and segments.
+
+    Flat on purpose: a list of thousands is built at start-up. `started`, `totals` and
+    `review` give the grouped values. `longest_backward_s` is the longest single backward
+    segment of the session (0 when none).
+    """
+
+    session_id: str
+    template_name: str
+    venue: Venue
+    started_utc_s: float
+    utc_offset_s: int
+    ended_utc_s: float | None
+    status: SessionStatus
+    planned_s: float
+    active_s: float = 0.0
+    backward_s: float = 0.0
+    forward_s: float = 0.0
+    backward_steps: int = 0
+    longest_backward_s: float = 0.0
+    rating: int | None = None
+    near_stumbles: int | None = None
+    notes: str = ""
+    deleted_utc_s: float | None = None
+    test_run: bool = False
+    program: ProgramRef | None = None
+    dizzy_or_pain: bool = False
+
+    @classmethod
+    def build(
+        cls,
+        start: SessionStart,
+        *,
+        status: SessionStatus,
+        ended_utc_s: float | None,
+        totals: SessionTotals,
+        review: Review,
+        longest_backward_s: float,
+        deleted_utc_s: float | None = None,
+    ) -> HistoryEntry:
+        return cls(
+            session_id=start.session_id,
+            template_name=start.template_name,
+            venue=start.venue,
+            started_utc_s=start.started.utc_s,
+            utc_offset_s=start.started.offset_s,
+            ended_utc_s=ended_utc_s,
+            status=status,
+            planned_s=start.planned_s,
+            active_s=totals.active_s,
+            backward_s=totals.backward_s,
+            forward_s=totals.forward_s,
+            backward_steps=totals.backward_steps,
+            longest_backward_s=longest_backward_s,
+            rating=review.rating,
+            near_stumbles=review.near_stumbles,
+            notes=review.notes,
+            deleted_utc_s=deleted_utc_s,
+            test_run=start.test_run,
+            program=start.program,
+            dizzy_or_pain=review.dizzy_or_pain,
+        )
+
+    @property
+    def started(self) -> WallTime:
+        return WallTime(self.started_utc_s, self.utc_offset_s)
+
+    @property
+    def ended(self) -> WallTime | None:
+        """The end in the offset of the start (a session does not change time zone)."""
+        if self.ended_utc_s is None:
+            return None
+        return WallTime(self.ended_utc_s, self.utc_offset_s)
+
+    @property
+    def totals(self) -> SessionTotals:
+        return SessionTotals(self.active_s, self.backward_s, self.forward_s, self.backward_steps)
+
+    @property
+    def review(self) -> Review:
+        return Review(self.rating, self.near_stumbles, self.notes, self.dizzy_or_pain)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_utc_s is not None
+
+
+@dataclass(frozen=True, slots=True)
+class HistorySession:
+    """One session with everything: its entry, the plan it ran, its segments in order and
+    its pauses in order of start."""
+
+    entry: HistoryEntry
+    plan_json: str
+    segments: tuple[SegmentRecord, ...]
+    pauses: tuple[Pause, ...] = ()
+
+    @property
+    def session_id(self) -> str:
+        return self.entry.session_id
+
+
+def plan_snapshot(plan: Plan) -> str:
+    """The plan as compact JSON, kept with the session so later template edits change nothing."""
+    return json.dumps(plan_to_json(plan, cues=False), separators=(",", ":"), ensure_ascii=False)
+
+
+def longest_backward(records: Iterable[SegmentRecord]) -> float:
+    """The longest single backward segment actually done, in seconds: one visit of it, not
+    the visits of a segment run again after Back added together."""
+    return max((r.longest_visit for r in records if r.kind.is_backward), default=0.0)
+
+
+def session_from_parts(
+    start: SessionStart,
+    records: Iterable[SegmentRecord],
+    *,
+    status: SessionStatus,
+    totals: SessionTotals,
+    ended_utc_s: float | None,
+    review: Review | None = None,
+    pauses: Iterable[Pause] = (),
+) -> HistorySession:
+    """A whole session from what a recorder knows: its start, segments, pauses, how far it
+    got and the runner's review, if given."""
+    segments = tuple(sorted(records, key=lambda record: record.index))
+    entry = HistoryEntry.build(
+        start,
+        status=status,
+        ended_utc_s=ended_utc_s,
+        totals=totals,
+        review=review or Review(),
+        longest_backward_s=longest_backward(segments),
+    )
+    ordered = tuple(sorted(pauses, key=lambda pause: pause.start_utc_s))
+    return HistorySession(entry, start.plan_json, segments, ordered)

@@ -1,0 +1,225 @@
+"""Record a running session in the history as it happens, holding writes that fail for later."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+
+from retrotimer.core.history.history_ports import HistoryUnavailable, HistoryWriter
+from retrotimer.core.history.history_values import (
+    HistorySession,
+    Pause,
+    Review,
+    SessionEnd,
+    SessionStart,
+    SessionStatus,
+    SessionTotals,
+    WallTime,
+    plan_snapshot,
+    session_from_parts,
+)
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.session.plan import Plan
+from retrotimer.core.session.records import SegmentRecord, SessionSummary
+from retrotimer.core.session.session_machine import Event, EventKind
+
+Notify = Callable[[str], None]
+
+SAVED_AGAIN = "History is being saved again; nothing from this session was lost."
+
+
+def unavailable_message(error: HistoryUnavailable) -> str:
+    return (
+        f"History cannot be saved just now: {error}. The session goes on; its records are "
+        "kept in memory and saved as soon as writing works again."
+    )
+
+
+_PAUSING = (EventKind.PAUSED, EventKind.AUTO_PAUSED)
+
+
+class SessionRecorder:
+    """Writes the session row at start, each finished segment and each pause at once, and
+    the ending.
+
+    A write the history refuses (HistoryUnavailable) is kept, in order with the ones after
+    it, and tried again on the next write or on `retry()`; `notify` tells the user once
+    when saving stops working and once when it works again. Times come in as arguments.
+    """
+
+    def __init__(
+        self,
+        writer: HistoryWriter,
+        session_id: str,
+        plan: Plan,
+        *,
+        notify: Notify | None = None,
+        test_run: bool = False,
+        program: ProgramRef | None = None,
+    ) -> None:
+        self._program = program
+        self._writer = writer
+        self._session_id = session_id
+        self._plan = plan
+        self._notify = notify or (lambda message: None)
+        self._test_run = test_run
+        self._start: SessionStart | None = None
+        self._records: dict[int, SegmentRecord] = {}
+        self._pauses: list[Pause] = []
+        self._end: SessionEnd | None = None
+        self._review: Review | None = None
+        self._pending: deque[Callable[[], None]] = deque()
+        self.problem: str | None = None
+
+    @property
+    def session_id(self) -> str:
+        return self._session_id
+
+    @property
+    def started(self) -> bool:
+        return self._start is not None
+
+    @property
+    def ended(self) -> bool:
+        return self._end is not None
+
+    @property
+    def held_writes(self) -> int:
+        """Writes kept in memory because the history refused them so far."""
+        return len(self._pending)
+
+    @property
+    def is_saved(self) -> bool:
+        """True when everything recorded so far is in the history."""
+        return not self._pending
+
+    # ---- what the session tells ------------------------------------------------------
+    def begin(self, at: WallTime) -> None:
+        """The session started: write its row (once; later calls change nothing)."""
+        if self._start is not None:
+            return
+        start = SessionStart(
+            session_id=self._session_id,
+            template_name=self._plan.template_name,
+            plan_json=plan_snapshot(self._plan),
+            venue=self._plan.venue,
+            started=at,
+            planned_s=self._plan.total_s,
+            test_run=self._test_run,
+            program=self._program,
+        )
+        self._start = start
+        self._write(lambda: self._writer.begin_session(start))
+
+    def segment_done(self, record: SegmentRecord, at: WallTime) -> None:
+        """A segment ended (at its end, skipped, or stopped in): commit it now."""
+        if self._end is not None:
+            return
+        self.begin(at)
+        # Going back and running a segment again gives a later record for the same index,
+        # which replaces the earlier one, as in the session's own records.
+        self._records[record.index] = record
+        totals = SessionTotals.from_records(self._records.values())
+        self._write(lambda: self._writer.record_segment(self._session_id, record, totals, at.utc_s))
+
+    def pause_began(self, at: WallTime, earlier_s: float = 0.0) -> None:
+        """The session stood still from `earlier_s` before `at` (a clock jump noticed late)
+        or from `at`: write the pause now, without an end, so a crash while paused keeps it."""
+        if self._end is not None or self._paused:
+            return
+        self.begin(at)
+        assert self._start is not None
+        pause = Pause(max(self._start.started.utc_s, at.utc_s - max(0.0, earlier_s)))
+        self._pauses.append(pause)
+        self._write(lambda: self._writer.record_pause(self._session_id, pause))
+
+    def pause_ended(self, at: WallTime) -> None:
+        """The session runs again (or ended while paused): the open pause gets its end."""
+        if self._end is not None or not self._paused:
+            return
+        open_pause = self._pauses[-1]
+        pause = Pause(open_pause.start_utc_s, max(open_pause.start_utc_s, at.utc_s))
+        self._pauses[-1] = pause
+        self._write(lambda: self._writer.record_pause(self._session_id, pause))
+
+    @property
+    def _paused(self) -> bool:
+        return bool(self._pauses) and self._pauses[-1].end_utc_s is None
+
+    def end(self, summary: SessionSummary, at: WallTime) -> None:
+        """The session finished or was stopped: record how, with the summary's totals (a
+        pause it was stopped in ends there)."""
+        if self._end is not None:
+            return
+        self.begin(at)
+        self.pause_ended(at)
+        end = SessionEnd(
+            SessionStatus.from_summary(summary), at, SessionTotals.from_summary(summary)
+        )
+        self._end = end
+        self._write(lambda: self._writer.end_session(self._session_id, end))
+
+    def review(self, review: Review) -> bool:
+        """The runner's review of the ended session: written now, or held with the rest (and
+        in the backup) when the history refuses; True when it is written."""
+        self._review = review
+        self._write(lambda: self._writer.set_review(self._session_id, review))
+        return self.is_saved
+
+    def on_event(self, event: Event, at: WallTime) -> None:
+        """Feed every session event here: the start, each finished segment, each pause and
+        the ending (with the summary its event carries) are recorded."""
+        if event.kind is EventKind.COUNTDOWN:
+            self.begin(at)
+        elif event.kind in _PAUSING:
+            self.pause_began(at, event.paused_for_s)
+        elif event.kind is EventKind.RESUMED:
+            self.pause_ended(at)
+        elif event.kind is EventKind.SEGMENT_DONE and event.record is not None:
+            self.segment_done(event.record, at)
+        elif event.summary is not None:
+            self.end(event.summary, at)
+
+    # ---- writing ---------------------------------------------------------------------
+    def retry(self) -> bool:
+        """Try the held writes again, in order; True when nothing is held any more."""
+        while self._pending:
+            try:
+                self._pending[0]()
+            except HistoryUnavailable as error:
+                if self.problem is None:
+                    self.problem = unavailable_message(error)
+                    self._notify(self.problem)
+                return False
+            self._pending.popleft()
+        if self.problem is not None:
+            self.problem = None
+            self._notify(SAVED_AGAIN)
+        return True
+
+    def _write(self, write: Callable[[], None]) -> None:
+        self._pending.append(write)
+        self.retry()
+
+    def snapshot(self) -> HistorySession:
+        """Everything recorded so far, as the history would hold it (for a backup file)."""
+        if self._start is None:
+            raise ValueError("the session has not started")
+        if self._end is not None:
+            return session_from_parts(
+                self._start,
+                self._records.values(),
+                status=self._end.status,
+                totals=self._end.totals,
+                ended_utc_s=self._end.ended.utc_s,
+                review=self._review,
+                pauses=self._pauses,
+            )
+        return session_from_parts(
+            self._start,
+            self._records.values(),
+            status=SessionStatus.INTERRUPTED,
+            totals=SessionTotals.from_records(self._records.values()),
+            ended_utc_s=None,
+            pauses=self._pauses,
+        )

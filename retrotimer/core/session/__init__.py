@@ -1,0 +1,1 @@
+"""The timeline and its clockless state machine: plan, speech plan, session, events, records."""

@@ -1,0 +1,422 @@
+"""The session state machine: commands, due events and a per-segment record, time as input."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import enum
+import math
+from dataclasses import dataclass
+
+from retrotimer.core.session.plan import (
+    CUE_RANK,
+    SEGMENT_END_RANK,
+    Cue,
+    CueType,
+    Plan,
+    cue_order,
+)
+from retrotimer.core.session.records import (
+    SegmentRecord,
+    SessionOutcome,
+    SessionSummary,
+    summarise,
+)
+from retrotimer.core.session.session_events import (
+    Event,
+    EventKind,
+    SessionState,
+    SessionView,
+)
+from retrotimer.core.settings import Settings
+
+__all__ = [
+    "TRANSITIONS",
+    "Command",
+    "Event",
+    "EventKind",
+    "IllegalCommand",
+    "Session",
+    "SessionState",
+    "SessionView",
+]
+
+
+class Command(enum.Enum):
+    START = "start"
+    PAUSE = "pause"
+    RESUME = "resume"
+    SKIP = "skip"
+    BACK = "back"
+    STOP = "stop"
+
+
+S, C = SessionState, Command
+# The one transition table. Where time alone moves the session on (get-ready over, plan
+# over), `_settle` adjusts RUNNING/COUNTDOWN/FINISHED from the position afterwards.
+TRANSITIONS: dict[tuple[SessionState, Command], SessionState] = {
+    (S.IDLE, C.START): S.COUNTDOWN,
+    (S.COUNTDOWN, C.PAUSE): S.PAUSED,
+    (S.COUNTDOWN, C.SKIP): S.RUNNING,
+    (S.COUNTDOWN, C.BACK): S.COUNTDOWN,
+    (S.COUNTDOWN, C.STOP): S.STOPPED,
+    (S.RUNNING, C.PAUSE): S.PAUSED,
+    (S.RUNNING, C.SKIP): S.RUNNING,
+    (S.RUNNING, C.BACK): S.RUNNING,
+    (S.RUNNING, C.STOP): S.STOPPED,
+    (S.PAUSED, C.RESUME): S.RUNNING,
+    (S.PAUSED, C.SKIP): S.PAUSED,
+    (S.PAUSED, C.BACK): S.PAUSED,
+    (S.PAUSED, C.STOP): S.STOPPED,
+}
+del S, C
+
+
+class IllegalCommand(Exception):
+    """A command that the current state does not allow; the session is left unchanged."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Due:
+    at_s: float
+    rank: int
+    cue: Cue | None
+    segment_index: int
+
+
+BACK_GRACE_S = 2.0
+_EPSILON = 1e-9
+
+
+def _in_countdown(position: float) -> bool:
+    # The schedule fires what is due within _EPSILON, so the countdown ends there as well:
+    # a position a rounding error below 0 has already said "Go." and announced segment one.
+    return position < -_EPSILON
+
+
+def get_ready_cues(get_ready_s: float, pips: int) -> list[Cue]:
+    """The cues of the get-ready countdown, at negative offsets before the plan starts."""
+    if get_ready_s <= 0:
+        return []
+    cues = [Cue(-get_ready_s, CueType.GET_READY, "Get ready.", 0, ("get ready",))]
+    for remaining in range(pips, 0, -1):
+        if remaining < get_ready_s:
+            cues.append(Cue(float(-remaining), CueType.COUNTDOWN, str(remaining), 0))
+    return cues
+
+
+class Session:
+    """One run of a plan. Every method takes `now`, monotonic seconds from an outside clock."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        *,
+        get_ready_s: float = 5.0,
+        get_ready_pips: int = 3,
+        jump_threshold_s: float = 5.0,
+    ) -> None:
+        if not plan.segments:
+            raise ValueError("a plan without segments cannot be run")
+        self.plan = plan
+        self.get_ready_s = float(get_ready_s)
+        self.jump_threshold_s = jump_threshold_s
+        schedule = [_Due(c.at_s, CUE_RANK[c.type], c, c.segment_index) for c in plan.cues]
+        schedule += [
+            _Due(c.at_s, CUE_RANK[c.type], c, 0)
+            for c in get_ready_cues(self.get_ready_s, get_ready_pips)
+        ]
+        schedule += [_Due(s.end_s, SEGMENT_END_RANK, None, s.index) for s in plan.segments]
+        schedule.sort(key=lambda due: cue_order(due.at_s, due.rank))
+        self._schedule = schedule
+        self._schedule_times = [due.at_s for due in schedule]
+        self.state = SessionState.IDLE
+        self._started_at = 0.0
+        self._paused_total = 0.0
+        self._paused_at: float | None = None
+        self._shift = 0.0
+        self._cursor = 0
+        self._last_now: float | None = None
+        self._generation = 0
+        self._segment = 0
+        self._entered_s = 0.0
+        self._actual: dict[int, float] = {}
+        self._records: dict[int, SegmentRecord] = {}
+        self._ended_at: float | None = None
+
+    @classmethod
+    def from_settings(cls, plan: Plan, settings: Settings, *, speed: float = 1.0) -> Session:
+        """A session with the user's get-ready and jump threshold; `speed` scales plan time."""
+        return cls(
+            plan,
+            get_ready_s=settings.get_ready_s,
+            get_ready_pips=settings.countdown_pips,
+            jump_threshold_s=settings.clock_jump_s * speed,
+        )
+
+    # ---- time ------------------------------------------------------------------------
+    def _raw_position(self, now: float) -> float:
+        """Plan position, unclamped: negative while getting ready."""
+        if self.state is SessionState.IDLE:
+            return -self.get_ready_s
+        end = now
+        if self._paused_at is not None:
+            end = self._paused_at
+        elif self._ended_at is not None:
+            end = self._ended_at
+        return end - self._started_at - self._paused_total + self._shift - self.get_ready_s
+
+    def plan_time(self, now: float) -> float:
+        """Seconds into the plan, negative during get-ready: where an event is heard."""
+        return self._raw_position(self._check_time(now))
+
+    def position(self, now: float) -> float:
+        """Seconds into the plan, within [0, total]."""
+        return min(max(self.plan_time(now), 0.0), self.plan.total_s)
+
+    def _check_time(self, now: float) -> float:
+        if self._last_now is not None and now < self._last_now:
+            now = self._last_now  # a clock that runs backwards is treated as standing still
+        return now
+
+    # ---- commands ----------------------------------------------------------------------
+    def _effective_state(self, now: float) -> SessionState:
+        """The state the session would be in at `now` once due events are processed."""
+        state = self.state
+        if state not in (SessionState.COUNTDOWN, SessionState.RUNNING):
+            return state
+        if self._last_now is not None and now - self._last_now > self.jump_threshold_s:
+            return SessionState.PAUSED
+        position = self._raw_position(now)
+        if position >= self.plan.total_s - _EPSILON:
+            return SessionState.FINISHED
+        return SessionState.COUNTDOWN if _in_countdown(position) else SessionState.RUNNING
+
+    def allowed(self, command: Command, now: float) -> bool:
+        return (self._effective_state(self._check_time(now)), command) in TRANSITIONS
+
+    def _begin(self, command: Command, now: float) -> tuple[float, list[Event]]:
+        """Refuse an illegal command before touching anything; else catch up to `now`."""
+        now = self._check_time(now)
+        state = self._effective_state(now)
+        if (state, command) not in TRANSITIONS:
+            raise IllegalCommand(f"cannot {command.value} a session that is {state.value}")
+        events = self.advance(now)
+        self.state = TRANSITIONS[(state, command)]
+        return now, events
+
+    def start(self, now: float) -> list[Event]:
+        now, events = self._begin(Command.START, now)
+        self._started_at = now
+        self._last_now = now
+        events.append(self._event(EventKind.COUNTDOWN, -self.get_ready_s, "Session started."))
+        return events + self._fire(now)
+
+    def pause(self, now: float) -> list[Event]:
+        now, events = self._begin(Command.PAUSE, now)
+        self._paused_at = now
+        return [*events, self._event(EventKind.PAUSED, self._raw_position(now), "Paused.")]
+
+    def resume(self, now: float) -> list[Event]:
+        now, events = self._begin(Command.RESUME, now)
+        assert self._paused_at is not None
+        self._paused_total += now - self._paused_at
+        self._paused_at = None
+        self._settle()
+        events.append(self._event(EventKind.RESUMED, self._raw_position(now), "Resumed."))
+        return events + self._fire(now)
+
+    def skip(self, now: float) -> list[Event]:
+        now, events = self._begin(Command.SKIP, now)
+        position = self._raw_position(now)
+        if _in_countdown(position):
+            target = 0.0
+        else:
+            events.append(self._leave(position, skipped=True))
+            target = self.plan.segments[self._segment].end_s
+        self._jump(position, target)
+        events.append(self._event(EventKind.SKIPPED, position, "Skipped."))
+        if _in_countdown(position) and self.state is SessionState.RUNNING:
+            events.append(self._event(EventKind.RUNNING, 0.0, "Go."))
+        return events + self._fire(now)
+
+    def back(self, now: float) -> list[Event]:
+        now, events = self._begin(Command.BACK, now)
+        position = self._raw_position(now)
+        if _in_countdown(position):
+            target = -self.get_ready_s
+        else:
+            current = self.plan.segments[self._segment]
+            events.append(self._leave(position, skipped=False))
+            in_grace = position - current.start_s < BACK_GRACE_S
+            target = current.start_s
+            if in_grace and current.index > 0:
+                target = self.plan.segments[current.index - 1].start_s
+        self._jump(position, target)
+        events.append(self._event(EventKind.WENT_BACK, target, "Back."))
+        return events + self._fire(now)
+
+    def stop(self, now: float) -> list[Event]:
+        now, events = self._begin(Command.STOP, now)
+        position = self._raw_position(now)
+        if not _in_countdown(position):
+            events.append(self._leave(min(position, self.plan.total_s), skipped=False))
+        summary = self._end(now, SessionOutcome.STOPPED)
+        return [*events, self._event(EventKind.STOPPED, position, "Stopped.", summary=summary)]
+
+    # ---- time passing ------------------------------------------------------------------
+    def advance(self, now: float) -> list[Event]:
+        """The events that fell due since the last call, in order, each exactly once."""
+        now = self._check_time(now)
+        if self.state not in (SessionState.COUNTDOWN, SessionState.RUNNING):
+            self._last_now = now if self.state is not SessionState.IDLE else self._last_now
+            return []
+        last = self._last_now
+        if last is not None and now - last > self.jump_threshold_s:
+            events = self._fire(last)
+            if self.state.is_over:
+                return events
+            self._paused_at = last
+            self.state = SessionState.PAUSED
+            self._last_now = now
+            text = f"Paused: the clock jumped {now - last:.0f} s (was the computer asleep?)."
+            paused = self._event(EventKind.AUTO_PAUSED, self._raw_position(now), text)
+            return [*events, dataclasses.replace(paused, paused_for_s=round(now - last, 6))]
+        return self._fire(now)
+
+    def _fire(self, now: float) -> list[Event]:
+        self._last_now = max(now, self._last_now or now)
+        if self.state not in (SessionState.COUNTDOWN, SessionState.RUNNING):
+            return []
+        position = self._raw_position(now)
+        events: list[Event] = []
+        while (
+            self._cursor < len(self._schedule)
+            and self._schedule[self._cursor].at_s <= position + _EPSILON
+        ):
+            due = self._schedule[self._cursor]
+            self._cursor += 1
+            if self.state is SessionState.COUNTDOWN and due.at_s >= 0:
+                self.state = SessionState.RUNNING
+                self._segment, self._entered_s = 0, 0.0
+                events.append(self._event(EventKind.RUNNING, 0.0, "Go."))
+            if due.cue is not None:
+                events.append(self._event(EventKind.CUE, due.at_s, due.cue.text, due.cue))
+            elif due.segment_index == self._segment:
+                events.append(self._leave(due.at_s, skipped=False))
+                if self._segment + 1 < len(self.plan.segments):
+                    self._segment, self._entered_s = self._segment + 1, due.at_s
+        if position >= self.plan.total_s - _EPSILON:
+            summary = self._end(now - (position - self.plan.total_s), SessionOutcome.FINISHED)
+            events.append(
+                self._event(EventKind.FINISHED, self.plan.total_s, "Finished.", summary=summary)
+            )
+        return events
+
+    def _leave(self, position: float, *, skipped: bool) -> Event:
+        """Close the current segment's visit and produce its record."""
+        segment = self.plan.segments[self._segment]
+        visit = max(0.0, position - self._entered_s)
+        actual = self._actual.get(segment.index, 0.0) + visit
+        self._actual[segment.index] = actual
+        self._entered_s = position
+        before = self._records.get(segment.index)
+        longest = max(visit, before.longest_visit) if before is not None else visit
+        record = SegmentRecord(
+            index=segment.index,
+            kind=segment.kind,
+            label=segment.label,
+            planned_s=segment.duration_s,
+            actual_s=round(actual, 3),
+            skipped=skipped,
+            steps=segment.steps,
+            longest_visit_s=None if before is None else round(longest, 3),
+        )
+        self._records[segment.index] = record
+        return self._event(EventKind.SEGMENT_DONE, position, segment.label, record=record)
+
+    def _jump(self, position: float, target: float) -> None:
+        self._shift += target - position
+        self._generation += 1
+        self._cursor = bisect.bisect_left(self._schedule_times, target - _EPSILON)
+        if target >= 0:
+            self._segment = self.plan.segment_index_at(target)
+            self._entered_s = target
+        self._settle()
+
+    def _settle(self) -> None:
+        position = self._raw_position(self._last_now or 0.0)
+        if self.state is SessionState.RUNNING and _in_countdown(position):
+            self.state = SessionState.COUNTDOWN
+
+    def _end(self, at: float, outcome: SessionOutcome) -> SessionSummary:
+        """End the session at clock time `at`; its summary, once and for all."""
+        if self._paused_at is not None:
+            self._paused_total += at - self._paused_at
+            self._paused_at = None
+        self._ended_at = at
+        self.state = SessionState(outcome.value)
+        active = max(0.0, at - self._started_at - self._paused_total - self.get_ready_s)
+        return summarise(self.plan, self.records, outcome, active)
+
+    def _event(
+        self,
+        kind: EventKind,
+        scheduled_s: float,
+        text: str,
+        cue: Cue | None = None,
+        record: SegmentRecord | None = None,
+        summary: SessionSummary | None = None,
+    ) -> Event:
+        at = round(scheduled_s, 6)
+        return Event(kind, at, text, self.state, self._generation, cue, record, summary)
+
+    # ---- reading ---------------------------------------------------------------------
+    def next_due(self, now: float) -> float | None:
+        """Clock time of the next scheduled event, or None when nothing is pending."""
+        if self.state not in (SessionState.COUNTDOWN, SessionState.RUNNING):
+            return None
+        position = self._raw_position(now)
+        upcoming = self.plan.total_s
+        if self._cursor < len(self._schedule):
+            upcoming = min(upcoming, self._schedule[self._cursor].at_s)
+        return now + max(0.0, upcoming - position)
+
+    def next_display_change(self, now: float) -> float | None:
+        """Clock time at which the whole seconds shown for the segment (or get-ready) change."""
+        if self.state not in (SessionState.COUNTDOWN, SessionState.RUNNING):
+            return None
+        position = self._raw_position(now)
+        end = 0.0 if position < 0 else self.plan.segments[self._segment].end_s
+        remaining = end - position
+        step = remaining - (math.ceil(remaining - _EPSILON) - 1)
+        return now + max(step, 0.0)
+
+    def view(self, now: float) -> SessionView:
+        now = self._check_time(now)
+        raw = self._raw_position(now)
+        position = min(max(raw, 0.0), self.plan.total_s)
+        segment = self.plan.segments[self._segment]
+        following = (
+            self.plan.segments[segment.index + 1]
+            if segment.index + 1 < len(self.plan.segments)
+            else None
+        )
+        elapsed = min(max(position - segment.start_s, 0.0), segment.duration_s)
+        return SessionView(
+            state=self.state,
+            position_s=position,
+            get_ready_remaining_s=max(0.0, -raw)
+            if self.state is not SessionState.IDLE
+            else self.get_ready_s,
+            segment=segment,
+            segment_elapsed_s=elapsed,
+            segment_remaining_s=segment.duration_s - elapsed,
+            next_segment=following,
+            total_s=self.plan.total_s,
+        )
+
+    @property
+    def records(self) -> tuple[SegmentRecord, ...]:
+        """One record per segment entered, in plan order."""
+        return tuple(self._records[index] for index in sorted(self._records))

@@ -1,0 +1,1 @@
+"""Finished sessions as activity files for training logs: FIT and TCX."""

@@ -1,0 +1,155 @@
+"""A finished session as a FIT activity file: running, one lap per segment, no GPS."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from retrotimer.core.exchange.activity import Activity, Lap
+from retrotimer.exchange.fit_messages import (
+    KIND_FIELD,
+    LABEL_FIELD,
+    MESG_NUM,
+    Message,
+    encode_messages,
+    fit_local_time,
+)
+from retrotimer.exchange.workouts.fit_workout import (
+    KIND_CODES,
+    STEP_NAME_BYTES,
+    WORKOUT_NAME_BYTES,
+    fit_text,
+)
+
+_SERIAL = 0x5254
+
+
+def _moment(activity: Activity, offset_s: float) -> datetime:
+    return datetime.fromtimestamp(activity.started_utc_s, UTC) + timedelta(seconds=offset_s)
+
+
+def _event(activity: Activity, offset_s: float, event_type: str) -> Message:
+    return {
+        "mesg_num": MESG_NUM["EVENT"],
+        "timestamp": _moment(activity, offset_s),
+        "event": "timer",
+        "event_type": event_type,
+        "event_group": 0,
+    }
+
+
+def lap_ends(activity: Activity) -> list[float]:
+    """Where each lap ends on the wall clock: where the next begins (a stop inside a lap is
+    part of it), the last at the activity's end."""
+    starts = [lap.start_s for lap in activity.laps]
+    return [*starts[1:], activity.elapsed_s] if starts else []
+
+
+def _lap(activity: Activity, index: int, lap: Lap, end_s: float) -> Message:
+    return {
+        "mesg_num": MESG_NUM["LAP"],
+        "message_index": index,
+        "timestamp": _moment(activity, end_s),
+        "start_time": _moment(activity, lap.start_s),
+        "total_elapsed_time": round(end_s - lap.start_s, 3),
+        "total_timer_time": round(lap.seconds, 3),
+        "event": "lap",
+        "event_type": "stop",
+        "lap_trigger": "manual" if lap.skipped else "time",
+        "sport": "running",
+        "sub_sport": "generic",
+        "intensity": lap.intensity.value,
+        # The step this lap ran: logs show that step's name (the segment's label) on the lap.
+        "wkt_step_index": index,
+        "developer_fields": {
+            KIND_FIELD: KIND_CODES[lap.kind],
+            LABEL_FIELD: fit_text(lap.label, STEP_NAME_BYTES) or lap.kind.label,
+        },
+    }
+
+
+def _workout(activity: Activity) -> list[Message]:
+    """The session as the workout a watch would have run: one timed step per lap, named by
+    the segment's label, which is how training logs learn a lap's name."""
+    steps: list[Message] = [
+        {
+            "mesg_num": MESG_NUM["WORKOUT_STEP"],
+            "message_index": index,
+            "wkt_step_name": fit_text(lap.label, STEP_NAME_BYTES) or lap.kind.label,
+            "duration_type": "time",
+            "duration_value": round(lap.seconds * 1000),
+            "target_type": "open",
+            "intensity": lap.intensity.value,
+        }
+        for index, lap in enumerate(activity.laps)
+    ]
+    workout: Message = {
+        "mesg_num": MESG_NUM["WORKOUT"],
+        "wkt_name": fit_text(activity.name, WORKOUT_NAME_BYTES),
+        "sport": "running",
+        "sub_sport": "generic",
+        "num_valid_steps": len(steps),
+    }
+    return [workout, *steps]
+
+
+def encode_activity(activity: Activity) -> bytes:
+    """The FIT activity file: the workout run, timer events, a record at least every 5 s
+    while the timer runs, a lap per segment, the session and the activity."""
+    end = activity.elapsed_s
+    messages: list[Message] = [
+        {
+            "mesg_num": MESG_NUM["FILE_ID"],
+            "type": "activity",
+            "manufacturer": "development",
+            "product": 0,
+            "serial_number": _SERIAL,
+            "time_created": _moment(activity, 0.0),
+        }
+    ]
+    messages += _workout(activity)
+    spans = activity.running_spans()
+    records = iter(activity.record_times())
+    pending = next(records, None)
+    for number, (start, stop) in enumerate(spans):
+        messages.append(_event(activity, start, "start"))
+        while pending is not None and pending <= stop:
+            messages.append(
+                {"mesg_num": MESG_NUM["RECORD"], "timestamp": _moment(activity, pending)}
+            )
+            pending = next(records, None)
+        last = number == len(spans) - 1
+        messages.append(_event(activity, stop, "stop_all" if last else "stop"))
+    messages += [
+        _lap(activity, index, lap, lap_end)
+        for index, (lap, lap_end) in enumerate(zip(activity.laps, lap_ends(activity), strict=True))
+    ]
+    messages.append(
+        {
+            "mesg_num": MESG_NUM["SESSION"],
+            "message_index": 0,
+            "timestamp": _moment(activity, end),
+            "start_time": _moment(activity, 0.0),
+            "total_elapsed_time": round(end, 3),
+            "total_timer_time": round(activity.timer_s, 3),
+            "sport": "running",
+            "sub_sport": "generic",
+            "first_lap_index": 0,
+            "num_laps": len(activity.laps),
+            "event": "session",
+            "event_type": "stop",
+            "trigger": "activity_end",
+        }
+    )
+    messages.append(
+        {
+            "mesg_num": MESG_NUM["ACTIVITY"],
+            "timestamp": _moment(activity, end),
+            "local_timestamp": fit_local_time(activity.started_utc_s + end, activity.utc_offset_s),
+            "total_timer_time": round(activity.timer_s, 3),
+            "num_sessions": 1,
+            "type": "manual",
+            "event": "activity",
+            "event_type": "stop",
+        }
+    )
+    return encode_messages(messages, developer_fields=True)

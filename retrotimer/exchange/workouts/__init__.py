@@ -1,0 +1,1 @@
+"""Workout files of other tools: FIT, Zwift, intervals.icu text."""

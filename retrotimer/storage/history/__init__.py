@@ -1,0 +1,1 @@
+"""The session history in SQLite: schema, opening, rows, pauses, import."""

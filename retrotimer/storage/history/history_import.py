@@ -1,0 +1,137 @@
+"""Import into the history: a new session is inserted; one already there is completed."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from retrotimer.core.history.history_values import (
+    HistorySession,
+    SessionStatus,
+    longest_backward,
+)
+from retrotimer.storage.history.history_pauses import add_pauses
+from retrotimer.storage.history.history_rows import (
+    BACKWARD_KINDS,
+    SEGMENT_COLUMNS,
+    SET_PROGRAM,
+    STATUSES,
+    program_values,
+    segment_values,
+)
+
+# How far along a status is: an import may move a session forward, never back.
+_STATUS_RANK = {
+    SessionStatus.RUNNING: 0,
+    SessionStatus.INTERRUPTED: 1,
+    SessionStatus.STOPPED: 2,
+    SessionStatus.COMPLETED: 2,
+}
+
+
+def insert_session(db: sqlite3.Connection, session: HistorySession) -> bool:
+    """Insert a session that is not there yet, with its segments; False if its id is."""
+    entry = session.entry
+    cursor = db.execute(
+        """
+        INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
+            utc_offset_s, ended_utc, status, planned_s, active_s, backward_s,
+            forward_s, backward_steps, longest_backward_s, rating, near_stumbles,
+            notes, updated_utc, deleted_utc, test_run)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO NOTHING
+        """,
+        (
+            entry.session_id,
+            entry.template_name,
+            session.plan_json,
+            entry.venue.value,
+            entry.started_utc_s,
+            entry.utc_offset_s,
+            entry.ended_utc_s,
+            entry.status.value,
+            entry.planned_s,
+            entry.active_s,
+            entry.backward_s,
+            entry.forward_s,
+            entry.backward_steps,
+            longest_backward(session.segments),
+            entry.rating,
+            entry.near_stumbles,
+            entry.notes,
+            entry.ended_utc_s or entry.started_utc_s,
+            entry.deleted_utc_s,
+            int(entry.test_run),
+        ),
+    )
+    if cursor.rowcount == 0:
+        return False
+    db.execute(
+        SET_PROGRAM,
+        (*program_values(entry.program), int(entry.dizzy_or_pain), entry.session_id),
+    )
+    db.executemany(
+        f"INSERT INTO segments (session_id, {SEGMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [segment_values(entry.session_id, record) for record in session.segments],
+    )
+    add_pauses(db, entry.session_id, session.pauses)
+    return True
+
+
+def complete_session(db: sqlite3.Connection, session: HistorySession) -> int | None:
+    """Add to a session already in the history what the import knows and it lacks; the
+    number of segments added, or None when nothing changed. What is there is kept: a
+    segment already recorded, a later status, a rating or notes already given. Pauses it
+    lacks are added, and a pause without an end gets the import's."""
+    entry = session.entry
+    row = db.execute(
+        "SELECT status, ended_utc, active_s, rating, near_stumbles, notes FROM sessions "
+        "WHERE id = ?",
+        (entry.session_id,),
+    ).fetchone()
+    status, ended_utc, active_s, rating, near_stumbles, notes = row
+    gained = 0
+    for record in session.segments:
+        gained += db.execute(
+            f"INSERT INTO segments (session_id, {SEGMENT_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, idx) DO NOTHING",
+            segment_values(entry.session_id, record),
+        ).rowcount
+    pauses_gained = add_pauses(db, entry.session_id, session.pauses)
+    stored_status = STATUSES.get(status, SessionStatus.RUNNING)
+    further = _STATUS_RANK[entry.status] > _STATUS_RANK[stored_status]
+    review = entry.review
+    changes: dict[str, Any] = {}
+    if further:
+        changes["status"] = entry.status.value
+        changes["ended_utc"] = entry.ended_utc_s
+    elif ended_utc is None and entry.ended_utc_s is not None:
+        changes["ended_utc"] = entry.ended_utc_s
+    if (further or gained) and entry.active_s > (active_s or 0):
+        changes.update(
+            active_s=entry.active_s,
+            backward_s=entry.backward_s,
+            forward_s=entry.forward_s,
+            backward_steps=entry.backward_steps,
+        )
+    if rating is None and review.rating is not None:
+        changes["rating"] = review.rating
+    if near_stumbles is None and review.near_stumbles is not None:
+        changes["near_stumbles"] = review.near_stumbles
+    if not notes and review.notes:
+        changes["notes"] = review.notes
+    if not changes and not gained and not pauses_gained:
+        return None
+    assignments = "".join(f"{column} = :{column}, " for column in changes)
+    db.execute(
+        f"""
+        UPDATE sessions SET {assignments}
+            updated_utc = MAX(updated_utc, COALESCE(:ended, updated_utc)),
+            longest_backward_s = (
+                SELECT COALESCE(MAX(actual_s), 0) FROM segments
+                WHERE session_id = :id AND kind IN ({BACKWARD_KINDS}))
+        WHERE id = :id
+        """,
+        {**changes, "ended": entry.ended_utc_s, "id": entry.session_id},
+    )
+    return gained

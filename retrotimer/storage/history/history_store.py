@@ -1,0 +1,348 @@
+"""The session history in SQLite: recording as it happens, listing, reviewing, deleting, import."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from retrotimer.core.history.history_ports import ImportResult
+from retrotimer.core.history.history_values import (
+    HistoryEntry,
+    HistorySession,
+    Pause,
+    Review,
+    SessionEnd,
+    SessionStart,
+    SessionTotals,
+)
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.session.records import SegmentRecord
+from retrotimer.storage.history.history_database import (
+    Connect,
+    HistoryDatabase,
+    UtcClock,
+    connect_sqlite,
+)
+from retrotimer.storage.history.history_import import complete_session, insert_session
+from retrotimer.storage.history.history_pauses import all_pauses, pauses_of, write_pause
+from retrotimer.storage.history.history_rows import (
+    BACKWARD_KINDS,
+    SEGMENT_COLUMNS,
+    SET_PROGRAM,
+    STATUSES,
+    VENUES,
+    program_values,
+    segment_from_row,
+    segment_values,
+    showable_entry_row,
+    showable_segment_row,
+)
+
+# In the order of HistoryEntry's fields, so a row becomes an entry without renaming.
+_ENTRY_COLUMNS = """
+    s.id, s.template_name, s.venue, s.started_utc, s.utc_offset_s, s.ended_utc, s.status,
+    s.planned_s, s.active_s, s.backward_s, s.forward_s, s.backward_steps, s.longest_backward_s,
+    s.rating, s.near_stumbles, s.notes, s.deleted_utc, s.test_run,
+    s.program_name, s.program_week, s.program_session, s.program_lighter, s.dizzy_or_pain
+"""
+_PLAN_COLUMN = 23
+LEFT_OUT_NOTICE = (
+    "{count} session(s) in the history hold values that cannot be shown (such as a date "
+    "outside 1970-9999); they are left out here and kept in the file ({path})"
+)
+
+
+def _entry(row: Sequence[Any]) -> HistoryEntry:
+    # Positional on purpose: the list of thousands of sessions is built at start-up.
+    return HistoryEntry(
+        row[0],
+        row[1],
+        VENUES[row[2]],
+        row[3],
+        row[4],
+        row[5],
+        STATUSES[row[6]],
+        row[7],
+        row[8],
+        row[9],
+        row[10],
+        row[11],
+        row[12],
+        row[13],
+        row[14],
+        row[15],
+        row[16],
+        bool(row[17]),
+        program=None if row[18] is None else ProgramRef(row[18], row[19], row[20], bool(row[21])),
+        dizzy_or_pain=bool(row[22]),
+    )
+
+
+class HistoryStore:
+    """Implements HistoryRepository on one SQLite file (WAL).
+
+    Every write is one transaction committed before the method returns. A read-only or full
+    disk raises HistoryUnavailable and changes nothing; the same call may simply be repeated.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        connect: Connect = connect_sqlite,
+        wall_clock: UtcClock = time.time,
+        synchronous: str = "FULL",
+        repair: bool = True,
+        read_only: bool = False,
+    ) -> None:
+        self.database = HistoryDatabase(
+            path,
+            connect=connect,
+            wall_clock=wall_clock,
+            synchronous=synchronous,
+            repair=repair,
+            read_only=read_only,
+        )
+        self._left_out = 0
+
+    @property
+    def path(self) -> Path:
+        return self.database.path
+
+    def take_notices(self) -> list[str]:
+        """What the user should be told: a damaged file moved aside, sessions left out of a
+        reading because they cannot be shown."""
+        notices = self.database.take_notices()
+        if self._left_out:
+            notices.append(LEFT_OUT_NOTICE.format(count=self._left_out, path=self.path))
+            self._left_out = 0
+        return notices
+
+    def _shown(self, rows: list[Any]) -> list[Any]:
+        """The rows that can be shown; how many were left out is told by take_notices."""
+        kept = [row for row in rows if showable_entry_row(row)]
+        self._left_out = len(rows) - len(kept)
+        return kept
+
+    def close(self) -> None:
+        self.database.close()
+
+    # ---- recording (HistoryWriter) ------------------------------------------------------
+    def begin_session(self, start: SessionStart) -> None:
+        with self.database.transaction() as db:
+            db.execute(
+                """
+                INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
+                    utc_offset_s, status, planned_s, updated_utc, test_run)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """,
+                (
+                    start.session_id,
+                    start.template_name,
+                    start.plan_json,
+                    start.venue.value,
+                    start.started.utc_s,
+                    start.started.offset_s,
+                    start.planned_s,
+                    start.started.utc_s,
+                    int(start.test_run),
+                ),
+            )
+            if start.program is not None:
+                db.execute(SET_PROGRAM, (*program_values(start.program), 0, start.session_id))
+
+    def record_segment(
+        self, session_id: str, record: SegmentRecord, totals: SessionTotals, at_utc_s: float
+    ) -> None:
+        with self.database.transaction() as db:
+            db.execute(
+                f"""
+                INSERT INTO segments (session_id, {SEGMENT_COLUMNS})
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (session_id, idx) DO UPDATE SET kind = excluded.kind,
+                    label = excluded.label, planned_s = excluded.planned_s,
+                    actual_s = excluded.actual_s, skipped = excluded.skipped,
+                    steps = excluded.steps
+                """,
+                segment_values(session_id, record),
+            )
+            db.execute(
+                f"""
+                UPDATE sessions SET active_s = :active, backward_s = :backward,
+                    forward_s = :forward, backward_steps = :steps, updated_utc = :at,
+                    longest_backward_s = (
+                        SELECT COALESCE(MAX(actual_s), 0) FROM segments
+                        WHERE session_id = :id AND kind IN ({BACKWARD_KINDS}))
+                WHERE id = :id AND status = 'running'
+                """,
+                {
+                    "id": session_id,
+                    "active": totals.active_s,
+                    "backward": totals.backward_s,
+                    "forward": totals.forward_s,
+                    "steps": totals.backward_steps,
+                    "at": at_utc_s,
+                },
+            )
+
+    def record_pause(self, session_id: str, pause: Pause) -> None:
+        with self.database.transaction() as db:
+            write_pause(db, session_id, pause)
+
+    def end_session(self, session_id: str, end: SessionEnd) -> None:
+        totals = end.totals
+        with self.database.transaction() as db:
+            db.execute(
+                """
+                UPDATE sessions SET status = ?, ended_utc = ?, active_s = ?, backward_s = ?,
+                    forward_s = ?, backward_steps = ?, updated_utc = ?
+                WHERE id = ?
+                """,
+                (
+                    end.status.value,
+                    end.ended.utc_s,
+                    totals.active_s,
+                    totals.backward_s,
+                    totals.forward_s,
+                    totals.backward_steps,
+                    end.ended.utc_s,
+                    session_id,
+                ),
+            )
+
+    def recover_interrupted(self) -> list[HistoryEntry]:
+        """Sessions left running by an instance that died become interrupted, with what was
+        recorded (their end is the last write). Call only while holding the instance lock."""
+        with self.database.transaction() as db:
+            ids = [row[0] for row in db.execute("SELECT id FROM sessions WHERE status = 'running'")]
+            db.execute(
+                "UPDATE sessions SET status = 'interrupted', ended_utc = updated_utc "
+                "WHERE status = 'running'"
+            )
+            rows = [
+                db.execute(
+                    f"SELECT {_ENTRY_COLUMNS} FROM sessions AS s WHERE s.id = ?", (i,)
+                ).fetchone()
+                for i in ids
+            ]
+        return [_entry(row) for row in self._shown(rows)]
+
+    # ---- reading ---------------------------------------------------------------------
+    def list_sessions(self, *, include_deleted: bool = False) -> list[HistoryEntry]:
+        """Sessions newest first, without their segments."""
+        where = "" if include_deleted else "WHERE s.deleted_utc IS NULL"
+        with self.database.reading() as db:
+            rows = db.execute(
+                f"SELECT {_ENTRY_COLUMNS} FROM sessions AS s {where} "
+                "ORDER BY s.started_utc DESC, s.id DESC"
+            ).fetchall()
+        return [_entry(row) for row in self._shown(rows)]
+
+    def get_session(self, session_id: str) -> HistorySession | None:
+        with self.database.reading() as db:
+            row = db.execute(
+                f"SELECT {_ENTRY_COLUMNS}, s.plan_json FROM sessions AS s WHERE s.id = ?",
+                (session_id,),
+            ).fetchone()
+            if row is None or not self._shown([row]):
+                return None
+            segments = db.execute(
+                f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE session_id = ? ORDER BY idx",
+                (session_id,),
+            ).fetchall()
+            pauses = pauses_of(db, session_id)
+        return HistorySession(
+            _entry(row),
+            row[_PLAN_COLUMN],
+            tuple(segment_from_row(s) for s in segments if showable_segment_row(s)),
+            pauses,
+        )
+
+    def all_sessions(self) -> list[HistorySession]:
+        """Every session not deleted, with plan and segments, oldest first (for export)."""
+        with self.database.reading() as db:
+            rows = db.execute(
+                f"SELECT {_ENTRY_COLUMNS}, s.plan_json FROM sessions AS s "
+                "WHERE s.deleted_utc IS NULL ORDER BY s.started_utc, s.id"
+            ).fetchall()
+            segments: dict[str, list[SegmentRecord]] = {}
+            for segment_row in db.execute(
+                f"SELECT session_id, {SEGMENT_COLUMNS} FROM segments ORDER BY session_id, idx"
+            ):
+                if showable_segment_row(segment_row[1:]):
+                    segments.setdefault(segment_row[0], []).append(
+                        segment_from_row(segment_row[1:])
+                    )
+            pauses = all_pauses(db)
+        return [
+            HistorySession(
+                _entry(row),
+                row[_PLAN_COLUMN],
+                tuple(segments.get(row[0], ())),
+                pauses.get(row[0], ()),
+            )
+            for row in self._shown(rows)
+            if isinstance(row[_PLAN_COLUMN], str)
+        ]
+
+    # ---- review, delete with undo ----------------------------------------------------
+    def set_review(self, session_id: str, review: Review) -> None:
+        """Save the rating, near-stumbles and notes; ValueError names a value out of range."""
+        problems = review.problems()
+        if problems:
+            raise ValueError("; ".join(problems))
+        self._update_one(
+            "UPDATE sessions SET rating = ?, near_stumbles = ?, notes = ?, dizzy_or_pain = ? "
+            "WHERE id = ?",
+            (
+                review.rating,
+                review.near_stumbles,
+                review.notes,
+                int(review.dizzy_or_pain),
+                session_id,
+            ),
+            session_id,
+        )
+
+    def delete_session(self, session_id: str, at_utc_s: float) -> None:
+        """Hide a session from the list and the statistics; `restore_session` undoes it."""
+        self._update_one(
+            "UPDATE sessions SET deleted_utc = ? WHERE id = ?", (at_utc_s, session_id), session_id
+        )
+
+    def restore_session(self, session_id: str) -> None:
+        self._update_one(
+            "UPDATE sessions SET deleted_utc = NULL WHERE id = ?", (session_id,), session_id
+        )
+
+    def purge_deleted(self) -> int:
+        """Remove deleted sessions for good (when undo is no longer offered)."""
+        with self.database.transaction() as db:
+            return db.execute("DELETE FROM sessions WHERE deleted_utc IS NOT NULL").rowcount
+
+    def _update_one(self, sql: str, values: tuple[Any, ...], session_id: str) -> None:
+        with self.database.transaction() as db:
+            if db.execute(sql, values).rowcount == 0:
+                raise KeyError(f"no session {session_id} in the history")
+
+    # ---- import ----------------------------------------------------------------------
+    def import_sessions(self, sessions: Iterable[HistorySession]) -> ImportResult:
+        """Add sessions in one transaction. A session already present is completed from the
+        import (segments it lacks, a later end, a review it has none of: what a backup of a
+        session the disk refused part-way holds); one with nothing to add is skipped."""
+        added = skipped = completed = segments_added = 0
+        with self.database.transaction() as db:
+            for session in sessions:
+                if insert_session(db, session):
+                    added += 1
+                    continue
+                gained = complete_session(db, session)
+                if gained is None:
+                    skipped += 1
+                else:
+                    completed += 1
+                    segments_added += gained
+        return ImportResult(added, skipped, completed, segments_added)

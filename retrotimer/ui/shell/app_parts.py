@@ -1,0 +1,33 @@
+"""Everything app.py hands the main window: settings, sessions, stores, in one value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+from retrotimer.core.history.history_ports import HistoryFiles, HistoryRepository
+from retrotimer.core.ports import TemplateRepository
+from retrotimer.core.programs.program_source import ProgramSource
+from retrotimer.runtime.session_runs import SessionRuns
+from retrotimer.runtime.settings_source import SettingsSource
+
+
+@dataclass(frozen=True, slots=True)
+class AppParts:
+    """`history` is None when this instance cannot write the history (then its screen says
+    why: `history_problem`). The clocks, the speaker and the screen-awake are the
+    sessions' (`runs.parts`). `exchange` reads and writes other tools' files (without it
+    the export-for-watch and export-session commands are off)."""
+
+    settings: SettingsSource
+    runs: SessionRuns
+    library: TemplateRepository
+    memory: QSettings
+    history: HistoryRepository | None = None
+    transfer: HistoryFiles | None = None
+    history_problem: str = ""
+    exchange: OtherToolFiles | None = None
+    # The training programs and the one followed (without it there is no Today screen).
+    programs: ProgramSource | None = None

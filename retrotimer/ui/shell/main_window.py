@@ -1,0 +1,401 @@
+"""The main window: Run, Templates and History tabs, Settings, title, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from retrotimer.core.history.calendar_days import local_day
+from retrotimer.core.history.history_ports import HistoryUnavailable
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.model import Template
+from retrotimer.core.ports import TemplateRepository
+from retrotimer.core.programs.coach import propose
+from retrotimer.core.settings import Settings
+from retrotimer.runtime.session_run import SessionRun
+from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
+from retrotimer.ui.common.theme import apply_theme, run_colours
+from retrotimer.ui.history.history_screen import HistoryScreen
+from retrotimer.ui.programs.program_path_chart import ProgramPathChart
+from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
+from retrotimer.ui.programs.today_panel import TodayPanel
+from retrotimer.ui.run.keys_help import KeysHelp
+from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
+from retrotimer.ui.run.summary_dialog import SummaryDialog
+from retrotimer.ui.shell.app_parts import AppParts
+from retrotimer.ui.shell.settings_dialog import SettingsDialog
+from retrotimer.ui.templates.templates_screen import TemplatesScreen
+from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog, open_welcome
+
+APP_TITLE = "RetroTimer"
+DEFAULT_SIZE = (1280, 800)
+
+
+class MainWindow(QMainWindow):
+    """Signal: `review_given(SessionSummary, Review | None)` once a session has ended and its
+    summary dialog closed (None: skipped, or nothing to review)."""
+
+    review_given = Signal(object, object)
+
+    def __init__(self, parts: AppParts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.parts = parts
+        self._settings = parts.settings
+        self._library = parts.library
+        self._memory = parts.memory
+        self.welcome_dialog: WelcomeDialog | None = None
+        self.summary_dialog: SummaryDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.close_question: QMessageBox | None = None
+        self.stop_question: QMessageBox | None = None
+        self._closing = False
+        self._leave_unsaved = False
+        self._opened: Template | None = None
+        self.setWindowTitle(APP_TITLE)
+        self.setAccessibleName(APP_TITLE)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Screens")
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setAccessibleName("Screens")
+        theme = parts.settings.current.theme
+        self.today_panel = TodayPanel()
+        self.tabs.addTab(self.today_panel, "To&day")
+        self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
+        self.tabs.addTab(self.run_screen, "&Run")
+        self.templates_screen = TemplatesScreen(
+            parts.library, parts.settings.current, exchange=parts.exchange
+        )
+        self.tabs.addTab(self.templates_screen, "Te&mplates")
+        self.history_screen = HistoryScreen(
+            parts.history,
+            parts.transfer,
+            parts.runs.parts.wall_clock,
+            theme,
+            parts.history_problem,
+            exchange=parts.exchange,
+            programs=parts.programs,
+            side_chart=ProgramPathChart(
+                run_colours(theme), parts.programs, parts.runs.parts.wall_clock
+            ),
+        )
+        self.tabs.addTab(self.history_screen, "Histor&y")
+        self.tabs.currentChanged.connect(self._screen_shown)
+        self.setCentralWidget(self.tabs)
+        self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
+        self.templates_screen.run_requested.connect(self.run_template)
+
+        self.today_panel.start_requested.connect(self.run_program_session)
+        self.today_panel.other_requested.connect(
+            lambda: self.tabs.setCurrentWidget(self.run_screen)
+        )
+        self.run_screen.template_selected.connect(self._template_selected)
+        self.run_screen.session_ended.connect(self._session_ended)
+        self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
+        parts.runs.message.connect(self.tell)
+        parts.settings.changed.connect(self._settings_changed)
+        parts.settings.save_failed.connect(self.tell)
+        self.statusBar().setAccessibleName("Messages")
+        self._build_menus()
+
+        self._restore_geometry()
+        last = self._memory.value("run/last_template", "", type=str)
+        self.reload_templates(prefer=last if isinstance(last, str) and last else None)
+        if self.refresh_today():
+            self.tabs.setCurrentWidget(self.today_panel)
+        cues = parts.runs.parts.cues
+        if cues is not None:
+            self.tell(f"Sound: {cues.backend_name}.")
+
+    # ---- menus -----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.request_quit)
+        self.watch_action = QAction("Export for &watch…", self)
+        self.watch_action.triggered.connect(self.export_for_watch)
+        self.session_export_action = QAction("Export &session…", self)
+        self.session_export_action.triggered.connect(self.export_session)
+        file_menu.addAction(self.watch_action)
+        file_menu.addAction(self.session_export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.go_menu = menu.addMenu("&Go")
+        self._tab_actions: list[QAction] = []
+        self._add_tab_action(self.run_screen, "&Run")
+        self._add_tab_action(self.templates_screen, "Te&mplates")
+        self._add_tab_action(self.history_screen, "Histor&y")
+        help_menu = menu.addMenu("&Help")
+        keys_action = QAction("&Keys and presenter remotes", self)
+        keys_action.setShortcut(QKeySequence("F1"))
+        keys_action.triggered.connect(lambda: KeysHelp(self).open())
+        help_menu.addAction(keys_action)
+        welcome_action = QAction("&Welcome and cadence…", self)
+        welcome_action.triggered.connect(self.show_welcome)
+        help_menu.addAction(welcome_action)
+
+    def export_for_watch(self) -> None:
+        """File > Export for watch: the template selected on the Templates screen."""
+        self.tabs.setCurrentWidget(self.templates_screen)
+        self.templates_screen.open_watch_export()
+
+    def export_session(self) -> None:
+        """File > Export session: the session selected on the History screen."""
+        self.tabs.setCurrentWidget(self.history_screen)
+        self.history_screen.open_session_export()
+
+    def _add_tab_action(self, widget: QWidget, text: str) -> None:
+        number = len(self._tab_actions) + 1
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.triggered.connect(lambda: self.tabs.setCurrentWidget(widget))
+        self.go_menu.addAction(action)
+        self._tab_actions.append(action)
+
+    # ---- templates and title ---------------------------------------------------------------
+    @property
+    def library(self) -> TemplateRepository:
+        return self._library
+
+    def reload_templates(self, prefer: str | None = None) -> None:
+        """Offer every usable template of the library to the run screen (the one opened from
+        a file in place of a library template of its name)."""
+        templates = [entry.template for entry in self._library.entries() if entry.template]
+        opened = self._opened
+        if opened is not None:
+            templates = [t for t in templates if t.name != opened.name] + [opened]
+        self.run_screen.set_templates(templates, prefer)
+        self._update_title()
+
+    def open_template(self, template: Template) -> None:
+        """Show the Run screen with `template` loaded (`retrotimer run FILE`)."""
+        self._opened = template
+        self.reload_templates(prefer=template.name)
+        self.tabs.setCurrentWidget(self.run_screen)
+
+    def _screen_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.history_screen:
+            self.history_screen.refresh()  # "this week" moves on while the app is open
+
+    def run_template(self, name: str) -> None:
+        """Show the Run screen with this template (unless a session is under way)."""
+        if self.run_screen.session_active:
+            self.tell("A session is under way; stop it before choosing another template.")
+        elif not self.run_screen.select_template(name):
+            self.tell(f"“{name}” cannot be run.")
+        self.tabs.setCurrentWidget(self.run_screen)
+
+    # ---- programs ------------------------------------------------------------------------
+    def _today(self) -> int:
+        return local_day(self.parts.runs.parts.wall_clock())
+
+    def refresh_today(self) -> bool:
+        """Show the coach's proposal on Today; False (and no Today tab) without a program."""
+        programs = self.parts.programs
+        active = programs.active() if programs is not None else None
+        self.tabs.setTabVisible(self.tabs.indexOf(self.today_panel), active is not None)
+        if active is None:
+            return False
+        program, choice = active
+        history = self.parts.history
+        try:
+            entries = history.list_sessions() if history is not None else []
+        except HistoryUnavailable:
+            entries = []
+        proposal = propose(
+            program,
+            entries,
+            self._today(),
+            choice.start_day,
+            start_week=choice.start_week,
+            settings=self.settings,
+        )
+        self.today_panel.show_proposal(proposal, self.settings)
+        return True
+
+    def run_program_session(self, template: Template, program: ProgramRef) -> None:
+        """Start a program's session (or its lighter option) on the Run screen."""
+        if not self.run_screen.run_program_session(template, program):
+            self.tell("A session is under way; stop it before starting another.")
+        self.tabs.setCurrentWidget(self.run_screen)
+
+    def _template_selected(self, name: str) -> None:
+        self._memory.setValue("run/last_template", name)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        template = self.run_screen.template
+        self.setWindowTitle(f"{APP_TITLE} — {template.name}" if template else APP_TITLE)
+
+    # ---- settings --------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self._settings.current
+
+    def open_settings(self) -> None:
+        programs = self.parts.programs
+        box = None
+        if programs is not None:
+            active = programs.active()
+            box = ProgramSettingsBox(
+                programs.programs(), active[1] if active else None, self._today()
+            )
+        self.settings_dialog = open_modal(
+            SettingsDialog(self._settings.current, self, programs=box), self._settings_answered
+        )
+
+    def _settings_answered(self, dialog: SettingsDialog, result: int) -> None:
+        self.settings_dialog = None
+        if result == SettingsDialog.DialogCode.Accepted:
+            self._settings.update(dialog.settings())
+            self._choose_program(dialog)
+
+    def _choose_program(self, dialog: SettingsDialog) -> None:
+        programs = self.parts.programs
+        if programs is None or dialog.programs is None:
+            return
+        active = programs.active()
+        chosen = dialog.programs.choice()
+        if chosen == (active[1] if active else None):
+            return
+        try:
+            programs.choose(chosen)
+        except OSError as error:
+            self.tell(f"The training program could not be saved: {error}")
+            return
+        self.refresh_today()
+        self.history_screen.refresh()
+
+    def _settings_changed(self, settings: Settings, old: Settings) -> None:
+        if settings.theme is not old.theme:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, settings.theme)
+            self.history_screen.set_theme(settings.theme)
+        self.templates_screen.set_settings(settings)
+
+    def show_welcome(self) -> None:
+        """The first-run welcome: the first template, the safety cues, the user's cadence."""
+        self.welcome_dialog = open_welcome(
+            self, self._settings.current, self.parts.runs.parts.clock, self._welcome_answered
+        )
+
+    def _welcome_answered(self, settings: Settings, template: str | None) -> None:
+        self.welcome_dialog = None
+        self._settings.update(settings)
+        if template is not None:
+            self.run_screen.select_template(template)
+            self.tabs.setCurrentWidget(self.run_screen)
+
+    def tell(self, message: str) -> None:
+        """A message for the user in the status bar (kept until the next one)."""
+        self.statusBar().showMessage(message)
+
+    def _session_ended(self, run: SessionRun) -> None:
+        self.history_screen.refresh()
+        self.refresh_today()
+        summary = run.summary
+        assert summary is not None, "a session ends with its summary"
+        if summary.active_s <= 0 or self._closing:
+            self.review_given.emit(summary, None)
+            return
+        if self.isFullScreen():
+            self.toggle_fullscreen()
+        self.summary_dialog = open_modal(
+            SummaryDialog(summary, self, program=run.program),
+            lambda dialog, result: self._summary_answered(run, dialog, result),
+        )
+
+    def _summary_answered(self, run: SessionRun, dialog: SummaryDialog, result: int) -> None:
+        self.summary_dialog = None
+        review = dialog.review() if result == SummaryDialog.DialogCode.Accepted else None
+        if review is not None and run.save_review(review):
+            self.tell("Rating and notes saved with the session.")
+            self.history_screen.refresh()
+        elif review is not None:
+            self.tell(
+                "The history cannot be written just now: the rating and notes are kept with "
+                "the session and saved as soon as it can."
+            )
+        self.refresh_today()
+        self.review_given.emit(dialog.summary, review)
+
+    # ---- window ----------------------------------------------------------------------------
+    def toggle_fullscreen(self) -> None:
+        """Full screen hides the menu, tabs and messages so the run screen gets every pixel."""
+        full = not self.isFullScreen()
+        self.menuBar().setVisible(not full)
+        self.statusBar().setVisible(not full)
+        self.tabs.tabBar().setVisible(not full)
+        if full:
+            self.tabs.setCurrentWidget(self.run_screen)
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def request_quit(self) -> None:
+        """Ctrl+Q or the window's close button: while a session is under way, ask first (as
+        Esc does); then close, which stops and records the session."""
+        if not self.run_screen.session_active:
+            self.close()
+        elif self.stop_question is None:
+            self.stop_question = ask_to_stop(self, self._quit_answered)
+
+    def _quit_answered(self, confirmed: bool) -> None:
+        self.stop_question = None
+        if confirmed:
+            self.close()
+
+    def _ask_before_closing(self) -> None:
+        self.tabs.setCurrentWidget(self.templates_screen)
+        self.close_question = ask_to_save(
+            self,
+            "Unsaved template",
+            f"Save the changes to “{self.templates_screen.editor.template.name}” before closing?",
+            self._close_answered,
+        )
+
+    def _close_answered(self, choice: Choice) -> None:
+        self.close_question = None
+        screen = self.templates_screen
+        if choice == Choice.Discard or (
+            choice == Choice.Save and screen.save(screen.editor.template)
+        ):
+            self._leave_unsaved = True
+            self.close()
+
+    def _restore_geometry(self) -> None:
+        geometry = self._memory.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+
+    def save_state(self) -> None:
+        self._memory.setValue("window/geometry", self.saveGeometry())
+        self._memory.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and self.run_screen.session_active:
+            event.ignore()  # the window manager's close button: ask, as Ctrl+Q does
+            self.request_quit()
+            return
+        editor = self.templates_screen.editor
+        if editor.is_dirty and not self._leave_unsaved:
+            event.ignore()
+            self._ask_before_closing()
+            return
+        self._closing = True
+        if self.isFullScreen():
+            self.showNormal()
+        self.save_state()
+        self.run_screen.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,58 @@
+"""Which format a file is in, by its content alone, and the one door that reads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrotimer.core.templates.validation import TemplateError
+from retrotimer.exchange.formats import WorkoutFormat
+from retrotimer.exchange.workouts.workout_files import (
+    detect_workout_format,
+    read_workout_data,
+    xml_root,
+)
+from tests.exchange.foreign_files import GOOD_CONNECT_STEPS, connect_workout
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (connect_workout(*GOOD_CONNECT_STEPS), WorkoutFormat.FIT),
+        (b'<?xml version="1.0"?>\n<!-- made by hand -->\n<workout_file/>', WorkoutFormat.ZWO),
+        (b"\xef\xbb\xbfWarmup\n- 10m\n", WorkoutFormat.ICU),
+        (b"# Mine\n5m warm-up walk\n", None),
+        (b'format = 1\nname = "x"\ndescription = """\n- a bullet\n"""\n', None),
+        (b"\xff\xfe not text", None),
+    ],
+    ids=["fit", "xml", "icu", "text syntax", "toml with a dash line", "binary"],
+)
+def test_formats_are_told_apart_by_content(data: bytes, expected: WorkoutFormat | None) -> None:
+    assert detect_workout_format(data) is expected
+
+
+def test_the_xml_root_skips_the_declaration_and_comments() -> None:
+    assert xml_root(b'<?xml version="1.0"?><!DOCTYPE x><tcx:Training xmlns:tcx="u"/>') == "Training"
+    assert xml_root(b"plain text") is None
+
+
+def test_a_tcx_activity_is_not_a_workout(tmp_path: Path) -> None:
+    data = b'<?xml version="1.0"?><TrainingCenterDatabase xmlns="x"/>'
+    with pytest.raises(TemplateError, match="TCX activity .* not a workout"):
+        read_workout_data(data, tmp_path / "run.tcx")
+
+
+def test_our_own_formats_are_left_to_the_template_readers(tmp_path: Path) -> None:
+    assert read_workout_data(b"# Mine\n5m warm-up walk\n", tmp_path / "mine.txt") is None
+
+
+def test_a_refused_file_names_at_most_twenty_problems(tmp_path: Path) -> None:
+    from retrotimer.exchange.workouts.workout_files import load_workout_file
+
+    path = tmp_path / "far.txt"
+    path.write_text("- 1km\n" * 30, encoding="utf-8")
+    with pytest.raises(TemplateError) as raised:
+        load_workout_file(path)
+    lines = str(raised.value).splitlines()
+    assert len(lines) == 21 and lines[-1].endswith("and 10 more problems like these")

@@ -1,0 +1,85 @@
+"""The window with a program followed: it opens on Today, Space starts the proposal, the
+summary asks about dizziness or pain, and Today moves on from what was recorded."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+
+from retrotimer.core.history.calendar_days import local_day
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.programs.builtin_programs import LEARN, TREADMILL
+from retrotimer.core.programs.program_choice import ProgramChoice
+from retrotimer.core.session.session_machine import SessionState
+from retrotimer.storage.program_store import ProgramLibrary
+from retrotimer.ui.shell.settings_dialog import SettingsDialog
+from tests.ui.conftest import Harness
+
+
+def following(harness: Harness, name: str = LEARN) -> ProgramLibrary:
+    """The harness's window made again with a program followed from today."""
+    library = ProgramLibrary(harness.paths)
+    library.choose(ProgramChoice(name, local_day(harness.wall_clock())))
+    harness.window.close()
+    harness.parts = dataclasses.replace(harness.parts, programs=library)
+    harness.window = harness.make_window()
+    return library
+
+
+def test_without_a_program_there_is_no_today_tab(harness: Harness) -> None:
+    tabs = harness.window.tabs
+    assert not tabs.isTabVisible(tabs.indexOf(harness.window.today_panel))
+    assert tabs.currentWidget() is harness.window.run_screen
+
+
+def test_space_on_today_runs_the_proposal_and_the_review_moves_the_program(
+    harness: Harness,
+) -> None:
+    following(harness)
+    window = harness.show()
+    assert window.tabs.currentWidget() is window.today_panel
+    view = window.today_panel.view
+    assert view is not None and view.place == "Week 1 of 10 · Session 1 of 3"
+    harness.qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.tabs.currentWidget() is window.run_screen
+    run = window.run_screen.session_run
+    assert run is not None and run.program == ProgramRef(LEARN, 1, 1)
+    harness.run_until(lambda: harness.state() is SessionState.FINISHED, limit_s=2000)
+    dialog = window.summary_dialog
+    assert dialog is not None
+    assert dialog.values["Program"].accessibleDescription() == f"{LEARN}, week 1, session 1"
+    dialog.rating_buttons[3].click()
+    dialog.dizzy.click()
+    dialog.save_button.click()
+    (entry,) = harness.history.list_sessions()
+    assert (entry.program, entry.rating, entry.dizzy_or_pain) == (ProgramRef(LEARN, 1, 1), 4, True)
+    view = window.today_panel.view
+    assert view is not None and view.decision == "REST DAY"
+    assert "you felt dizzy or in pain" in view.reasons
+
+
+def test_lighter_runs_the_lighter_option(harness: Harness) -> None:
+    following(harness)
+    window = harness.show()
+    window.today_panel.lighter_button.click()
+    run = window.run_screen.session_run
+    assert run is not None and run.program == ProgramRef(LEARN, 1, 1, lighter=True)
+    assert run.plan.template_name == "Learn backward 1.1 (lighter)"
+    window.run_screen.stop_now()
+
+
+def test_settings_choose_another_program(harness: Harness) -> None:
+    library = following(harness)
+    window = harness.show()
+    window.open_settings()
+    dialog = window.settings_dialog
+    assert isinstance(dialog, SettingsDialog) and dialog.programs is not None
+    box = dialog.programs
+    box.program.setCurrentIndex(box.program.findData(TREADMILL))
+    box.week.setValue(2)
+    dialog.accept()
+    active = library.active()
+    assert active is not None and (active[0].name, active[1].start_week) == (TREADMILL, 2)
+    view = window.today_panel.view
+    assert view is not None and view.program == TREADMILL and view.place.startswith("Week 2 of 6")
