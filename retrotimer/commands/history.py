@@ -13,7 +13,6 @@ from typing import Any
 from retrotimer.commands import history_activity
 from retrotimer.commands.plan import format_clock
 from retrotimer.commands.program_context import unknown_programs_note
-from retrotimer.core.history.calendar_days import local_datetime
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.statistics import (
@@ -33,6 +32,7 @@ from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles, read_
 from retrotimer.runtime.wall_clock import system_wall_clock
 from retrotimer.storage.history.history_opening import open_for_writing
 from retrotimer.storage.history.history_store import HistoryStore
+from retrotimer.storage.history.local_time import local_datetime
 from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.paths import AppPaths
 

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
 from retrotimer.core.history.history_values import WallTime
 
 DAY_S = 86_400
 # 1970-01-01 was a Thursday; with Monday as 0 that is weekday 3.
 _EPOCH_WEEKDAY = 3
-
-
-def local_datetime(moment: WallTime) -> datetime:
-    """The moment in the runner's local time then, as an aware datetime."""
-    return datetime.fromtimestamp(moment.utc_s, timezone(timedelta(seconds=moment.offset_s)))
 
 
 def days_from_civil(year: int, month: int, day: int) -> int:

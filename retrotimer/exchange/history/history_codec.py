@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from retrotimer.core.history.calendar_days import local_datetime
 from retrotimer.core.history.history_values import (
     HistoryEntry,
     HistorySession,
@@ -27,6 +26,7 @@ from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.session.records import SegmentRecord, record_to_json
 from retrotimer.exchange.history.pause_json import pauses_from_json, pauses_to_json
+from retrotimer.storage.history.local_time import local_datetime
 
 FORMAT_NAME = "retrotimer-history"
 FORMAT_VERSION = 1

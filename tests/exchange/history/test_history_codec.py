@@ -12,10 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from retrotimer.core.history.history_ports import HistoryFiles, HistoryUnavailable
 from retrotimer.core.history.history_values import HistorySession, Review, SessionStatus
 from retrotimer.core.model import SegmentKind
-from retrotimer.core.ports import HistoryUnavailable
-from retrotimer.core.ports import JsonCsvHistoryFiles as HistoryTransferPort
 from retrotimer.exchange.history.history_codec import (
     CSV_COLUMNS,
     FORMAT_NAME,
@@ -264,7 +263,7 @@ def test_unsaved_sessions_go_to_the_first_folder_that_takes_them(tmp_path: Path)
 def test_transfer_exports_and_imports_files_for_the_window(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "history.sqlite")
     store.import_sessions([sample(), session(1, MONDAY_2024_05_06 + 60)])
-    transfer: HistoryTransferPort = JsonCsvHistoryFiles(store)
+    transfer: HistoryFiles = JsonCsvHistoryFiles(store)
     assert transfer.export_to(str(tmp_path / "all.csv"), "csv") == 2
     with (tmp_path / "all.csv").open(encoding="utf-8", newline="") as stream:
         assert len(list(csv.DictReader(stream))) == 2
