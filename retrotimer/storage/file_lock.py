@@ -16,12 +16,14 @@ _POLL_S = 0.01
 
 class FolderLock:
     """An exclusive lock over the files of one folder, held by one process at a time: a dot
-    file beside it (`.templates.lock`), so the folder holds only what the user put there.
-    Others wait for it, up to WAIT_S. Re-entrant in one object."""
+    file beside it (`.templates.lock`), so the folder holds only what the user put there,
+    or the `lock_file` given. Others wait for it, up to WAIT_S. Re-entrant in one object."""
 
-    def __init__(self, folder: Path, wait_s: float = WAIT_S) -> None:
+    def __init__(
+        self, folder: Path, wait_s: float = WAIT_S, *, lock_file: Path | None = None
+    ) -> None:
         self.folder = folder
-        self.path = folder.with_name(f".{folder.name}.lock")
+        self.path = lock_file or folder.with_name(f".{folder.name}.lock")
         self._wait_s = wait_s
         self._descriptor: int | None = None
         self._depth = 0

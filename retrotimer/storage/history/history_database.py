@@ -12,13 +12,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from retrotimer.core.history.history_ports import HistoryUnavailable
+from retrotimer.storage.file_lock import FolderLock
 from retrotimer.storage.history.history_schema import (
     LATEST_VERSION,
     SchemaTooNew,
     migrate,
     schema_version,
 )
-from retrotimer.storage.user_files import describe_os_error
+from retrotimer.storage.user_files import UserFileError, describe_os_error
 
 Connect = Callable[[Path], sqlite3.Connection]
 UtcClock = Callable[[], float]  # Unix seconds, for the rows' update times
@@ -246,11 +247,12 @@ class HistoryDatabase:
             # A newer app's file is refused before anything (even the journal mode) changes.
             if schema_version(connection) > LATEST_VERSION:
                 raise SchemaTooNew(schema_version(connection))
+            if schema_version(connection) < LATEST_VERSION:
+                self._upgrade(connection)
             connection.execute("PRAGMA journal_mode = WAL").fetchone()
             # FULL syncs the log at every commit: a finished segment survives a power cut.
             connection.execute(f"PRAGMA synchronous = {self._synchronous}")
             connection.execute("PRAGMA foreign_keys = ON")
-            migrate(connection)
         except SchemaTooNew as error:
             connection.close()
             raise HistoryUnavailable(f"{error} ({self.path})") from None
@@ -260,6 +262,24 @@ class HistoryDatabase:
             connection.close()
             raise HistoryUnavailable(describe_error(error, self.path)) from error
         return connection
+
+    def _upgrade(self, connection: sqlite3.Connection) -> None:
+        """Upgrade an old (or new, empty) file, one process at a time. Each process reads the
+        version it found before the upgrade began; without the lock, two would both run the
+        steps after it, and the second would fail adding a column the first had added. The
+        others wait here, then find the file upgraded and go on."""
+        lock = FolderLock(
+            self.path.parent, lock_file=self.path.with_name(f".{self.path.name}.upgrade.lock")
+        )
+        try:
+            with lock:
+                connection.execute("PRAGMA journal_mode = WAL").fetchone()
+                migrate(connection)
+        except UserFileError as error:
+            connection.close()
+            raise HistoryUnavailable(
+                f"the history database cannot be upgraded just now: {error}"
+            ) from None
 
     def _open_read_only(self) -> sqlite3.Connection:
         if not self.path.is_file():
