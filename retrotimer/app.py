@@ -92,7 +92,9 @@ def build_window(
         library=TemplateLibrary.from_paths(paths),
         memory=window_memory(paths),
         history=history.store if history is not None else None,
-        transfer=JsonCsvHistoryFiles(history.store) if history is not None else None,
+        transfer=JsonCsvHistoryFiles(history.store, [paths.data, paths.cache])
+        if history is not None
+        else None,
         history_problem=history_problem,
         exchange=ExchangeFiles(),
         programs=ProgramLibrary(paths),

@@ -188,3 +188,21 @@ def sessions(draw: st.DrawFn) -> HistorySession:
         longest_backward_s=longest_backward(records),
     )
     return HistorySession(entry, begin.plan_json, records, pauses)
+
+
+def read_whole(text: str) -> list[HistorySession]:
+    """The sessions of an export none of whose sessions is refused."""
+    from retrotimer.exchange.history.history_codec import sessions_from_json
+
+    reading = sessions_from_json(text)
+    assert reading.refused == (), [refused.problems for refused in reading.refused]
+    return list(reading.sessions)
+
+
+def refusals(text: str) -> list[str]:
+    """Every problem of an export whose every session is refused."""
+    from retrotimer.exchange.history.history_codec import sessions_from_json
+
+    reading = sessions_from_json(text)
+    assert reading.sessions == ()
+    return [problem for refused in reading.refused for problem in refused.problems]

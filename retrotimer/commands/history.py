@@ -28,7 +28,11 @@ from retrotimer.exchange.history.history_codec import (
     sessions_to_csv,
     sessions_to_json,
 )
-from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles, read_import_file
+from retrotimer.exchange.history.history_files import (
+    JsonCsvHistoryFiles,
+    read_import_file,
+    with_refusals,
+)
 from retrotimer.runtime.wall_clock import system_wall_clock
 from retrotimer.storage.history.history_opening import open_for_writing
 from retrotimer.storage.history.history_store import HistoryStore
@@ -194,18 +198,21 @@ def export_command(args: argparse.Namespace) -> int:
 def import_command(args: argparse.Namespace) -> int:
     # Read and check the whole file before the history is opened: a bad file changes nothing.
     try:
-        sessions = read_import_file(args.file)
+        reading = read_import_file(args.file)
     except HistoryImportError as error:
         _warn(f"{args.file}: {error}\nNothing was imported.")
         return EXIT_REFUSED
+    paths = AppPaths.from_environment()
 
     def action(store: HistoryStore) -> int:
-        result = store.import_sessions(sessions)
+        imported = store.import_sessions(reading.sessions)
+        result = with_refusals(imported, reading, args.file, [paths.data, paths.cache])
         print(result.describe())
-        note = unknown_programs_note(sessions, AppPaths.from_environment())
+        note = unknown_programs_note(reading.sessions, paths)
         if note is not None:
             print(note)
-        return 0
+        # Some sessions are not in the history: a script must not take this for success.
+        return EXIT_REFUSED if result.refused else 0
 
     return _run(action, write=True)
 

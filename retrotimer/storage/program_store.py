@@ -3,6 +3,7 @@ of the active program (a small TOML file of its own)."""
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -111,7 +112,7 @@ class ProgramStore:
             )
         path = self.directory / f"{file_stem(program.name)}{SUFFIX}"
         number = 2
-        while path.exists():
+        while os.path.lexists(path):
             path = self.directory / f"{file_stem(program.name)}-{number}{SUFFIX}"
             number += 1
         write_atomic(path, program_to_toml(program), overwrite=False, make_folder=True)

@@ -8,6 +8,7 @@ import json
 import math
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -79,6 +80,29 @@ def iso(moment: WallTime) -> str:
 
 def iso_utc(utc_s: float) -> str:
     return datetime.fromtimestamp(utc_s, UTC).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedSession:
+    """A session of an import that cannot be taken: why (each problem names the session and
+    its field) and the object as the file holds it, kept aside so that nothing is lost."""
+
+    problems: tuple[str, ...]
+    data: Any
+
+    def describe(self) -> str:
+        """The first problem, and how many more there are: one line."""
+        more = len(self.problems) - 1
+        return self.problems[0] + (f" (and {more} more)" if more > 0 else "")
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryReading:
+    """What an export file holds: the sessions that can be imported, in the file's order,
+    and those that cannot."""
+
+    sessions: tuple[HistorySession, ...]
+    refused: tuple[RefusedSession, ...] = ()
 
 
 # ---- JSON ------------------------------------------------------------------------------
@@ -350,8 +374,9 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
     return HistorySession(entry, plan_json, records, pauses)
 
 
-def sessions_from_json(text: str) -> list[HistorySession]:
-    """Read a backup; raises HistoryImportError listing every problem, before anything is used."""
+def sessions_from_json(text: str) -> HistoryReading:
+    """Read a backup: every session that can be imported, and every one that cannot with its
+    problems. HistoryImportError for a file that is not a backup at all."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -373,19 +398,32 @@ def sessions_from_json(text: str) -> list[HistorySession]:
     raw = document.get("sessions")
     if not isinstance(raw, list):
         raise HistoryImportError(["the export has no list of sessions"])
-    problems: list[str] = []
+    sessions: list[HistorySession] = []
+    refused: list[RefusedSession] = []
     try:
-        sessions = [
-            _session(item, f"session {number}", problems)
-            for number, item in enumerate(raw, start=1)
-        ]
+        for number, item in enumerate(raw, start=1):
+            problems: list[str] = []
+            session = _session(item, f"session {number}", problems)
+            if session is None:
+                refused.append(RefusedSession(tuple(problems), item))
+            else:
+                sessions.append(session)
     except RecursionError:
         raise HistoryImportError(
             ["not a RetroTimer history export: its values are nested far too deeply"]
         ) from None
-    if problems:
-        raise HistoryImportError(problems)
-    return [session for session in sessions if session is not None]
+    return HistoryReading(tuple(sessions), tuple(refused))
+
+
+def refused_to_json(refused: Iterable[RefusedSession]) -> str:
+    """The sessions an import could not take, as the file held them, in a file of the same
+    format: once put right, it imports. Escaped to ASCII, so even a lone surrogate is kept."""
+    document = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "sessions": [session.data for session in refused],
+    }
+    return json.dumps(document, indent=2) + "\n"
 
 
 # ---- CSV -------------------------------------------------------------------------------

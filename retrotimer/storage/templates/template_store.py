@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from retrotimer.core.file_names import ascii_slug
 from retrotimer.core.model import Template
 from retrotimer.core.templates.library import (
     ImportedTemplate,
@@ -39,10 +38,6 @@ MAX_FILE_BYTES = 1_000_000
 SUFFIX = ".toml"
 # File names stay far below the file systems' 255 bytes, with room for "-2" and temp names.
 MAX_STEM_BYTES = 100
-_HASH_LENGTH = 8
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
-    f"{p}{n}" for p in ("com", "lpt") for n in range(10)
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +68,9 @@ class StoreListing:
 
 
 def file_stem(name: str) -> str:
-    """A safe, readable file name for a template name: "Short jogs #2" -> "short-jogs-2".
-
-    A name too long for a file name (wide characters take up to 4 bytes each) is cut and
-    given a stable hash of the whole name, so two long names still get two files."""
-    stem = re.sub(r"\W+", "-", name_key(name)).strip("-_") or "template"
-    if len(stem.encode("utf-8")) > MAX_STEM_BYTES:
-        digest = hashlib.sha256(name_key(name).encode("utf-8")).hexdigest()[:_HASH_LENGTH]
-        budget = MAX_STEM_BYTES - _HASH_LENGTH - 1
-        head = stem.encode("utf-8")[:budget].decode("utf-8", "ignore").rstrip("-_")
-        stem = f"{head}-{digest}"
-    return f"{stem}-template" if stem in _WINDOWS_RESERVED else stem
+    """A safe, stable ASCII file name for a template name: "Short jogs #2" -> "short-jogs-2"
+    (see `ascii_slug`); the name inside the file is unchanged."""
+    return ascii_slug(name_key(name), "template", MAX_STEM_BYTES)
 
 
 def read_file_text(path: Path) -> str:
@@ -194,7 +181,8 @@ class TemplateStore:
         stem = file_stem(name)
         path = directory / f"{stem}{SUFFIX}"
         number = 2
-        while path.exists():
+        # A link counts as taken even when what it points to is gone.
+        while os.path.lexists(path):
             path = directory / f"{stem}-{number}{SUFFIX}"
             number += 1
         return path
