@@ -291,7 +291,12 @@ class TemplateStore:
         reading = read_template(text, source.name, default_name=source.stem)
         if reading.template is None or reading.errors:
             raise TemplateError(list(reading.errors), str(source))
-        template = reading.template
+        return self.add_new(reading.template, str(source))
+
+    def add_new(self, template: Template, source: str) -> ImportedTemplate:
+        """Save `template` read from `source` as a new template under the first free name.
+        The name is chosen under the folder lock, so processes importing the same file at
+        once each get their own name ("Tuesday", "Tuesday (2)"), never a refusal."""
         requested = template.name.strip()
         with self._writing():
             name = free_name(requested, self._taken())
