@@ -1,4 +1,5 @@
-"""Read a file the user names, safely: regular files only, never blocking, a real size cap."""
+"""Read a file the user names, safely (regular files only, never blocking, a real size cap),
+and decode its text."""
 
 from __future__ import annotations
 
@@ -104,6 +105,49 @@ def read_user_file(path: Path, max_bytes: int, *, what: str = "file") -> bytes:
         ) from None
     finally:
         os.close(descriptor)
+
+
+def not_utf8_words(subject: str = "the file") -> str:
+    """The one wording for bytes that are not UTF-8 text, said of the file or of one line."""
+    return f"{subject} is not UTF-8 text: this character cannot be read; save the file as UTF-8"
+
+
+class NotUtf8Text(ValueError):
+    """A user's file that is not UTF-8 text; `line` and `column` (from 1, the column in bytes)
+    place the first byte that cannot be read."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(not_utf8_words())
+        self.line = line
+        self.column = column
+
+
+def decode_user_lines(data: bytes) -> tuple[str, tuple[NotUtf8Text, ...]]:
+    """The text of a user's file, UTF-8 with a byte-order mark allowed (Windows editors write
+    one), and where each line that is not UTF-8 fails. Such a line is left empty, so the
+    others keep their numbers: a reader that can do without a line reads the rest."""
+    try:
+        return data.decode("utf-8-sig"), ()
+    except UnicodeDecodeError:
+        pass
+    kept: list[str] = []
+    failures: list[NotUtf8Text] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            kept.append(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError as error:
+            failures.append(NotUtf8Text(number, error.start + 1))
+            kept.append("")
+    return "\n".join(kept), tuple(failures)
+
+
+def decode_user_text(data: bytes) -> str:
+    """The text of a user's file (see `decode_user_lines`); NotUtf8Text at the first line
+    that is not UTF-8."""
+    text, failures = decode_user_lines(data)
+    if failures:
+        raise failures[0]
+    return text
 
 
 def size_words(size: int) -> str:
