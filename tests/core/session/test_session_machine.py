@@ -322,6 +322,17 @@ def test_next_due_and_display_change_point_to_the_next_moment() -> None:
     assert session.next_due(T0 + 10.0) == pytest.approx(T0 + 13.0)
 
 
+def test_the_display_counts_down_the_get_ready_then_the_segment() -> None:
+    session = make(two_walks(), get_ready=3.0)
+    assert session.view(T0).counting_down_s == 3.0
+    session.start(T0)
+    assert session.view(T0 + 0.5).counting_down_s == 2.5
+    assert session.next_display_change(T0 + 0.5) == pytest.approx(T0 + 1.0)
+    session.advance(T0 + 4.25)
+    assert session.view(T0 + 4.25).counting_down_s == pytest.approx(8.75)
+    assert session.next_display_change(T0 + 4.25) == pytest.approx(T0 + 4.0 + 1.0)
+
+
 def test_view_describes_the_moment_for_the_display() -> None:
     session = running(compile_plan(first_steps(), Settings()))
     session.advance(T0 + 63.0)
