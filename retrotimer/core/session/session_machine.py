@@ -7,6 +7,7 @@ import dataclasses
 import enum
 import math
 from dataclasses import dataclass
+from typing import assert_never
 
 from retrotimer.core.session.plan import (
     CUE_RANK,
@@ -198,6 +199,24 @@ class Session:
         events = self.advance(now)
         self.state = TRANSITIONS[(state, command)]
         return now, events
+
+    def apply(self, command: Command, now: float) -> list[Event]:
+        """Run `command` at `now`: the one place a Command finds its method."""
+        match command:
+            case Command.START:
+                return self.start(now)
+            case Command.PAUSE:
+                return self.pause(now)
+            case Command.RESUME:
+                return self.resume(now)
+            case Command.SKIP:
+                return self.skip(now)
+            case Command.BACK:
+                return self.back(now)
+            case Command.STOP:
+                return self.stop(now)
+            case _:
+                assert_never(command)
 
     def start(self, now: float) -> list[Event]:
         now, events = self._begin(Command.START, now)

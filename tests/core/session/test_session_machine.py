@@ -109,7 +109,7 @@ def test_every_legal_transition_reaches_the_table_state(
     if state is S.PAUSED:
         session.pause(now)
     assert session.state is state
-    getattr(session, command.value)(now)
+    session.apply(command, now)
     assert session.state is TRANSITIONS[(state, command)]
 
 
@@ -140,7 +140,7 @@ def test_every_illegal_command_raises_and_changes_nothing(
     assert session.state is state
     before = (session.state, session.position(now), session.records, session.view(now))
     with pytest.raises(IllegalCommand, match=command.value):
-        getattr(session, command.value)(now)
+        session.apply(command, now)
     assert (session.state, session.position(now), session.records, session.view(now)) == before
 
 
