@@ -8,11 +8,19 @@ import sys
 from collections.abc import Callable, Sequence
 
 from retrotimer import __version__
-from retrotimer.commands import diagnose, history, next_session, plan, program, run, templates
+from retrotimer.commands import (
+    diagnose,
+    history,
+    next_session,
+    plan_timeline,
+    program,
+    run,
+    templates,
+)
 from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.templates.template_toml import TemplateError
 
-SUBCOMMANDS = (plan, run, templates, history, program, next_session, diagnose)
+SUBCOMMANDS = (plan_timeline, run, templates, history, program, next_session, diagnose)
 # What a subcommand's parser sets as `handler`; none is set without a subcommand.
 Handler = Callable[[argparse.Namespace], int]
 # A day: longer than any smoke test, and far inside what a Qt timer can count.
