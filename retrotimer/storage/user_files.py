@@ -121,33 +121,39 @@ class NotUtf8Text(ValueError):
         self.line = line
         self.column = column
 
+    @classmethod
+    def at(cls, data: bytes, offset: int) -> NotUtf8Text:
+        """The failure at byte `offset` of `data`."""
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        return cls(data.count(b"\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def decode_user_text(data: bytes) -> str:
+    """The text of a user's file: UTF-8, a byte-order mark allowed (Windows editors write
+    one); NotUtf8Text placing the first byte that is not."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise NotUtf8Text.at(data, error.start) from None
+
 
 def decode_user_lines(data: bytes) -> tuple[str, tuple[NotUtf8Text, ...]]:
-    """The text of a user's file, UTF-8 with a byte-order mark allowed (Windows editors write
-    one), and where each line that is not UTF-8 fails. Such a line is left empty, so the
-    others keep their numbers: a reader that can do without a line reads the rest."""
+    """`decode_user_text` for a reader that can do without a line: each line that is not
+    UTF-8 is left empty (the others keep their numbers) and its failure given."""
     try:
-        return data.decode("utf-8-sig"), ()
-    except UnicodeDecodeError:
+        return decode_user_text(data), ()
+    except NotUtf8Text:
         pass
     kept: list[str] = []
     failures: list[NotUtf8Text] = []
     for number, raw in enumerate(data.split(b"\n"), start=1):
         try:
+            # A byte-order mark is one only at the very start.
             kept.append(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
         except UnicodeDecodeError as error:
             failures.append(NotUtf8Text(number, error.start + 1))
             kept.append("")
     return "\n".join(kept), tuple(failures)
-
-
-def decode_user_text(data: bytes) -> str:
-    """The text of a user's file (see `decode_user_lines`); NotUtf8Text at the first line
-    that is not UTF-8."""
-    text, failures = decode_user_lines(data)
-    if failures:
-        raise failures[0]
-    return text
 
 
 def size_words(size: int) -> str:
