@@ -163,8 +163,10 @@ def run_gui(
     problem = notices[0] if history is None and notices else ""
     store = SettingsStore(paths)
     cues = open_cue_player(store.load(), paths.cache)
-    # Said before the history's notices: a settings file kept aside, folders not writable.
-    startup = [text for text in (paths.problem, store.notice) if text]
+    # Said before the history's notices: a settings file kept aside, folders not writable, a
+    # program file that cannot be used.
+    program_problem = ProgramLibrary(paths).problem()
+    startup = [text for text in (paths.problem, store.notice, program_problem) if text]
     for text in startup:
         print(f"retrotimer: {text}", file=sys.stderr)
     clock = ScaledClock(system_clock(), speed)

@@ -19,7 +19,10 @@ from retrotimer.commands import (
     templates,
 )
 from retrotimer.commands.template_source import load_template_argument
+from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.templates.template_toml import TemplateError
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.user_files import describe_os_error
 
 SUBCOMMANDS = (plan_timeline, run, templates, history, program, next_session, diagnose)
 # What a subcommand's parser sets as `handler`; none is set without a subcommand.
@@ -71,10 +74,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if handler is None or (args.command == "run" and not args.headless):
             return _open_window(args)
+        for problem in AppPaths.from_environment().blocked_folders():
+            print(f"retrotimer: {problem}", file=sys.stderr)
         result = handler(args)
     except TemplateError as error:
         print(f"retrotimer: {error}", file=sys.stderr)
         return 2
+    except HistoryUnavailable as error:
+        print(f"retrotimer: history: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        # The last net: a file or folder the command could not use is told in one line.
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"retrotimer: {describe_os_error(error)}{where}", file=sys.stderr)
+        return 1
     return result
 
 

@@ -101,8 +101,7 @@ def _history(*, write: bool) -> Iterator[HistoryStore]:
     except HistoryUnavailable as error:
         if write:
             raise
-        _warn(f"history: read without changing anything: {error}")
-        with _reader(paths, read_only=True) as store:
+        with _read_only_instead(paths, str(error)) as store:
             yield store
         return
     try:
@@ -121,8 +120,20 @@ def _history(*, write: bool) -> Iterator[HistoryStore]:
     writable.close()
     if write:
         raise HistoryUnavailable(problem)
-    _warn(f"history: read without changing anything: {problem}")
+    with _read_only_instead(paths, problem) as store:
+        yield store
+
+
+@contextmanager
+def _read_only_instead(paths: AppPaths, problem: str) -> Iterator[HistoryStore]:
+    """The history opened read-only because it cannot be opened to write (`problem`); when
+    it cannot be read either, the problem alone is told (one line, not two)."""
     with _reader(paths, read_only=True) as store:
+        try:
+            store.database.connection()
+        except HistoryUnavailable:
+            raise HistoryUnavailable(problem) from None
+        _warn(f"history: read without changing anything: {problem}")
         yield store
 
 

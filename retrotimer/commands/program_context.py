@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from retrotimer.core.history.calendar_days import civil_from_days, days_from_civil
+from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.history_values import HistoryEntry, HistorySession
 from retrotimer.core.model import Template
 from retrotimer.core.programs.coach import Proposal, propose
@@ -106,10 +108,23 @@ def active_program(paths: AppPaths) -> Active:
 
 
 def history_entries(paths: AppPaths) -> list[HistoryEntry]:
-    """Every session in the history, read without creating or repairing anything."""
-    if not paths.history_db.exists():
+    """Every session in the history, read without creating or repairing anything (read-only
+    where it cannot be written). ProgramError saying why when it cannot be read: the coach
+    cannot tell where the runner is without it."""
+    if not os.path.lexists(paths.history_db):
         return []
-    store = HistoryStore(paths.history_db, repair=False)
+    try:
+        return _entries(HistoryStore(paths.history_db, repair=False))
+    except HistoryUnavailable as error:
+        try:
+            return _entries(HistoryStore(paths.history_db, read_only=True))
+        except HistoryUnavailable:
+            raise ProgramError(
+                [f"the history cannot be read, so the program cannot say what is next: {error}"]
+            ) from None
+
+
+def _entries(store: HistoryStore) -> list[HistoryEntry]:
     try:
         return store.list_sessions()
     finally:

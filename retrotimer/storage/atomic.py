@@ -8,7 +8,12 @@ import secrets
 import stat
 from pathlib import Path
 
-from retrotimer.storage.user_files import UserFileError, describe_os_error, file_kind
+from retrotimer.storage.user_files import (
+    UserFileError,
+    describe_os_error,
+    file_kind,
+    folder_problem,
+)
 
 # The temp file's name starts with this much of the target's, so a leftover is recognised
 # without the temp name ever passing the file system's 255-byte limit.
@@ -43,7 +48,7 @@ def write_atomic(
         ) from None
     try:
         if make_folder:
-            folder.mkdir(parents=True, exist_ok=True)
+            _make_folder(folder, path)
         elif not folder.is_dir():
             missing = "is not a folder" if os.path.lexists(folder) else "does not exist"
             raise UserFileError(f"the folder {folder} {missing}; {path.name} was not written")
@@ -67,6 +72,14 @@ def write_atomic(
         raise UserFileError(
             f"cannot write {path}: {describe_os_error(error)}", error.errno
         ) from None
+
+
+def _make_folder(folder: Path, path: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = folder_problem(folder) or describe_os_error(error)
+        raise UserFileError(f"cannot write {path}: {reason}", error.errno) from None
 
 
 def _replace_with(

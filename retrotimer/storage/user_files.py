@@ -56,6 +56,29 @@ def file_kind(mode: int) -> str:
     return "not a regular file"
 
 
+def in_the_way(path: Path) -> Path | None:
+    """The part of `path` (itself or a folder above it) that exists and is not a folder, so
+    that nothing can be made or read there; None when there is none."""
+    for candidate in (path, *path.parents):
+        try:
+            mode = os.stat(candidate).st_mode
+        except OSError:
+            continue
+        return None if stat.S_ISDIR(mode) else candidate
+    return None
+
+
+def folder_problem(folder: Path) -> str | None:
+    """ "/home/me/.local/share/RetroTimer is a file, not a folder" when something that is not
+    a folder stands where `folder` or one above it should be; else None."""
+    blocker = in_the_way(folder)
+    if blocker is None:
+        return None
+    mode = os.stat(blocker).st_mode
+    kind = "a file" if stat.S_ISREG(mode) else file_kind(mode)
+    return f"{blocker} is {kind}, not a folder"
+
+
 def read_user_file(path: Path, max_bytes: int, *, what: str = "file") -> bytes:
     """The bytes of `path`. Raises UserFileError for a folder, a device, a FIFO or a socket
     (none is opened for reading, so nothing blocks), for more than `max_bytes` (counted while

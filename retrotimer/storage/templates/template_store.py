@@ -32,7 +32,7 @@ from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.file_lock import FolderLock
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_files import read_template_file_text
-from retrotimer.storage.user_files import UserFileError, describe_os_error
+from retrotimer.storage.user_files import UserFileError, describe_os_error, folder_problem
 
 SUFFIX = ".toml"
 # File names stay far below the file systems' 255 bytes, with room for "-2" and temp names.
@@ -111,10 +111,17 @@ class TemplateStore:
         ]
 
     def listing(self) -> StoreListing:
-        """Every template file read: the good ones by name, and the ones skipped with why."""
+        """Every template file read: the good ones by name, and the ones skipped with why (a
+        templates folder that cannot be read is one of them)."""
         templates: dict[str, StoredTemplate] = {}
         bad: list[BadTemplateFile] = []
-        for path in self._files(self.directory):
+        try:
+            files = self._files(self.directory)
+        except OSError as error:
+            reason = folder_problem(self.directory) or describe_os_error(error)
+            problem = Problem(Severity.ERROR, f"your templates cannot be read: {reason}")
+            return StoreListing((), (BadTemplateFile(self.directory, (problem,)),))
+        for path in files:
             reading = _read_stored(path)
             template = reading.template
             if template is None or reading.errors:
@@ -185,8 +192,9 @@ class TemplateStore:
             try:
                 self.directory.mkdir(parents=True, exist_ok=True)
             except OSError as error:
+                reason = folder_problem(self.directory) or describe_os_error(error)
                 raise UserFileError(
-                    f"cannot save templates in {self.directory}: {describe_os_error(error)}",
+                    f"cannot save templates in {self.directory}: {reason}",
                     error.errno,
                 ) from None
         return self._lock
@@ -236,7 +244,12 @@ class TemplateStore:
 
     def trash(self) -> tuple[TrashedTemplate, ...]:
         found = []
-        for path in self._files(self.trash_directory):
+        try:
+            files = self._files(self.trash_directory)
+        except OSError:
+            # Nothing can have been put there: a deletion would have failed.
+            return ()
+        for path in files:
             template = _read_stored(path).template
             found.append(
                 TrashedTemplate(template.name if template else path.stem, path.name, str(path))
