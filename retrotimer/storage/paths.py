@@ -52,7 +52,14 @@ class AppPaths:
     def ensure(self) -> AppPaths:
         """Make the folders; never raises. The paths returned carry `problem` when a folder
         cannot be made or written in (a read-only or full disk, a file in the way)."""
-        for directory in (self.config, self.data, self.cache, self.log, self.templates, self.programs):
+        for directory in (
+            self.config,
+            self.data,
+            self.cache,
+            self.log,
+            self.templates,
+            self.programs,
+        ):
             try:
                 directory.mkdir(parents=True, exist_ok=True)
                 if not os.access(directory, os.W_OK):
