@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -26,6 +29,7 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.templates.template_library import TemplateLibrary
+from retrotimer.storage.user_files import unusable_file
 from retrotimer.ui.common.theme import apply_theme
 from retrotimer.ui.shell.app_parts import AppParts
 from retrotimer.ui.shell.main_window import MainWindow
@@ -34,9 +38,16 @@ from retrotimer.ui.shell.screen_awake import WakepyScreenAwake
 log = logging.getLogger(__name__)
 
 
-def window_memory(paths: AppPaths) -> QSettings:
-    """Window geometry, the last template and checklist state, in the config dir."""
-    return QSettings(str(paths.config / "window.ini"), QSettings.Format.IniFormat)
+def window_memory(paths: AppPaths) -> tuple[QSettings, str | None]:
+    """Window geometry, the last template and checklist state, in the config dir, and None.
+    When that file cannot be used (Qt would wait for ever on a FIFO, and write through a link
+    to wherever it points), a file in a new temporary folder instead, and why."""
+    path = paths.config / "window.ini"
+    problem = unusable_file(path)
+    if problem is not None:
+        path = Path(tempfile.mkdtemp(prefix="retrotimer-window-")) / "window.ini"
+        problem += "; the window's size and last template are not remembered this time"
+    return QSettings(str(path), QSettings.Format.IniFormat), problem
 
 
 def open_history(paths: AppPaths) -> tuple[WritableHistory | None, list[str]]:
@@ -62,6 +73,7 @@ def build_window(
     history_problem: str = "",
     cues: CueSink | None = None,
     settings_store: SettingsStore | None = None,
+    memory: QSettings | None = None,
 ) -> MainWindow:
     """The main window with every real part; a QApplication must exist. A benchmark passes a
     scaled clock and its wait; the screenshots a fake clock and no wait."""
@@ -90,7 +102,7 @@ def build_window(
         settings=source,
         runs=runs,
         library=TemplateLibrary.from_paths(paths),
-        memory=window_memory(paths),
+        memory=memory if memory is not None else window_memory(paths)[0],
         history=history.store if history is not None else None,
         transfer=JsonCsvHistoryFiles(history.store, [paths.data, paths.cache])
         if history is not None
@@ -166,7 +178,10 @@ def run_gui(
     # Said before the history's notices: a settings file kept aside, folders not writable, a
     # program file that cannot be used.
     program_problem = ProgramLibrary(paths).problem()
-    startup = [text for text in (paths.problem, store.notice, program_problem) if text]
+    memory, memory_problem = window_memory(paths)
+    startup = [
+        text for text in (paths.problem, store.notice, program_problem, memory_problem) if text
+    ]
     for text in startup:
         print(f"retrotimer: {text}", file=sys.stderr)
     clock = ScaledClock(system_clock(), speed)
@@ -179,6 +194,7 @@ def run_gui(
         history_problem=problem,
         cues=cues,
         settings_store=store,
+        memory=memory,
     )
     if template is not None:
         window.open_template(template)
@@ -195,6 +211,8 @@ def run_gui(
         QTimer.singleShot(max(0, round(quit_after_s * 1000)), window.close)
     code = app.exec()
     cues.close()
+    if memory_problem is not None:
+        shutil.rmtree(Path(memory.fileName()).parent, ignore_errors=True)
     try:
         message = keep_unsaved(window, paths)
         if history is not None:

@@ -195,7 +195,13 @@ def export_command(args: argparse.Namespace) -> int:
 
     def action(store: HistoryStore) -> int:
         if args.output is not None:
-            count = JsonCsvHistoryFiles(store).export_to(str(args.output), args.format)
+            try:
+                count = JsonCsvHistoryFiles(store).export_to(
+                    str(args.output), args.format, overwrite=args.force
+                )
+            except FileExistsError as error:
+                _warn(f"{error}. Add --force to replace it.")
+                return EXIT_REFUSED
             print(f"Exported {count} sessions to {args.output}", file=sys.stderr)
             return 0
         sessions = store.all_sessions()

@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from retrotimer.commands.program_calendar import calendar_command, register_calendar
-from retrotimer.commands.program_context import fail, parse_day, template_json, today_argument
+from retrotimer.commands.program_context import (
+    fail,
+    parse_day,
+    template_json,
+    today_argument,
+    write_output,
+)
 from retrotimer.core.history.calendar_days import iso_date
 from retrotimer.core.model import Template
 from retrotimer.core.programs.growth import growth_problems
@@ -21,7 +27,6 @@ from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.core.totals import total_clock_text
-from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
@@ -64,6 +69,7 @@ def register(subparsers: Any) -> None:
     export = actions.add_parser("export", help="write a program as TOML")
     export.add_argument("name")
     export.add_argument("-o", "--output", type=Path, metavar="FILE")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument(
         "--session",
         metavar="W.S",
@@ -220,9 +226,6 @@ def export_command(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    try:
-        write_atomic(args.output, text)
-    except OSError as error:
-        raise ProgramError([f"cannot write {args.output}: {error.strerror or error}"]) from None
+    write_output(args.output, text, force=args.force)
     print(f"Exported {program.name} to {args.output}", file=sys.stderr)
     return 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from retrotimer.core.history.calendar_days import civil_from_days, days_from_civil
 from retrotimer.core.history.history_ports import HistoryUnavailable
@@ -22,10 +24,12 @@ from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.session.plan import compile_plan, plan_to_json
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_syntax import format_template_text
+from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
+from retrotimer.storage.user_files import UserFileError
 
 EXIT_REFUSED = 2
 
@@ -36,6 +40,16 @@ def fail(error: ProgramError) -> int:
     more = len(error.details) - 1
     print(f"retrotimer: {first}" + (f" (and {more} more)" if more > 0 else ""), file=sys.stderr)
     return EXIT_REFUSED
+
+
+def write_output(path: Path, text: str, *, force: bool) -> None:
+    """Write `-o FILE` whole; ProgramError when it cannot be written, or exists without
+    `--force`."""
+    try:
+        write_atomic(path, text, overwrite=force)
+    except UserFileError as error:
+        hint = " Add --force to replace it." if error.errno == errno.EEXIST else ""
+        raise ProgramError([f"{error}.{hint}"]) from None
 
 
 def day_number(day: date) -> int:

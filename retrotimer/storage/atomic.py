@@ -35,9 +35,11 @@ def write_atomic(
     Refuses (UserFileError) a target that is a folder, a device or anything but a regular
     file, an existing file unless `overwrite`, and a missing folder unless `make_folder`
     (the app's own folders). A replaced file keeps its permissions; a new one gets the
-    usual ones (the umask's). Every failure is a UserFileError naming the file; nothing is
-    left behind but the old file."""
-    path = Path(os.path.realpath(path)) if path.is_symlink() else path
+    usual ones (the umask's). A link is followed only to a file in the same folder: one that
+    points elsewhere is refused, so a write never lands outside the folder it was aimed at.
+    Every failure is a UserFileError naming the file; nothing is left behind but the old
+    file."""
+    path = _within_its_folder(path)
     folder = path.parent
     try:
         data = text if isinstance(text, bytes) else text.encode("utf-8")
@@ -72,6 +74,21 @@ def write_atomic(
         raise UserFileError(
             f"cannot write {path}: {describe_os_error(error)}", error.errno
         ) from None
+
+
+def _within_its_folder(path: Path) -> Path:
+    """The file a write to `path` lands in: `path`, or where its link points when that is in
+    the same folder; UserFileError for a link out of it (into another folder, or to a
+    device), so that a link planted among the app's files cannot redirect a write."""
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if target.parent != Path(os.path.realpath(path.parent)):
+        raise UserFileError(
+            f"{path} is a link to {target}, outside its folder; nothing was written (a link is "
+            "followed only to a file beside it)"
+        )
+    return target
 
 
 def _make_folder(folder: Path, path: Path) -> None:

@@ -12,6 +12,8 @@ from retrotimer.storage.user_files import UserFileError, describe_os_error
 
 WAIT_S = 10.0
 _POLL_S = 0.01
+# A lock file is opened for writing: never through a link, which could point anywhere.
+LOCK_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
 
 
 class FolderLock:
@@ -49,7 +51,7 @@ class FolderLock:
     def _acquire(self) -> int:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+            descriptor = os.open(self.path, LOCK_FLAGS, 0o666)
         except OSError as error:
             raise UserFileError(
                 f"cannot write in {self.folder}: {describe_os_error(error)}", error.errno

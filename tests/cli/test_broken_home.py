@@ -79,6 +79,10 @@ def program_nested(home: Path) -> None:
     program.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
 
 
+def window_memory_fifo(home: Path) -> None:
+    os.mkfifo(followed(home) / "config" / "window.ini")
+
+
 # What is broken, and words the command line and the window say about it.
 STATES: dict[str, tuple[Callable[[Path], None], str]] = {
     "newer history": (newer_history, "schema version 99, newer than"),
@@ -90,6 +94,7 @@ STATES: dict[str, tuple[Callable[[Path], None], str]] = {
     "program.toml is a FIFO": (program_fifo, "a named pipe (FIFO)"),
     "program.toml is a folder": (program_folder, "a folder"),
     "program.toml nested": (program_nested, "nested too deeply"),
+    "window.ini is a FIFO": (window_memory_fifo, "window.ini is a named pipe (FIFO)"),
 }
 # The commands that need what is broken.
 CONCERNED = {
@@ -102,6 +107,7 @@ CONCERNED = {
     "program.toml is a FIFO": ("next", "run --next", "program calendar"),
     "program.toml is a folder": ("next", "run --next", "program calendar", "program stop"),
     "program.toml nested": ("next", "run --next", "program calendar"),
+    "window.ini is a FIFO": (),
 }
 
 
@@ -117,7 +123,7 @@ def cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("state", list(STATES))
+@pytest.mark.parametrize("state", [state for state in STATES if CONCERNED[state]])
 def test_every_command_says_what_is_broken_in_one_line(state: str, tmp_path: Path) -> None:
     make, words = STATES[state]
     for command in CONCERNED[state]:
@@ -141,3 +147,15 @@ def test_the_window_starts_and_says_what_is_broken(state: str, private_home: Pat
     if (private_home / "config").is_dir():
         (private_home / "config" / "settings.toml").write_text("first_run_done = true\n")
     assert words in status_bar_after_start(private_home)
+
+
+@pytest.mark.slow
+def test_the_window_never_writes_its_memory_through_a_link_out_of_its_folder(
+    private_home: Path, tmp_path: Path
+) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious")
+    (followed(private_home) / "config" / "window.ini").symlink_to(precious)
+    (private_home / "config" / "settings.toml").write_text("first_run_done = true\n")
+    assert "window.ini is a link to" in status_bar_after_start(private_home)
+    assert precious.read_text() == "precious"

@@ -108,13 +108,14 @@ class HistoryRepository(HistoryWriter, Protocol):
 class HistoryFiles(Protocol):
     """Files in and out of the history: `file_format` is "csv" or "json"; paths are text.
 
-    `export_to` returns how many sessions it wrote; `import_from` reads a JSON export and
+    `export_to` returns how many sessions it wrote, and raises FileExistsError when the file
+    exists and `overwrite` is not given; `import_from` reads a JSON export and
     raises ValueError, with a message for the user, for a file that is not one (nothing is
     imported then); the sessions of an export that cannot be imported are told in its result
     and kept aside, and the others are imported. Either raises HistoryUnavailable when the
     disk refuses.
     """
 
-    def export_to(self, path: str, file_format: str) -> int: ...
+    def export_to(self, path: str, file_format: str, *, overwrite: bool = False) -> int: ...
 
     def import_from(self, path: str) -> ImportResult: ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -105,14 +106,16 @@ class JsonCsvHistoryFiles:
         self._repository = repository
         self._keep_in = tuple(keep_in)
 
-    def export_to(self, path: str, file_format: str) -> int:
+    def export_to(self, path: str, file_format: str, *, overwrite: bool = False) -> int:
         if file_format not in ("csv", "json"):
             raise ValueError(f"unknown export format {file_format!r} (csv or json)")
         sessions = self._repository.all_sessions()
         text = sessions_to_json(sessions) if file_format == "json" else sessions_to_csv(sessions)
         try:
-            write_atomic(Path(path), text)
-        except OSError as error:
+            write_atomic(Path(path), text, overwrite=overwrite)
+        except UserFileError as error:
+            if error.errno == errno.EEXIST:
+                raise FileExistsError(str(error)) from None
             raise HistoryUnavailable(str(error)) from error
         return len(sessions)
 
