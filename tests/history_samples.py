@@ -122,7 +122,10 @@ def entry(
 moments = st.integers(1_500_000_000_000_000, 2_500_000_000_000_000).map(lambda us: us / 1e6)
 offsets = st.integers(-12 * 60, 14 * 60).map(lambda minutes: minutes * 60)
 seconds = st.floats(0, 10_000, allow_nan=False, allow_infinity=False).map(lambda x: round(x, 3))
-texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+# What people can type in a name, a label or notes: no character that cannot be seen.
+typed = st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp"))
+texts = st.text(typed, max_size=40)
+notes_texts = st.text(st.one_of(typed, st.just("\n")), max_size=40)
 
 
 @st.composite
@@ -183,7 +186,7 @@ def sessions(draw: st.DrawFn) -> HistorySession:
         review=Review(
             draw(st.one_of(st.none(), st.integers(1, 5))),
             draw(st.one_of(st.none(), st.integers(0, 20))),
-            draw(texts),
+            draw(notes_texts),
         ),
         longest_backward_s=longest_backward(records),
     )

@@ -19,6 +19,7 @@ from retrotimer.core.session.records import (
 from retrotimer.core.session.records import (
     SessionTotals as SessionTotals,  # where it was first
 )
+from retrotimer.core.templates.text_rules import text_problems
 
 RATING_RANGE = (1, 5)
 MAX_NEAR_STUMBLES = 1000
@@ -87,6 +88,9 @@ class Review:
             found.append(f"near-stumbles must be 0-{MAX_NEAR_STUMBLES}")
         if len(self.notes) > MAX_NOTES_LENGTH:
             found.append(f"notes must be at most {MAX_NOTES_LENGTH} characters")
+        else:
+            # The rule for everything people type; the review's fields clean what is pasted.
+            found.extend(text_problems("notes", self.notes, MAX_NOTES_LENGTH, lines=True))
         return found
 
 

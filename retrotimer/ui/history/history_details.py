@@ -25,6 +25,7 @@ from retrotimer.core.history.history_values import (
     HistorySession,
     Review,
 )
+from retrotimer.core.templates.text_rules import cleaned_text
 from retrotimer.ui.common.formatting import clock_text
 from retrotimer.ui.history.history_texts import (
     date_text,
@@ -140,7 +141,7 @@ class HistoryDetails(QWidget):
         return Review(
             rating=self.rating.currentData(),
             near_stumbles=None if stumbles == NOT_GIVEN else stumbles,
-            notes=self.notes.toPlainText().strip()[:MAX_NOTES_LENGTH],
+            notes=cleaned_text(self.notes.toPlainText()).strip()[:MAX_NOTES_LENGTH],
         )
 
     def _save(self) -> None:

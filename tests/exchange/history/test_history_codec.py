@@ -192,8 +192,10 @@ def one_session_with(**changes: object) -> str:
         ({"started": "1969-12-31T23:59:59+00:00"}, "started must be a date from 1970 to 9999"),
         ({"ended": "9999-12-31T23:00:00-23:59"}, "ended must be a date from 1970 to 9999"),
         ({"ended": "2024-05-06T01:59:00+02:00"}, "ended is before the start"),
-        ({"notes": "\ud800 after a lone surrogate"}, "notes holds a character that is not"),
-        ({"template": "Jogs \udfff"}, "template holds a character that is not"),
+        ({"notes": "\ud800 after a lone surrogate"}, "the notes holds U+D800 at character 1"),
+        ({"template": "Jogs \udfff"}, "the template holds U+DFFF at character 6"),
+        ({"template": "\x1b[31mJogs"}, "the template holds U+001B (ESCAPE) at character 1"),
+        ({"template": "Jogs" * 20}, "the template is 80 characters long; keep it to 60"),
         ({"plan": {"segments": ["\ud83d"]}}, "plan holds a character that is not"),
     ],
 )
