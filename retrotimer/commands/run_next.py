@@ -15,6 +15,7 @@ from retrotimer.core.history.history_values import (
 )
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
+from retrotimer.core.number_text import whole_number
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.storage.paths import AppPaths
 
@@ -37,9 +38,10 @@ def add_next_arguments(parser: Any) -> None:
 def _whole(text: str | None, option: str, low: int, high: int) -> int | None:
     if text is None:
         return None
-    if not text.isdigit() or not low <= int(text) <= high:
+    number = whole_number(text)
+    if number is None or not low <= number <= high:
         raise ProgramError([f"{option} must be a whole number from {low} to {high}, not {text!r}"])
-    return int(text)
+    return number
 
 
 def review_arguments(args: argparse.Namespace) -> Review | None:

@@ -289,3 +289,24 @@ def test_import_warns_about_a_program_that_grows_too_fast(
         "retrotimer: warning: week 2: more than 150 % of the backward minutes of week 1; "
         "injuries rise when volume grows faster\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["program", "start", "Learn to run backward", "--week", "²"], "--week must be a week"),
+        (["program", "calendar", "--weeks", "²"], "--weeks must be 1 to"),
+        (["program", "export", "Learn to run backward", "--session", "².1"], "--session must be"),
+        (["run", "--next", "--headless", "--rating", "²"], "--rating must be a whole number"),
+    ],
+)
+def test_a_number_int_cannot_read_is_refused_in_one_line(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from retrotimer.cli import main
+
+    assert main(["program", "start", "Learn to run backward"]) == 0
+    capsys.readouterr()
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
