@@ -84,6 +84,7 @@ def showable_entry_row(row: Sequence[Any]) -> bool:
         and isinstance(row[15], str)
         and (row[16] is None or _number(row[16]))
         and row[17] in (0, 1)
+        and _number(row[25])
     )
 
 

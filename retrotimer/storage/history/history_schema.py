@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
+from retrotimer.core.history.history_values import plan_backward_s
+
+# The plan's backward seconds, for the migration that fills them in from the stored plans.
+PLAN_BACKWARD_FUNCTION = "plan_backward_s"
 # Each entry upgrades the schema by one version; never edit a released entry, append one.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: sessions and their segments. Times are Unix seconds in UTC; the local offset of the
@@ -90,6 +94,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "UPDATE sessions SET rating = 6 - rating "
         "WHERE typeof(rating) = 'integer' AND rating BETWEEN 1 AND 5",
     ),
+    # 7: the backward seconds of the plan each session was run with, written when it starts,
+    # so a program judges a session by its own plan and never by one compiled again with
+    # today's settings. Sessions recorded before take it from the plan they keep.
+    (
+        "ALTER TABLE sessions ADD COLUMN planned_backward_s REAL NOT NULL DEFAULT 0",
+        f"UPDATE sessions SET planned_backward_s = {PLAN_BACKWARD_FUNCTION}(plan_json)",
+    ),
 )
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -119,6 +130,7 @@ def migrate(connection: sqlite3.Connection, target: int = LATEST_VERSION) -> int
     found = schema_version(connection)
     if found > LATEST_VERSION:
         raise SchemaTooNew(found)
+    connection.create_function(PLAN_BACKWARD_FUNCTION, 1, plan_backward_s, deterministic=True)
     for version in range(found + 1, target + 1):
         connection.execute("BEGIN IMMEDIATE")
         try:

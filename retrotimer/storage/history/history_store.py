@@ -16,6 +16,7 @@ from retrotimer.core.history.history_values import (
     SessionEnd,
     SessionStart,
     SessionTotals,
+    plan_backward_s,
 )
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.session.records import SegmentRecord
@@ -47,9 +48,9 @@ _ENTRY_COLUMNS = """
     s.planned_s, s.active_s, s.backward_s, s.forward_s, s.backward_steps, s.longest_backward_s,
     s.rating, s.near_stumbles, s.notes, s.deleted_utc, s.test_run,
     s.program_name, s.program_week, s.program_session, s.program_lighter, s.dizzy_or_pain,
-    s.dizzy, s.pain
+    s.dizzy, s.pain, s.planned_backward_s
 """
-_PLAN_COLUMN = 25
+_PLAN_COLUMN = 26
 LEFT_OUT_NOTICE = (
     "{count} session(s) in the history hold values that cannot be shown (such as a date "
     "outside 1970-9999); they are left out here and kept in the file ({path})"
@@ -81,6 +82,7 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
         dizzy_or_pain=bool(row[22]),
         dizzy=bool(row[23]),
         pain=bool(row[24]),
+        planned_backward_s=row[25],
     )
 
 
@@ -139,8 +141,8 @@ class HistoryStore:
             db.execute(
                 """
                 INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
-                    utc_offset_s, status, planned_s, updated_utc, test_run)
-                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)
+                    utc_offset_s, status, planned_s, updated_utc, test_run, planned_backward_s)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """,
                 (
@@ -153,6 +155,7 @@ class HistoryStore:
                     start.planned_s,
                     start.started.utc_s,
                     int(start.test_run),
+                    plan_backward_s(start.plan_json),
                 ),
             )
             if start.program is not None:
