@@ -1,4 +1,4 @@
-"""`retrotimer program list|show|start|stop|import|export|calendar`: training programs."""
+"""`retrotimer program list|show|start|stop|resume|import|export|calendar`: training programs."""
 
 from __future__ import annotations
 
@@ -6,18 +6,27 @@ import argparse
 import dataclasses
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from retrotimer.commands.plan import format_clock
 from retrotimer.commands.program_calendar import calendar_command, register_calendar
-from retrotimer.commands.program_context import fail, parse_day, template_json, today_argument
+from retrotimer.commands.program_context import (
+    active_program,
+    fail,
+    parse_day,
+    template_json,
+    today_argument,
+)
 from retrotimer.core.history.calendar_days import iso_date
+from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.model import Template
 from retrotimer.core.programs.growth import growth_problems
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import ProgramError, program_problems, program_to_toml
+from retrotimer.core.programs.training_rhythm import rhythm_advice
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import template_to_toml
@@ -30,7 +39,7 @@ from retrotimer.storage.settings_store import SettingsStore
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "program",
-        help="training programs: list, show, start, stop, import, export, calendar",
+        help="training programs: list, show, start, stop, resume, import, export, calendar",
         description="Multi-week training programs. See docs/programs.md.",
     )
     actions = parser.add_subparsers(dest="action", required=True)
@@ -51,6 +60,9 @@ def register(subparsers: Any) -> None:
     actions.add_parser("stop", help="stop following the program").set_defaults(
         handler=_guard(stop_command)
     )
+    actions.add_parser(
+        "resume", help="go on with a program paused after dizziness or pain"
+    ).set_defaults(handler=_guard(resume_command))
 
     importing = actions.add_parser("import", help="add a program file to your programs")
     importing.add_argument("file", type=Path)
@@ -167,6 +179,30 @@ def start_command(args: argparse.Namespace) -> int:
     print(
         f"Following {program.name} from {iso_date(start_day)}, week {week} of "
         f"{len(program.weeks)}, on {','.join(days)}. `retrotimer next` proposes the session."
+    )
+    advice = rhythm_advice(days)
+    if advice is not None:
+        print(advice)
+    return 0
+
+
+def resume_command(args: argparse.Namespace) -> int:
+    active = active_program(AppPaths.from_environment())
+    if not active.view().proposal.paused:
+        print(f"{active.program.name} is not paused; `retrotimer next` proposes the session.")
+        return 0
+    store = ProgramChoiceStore.from_paths(active.paths)
+    now = datetime.now().astimezone()
+    offset = now.utcoffset()
+    moment = WallTime(now.timestamp(), int(offset.total_seconds()) if offset else 0)
+    choice = dataclasses.replace(active.choice, resumed=(*active.choice.resumed, moment))
+    try:
+        store.save(choice)
+    except OSError as error:
+        raise ProgramError([f"cannot save the program: {error.strerror or error}"]) from None
+    print(
+        f"Resumed {active.program.name}. Stop and rest if the dizziness or pain comes back. "
+        "`retrotimer next` proposes the session."
     )
     return 0
 

@@ -41,11 +41,14 @@ class TodayPanel(QWidget):
     """Shows a proposal; Space (while the panel is shown) or Start runs it.
 
     `start_requested` carries the template and the program session it is run for;
-    `other_requested` asks for the template list instead.
+    `other_requested` asks for the template list instead. While the program is paused the
+    Start button resumes it (`resume_requested`), by a click only: a key pressed in passing
+    must not go past the advice to see a doctor.
     """
 
     start_requested = Signal(object, object)
     other_requested = Signal()
+    resume_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,17 +132,24 @@ class TodayPanel(QWidget):
         self.reasons_label.setText(view.reasons)
         self.lighter_label.setText(view.lighter)
         self.start_button.set_action(view.start_label)
+        paused = proposal.paused
+        self.lighter_button.setEnabled(not paused)
+        for key in ("Space", "L"):
+            self.actions_by_key[key].setEnabled(not paused)
+        self.start_button.keys_label.setText("click" if paused else "Space")
         self.setAccessibleDescription(f"{view.place}. {view.reasons}")
 
     def _emit(self, template: Template, ref: ProgramRef) -> None:
         self.start_requested.emit(template, ref)
 
     def start(self) -> None:
-        if self.proposal is not None:
+        if self.proposal is not None and self.proposal.paused:
+            self.resume_requested.emit()
+        elif self.proposal is not None:
             self._emit(self.proposal.template, self.proposal.ref)
 
     def start_lighter(self) -> None:
-        if self.proposal is not None:
+        if self.proposal is not None and not self.proposal.paused:
             self._emit(self.proposal.lighter, self.proposal.lighter_ref)
 
     def other(self) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retrotimer.core.programs.coach import Decision, Proposal
+from retrotimer.core.programs.coach import Proposal
+from retrotimer.core.programs.coach_rules import Decision
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_syntax import format_template_text
@@ -17,7 +18,12 @@ DECISION_WORDS = {
     Decision.STEP_BACK: "STEP BACK",
     Decision.REST: "REST DAY",
     Decision.COMPLETE: "COMPLETE",
+    Decision.PAUSED: "PAUSED",
 }
+
+
+# A rest day may be run anyway; a paused program waits for the runner to resume it.
+_START_LABELS = {Decision.REST: "Start anyway", Decision.PAUSED: "Resume"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,5 +63,5 @@ def today_view(proposal: Proposal, settings: Settings) -> TodayView:
         outline=tuple(body.split("\n")),
         reasons=" ".join(proposal.reasons),
         lighter=f"Lighter: {proposal.lighter.name}, {_minutes(lighter.backward_s)}",
-        start_label="Start anyway" if proposal.decision is Decision.REST else "Start",
+        start_label=_START_LABELS.get(proposal.decision, "Start"),
     )

@@ -6,17 +6,16 @@ from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from retrotimer.core.history.calendar_days import local_day
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.ports import TemplateRepository
-from retrotimer.core.programs.coach import propose
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
 from retrotimer.ui.common.theme import apply_theme, run_colours
 from retrotimer.ui.history.history_screen import HistoryScreen
+from retrotimer.ui.programs.followed_program import FollowedProgram
 from retrotimer.ui.programs.program_path_chart import ProgramPathChart
 from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
 from retrotimer.ui.programs.today_panel import TodayPanel
@@ -60,6 +59,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName("Screens")
         theme = parts.settings.current.theme
+        self.followed = FollowedProgram(parts.programs, parts.settings, parts.runs.parts.wall_clock)
         self.today_panel = TodayPanel()
         self.tabs.addTab(self.today_panel, "To&day")
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
@@ -76,9 +76,7 @@ class MainWindow(QMainWindow):
             parts.history_problem,
             exchange=parts.exchange,
             programs=parts.programs,
-            side_chart=ProgramPathChart(
-                run_colours(theme), parts.programs, parts.runs.parts.wall_clock
-            ),
+            side_chart=ProgramPathChart(run_colours(theme), self.followed),
         )
         self.tabs.addTab(self.history_screen, "Histor&y")
         self.tabs.currentChanged.connect(self._screen_shown)
@@ -87,6 +85,7 @@ class MainWindow(QMainWindow):
         self.templates_screen.run_requested.connect(self.run_template)
 
         self.today_panel.start_requested.connect(self.run_program_session)
+        self.today_panel.resume_requested.connect(self.resume_program)
         self.today_panel.other_requested.connect(
             lambda: self.tabs.setCurrentWidget(self.run_screen)
         )
@@ -194,32 +193,29 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.run_screen)
 
     # ---- programs ------------------------------------------------------------------------
-    def _today(self) -> int:
-        return local_day(self.parts.runs.parts.wall_clock())
-
     def refresh_today(self) -> bool:
         """Show the coach's proposal on Today; False (and no Today tab) without a program."""
-        programs = self.parts.programs
-        active = programs.active() if programs is not None else None
-        self.tabs.setTabVisible(self.tabs.indexOf(self.today_panel), active is not None)
-        if active is None:
-            return False
-        program, choice = active
         history = self.parts.history
         try:
             entries = history.list_sessions() if history is not None else []
         except HistoryUnavailable:
             entries = []
-        proposal = propose(
-            program,
-            entries,
-            self._today(),
-            choice.start_day,
-            start_week=choice.start_week,
-            settings=self.settings,
-        )
-        self.today_panel.show_proposal(proposal, self.settings)
+        view = self.followed.view(entries)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.today_panel), view is not None)
+        if view is None:
+            return False
+        self.today_panel.show_proposal(view.proposal, self.settings)
         return True
+
+    def resume_program(self) -> None:
+        """Go on with the program paused after dizziness or pain."""
+        try:
+            self.followed.resume()
+        except OSError as error:
+            self.tell(f"The training program could not be saved: {error}")
+            return
+        self.refresh_today()
+        self.history_screen.refresh()
 
     def run_program_session(self, template: Template, program: ProgramRef) -> None:
         """Start a program's session (or its lighter option) on the Run screen."""
@@ -246,7 +242,7 @@ class MainWindow(QMainWindow):
         if programs is not None:
             active = programs.active()
             box = ProgramSettingsBox(
-                programs.programs(), active[1] if active else None, self._today()
+                programs.programs(), active[1] if active else None, self.followed.today()
             )
         self.settings_dialog = open_modal(
             SettingsDialog(self._settings.current, self, programs=box), self._settings_answered

@@ -1,0 +1,45 @@
+"""The followed program as the coach sees it today with the runner's settings: the one view
+that Today and the History screen's program path both show."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from retrotimer.core.history.calendar_days import local_day
+from retrotimer.core.history.history_values import HistoryEntry
+from retrotimer.core.programs.program_source import ProgramSource
+from retrotimer.core.programs.program_view import ProgramView, view_program
+from retrotimer.runtime.settings_source import SettingsSource
+from retrotimer.runtime.wall_clock import WallClock
+
+
+class FollowedProgram:
+    """Builds the program's view from the history; remembers when the runner resumes it."""
+
+    def __init__(
+        self, programs: ProgramSource | None, settings: SettingsSource, wall_clock: WallClock
+    ) -> None:
+        self._programs = programs
+        self._settings = settings
+        self._wall_clock = wall_clock
+
+    def today(self) -> int:
+        return local_day(self._wall_clock())
+
+    def view(self, entries: Sequence[HistoryEntry]) -> ProgramView | None:
+        """The view for today; None when no program is followed."""
+        active = self._programs.active() if self._programs is not None else None
+        if active is None:
+            return None
+        program, choice = active
+        return view_program(program, choice, entries, self.today(), self._settings.current)
+
+    def resume(self) -> None:
+        """Go on with a paused program from now; raises OSError when it cannot be saved."""
+        active = self._programs.active() if self._programs is not None else None
+        if self._programs is None or active is None:
+            return
+        choice = active[1]
+        resumed = (*choice.resumed, self._wall_clock())
+        self._programs.choose(dataclasses.replace(choice, resumed=resumed))
