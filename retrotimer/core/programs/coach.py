@@ -16,8 +16,8 @@ from retrotimer.core.programs.coach_rules import STANDING_NOTES, Action, Decisio
 from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program
+from retrotimer.core.programs.session_load import load
 from retrotimer.core.programs.training_rhythm import free_days, rhythm_advice
-from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 
 
@@ -69,7 +69,7 @@ def _shortest_sessions(program: Program) -> tuple[float, ...]:
     what counts as a session never changes with the runner's settings."""
     defaults = Settings()
     return tuple(
-        min((compile_plan(t, defaults).backward_s for t in week.sessions), default=0.0)
+        min((load(t, defaults).backward_s for t in week.sessions), default=0.0)
         for week in program.weeks
     )
 

@@ -36,6 +36,17 @@ UNWELL_WINDOW_DAYS = 14
 DIZZY_REST_DAYS = 2
 PAIN_REST_DAYS = 3
 HARD_AT_ENTRY_TO_EASE = 3
+# The actions by which a session counts: the program is a session further on.
+MOVING_ON = frozenset(
+    {
+        Action.COUNT,
+        Action.COUNT_LIGHTER,
+        Action.ADVANCE,
+        Action.COMPLETE,
+        Action.KEEP_LEVEL,
+        Action.UNEASE,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +84,7 @@ class PathStep:
     decision: Decision
     week_after: int
     complete_after: bool
+    moved_on: bool  # it counted: the program is a session further on
 
     @property
     def backward_s(self) -> float:
@@ -190,11 +202,19 @@ class CoachState:
             return
         self.ran_program = True
         fact, context = self._fact(entry, ref, day)
-        self._apply(fact, context)
+        rule = self._apply(fact, context)
         if self.steps is not None:
-            outcome = judge(entry)
             self.steps.append(
-                PathStep(day, entry, ref, outcome, self.decision, self.current_week, self.complete)
+                PathStep(
+                    day,
+                    entry,
+                    ref,
+                    judge(entry),
+                    self.decision,
+                    self.current_week,
+                    self.complete,
+                    rule.action in MOVING_ON,
+                )
             )
 
     def _counted(self, entry: HistoryEntry, for_program: bool) -> bool:
@@ -268,15 +288,16 @@ class CoachState:
         return min(recent) + 7 if len(recent) >= SESSIONS_IN_SEVEN else None
 
     # ---- the table --------------------------------------------------------------------------
-    def _apply(self, fact: Fact, context: Context) -> None:
+    def _apply(self, fact: Fact, context: Context) -> Rule:
         rule = RULE_FOR[(self.phase, fact)]
         said = _ACTIONS[rule.action](self, context)
         if rule.action is Action.NONE:
-            return
+            return rule
         where = dataclasses.replace(said, week=self.current_week, session=self.next_session)
         self.said = Said(rule, where)
         if rule.decision is not None:
             self.decision = rule.decision
+        return rule
 
     def today(self, day: int) -> tuple[Rule, Context]:
         """The rule for `day` itself (rest, paused or ready) and what it speaks about; it

@@ -4,44 +4,13 @@ on every count, else the same session with half its backward reps."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
 from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template
+from retrotimer.core.model import Item, Length, Repeat, Segment, Template
 from retrotimer.core.programs.program_model import Program, backward_kinds
-from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.programs.session_load import load
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.validation import MAX_NAME
-
-_RUNNING = (SegmentKind.BACKWARD_JOG, SegmentKind.BACKWARD_SPRINT)
-
-
-@dataclass(frozen=True, slots=True)
-class Load:
-    """How heavy a session is: backward seconds, backward running (jog and sprint) seconds,
-    and the longest bout (backward segments back to back)."""
-
-    backward_s: float
-    running_s: float
-    longest_bout_s: float
-
-    def within(self, other: Load) -> bool:
-        """No heavier than `other` on any count."""
-        return (
-            self.backward_s <= other.backward_s
-            and self.running_s <= other.running_s
-            and self.longest_bout_s <= other.longest_bout_s
-        )
-
-
-def load(template: Template, settings: Settings) -> Load:
-    plan = compile_plan(template, settings)
-    running = sum(s.duration_s for s in plan.segments if s.kind in _RUNNING)
-    bout = longest = 0.0
-    for segment in plan.segments:
-        bout = bout + segment.duration_s if segment.kind.is_backward else 0.0
-        longest = max(longest, bout)
-    return Load(plan.backward_s, round(running, 6), round(longest, 6))
 
 
 def _halved(items: tuple[Item, ...]) -> tuple[Item, ...]:

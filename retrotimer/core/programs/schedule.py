@@ -12,7 +12,7 @@ from retrotimer.core.programs.coach_replay import CoachState
 from retrotimer.core.programs.coach_rules import Action
 from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.program_choice import WEEKDAYS
-from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.programs.session_load import load
 from retrotimer.core.settings import Settings
 
 MAX_CALENDAR_WEEKS = 52
@@ -32,7 +32,7 @@ class PlannedDay:
 
 def _done_well(ref: ProgramRef, template: Template, day: int, settings: Settings) -> HistoryEntry:
     """The session as if run on `day` and done well, to see what the coach says next."""
-    backward_s = compile_plan(template, settings).backward_s
+    backward_s = load(template, settings).backward_s
     return HistoryEntry(
         session_id=f"planned-{day}",
         template_name=template.name,

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
-from retrotimer.core.programs.lighter import half_backward, lighter_option, load
+from retrotimer.core.programs.lighter import half_backward, lighter_option
 from retrotimer.core.programs.program_model import Program, ProgramWeek
+from retrotimer.core.programs.session_load import load
 from retrotimer.core.settings import Settings
 from tests.core.programs.program_history import session_template
 

@@ -55,7 +55,10 @@ def test_a_once_a_week_runner_gets_every_session_one_sunday_after_another() -> N
 def test_after_the_last_week_the_last_weeks_sessions_repeat_with_counted_occurrences() -> None:
     places = [(w, s) for w, s, _ in SMALL.all_sessions()]
     days = [0, 2, 7, 9, 14, 16]
-    entries = [ran(SMALL, d, w, s, number=n) for n, (d, (w, s)) in enumerate(zip(days, places))]
+    entries = [
+        ran(SMALL, d, w, s, number=n)
+        for n, (d, (w, s)) in enumerate(zip(days, places, strict=True))
+    ]
     planned = view(SMALL, entries, day(21)).calendar()
     # A month of keeping the level: a week of its 2 sessions takes 6 days there too.
     assert len(planned) == 8
