@@ -93,11 +93,12 @@ def review_action(args: argparse.Namespace) -> Callable[[HistoryStore], int] | N
         if isinstance(found, str):
             _warn(found)
             return EXIT_REFUSED
-        notes = args.notes.strip() if args.notes is not None else None
-        given = {"rating": rating, "near_stumbles": stumbles, "notes": notes}
+        was = found.review
         review = replace(
-            found.review.with_reports(dizzy=args.dizzy, pain=args.pain),
-            **{field: value for field, value in given.items() if value is not None},
+            was.with_reports(dizzy=args.dizzy, pain=args.pain),
+            rating=was.rating if rating is None else rating,
+            near_stumbles=was.near_stumbles if stumbles is None else stumbles,
+            notes=was.notes if args.notes is None else args.notes.strip(),
         )
         problems = review.problems()
         if problems:
