@@ -29,9 +29,10 @@ def recent_unwell_report(entries: Iterable[HistoryEntry], today: int) -> History
 
 
 def felt_words(review: Review) -> str:
-    """What the runner felt, to follow "you felt": "dizzy", "pain", "dizzy and pain", or
-    "dizzy or pain" for the report from before the two were apart; "" for none."""
-    felt = [word for reported, word in ((review.dizzy, "dizzy"), (review.pain, "pain")) if reported]
-    if review.dizzy_or_pain and not felt:
-        return "dizzy or pain"
-    return " and ".join(felt)
+    """What the runner felt, to follow "you felt": "dizzy", "pain", "dizzy and in pain", or
+    "dizzy or in pain" for the report from before the two were apart; "" for none."""
+    if review.dizzy and review.pain:
+        return "dizzy and in pain"
+    if review.dizzy or review.pain:
+        return "dizzy" if review.dizzy else "pain"
+    return "dizzy or in pain" if review.dizzy_or_pain else ""

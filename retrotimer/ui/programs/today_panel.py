@@ -30,7 +30,7 @@ _SHARES = {
 _BOLD = {"caution", "place", "decision", "session"}
 # Button widths in the row: Rest (shown only after a report), Start, Lighter, Other.
 _STRETCH = (0, 3, 2, 2)
-_STRETCH_AFTER_REPORT = (3, 1, 1, 1)
+_STRETCH_AFTER_REPORT = (5, 2, 2, 2)
 START_ANYWAY_KEYS = "Shift+S"
 
 
@@ -130,9 +130,17 @@ class TodayPanel(QWidget):
             font.setPixelSize(max(12, round(height * _SHARES[name])))
             font.setBold(name in _BOLD)
             label.setFont(font)
+        self._size_buttons()
+
+    def _size_buttons(self) -> None:
+        """The first choice's words at full size; after a report the other choices' smaller,
+        so that they fit their narrower buttons."""
+        height = max(self.height(), 300)
+        first = self.rest_button if self.rest_first else self.start_button
         for button in self.buttons:
             button.setMinimumHeight(max(72, round(height * 0.14)))
-            for label, share in ((button.action_label, 0.044), (button.keys_label, 0.026)):
+            action = 0.044 if button is first or not self.rest_first else 0.03
+            for label, share in ((button.action_label, action), (button.keys_label, 0.026)):
                 font = QFont(label.font())
                 font.setPixelSize(max(12, round(height * share)))
                 label.setFont(font)
@@ -147,6 +155,8 @@ class TodayPanel(QWidget):
         self.view = view
         self.caution_label.setText(view.caution)
         self.caution_label.setVisible(bool(view.caution))
+        # Resting first, the outline gives way to why: the session line still names it.
+        self.outline_label.setVisible(not view.caution)
         self.program_label.setText(view.program)
         self.place_label.setText(view.place)
         self.decision_label.setText(view.decision)
@@ -171,6 +181,7 @@ class TodayPanel(QWidget):
         self.start_button.set_keys(START_ANYWAY_KEYS if rest_first else "Space")
         for index, stretch in enumerate(_STRETCH_AFTER_REPORT if rest_first else _STRETCH):
             self.button_row.setStretch(index, stretch)
+        self._size_buttons()
 
     def space(self) -> None:
         """Space: rest after a report of dizziness or pain, otherwise start."""

@@ -45,6 +45,6 @@ def test_deleted_running_and_future_sessions_do_not_count() -> None:
 def test_the_words_name_what_was_felt() -> None:
     assert felt_words(Review(dizzy=True)) == "dizzy"
     assert felt_words(Review(pain=True)) == "pain"
-    assert felt_words(Review(dizzy=True, pain=True)) == "dizzy and pain"
-    assert felt_words(Review(dizzy_or_pain=True)) == "dizzy or pain"
+    assert felt_words(Review(dizzy=True, pain=True)) == "dizzy and in pain"
+    assert felt_words(Review(dizzy_or_pain=True)) == "dizzy or in pain"
     assert felt_words(Review()) == ""
