@@ -13,12 +13,16 @@ from retrotimer.commands.review_options import (
     given_near_stumbles,
     given_rating,
 )
-from retrotimer.core.history.history_values import HistoryEntry, Review, rating_words
+from retrotimer.core.history.history_values import (
+    OLD_REPORT_WORDS,
+    HistoryEntry,
+    Review,
+    rating_words,
+)
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.history.local_time import local_datetime
 
 EXIT_REFUSED = 2
-OLD_REPORT = "dizzy or in pain (recorded before these were separate)"
 
 
 def add_review_arguments(parser: Any) -> None:
@@ -68,7 +72,7 @@ def review_lines(entry: HistoryEntry, review: Review) -> list[str]:
     stumbles = "not given" if review.near_stumbles is None else str(review.near_stumbles)
     felt = [word for said, word in ((review.dizzy, "dizzy"), (review.pain, "pain")) if said]
     if review.dizzy_or_pain:
-        felt.append(OLD_REPORT)
+        felt.append(OLD_REPORT_WORDS)
     return [
         f"{local_datetime(entry.started):%Y-%m-%d %H:%M}  {entry.template_name}  "
         f"{entry.session_id}",

@@ -20,7 +20,6 @@ from retrotimer.core.session.records import (
     SessionTotals as SessionTotals,  # where it was first
 )
 
-RATING_RANGE = (1, 5)
 # How hard the session felt, as on the effort (RPE) scales runners know: higher is harder.
 RATING_WORDS: dict[int, str] = {
     1: "very easy",
@@ -29,6 +28,9 @@ RATING_WORDS: dict[int, str] = {
     4: "hard",
     5: "too hard",
 }
+RATING_RANGE = (min(RATING_WORDS), max(RATING_WORDS))
+# How the one report of sessions reviewed before dizziness and pain were apart is named.
+OLD_REPORT_WORDS = "dizzy or in pain (recorded before these were separate)"
 MAX_NEAR_STUMBLES = 1000
 MAX_NOTES_LENGTH = 10_000
 # The moments the history can show: from 1970 UTC to a day before the end of year 9999, so
