@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from retrotimer.core.history.health_reports import recent_unwell_report
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
 
         self.today_panel.start_requested.connect(self.run_program_session)
         self.today_panel.resume_requested.connect(self.resume_program)
+        self.today_panel.rest_requested.connect(self.close)
         self.today_panel.other_requested.connect(
             lambda: self.tabs.setCurrentWidget(self.run_screen)
         )
@@ -204,7 +206,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabVisible(self.tabs.indexOf(self.today_panel), view is not None)
         if view is None:
             return False
-        self.today_panel.show_proposal(view.proposal, self.settings)
+        report = recent_unwell_report(entries, view.today)
+        self.today_panel.show_proposal(view.proposal, self.settings, report)
         return True
 
     def resume_program(self) -> None:
@@ -314,14 +317,16 @@ class MainWindow(QMainWindow):
         self.summary_dialog = None
         review = dialog.review() if result == SummaryDialog.DialogCode.Accepted else None
         if review is not None and run.save_review(review):
-            self.tell("Rating and notes saved with the session.")
+            self.tell("Review saved with the session.")
             self.history_screen.refresh()
         elif review is not None:
             self.tell(
-                "The history cannot be written just now: the rating and notes are kept with "
-                "the session and saved as soon as it can."
+                "The history cannot be written just now: the review is kept with the session "
+                "and saved as soon as it can."
             )
-        self.refresh_today()
+        if self.refresh_today() and review is not None and review.felt_unwell:
+            # Straight to the advice to rest, where Space rests rather than starts.
+            self.tabs.setCurrentWidget(self.today_panel)
         self.review_given.emit(dialog.summary, review)
 
     # ---- window ----------------------------------------------------------------------------
