@@ -65,7 +65,7 @@ def stumbles_words(entries: Sequence[HistoryEntry]) -> str | None:
     total = sum(counted)
     words = "no near-stumbles" if total == 0 else plural(total, "near-stumble")
     if len(counted) < len(entries):
-        words += f" in the {plural(len(counted), 'session')} that counted them"
+        words += f" (counted in {len(counted)} of {plural(len(entries), 'session')})"
     return words
 
 

@@ -4,13 +4,13 @@ that Today and the History screen's program path both show."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from retrotimer.core.history.calendar_days import local_day
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.programs.program_source import ProgramSource
 from retrotimer.core.programs.program_view import ProgramView, view_program
-from retrotimer.runtime.settings_source import SettingsSource
+from retrotimer.core.settings import Settings
 from retrotimer.runtime.wall_clock import WallClock
 
 
@@ -18,7 +18,10 @@ class FollowedProgram:
     """Builds the program's view from the history; remembers when the runner resumes it."""
 
     def __init__(
-        self, programs: ProgramSource | None, settings: SettingsSource, wall_clock: WallClock
+        self,
+        programs: ProgramSource | None,
+        settings: Callable[[], Settings],
+        wall_clock: WallClock,
     ) -> None:
         self._programs = programs
         self._settings = settings
@@ -33,7 +36,7 @@ class FollowedProgram:
         if active is None:
             return None
         program, choice = active
-        return view_program(program, choice, entries, self.today(), self._settings.current)
+        return view_program(program, choice, entries, self.today(), self._settings())
 
     def resume(self) -> None:
         """Go on with a paused program from now; raises OSError when it cannot be saved."""

@@ -60,7 +60,9 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName("Screens")
         theme = parts.settings.current.theme
-        self.followed = FollowedProgram(parts.programs, parts.settings, parts.runs.parts.wall_clock)
+        self.followed = FollowedProgram(
+            parts.programs, lambda: parts.settings.current, parts.runs.parts.wall_clock
+        )
         self.today_panel = TodayPanel()
         self.tabs.addTab(self.today_panel, "To&day")
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)

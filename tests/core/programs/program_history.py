@@ -7,7 +7,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from retrotimer.core.history.calendar_days import DAY_S, days_from_civil
-from retrotimer.core.history.history_values import HistoryEntry, Review, SessionStatus, WallTime
+from retrotimer.core.history.history_values import (
+    HistoryEntry,
+    HistorySession,
+    Review,
+    SessionStatus,
+    WallTime,
+    plan_snapshot,
+)
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.programs.coach import Proposal
@@ -116,6 +123,15 @@ def ran(
         ),
         planned_backward_s=planned.backward_s,
     )
+
+
+def recorded(program: Program, entry: HistoryEntry) -> HistorySession:
+    """The session as the history keeps it: with the plan it was run with."""
+    assert entry.program is not None
+    template = program.session(entry.program.week, entry.program.session)
+    assert template is not None
+    plan = half_backward(template) if entry.program.lighter else template
+    return HistorySession(entry, plan_snapshot(compile_plan(plan, Settings())), ())
 
 
 def other_session(on: int, backward_s: float = 60.0, number: int = 0) -> HistoryEntry:

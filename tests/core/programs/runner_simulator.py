@@ -64,9 +64,9 @@ class Runner:
     def choice(self) -> ProgramChoice:
         return ProgramChoice(self.program.name, START, 1, self.days, self.resumed)
 
-    def follow(self, outings: list[Outing]) -> Runner:
+    def follow(self, outings: list[Outing], *, within_a_year: bool = True) -> Runner:
         for outing in outings:
-            if self.local + outing.gap - START > YEAR_DAYS:
+            if within_a_year and self.local + outing.gap - START > YEAR_DAYS:
                 break
             self.local += outing.gap
             self._outing(self.local, len(self.history), outing)

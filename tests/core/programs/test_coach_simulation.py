@@ -236,4 +236,4 @@ def test_the_calendar_is_what_the_coach_will_propose(
         assert proposal.decision is not Decision.REST
         assert (proposal.week, proposal.session) == (item.week, item.session)
         assert proposal.template == item.template
-        follower.follow([Outing(item.day - follower.local, "unrated")])
+        follower.follow([Outing(item.day - follower.local, "unrated")], within_a_year=False)
