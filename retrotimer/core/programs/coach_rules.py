@@ -470,7 +470,8 @@ STANDING_NOTES: Mapping[Phase, str] = MappingProxyType(
 )
 
 
-def _index(rules: tuple[Rule, ...]) -> Mapping[tuple[Phase, Fact], Rule]:
+def index_rules(rules: tuple[Rule, ...]) -> Mapping[tuple[Phase, Fact], Rule]:
+    """The rules by (phase, fact); ValueError when two rules claim one pair."""
     index: dict[tuple[Phase, Fact], Rule] = {}
     for rule in rules:
         for phase in rule.phases:
@@ -480,4 +481,4 @@ def _index(rules: tuple[Rule, ...]) -> Mapping[tuple[Phase, Fact], Rule]:
     return MappingProxyType(index)
 
 
-RULE_FOR: Mapping[tuple[Phase, Fact], Rule] = _index(RULES)
+RULE_FOR: Mapping[tuple[Phase, Fact], Rule] = index_rules(RULES)
