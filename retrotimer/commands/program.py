@@ -129,6 +129,7 @@ def program_json(program: Program, settings: Settings) -> dict[str, Any]:
             {
                 "week": number,
                 "focus": week.focus,
+                "walking": week.walking,
                 "sessions": [template_json(template, settings) for template in week.sessions],
             }
             for number, week in enumerate(program.weeks, start=1)
@@ -147,7 +148,7 @@ def show_command(args: argparse.Namespace) -> int:
     if program.description:
         print(program.description)
     for number, week in enumerate(program.weeks, start=1):
-        print(f"\nWeek {number}: {week.focus}")
+        print(f"\nWeek {number}{' (walking)' if week.walking else ''}: {week.focus}")
         for index, template in enumerate(week.sessions, start=1):
             plan = compile_plan(template, settings)
             print(

@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from retrotimer.core.history.calendar_days import civil_from_days, days_from_civil
-from retrotimer.core.history.history_values import HistoryEntry, HistorySession
+from retrotimer.core.history.calendar_days import DAY_S, civil_from_days, days_from_civil
+from retrotimer.core.history.history_ports import HistoryUnavailable
+from retrotimer.core.history.history_values import HistorySession
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Template
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program, unknown_program_names
@@ -90,7 +92,7 @@ class Active:
         return view_program(
             self.program,
             self.choice,
-            history_entries(self.paths),
+            program_sessions(self.paths, self.choice.start_day),
             today,
             self.settings,
             happened_by=end_of_day_utc(today) if today_text else None,
@@ -122,13 +124,20 @@ def paused_refusal() -> ProgramError:
     )
 
 
-def history_entries(paths: AppPaths) -> list[HistoryEntry]:
-    """Every session in the history, read without creating or repairing anything."""
+def program_sessions(paths: AppPaths, start_day: int) -> list[SessionFigures]:
+    """The sessions really run from the day before the start day on (a day number in any
+    zone), read without creating or repairing anything: straight from the file when it is
+    up to date (no integrity check needed to read), else upgraded first."""
     if not paths.history_db.exists():
         return []
-    store = HistoryStore(paths.history_db, repair=False)
+    since = (start_day - 1) * DAY_S
+    store = HistoryStore(paths.history_db, read_only=True)
     try:
-        return store.list_sessions()
+        return store.real_session_figures(since)
+    except HistoryUnavailable:
+        store.close()
+        store = HistoryStore(paths.history_db, repair=False)
+        return store.real_session_figures(since)
     finally:
         store.close()
 

@@ -68,6 +68,10 @@ def test_list_and_show_as_json_in_the_plan_shape(private_home: Path) -> None:
     assert learn is not None
     assert data["name"] == LEARN and len(data["weeks"]) == 10
     assert data["weeks"][1]["week"] == 2 and data["weeks"][1]["focus"] == learn.weeks[1].focus
+    assert [week["walking"] for week in data["weeks"]] == [True] * 3 + [False] * 7
+    text = retrotimer(private_home, "program", "show", LEARN).stdout
+    assert "\nWeek 3 (walking): Walk backward for a whole minute" in text
+    assert "\nWeek 4: First backward jogs" in text
     first = learn.weeks[0].sessions[0]
     assert data["weeks"][0]["sessions"][0] == plan_to_json(
         compile_plan(first, Settings()), cues=True

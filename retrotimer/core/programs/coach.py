@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from retrotimer.core.history.calendar_days import local_day
-from retrotimer.core.history.history_values import HistoryEntry, SessionStatus
+from retrotimer.core.history.calendar_days import DAY_S, local_day
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Template
 from retrotimer.core.programs.coach_reasons import reason_text
 from retrotimer.core.programs.coach_replay import CoachState, PathStep, Said
@@ -76,18 +76,18 @@ def _shortest_sessions(program: Program) -> tuple[float, ...]:
 
 def replay(
     program: Program,
-    history_entries: Iterable[HistoryEntry],
+    sessions: Iterable[SessionFigures],
     choice: ProgramChoice,
     *,
     happened_by: float | None = None,
     with_path: bool = True,
 ) -> CoachState:
-    """Where the runner stands after the sessions since the choice's start day (and its
-    resumes), oldest first; those started after `happened_by` (UTC seconds) are left out.
+    """Where the runner stands after `sessions` (oldest first, as `real_session_figures` or the
+    history's coach listing gives them) since the choice's start day, and its resumes; those
+    started after `happened_by` (UTC seconds) are left out.
 
     Days are each session's local day where the runner was; a session never goes back
     before the one before it, so crossing time zones keeps the order of what happened.
-    Test runs (a compressed speed) are no sessions at all.
     """
     state = CoachState(
         program,
@@ -98,33 +98,30 @@ def replay(
         steps=[] if with_path else None,
     )
     state.start()
-    kept = sorted(
-        (
-            entry
-            for entry in history_entries
-            if entry.deleted_utc_s is None
-            and not entry.test_run
-            and entry.status is not SessionStatus.RUNNING
-            and (happened_by is None or entry.started_utc_s <= happened_by)
-            and local_day(entry.started) >= choice.start_day
-        ),
-        key=lambda entry: (entry.started_utc_s, entry.session_id),
-    )
     resumes = sorted(
         (moment for moment in choice.resumed if happened_by is None or moment.utc_s <= happened_by),
         key=lambda moment: moment.utc_s,
     )
     names: dict[str, bool] = {}
-    day = choice.start_day
-    for entry in kept:
-        while resumes and resumes[0].utc_s <= entry.started_utc_s:
+    start_day = day = choice.start_day
+    for session in sessions:
+        started = session.started_utc_s
+        if happened_by is not None and started > happened_by:
+            break
+        local = int((started + session.utc_offset_s) // DAY_S)
+        if local < start_day:
+            continue
+        while resumes and resumes[0].utc_s <= started:
             day = max(day, local_day(resumes.pop(0)))
             state.resume(day)
-        day = max(day, local_day(entry.started))
-        ref = entry.program
-        if ref is not None and ref.name not in names:
-            names[ref.name] = program.is_named(ref.name)
-        state.session(entry, day, ref is not None and names[ref.name])
+        if local > day:
+            day = local
+        name = session.program_name
+        for_program = False
+        if name is not None:
+            for_program = names.get(name, False) if name in names else program.is_named(name)
+            names[name] = for_program
+        state.session(session, day, for_program)
     for moment in resumes:
         day = max(day, local_day(moment))
         state.resume(day)
@@ -140,13 +137,14 @@ def propose(state: CoachState, today: int, settings: Settings) -> Proposal:
     rule, context = state.today(today)
     decision = state.decision
     reasons: list[str] = []
+    week, session = state.current_week, state.next_session
     if rule.action is Action.REST_TODAY:
-        reasons.append(reason_text(Said(rule, context), program, state.free_days))
+        today_said = Said(rule, context, week)
+        reasons.append(reason_text(today_said, program, state.free_days, session))
         decision = rule.decision or decision
     if state.said is not None and state.said.rule.reason:
-        reasons.append(reason_text(state.said, program, state.free_days))
+        reasons.append(reason_text(state.said, program, state.free_days, session))
     reasons += _standing(state, decision)
-    week, session = state.current_week, state.next_session
     lighter_ref, lighter = lighter_option(program, week, session, settings)
     template = program.week(week).sessions[session - 1]
     ref = ProgramRef(program.name, week, session)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from retrotimer.core.history.history_values import HistoryEntry
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.programs.coach_replay import Context, Said
 from retrotimer.core.programs.coach_words import (
     day_words,
@@ -18,21 +18,21 @@ from retrotimer.core.programs.outcome import outcome_facts, pained
 from retrotimer.core.programs.program_model import Program
 
 
-def unwell_words(entry: HistoryEntry) -> str:
+def unwell_words(entry: SessionFigures) -> str:
     """ "dizziness", "pain", "dizziness and pain", or the report from before they were apart."""
     if entry.dizzy_or_pain and not (entry.dizzy or entry.pain):
         return "dizziness or pain"
     return listed([w for w, felt in (("dizziness", entry.dizzy), ("pain", pained(entry))) if felt])
 
 
-def _reports(reports: Sequence[tuple[int, HistoryEntry]]) -> str:
+def _reports(reports: Sequence[tuple[int, SessionFigures]]) -> str:
     words = [unwell_words(entry) for _, entry in reports]
     if len(words) > 1 and len(set(words)) == 1:
         return f"{words[0]} twice"
     return listed(list(dict.fromkeys(words)))
 
 
-def _summary(finished: Sequence[HistoryEntry]) -> str:
+def _summary(finished: Sequence[SessionFigures]) -> str:
     if not finished or finished[0].program is None:
         return ""
     ref = finished[0].program
@@ -40,9 +40,12 @@ def _summary(finished: Sequence[HistoryEntry]) -> str:
     return f"{which} done: {plural(len(finished), 'session')}, {reported(finished)}."
 
 
-def _fields(context: Context, program: Program, free_days: int) -> dict[str, object]:
-    entry, ref = context.entry, context.ref
-    week = program.week(context.week)
+def _fields(
+    context: Context, week_number: int, program: Program, free_days: int
+) -> dict[str, object]:
+    entry = context.session
+    ref = entry.program if entry is not None else None
+    week = program.week(week_number)
     beyond = (
         f", {context.break_days} beyond the {plural(free_days, 'day')} off your training days leave"
         if free_days and context.gap
@@ -54,8 +57,7 @@ def _fields(context: Context, program: Program, free_days: int) -> dict[str, obj
         "how": reported([entry]) if entry is not None else "",
         "facts": outcome_facts(entry) if entry is not None else "",
         "summary": _summary(context.finished),
-        "week": context.week,
-        "session": context.session,
+        "week": week_number,
         "focus": first_lower(week.focus),
         "program": program.name,
         "gap": context.gap,
@@ -67,6 +69,7 @@ def _fields(context: Context, program: Program, free_days: int) -> dict[str, obj
     }
 
 
-def reason_text(said: Said, program: Program, free_days: int) -> str:
-    """The rule's reason, filled in."""
-    return said.rule.reason.format_map(_fields(said.context, program, free_days))
+def reason_text(said: Said, program: Program, free_days: int, session: int = 1) -> str:
+    """The rule's reason, filled in; `session` is the next session, which rest days name."""
+    fields = _fields(said.context, said.week, program, free_days)
+    return said.rule.reason.format_map({**fields, "session": session})

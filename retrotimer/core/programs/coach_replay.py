@@ -4,20 +4,15 @@ out by the rule that the table (`coach_rules`) names for it."""
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.programs.coach_rules import RULE_FOR, Action, Decision, Fact, Phase, Rule
-from retrotimer.core.programs.outcome import (
-    COUNTED_SHARE,
-    Outcome,
-    felt_unwell,
-    judge,
-    pained,
-    reaches,
-)
+from retrotimer.core.programs.outcome import COUNTED_SHARE, SLACK_S, Outcome, judge, pained
 from retrotimer.core.programs.program_model import Program
 
 # Breaks, in days beyond the runner's usual days off: from how many days each band begins.
@@ -28,6 +23,7 @@ BREAK_BANDS = (
     (56, Fact.BREAK_MONTHS),
     (183, Fact.BREAK_LONG),  # over six months
 )
+SHORTEST_BREAK = BREAK_BANDS[0][0]
 # Growth holds at any frequency: a program week takes at least 6 days, and at most 3
 # sessions (one a day) in any 7 days move the program on.
 WEEK_MIN_DAYS = 6
@@ -49,37 +45,32 @@ MOVING_ON = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a rule speaks about, kept to be put in words only if it is shown."""
+class Context(NamedTuple):
+    """What a rule speaks about, kept to be put in words only if it is shown (a tuple: one is
+    made for every session a replay meets)."""
 
-    entry: HistoryEntry | None = None
-    ref: ProgramRef | None = None
+    session: SessionFigures | None = None
     day: int = 0  # the session's, or the day the runner resumed
-    week: int = 1  # where the runner stands after the rule
-    session: int = 1
     gap: int = 0
     break_days: int = 0
     until: int | None = None
-    earlier: tuple[tuple[int, HistoryEntry], ...] = ()  # reports of dizziness or pain
-    finished: tuple[HistoryEntry, ...] = ()  # the sessions of a week just done
+    earlier: tuple[tuple[int, SessionFigures], ...] = ()  # reports of dizziness or pain
+    finished: tuple[SessionFigures, ...] = ()  # the sessions of a week just done
 
 
-@dataclass(frozen=True, slots=True)
-class Said:
-    """A rule that gave the decision, and what it was about."""
+class Said(NamedTuple):
+    """The rule that gave the decision, what it was about, and the week it left."""
 
     rule: Rule
     context: Context
+    week: int
 
 
-@dataclass(frozen=True, slots=True)
-class PathStep:
+class PathStep(NamedTuple):
     """One session of the program as the replay met it, and where the program stood after."""
 
     day: int  # days since 1970-01-01, the runner's local day then
-    entry: HistoryEntry
-    ref: ProgramRef
+    session: SessionFigures
     outcome: Outcome
     decision: Decision
     week_after: int
@@ -87,13 +78,19 @@ class PathStep:
     moved_on: bool  # it counted: the program is a session further on
 
     @property
+    def ref(self) -> ProgramRef:
+        ref = self.session.program
+        assert ref is not None, "the path holds sessions of the program"
+        return ref
+
+    @property
     def backward_s(self) -> float:
-        return self.entry.backward_s
+        return self.session.backward_s
 
     @property
     def planned_backward_s(self) -> float:
         """The backward seconds of the plan it was run with."""
-        return self.entry.planned_backward_s
+        return self.session.planned_backward_s
 
 
 @dataclass
@@ -110,18 +107,19 @@ class CoachState:
     complete: bool = False
     eased: bool = False
     paused: bool = False
-    done: dict[int, HistoryEntry] = field(default_factory=dict)
-    lighter_done: dict[int, HistoryEntry] = field(default_factory=dict)
+    done: dict[int, SessionFigures] = field(default_factory=dict)
+    lighter_done: dict[int, SessionFigures] = field(default_factory=dict)
     hard_in_go: int = 0
     hard_at_entry: int = 0
     opened: int | None = None  # the day the week's first session counted in this go
     not_before: int | None = None  # the first day a session counts for the current week
-    progress_days: list[int] = field(default_factory=list)  # the last sessions that counted
+    # The days of the last sessions that counted, for "3 in 7 days, one a day".
+    progress_days: deque[int] = field(default_factory=lambda: deque(maxlen=SESSIONS_IN_SEVEN))
     last_day: int | None = None  # the last counted session: rest days and breaks
     break_seen: tuple[int, int] | None = None  # (last_day, band) of the break carried out
-    unwell: list[tuple[int, HistoryEntry]] = field(default_factory=list)
+    unwell: list[tuple[int, SessionFigures]] = field(default_factory=list)
     rest_until: int | None = None
-    rest_for: tuple[int, HistoryEntry] | None = None
+    rest_for: tuple[int, SessionFigures] | None = None
     said: Said | None = None
     decision: Decision = Decision.START
     ran_program: bool = False
@@ -135,7 +133,7 @@ class CoachState:
 
     @property
     def current_week(self) -> int:
-        return self.last_week if self.complete else self.week
+        return len(self.program.weeks) if self.complete else self.week
 
     @property
     def phase(self) -> Phase:
@@ -160,7 +158,7 @@ class CoachState:
             self,
             done=dict(self.done),
             lighter_done=dict(self.lighter_done),
-            progress_days=list(self.progress_days),
+            progress_days=deque(self.progress_days, maxlen=SESSIONS_IN_SEVEN),
             unwell=list(self.unwell),
             steps=None,
         )
@@ -170,7 +168,7 @@ class CoachState:
         self._apply(Fact.STARTED, Context())
 
     def resume(self, day: int) -> None:
-        self._apply(Fact.RESUMED, Context(day=day))
+        self._apply(Fact.RESUMED, Context(day=day, until=day))
 
     def time_passes(self, day: int) -> None:
         """A break since the last counted session, measured against the runner's days off,
@@ -186,30 +184,41 @@ class CoachState:
         if seen is not None and seen[0] == self.last_day and seen[1] >= band:
             return
         self.break_seen = (self.last_day, band)
-        self._apply(BREAK_BANDS[band][1], Context(gap=gap, break_days=beyond))
+        self._apply(BREAK_BANDS[band][1], Context(day=day, gap=gap, break_days=beyond))
 
-    def session(self, entry: HistoryEntry, day: int, for_program: bool) -> None:
-        """A session run on `day` (the runner's local day then); `for_program` when it was
-        run for this program."""
-        counted = self._counted(entry, for_program)
-        if not counted and not (for_program and felt_unwell(entry)):
+    def session(self, session: SessionFigures, day: int, for_program: bool) -> None:
+        """A session run on `day` (the runner's local day then, never before the last);
+        `for_program` when it was run for this program. It counts once it has done half the
+        backward time of its own plan (a session of the program) or of the current week's
+        shortest session (any other); a report of dizziness or pain counts all the same."""
+        backward = session.backward_s
+        if for_program:
+            planned = session.planned_backward_s
+            counted = backward >= COUNTED_SHARE * planned - SLACK_S and (
+                backward > 0 or planned == 0
+            )
+        else:
+            shortest = self.shortest_s[self.current_week - 1]
+            counted = backward > 0 and backward >= COUNTED_SHARE * shortest - SLACK_S
+        unwell = for_program and (session.dizzy or session.pain or session.dizzy_or_pain)
+        if not (counted or unwell):
             return  # a short try or a backward warm-up: not a session
-        self.time_passes(day)
-        if counted:
-            self.last_day = day if self.last_day is None else max(self.last_day, day)
-        ref = entry.program
-        if not for_program or ref is None:
+        last = self.last_day
+        if last is not None and day - last - self.free_days >= SHORTEST_BREAK:
+            self.time_passes(day)
+        if counted and (last is None or day > last):
+            self.last_day = day
+        if not for_program or session.program_week is None:
             return
         self.ran_program = True
-        fact, context = self._fact(entry, ref, day)
+        fact, context, outcome = self._fact(session, day, unwell)
         rule = self._apply(fact, context)
         if self.steps is not None:
             self.steps.append(
                 PathStep(
                     day,
-                    entry,
-                    ref,
-                    judge(entry),
+                    session,
+                    outcome,
                     self.decision,
                     self.current_week,
                     self.complete,
@@ -217,39 +226,30 @@ class CoachState:
                 )
             )
 
-    def _counted(self, entry: HistoryEntry, for_program: bool) -> bool:
-        """At least half the backward time of its own plan (a session of the program), or of
-        the current week's shortest session (any other)."""
-        if for_program:
-            planned = entry.planned_backward_s
-            return reaches(entry.backward_s, COUNTED_SHARE, planned) and (
-                entry.backward_s > 0 or planned == 0
-            )
-        shortest = self.shortest_s[self.current_week - 1]
-        return entry.backward_s > 0 and reaches(entry.backward_s, COUNTED_SHARE, shortest)
-
     # ---- facts ------------------------------------------------------------------------------
-    def _fact(self, entry: HistoryEntry, ref: ProgramRef, day: int) -> tuple[Fact, Context]:
-        context = Context(entry=entry, ref=ref, day=day)
-        if felt_unwell(entry):
-            earlier = tuple((d, e) for d, e in self.unwell if day - d <= UNWELL_WINDOW_DAYS)
-            self.unwell.append((day, entry))
+    def _fact(
+        self, session: SessionFigures, day: int, unwell: bool
+    ) -> tuple[Fact, Context, Outcome]:
+        outcome = judge(session)
+        if unwell:
+            earlier = tuple((d, s) for d, s in self.unwell if day - d <= UNWELL_WINDOW_DAYS)
+            self.unwell.append((day, session))
             if earlier:
-                return Fact.UNWELL_AGAIN, dataclasses.replace(context, earlier=earlier[-1:])
-            rest = PAIN_REST_DAYS if pained(entry) else DIZZY_REST_DAYS
-            fact = Fact.PAIN if pained(entry) else Fact.DIZZY
-            return fact, dataclasses.replace(context, until=day + rest)
-        outcome = judge(entry)
+                return Fact.UNWELL_AGAIN, Context(session, day, earlier=earlier[-1:]), outcome
+            in_pain = pained(session)
+            until = day + (PAIN_REST_DAYS if in_pain else DIZZY_REST_DAYS)
+            fact = Fact.PAIN if in_pain else Fact.DIZZY
+            return fact, Context(session, day, until=until), outcome
+        context = Context(session, day)
         if outcome is Outcome.WARNING:
-            return self._hard_at_entry(Fact.STUMBLES), context
+            return self._hard_at_entry(Fact.STUMBLES), context, outcome
         if outcome is Outcome.UNFINISHED:
-            return Fact.UNFINISHED, context
+            return Fact.UNFINISHED, context, outcome
         if outcome is Outcome.HARD:
             self.hard_in_go += 1
-            return self._hard_at_entry(
-                Fact.HARD if self.hard_in_go == 1 else Fact.HARD_AGAIN
-            ), context
-        return self._done_well(ref, day), context
+            fact = Fact.HARD if self.hard_in_go == 1 else Fact.HARD_AGAIN
+            return self._hard_at_entry(fact), context, outcome
+        return self._done_well(session, day), context, outcome
 
     def _hard_at_entry(self, fact: Fact) -> Fact:
         if self.phase is not Phase.ENTRY:
@@ -257,18 +257,19 @@ class CoachState:
         self.hard_at_entry += 1
         return Fact.HARD_THIRD_AT_ENTRY if self.hard_at_entry >= HARD_AT_ENTRY_TO_EASE else fact
 
-    def _done_well(self, ref: ProgramRef, day: int) -> Fact:
+    def _done_well(self, session: SessionFigures, day: int) -> Fact:
         week = self.current_week
-        sessions = len(self.program.week(week).sessions)
-        in_week = ref.week == week and 1 <= ref.session <= sessions
-        if ref.lighter:
-            if not (self.eased and in_week and ref.session not in self.lighter_done):
+        sessions = len(self.program.weeks[week - 1].sessions)
+        number = session.program_session or 0
+        in_week = session.program_week == week and 1 <= number <= sessions
+        if session.program_lighter:
+            if not (self.eased and in_week and number not in self.lighter_done):
                 return Fact.LIGHTER_DONE
             if self._over_cap(day):
                 return Fact.DONE_OVER_CAP
             last = len(self.lighter_done) + 1 == sessions
             return Fact.LIGHTER_WEEK_DONE if last else Fact.LIGHTER_DONE
-        if not in_week or ref.session in self.done:
+        if not in_week or number in self.done:
             return Fact.DONE_ELSEWHERE
         if self.not_before is not None and day < self.not_before:
             return Fact.DONE_TOO_SOON
@@ -293,8 +294,7 @@ class CoachState:
         said = _ACTIONS[rule.action](self, context)
         if rule.action is Action.NONE:
             return rule
-        where = dataclasses.replace(said, week=self.current_week, session=self.next_session)
-        self.said = Said(rule, where)
+        self.said = Said(rule, said, self.current_week)
         if rule.decision is not None:
             self.decision = rule.decision
         return rule
@@ -314,19 +314,12 @@ class CoachState:
             fact, until = Fact.WEEK_NOT_BEGUN, self.not_before
         elif capped is not None:
             fact, until = Fact.THREE_IN_SEVEN, capped
-        earlier: tuple[tuple[int, HistoryEntry], ...] = ()
+        earlier: tuple[tuple[int, SessionFigures], ...] = ()
         if fact is Fact.RESTING_UNWELL and self.rest_for is not None:
             earlier = (self.rest_for,)
         if self.paused:
             earlier = tuple(self.unwell[-2:])
-        context = Context(
-            day=day,
-            week=self.current_week,
-            session=self.next_session,
-            until=until,
-            earlier=earlier,
-        )
-        return RULE_FOR[(self.phase, fact)], context
+        return RULE_FOR[(self.phase, fact)], Context(day=day, until=until, earlier=earlier)
 
     # ---- the actions: each returns what its rule speaks about --------------------------------
     def _new_go(self) -> None:
@@ -364,14 +357,13 @@ class CoachState:
         self._new_go()
         return context
 
-    def _progress(self, day: int) -> None:
-        self.progress_days = [*self.progress_days[1 - SESSIONS_IN_SEVEN :], day]
-
     def _count(self, context: Context) -> Context:
-        assert context.entry is not None and context.ref is not None
-        self.done[context.ref.session] = context.entry
-        self.opened = context.day if self.opened is None else self.opened
-        self._progress(context.day)
+        session = context.session
+        assert session is not None and session.program_session is not None
+        self.done[session.program_session] = session
+        if self.opened is None:
+            self.opened = context.day
+        self.progress_days.append(context.day)
         return context
 
     def _finish_week(self, context: Context) -> Context:
@@ -384,7 +376,7 @@ class CoachState:
         self.hard_at_entry = 0
         self.eased = False
         self.not_before = None if opened is None else opened + WEEK_MIN_DAYS
-        return dataclasses.replace(context, finished=finished)
+        return context._replace(finished=finished)
 
     def _advance(self, context: Context) -> Context:
         said = self._finish_week(context)
@@ -397,9 +389,10 @@ class CoachState:
         return said
 
     def _count_lighter(self, context: Context) -> Context:
-        assert context.entry is not None and context.ref is not None
-        self.lighter_done[context.ref.session] = context.entry
-        self._progress(context.day)
+        session = context.session
+        assert session is not None and session.program_session is not None
+        self.lighter_done[session.program_session] = session
+        self.progress_days.append(context.day)
         return context
 
     def _unease(self, context: Context) -> Context:
@@ -408,7 +401,7 @@ class CoachState:
         self.eased = False
         self.hard_at_entry = 0
         self._new_go()
-        return dataclasses.replace(context, finished=finished)
+        return context._replace(finished=finished)
 
     def _ease(self, context: Context) -> Context:
         self.eased = True
@@ -417,9 +410,9 @@ class CoachState:
         return context
 
     def _rest(self, context: Context) -> None:
-        assert context.entry is not None and context.until is not None
+        assert context.session is not None and context.until is not None
         self.rest_until = context.until
-        self.rest_for = (context.day, context.entry)
+        self.rest_for = (context.day, context.session)
 
     def _rest_same(self, context: Context) -> Context:
         self._rest(context)
@@ -442,7 +435,7 @@ class CoachState:
         self.paused = False
         self.unwell = []
         self._new_go()
-        return dataclasses.replace(context, until=context.day)
+        return context
 
 
 def _as_said(state: CoachState, context: Context) -> Context:

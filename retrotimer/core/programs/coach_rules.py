@@ -26,7 +26,9 @@ class Decision(enum.Enum):
     PAUSED = "paused"
 
 
-class Phase(enum.Enum):
+# Phases, facts and actions are string enums: they key the rule table, and a replay looks a
+# rule up for every session (a string's hash is C code and kept, an Enum's is Python).
+class Phase(enum.StrEnum):
     """Where the runner stands in the program."""
 
     ENTRY = "entry"  # week 1 at full length: there is no week to step back to
@@ -36,7 +38,7 @@ class Phase(enum.Enum):
     PAUSED = "paused"  # dizziness or pain twice in 14 days: waits for the runner to resume
 
 
-class Fact(enum.Enum):
+class Fact(enum.StrEnum):
     """What happened: a session of the program, time passing, or the runner resuming."""
 
     # A session run for the program, counted (at least half its backward time).
@@ -73,7 +75,7 @@ class Fact(enum.Enum):
     READY = "ready"
 
 
-class Action(enum.Enum):
+class Action(enum.StrEnum):
     """What a rule does to where the runner stands."""
 
     NONE = "none"  # nothing changes, and the last reason stays

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from retrotimer.core.history.calendar_days import civil_from_days, weekday
-from retrotimer.core.history.history_values import HistoryEntry, rating_words
+from retrotimer.core.history.history_values import rating_words
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import SessionFigures
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = (
@@ -47,7 +48,7 @@ def session_name(ref: ProgramRef) -> str:
     return f"Week {ref.week}, session {ref.session}" + (" (lighter)" if ref.lighter else "")
 
 
-def ratings_words(entries: Sequence[HistoryEntry]) -> str:
+def ratings_words(entries: Sequence[SessionFigures]) -> str:
     """The ratings given, quoted by their words; "not rated" when none was."""
     rated = [f'"{rating_words(e.rating)}"' for e in entries if e.rating is not None]
     unrated = len(entries) - len(rated)
@@ -57,7 +58,7 @@ def ratings_words(entries: Sequence[HistoryEntry]) -> str:
     return words + (f", {unrated} not rated" if unrated else "")
 
 
-def stumbles_words(entries: Sequence[HistoryEntry]) -> str | None:
+def stumbles_words(entries: Sequence[SessionFigures]) -> str | None:
     """The near-stumbles counted, or None when none were counted: only what was reported."""
     counted = [e.near_stumbles for e in entries if e.near_stumbles is not None]
     if not counted:
@@ -69,7 +70,7 @@ def stumbles_words(entries: Sequence[HistoryEntry]) -> str | None:
     return words
 
 
-def reported(entries: Sequence[HistoryEntry]) -> str:
+def reported(entries: Sequence[SessionFigures]) -> str:
     """'rated "easy", no near-stumbles': the ratings and near-stumbles the runner gave."""
     stumbles = stumbles_words(entries)
     ratings = ratings_words(entries)

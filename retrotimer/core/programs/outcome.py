@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import enum
 
-from retrotimer.core.history.calendar_days import local_day
-from retrotimer.core.history.history_values import HistoryEntry, SessionStatus, rating_words
+from retrotimer.core.history.history_values import SessionStatus, rating_words
+from retrotimer.core.history.session_figures import SessionFigures
 
 DONE_SHARE = 0.9
 COUNTED_SHARE = 0.5
@@ -14,7 +14,7 @@ HARD_RATING = 4  # "hard": the effort scale runs from 1 "very easy" to 5 "too ha
 STUMBLES_WELL = 1
 STUMBLES_WARNING = 3
 # Seconds are stored as floats; a share met to the microsecond is met.
-_SLACK_S = 1e-6
+SLACK_S = 1e-6
 
 
 class Outcome(enum.Enum):
@@ -27,31 +27,26 @@ class Outcome(enum.Enum):
     UNFINISHED = "unfinished"
 
 
-def session_day(entry: HistoryEntry) -> int:
-    """The day number (days since 1970-01-01) the session started, where the runner was."""
-    return local_day(entry.started)
-
-
-def pained(entry: HistoryEntry) -> bool:
+def pained(entry: SessionFigures) -> bool:
     """In pain, or the single report of dizziness or pain from before the two were apart (the
     more cautious reading)."""
     return entry.pain or entry.dizzy_or_pain
 
 
-def felt_unwell(entry: HistoryEntry) -> bool:
+def felt_unwell(entry: SessionFigures) -> bool:
     return entry.dizzy or pained(entry)
 
 
 def reaches(done_s: float, share: float, planned_s: float) -> bool:
-    return done_s >= share * planned_s - _SLACK_S
+    return done_s >= share * planned_s - SLACK_S
 
 
-def backward_work_done(entry: HistoryEntry) -> bool:
+def backward_work_done(entry: SessionFigures) -> bool:
     """At least 90 % of the backward time of the session's own plan."""
     return reaches(entry.backward_s, DONE_SHARE, entry.planned_backward_s)
 
 
-def judge(entry: HistoryEntry) -> Outcome:
+def judge(entry: SessionFigures) -> Outcome:
     """A warning: dizzy, in pain, or 3 or more near-stumbles. Unfinished: interrupted.
     Done well: completed, or stopped once its backward work was done (in the cool-down, say),
     with at least 90 % of its planned backward time, rated "just right" or easier (or not
@@ -75,7 +70,7 @@ def minutes_text(seconds: float) -> str:
     return f"{minutes:.0f}" if abs(minutes - round(minutes)) < 0.05 else f"{minutes:.1f}"
 
 
-def outcome_facts(entry: HistoryEntry) -> str:
+def outcome_facts(entry: SessionFigures) -> str:
     """What made a session hard or a warning, in words: 'rated "hard", 2 near-stumbles'."""
     facts: list[str] = []
     if entry.dizzy:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from retrotimer.core.history.history_values import HistoryEntry
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.programs.coach import ProgramPath, Proposal, program_path, propose, replay
 from retrotimer.core.programs.coach_replay import CoachState
 from retrotimer.core.programs.program_choice import ProgramChoice
@@ -38,15 +38,15 @@ class ProgramView:
 def view_program(
     program: Program,
     choice: ProgramChoice,
-    history_entries: Iterable[HistoryEntry],
+    sessions: Iterable[SessionFigures],
     today: int,
     settings: Settings,
     *,
     happened_by: float | None = None,
 ) -> ProgramView:
-    """The view for `today` (a day number in the runner's zone now) from the history; with
-    `happened_by` (UTC seconds) the sessions after it are left out, as when asking about
-    another day."""
-    state = replay(program, history_entries, choice, happened_by=happened_by)
+    """The view for `today` (a day number in the runner's zone now) from the history's
+    sessions, oldest first; with `happened_by` (UTC seconds) the sessions after it are left
+    out, as when asking about another day."""
+    state = replay(program, sessions, choice, happened_by=happened_by)
     proposal = propose(state, today, settings)
     return ProgramView(program, choice, settings, today, proposal, program_path(state), state)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from retrotimer.core.history.calendar_days import DAY_S, weekday
-from retrotimer.core.history.history_values import HistoryEntry, SessionStatus
+from retrotimer.core.history.history_values import SessionStatus
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Template
 from retrotimer.core.programs.coach_replay import CoachState
 from retrotimer.core.programs.coach_rules import Action
@@ -30,21 +31,25 @@ class PlannedDay:
     occurrence: int = 0
 
 
-def _done_well(ref: ProgramRef, template: Template, day: int, settings: Settings) -> HistoryEntry:
+def _done_well(ref: ProgramRef, template: Template, day: int, settings: Settings) -> SessionFigures:
     """The session as if run on `day` and done well, to see what the coach says next."""
     backward_s = load(template, settings).backward_s
-    return HistoryEntry(
-        session_id=f"planned-{day}",
-        template_name=template.name,
-        venue=template.venue,
-        started_utc_s=float(day * DAY_S),
-        utc_offset_s=0,
-        ended_utc_s=None,
-        status=SessionStatus.COMPLETED,
-        planned_s=0.0,
-        backward_s=backward_s,
-        program=ref,
-        planned_backward_s=backward_s,
+    return SessionFigures(
+        float(day * DAY_S),
+        f"planned-{day}",
+        0,
+        SessionStatus.COMPLETED,
+        backward_s,
+        backward_s,
+        None,
+        None,
+        False,
+        False,
+        False,
+        ref.name,
+        ref.week,
+        ref.session,
+        ref.lighter,
     )
 
 

@@ -9,6 +9,9 @@ from typing import Any
 
 from retrotimer.core.history.history_ports import ImportResult
 from retrotimer.core.history.history_values import (
+    FIRST_SHOWABLE_UTC_S,
+    LAST_SHOWABLE_UTC_S,
+    MAX_OFFSET_S,
     HistoryEntry,
     HistorySession,
     Pause,
@@ -19,6 +22,7 @@ from retrotimer.core.history.history_values import (
     plan_backward_s,
 )
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.session.records import SegmentRecord
 from retrotimer.storage.history.history_database import (
     Connect,
@@ -51,6 +55,28 @@ _ENTRY_COLUMNS = """
     s.dizzy, s.pain, s.planned_backward_s
 """
 _PLAN_COLUMN = 26
+_NUMBER = "typeof({}) IN ('integer', 'real') AND abs({}) < 1e15"
+# The columns of SessionFigures, from rows that hold only what a session can: the checks run
+# in SQLite, on the index, rather than in Python on every row.
+_FIGURES_QUERY = f"""
+    SELECT started_utc, id, utc_offset_s, status, backward_s, planned_backward_s, rating,
+        near_stumbles, dizzy, pain, dizzy_or_pain, program_name, program_week, program_session,
+        program_lighter
+    FROM sessions INDEXED BY sessions_listed
+    WHERE deleted_utc IS NULL AND test_run = 0
+        AND status IN ('completed', 'stopped', 'interrupted')
+        AND typeof(started_utc) IN ('integer', 'real') AND started_utc >= ?
+        AND started_utc <= {LAST_SHOWABLE_UTC_S}
+        AND typeof(utc_offset_s) = 'integer' AND abs(utc_offset_s) <= {MAX_OFFSET_S}
+        AND typeof(id) = 'text'
+        AND {_NUMBER.format("backward_s", "backward_s")}
+        AND {_NUMBER.format("planned_backward_s", "planned_backward_s")}
+        AND (rating IS NULL OR typeof(rating) = 'integer')
+        AND (near_stumbles IS NULL OR typeof(near_stumbles) = 'integer')
+        AND (program_name IS NULL OR (typeof(program_name) = 'text'
+            AND typeof(program_week) = 'integer' AND typeof(program_session) = 'integer'))
+    ORDER BY started_utc, id
+"""
 LEFT_OUT_NOTICE = (
     "{count} session(s) in the history hold values that cannot be shown (such as a date "
     "outside 1970-9999); they are left out here and kept in the file ({path})"
@@ -247,6 +273,35 @@ class HistoryStore:
                 "ORDER BY s.started_utc DESC, s.id DESC"
             ).fetchall()
         return [_entry(row) for row in self._shown(rows)]
+
+    def real_session_figures(
+        self, since_utc_s: float = FIRST_SHOWABLE_UTC_S
+    ) -> list[SessionFigures]:
+        """The figures of the sessions really run (ended, not deleted, not test runs) that
+        started from `since_utc_s` on, oldest first, read from the list's index alone. A row
+        holding what no session can (a hand-edited file) is left out."""
+        with self.database.reading() as db:
+            rows = db.execute(_FIGURES_QUERY, (since_utc_s,)).fetchall()
+        return [
+            SessionFigures(
+                row[0],
+                row[1],
+                row[2],
+                STATUSES[row[3]],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                row[8] == 1,
+                row[9] == 1,
+                row[10] == 1,
+                row[11],
+                row[12],
+                row[13],
+                row[14] == 1,
+            )
+            for row in rows
+        ]
 
     def get_session(self, session_id: str) -> HistorySession | None:
         with self.database.reading() as db:

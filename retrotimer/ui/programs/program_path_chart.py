@@ -71,8 +71,10 @@ class ProgramPathChart(SideChart):
         self.update()
 
     def show_entries(self, entries: Sequence[HistoryEntry]) -> bool:
-        """The followed program's path through these sessions; False when none is followed."""
-        view = self._followed.view(entries) if self._followed is not None else None
+        """The followed program's path as Today's coach counts it (its own sessions since
+        its start day, read through the followed program, whatever `entries` the screen
+        lists); False when no program is followed."""
+        view = self._followed.view() if self._followed is not None else None
         if view is None:
             return False
         self.set_path(view.program, view.path)

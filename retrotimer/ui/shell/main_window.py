@@ -6,8 +6,10 @@ from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from retrotimer.core.history.calendar_days import DAY_S
 from retrotimer.core.history.health_reports import recent_unwell_report
 from retrotimer.core.history.history_ports import HistoryUnavailable
+from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.ports import TemplateRepository
@@ -61,7 +63,10 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleName("Screens")
         theme = parts.settings.current.theme
         self.followed = FollowedProgram(
-            parts.programs, lambda: parts.settings.current, parts.runs.parts.wall_clock
+            parts.programs,
+            parts.history,
+            lambda: parts.settings.current,
+            parts.runs.parts.wall_clock,
         )
         self.today_panel = TodayPanel()
         self.tabs.addTab(self.today_panel, "To&day")
@@ -199,18 +204,26 @@ class MainWindow(QMainWindow):
     # ---- programs ------------------------------------------------------------------------
     def refresh_today(self) -> bool:
         """Show the coach's proposal on Today; False (and no Today tab) without a program."""
-        history = self.parts.history
-        try:
-            entries = history.list_sessions() if history is not None else []
-        except HistoryUnavailable:
-            entries = []
-        view = self.followed.view(entries)
+        view = self.followed.view()
         self.tabs.setTabVisible(self.tabs.indexOf(self.today_panel), view is not None)
         if view is None:
             return False
-        report = recent_unwell_report(entries, view.today)
+        report = self._recent_report(view.today)
         self.today_panel.show_proposal(view.proposal, self.settings, report)
         return True
+
+    def _recent_report(self, today: int) -> HistoryEntry | None:
+        """The last session run, while Today rests for its report of dizziness or pain."""
+        history = self.parts.history
+        if history is None:
+            return None
+        try:
+            # Today and the day before, in any zone: the report rests for no longer.
+            recent = history.real_session_figures((today - 2) * DAY_S)
+            latest = history.get_session(recent[-1].session_id) if recent else None
+        except HistoryUnavailable:
+            return None
+        return recent_unwell_report([latest.entry], today) if latest is not None else None
 
     def resume_program(self) -> None:
         """Go on with the program paused after dizziness or pain."""

@@ -16,6 +16,7 @@ from retrotimer.core.history.history_values import (
     plan_snapshot,
 )
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import real_session_figures
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.programs.lighter import half_backward
@@ -151,7 +152,8 @@ def view(
     settings: Settings | None = None,
 ) -> ProgramView:
     choice = ProgramChoice(program.name, start_day, start_week, days, resumed)
-    return view_program(program, choice, entries, today, settings or Settings())
+    sessions = real_session_figures(entries)
+    return view_program(program, choice, sessions, today, settings or Settings())
 
 
 def propose(

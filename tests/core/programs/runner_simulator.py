@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from retrotimer.core.history.calendar_days import local_day
 from retrotimer.core.history.history_values import HistoryEntry, WallTime
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import real_session_figures
 from retrotimer.core.model import Template, Venue
 from retrotimer.core.programs.coach import Proposal, propose, replay
 from retrotimer.core.programs.program_choice import ProgramChoice
@@ -113,7 +114,7 @@ class Runner:
 
     def ask(self, local: int, settings: Settings | None = None) -> Proposal:
         """What the coach proposes on local day `local`, from the whole history so far."""
-        state = replay(self.program, self.history, self.choice)
+        state = replay(self.program, real_session_figures(self.history), self.choice)
         return propose(state, local, settings or Settings())
 
 

@@ -14,7 +14,7 @@ from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.programs.builtin_programs import FINISHERS, LEARN, TREADMILL, builtin_program
 from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.programs.coach_rules import Decision
-from retrotimer.core.programs.outcome import Outcome, felt_unwell
+from retrotimer.core.programs.outcome import Outcome
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.session_load import load
 from retrotimer.core.programs.training_rhythm import free_days
@@ -178,7 +178,7 @@ def test_a_second_report_within_14_days_pauses_until_the_runner_resumes(
             reports, should_pause = [], False
         assert asked.proposal.paused == should_pause, (asked.day, reports)
         entry = asked.entry
-        if entry is None or entry.test_run or should_pause or not felt_unwell(entry):
+        if entry is None or entry.test_run or should_pause or not entry.felt_unwell:
             continue
         should_pause = any(asked.day - day <= 14 for day in reports)
         reports.append(asked.day)

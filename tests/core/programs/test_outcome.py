@@ -7,11 +7,21 @@ import dataclasses
 
 import pytest
 
-from retrotimer.core.history.history_values import SessionStatus
-from retrotimer.core.programs.outcome import Outcome, judge, outcome_facts
+from retrotimer.core.history.history_values import HistoryEntry, SessionStatus
+from retrotimer.core.history.session_figures import session_figures
+from retrotimer.core.programs import outcome
+from retrotimer.core.programs.outcome import Outcome
 from tests.core.programs.program_history import ran, small_program
 
 PROGRAM = small_program()
+
+
+def judge(entry: HistoryEntry) -> Outcome:
+    return outcome.judge(session_figures(entry))
+
+
+def outcome_facts(entry: HistoryEntry) -> str:
+    return outcome.outcome_facts(session_figures(entry))
 
 
 @pytest.mark.parametrize(

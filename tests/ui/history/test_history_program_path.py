@@ -53,7 +53,7 @@ def screen(qtbot: QtBot, tmp_path: Path, following: bool) -> HistoryScreen:
         Theme.DARK,
         programs=OneProgram(following),
         side_chart=ProgramPathChart(
-            run_colours(Theme.DARK), FollowedProgram(OneProgram(following), Settings, clock)
+            run_colours(Theme.DARK), FollowedProgram(OneProgram(following), store, Settings, clock)
         ),
     )
     qtbot.addWidget(shown)
@@ -90,7 +90,7 @@ def test_an_import_names_programs_not_installed_and_keeps_their_sessions(
         programs=OneProgram(following=True),
         side_chart=ProgramPathChart(
             run_colours(Theme.DARK),
-            FollowedProgram(OneProgram(True), Settings, lambda: WallTime(day(3) * DAY_S)),
+            FollowedProgram(OneProgram(True), store, Settings, lambda: WallTime(day(3) * DAY_S)),
         ),
     )
     qtbot.addWidget(shown)
