@@ -1,9 +1,8 @@
-"""The coach's rules as one table: in this phase, on this fact, take this action, and say why.
+"""The coach's rules as one table: in this phase, on this fact, take this action, and say why."""
 
-Like a protocol's state machine, the rules are data: `RULES` lists every (phase, fact) pair
-once, and the replay (`coach_replay`) only looks them up and carries out the actions. A
-reason is a format string filled in from what the runner reported (`coach_reasons`).
-"""
+# Like a protocol's state machine, the rules are data: `RULES` names every (phase, fact) pair
+# once, and the replay (`coach_replay`) only looks them up and carries out the actions. A
+# reason is a format string filled in from what the runner reported (`coach_reasons`).
 
 from __future__ import annotations
 
@@ -117,7 +116,6 @@ def _in(*phases: Phase) -> frozenset[Phase]:
     return frozenset(phases)
 
 
-ALL = _in(*Phase)
 GOING = _in(Phase.ENTRY, Phase.TRAINING, Phase.EASED, Phase.COMPLETE)
 BUILDING = _in(Phase.ENTRY, Phase.TRAINING, Phase.EASED)
 WEEK_ONE = _in(Phase.ENTRY, Phase.EASED)

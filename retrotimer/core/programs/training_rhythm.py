@@ -1,4 +1,5 @@
-"""The runner's own rhythm: the days off their training days leave, and what is a break."""
+"""The runner's own rhythm: the days off their training days leave, against which a break is
+measured, and the advice when they train fewer or more days than advised."""
 
 from __future__ import annotations
 
@@ -15,12 +16,6 @@ def free_days(training_days: tuple[str, ...]) -> int:
         return 0
     following = [*days[1:], days[0] + 7]
     return max(after - before for before, after in zip(days, following, strict=True)) - 1
-
-
-def break_days(gap: int, training_days: tuple[str, ...]) -> int:
-    """How long a break is: the days since the last session beyond the days off the runner's
-    training days leave anyway, so a once-a-week runner is not on a break every week."""
-    return max(0, gap - free_days(training_days))
 
 
 def rhythm_advice(training_days: tuple[str, ...]) -> str | None:

@@ -1,10 +1,10 @@
-"""A break is measured against the runner's own training days."""
+"""The days off a runner's training days leave, and the advice on how many to train."""
 
 from __future__ import annotations
 
 import pytest
 
-from retrotimer.core.programs.training_rhythm import break_days, free_days, rhythm_advice
+from retrotimer.core.programs.training_rhythm import free_days, rhythm_advice
 
 
 @pytest.mark.parametrize(
@@ -20,13 +20,6 @@ from retrotimer.core.programs.training_rhythm import break_days, free_days, rhyt
 )
 def test_the_days_off_a_week_of_training_leaves(days: tuple[str, ...], free: int) -> None:
     assert free_days(days) == free
-
-
-def test_a_break_is_what_goes_beyond_the_usual_days_off() -> None:
-    assert break_days(9, ("mon", "wed", "fri")) == 7
-    assert break_days(7, ("sun",)) == 1
-    assert break_days(14, ("sun",)) == 8
-    assert break_days(1, ("sun",)) == 0
 
 
 def test_advice_for_fewer_or_more_days_than_advised() -> None:
