@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.model import ColourRole
 from retrotimer.core.programs.coach import ProgramPath
+from retrotimer.core.programs.coach_replay import PathStep
 from retrotimer.core.programs.coach_rules import Decision
 from retrotimer.core.programs.outcome import Outcome
 from retrotimer.core.programs.program_model import Program
@@ -26,6 +27,14 @@ _OUTCOME_STYLE = {
     Outcome.WARNING: (ColourRole.BACKWARD_HARD, "!", Qt.BrushStyle.DiagCrossPattern),
     Outcome.UNFINISHED: (ColourRole.REST, "?", Qt.BrushStyle.Dense6Pattern),
 }
+
+
+SHOWN_STEPS = 120
+
+
+def shown_steps(path: ProgramPath) -> tuple[PathStep, ...]:
+    """The latest sessions: a bar needs room to be read, and years of them would not fit."""
+    return path.steps[-SHOWN_STEPS:]
 
 
 def _plural(count: int, word: str) -> str:
@@ -100,7 +109,7 @@ class ProgramPathChart(SideChart):
         painter.drawText(
             heading, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, summary
         )
-        steps = self._path.steps
+        steps = shown_steps(self._path)
         if not steps:
             return
         painter.drawText(

@@ -7,7 +7,12 @@ from pytestqt.qtbot import QtBot
 from retrotimer.core.programs.coach import ProgramPath
 from retrotimer.core.settings import Theme
 from retrotimer.ui.common.theme import run_colours
-from retrotimer.ui.programs.program_path_chart import ProgramPathChart, path_summary
+from retrotimer.ui.programs.program_path_chart import (
+    SHOWN_STEPS,
+    ProgramPathChart,
+    path_summary,
+    shown_steps,
+)
 from tests.core.programs.program_history import day, ran, small_program, view
 
 SMALL = small_program()
@@ -37,3 +42,11 @@ def test_the_chart_describes_itself(qtbot: QtBot) -> None:
         "Small, week 1 of 3: 0 weeks done, 0 repeated sessions, 0 step backs, 1 session"
     )
     assert not chart.grab().isNull()
+
+
+def test_the_chart_draws_the_latest_sessions_and_counts_them_all() -> None:
+    entries = [ran(SMALL, 2 * n, 1, 1, "unrated", number=n) for n in range(SHOWN_STEPS + 10)]
+    path = view(SMALL, entries, day(2 * SHOWN_STEPS + 30)).path
+    assert len(path.steps) == SHOWN_STEPS + 10
+    assert shown_steps(path) == path.steps[10:]
+    assert path_summary(SMALL, path).endswith(f"{SHOWN_STEPS + 10} sessions")
