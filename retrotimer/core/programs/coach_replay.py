@@ -122,7 +122,6 @@ class CoachState:
     rest_for: tuple[int, SessionFigures] | None = None
     said: Said | None = None
     decision: Decision = Decision.START
-    ran_program: bool = False
     step_backs: int = 0
     steps: list[PathStep] | None = None
 
@@ -168,7 +167,7 @@ class CoachState:
         self._apply(Fact.STARTED, Context())
 
     def resume(self, day: int) -> None:
-        self._apply(Fact.RESUMED, Context(day=day, until=day))
+        self._apply(Fact.RESUMED, Context(until=day))
 
     def time_passes(self, day: int) -> None:
         """A break since the last counted session, measured against the runner's days off,
@@ -208,9 +207,8 @@ class CoachState:
             self.time_passes(day)
         if counted and (last is None or day > last):
             self.last_day = day
-        if not for_program or session.program_week is None:
+        if not for_program:
             return
-        self.ran_program = True
         fact, context, outcome = self._fact(session, day, unwell)
         rule = self._apply(fact, context)
         if self.steps is not None:
@@ -373,7 +371,6 @@ class CoachState:
         finished = tuple(self.done[n] for n in sorted(self.done))
         opened = self.opened
         self._new_go()
-        self.hard_at_entry = 0
         self.eased = False
         self.not_before = None if opened is None else opened + WEEK_MIN_DAYS
         return context._replace(finished=finished)
@@ -405,7 +402,6 @@ class CoachState:
 
     def _ease(self, context: Context) -> Context:
         self.eased = True
-        self.hard_at_entry = 0
         self._new_go()
         return context
 

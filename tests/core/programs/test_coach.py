@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
 
 from retrotimer.core.history.history_values import HistoryEntry
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.model import Template
 from retrotimer.core.programs.coach_rules import Decision
+from retrotimer.core.programs.outcome import Outcome
+from retrotimer.core.programs.program_model import Program, ProgramWeek
 from tests.core.programs.program_history import (
     START,
     day,
@@ -15,9 +20,11 @@ from tests.core.programs.program_history import (
     propose,
     ran,
     small_program,
+    view,
 )
 
 SMALL = small_program()  # 3 weeks of 2 sessions, all walking; next program "Bigger"
+DAILY = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 # Monday and Wednesday of each week: a program week takes at least 6 days.
 WEEK_1 = [(0, 1, 1, "well"), (2, 1, 2, "well")]
@@ -390,3 +397,172 @@ def test_scenarios(
     assert (proposal.decision, proposal.week, proposal.session) == (decision, week, session)
     assert any(words in reason for reason in proposal.reasons), proposal.reasons
     assert 1 <= len(proposal.reasons) <= 3
+
+
+@pytest.mark.parametrize(
+    ("steps", "today"),
+    [(scenario[1], scenario[2]) for scenario in SCENARIOS if "eases in" not in scenario[0]],
+)
+def test_the_proposal_is_the_program_session_it_names(steps: list[Any], today: int) -> None:
+    proposal = propose(SMALL, history(steps), day(today))
+    assert proposal.template is SMALL.session(proposal.week, proposal.session)
+    assert proposal.ref == ProgramRef(SMALL.name, proposal.week, proposal.session)
+
+
+def test_the_path_counts_weeks_done_repeats_and_step_backs() -> None:
+    steps = [
+        *WEEK_1,
+        (7, 2, 1, "rated_hard"),
+        (9, 2, 1, "stopped"),
+        (11, 1, 1, "crashed"),
+        (14, 1, 1, "well"),
+        (16, 1, 2, "well"),
+        (21, 2, 1, "stumbles3"),
+    ]
+    path = view(SMALL, history(steps), day(23)).path
+    assert [(s.ref.week, s.outcome, s.decision, s.week_after, s.moved_on) for s in path.steps] == [
+        (1, Outcome.DONE_WELL, Decision.CONTINUE, 1, True),
+        (1, Outcome.DONE_WELL, Decision.ADVANCE, 2, True),
+        (2, Outcome.HARD, Decision.REPEAT, 2, False),
+        (2, Outcome.HARD, Decision.STEP_BACK, 1, False),
+        (1, Outcome.UNFINISHED, Decision.CONTINUE, 1, False),
+        (1, Outcome.DONE_WELL, Decision.CONTINUE, 1, True),
+        (1, Outcome.DONE_WELL, Decision.ADVANCE, 2, True),
+        (2, Outcome.WARNING, Decision.STEP_BACK, 1, False),
+    ]
+    assert (path.weeks_done, path.repeats, path.step_backs) == (2, 1, 2)
+    assert path.steps[2].planned_backward_s == 150.0 and path.steps[3].backward_s == 75.0
+    assert not any(step.complete_after for step in path.steps)
+    done = view(SMALL, history([*WEEK_1, *WEEK_2, *WEEK_3]), day(21)).path
+    assert [s.complete_after for s in done.steps] == [False] * 5 + [True]
+
+
+def test_a_session_on_the_first_day_its_week_may_begin_counts() -> None:
+    proposal = propose(SMALL, history([*WEEK_1, (6, 2, 1, "well")]), day(8))
+    assert (proposal.decision, proposal.week, proposal.session) == (Decision.CONTINUE, 2, 2)
+    early = propose(SMALL, history([*WEEK_1, (5, 2, 1, "well")]), day(8))
+    assert (early.decision, early.session) == (Decision.CONTINUE, 1)
+
+
+def test_pain_in_a_later_week_goes_back_one_week_only() -> None:
+    proposal = propose(SMALL, history([*WEEK_1, *WEEK_2, (14, 3, 1, "pain")]), day(18))
+    assert (proposal.decision, proposal.week) == (Decision.STEP_BACK, 2)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "today", "paused", "words"),
+    [
+        ("dizzy", "pain", 16, True, "you reported dizziness and pain within 14 days"),
+        ("dizzy", "dizzy", 16, True, "you reported dizziness twice within 14 days"),
+        ("dizzy_or_pain", "dizzy", 16, True, "you reported dizziness or pain and dizziness"),
+        ("pain", "pain", 18, False, "Rest until"),
+    ],
+)
+def test_reports_14_days_apart_pause_and_15_do_not(
+    first: str, second: str, today: int, paused: bool, words: str
+) -> None:
+    apart = 14 if paused else 15
+    proposal = propose(SMALL, history([(0, 1, 1, first), (apart, 1, 1, second)]), day(today))
+    assert proposal.paused is paused
+    assert any(words in reason for reason in proposal.reasons), proposal.reasons
+
+
+def test_the_pause_names_both_reports() -> None:
+    steps = [WEEK_1[0], (2, 1, 2, "dizzy"), (7, 1, 2, "pain")]
+    proposal = propose(SMALL, history(steps), day(11))
+    assert proposal.reasons[1] == (
+        "Week 1, session 2: you were in pain, after dizziness on Wednesday 4 March: twice in "
+        "14 days."
+    )
+
+
+def test_a_short_try_with_a_report_is_a_report_but_no_session() -> None:
+    short_dizzy = dataclasses.replace(ran(SMALL, 12, 2, 2, "dizzy", number=9), backward_s=20.0)
+    entries = [*history([*WEEK_1, (7, 2, 1, "well")]), short_dizzy]
+    resting = propose(SMALL, entries, day(13))
+    assert resting.reasons[0] == (
+        "Rest until Monday 16 March: you reported dizziness on Saturday 14 March."
+    )
+    # The break is counted from the last session, day 7: 16 days, 14 beyond the days off.
+    later = propose(SMALL, entries, day(23))
+    assert (later.decision, later.week) == (Decision.STEP_BACK, 1)
+
+
+@pytest.mark.parametrize(
+    ("backward_s", "planned_s", "counts"),
+    [(45.0, 90.0, True), (44.9, 90.0, False), (0.0, 0.0, True), (0.5, 1.0, True)],
+)
+def test_a_session_of_the_program_counts_from_half_its_own_plan(
+    backward_s: float, planned_s: float, counts: bool
+) -> None:
+    entry = dataclasses.replace(
+        ran(SMALL, 0, 1, 1, "stopped"), backward_s=backward_s, planned_backward_s=planned_s
+    )
+    proposal = propose(SMALL, [entry], day(0))
+    assert (proposal.decision is Decision.REST) is counts
+
+
+@pytest.mark.parametrize(("backward_s", "counts"), [(45.0, True), (44.9, False)])
+def test_another_session_counts_from_half_the_weeks_shortest(
+    backward_s: float, counts: bool
+) -> None:
+    proposal = propose(SMALL, [other_session(0, backward_s)], day(1))  # week 1's shortest: 90 s
+    assert (proposal.decision is Decision.REST) is counts
+
+
+def test_without_backward_time_another_session_never_counts() -> None:
+    forward = Program("Forward", (ProgramWeek("Run", (Template("Run", ()),) * 2),))
+    proposal = propose(forward, [other_session(0, 0.0)], day(1))
+    assert proposal.decision is Decision.START
+
+
+def test_a_daily_runners_break_is_the_days_since_the_last_session() -> None:
+    proposal = propose(SMALL, history([*WEEK_1, (7, 2, 1, "well")]), day(14), days=DAILY)
+    assert proposal.reasons[0] == (
+        "7 days since your last backward session: week 2 starts again from its first session."
+    )
+
+
+def test_after_a_step_back_into_week_1_three_more_hard_sessions_ease_in() -> None:
+    steps = [
+        *WEEK_1,
+        (7, 2, 1, "rated_hard"),
+        (9, 2, 1, "rated_hard"),  # back to week 1
+        (11, 1, 1, "rated_hard"),
+        (14, 1, 1, "rated_hard"),  # week 1 again: not yet eased
+    ]
+    again = propose(SMALL, history(steps), day(16))
+    assert not again.ref.lighter
+    eased = propose(SMALL, history([*steps, (16, 1, 1, "rated_hard")]), day(18))
+    assert eased.ref.lighter
+
+
+def test_after_a_lighter_week_three_more_hard_sessions_ease_in_again() -> None:
+    hard = [(2 * n, 1, 1, "rated_hard") for n in range(3)]
+    lighter = [("lighter", 7, 1, 1, "well"), ("lighter", 9, 1, 2, "well")]
+    full = propose(SMALL, history([*hard, *lighter]), day(11))
+    assert not full.ref.lighter and full.decision is Decision.REPEAT
+    two = [(11, 1, 1, "rated_hard"), (14, 1, 1, "rated_hard")]
+    assert not propose(SMALL, history([*hard, *lighter, *two]), day(16)).ref.lighter
+    three = [*two, (16, 1, 1, "rated_hard")]
+    assert propose(SMALL, history([*hard, *lighter, *three]), day(18)).ref.lighter
+
+
+def test_while_eased_only_each_lighter_session_of_week_1_once_counts() -> None:
+    hard = [(2 * n, 1, 1, "rated_hard") for n in range(3)]
+    twice = [("lighter", 7, 1, 1, "well"), ("lighter", 9, 1, 1, "well")]
+    proposal = propose(SMALL, history([*hard, *twice]), day(11))
+    assert proposal.ref == ProgramRef(SMALL.name, 1, 2, lighter=True)
+    other_week = [("lighter", 7, 2, 1, "well"), ("lighter", 9, 1, 1, "well")]
+    assert propose(SMALL, history([*hard, *other_week]), day(11)).session == 2
+
+
+def test_a_week_done_while_eased_moves_on_at_full_length() -> None:
+    hard = [(2 * n, 1, 1, "rated_hard") for n in range(3)]
+    full = [(7, 1, 1, "well"), (9, 1, 2, "well")]
+    proposal = propose(SMALL, history([*hard, *full]), day(14))
+    assert (proposal.decision, proposal.week, proposal.ref.lighter) == (
+        Decision.ADVANCE,
+        2,
+        False,
+    )

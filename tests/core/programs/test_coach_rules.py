@@ -71,3 +71,11 @@ def test_week_1_never_steps_back() -> None:
 def test_standing_notes_fill_in() -> None:
     complete = STANDING_NOTES[Phase.COMPLETE].format(weeks=3, week=3, next="")
     assert complete == "All 3 weeks done: keep the level with week 3."
+
+
+def test_the_index_finds_each_rule_by_phase_and_fact() -> None:
+    rule = Rule(frozenset({Phase.ENTRY, Phase.EASED}), Fact.DONE, Action.NOTE, None, "x")
+    assert dict(index_rules((rule,))) == {
+        (Phase.ENTRY, Fact.DONE): rule,
+        (Phase.EASED, Fact.DONE): rule,
+    }

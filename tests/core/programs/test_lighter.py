@@ -114,3 +114,9 @@ def test_half_reps_keep_at_least_half_and_never_more(reps: list[tuple[int, int]]
     full, light = load(template, Settings()), load(half_backward(template), Settings())
     assert light.within(full)
     assert light.backward_s >= full.backward_s / 2
+
+
+def test_two_reps_become_one_and_a_one_second_bout_stays_one_second() -> None:
+    back = Segment(SegmentKind.BACKWARD_WALK, Length.seconds(1))
+    template = Template("T", (Repeat(2, (back, WALK)), back))
+    assert half_backward(template).items == (Repeat(1, (back, WALK)), back)

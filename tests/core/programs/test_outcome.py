@@ -102,3 +102,10 @@ def test_the_rating_is_an_effort_scale_and_its_words_are_quoted(
     entry = dataclasses.replace(ran(PROGRAM, 0, 1, 1), rating=rating)
     assert judge(entry) is expected
     assert outcome_facts(entry) == facts
+
+
+def test_only_a_stopped_session_is_stopped_early_and_one_stumble_is_singular() -> None:
+    short = ran(PROGRAM, 0, 1, 1, "short")
+    assert outcome_facts(short) == "1.2 of 1.5 backward minutes"
+    one = dataclasses.replace(ran(PROGRAM, 0, 1, 1, "rated_hard"), near_stumbles=1)
+    assert outcome_facts(one) == '1 near-stumble, rated "hard"'

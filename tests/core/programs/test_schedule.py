@@ -74,3 +74,20 @@ def test_a_paused_program_plans_nothing() -> None:
     entries = [ran(SMALL, 0, 1, 1, "dizzy"), ran(SMALL, 4, 1, 1, "pain", number=1)]
     paused = view(SMALL, entries, day(9))
     assert paused.proposal.paused and paused.calendar() == []
+
+
+def test_the_calendar_of_an_eased_runner_plans_the_lighter_sessions() -> None:
+    hard = [ran(SMALL, 2 * n, 1, 1, "rated_hard", number=n) for n in range(3)]
+    planned = view(SMALL, hard, day(7)).calendar(1)
+    # The lighter week done, the full sessions of week 1 follow.
+    assert [p.template.name for p in planned] == [
+        "Small 1.1 (lighter)",
+        "Small 1.2 (lighter)",
+        "Small 1.1",
+    ]
+
+
+def test_asking_for_the_calendar_twice_gives_the_same_days() -> None:
+    asked = view(SMALL, [ran(SMALL, 0, 1, 1, "dizzy")], day(1))
+    assert asked.calendar(3) == asked.calendar(3)
+    assert asked.calendar(3)[0].day == day(4), "two days of rest, then Friday"

@@ -27,3 +27,15 @@ def test_advice_for_fewer_or_more_days_than_advised() -> None:
     many = rhythm_advice(("mon", "tue", "wed", "thu"))
     assert many is not None and "at most 3 count in any 7 days" in many
     assert rhythm_advice(("tue", "thu")) is None and rhythm_advice(("mon", "wed", "fri")) is None
+
+
+def test_the_advice_in_full() -> None:
+    assert rhythm_advice(("sun",)) == (
+        "2-3 sessions a week, with a rest day between, is the usual advice: with one a week the "
+        "program moves more slowly, a week of it taking as many calendar weeks as it has "
+        "sessions."
+    )
+    assert rhythm_advice(("mon", "tue", "wed", "thu")) == (
+        "2-3 sessions a week, with a rest day between, is the usual advice: more do not move "
+        "the program faster, since at most 3 count in any 7 days."
+    )
