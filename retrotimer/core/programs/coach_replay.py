@@ -50,7 +50,7 @@ class Context(NamedTuple):
     made for every session a replay meets)."""
 
     session: SessionFigures | None = None
-    day: int = 0  # the session's, or the day the runner resumed
+    day: int = 0  # the session's
     gap: int = 0
     break_days: int = 0
     until: int | None = None
@@ -183,7 +183,7 @@ class CoachState:
         if seen is not None and seen[0] == self.last_day and seen[1] >= band:
             return
         self.break_seen = (self.last_day, band)
-        self._apply(BREAK_BANDS[band][1], Context(day=day, gap=gap, break_days=beyond))
+        self._apply(BREAK_BANDS[band][1], Context(gap=gap, break_days=beyond))
 
     def session(self, session: SessionFigures, day: int, for_program: bool) -> None:
         """A session run on `day` (the runner's local day then, never before the last);
@@ -312,12 +312,11 @@ class CoachState:
             fact, until = Fact.WEEK_NOT_BEGUN, self.not_before
         elif capped is not None:
             fact, until = Fact.THREE_IN_SEVEN, capped
-        earlier: tuple[tuple[int, SessionFigures], ...] = ()
-        if fact is Fact.RESTING_UNWELL and self.rest_for is not None:
-            earlier = (self.rest_for,)
-        if self.paused:
-            earlier = tuple(self.unwell[-2:])
-        return RULE_FOR[(self.phase, fact)], Context(day=day, until=until, earlier=earlier)
+        # The reports a rest or a pause is for.
+        earlier = (
+            tuple(self.unwell[-2:]) if self.paused else (self.rest_for,) if self.rest_for else ()
+        )
+        return RULE_FOR[(self.phase, fact)], Context(until=until, earlier=earlier)
 
     # ---- the actions: each returns what its rule speaks about --------------------------------
     def _new_go(self) -> None:

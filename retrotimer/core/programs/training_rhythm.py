@@ -11,9 +11,7 @@ ADVISED_PER_WEEK = (2, 3)
 def free_days(training_days: tuple[str, ...]) -> int:
     """The longest run of days off between two training days, round the week: 2 for
     mon,wed,fri (the weekend), 6 for sun alone, 0 for every day."""
-    days = sorted({WEEKDAYS.index(day) for day in training_days if day in WEEKDAYS})
-    if not days:
-        return 0
+    days = sorted({WEEKDAYS.index(day) for day in training_days})
     following = [*days[1:], days[0] + 7]
     return max(after - before for before, after in zip(days, following, strict=True)) - 1
 

@@ -150,10 +150,13 @@ def view(
     days: tuple[str, ...] = DEFAULT_DAYS,
     resumed: tuple[WallTime, ...] = (),
     settings: Settings | None = None,
+    happened_by: float | None = None,
 ) -> ProgramView:
     choice = ProgramChoice(program.name, start_day, start_week, days, resumed)
     sessions = real_session_figures(entries)
-    return view_program(program, choice, sessions, today, settings or Settings())
+    return view_program(
+        program, choice, sessions, today, settings or Settings(), happened_by=happened_by
+    )
 
 
 def propose(

@@ -11,7 +11,15 @@ from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
 from retrotimer.core.programs.coach_rules import Decision
 from retrotimer.core.programs.lighter import half_backward
 from retrotimer.core.settings import Settings
-from tests.core.programs.program_history import START, day, other_session, propose, ran, view
+from tests.core.programs.program_history import (
+    START,
+    day,
+    other_session,
+    propose,
+    ran,
+    small_program,
+    view,
+)
 
 LEARN_PROGRAM = builtin_program(LEARN)
 assert LEARN_PROGRAM is not None
@@ -174,3 +182,103 @@ def test_sessions_before_the_start_day_and_after_the_asked_day_are_not_seen() ->
     asked = view(LEARN_PROGRAM, [entries[0]], day(4))
     assert (asked.proposal.decision, asked.proposal.session) == (Decision.START, 1)
     assert view(LEARN_PROGRAM, entries, day(7), START).proposal.session == 2
+
+
+def test_asked_about_an_earlier_day_the_coach_sees_what_had_happened_by_then() -> None:
+    entries = [ran(LEARN_PROGRAM, 0, 1, 1), ran(LEARN_PROGRAM, 2, 1, 2, number=1)]
+    end_of_day_1 = (day(1) + 1) * DAY_S
+    asked = view(LEARN_PROGRAM, entries, day(1), happened_by=end_of_day_1)
+    assert asked.program is LEARN_PROGRAM
+    assert (asked.proposal.decision, asked.proposal.session) == (Decision.REST, 2)
+    # A session started at the very moment asked about has happened.
+    moment = entries[1].started_utc_s
+    assert view(LEARN_PROGRAM, entries, day(2), happened_by=moment).proposal.session == 3
+    assert view(LEARN_PROGRAM, entries, day(2), happened_by=moment - 1).proposal.session == 2
+
+
+def test_a_resume_counts_from_its_moment_even_with_later_sessions_left_out() -> None:
+    entries = [
+        ran(LEARN_PROGRAM, 0, 1, 1, "dizzy"),
+        ran(LEARN_PROGRAM, 4, 1, 1, "pain", number=1),
+        ran(LEARN_PROGRAM, 12, 1, 1, number=2),
+    ]
+    resumed = (WallTime(day(10) * DAY_S + 7 * 3600, 0),)
+    asked = view(
+        LEARN_PROGRAM, entries, day(11), resumed=resumed, happened_by=(day(11) + 1) * DAY_S
+    )
+    assert not asked.proposal.paused
+    assert asked.proposal.reasons[0] == (
+        "You resumed the program on Thursday 12 March: week 1 starts again from its first "
+        "session. Stop and rest if the dizziness or pain comes back."
+    )
+    at_the_resume = view(
+        LEARN_PROGRAM, entries, day(10), resumed=resumed, happened_by=resumed[0].utc_s
+    )
+    assert not at_the_resume.proposal.paused
+    just_before = view(
+        LEARN_PROGRAM, entries, day(10), resumed=resumed, happened_by=resumed[0].utc_s - 1
+    )
+    assert just_before.proposal.paused
+
+
+def test_a_resume_before_the_program_was_paused_does_nothing() -> None:
+    entries = [ran(LEARN_PROGRAM, 0, 1, 1, "dizzy"), ran(LEARN_PROGRAM, 4, 1, 1, "pain", number=1)]
+    # Resumed at the very moment the second report's session started: not yet paused then.
+    resumed = (WallTime(entries[1].started_utc_s, 0),)
+    assert propose(LEARN_PROGRAM, entries, day(9), resumed=resumed).paused
+
+
+def test_a_break_is_carried_out_once_on_the_calendar_too() -> None:
+    entries = learn_up_to(4)  # weeks 1-3 done, the last on Friday, day 18
+    asked = view(LEARN_PROGRAM, entries, day(18 + 16))
+    assert (asked.proposal.decision, asked.proposal.week) == (Decision.STEP_BACK, 3)
+    assert asked.calendar(1)[0].week == 3
+
+
+def test_three_sessions_in_seven_days_say_when_the_next_counts() -> None:
+    entries = [ran(LEARN_PROGRAM, day_, 1, n + 1, number=n) for n, day_ in enumerate((0, 2, 4))]
+    proposal = propose(LEARN_PROGRAM, entries, day(6), days=DAILY)
+    assert proposal.reasons[0] == (
+        "3 sessions in the last 7 days: the next one counts from Monday 9 March."
+    )
+    assert propose(LEARN_PROGRAM, entries, day(7), days=DAILY).decision is Decision.ADVANCE
+
+
+def test_the_day_a_week_may_begin_is_no_rest_day() -> None:
+    small = small_program()  # two sessions a week: no 3 in 7 days to wait for
+    entries = [ran(small, 0, 1, 1), ran(small, 1, 1, 2, number=1)]
+    assert propose(small, entries, day(5), days=DAILY).reasons[0] == (
+        "Week 2 begins on Sunday 8 March: a program week takes at least 6 days."
+    )
+    assert propose(small, entries, day(6), days=DAILY).decision is Decision.ADVANCE
+
+
+def test_the_advice_on_rhythm_is_given_at_the_start_only() -> None:
+    once = propose(LEARN_PROGRAM, [ran(LEARN_PROGRAM, 6, 1, 1)], day(13), days=("sun",))
+    assert once.decision is Decision.CONTINUE and len(once.reasons) == 1
+
+
+def test_a_program_with_no_next_one_suggests_none() -> None:
+    alone = dataclasses.replace(LEARN_PROGRAM, next_program="")
+    entries = [
+        ran(alone, 7 * (w - 1) + 2 * (s - 1), w, s, number=3 * w + s)
+        for w in range(1, 11)
+        for s in (1, 2, 3)
+    ]
+    proposal = propose(alone, entries, day(70))
+    assert proposal.reasons[-1] == "All 10 weeks done: keep the level with week 10."
+
+
+def test_without_walking_weeks_a_long_break_goes_back_to_week_1_and_says_nothing_of_walking() -> (
+    None
+):
+    jogging = dataclasses.replace(LEARN_PROGRAM, weeks=LEARN_PROGRAM.weeks[3:])
+    assert jogging.walking_weeks == ()
+    entries = [
+        ran(jogging, 7 * (w - 1) + 2 * (s - 1), w, s, number=3 * w + s)
+        for w in range(1, 6)
+        for s in (1, 2, 3)
+    ]
+    proposal = propose(jogging, entries, day(32 + 62))
+    assert proposal.week == 1
+    assert proposal.reasons[0].endswith(": back to week 1.")

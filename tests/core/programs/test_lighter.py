@@ -11,7 +11,7 @@ from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
 from retrotimer.core.programs.lighter import half_backward, lighter_option
 from retrotimer.core.programs.program_model import Program, ProgramWeek
-from retrotimer.core.programs.session_load import load
+from retrotimer.core.programs.session_load import Load, load
 from retrotimer.core.settings import Settings
 from tests.core.programs.program_history import session_template
 
@@ -120,3 +120,24 @@ def test_two_reps_become_one_and_a_one_second_bout_stays_one_second() -> None:
     back = Segment(SegmentKind.BACKWARD_WALK, Length.seconds(1))
     template = Template("T", (Repeat(2, (back, WALK)), back))
     assert half_backward(template).items == (Repeat(1, (back, WALK)), back)
+
+
+@pytest.mark.parametrize(("before", "lighter"), [(2, True), (1, False)])
+def test_last_weeks_session_needs_at_least_half_the_backward_minutes(
+    before: int, lighter: bool
+) -> None:
+    session = _jogs("this week", 4, 60)
+    program = Program(
+        "P", (ProgramWeek("a", (_jogs("a", before, 60),) * 2), ProgramWeek("b", (session,) * 2))
+    )
+    ref, _ = lighter_option(program, 2, 1, Settings())
+    assert (ref.week == 1) is lighter
+
+
+def test_a_sessions_load_counts_backward_running_and_the_longest_bout() -> None:
+    back = Segment(SegmentKind.BACKWARD_WALK, Length.seconds(20))
+    jog = Segment(SegmentKind.BACKWARD_JOG, Length.steps(40))  # 15 s at 160 steps a minute
+    sprint = Segment(SegmentKind.BACKWARD_SPRINT, Length.seconds(5))
+    template = Template("T", (back, WALK, Repeat(2, (jog, sprint)), back, WALK))
+    assert load(template, Settings()) == Load(backward_s=80.0, running_s=40.0, longest_bout_s=60.0)
+    assert load(Template("none", (WALK,)), Settings()) == Load(0.0, 0.0, 0.0)
