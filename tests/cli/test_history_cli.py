@@ -78,12 +78,14 @@ def test_list_as_a_table_and_as_json(capsys: Capture) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:2] == ["started", "template"]
     assert "Template 1" in lines[1] and make_id(1)[:8] in lines[1]
-    assert "****" in lines[1] and "completed" in lines[1] and "2:00" in lines[1]
+    assert " hard " in lines[1] and "completed" in lines[1] and "2:00" in lines[1]
     assert main(["history", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [item["id"] for item in listed] == [make_id(1), make_id(0)]
     assert set(listed[0]) == {
         "program",
+        "dizzy",
+        "pain",
         "dizzy_or_pain",
         "id",
         "template",

@@ -226,16 +226,34 @@ def test_run_next_lighter_records_the_lighter_session_and_the_review(private_hom
     assert "Learn to run backward: week 1, session 1: Learn backward 1.1" in run.stderr
     (entry,) = json.loads(retrotimer(private_home, "history", "list", "--json").stdout)
     assert entry["program"] == {"name": LEARN, "week": 1, "session": 1, "lighter": True}
-    assert (entry["rating"], entry["near_stumbles"], entry["dizzy_or_pain"]) == (2, 3, True)
+    # The old spelling --dizzy-or-pain reports both.
+    reports = (entry["dizzy"], entry["pain"], entry["dizzy_or_pain"])
+    assert (entry["rating"], entry["near_stumbles"], reports) == (2, 3, (True, True, False))
     after = json.loads(retrotimer(private_home, "next", "--json").stdout)
     assert (after["decision"], after["week"]) == ("rest", 1)
-    assert "you felt dizzy or in pain" in after["reasons"][1]
+    assert "you felt dizzy, you were in pain" in after["reasons"][1]
+
+
+def test_run_next_takes_the_rating_in_words_and_dizziness_and_pain_apart(
+    private_home: Path,
+) -> None:
+    assert retrotimer(private_home, "program", "start", LEARN).returncode == 0
+    run = retrotimer(
+        private_home,
+        *("run", "--next", "--headless", "--speed", "10000", "--rating", "too hard", "--pain"),
+    )
+    assert run.returncode == 0, run.stderr
+    (entry,) = json.loads(retrotimer(private_home, "history", "list", "--json").stdout)
+    assert (entry["rating"], entry["dizzy"], entry["pain"]) == (5, False, True)
+    after = json.loads(retrotimer(private_home, "next", "--json").stdout)
+    assert 'you were in pain, rated "too hard"' in after["reasons"][1]
 
 
 @pytest.mark.parametrize(
     "args",
     [
         ("run", "--next", "--headless", "--rating", "6"),
+        ("run", "--next", "--headless", "--rating", "brutal"),
         ("run", "--next", "--headless", "--near-stumbles", "-1"),
         ("run", "--next", "--headless", "--today", "2026-13-01"),
         ("run", "First steps backward", "--next", "--headless"),
