@@ -149,7 +149,7 @@ class SessionRun(QObject):
         if not self.can(command):
             return False
         assert self._controller is not None
-        getattr(self._controller, command.value)()
+        self._controller.run(command)
         return True
 
     def start(self) -> None:

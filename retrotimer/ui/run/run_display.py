@@ -18,7 +18,7 @@ from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Settings, Theme
 from retrotimer.ui.common.big_button import BigButton
-from retrotimer.ui.common.formatting import totals_text
+from retrotimer.ui.common.formatting import totals_in_minutes_text
 from retrotimer.ui.common.kind_style import arrow_description
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.common.timeline_bar import TimelineBar
@@ -46,7 +46,8 @@ BUTTON_STYLE = (
 
 def plan_totals_text(plan: Plan) -> str:
     """ "Track · 14:35 · about 15 minutes · 3 backward minutes", by the one totals rule."""
-    return f"{plan.venue.value.capitalize()}  ·  {totals_text(plan.total_s, plan.backward_s)}"
+    totals = totals_in_minutes_text(plan.total_s, plan.backward_s)
+    return f"{plan.venue.value.capitalize()}  ·  {totals}"
 
 
 def key_hint(binding: str) -> str:

@@ -18,7 +18,8 @@ from retrotimer.core.templates.template_toml import parse_template_toml, templat
 from retrotimer.core.templates.text_syntax import format_template_text
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.templates.template_store import MAX_FILE_BYTES, TemplateStore, file_stem
+from retrotimer.storage.templates.template_files import MAX_FILE_BYTES
+from retrotimer.storage.templates.template_store import TemplateStore, file_stem
 from tests.factories import first_steps
 
 
