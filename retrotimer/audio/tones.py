@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 from retrotimer.audio.pcm import FULL_SCALE, SOUND_RATE, Clip, clip_from_samples
 from retrotimer.core.model import Direction
+from retrotimer.core.session.tone_names import FINISH, REMINDER, STEP_TICK, go_name, pip_name
+
+# The core names each tone (and chooses which one a cue sounds); they are made here.
 
 # Raised-cosine ramps this long at both ends of every note: a sine cut off mid-wave clicks.
 FADE_S = 0.008
@@ -75,18 +78,6 @@ class Tones:
     def by_name(self) -> dict[str, Clip]:
         return {clip.name: clip for clip in self.all()}
 
-
-def pip_name(direction: Direction) -> str:
-    return f"tone:pip:{direction.value}"
-
-
-def go_name(direction: Direction) -> str:
-    return f"tone:go:{direction.value}"
-
-
-FINISH = "tone:finish"
-STEP_TICK = "tone:step-tick"
-REMINDER = "tone:reminder"
 
 # Backward falls (a warning), forward rises (energy), walking is one calm note. Pitches sit
 # where laptop speakers are loudest and the ear is most sensitive, and the three pip

@@ -1,6 +1,7 @@
-"""Which words each cue speaks, and when: safety words first, the rest as time allows.
+"""When each cue's words are said, and how much of them: safety first, the rest as time allows.
 
-One voice speaks one sentence at a time. The sentences of a plan are placed rank by rank:
+Which words a cue has is its sound's business (`cue_sounds`); one voice speaks one sentence
+at a time, and this places them. The sentences of a plan are placed rank by rank:
 every safety sentence first (look over your shoulder, hold the rails, stop and turn around),
 each at its moment or straight after the safety sentence before it; then each lower
 sentence in the time the higher ones leave free, shortened or left out when it would not
@@ -10,22 +11,11 @@ choose at run time between a safety sentence and anything else.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from retrotimer.core.session.cue_sounds import CueSound, SpeechRank
 from retrotimer.core.session.plan import Cue, CueType, Plan, moment_ms
-from retrotimer.core.settings import Settings
-
-
-class SpeechRank(enum.IntEnum):
-    """Who goes first when sentences compete for the one voice (lower goes first)."""
-
-    SAFETY = 0
-    ANNOUNCE = 1  # the new segment's kind and direction, then its length and rep
-    NEXT_UP = 2
-    HALFWAY = 3
-
 
 # A breath between the phrases of a sentence, a longer one between sentences.
 PHRASE_GAP_S = 0.06
@@ -38,8 +28,6 @@ HALFWAY_LATEST_S = 2.0
 COUNT_LATEST_S = 0.3
 # How long an engine-rendered custom label is assumed to take, per word.
 UNKNOWN_WORD_S = 0.45
-
-SAFETY_CUES = frozenset({CueType.TURN_AROUND, CueType.SHOULDER_CHECK, CueType.HOLD_RAILS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,22 +50,19 @@ class SpeechTiming:
 
 @dataclass(frozen=True, slots=True)
 class SpokenLine:
-    """What one cue says (`phrases`, possibly shortened), at which rank, starting at `start_s`."""
+    """What one cue says (`phrases`, `shortened` or whole), at which rank, from `start_s`."""
 
     cue: Cue
     phrases: tuple[str, ...]
     rank: SpeechRank
     start_s: float
     end_s: float
+    shortened: bool = False
 
     @property
     def delay_s(self) -> float:
         """How long after its cue the sentence starts."""
         return max(0.0, self.start_s - self.cue.at_s)
-
-    @property
-    def shortened(self) -> bool:
-        return len(self.phrases) < len(_full_phrases(self.cue))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,69 +96,45 @@ class _Wanted:
     shortest_may_run_over: bool = False
 
 
-def _full_phrases(cue: Cue) -> tuple[str, ...]:
-    if cue.type is CueType.COUNTDOWN:
-        return (cue.text,)
-    return cue.speech
-
-
-def _speaks(cue: Cue, settings: Settings) -> bool:
-    """Which cues have words under these settings (the same choice as the cue sounds make)."""
-    if not settings.voice:
-        return False
-    if cue.type is CueType.COUNTDOWN:
-        return not settings.beeps
-    if cue.type is CueType.HALFWAY:
-        return settings.halfway
-    if cue.type is CueType.NEXT_UP:
-        return settings.next_up
-    return bool(cue.speech)
-
-
-def _shorter_forms(cue: Cue) -> tuple[tuple[str, ...], ...]:
+def _shorter_forms(cue: Cue, words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """Announcements lose their rep, then their length; next-up loses the length."""
-    speech = cue.speech
     if cue.type is CueType.ANNOUNCE:
-        forms = [speech]
-        if "rep" in speech:
-            forms.append(speech[: speech.index("rep")])
-        forms.append(speech[:1])
+        forms = [words]
+        if "rep" in words:
+            forms.append(words[: words.index("rep")])
+        forms.append(words[:1])
         return tuple(dict.fromkeys(forms))
     if cue.type is CueType.NEXT_UP:
-        return tuple(dict.fromkeys((speech, speech[:2])))
-    return (_full_phrases(cue),)
+        return tuple(dict.fromkeys((words, words[:2])))
+    return (words,)
 
 
-def _wanted(cue: Cue, plan: Plan, lead_s: float) -> _Wanted:
+def _wanted(cue: Cue, sound: CueSound, plan: Plan, lead_s: float) -> _Wanted:
     segment = plan.segments[cue.segment_index]
-    at = cue.at_s
+    at, rank = cue.at_s, sound.rank
     earliest = at + lead_s
-    forms = _shorter_forms(cue)
-    if cue.type in SAFETY_CUES:
-        return _Wanted(cue, SpeechRank.SAFETY, forms, earliest, float("inf"), float("inf"))
+    forms = _shorter_forms(cue, tuple(phrase.text for phrase in sound.speech))
+    if rank is SpeechRank.SAFETY:
+        return _Wanted(cue, rank, forms, earliest, float("inf"), float("inf"))
     if cue.type is CueType.ANNOUNCE:
         latest = min(at + STALE_AFTER_S, segment.end_s)
-        return _Wanted(cue, SpeechRank.ANNOUNCE, forms, earliest, latest, segment.end_s, True)
+        return _Wanted(cue, rank, forms, earliest, latest, segment.end_s, True)
     if cue.type is CueType.NEXT_UP:
-        return _Wanted(cue, SpeechRank.NEXT_UP, forms, earliest, segment.end_s, segment.end_s)
+        return _Wanted(cue, rank, forms, earliest, segment.end_s, segment.end_s)
     if cue.type is CueType.HALFWAY:
-        return _Wanted(
-            cue, SpeechRank.HALFWAY, forms, earliest, at + HALFWAY_LATEST_S, segment.end_s
-        )
+        return _Wanted(cue, rank, forms, earliest, at + HALFWAY_LATEST_S, segment.end_s)
     if cue.type is CueType.COUNTDOWN:
-        return _Wanted(cue, SpeechRank.ANNOUNCE, forms, earliest, at + COUNT_LATEST_S, float("inf"))
+        return _Wanted(cue, rank, forms, earliest, at + COUNT_LATEST_S, float("inf"))
     # Get ready and the finish: said whole, if not too late.
-    return _Wanted(cue, SpeechRank.ANNOUNCE, forms, earliest, at + STALE_AFTER_S, float("inf"))
+    return _Wanted(cue, rank, forms, earliest, at + STALE_AFTER_S, float("inf"))
 
 
-def _tone_leads(plan: Plan, settings: Settings, timing: SpeechTiming) -> dict[int, float]:
+def _tone_leads(sounds: Mapping[Cue, CueSound], timing: SpeechTiming) -> dict[int, float]:
     """Moments (ms) at which a tone opens an announcement or the finish: words wait for it."""
-    if not settings.beeps:
-        return {}
     leads: dict[int, float] = {}
-    for cue in plan.cues:
+    for cue, sound in sounds.items():
         lead = {CueType.ANNOUNCE: timing.tone_s, CueType.FINISH: timing.finish_tone_s}.get(cue.type)
-        if lead is not None:
+        if lead is not None and sound.tone is not None:
             moment = moment_ms(cue.at_s)
             leads[moment] = max(lead, leads.get(moment, 0.0))
     return leads
@@ -189,16 +150,14 @@ def _first_free(busy: Iterable[tuple[float, float]], earliest: float, length: fl
     return start
 
 
-def plan_speech(
-    plan: Plan,
-    settings: Settings,
-    timing: SpeechTiming,
-    get_ready_cues: Sequence[Cue] = (),
-) -> SpeechPlan:
-    """Place every sentence of the plan (and of its get-ready cues), rank by rank."""
-    leads = _tone_leads(plan, settings, timing)
-    cues = [c for c in (*get_ready_cues, *plan.cues) if _speaks(c, settings)]
-    wanted = [_wanted(c, plan, leads.get(moment_ms(c.at_s), 0.0)) for c in cues]
+def plan_speech(plan: Plan, sounds: Mapping[Cue, CueSound], timing: SpeechTiming) -> SpeechPlan:
+    """Place the words of every cue's sound (the plan's and its get-ready's), rank by rank."""
+    leads = _tone_leads(sounds, timing)
+    wanted = [
+        _wanted(cue, sound, plan, leads.get(moment_ms(cue.at_s), 0.0))
+        for cue, sound in sounds.items()
+        if sound.speech
+    ]
     busy: list[tuple[float, float]] = []
     lines: list[SpokenLine] = []
     left_out: list[Cue] = []
@@ -222,5 +181,5 @@ def _place(
         start = _first_free(busy, want.earliest_s, length + SENTENCE_GAP_S)
         runs_over = want.shortest_may_run_over and number == len(want.forms)
         if start <= want.latest_start_s and (runs_over or start + length <= want.must_end_s):
-            return SpokenLine(want.cue, form, want.rank, start, start + length)
+            return SpokenLine(want.cue, form, want.rank, start, start + length, number > 1)
     return None

@@ -8,20 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrotimer.audio.cue_sounds import speech_timing
+from retrotimer.audio.clip_timing import speech_timing
 from retrotimer.audio.tones import synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.session.cue_script import script_cues
+from retrotimer.core.session.cue_sounds import SAFETY_CUES, SpeechRank
 from retrotimer.core.session.plan import CueType, Plan, compile_plan
 from retrotimer.core.session.session_machine import get_ready_cues
-from retrotimer.core.session.speech_plan import (
-    SAFETY_CUES,
-    SENTENCE_GAP_S,
-    SpeechPlan,
-    SpeechRank,
-    SpeechTiming,
-    plan_speech,
-)
+from retrotimer.core.session.speech_plan import SENTENCE_GAP_S, SpeechPlan, SpeechTiming
 from retrotimer.core.settings import CADENCE_RANGE, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 
@@ -32,8 +27,8 @@ BACK_WALK, WALK = SegmentKind.BACKWARD_WALK, SegmentKind.WALK
 
 
 def speech_of(plan: Plan, options: Settings, timing: SpeechTiming = TIMING) -> SpeechPlan:
-    extra = get_ready_cues(options.get_ready_s, options.countdown_pips)
-    return plan_speech(plan, options, timing, extra)
+    get_ready = get_ready_cues(options.get_ready_s, options.countdown_pips)
+    return script_cues(plan, get_ready, options, timing).speech
 
 
 def check_safety_first(plan: Plan, speech: SpeechPlan) -> None:

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from retrotimer.audio.cue_sounds import NOTHING, CueSound, Phrase, cue_sound
-from retrotimer.audio.tones import FINISH, REMINDER, STEP_TICK, go_name, pip_name
 from retrotimer.core.model import Direction, Length, Segment, SegmentKind, Venue
+from retrotimer.core.session.cue_sounds import NOTHING, CueSound, Phrase, cue_sound
 from retrotimer.core.session.plan import Cue, CueType, Plan, compile_plan
 from retrotimer.core.session.session_events import Event, EventKind, SessionState
 from retrotimer.core.session.session_machine import get_ready_cues
+from retrotimer.core.session.tone_names import FINISH, REMINDER, STEP_TICK, go_name, pip_name
 from retrotimer.core.settings import Settings
 from tests.factories import first_steps, simple
 
