@@ -1,4 +1,4 @@
-"""Synthesised cue tones: a family per direction (pip, go), finish chime, step tick, reminder."""
+"""Synthesised cue tones: a family per direction (pip, go), finish, step tick, safety signals."""
 
 from __future__ import annotations
 
@@ -9,7 +9,15 @@ from dataclasses import dataclass
 
 from retrotimer.audio.pcm import FULL_SCALE, SOUND_RATE, Clip, clip_from_samples
 from retrotimer.core.model import Direction
-from retrotimer.core.session.tone_names import FINISH, REMINDER, STEP_TICK, go_name, pip_name
+from retrotimer.core.session.tone_names import (
+    FINISH,
+    RAILS,
+    REMINDER,
+    STEP_TICK,
+    TURN,
+    go_name,
+    pip_name,
+)
 
 # The core names each tone (and chooses which one a cue sounds); they are made here.
 
@@ -65,6 +73,8 @@ class Tones:
     finish: Clip
     step_tick: Clip
     reminder: Clip
+    turn: Clip
+    rails: Clip
 
     def family(self, direction: Direction) -> ToneFamily:
         return self.families[direction]
@@ -73,7 +83,7 @@ class Tones:
         clips: list[Clip] = []
         for family in self.families.values():
             clips += [family.pip, family.go]
-        return (*clips, self.finish, self.step_tick, self.reminder)
+        return (*clips, self.finish, self.step_tick, self.reminder, self.turn, self.rails)
 
     def by_name(self) -> dict[str, Clip]:
         return {clip.name: clip for clip in self.all()}
@@ -88,6 +98,12 @@ _GO_NOTES = {
     Direction.FORWARD: ((0.0, Note(880.0, 0.16)), (0.17, Note(1319.0, 0.30))),
     Direction.NONE: ((0.0, Note(988.0, 0.40)),),
 }
+
+
+# Without the voice the safety signals must not be mistaken for one another or for a pip:
+# the shoulder check is two short high beeps, the turn three beeps falling like a stop, the
+# rails two long low notes.
+_TURN_HZ = (1047.0, 831.0, 659.0)
 
 
 def synthesise_tones(rate: int = SOUND_RATE) -> Tones:
@@ -111,4 +127,8 @@ def synthesise_tones(rate: int = SOUND_RATE) -> Tones:
         reminder=render_notes(
             REMINDER, ((0.0, Note(1319.0, 0.08)), (0.14, Note(1319.0, 0.08))), rate
         ),
+        turn=render_notes(
+            TURN, tuple((0.13 * i, Note(hz, 0.09)) for i, hz in enumerate(_TURN_HZ)), rate
+        ),
+        rails=render_notes(RAILS, ((0.0, Note(523.0, 0.25)), (0.35, Note(523.0, 0.25))), rate),
     )

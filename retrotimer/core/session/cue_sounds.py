@@ -9,7 +9,15 @@ from retrotimer.core.model import Direction
 from retrotimer.core.session.plan import Cue, CueType, Plan
 from retrotimer.core.session.session_events import Event, EventKind
 from retrotimer.core.session.speech import spoken_label
-from retrotimer.core.session.tone_names import FINISH, REMINDER, STEP_TICK, go_name, pip_name
+from retrotimer.core.session.tone_names import (
+    FINISH,
+    RAILS,
+    REMINDER,
+    STEP_TICK,
+    TURN,
+    go_name,
+    pip_name,
+)
 from retrotimer.core.settings import Settings
 
 
@@ -23,6 +31,12 @@ class SpeechRank(enum.IntEnum):
 
 
 SAFETY_CUES = frozenset({CueType.TURN_AROUND, CueType.SHOULDER_CHECK, CueType.HOLD_RAILS})
+# A runner without the voice still needs every safety cue, each told apart by its own sound.
+SAFETY_TONES = {
+    CueType.SHOULDER_CHECK: REMINDER,
+    CueType.TURN_AROUND: TURN,
+    CueType.HOLD_RAILS: RAILS,
+}
 _RANKS = {
     **dict.fromkeys(SAFETY_CUES, SpeechRank.SAFETY),
     CueType.NEXT_UP: SpeechRank.NEXT_UP,
@@ -55,6 +69,10 @@ class CueSound:
 
 
 NOTHING = CueSound()
+# A turn: "stop and turn around" and the seconds after it in which the runner stops and turns
+# (the words end about 2 s after the cue). A pause in it may have cut the words off or come
+# before the turn was made, so the resume says them again.
+TURN_S = 3.0
 _INTERRUPTING = {EventKind.PAUSED, EventKind.AUTO_PAUSED, EventKind.STOPPED}
 _STATE_WORDS = {
     EventKind.PAUSED: "paused",
@@ -78,11 +96,23 @@ def cue_sound(event: Event, plan: Plan, settings: Settings) -> CueSound:
     if kind is EventKind.RESUMED:
         segment = plan.segments[plan.segment_index_at(max(0.0, event.scheduled_s))]
         tone = go_name(segment.kind.direction) if settings.beeps else None
-        return CueSound(tone=tone, speech=speech)
+        turn = turn_under_way(plan, event.scheduled_s)
+        if turn is None:
+            return CueSound(tone=tone, speech=speech)
+        # Safety first: the turn's own sound (without the voice, its signal for the go tone).
+        again = sound_of_cue(turn, plan, settings)
+        return CueSound(tone=again.tone or tone, speech=(*again.speech, *speech), rank=again.rank)
     if kind is EventKind.RUNNING and settings.voice and not settings.beeps:
         # Without beeps the go tone of the first segment becomes a spoken "go".
         return CueSound(speech=(Phrase("go"),))
     return NOTHING
+
+
+def turn_under_way(plan: Plan, position_s: float) -> Cue | None:
+    """The turn cue heard less than TURN_S before `position_s`, if any. One at `position_s`
+    itself has not been heard yet: a skip lands on it, and it sounds as the session goes on."""
+    turns = (cue for cue in reversed(plan.cues) if cue.type is CueType.TURN_AROUND)
+    return next((cue for cue in turns if cue.at_s < position_s < cue.at_s + TURN_S), None)
 
 
 def upcoming_direction(cue: Cue, plan: Plan) -> Direction:
@@ -111,11 +141,10 @@ def sound_of_cue(cue: Cue, plan: Plan, settings: Settings) -> CueSound:
         return CueSound(tone=FINISH if beeps else None, speech=speech)
     if kind is CueType.STEP_TICK:
         return CueSound(tone=STEP_TICK) if beeps and settings.step_ticks else NOTHING
-    if kind in (CueType.SHOULDER_CHECK, CueType.HOLD_RAILS):
-        # A runner without the voice still needs the reminder: a short double beep.
+    if kind in SAFETY_CUES:
         if voice:
             return CueSound(speech=speech, rank=SpeechRank.SAFETY)
-        return CueSound(tone=REMINDER if beeps else None)
+        return CueSound(tone=SAFETY_TONES[kind] if beeps else None)
     if kind is CueType.HALFWAY and not settings.halfway:
         return NOTHING
     if kind is CueType.NEXT_UP and not settings.next_up:

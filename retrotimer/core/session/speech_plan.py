@@ -12,7 +12,7 @@ choose at run time between a safety sentence and anything else.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from retrotimer.core.session.cue_sounds import CueSound, SpeechRank
 from retrotimer.core.session.plan import Cue, CueType, Plan, moment_ms
@@ -29,15 +29,18 @@ COUNT_LATEST_S = 0.3
 # How long an engine-rendered custom label is assumed to take, per word.
 UNKNOWN_WORD_S = 0.45
 
+Span = tuple[float, float]  # from, to: seconds of plan time
+
 
 @dataclass(frozen=True, slots=True)
 class SpeechTiming:
     """How long things sound: each stock phrase's clip, and the tones words wait for."""
 
     phrase_s: Mapping[str, float] = field(default_factory=dict)
-    # The go tone an announcement opens with, and the finish chime.
+    # The go tone an announcement opens with, the finish chime, and a countdown pip.
     tone_s: float = 0.0
     finish_tone_s: float = 0.0
+    pip_s: float = 0.0
 
     def phrase_length(self, phrase: str) -> float:
         known = self.phrase_s.get(phrase)
@@ -82,13 +85,18 @@ class SpeechPlan:
         return {line.cue: line for line in self.lines}
 
 
+Words = tuple[str, ...]
+REP = "rep"  # where an announcement's least useful words begin: "rep 1 of 2"
+
+
 @dataclass(frozen=True, slots=True)
 class _Wanted:
-    """A sentence to place: its forms from longest to shortest and the window it must fit."""
+    """A sentence to place: its words, the forms to try (longest first), the window to fit."""
 
     cue: Cue
     rank: SpeechRank
-    forms: tuple[tuple[str, ...], ...]
+    words: Words
+    forms: tuple[Words, ...]
     earliest_s: float
     latest_start_s: float
     must_end_s: float
@@ -96,12 +104,12 @@ class _Wanted:
     shortest_may_run_over: bool = False
 
 
-def _shorter_forms(cue: Cue, words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+def _shorter_forms(cue: Cue, words: Words) -> tuple[Words, ...]:
     """Announcements lose their rep, then their length; next-up loses the length."""
     if cue.type is CueType.ANNOUNCE:
         forms = [words]
-        if "rep" in words:
-            forms.append(words[: words.index("rep")])
+        if REP in words:
+            forms.append(words[: words.index(REP)])
         forms.append(words[:1])
         return tuple(dict.fromkeys(forms))
     if cue.type is CueType.NEXT_UP:
@@ -109,24 +117,32 @@ def _shorter_forms(cue: Cue, words: tuple[str, ...]) -> tuple[tuple[str, ...], .
     return (words,)
 
 
-def _wanted(cue: Cue, sound: CueSound, plan: Plan, lead_s: float) -> _Wanted:
+def _wanted(cue: Cue, sound: CueSound, plan: Plan, lead_s: float, pips_s: float | None) -> _Wanted:
+    """What `cue` wants to say and when; `pips_s` is where its segment's countdown begins."""
     segment = plan.segments[cue.segment_index]
-    at, rank = cue.at_s, sound.rank
-    earliest = at + lead_s
-    forms = _shorter_forms(cue, tuple(phrase.text for phrase in sound.speech))
-    if rank is SpeechRank.SAFETY:
-        return _Wanted(cue, rank, forms, earliest, float("inf"), float("inf"))
+    at = cue.at_s
+    words = tuple(phrase.text for phrase in sound.speech)
+
+    def wants(latest_start_s: float, must_end_s: float, may_run_over: bool = False) -> _Wanted:
+        forms = _shorter_forms(cue, words)
+        return _Wanted(
+            cue, sound.rank, words, forms, at + lead_s, latest_start_s, must_end_s, may_run_over
+        )
+
+    if sound.rank is SpeechRank.SAFETY:
+        return wants(float("inf"), float("inf"))
+    # Words about a segment end before its countdown pips, or with the segment if it has none.
+    end = segment.end_s if pips_s is None else pips_s
     if cue.type is CueType.ANNOUNCE:
-        latest = min(at + STALE_AFTER_S, segment.end_s)
-        return _Wanted(cue, rank, forms, earliest, latest, segment.end_s, True)
+        return wants(min(at + STALE_AFTER_S, end), end, may_run_over=pips_s is None)
     if cue.type is CueType.NEXT_UP:
-        return _Wanted(cue, rank, forms, earliest, segment.end_s, segment.end_s)
+        return wants(end, end)
     if cue.type is CueType.HALFWAY:
-        return _Wanted(cue, rank, forms, earliest, at + HALFWAY_LATEST_S, segment.end_s)
+        return wants(at + HALFWAY_LATEST_S, end)
     if cue.type is CueType.COUNTDOWN:
-        return _Wanted(cue, rank, forms, earliest, at + COUNT_LATEST_S, float("inf"))
+        return wants(at + COUNT_LATEST_S, float("inf"))
     # Get ready and the finish: said whole, if not too late.
-    return _Wanted(cue, rank, forms, earliest, at + STALE_AFTER_S, float("inf"))
+    return wants(at + STALE_AFTER_S, float("inf"))
 
 
 def _tone_leads(sounds: Mapping[Cue, CueSound], timing: SpeechTiming) -> dict[int, float]:
@@ -140,7 +156,18 @@ def _tone_leads(sounds: Mapping[Cue, CueSound], timing: SpeechTiming) -> dict[in
     return leads
 
 
-def _first_free(busy: Iterable[tuple[float, float]], earliest: float, length: float) -> float:
+def _countdowns(sounds: Mapping[Cue, CueSound], timing: SpeechTiming) -> dict[int, Span]:
+    """Where the pips of each segment's countdown sound (-1: the get-ready's), first to last."""
+    spans: dict[int, Span] = {}
+    for cue, sound in sounds.items():
+        if cue.type is CueType.COUNTDOWN and sound.tone is not None:
+            key = -1 if cue.at_s < 0 else cue.segment_index
+            begin, end = spans.get(key, (cue.at_s, cue.at_s))
+            spans[key] = (min(begin, cue.at_s), max(end, cue.at_s + timing.pip_s))
+    return spans
+
+
+def _first_free(busy: Iterable[Span], earliest: float, length: float) -> float:
     """The earliest start from `earliest` at which `length` fits between the busy spans."""
     start = earliest
     for begin, end in sorted(busy):
@@ -153,15 +180,39 @@ def _first_free(busy: Iterable[tuple[float, float]], earliest: float, length: fl
 def plan_speech(plan: Plan, sounds: Mapping[Cue, CueSound], timing: SpeechTiming) -> SpeechPlan:
     """Place the words of every cue's sound (the plan's and its get-ready's), rank by rank."""
     leads = _tone_leads(sounds, timing)
+    countdowns = _countdowns(sounds, timing)
+    pips_from = {key: begin for key, (begin, _) in countdowns.items()}
     wanted = [
-        _wanted(cue, sound, plan, leads.get(moment_ms(cue.at_s), 0.0))
+        _wanted(
+            cue, sound, plan, leads.get(moment_ms(cue.at_s), 0.0), pips_from.get(cue.segment_index)
+        )
         for cue, sound in sounds.items()
         if sound.speech
     ]
-    busy: list[tuple[float, float]] = []
+    spans = tuple(countdowns.values())
+    speech = _place_all(wanted, spans, timing)
+    # The rep is the least useful of the words: where it pushed next-up into being cut short
+    # or left out, it gives way, if that lets next-up say more.
+    crowded = _crowded_by_rep(wanted, speech)
+    if not crowded:
+        return speech
+    trial = _place_all([_without_rep(w) if w.cue in crowded else w for w in wanted], spans, timing)
+    helped = {cue for cue in crowded if _next_up_words(trial, cue) > _next_up_words(speech, cue)}
+    if helped == crowded:
+        return trial
+    return _place_all([_without_rep(w) if w.cue in helped else w for w in wanted], spans, timing)
+
+
+def _place_all(
+    wanted: Sequence[_Wanted], countdowns: Iterable[Span], timing: SpeechTiming
+) -> SpeechPlan:
+    busy: list[Span] = []
     lines: list[SpokenLine] = []
     left_out: list[Cue] = []
     for rank in SpeechRank:
+        if rank is SpeechRank.ANNOUNCE:
+            # Safety words are never moved; all others give way to the countdown pips.
+            busy += countdowns
         for want in (w for w in wanted if w.rank is rank):
             line = _place(want, busy, timing)
             if line is None:
@@ -173,13 +224,46 @@ def plan_speech(plan: Plan, sounds: Mapping[Cue, CueSound], timing: SpeechTiming
     return SpeechPlan(tuple(lines), tuple(left_out))
 
 
-def _place(
-    want: _Wanted, busy: list[tuple[float, float]], timing: SpeechTiming
-) -> SpokenLine | None:
+def _place(want: _Wanted, busy: list[Span], timing: SpeechTiming) -> SpokenLine | None:
     for number, form in enumerate(want.forms, start=1):
         length = timing.sentence_length(form)
         start = _first_free(busy, want.earliest_s, length + SENTENCE_GAP_S)
         runs_over = want.shortest_may_run_over and number == len(want.forms)
         if start <= want.latest_start_s and (runs_over or start + length <= want.must_end_s):
-            return SpokenLine(want.cue, form, want.rank, start, start + length, number > 1)
+            shortened = form != want.words
+            return SpokenLine(want.cue, form, want.rank, start, start + length, shortened)
     return None
+
+
+def _crowded_by_rep(wanted: Sequence[_Wanted], speech: SpeechPlan) -> set[Cue]:
+    """The announcements whose rep ran past the moment of their segment's next-up, which
+    then lost words."""
+    said = speech.by_cue()
+    announced = {
+        line.cue.segment_index: line
+        for line in speech.lines
+        if line.cue.type is CueType.ANNOUNCE and REP in line.phrases
+    }
+    crowded: set[Cue] = set()
+    for want in wanted:
+        next_up = said.get(want.cue)
+        announce = announced.get(want.cue.segment_index)
+        if (
+            want.cue.type is CueType.NEXT_UP
+            and (next_up is None or next_up.shortened)
+            and announce is not None
+            and announce.end_s + SENTENCE_GAP_S > want.earliest_s
+        ):
+            crowded.add(announce.cue)
+    return crowded
+
+
+def _next_up_words(speech: SpeechPlan, announce: Cue) -> int:
+    """How many words the next-up of the announced segment says."""
+    lines = (line for line in speech.lines if line.cue.type is CueType.NEXT_UP)
+    said = next((line for line in lines if line.cue.segment_index == announce.segment_index), None)
+    return 0 if said is None else len(said.phrases)
+
+
+def _without_rep(want: _Wanted) -> _Wanted:
+    return replace(want, forms=tuple(form for form in want.forms if REP not in form))

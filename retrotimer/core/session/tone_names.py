@@ -17,5 +17,14 @@ def go_name(direction: Direction) -> str:
 
 FINISH = "tone:finish"
 STEP_TICK = "tone:step-tick"
-# The shoulder check without the voice: a short double beep.
+# Without the voice each safety cue keeps a sound of its own: the shoulder check a short
+# double beep, "stop and turn around" three falling beeps, "hold the rails" two long low notes.
 REMINDER = "tone:reminder"
+TURN = "tone:turn"
+RAILS = "tone:rails"
+# The same, in words for the runner (the Settings dialog says what the voice off leaves).
+TONE_WORDS = {
+    REMINDER: "two short high beeps",
+    TURN: "three falling beeps",
+    RAILS: "two long low notes",
+}
