@@ -19,8 +19,6 @@ from retrotimer.core.session.tone_names import (
     pip_name,
 )
 
-# The core names each tone (and chooses which one a cue sounds); they are made here.
-
 # Raised-cosine ramps this long at both ends of every note: a sine cut off mid-wave clicks.
 FADE_S = 0.008
 # Loud but with headroom, so a tone over speech does not clip.

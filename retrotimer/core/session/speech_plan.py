@@ -60,7 +60,7 @@ class SpokenLine:
     rank: SpeechRank
     start_s: float
     end_s: float
-    shortened: bool = False
+    shortened: bool
 
     @property
     def delay_s(self) -> float:
@@ -206,6 +206,8 @@ def plan_speech(plan: Plan, sounds: Mapping[Cue, CueSound], timing: SpeechTiming
 def _place_all(
     wanted: Sequence[_Wanted], countdowns: Iterable[Span], timing: SpeechTiming
 ) -> SpeechPlan:
+    """Safety sentences at their moments, then each lower rank in the time left, clear of the
+    countdown pips."""
     busy: list[Span] = []
     lines: list[SpokenLine] = []
     left_out: list[Cue] = []

@@ -141,7 +141,7 @@ class RunDisplay(QWidget):
         self.next_label.setAccessibleName("Next segment")
         self.timeline = TimelineBar(self._colours)
         self.timeline.setAccessibleName("Session progress")
-        # Where the session is and how long it has to go, readable from the treadmill too.
+        # Where the session is (segment, time of the total), readable from the treadmill too.
         self.session_label = FittedText("Segment 00 of 00  ·  00:00 of 00:00", height_share=0.8)
         self.session_label.setAccessibleName("Session position")
 
