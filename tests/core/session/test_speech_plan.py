@@ -82,7 +82,8 @@ def test_a_short_step_counted_segment_says_the_shoulder_check_first() -> None:
     assert [cue.type for cue in speech.left_out] == [CueType.NEXT_UP]
 
 
-def sprints(sprint: Length, walk_s: int = 50) -> Template:
+def sprints(sprint: Length) -> Template:
+    """Two sprints of this length, each followed by a 50 s walk."""
     return Template(
         "Sprints",
         (
@@ -90,7 +91,7 @@ def sprints(sprint: Length, walk_s: int = 50) -> Template:
                 2,
                 (
                     Segment(SegmentKind.BACKWARD_SPRINT, sprint),
-                    Segment(WALK, Length.seconds(walk_s)),
+                    Segment(WALK, Length.seconds(50)),
                 ),
             ),
         ),
