@@ -115,7 +115,7 @@ class SessionRun(QObject):
         self._sound_waited_s = 0.0
         self.summary: SessionSummary | None = None
         if parts.cues is not None:
-            parts.cues.load(plan)
+            parts.cues.load(plan, self._session.get_ready_cues)
 
     # ---- reading ---------------------------------------------------------------------
     @property

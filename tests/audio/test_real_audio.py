@@ -19,19 +19,17 @@ from typing import Any
 
 import pytest
 
-from retrotimer.audio.cue_sounds import speech_timing, upcoming_direction
+from retrotimer.audio.clip_timing import speech_timing
 from retrotimer.audio.playback import BACKEND_ORDER
-from retrotimer.audio.tones import FINISH, go_name, pip_name, synthesise_tones
+from retrotimer.audio.tones import synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
+from retrotimer.core.session.cue_script import script_cues
+from retrotimer.core.session.cue_sounds import SAFETY_CUES, upcoming_direction
 from retrotimer.core.session.plan import Cue, CueType, Plan, compile_plan
 from retrotimer.core.session.session_machine import get_ready_cues
-from retrotimer.core.session.speech_plan import (
-    PHRASE_GAP_S,
-    SAFETY_CUES,
-    SpeechPlan,
-    plan_speech,
-)
+from retrotimer.core.session.speech_plan import PHRASE_GAP_S, SpeechPlan
+from retrotimer.core.session.tone_names import FINISH, go_name, pip_name
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_formats import read_template
 from tests.audio.hearing import MATCH, Hearing, audible
@@ -86,8 +84,8 @@ def session_plan() -> tuple[Plan, SpeechPlan]:
     reading = read_template(TEMPLATE.read_text(encoding="utf-8"), TEMPLATE.name)
     assert reading.template is not None
     plan = compile_plan(reading.template, SETTINGS)
-    extra = get_ready_cues(SETTINGS.get_ready_s, SETTINGS.countdown_pips)
-    return plan, plan_speech(plan, SETTINGS, speech_timing(VOICE, TONES), extra)
+    get_ready = get_ready_cues(SETTINGS.get_ready_s, SETTINGS.countdown_pips)
+    return plan, script_cues(plan, get_ready, SETTINGS, speech_timing(VOICE, TONES)).speech
 
 
 @dataclass
@@ -273,7 +271,7 @@ READY_SCRIPT = """
 import json, sys, time
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from retrotimer.audio.cue_sounds import CueSound
+from retrotimer.core.session.cue_sounds import CueSound
 from retrotimer.audio.startup import open_cue_player
 from retrotimer.audio.tones import pip_name
 from retrotimer.core.model import Direction, Length, Segment, SegmentKind, Template
@@ -284,7 +282,7 @@ app = QCoreApplication([])
 settings = Settings(audio_backend=sys.argv[1])
 player = open_cue_player(settings, Path(sys.argv[2]))
 plan = compile_plan(Template("One", (Segment(SegmentKind.WALK, Length.seconds(5)),)), settings)
-player.load(plan)
+player.load(plan, ())
 waited = time.monotonic()
 ready = player.wait_ready(5.0)
 played = time.monotonic()

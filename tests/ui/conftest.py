@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
-from retrotimer.core.session.plan import Plan
+from retrotimer.core.session.plan import Cue, Plan
 from retrotimer.core.session.session_machine import Event, SessionState
 from retrotimer.core.settings import Settings
 from retrotimer.exchange.exchange_files import ExchangeFiles
@@ -43,7 +43,7 @@ class RecordingCues:
         self.previews: list[float | None] = []
         self.closed = False
 
-    def load(self, plan: Plan) -> None:
+    def load(self, plan: Plan, get_ready: Sequence[Cue]) -> None:
         self.plans.append(plan)
 
     def wait_ready(self, timeout_s: float) -> bool:

@@ -27,6 +27,14 @@ def digits_sample(duration_s: float) -> str:
     return "0:00"
 
 
+def session_sample(plan: Plan) -> str:
+    """The widest session line of a plan ("Segment 00 of 00  ·  00:00 of 00:00"), to size its
+    font once for the whole session."""
+    count, total = len(plan.segments), total_clock_text(plan.total_s)
+    widest = f"Segment {count} of {count}  ·  {total} of {total}"
+    return "".join("0" if c.isdigit() else c for c in widest)
+
+
 def short_length_text(segment: PlannedSegment) -> str:
     """ "15 steps", "30 s", "2 min", "1 min 30 s"."""
     if segment.steps is not None:
@@ -96,7 +104,7 @@ class RunTexts:
     info: str
     next: str
     banner: str | None
-    session: str
+    session: str  # where the session is: "Segment 3 of 12  ·  4:05 of 14:35"
     segment_fraction: float
     session_fraction: float
     look: Look = Look.SEGMENT
