@@ -49,7 +49,7 @@ def test_a_new_session_is_heard_once(harness: Harness) -> None:
 def test_volume_and_mute_keys_and_the_settings_dialog_reach_it(harness: Harness) -> None:
     window = harness.show()
     cues = harness.cues
-    cues.settings.append(window.settings)  # as app.py hands them over at start
+    assert cues.settings == [window.settings], "the settings it opened with come first"
     harness.qtbot.keyClick(window, Qt.Key.Key_Minus)
     assert cues.settings[-1].volume == pytest.approx(0.7)
     harness.qtbot.keyClick(window, Qt.Key.Key_M)

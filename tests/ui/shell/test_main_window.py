@@ -51,7 +51,7 @@ def test_size_position_and_last_template_are_remembered(harness: Harness) -> Non
 
 def test_a_remembered_template_that_is_gone_falls_back_to_the_first(harness: Harness) -> None:
     harness.show()
-    harness.memory.setValue("run/last_template", "Deleted long ago")
+    harness.parts.memory.setValue("run/last_template", "Deleted long ago")
     reopen(harness)
     assert harness.run.template is not None and harness.run.template.name == "First steps"
 
