@@ -9,19 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import retrotimer
 from tests.storage.disk_faults import make_read_only, small_disk
 
 
 def test_no_arguments_opens_the_window(private_home: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-m", "retrotimer", "--quit-after", "0.3"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
+    result = retrotimer("--quit-after", "0.3")
     assert result.returncode == 0, result.stderr
     # The window saves its geometry when it closes: it was there.
     memory = private_home / "config" / "window.ini"
@@ -30,14 +23,7 @@ def test_no_arguments_opens_the_window(private_home: Path) -> None:
 
 
 def open_window(home: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", "--quit-after", "0.5"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROTIMER_HOME": str(home)},
-        check=False,
-    )
+    return retrotimer("--quit-after", "0.5", home=home)
 
 
 @pytest.mark.slow

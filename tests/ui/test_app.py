@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -30,6 +27,7 @@ from retrotimer.storage.instance_lock import InstanceLock, lock_path
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramLibrary
 from tests.audio.fakes import FakeBackend
+from tests.cli_runner import retrotimer
 from tests.storage.disk_faults import fill_up, small_disk
 
 
@@ -213,14 +211,7 @@ def test_a_second_instance_refuses_with_a_message(app_paths: AppPaths) -> None:
     lock = InstanceLock.for_paths(app_paths)
     lock.acquire()
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "retrotimer", "--quit-after", "0.3"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-            check=False,
-        )
+        result = retrotimer("--quit-after", "0.3")
     finally:
         lock.release()
     assert result.returncode == 1

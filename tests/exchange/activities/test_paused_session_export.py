@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeXml
@@ -21,6 +18,7 @@ from retrotimer.core.settings import Settings
 from retrotimer.exchange.activities.tcx_activity import NAMESPACE
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
+from tests.cli_runner import retrotimer
 from tests.factories import simple
 
 ID = "5d1e4a7c-0b61-4c44-9a57-3f0a8e2b6c11"
@@ -61,17 +59,6 @@ def record_paused_session(path: Path) -> None:
     run_until(GET_READY_S + 30.0 + 80.0 + 1.0)
     assert session.state.value == "finished" and recorder.is_saved
     store.close()
-
-
-def retrotimer(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
 
 
 def test_the_pause_is_in_the_history_where_it_happened() -> None:
