@@ -49,6 +49,12 @@ class Rig:
         )
         self.player = CuePlayer(playback, TONES, VOICE, settings, renderer, clock=self.clock)
 
+    def __enter__(self) -> Rig:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.player.close()
+
     def run_for(self, seconds: float) -> None:
         """Let time pass in small steps, polling as the player's timer would."""
         end = self.clock.now + seconds
@@ -64,11 +70,10 @@ class Rig:
 
 
 @pytest.fixture
-def rigs() -> Iterator[list[Rig]]:
-    made: list[Rig] = []
-    yield made
-    for rig in made:
-        rig.player.close()
+def rig(qtbot: QtBot) -> Iterator[Rig]:
+    """A rig with the test settings, closed after the test."""
+    with Rig() as made:
+        yield made
 
 
 @pytest.fixture
@@ -89,19 +94,15 @@ def voice(phrase: str) -> str:
     return f"voice:{phrase}"
 
 
-def test_every_clip_is_prepared_once_at_start(qtbot: QtBot, rigs: list[Rig]) -> None:
-    rig = Rig()
-    rigs.append(rig)
+def test_every_clip_is_prepared_once_at_start(qtbot: QtBot, rig: Rig) -> None:
     expected = {clip.name for clip in (*TONES.all(), *VOICE.all())}
     assert set(rig.device.prepared) == expected
     assert len(rig.device.prepared) == len(expected)
 
 
 def test_the_tone_sounds_at_once_then_the_safety_words_then_the_announcement(
-    qtbot: QtBot, rigs: list[Rig], plan: Plan
+    qtbot: QtBot, rig: Rig, plan: Plan
 ) -> None:
-    rig = Rig()
-    rigs.append(rig)
     rig.player.load(plan)
     # As the session delivers them: the announcement first, then the shoulder check.
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
@@ -125,9 +126,7 @@ def test_the_tone_sounds_at_once_then_the_safety_words_then_the_announcement(
         assert next_start >= start + clip.duration_s - 1e-6  # one phrase at a time
 
 
-def test_a_sentence_waits_for_the_one_before(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
-    rig = Rig()
-    rigs.append(rig)
+def test_a_sentence_waits_for_the_one_before(qtbot: QtBot, rig: Rig, plan: Plan) -> None:
     rig.player.load(plan)
     rig.player.handle(cue(plan, CueType.TURN_AROUND, 1))
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 2))
@@ -146,10 +145,8 @@ def test_a_sentence_waits_for_the_one_before(qtbot: QtBot, rigs: list[Rig], plan
 
 
 def test_safety_words_cut_off_an_announcement_that_runs_late(
-    qtbot: QtBot, rigs: list[Rig], plan: Plan
+    qtbot: QtBot, rig: Rig, plan: Plan
 ) -> None:
-    rig = Rig()
-    rigs.append(rig)
     rig.player.load(plan)
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 0))
     rig.run_for(0.6)  # "warm-up walk" is being said
@@ -162,13 +159,11 @@ def test_safety_words_cut_off_an_announcement_that_runs_late(
 
 
 def test_words_the_speech_plan_left_out_are_not_said_but_the_tone_is(
-    qtbot: QtBot, rigs: list[Rig]
+    qtbot: QtBot, rig: Rig
 ) -> None:
     sprint = compile_plan(
         simple(Segment(SegmentKind.BACKWARD_SPRINT, Length.steps(10))), replace(SETTINGS)
     )
-    rig = Rig()
-    rigs.append(rig)
     rig.player.load(sprint)
     speech = rig.player.speech_plan
     assert speech is not None
@@ -186,10 +181,8 @@ def test_words_the_speech_plan_left_out_are_not_said_but_the_tone_is(
 
 
 def test_pausing_cuts_the_sentence_short_and_says_paused(
-    qtbot: QtBot, rigs: list[Rig], plan: Plan
+    qtbot: QtBot, rig: Rig, plan: Plan
 ) -> None:
-    rig = Rig()
-    rigs.append(rig)
     rig.player.load(plan)
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
     rig.run_for(0.9)
@@ -202,30 +195,27 @@ def test_pausing_cuts_the_sentence_short_and_says_paused(
     assert voice("of") not in names  # the rest of the announcement was dropped
 
 
-def test_settings_voice_beeps_and_step_ticks(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
-    rig = Rig(replace(SETTINGS, voice=False))
-    rigs.append(rig)
-    rig.player.load(plan)
-    rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
-    rig.run_for(3.0)
-    assert rig.names() == [go_name(Direction.BACKWARD)]
-    rig.player.apply_settings(replace(SETTINGS, beeps=False, step_ticks=True))
-    rig.player.handle(cue(plan, CueType.COUNTDOWN, 1))
-    rig.run_for(1.0)
-    assert rig.names()[-1] == voice("3")
-    ticking = compile_plan(first_steps(), replace(SETTINGS, step_ticks=True))
-    rig.player.load(ticking)
-    rig.player.apply_settings(replace(SETTINGS, step_ticks=True))
-    rig.player.handle(cue(ticking, CueType.STEP_TICK, 1))
-    assert rig.names()[-1] == "tone:step-tick"
-    rig.player.apply_settings(replace(SETTINGS, step_ticks=False))
-    rig.player.handle(cue(ticking, CueType.STEP_TICK, 1))
-    assert rig.names()[-1] == "tone:step-tick" and rig.names().count("tone:step-tick") == 1
+def test_settings_voice_beeps_and_step_ticks(qtbot: QtBot, plan: Plan) -> None:
+    with Rig(replace(SETTINGS, voice=False)) as rig:
+        rig.player.load(plan)
+        rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
+        rig.run_for(3.0)
+        assert rig.names() == [go_name(Direction.BACKWARD)]
+        rig.player.apply_settings(replace(SETTINGS, beeps=False, step_ticks=True))
+        rig.player.handle(cue(plan, CueType.COUNTDOWN, 1))
+        rig.run_for(1.0)
+        assert rig.names()[-1] == voice("3")
+        ticking = compile_plan(first_steps(), replace(SETTINGS, step_ticks=True))
+        rig.player.load(ticking)
+        rig.player.apply_settings(replace(SETTINGS, step_ticks=True))
+        rig.player.handle(cue(ticking, CueType.STEP_TICK, 1))
+        assert rig.names()[-1] == "tone:step-tick"
+        rig.player.apply_settings(replace(SETTINGS, step_ticks=False))
+        rig.player.handle(cue(ticking, CueType.STEP_TICK, 1))
+        assert rig.names()[-1] == "tone:step-tick" and rig.names().count("tone:step-tick") == 1
 
 
-def test_volume_and_mute(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
-    rig = Rig()
-    rigs.append(rig)
+def test_volume_and_mute(qtbot: QtBot, rig: Rig, plan: Plan) -> None:
     rig.player.load(plan)
     half = dataclasses.replace(SETTINGS, volume=0.5)
     rig.player.apply_settings(half)
@@ -245,10 +235,8 @@ def test_volume_and_mute(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
     assert rig.names()[-1] == FINISH
 
 
-def test_a_custom_label_without_an_engine_says_the_kind(qtbot: QtBot, rigs: list[Rig]) -> None:
+def test_a_custom_label_without_an_engine_says_the_kind(qtbot: QtBot, rig: Rig) -> None:
     plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(30), "zigzag")), SETTINGS)
-    rig = Rig()
-    rigs.append(rig)
     rig.player.load(plan)
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 0))
     rig.run_for(4.0)
@@ -256,28 +244,23 @@ def test_a_custom_label_without_an_engine_says_the_kind(qtbot: QtBot, rigs: list
 
 
 @pytest.mark.skipif(shutil.which("flite") is None, reason="flite is not installed")
-def test_a_custom_label_is_spoken_by_the_engine_once_rendered(
-    qtbot: QtBot, rigs: list[Rig], tmp_path: Path
-) -> None:
+def test_a_custom_label_is_spoken_by_the_engine_once_rendered(qtbot: QtBot, tmp_path: Path) -> None:
     plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(30), "Zigzag")), SETTINGS)
     flite = shutil.which("flite")
     assert flite is not None
     renderer = LabelRenderer([SpeechEngine(EngineKind.FLITE, flite)], tmp_path / "cache")
-    rig = Rig(renderer=renderer)
-    rigs.append(rig)
-    with qtbot.waitSignal(renderer.rendered, timeout=20_000):
-        rig.player.load(plan)
-    assert "label:zigzag" in rig.device.prepared  # ready before its cue, not at it
-    rig.player.handle(cue(plan, CueType.ANNOUNCE, 0))
-    rig.run_for(4.0)
-    assert rig.names()[1] == "label:zigzag"
+    with Rig(renderer=renderer) as rig:
+        with qtbot.waitSignal(renderer.rendered, timeout=20_000):
+            rig.player.load(plan)
+        assert "label:zigzag" in rig.device.prepared  # ready before its cue, not at it
+        rig.player.handle(cue(plan, CueType.ANNOUNCE, 0))
+        rig.run_for(4.0)
+        assert rig.names()[1] == "label:zigzag"
 
 
 def test_the_output_is_held_for_the_session_and_let_go_after(
-    qtbot: QtBot, rigs: list[Rig], plan: Plan
+    qtbot: QtBot, rig: Rig, plan: Plan
 ) -> None:
-    rig = Rig()
-    rigs.append(rig)
     assert rig.device.held == [False]
     rig.player.load(plan)
     assert rig.device.held == [False, True]
@@ -290,18 +273,14 @@ def test_the_output_is_held_for_the_session_and_let_go_after(
 
 
 def test_an_event_before_a_plan_is_ignored_with_a_warning(
-    qtbot: QtBot, rigs: list[Rig], plan: Plan, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, rig: Rig, plan: Plan, caplog: pytest.LogCaptureFixture
 ) -> None:
-    rig = Rig()
-    rigs.append(rig)
     with caplog.at_level(logging.WARNING):
         rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
     assert rig.device.played == [] and "before a plan was loaded" in caplog.text
 
 
-def test_the_timer_runs_only_while_words_wait(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
-    rig = Rig()
-    rigs.append(rig)
+def test_the_timer_runs_only_while_words_wait(qtbot: QtBot, rig: Rig, plan: Plan) -> None:
     timer = rig.player._timer  # the only timer it owns
     assert timer.isSingleShot() and timer.timerType() is Qt.TimerType.PreciseTimer
     rig.player.load(plan)
@@ -334,7 +313,7 @@ def test_real_time_speech_through_the_timer(qtbot: QtBot, plan: Plan) -> None:
 
 
 def test_a_session_through_the_controller_sounds_every_cue(
-    qtbot: QtBot, rigs: list[Rig], caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, rig: Rig, caplog: pytest.LogCaptureFixture
 ) -> None:
     plan = compile_plan(
         simple(
@@ -343,8 +322,6 @@ def test_a_session_through_the_controller_sounds_every_cue(
         ),
         replace(SETTINGS, next_up=False, countdown_pips=1),
     )
-    rig = Rig()
-    rigs.append(rig)
     controller = SessionController(Session(plan, get_ready_s=3, get_ready_pips=2), rig.clock)
     rig.player.load(plan)
     controller.event_fired.connect(lambda event, _at: rig.player.handle(event))
@@ -416,10 +393,8 @@ def test_draining_waits_for_the_words_but_not_for_silence(qtbot: QtBot, plan: Pl
 
 
 def test_wait_ready_asks_the_output_and_says_when_it_is_not(
-    qtbot: QtBot, rigs: list[Rig], plan: Plan
+    qtbot: QtBot, rig: Rig, plan: Plan
 ) -> None:
-    rig = Rig()
-    rigs.append(rig)
     rig.player.load(plan)
     rig.device.ready = False
     assert not rig.player.wait_ready(3.0)

@@ -168,6 +168,12 @@ class Harness:
         self.qtbot.waitUntil(lambda: self.window.isActiveWindow())
         return self.window
 
+    def dismiss_summary(self) -> None:
+        """Close the summary of the session just ended without saving a review."""
+        dialog = self.window.summary_dialog
+        assert dialog is not None, "no summary is open"
+        dialog.reject()
+
     @property
     def run(self) -> RunScreen:
         return self.window.run_screen

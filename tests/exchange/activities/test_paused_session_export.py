@@ -6,7 +6,6 @@ from pathlib import Path
 
 import defusedxml.ElementTree as SafeXml
 import pytest
-from garmin_fit_sdk import Decoder, Stream
 from tcxreader.tcxreader import TCXReader
 
 from retrotimer.core.history.history_values import Pause, WallTime
@@ -19,6 +18,7 @@ from retrotimer.exchange.activities.tcx_activity import NAMESPACE
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from tests.cli_runner import retrotimer
+from tests.exchange.fit_reading import fit_messages
 from tests.factories import simple
 
 ID = "5d1e4a7c-0b61-4c44-9a57-3f0a8e2b6c11"
@@ -81,10 +81,7 @@ def test_a_session_paused_mid_segment_exports_its_pause(tmp_path: Path) -> None:
         done = retrotimer("history", "export", ID, "--format", file_format, "-o", str(target))
         assert done.returncode == 0, done.stderr
 
-    stream = Stream.from_byte_array(bytearray(fit.read_bytes()))
-    assert Decoder(stream).check_integrity()
-    messages, errors = Decoder(Stream.from_byte_array(bytearray(fit.read_bytes()))).read()
-    assert errors == []
+    messages = fit_messages(fit.read_bytes())
     (summary,) = messages["session_mesgs"]
     assert summary["total_timer_time"] == pytest.approx(80.0, abs=1.0)
     assert summary["total_elapsed_time"] == pytest.approx(115.0, abs=1.0)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
 import pytest
 
@@ -27,13 +26,6 @@ from retrotimer.storage.history.history_store import HistoryStore
 from tests.history_samples import MONDAY_2024_05_06, segment, session, start
 
 REF = ProgramRef("Learn to run backward", 2, 1)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    history = HistoryStore(tmp_path / "history.sqlite")
-    yield history  # type: ignore[misc]
-    history.close()
 
 
 def with_program(number: int, ref: ProgramRef | None, dizzy: bool = False) -> HistorySession:
