@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -79,7 +78,7 @@ def wire_parts(
         source.changed.connect(lambda new, _old: cues.apply_settings(new))
     return AppParts(
         settings=source,
-        runs=SessionRuns(dataclasses.replace(sessions, history=history)),
+        runs=SessionRuns(replace(sessions, history=history)),
         library=library if library is not None else TemplateLibrary.from_paths(paths),
         memory=window_memory(paths),
         history=history,

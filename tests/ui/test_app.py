@@ -43,6 +43,7 @@ class Opened:
         )
         qtbot.addWidget(self.desktop.window)
         self.window = self.desktop.window
+        self.closed = False
 
     def run_for(self, seconds: float) -> None:
         controller = self.window.run_screen.controller
@@ -64,6 +65,10 @@ class Opened:
         self.window.summary_dialog.reject()  # type: ignore[union-attr]
 
     def close(self) -> str | None:
+        """Close the window, then what `run_gui` closes after it (once)."""
+        if self.closed:
+            return None
+        self.closed = True
         self.window.close()
         return close_desktop(self.desktop)
 
