@@ -34,6 +34,7 @@ from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_formats import read_template
 from tests.audio.hearing import MATCH, Hearing, audible
 from tests.audio.pulse_sink import PrivatePulse, busy_core, missing_tools
+from tests.cli_runner import retrotimer, start_retrotimer
 
 pytestmark = [pytest.mark.audio, pytest.mark.slow]
 
@@ -63,19 +64,8 @@ def environment(pulse: PrivatePulse, home: Path, backend: str) -> dict[str, str]
     }
 
 
-def retrotimer(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def backend_in_use(env: dict[str, str]) -> str:
-    result = retrotimer(env, "diagnose", "--json")
+    result = retrotimer("diagnose", "--json", env=env)
     assert result.returncode == 0, result.stderr
     return str(json.loads(result.stdout)["backend"])
 
@@ -104,13 +94,8 @@ def run_session(pulse: PrivatePulse, home: Path, backend: str) -> HeadlessRun:
     with (
         busy_core(),
         pulse.recording() as recording,
-        subprocess.Popen(
-            [sys.executable, "-m", "retrotimer", "run", str(TEMPLATE), "--headless"]
-            + ["--json-events", "--no-history"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+        start_retrotimer(
+            "run", str(TEMPLATE), "--headless", "--json-events", "--no-history", env=env
         ) as process,
     ):
         assert process.stdout is not None and process.stderr is not None
@@ -226,13 +211,8 @@ def test_a_sound_server_that_dies_does_not_stop_the_session(tmp_path: Path, back
     pulse.start()
     try:
         env = environment(pulse, tmp_path / "home", backend)
-        with subprocess.Popen(
-            [sys.executable, "-m", "retrotimer", "run", str(SHORT_TEMPLATE), "--headless"]
-            + ["--json-events", "--no-history"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+        with start_retrotimer(
+            "run", str(SHORT_TEMPLATE), "--headless", "--json-events", "--no-history", env=env
         ) as process:
             assert process.stdout is not None
             for line in process.stdout:
@@ -255,14 +235,14 @@ def test_with_a_sound_server_the_qt_stream_plays_and_diagnose_says_why(
     pulse: PrivatePulse,
 ) -> None:
     env = {**os.environ, **pulse.env, "RETROTIMER_AUDIO": "", "QT_QPA_PLATFORM": "offscreen"}
-    result = retrotimer(env, "diagnose", "--json")
+    result = retrotimer("diagnose", "--json", env=env)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     states = {b["name"]: (b["state"], b["detail"]) for b in report["backends"]}
     assert report["backend"] == BACKEND_ORDER[0], states
     assert states["simpleaudio"][0] == "fallback", states
     assert "Qt stream comes first" in report["why_this_order"]
-    text = retrotimer(env, "diagnose")
+    text = retrotimer("diagnose", env=env)
     assert "Qt stream comes first" in text.stdout
 
 

@@ -119,7 +119,7 @@ def test_no_text_overlaps_in_any_state_of_any_built_in_template(
         else:
             harness.run_until(lambda: run.state is SessionState.FINISHED)
             assert_nothing_overlaps(run, f"{template.name}, done")
-        harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+        harness.dismiss_summary()
         run.toggle()  # a fresh session for the next template
 
 
