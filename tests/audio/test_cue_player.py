@@ -50,6 +50,12 @@ class Rig:
         )
         self.player = CuePlayer(playback, TONES, VOICE, settings, renderer, clock=self.clock)
 
+    def __enter__(self) -> Rig:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.player.close()
+
     def run_for(self, seconds: float) -> None:
         """Let time pass in small steps, polling as the player's timer would."""
         end = self.clock.now + seconds
