@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from retrotimer.commands import history_activity, history_review
-from retrotimer.commands.plan import format_clock
 from retrotimer.commands.program_context import unknown_programs_note
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.history_values import HistoryEntry, rating_words
@@ -22,6 +21,7 @@ from retrotimer.core.history.statistics import (
     WeekStats,
     compute_statistics,
 )
+from retrotimer.core.totals import total_clock_text
 from retrotimer.exchange.history.history_codec import (
     HistoryImportError,
     entry_to_json,
@@ -161,8 +161,8 @@ def entries_table(entries: list[HistoryEntry]) -> str:
         status = "test run" if entry.test_run else entry.status.value
         lines.append(
             f"{local_datetime(entry.started):%Y-%m-%d %H:%M}  {entry.template_name[:24]:<24} "
-            f"{format_clock(entry.totals.active_s):>7} "
-            f"{format_clock(entry.totals.backward_s):>8}  {status:<11} "
+            f"{total_clock_text(entry.totals.active_s):>7} "
+            f"{total_clock_text(entry.totals.backward_s):>8}  {status:<11} "
             f"{rating:<10} {entry.session_id[:8]}"
         )
     return "\n".join(lines)
@@ -293,7 +293,7 @@ def statistics_text(statistics: HistoryStatistics) -> str:
     longest = statistics.longest_backward
     if longest is not None:
         lines.append(
-            f"Longest backward segment: {format_clock(longest.seconds)} "
+            f"Longest backward segment: {total_clock_text(longest.seconds)} "
             f"({longest.template_name}, {local_datetime(longest.started):%Y-%m-%d})"
         )
     minutes = " ".join(f"{stats.backward_min:.1f}" for stats in trend.weeks)

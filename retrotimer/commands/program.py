@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from retrotimer.commands.plan import format_clock
 from retrotimer.commands.program_calendar import calendar_command, register_calendar
 from retrotimer.commands.program_context import (
     active_program,
@@ -30,6 +29,7 @@ from retrotimer.core.programs.training_rhythm import rhythm_advice
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import template_to_toml
+from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
@@ -152,7 +152,7 @@ def show_command(args: argparse.Namespace) -> int:
         for index, template in enumerate(week.sessions, start=1):
             plan = compile_plan(template, settings)
             print(
-                f"  {index}. {template.name}: {format_clock(plan.total_s)} in all, "
+                f"  {index}. {template.name}: {total_clock_text(plan.total_s)} in all, "
                 f"{_backward_minutes(plan.backward_s)} backward minutes"
             )
     return 0

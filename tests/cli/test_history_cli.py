@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from retrotimer.storage.history.history_schema import LATEST_VERSION
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.instance_lock import InstanceLock
 from retrotimer.storage.paths import AppPaths
+from tests.cli_runner import retrotimer
 from tests.factories import simple
 from tests.history_samples import DAY, WEEK, make_id, segment, session, start
 
@@ -234,15 +233,7 @@ def template_file(folder: Path) -> Path:
 
 
 def run_headless(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", "run", *args, "--headless", "--speed", "40"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
+    return retrotimer("run", *args, "--headless", "--speed", "40")
 
 
 @pytest.mark.slow

@@ -5,9 +5,6 @@ the way, and a compressed-speed test run changes nothing."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +12,7 @@ import pytest
 from retrotimer.core.history.calendar_days import days_from_civil, iso_date
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
 from retrotimer.exchange.history.history_codec import sessions_to_json
+from tests.cli_runner import retrotimer
 from tests.core.programs.program_history import day, ran, recorded
 
 pytestmark = pytest.mark.slow
@@ -24,31 +22,19 @@ LEARN_PROGRAM = builtin_program(LEARN)
 assert LEARN_PROGRAM is not None
 
 
-def retrotimer(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROTIMER_HOME": str(home)}
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
-
-
-def proposal(home: Path, today: int) -> dict[str, object]:
-    result = retrotimer(home, "next", "--json", "--today", iso_date(today))
+def proposal(today: int) -> dict[str, object]:
+    result = retrotimer("next", "--json", "--today", iso_date(today))
     assert result.returncode == 0, result.stderr
     data: dict[str, object] = json.loads(result.stdout)
     return data
 
 
 def test_every_session_run_well_on_mon_wed_fri_reaches_complete_after_ten_weeks(
-    private_home: Path, tmp_path: Path
+    tmp_path: Path,
 ) -> None:
     assert LEARN_PROGRAM is not None
     start = ("program", "start", LEARN, "--on", iso_date(MONDAY), "--days", "mon,wed,fri")
-    assert retrotimer(private_home, *start).returncode == 0
+    assert retrotimer(*start).returncode == 0
     places = list(LEARN_PROGRAM.all_sessions())
     run_on = [7 * (n // 3) + 2 * (n % 3) for n in range(len(places))]  # Mon, Wed, Fri
     sessions = [
@@ -57,14 +43,14 @@ def test_every_session_run_well_on_mon_wed_fri_reaches_complete_after_ten_weeks(
     ]
     backup = tmp_path / "ran.json"
     backup.write_text(sessions_to_json(sessions), encoding="utf-8")
-    imported = retrotimer(private_home, "history", "import", str(backup))
+    imported = retrotimer("history", "import", str(backup))
     assert imported.returncode == 0, imported.stderr
     # Asked on each Sunday, the coming week is the next one (after 3 sessions in 7 days, a
     # rest day first).
     for week in range(2, 11):
-        sunday = proposal(private_home, day(7 * (week - 1) - 1))
+        sunday = proposal(day(7 * (week - 1) - 1))
         assert (sunday["week"], sunday["session"], sunday["decision"]) == (week, 1, "rest")
-    done = proposal(private_home, day(run_on[-1] + 3))
+    done = proposal(day(run_on[-1] + 3))
     assert (done["decision"], done["complete"], done["week"], done["session"]) == (
         "complete",
         True,
@@ -74,15 +60,14 @@ def test_every_session_run_well_on_mon_wed_fri_reaches_complete_after_ten_weeks(
     assert done["next_program"] == "Backward finishers for runners"
 
 
-def test_a_test_run_is_recorded_and_never_counts(private_home: Path) -> None:
-    assert retrotimer(private_home, "program", "start", LEARN).returncode == 0
-    before = json.loads(retrotimer(private_home, "next", "--json").stdout)
+def test_a_test_run_is_recorded_and_never_counts() -> None:
+    assert retrotimer("program", "start", LEARN).returncode == 0
+    before = json.loads(retrotimer("next", "--json").stdout)
     run = retrotimer(
-        private_home,
         *("run", "--next", "--headless", "--speed", "10000", "--rating", "too hard", "--pain"),
     )
     assert run.returncode == 0, run.stderr
-    (entry,) = json.loads(retrotimer(private_home, "history", "list", "--json").stdout)
+    (entry,) = json.loads(retrotimer("history", "list", "--json").stdout)
     assert entry["test_run"] and entry["program"] == {"name": LEARN, "week": 1, "session": 1}
-    after = json.loads(retrotimer(private_home, "next", "--json").stdout)
+    after = json.loads(retrotimer("next", "--json").stdout)
     assert after == before
