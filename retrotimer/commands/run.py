@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import signal
 import sys
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from retrotimer.audio.startup import open_cue_player
+from retrotimer.cli_guards import silence_stdout
 from retrotimer.commands.program_context import fail
 from retrotimer.commands.run_history import RunHistory
 from retrotimer.commands.run_next import add_next_arguments, chosen_session, review_arguments
@@ -32,14 +34,21 @@ from retrotimer.storage.settings_store import SettingsStore
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("run", help="run a session")
-    parser.add_argument("template", nargs="?", help=TEMPLATE_HELP + " (or --next)")
+    parser.add_argument(
+        "template", nargs="?", metavar="TEMPLATE", help=TEMPLATE_HELP + " (or --next)"
+    )
     parser.add_argument(
         "--headless",
         action="store_true",
         help="run in the terminal; without it the window opens with the template loaded",
     )
     parser.add_argument(
-        "--speed", type=_speed, default=1.0, help="compress time by this factor (demos, tests)"
+        "--speed",
+        type=_speed,
+        default=1.0,
+        metavar="FACTOR",
+        help="compress time by this factor, from 0.01 to 10000 (demos, tests; such a run is "
+        "kept out of statistics)",
     )
     parser.add_argument(
         "--json-events", action="store_true", help="print one JSON object per event"
@@ -57,9 +66,13 @@ DRAIN_TIMEOUT_S = 10.0
 
 
 def _speed(text: str) -> float:
-    value = float(text)
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    # Written so that nan fails too.
     if not 0.01 <= value <= 10000:
-        raise argparse.ArgumentTypeError("speed must be between 0.01 and 10000")
+        raise argparse.ArgumentTypeError(f"expected a number from 0.01 to 10000, not {text!r}")
     return value
 
 
@@ -136,8 +149,13 @@ def run(args: argparse.Namespace) -> int:
 
     def show(event: Event, actual_s: float) -> None:
         line = event_line(event, actual_s, args.json_events)
-        if line is not None:
+        if line is None:
+            return
+        try:
             print(line, flush=True)
+        except BrokenPipeError:
+            # `run ... | head`: the runner still hears the cues; the rest goes unprinted.
+            silence_stdout()
 
     session.event_fired.connect(show)
     session.ended.connect(lambda _summary: app.quit())
