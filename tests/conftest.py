@@ -11,7 +11,11 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, with the laptop and desktop screens runners have beside the default 800x800 one
+# (tests/ui/test_screen_sizes.py opens every window on each).
+SCREENS = Path(__file__).with_name("offscreen_screens.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
 
 
 @pytest.fixture(autouse=True)

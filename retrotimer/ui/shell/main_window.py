@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from retrotimer.core.history.calendar_days import local_day
 from retrotimer.core.history.history_ports import HistoryUnavailable
@@ -15,6 +21,8 @@ from retrotimer.core.programs.coach import propose
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
+from retrotimer.ui.common.screen_fit import ScreenFit
+from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.common.theme import apply_theme, run_colours
 from retrotimer.ui.history.history_screen import HistoryScreen
 from retrotimer.ui.programs.program_path_chart import ProgramPathChart
@@ -54,6 +62,11 @@ class MainWindow(QMainWindow):
         self._opened: Template | None = None
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName(APP_TITLE)
+        # Whoever opens a window or dialog (a file dialog, a message box), it fits the screen.
+        self._screen_fit = ScreenFit(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._screen_fit)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Screens")
@@ -61,7 +74,9 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleName("Screens")
         theme = parts.settings.current.theme
         self.today_panel = TodayPanel()
-        self.tabs.addTab(self.today_panel, "To&day")
+        # Its fonts follow its height: it takes the height it is given, never sets the window's.
+        self.today_tab = ScrollBody(self.today_panel)
+        self.tabs.addTab(self.today_tab, "To&day")
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
         self.tabs.addTab(self.run_screen, "&Run")
         self.templates_screen = TemplatesScreen(
@@ -103,7 +118,7 @@ class MainWindow(QMainWindow):
         last = self._memory.value("run/last_template", "", type=str)
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
         if self.refresh_today():
-            self.tabs.setCurrentWidget(self.today_panel)
+            self.tabs.setCurrentWidget(self.today_tab)
         cues = parts.runs.parts.cues
         if cues is not None:
             self.tell(f"Sound: {cues.backend_name}.")
@@ -201,7 +216,7 @@ class MainWindow(QMainWindow):
         """Show the coach's proposal on Today; False (and no Today tab) without a program."""
         programs = self.parts.programs
         active = programs.active() if programs is not None else None
-        self.tabs.setTabVisible(self.tabs.indexOf(self.today_panel), active is not None)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), active is not None)
         if active is None:
             return False
         program, choice = active

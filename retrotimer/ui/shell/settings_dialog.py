@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from retrotimer.core.model import Venue
 from retrotimer.core.settings import CADENCE_RANGE, MAX_COUNTDOWN_PIPS, Settings, StepsAs, Theme
+from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
 
 BACKENDS = (
@@ -76,7 +77,14 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
         self._original = settings
-        layout = QVBoxLayout(self)
+        # Two columns, so that the dialog is about 500 px high rather than 800; the columns
+        # scroll (the buttons stay) on a screen lower still.
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
         low, high = CADENCE_RANGE
 
         cadence = QGroupBox("Cadence: steps per minute, to time step segments")
@@ -87,7 +95,7 @@ class SettingsDialog(QDialog):
         cadence_form.addRow("Backward &walk:", self.cadence_walk)
         cadence_form.addRow("Backward &jog:", self.cadence_jog)
         cadence_form.addRow("Backward s&print:", self.cadence_sprint)
-        layout.addWidget(cadence)
+        left.addWidget(cadence)
 
         timing = QGroupBox("Timing")
         timing_form = QFormLayout(timing)
@@ -99,7 +107,7 @@ class SettingsDialog(QDialog):
         timing_form.addRow("Countdown p&ips before a change:", self.pips)
         timing_form.addRow("&Reminder every (backward):", self.reminder)
         timing_form.addRow("Say what comes ne&xt, before the end:", self.next_up_lead)
-        layout.addWidget(timing)
+        left.addWidget(timing)
 
         cues = QGroupBox("Cues")
         cues_layout = QVBoxLayout(cues)
@@ -117,7 +125,8 @@ class SettingsDialog(QDialog):
         for box in (self.next_up, self.halfway, self.checklist):
             box.setAccessibleName(box.text().replace("&", ""))
             cues_layout.addWidget(box)
-        layout.addWidget(cues)
+        left.addWidget(cues)
+        left.addStretch(1)
 
         sound = QGroupBox("Sound and look")
         sound_form = QFormLayout(sound)
@@ -149,10 +158,14 @@ class SettingsDialog(QDialog):
         sound_form.addRow("Default v&enue:", self.venue)
         self.watch_steps = _combo("Counted steps on a watch", STEPS_AS)
         sound_form.addRow("Counted steps on a &watch:", self.watch_steps)
-        layout.addWidget(sound)
+        right.addWidget(sound)
 
         if programs is not None:
-            layout.addWidget(programs)
+            right.addWidget(programs)
+        right.addStretch(1)
+        self.body_area = ScrollBody(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body_area, 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel

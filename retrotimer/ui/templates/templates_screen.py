@@ -35,6 +35,7 @@ from retrotimer.core.templates.library import (
 from retrotimer.core.templates.template_formats import TemplateFormat
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.ui.common.modal import Choice, ask_to_save
+from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.templates.foreign_import import import_foreign
 from retrotimer.ui.templates.template_editor import TemplateEditor
 from retrotimer.ui.templates.watch_export_dialog import WatchExportDialog
@@ -46,6 +47,7 @@ FILE_FILTERS = {
     TemplateFormat.TOML: "RetroTimer template (*.toml)",
     TemplateFormat.TEXT: "Text syntax (*.txt)",
 }
+MESSAGE_LINES = 5
 FOREIGN_FILTER = "Workouts from other tools: FIT, Zwift, intervals.icu (*.fit *.zwo *.txt)"
 
 
@@ -100,6 +102,18 @@ class TemplatesScreen(QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         column.addWidget(label)
         column.addWidget(self.list, 1)
+        # Above the buttons, so that a message of any length never moves them: the list gives
+        # up the height, up to a few lines; a longer message scrolls.
+        self.message = QLabel()
+        self.message.setAccessibleName("Library messages")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_area = ScrollBody(self.message)
+        self.message_area.setMaximumHeight(
+            MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4
+        )
+        self.message_area.hide()
+        column.addWidget(self.message_area)
         self.buttons: dict[str, QPushButton] = {}
         rows = (
             (("new", "&New", self.new_template), ("duplicate", "Du&plicate", self.duplicate)),
@@ -122,10 +136,6 @@ class TemplatesScreen(QWidget):
                 line.addWidget(button)
                 self.buttons[name] = button
             column.addLayout(line)
-        self.message = QLabel()
-        self.message.setAccessibleName("Library messages")
-        self.message.setWordWrap(True)
-        column.addWidget(self.message)
         delete_key = QAction("Delete template", self.list)
         delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -234,6 +244,7 @@ class TemplatesScreen(QWidget):
 
     def tell(self, text: str) -> None:
         self.message.setText(text)
+        self.message_area.setVisible(bool(text))
 
     def set_settings(self, settings: Settings) -> None:
         self._settings = settings
