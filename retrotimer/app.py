@@ -22,6 +22,7 @@ from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.storage.history.history_opening import WritableHistory, open_for_writing
 from retrotimer.storage.instance_lock import AlreadyRunning
+from retrotimer.storage.log_file import logging_to_file
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.storage.settings_store import SettingsStore
@@ -147,14 +148,26 @@ def run_gui(
     app.setApplicationName("RetroTimer")
     app.setDesktopFileName("retrotimer")
     paths = AppPaths.from_environment().ensure()
+    with logging_to_file(paths, "the window"):
+        return _run_window(app, paths, quit_after_s, template, speed)
+
+
+def _run_window(
+    app: QApplication,
+    paths: AppPaths,
+    quit_after_s: float | None,
+    template: Template | None,
+    speed: float,
+) -> int:
     try:
         history, notices = open_history(paths)
     except AlreadyRunning as error:
-        print(f"retrotimer: {error}", file=sys.stderr)
+        log.error("%s", error)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "RetroTimer is already running",
-            f"{str(error).capitalize()}. Use the window that is open.",
+            "RetroTimer is already open",
+            "RetroTimer is already open on this computer: use the window that is open. "
+            "Only one at a time can record your sessions.",
         )
         _show_and_wait(app, box, quit_after_s)
         return 1
@@ -163,8 +176,8 @@ def run_gui(
     cues = open_cue_player(store.load(), paths.cache)
     # Said before the history's notices: a settings file kept aside, folders not writable.
     startup = [text for text in (paths.problem, store.notice) if text]
-    for text in startup:
-        print(f"retrotimer: {text}", file=sys.stderr)
+    for text in startup + notices:
+        log.warning("%s", text)
     clock = ScaledClock(system_clock(), speed)
     window = build_window(
         paths,
@@ -181,12 +194,8 @@ def run_gui(
     window.show()
     if not window.settings.first_run_done:
         window.show_welcome()
-    if startup or notices:
-        window.tell(" ".join(startup + notices))
-        box = QMessageBox(
-            QMessageBox.Icon.Information, "History", "\n\n".join(notices), parent=window
-        )
-        box.open()
+    for text in startup + notices:
+        window.notify(text)
     if quit_after_s is not None:
         QTimer.singleShot(max(0, round(quit_after_s * 1000)), window.close)
     code = app.exec()
@@ -201,6 +210,6 @@ def run_gui(
         if history is not None:
             history.close()
     if message:
-        print(f"retrotimer: {message}", file=sys.stderr)
+        log.warning("%s", message)
         _show_and_wait(app, QMessageBox(QMessageBox.Icon.Warning, "History", message), quit_after_s)
     return code

@@ -11,8 +11,9 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-# Offscreen, with the laptop and desktop screens runners have beside the default 800x800 one
-# (tests/ui/test_screen_sizes.py opens every window on each).
+# Offscreen, with the laptop and desktop screens runners have beside a large default one
+# that leaves windows at the size a test gives them (tests/ui/test_screen_sizes.py opens
+# every window on each of the others).
 SCREENS = Path(__file__).with_name("offscreen_screens.json")
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"

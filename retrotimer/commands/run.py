@@ -28,6 +28,7 @@ from retrotimer.core.session.session_machine import Command, Event
 from retrotimer.runtime.clock import ScaledClock, system_clock
 from retrotimer.runtime.session_run import RunParts, SessionRun
 from retrotimer.storage.instance_lock import AlreadyRunning
+from retrotimer.storage.log_file import logging_to_file
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 
@@ -109,6 +110,11 @@ def event_line(event: Event, actual_s: float, as_json: bool) -> str | None:
 def run(args: argparse.Namespace) -> int:
     """A session in the terminal (`run --headless`); the window's run is cli.py's."""
     paths = AppPaths.from_environment()
+    with logging_to_file(paths, "a session in the terminal"):
+        return _run(args, paths)
+
+
+def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     settings = SettingsStore(paths).load()
     try:
         template, program = chosen_session(args)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +24,7 @@ from retrotimer.core.programs.coach import propose
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
+from retrotimer.ui.common.notice_bar import NoticeBar
 from retrotimer.ui.common.screen_fit import ScreenFit
 from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.common.theme import apply_theme, run_colours
@@ -32,11 +36,23 @@ from retrotimer.ui.run.keys_help import KeysHelp
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
 from retrotimer.ui.run.summary_dialog import SummaryDialog
 from retrotimer.ui.shell.app_parts import AppParts
+from retrotimer.ui.shell.notice_relay import NoticeRelay
 from retrotimer.ui.shell.settings_dialog import SettingsDialog
 from retrotimer.ui.templates.templates_screen import TemplatesScreen
 from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog, open_welcome
 
+log = logging.getLogger(__name__)
+
 APP_TITLE = "RetroTimer"
+# A status message stays long enough to be read at a glance, then goes: 4 s, and 60 ms a
+# character more for a long one, up to 15 s.
+STATUS_MIN_MS, STATUS_MS_PER_CHARACTER, STATUS_MAX_MS = 4000, 60, 15000
+
+
+def status_timeout_ms(message: str) -> int:
+    return min(STATUS_MAX_MS, STATUS_MIN_MS + STATUS_MS_PER_CHARACTER * len(message))
+
+
 DEFAULT_SIZE = (1280, 800)
 
 
@@ -97,7 +113,16 @@ class MainWindow(QMainWindow):
         )
         self.tabs.addTab(self.history_screen, "Histor&y")
         self.tabs.currentChanged.connect(self._screen_shown)
-        self.setCentralWidget(self.tabs)
+        self.notices = NoticeBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notices)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._relay = NoticeRelay(self)
+        self._relay.notice.connect(self.notify)
         self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
         self.templates_screen.run_requested.connect(self.run_template)
 
@@ -108,7 +133,7 @@ class MainWindow(QMainWindow):
         self.run_screen.template_selected.connect(self._template_selected)
         self.run_screen.session_ended.connect(self._session_ended)
         self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
-        parts.runs.message.connect(self.tell)
+        parts.runs.message.connect(self.notify)
         parts.settings.changed.connect(self._settings_changed)
         parts.settings.save_failed.connect(self.tell)
         self.statusBar().setAccessibleName("Messages")
@@ -119,9 +144,6 @@ class MainWindow(QMainWindow):
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
         if self.refresh_today():
             self.tabs.setCurrentWidget(self.today_tab)
-        cues = parts.runs.parts.cues
-        if cues is not None:
-            self.tell(f"Sound: {cues.backend_name}.")
 
     # ---- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -311,8 +333,13 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.run_screen)
 
     def tell(self, message: str) -> None:
-        """A message for the user in the status bar (kept until the next one)."""
-        self.statusBar().showMessage(message)
+        """A passing message in the status bar: it goes after a time to read it."""
+        self.statusBar().showMessage(message, status_timeout_ms(message))
+
+    def notify(self, message: str) -> None:
+        """A notice the runner must see: in the band above the screens until dismissed."""
+        log.info("notice: %s", message)
+        self.notices.add(message)
 
     def _session_ended(self, run: SessionRun) -> None:
         self.history_screen.refresh()
