@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self._relay.notice.connect(self.notify)
         self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
         self.templates_screen.run_requested.connect(self.run_template)
+        self.history_screen.refused.connect(self.notify)
 
         self.today_panel.start_requested.connect(self.run_program_session)
         self.today_panel.other_requested.connect(
