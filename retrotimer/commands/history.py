@@ -158,7 +158,13 @@ def entries_table(entries: list[HistoryEntry]) -> str:
     ]
     for entry in entries:
         rating = "*" * entry.review.rating if entry.review.rating else "-"
-        status = "test run" if entry.test_run else entry.status.value
+        status = (
+            "test run"
+            if entry.test_run
+            else "skipped"
+            if entry.mostly_skipped
+            else entry.status.value
+        )
         lines.append(
             f"{local_datetime(entry.started):%Y-%m-%d %H:%M}  {entry.template_name[:24]:<24} "
             f"{format_clock(entry.totals.active_s):>7} "

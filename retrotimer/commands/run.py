@@ -82,6 +82,7 @@ def summary_json(summary: SessionSummary, *, test_run: bool) -> dict[str, Any]:
         "type": "summary",
         "template": summary.template_name,
         "status": summary.status.value,
+        "mostly_skipped": summary.mostly_skipped,
         "test_run": test_run,
         "planned_s": summary.planned_s,
         "active_s": summary.active_s,
@@ -200,7 +201,9 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         print(json.dumps(summary_json(summary, test_run=test_run)), flush=True)
     else:
         print(
-            f"{summary.status.value}: {summary.active_s:.0f} s active, "
+            f"{summary.status.value}"
+            + (" but mostly skipped" if summary.mostly_skipped else "")
+            + f": {summary.active_s:.0f} s active, "
             f"{summary.backward_s:.0f} s backward, {summary.backward_steps} backward steps"
             + (" (a test run at a compressed speed: kept out of statistics)" if test_run else "")
         )

@@ -26,9 +26,10 @@ from retrotimer.core.history.history_values import (
 )
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.session.records import SessionOutcome, SessionSummary
-from retrotimer.ui.common.formatting import clock_text
+from retrotimer.ui.common.formatting import total_clock_text
 
 STATUS_WORDS = {SessionOutcome.FINISHED: "Completed", SessionOutcome.STOPPED: "Stopped early"}
+MOSTLY_SKIPPED = "Mostly skipped: less than half of it was done"
 DIZZY_ADVICE = (
     "Stop and rest until it has passed. If the dizziness or pain persists or comes back, see "
     "a doctor before you run backward again. A program steps back a week after this."
@@ -40,10 +41,12 @@ def summary_lines(
 ) -> list[tuple[str, str]]:
     """Label and value pairs of the summary, in display order."""
     shown = [] if program is None else [("Program", program_words(program))]
+    result = MOSTLY_SKIPPED if summary.mostly_skipped else STATUS_WORDS[summary.status]
+    done, planned = total_clock_text(summary.active_s), total_clock_text(summary.planned_s)
     return shown + [
         ("Template", summary.template_name),
-        ("Result", STATUS_WORDS[summary.status]),
-        ("Time", f"{clock_text(summary.active_s)} of {clock_text(summary.planned_s)} planned"),
+        ("Result", result),
+        ("Time", f"{done} of {planned} planned"),
         ("Backward", f"{summary.backward_s / 60:.1f} min"),
         ("Backward steps", str(summary.backward_steps)),
     ]
