@@ -31,6 +31,7 @@ from retrotimer.core.templates.library import (
     TemplateOrigin,
     TrashedTemplate,
     free_name,
+    same_name,
 )
 from retrotimer.core.templates.template_formats import TemplateFormat
 from retrotimer.core.templates.validation import TemplateError
@@ -225,12 +226,20 @@ class TemplatesScreen(QWidget):
             self.editor.setEnabled(True)
             self._original_name = None if entry.read_only else entry.name
             self.editor.load(entry.template, read_only=entry.read_only)
+            self._tell_taken_names()
             self.tell("")
         self._update_buttons()
 
     @property
     def loaded(self) -> LibraryEntry | None:
         return self._loaded
+
+    def _tell_taken_names(self) -> None:
+        """The names the editor's template may not take: every other one in the library."""
+        own = self._loaded.name if self._loaded is not None else None
+        self.editor.set_taken_names(
+            entry.name for entry in self.entries() if own is None or not same_name(entry.name, own)
+        )
 
     def _update_buttons(self) -> None:
         entry = self._loaded
@@ -304,6 +313,7 @@ class TemplatesScreen(QWidget):
         self.list.clearSelection()
         self.editor.setEnabled(True)
         self.editor.load(template, new=True)
+        self._tell_taken_names()
         self.editor.name_edit.setFocus()
         self.editor.name_edit.selectAll()
         self._update_buttons()
