@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from retrotimer.core.model import Template
@@ -80,7 +80,10 @@ class TemplateEditor(TemplateEditorLayout):
         self.model.moved.connect(lambda after, text, paths: self._change(after, text, paths))
         self.name_edit.textEdited.connect(self._name_edited)
         self.venue_box.activated.connect(self._venue_chosen)
-        self.description_edit.textEdited.connect(self._description_edited)
+        # Set from the template with its signals blocked, so this hears only typing.
+        self.description_edit.textChanged.connect(
+            lambda: self._description_edited(self.description_edit.toPlainText())
+        )
         handlers = {
             "add": self.add_segment,
             "remove": self.remove_selected,
@@ -320,12 +323,11 @@ class TemplateEditor(TemplateEditorLayout):
         if not from_text:
             self._text_reading = None
             self.text_view.show_template(template)
-        for field, value in (
-            (self.name_edit, template.name),
-            (self.description_edit, template.description),
-        ):
-            if field.text() != value:
-                field.setText(value)
+        if self.name_edit.text() != template.name:
+            self.name_edit.setText(template.name)
+        if self.description_edit.toPlainText() != template.description:
+            with QSignalBlocker(self.description_edit):
+                self.description_edit.setPlainText(template.description)
         self.venue_box.setCurrentIndex(max(0, self.venue_box.findData(template.venue)))
         self._update_preview()
         self._update_problems()
@@ -382,8 +384,8 @@ class TemplateEditor(TemplateEditorLayout):
             self.tool_buttons[name].setEnabled(selected)
         self.edit_actions["add"].setEnabled(editable)
         self.tool_buttons["add"].setEnabled(editable)
-        for field in (self.name_edit, self.description_edit):
-            field.setReadOnly(not editable)
+        self.name_edit.setReadOnly(not editable)
+        self.description_edit.setReadOnly(not editable)
         self.venue_box.setEnabled(editable)
         self.read_only_note.setVisible(self._read_only)
         dirty = self.is_dirty

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTreeView,
@@ -27,6 +28,7 @@ from retrotimer.ui.templates.segment_delegate import SegmentDelegate
 from retrotimer.ui.templates.segment_model import SegmentModel, new_segment
 from retrotimer.ui.templates.template_text import TemplateTextView
 
+DESCRIPTION_LINES = 3
 VENUES = (
     (Venue.TRACK, "Track or open ground"),
     (Venue.TREADMILL, "Treadmill"),
@@ -63,9 +65,13 @@ class TemplateEditorLayout(QWidget):
         self.venue_box.setAccessibleName("Venue")
         for venue, text in VENUES:
             self.venue_box.addItem(text, venue)
-        self.description_edit = QLineEdit()
+        # A few lines: a description says who a template is for and what it builds.
+        self.description_edit = QPlainTextEdit()
         self.description_edit.setAccessibleName("Description")
         self.description_edit.setPlaceholderText("Who it is for, what it builds")
+        self.description_edit.setTabChangesFocus(True)
+        lines = self.description_edit.fontMetrics().lineSpacing() * DESCRIPTION_LINES
+        self.description_edit.setFixedHeight(lines + 12)
         form.addRow("&Name:", self.name_edit)
         form.addRow("&Venue:", self.venue_box)
         form.addRow("&Description:", self.description_edit)
