@@ -16,6 +16,7 @@ from retrotimer.core.session.session_machine import SessionState
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.ui.run.keys_help import KeysHelp
 from retrotimer.ui.run.run_screen import ask_to_stop
+from retrotimer.ui.templates.segment_model import LABEL
 from tests.ui.conftest import TEST_SETTINGS, Harness
 from tests.ui.screen_geometry import SCREEN_SIZES, layout_problems, place_on, screen_named
 
@@ -166,3 +167,15 @@ def test_the_templates_buttons_never_move_under_the_pointer(on_screen: Harness) 
     assert layout_problems(window) == []
     import_point = window.mapFromGlobal(before["import"])  # type: ignore[arg-type]
     assert window.childAt(import_point) is screen.buttons["import"]
+
+
+def test_a_segment_label_is_read_whole_beside_an_empty_note(on_screen: Harness) -> None:
+    window = on_screen.window
+    screen = window.templates_screen
+    window.tabs.setCurrentWidget(screen)
+    screen.select("First steps")
+    settle()
+    tree = screen.editor.tree
+    label = "turn around and reset"
+    assert label in screen.editor.text_view.toPlainText()
+    assert tree.columnWidth(LABEL) >= tree.fontMetrics().horizontalAdvance(label)

@@ -25,11 +25,12 @@ from retrotimer.core.settings import CADENCE_RANGE, MAX_COUNTDOWN_PIPS, Settings
 from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
 
+# Words for a runner; the setting keeps the backends' names (`retrotimer diagnose` shows them).
 BACKENDS = (
-    ("auto", "Automatic (best available)"),
-    ("simpleaudio", "simpleaudio"),
-    ("qt", "Qt Multimedia"),
-    ("silent", "Silent"),
+    ("auto", "Automatic: the first that works"),
+    ("qt", "Standard sound output"),
+    ("simpleaudio", "Alternative sound output"),
+    ("silent", "No sound"),
 )
 THEMES = (
     (Theme.SYSTEM, "Follow the system"),
@@ -147,12 +148,12 @@ class SettingsDialog(QDialog):
         volume_label = QLabel("&Volume:")
         volume_label.setBuddy(self.volume)
         sound_form.addRow(volume_label, volume_row)
-        self.backend = _combo("Audio backend", BACKENDS)
+        self.backend = _combo("Sound output", BACKENDS)
         self.theme = _combo("Theme", THEMES)
         self.venue = _combo("Default venue", VENUES)
-        sound_form.addRow("&Audio backend:", self.backend)
+        sound_form.addRow("Sound &output:", self.backend)
         # One line: a form layout gives a wrapped label one line's height and cuts the rest.
-        later = QLabel("A new audio backend is used from the next start.")
+        later = QLabel("A new sound output is used from the next start.")
         sound_form.addRow("", later)
         sound_form.addRow("T&heme:", self.theme)
         sound_form.addRow("Default v&enue:", self.venue)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,7 +26,7 @@ from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.common.timeline_bar import TimelineBar
 from retrotimer.ui.templates.problem_list import ProblemList
 from retrotimer.ui.templates.segment_delegate import SegmentDelegate
-from retrotimer.ui.templates.segment_model import SegmentModel, new_segment
+from retrotimer.ui.templates.segment_model import KIND, LABEL, SegmentModel, new_segment
 from retrotimer.ui.templates.template_text import TemplateTextView
 
 DESCRIPTION_LINES = 3
@@ -133,7 +134,9 @@ class TemplateEditorLayout(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setColumnWidth(0, 190)
+        self.tree.setColumnWidth(KIND, 190)
+        # Labels are read whole; the note, often empty, takes what is left.
+        self.tree.header().setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
         self.tabs.addTab(self.tree, "Se&gments")
         self.text_view = TemplateTextView(settings)
         self.tabs.addTab(self.text_view, "Te&xt")

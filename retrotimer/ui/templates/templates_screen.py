@@ -357,8 +357,14 @@ class TemplatesScreen(QWidget):
         dialog.setAcceptMode(
             QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen
         )
-        foreign = [FOREIGN_FILTER] if self._exchange is not None and not saving else []
-        dialog.setNameFilters([*FILE_FILTERS.values(), *foreign, "All files (*)"])
+        if saving:
+            dialog.setNameFilters([*FILE_FILTERS.values(), "All files (*)"])
+        else:
+            # Opened on every file it can read: a text or FIT file must not look missing.
+            foreign = [FOREIGN_FILTER] if self._exchange is not None else []
+            readable = "*.toml *.txt" + (" *.fit *.zwo" if self._exchange is not None else "")
+            everything = f"Templates and workouts ({readable})"
+            dialog.setNameFilters([everything, *FILE_FILTERS.values(), *foreign, "All files (*)"])
         dialog.setAccessibleName(title)
         dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
         self.file_dialog = dialog

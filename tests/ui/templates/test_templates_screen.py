@@ -157,6 +157,17 @@ def test_import_a_text_file_whose_name_is_taken(harness: Harness, tmp_path: Path
     assert screen.loaded is not None and screen.loaded.name == "Mixed (2)"
 
 
+def test_import_opens_on_every_file_it_can_read(harness: Harness) -> None:
+    screen = open_screen(harness)
+    screen.choose_import()
+    dialog = screen.file_dialog
+    assert dialog is not None
+    assert dialog.selectedNameFilter().startswith("Templates and workouts (")
+    shown = dialog.selectedNameFilter().split("(")[1].rstrip(")").split()
+    assert shown == ["*.toml", "*.txt", "*.fit", "*.zwo"]
+    dialog.reject()
+
+
 def test_a_bad_import_says_where_and_changes_nothing(harness: Harness, tmp_path: Path) -> None:
     screen = open_screen(harness)
     before = names(screen)
