@@ -9,6 +9,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 # Black on safety yellow, like the run screen's safety banner: it reads in either theme.
 BAND_STYLE = "background: #FFD400; color: #000000;"
+BUTTON_STYLE = (
+    "background: #FFFFFF; color: #000000; border: 2px solid #000000; border-radius: 4px;"
+    " padding: 4px 12px;"
+)
 MAX_NOTICES = 5  # older ones make way: a band taller than this would crowd the screen
 
 
@@ -20,7 +24,11 @@ class NoticeBar(QFrame):
         super().__init__(parent)
         self.setAccessibleName("Notices")
         self.setObjectName("notices")
-        self.setStyleSheet(f"#notices, #notices QLabel {{ {BAND_STYLE} }}")
+        self.setStyleSheet(
+            f"#notices, #notices QLabel {{ {BAND_STYLE} }}"
+            f" #notices QPushButton {{ {BUTTON_STYLE} }}"
+            f" #notices QPushButton:focus {{ {BUTTON_STYLE} border-width: 4px; }}"
+        )
         self.setAutoFillBackground(True)
         self._rows = QVBoxLayout(self)
         self._rows.setContentsMargins(12, 6, 12, 6)
