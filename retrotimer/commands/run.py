@@ -17,14 +17,17 @@ from retrotimer.commands.program_context import fail
 from retrotimer.commands.run_history import RunHistory
 from retrotimer.commands.run_next import add_next_arguments, chosen_session, review_arguments
 from retrotimer.commands.template_source import TEMPLATE_HELP
+from retrotimer.core.history.history_values import Review
+from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.programs.program_toml import ProgramError
-from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.session.plan import Plan, compile_plan
 from retrotimer.core.session.records import (
     SessionOutcome,
     SessionSummary,
     record_to_json,
 )
 from retrotimer.core.session.session_machine import Command, Event
+from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import ScaledClock, system_clock
 from retrotimer.runtime.session_run import RunParts, SessionRun
 from retrotimer.storage.instance_lock import AlreadyRunning
@@ -109,24 +112,34 @@ def event_line(event: Event, actual_s: float, as_json: bool) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """A session in the terminal (`run --headless`); the window's run is cli.py's."""
+    """A session in the terminal (`run --headless`); the window's run is cli.py's. Arguments
+    that cannot be used are refused before anything runs or is written, the log included."""
     paths = AppPaths.from_environment()
-    with logging_to_file(paths, "a session in the terminal"):
-        return _run(args, paths)
-
-
-def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     settings = SettingsStore(paths).load()
     try:
         template, program = chosen_session(args)
         review = review_arguments(args)
     except ProgramError as error:
         return fail(error)
-    plan = compile_plan(template, settings)
+    with logging_to_file(paths, f"a session of {template.name!r} in the terminal"):
+        return _run_session(
+            args, paths, settings, compile_plan(template, settings), program, review
+        )
+
+
+def _run_session(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    settings: Settings,
+    plan: Plan,
+    program: ProgramRef | None,
+    review: Review | None,
+) -> int:
+    template_name = plan.template_name
     if program is not None:
         # On stderr: with --json-events, stdout carries JSON lines only.
         print(
-            f"{program.name}: week {program.week}, session {program.session}: {template.name}",
+            f"{program.name}: week {program.week}, session {program.session}: {template_name}",
             file=sys.stderr,
         )
     history: RunHistory | None = None
