@@ -175,3 +175,5 @@ def test_a_headless_run_goes_on_when_its_reader_leaves(private_home: Path) -> No
         check=True,
     )
     assert '"status": "completed"' in listed.stdout
+    log = (private_home / "log" / "retrotimer.log").read_text(encoding="utf-8")
+    assert "started: a session of 'Short' in the terminal" in log

@@ -8,15 +8,14 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
 class ScrollBody(QScrollArea):
-    """Holds `body` at the width and height it is given; below the body's minimum it scrolls
-    (vertically only, unless `sideways`)."""
+    """Holds `body` at the width and height it is given; below the body's minimum height it
+    scrolls (never sideways: it is as wide as the body needs)."""
 
-    def __init__(self, body: QWidget, *, sideways: bool = False) -> None:
+    def __init__(self, body: QWidget) -> None:
         super().__init__()
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
-        if not sideways:
-            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(body)
         self.setAccessibleName(body.accessibleName())
 
@@ -28,11 +27,7 @@ class ScrollBody(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         body = self.widget()
-        if (
-            body is None
-            or self.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-        ):
+        if body is None:
             return super().minimumSizeHint()
-        # Never narrower than the body: only its height scrolls.
         scrollbar = self.verticalScrollBar().sizeHint().width()
         return QSize(body.minimumSizeHint().width() + scrollbar, super().minimumSizeHint().height())

@@ -44,6 +44,7 @@ from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog, open_welcome
 log = logging.getLogger(__name__)
 
 APP_TITLE = "RetroTimer"
+DEFAULT_SIZE = (1280, 800)
 # A status message stays long enough to be read at a glance, then goes: 4 s, and 60 ms a
 # character more for a long one, up to 15 s.
 STATUS_MIN_MS, STATUS_MS_PER_CHARACTER, STATUS_MAX_MS = 4000, 60, 15000
@@ -51,9 +52,6 @@ STATUS_MIN_MS, STATUS_MS_PER_CHARACTER, STATUS_MAX_MS = 4000, 60, 15000
 
 def status_timeout_ms(message: str) -> int:
     return min(STATUS_MAX_MS, STATUS_MIN_MS + STATUS_MS_PER_CHARACTER * len(message))
-
-
-DEFAULT_SIZE = (1280, 800)
 
 
 class MainWindow(QMainWindow):
@@ -136,7 +134,7 @@ class MainWindow(QMainWindow):
         self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
         parts.runs.message.connect(self.notify)
         parts.settings.changed.connect(self._settings_changed)
-        parts.settings.save_failed.connect(self.tell)
+        parts.settings.save_failed.connect(self.notify)
         self.statusBar().setAccessibleName("Messages")
         self._build_menus()
 
