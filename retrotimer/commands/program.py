@@ -35,7 +35,7 @@ def register(subparsers: Any) -> None:
         help="training programs: list, show, start, stop, import, duplicate, export, calendar",
         description="Multi-week training programs. See docs/programs.md.",
     )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("list", help="list the programs").set_defaults(handler=_guard(list_command))
 
     show = actions.add_parser("show", help="print a program's weeks and sessions")

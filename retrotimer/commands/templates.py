@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
         help="list, show, check, import and export templates",
         description="The built-in templates and your own. See docs/templates.md for the formats.",
     )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(dest="action", required=True)
 
     listing = actions.add_parser("list", help="list the built-in templates and your own")
     listing.set_defaults(handler=list_command)
