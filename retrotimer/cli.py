@@ -6,15 +6,25 @@ import argparse
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from retrotimer import __version__
 from retrotimer.cli_guards import missing_display, quiet_on_closed_pipe
-from retrotimer.commands import diagnose, history, next_session, plan, program, run, templates
+from retrotimer.commands import (
+    diagnose,
+    history,
+    next_session,
+    plan_timeline,
+    program,
+    run,
+    templates,
+)
 from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.templates.template_toml import TemplateError
 
-SUBCOMMANDS = (plan, run, templates, history, program, next_session, diagnose)
+SUBCOMMANDS = (plan_timeline, run, templates, history, program, next_session, diagnose)
+# What a subcommand's parser sets as `handler`; none is set without a subcommand.
+Handler = Callable[[argparse.Namespace], int]
 # A day: longer than any smoke test, and far inside what a Qt timer can count.
 MAX_QUIT_AFTER_S = 86_400.0
 
@@ -36,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="retrotimer", description="An interval timer for backward (retro) running."
     )
+    parser.set_defaults(handler=None)
     parser.add_argument("--version", action="version", version=f"retrotimer {__version__}")
     parser.add_argument(
         "--quit-after",
@@ -56,11 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
+    handler: Handler | None = args.handler
     try:
         if handler is None or (args.command == "run" and not args.headless):
             return _open_window(args)
-        result: int = handler(args)
+        result = handler(args)
     except TemplateError as error:
         print(f"retrotimer: {error}", file=sys.stderr)
         return 2

@@ -28,7 +28,7 @@ def on_screen(request: pytest.FixtureRequest, harness: Harness) -> Iterator[Harn
     library = ProgramLibrary(harness.paths)
     library.choose(ProgramChoice(LEARN, local_day(harness.wall_clock())))
     harness.window.close()
-    harness.memory.remove("window/geometry")  # saved on the default screen: a new start
+    harness.parts.memory.remove("window/geometry")  # saved on the default screen: a new start
     harness.parts = dataclasses.replace(harness.parts, programs=library)
     harness.window = harness.make_window()
     place_on(harness.window, screen_named(request.param))

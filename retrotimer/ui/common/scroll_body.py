@@ -23,7 +23,9 @@ class ScrollBody(QScrollArea):
         # QScrollArea caps its hint at 36 x 24 lines of text, so a dialog would open
         # scrolling on a screen that has room for everything.
         body = self.widget()
-        return body.sizeHint() if body is not None else super().sizeHint()
+        if body is None:
+            return super().sizeHint()
+        return body.sizeHint()
 
     def minimumSizeHint(self) -> QSize:
         body = self.widget()
