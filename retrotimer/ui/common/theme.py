@@ -193,6 +193,7 @@ QPushButton:checked {
 }
 QTabBar { outline: none; }
 QTabBar::tab { padding: 8px 22px; border: 3px solid transparent; }
+QTabBar::tab:selected { background: #FFFFFF; border-bottom-color: #0B57D0; }
 """
 
 
