@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from retrotimer import __version__
+from retrotimer.cli_guards import missing_display, quiet_on_closed_pipe
 from retrotimer.commands import (
     diagnose,
     history,
@@ -50,14 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--quit-after",
         type=quit_after_seconds,
         metavar="SECONDS",
-        help="close the window after this many seconds (smoke tests)",
+        # For smoke tests and benchmarks, not for runners: kept out of the help.
+        help=argparse.SUPPRESS,
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands (without one, the window opens)"
+    )
     for module in SUBCOMMANDS:
         module.register(subparsers)
     return parser
 
 
+@quiet_on_closed_pipe
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -77,9 +83,15 @@ def _open_window(args: argparse.Namespace) -> int:
     if args.command == "run" and args.template is None:
         print(
             "retrotimer: run --next needs --headless; the window opens on Today while you "
-            "follow a program",
+            "follow a program"
+            if args.next
+            else "retrotimer: run needs a TEMPLATE: `retrotimer templates list` shows them",
             file=sys.stderr,
         )
+        return 2
+    problem = missing_display(os.environ)
+    if problem is not None:
+        print(f"retrotimer: {problem}", file=sys.stderr)
         return 2
     template = load_template_argument(args.template) if args.command == "run" else None
     speed = args.speed if args.command == "run" else 1.0

@@ -1,4 +1,4 @@
-"""`retrotimer program list|show|start|stop|resume|import|export|calendar`: training programs."""
+"""`retrotimer program list|show|start|stop|resume|import|duplicate|export|calendar`: programs."""
 
 from __future__ import annotations
 
@@ -35,23 +35,26 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
 
+PROGRAM_HELP = "a program's name (see `retrotimer program list`)"
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "program",
-        help="training programs: list, show, start, stop, resume, import, export, calendar",
+        help="training programs: list, show, start, stop, resume, import, duplicate, export,"
+        " calendar",
         description="Multi-week training programs. See docs/programs.md.",
     )
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("list", help="list the programs").set_defaults(handler=_guard(list_command))
 
     show = actions.add_parser("show", help="print a program's weeks and sessions")
-    show.add_argument("name")
+    show.add_argument("name", metavar="PROGRAM", help=PROGRAM_HELP)
     show.add_argument("--json", action="store_true", help="print JSON, each session as a plan")
     show.set_defaults(handler=_guard(show_command))
 
     start = actions.add_parser("start", help="follow a program from a day and week")
-    start.add_argument("name")
+    start.add_argument("name", metavar="PROGRAM", help=PROGRAM_HELP)
     start.add_argument("--week", default="1", metavar="N", help="the week to start at (1)")
     start.add_argument("--on", metavar="YYYY-MM-DD", help="the start day (today)")
     start.add_argument("--days", metavar="mon,wed,fri", help="training days (mon,wed,fri)")
@@ -65,17 +68,19 @@ def register(subparsers: Any) -> None:
     ).set_defaults(handler=_guard(resume_command))
 
     importing = actions.add_parser("import", help="add a program file to your programs")
-    importing.add_argument("file", type=Path)
+    importing.add_argument("file", type=Path, metavar="FILE", help="a program TOML file")
     importing.set_defaults(handler=_guard(import_command))
 
     duplicate = actions.add_parser("duplicate", help="copy a program under a new name to edit")
-    duplicate.add_argument("name")
-    duplicate.add_argument("new_name", metavar="NEW_NAME")
+    duplicate.add_argument("name", metavar="PROGRAM", help=PROGRAM_HELP)
+    duplicate.add_argument("new_name", metavar="NEW-NAME", help="the copy's name")
     duplicate.set_defaults(handler=_guard(duplicate_command))
 
     export = actions.add_parser("export", help="write a program as TOML")
-    export.add_argument("name")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE")
+    export.add_argument("name", metavar="PROGRAM", help=PROGRAM_HELP)
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE, not the terminal"
+    )
     export.add_argument(
         "--session",
         metavar="W.S",
@@ -233,7 +238,8 @@ def duplicate_command(args: argparse.Namespace) -> int:
     if problems:
         raise ProgramError(problems)
     path = store.add(copy)
-    print(f"Copied {args.name} to {copy.name} in {path}; edit the file and import it again")
+    # The copy is one of the user's programs already: what they edit in it is read at once.
+    print(f"Copied {args.name} to {copy.name} in {path}; edit that file to change it")
     return 0
 
 

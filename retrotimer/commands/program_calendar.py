@@ -36,7 +36,9 @@ REMINDER_MINUTES = 30
 
 def register_calendar(actions: Any, handler: Any) -> None:
     calendar = actions.add_parser("calendar", help="write the upcoming sessions as iCalendar")
-    calendar.add_argument("-o", "--output", type=Path, metavar="FILE.ics")
+    calendar.add_argument(
+        "-o", "--output", type=Path, metavar="FILE.ics", help="write to FILE.ics, not the terminal"
+    )
     calendar.add_argument("--days", metavar="mon,wed,fri", help="training days (the program's)")
     calendar.add_argument("--weeks", metavar="N", help="how many weeks (to the program's end)")
     calendar.add_argument("--time", default="07:00", metavar="HH:MM", help="start time (07:00)")

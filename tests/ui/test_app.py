@@ -86,7 +86,7 @@ def test_a_session_lands_in_the_real_history_and_its_files(
     window = opened.window
     assert window.run_screen.template is not None
     assert window.run_screen.template.name == "First steps backward"  # the built-in library
-    assert window.statusBar().currentMessage() == "Sound: silent."  # RETROTIMER_AUDIO
+    assert opened.desktop.cues.backend_name == "silent"  # RETROTIMER_AUDIO
     opened.start_past_the_checklist()
     opened.run_for(10.0)
     opened.stop()
@@ -118,7 +118,7 @@ def test_settings_changes_reach_the_cue_player(
     cues = made.desktop.cues
     settings = made.window.parts.settings
     try:
-        assert made.window.statusBar().currentMessage() == "Sound: simpleaudio."
+        assert cues.backend_name == "simpleaudio"
         settings.update(dataclasses.replace(settings.current, volume=0.3))
         cues.preview_volume()
         assert device.played[-1] == (PREVIEW_TONE, pytest.approx(gain_for_volume(0.3)))
@@ -141,7 +141,7 @@ def test_a_followed_program_opens_on_today(qtbot: QtBot, app_paths: AppPaths) ->
     ProgramLibrary(app_paths).choose(ProgramChoice(LEARN, local_day(system_wall_clock())))
     made = Opened(qtbot, app_paths)
     try:
-        assert made.window.tabs.currentWidget() is made.window.today_panel
+        assert made.window.tabs.currentWidget() is made.window.today_tab
     finally:
         made.close()
 

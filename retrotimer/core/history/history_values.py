@@ -15,6 +15,7 @@ from retrotimer.core.session.records import (
     SegmentRecord,
     SessionOutcome,
     SessionSummary,
+    mostly_skipped,
 )
 from retrotimer.core.session.records import (
     SessionTotals as SessionTotals,  # where it was first
@@ -252,6 +253,18 @@ class HistoryEntry:
     @property
     def started(self) -> WallTime:
         return WallTime(self.started_utc_s, self.utc_offset_s)
+
+    @property
+    def mostly_skipped(self) -> bool:
+        """Recorded as completed, but most of it was skipped."""
+        return self.status is SessionStatus.COMPLETED and mostly_skipped(
+            self.planned_s, self.active_s
+        )
+
+    @property
+    def completed(self) -> bool:
+        """It ran to its end with most of its time done."""
+        return self.status is SessionStatus.COMPLETED and not self.mostly_skipped
 
     @property
     def ended(self) -> WallTime | None:

@@ -33,7 +33,6 @@ from retrotimer.storage.history.history_database import (
 from retrotimer.storage.history.history_import import complete_session, insert_session
 from retrotimer.storage.history.history_pauses import all_pauses, pauses_of, write_pause
 from retrotimer.storage.history.history_rows import (
-    BACKWARD_KINDS,
     SEGMENT_COLUMNS,
     SET_PROGRAM,
     STATUSES,
@@ -203,12 +202,10 @@ class HistoryStore:
                 segment_values(session_id, record),
             )
             db.execute(
-                f"""
+                """
                 UPDATE sessions SET active_s = :active, backward_s = :backward,
                     forward_s = :forward, backward_steps = :steps, updated_utc = :at,
-                    longest_backward_s = (
-                        SELECT COALESCE(MAX(actual_s), 0) FROM segments
-                        WHERE session_id = :id AND kind IN ({BACKWARD_KINDS}))
+                    longest_backward_s = MAX(longest_backward_s, :visit)
                 WHERE id = :id AND status = 'running'
                 """,
                 {
@@ -218,6 +215,9 @@ class HistoryStore:
                     "forward": totals.forward_s,
                     "steps": totals.backward_steps,
                     "at": at_utc_s,
+                    # A segment run again after Back adds its visits up in actual_s; the
+                    # longest backward segment is the longest single visit.
+                    "visit": record.longest_visit if record.kind.is_backward else 0.0,
                 },
             )
 

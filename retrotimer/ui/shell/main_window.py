@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from retrotimer.core.history.calendar_days import DAY_S
 from retrotimer.core.history.health_reports import recent_unwell_report
@@ -16,6 +25,9 @@ from retrotimer.core.ports import TemplateRepository
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
+from retrotimer.ui.common.notice_bar import NoticeBar
+from retrotimer.ui.common.screen_fit import ScreenFit
+from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.common.theme import apply_theme, run_colours
 from retrotimer.ui.history.history_screen import HistoryScreen
 from retrotimer.ui.programs.followed_program import FollowedProgram
@@ -26,12 +38,22 @@ from retrotimer.ui.run.keys_help import KeysHelp
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
 from retrotimer.ui.run.summary_dialog import SummaryDialog
 from retrotimer.ui.shell.app_parts import AppParts
+from retrotimer.ui.shell.notice_relay import NoticeRelay
 from retrotimer.ui.shell.settings_dialog import SettingsDialog
 from retrotimer.ui.templates.templates_screen import TemplatesScreen
 from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog, open_welcome
 
+log = logging.getLogger(__name__)
+
 APP_TITLE = "RetroTimer"
 DEFAULT_SIZE = (1280, 800)
+# A status message stays long enough to be read at a glance, then goes: 4 s, and 60 ms a
+# character more for a long one, up to 15 s.
+STATUS_MIN_MS, STATUS_MS_PER_CHARACTER, STATUS_MAX_MS = 4000, 60, 15000
+
+
+def status_timeout_ms(message: str) -> int:
+    return min(STATUS_MAX_MS, STATUS_MIN_MS + STATUS_MS_PER_CHARACTER * len(message))
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +78,11 @@ class MainWindow(QMainWindow):
         self._opened: Template | None = None
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName(APP_TITLE)
+        # Whoever opens a window or dialog (a file dialog, a message box), it fits the screen.
+        self._screen_fit = ScreenFit(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._screen_fit)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Screens")
@@ -69,7 +96,9 @@ class MainWindow(QMainWindow):
             parts.runs.parts.wall_clock,
         )
         self.today_panel = TodayPanel()
-        self.tabs.addTab(self.today_panel, "To&day")
+        # Its fonts follow its height: it takes the height it is given, never sets the window's.
+        self.today_tab = ScrollBody(self.today_panel)
+        self.tabs.addTab(self.today_tab, "To&day")
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
         self.tabs.addTab(self.run_screen, "&Run")
         self.templates_screen = TemplatesScreen(
@@ -88,9 +117,19 @@ class MainWindow(QMainWindow):
         )
         self.tabs.addTab(self.history_screen, "Histor&y")
         self.tabs.currentChanged.connect(self._screen_shown)
-        self.setCentralWidget(self.tabs)
+        self.notices = NoticeBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notices)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._relay = NoticeRelay(self)
+        self._relay.notice.connect(self.notify)
         self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
         self.templates_screen.run_requested.connect(self.run_template)
+        self.history_screen.refused.connect(self.notify)
 
         self.today_panel.start_requested.connect(self.run_program_session)
         self.today_panel.resume_requested.connect(self.resume_program)
@@ -101,9 +140,9 @@ class MainWindow(QMainWindow):
         self.run_screen.template_selected.connect(self._template_selected)
         self.run_screen.session_ended.connect(self._session_ended)
         self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
-        parts.runs.message.connect(self.tell)
+        parts.runs.message.connect(self.notify)
         parts.settings.changed.connect(self._settings_changed)
-        parts.settings.save_failed.connect(self.tell)
+        parts.settings.save_failed.connect(self.notify)
         self.statusBar().setAccessibleName("Messages")
         self._build_menus()
 
@@ -111,10 +150,7 @@ class MainWindow(QMainWindow):
         last = self._memory.value("run/last_template", "", type=str)
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
         if self.refresh_today():
-            self.tabs.setCurrentWidget(self.today_panel)
-        cues = parts.runs.parts.cues
-        if cues is not None:
-            self.tell(f"Sound: {cues.backend_name}.")
+            self.tabs.setCurrentWidget(self.today_tab)
 
     # ---- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -205,7 +241,7 @@ class MainWindow(QMainWindow):
     def refresh_today(self) -> bool:
         """Show the coach's proposal on Today; False (and no Today tab) without a program."""
         view = self.followed.view()
-        self.tabs.setTabVisible(self.tabs.indexOf(self.today_panel), view is not None)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), view is not None)
         if view is None:
             return False
         report = self._recent_report(view.today)
@@ -310,8 +346,13 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.run_screen)
 
     def tell(self, message: str) -> None:
-        """A message for the user in the status bar (kept until the next one)."""
-        self.statusBar().showMessage(message)
+        """A passing message in the status bar: it goes after a time to read it."""
+        self.statusBar().showMessage(message, status_timeout_ms(message))
+
+    def notify(self, message: str) -> None:
+        """A notice the runner must see: in the band above the screens until dismissed."""
+        log.info("notice: %s", message)
+        self.notices.add(message)
 
     def _session_ended(self, run: SessionRun) -> None:
         self.history_screen.refresh()
@@ -341,7 +382,7 @@ class MainWindow(QMainWindow):
             )
         if self.refresh_today() and review is not None and review.felt_unwell:
             # Straight to the advice to rest, where Space rests rather than starts.
-            self.tabs.setCurrentWidget(self.today_panel)
+            self.tabs.setCurrentWidget(self.today_tab)
         self.review_given.emit(dialog.summary, review)
 
     # ---- window ----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ def following(harness: Harness, name: str = LEARN) -> ProgramLibrary:
 
 def test_without_a_program_there_is_no_today_tab(harness: Harness) -> None:
     tabs = harness.window.tabs
-    assert not tabs.isTabVisible(tabs.indexOf(harness.window.today_panel))
+    assert not tabs.isTabVisible(tabs.indexOf(harness.window.today_tab))
     assert tabs.currentWidget() is harness.window.run_screen
 
 
@@ -40,7 +40,7 @@ def test_space_on_today_runs_the_proposal_and_the_review_moves_the_program(
 ) -> None:
     following(harness)
     window = harness.show()
-    assert window.tabs.currentWidget() is window.today_panel
+    assert window.tabs.currentWidget() is window.today_tab
     view = window.today_panel.view
     assert view is not None and view.place == "Week 1 of 10 · Session 1 of 3"
     harness.qtbot.keyClick(window, Qt.Key.Key_Space)
@@ -62,7 +62,7 @@ def test_space_on_today_runs_the_proposal_and_the_review_moves_the_program(
         False,
     )
     # Right after the report: Today, where resting is the big choice and Space rests.
-    assert window.tabs.currentWidget() is window.today_panel
+    assert window.tabs.currentWidget() is window.today_tab
     panel = window.today_panel
     view = panel.view
     assert view is not None and view.decision == "REST DAY"
