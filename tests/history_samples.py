@@ -184,6 +184,9 @@ def sessions(draw: st.DrawFn) -> HistorySession:
             draw(st.one_of(st.none(), st.integers(1, 5))),
             draw(st.one_of(st.none(), st.integers(0, 20))),
             draw(texts),
+            dizzy=draw(st.booleans()),
+            pain=draw(st.booleans()),
+            dizzy_or_pain=draw(st.booleans()),
         ),
         longest_backward_s=longest_backward(records),
     )

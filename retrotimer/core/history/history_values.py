@@ -6,7 +6,7 @@ import enum
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Venue
@@ -21,6 +21,14 @@ from retrotimer.core.session.records import (
 )
 
 RATING_RANGE = (1, 5)
+# How hard the session felt, as on the effort (RPE) scales runners know: higher is harder.
+RATING_WORDS: dict[int, str] = {
+    1: "very easy",
+    2: "easy",
+    3: "just right",
+    4: "hard",
+    5: "too hard",
+}
 MAX_NEAR_STUMBLES = 1000
 MAX_NOTES_LENGTH = 10_000
 # The moments the history can show: from 1970 UTC to a day before the end of year 9999, so
@@ -67,15 +75,47 @@ def showable(utc_s: object, offset_s: object = 0) -> bool:
     return abs(offset_s) <= MAX_OFFSET_S
 
 
+def rating_words(rating: int) -> str:
+    """The words of a rating ("just right"); the number itself for one outside the scale,
+    which only a hand-edited file can hold."""
+    return RATING_WORDS.get(rating, str(rating))
+
+
+def rating_number(text: str) -> int:
+    """The rating a runner typed, as its number or its words ("3", "just right"); ValueError
+    with a message naming every accepted value otherwise."""
+    wanted = " ".join(text.split()).casefold()
+    for number, words in RATING_WORDS.items():
+        if wanted in (str(number), words):
+            return number
+    raise ValueError(f"the rating must be one of {rating_choices()}, not {text!r}")
+
+
+def rating_choices() -> str:
+    """Every rating with its words: '1 "very easy", 2 "easy", ... 5 "too hard"'."""
+    return ", ".join(f'{number} "{words}"' for number, words in RATING_WORDS.items())
+
+
 @dataclass(frozen=True, slots=True)
 class Review:
-    """What the runner says about a session afterwards; None where they said nothing."""
+    """What the runner says about a session afterwards; None where they said nothing.
+
+    Dizziness (balance) and pain (load) are reported apart; `dizzy_or_pain` is the single
+    report of sessions reviewed before they were, kept as it was and never set anew. A
+    program steps back after any of the three.
+    """
 
     rating: int | None = None
     near_stumbles: int | None = None
     notes: str = ""
-    # "Felt dizzy or in pain": a program steps back after such a session.
+    dizzy: bool = False
+    pain: bool = False
     dizzy_or_pain: bool = False
+
+    @property
+    def felt_unwell(self) -> bool:
+        """Dizzy, in pain, or the report from before the two were apart."""
+        return self.dizzy or self.pain or self.dizzy_or_pain
 
     def problems(self) -> list[str]:
         """Messages for values out of range; empty when the review can be saved."""
@@ -158,6 +198,8 @@ class HistoryEntry:
     test_run: bool = False
     program: ProgramRef | None = None
     dizzy_or_pain: bool = False
+    dizzy: bool = False
+    pain: bool = False
 
     @classmethod
     def build(
@@ -185,14 +227,10 @@ class HistoryEntry:
             forward_s=totals.forward_s,
             backward_steps=totals.backward_steps,
             longest_backward_s=longest_backward_s,
-            rating=review.rating,
-            near_stumbles=review.near_stumbles,
-            notes=review.notes,
             deleted_utc_s=deleted_utc_s,
             test_run=start.test_run,
             program=start.program,
-            dizzy_or_pain=review.dizzy_or_pain,
-        )
+        ).with_review(review)
 
     @property
     def started(self) -> WallTime:
@@ -211,7 +249,30 @@ class HistoryEntry:
 
     @property
     def review(self) -> Review:
-        return Review(self.rating, self.near_stumbles, self.notes, self.dizzy_or_pain)
+        return Review(
+            rating=self.rating,
+            near_stumbles=self.near_stumbles,
+            notes=self.notes,
+            dizzy=self.dizzy,
+            pain=self.pain,
+            dizzy_or_pain=self.dizzy_or_pain,
+        )
+
+    def with_review(self, review: Review) -> HistoryEntry:
+        """The same session with every field of its review replaced by `review`'s."""
+        return replace(
+            self,
+            rating=review.rating,
+            near_stumbles=review.near_stumbles,
+            notes=review.notes,
+            dizzy=review.dizzy,
+            pain=review.pain,
+            dizzy_or_pain=review.dizzy_or_pain,
+        )
+
+    @property
+    def felt_unwell(self) -> bool:
+        return self.review.felt_unwell
 
     @property
     def is_deleted(self) -> bool:

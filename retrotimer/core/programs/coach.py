@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from retrotimer.core.history.history_values import HistoryEntry, SessionStatus
+from retrotimer.core.history.history_values import HistoryEntry, SessionStatus, rating_words
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.programs.lighter import lighter_option
@@ -216,7 +216,7 @@ class _Replay:
 
 
 def _ratings(entries: list[HistoryEntry]) -> str:
-    rated = [str(entry.rating) for entry in entries if entry.rating is not None]
+    rated = [f'"{rating_words(entry.rating)}"' for entry in entries if entry.rating is not None]
     if not rated:
         return "not rated"
     words = rated[0] if len(rated) == 1 else ", ".join(rated[:-1]) + " and " + rated[-1]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import enum
 
 from retrotimer.core.history.calendar_days import local_day
-from retrotimer.core.history.history_values import HistoryEntry, SessionStatus
+from retrotimer.core.history.history_values import HistoryEntry, SessionStatus, rating_words
 
 DONE_SHARE = 0.9
-LOW_RATING = 3
+HARD_RATING = 4  # "hard": the effort scale runs from 1 "very easy" to 5 "too hard"
 STUMBLES_WELL = 1
 STUMBLES_WARNING = 3
 
@@ -27,16 +27,16 @@ def session_day(entry: HistoryEntry) -> int:
 
 
 def classify(entry: HistoryEntry, planned_backward_s: float) -> Outcome:
-    """Done well: completed, at least 90 % of the planned backward time, rated 3 or more (or
-    not rated), at most 1 near-stumble, not dizzy or in pain. A warning: 3 or more
-    near-stumbles, or dizzy or in pain. Anything else is hard."""
+    """Done well: completed, at least 90 % of the planned backward time, rated "just right"
+    or easier (or not rated), at most 1 near-stumble, not dizzy or in pain. A warning: 3 or
+    more near-stumbles, or dizzy or in pain. Anything else is hard."""
     stumbles = entry.near_stumbles
-    if entry.dizzy_or_pain or (stumbles is not None and stumbles >= STUMBLES_WARNING):
+    if entry.felt_unwell or (stumbles is not None and stumbles >= STUMBLES_WARNING):
         return Outcome.WARNING
     done_well = (
         entry.status is SessionStatus.COMPLETED
         and entry.backward_s >= DONE_SHARE * planned_backward_s - 1e-6
-        and (entry.rating is None or entry.rating >= LOW_RATING)
+        and (entry.rating is None or entry.rating < HARD_RATING)
         and (stumbles is None or stumbles <= STUMBLES_WELL)
     )
     return Outcome.DONE_WELL if done_well else Outcome.HARD
@@ -48,8 +48,12 @@ def _minutes(seconds: float) -> str:
 
 
 def outcome_facts(entry: HistoryEntry, planned_backward_s: float) -> str:
-    """What made a session hard or a warning, in words: "rated 2, 2 near-stumbles"."""
+    """What made a session hard or a warning, in words: 'rated "hard", 2 near-stumbles'."""
     facts: list[str] = []
+    if entry.dizzy:
+        facts.append("you felt dizzy")
+    if entry.pain:
+        facts.append("you were in pain")
     if entry.dizzy_or_pain:
         facts.append("you felt dizzy or in pain")
     if entry.near_stumbles:
@@ -61,6 +65,6 @@ def outcome_facts(entry: HistoryEntry, planned_backward_s: float) -> str:
         facts.append(
             f"{_minutes(entry.backward_s)} of {_minutes(planned_backward_s)} backward minutes"
         )
-    if entry.rating is not None and entry.rating < LOW_RATING:
-        facts.append(f"rated {entry.rating}")
+    if entry.rating is not None and entry.rating >= HARD_RATING:
+        facts.append(f'rated "{rating_words(entry.rating)}"')
     return ", ".join(facts) or "it went well"

@@ -29,7 +29,11 @@ from retrotimer.exchange.history.pause_json import pauses_from_json, pauses_to_j
 from retrotimer.storage.history.local_time import local_datetime
 
 FORMAT_NAME = "retrotimer-history"
-FORMAT_VERSION = 1
+# 2: dizziness and pain apart, and the rating an effort scale (5 "too hard"). A version 1
+# backup is read as what it was: its ratings (5 the best) turned round, its one report of
+# dizziness or pain kept as that.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_PROBLEMS_SHOWN = 10
 # Far above any real session (30 years of seconds), far below what SQLite can hold.
 MAX_NUMBER = 1_000_000_000
@@ -58,6 +62,8 @@ CSV_COLUMNS = (
     "program_week",
     "program_session",
     "dizzy_or_pain",
+    "dizzy",
+    "pain",
 )
 
 
@@ -101,6 +107,8 @@ def entry_to_json(entry: HistoryEntry) -> dict[str, Any]:
         "notes": entry.review.notes,
         "test_run": entry.test_run,
         "program": entry.program.to_json() if entry.program is not None else None,
+        "dizzy": entry.dizzy,
+        "pain": entry.pain,
         "dizzy_or_pain": entry.dizzy_or_pain,
     }
 
@@ -149,6 +157,14 @@ class _Reader:
         if not is_unicode(value):
             self.fail(field, "holds a character that is not Unicode text (a lone surrogate)")
             return ""
+        return value
+
+    def flag(self, field: str) -> bool:
+        """A true-or-false field; absent is false (backups from before it was kept)."""
+        value = self.data.get(field, False)
+        if not isinstance(value, bool):
+            self.fail(field, f"must be true or false, not {value!r}")
+            return False
         return value
 
     def number(self, field: str) -> float:
@@ -254,7 +270,22 @@ def _segment(data: Any, where: str, problems: list[str]) -> SegmentRecord | None
     return record
 
 
-def _session(data: Any, where: str, problems: list[str]) -> HistorySession | None:
+def _review(read: _Reader, version: int) -> Review:
+    """The review of a session in a backup of `version`."""
+    rating = read.whole("rating", optional=True)
+    if version == 1 and rating is not None and 1 <= rating <= 5:
+        rating = 6 - rating  # version 1 rated 5 the best; now 5 is "too hard"
+    return Review(
+        rating=rating,
+        near_stumbles=read.whole("near_stumbles", optional=True),
+        notes=read.text("notes"),
+        dizzy=read.flag("dizzy") if version >= 2 else False,
+        pain=read.flag("pain") if version >= 2 else False,
+        dizzy_or_pain=read.flag("dizzy_or_pain"),
+    )
+
+
+def _session(data: Any, where: str, problems: list[str], version: int) -> HistorySession | None:
     if not isinstance(data, dict):
         problems.append(f"{where}: expected an object")
         return None
@@ -283,14 +314,7 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
         read.fail("plan", "must be an object")
     elif not is_unicode(json.dumps(plan, ensure_ascii=False)):
         read.fail("plan", "holds a character that is not Unicode text (a lone surrogate)")
-    review = Review(
-        rating=read.whole("rating", optional=True),
-        near_stumbles=read.whole("near_stumbles", optional=True),
-        notes=read.text("notes"),
-        dizzy_or_pain=data.get("dizzy_or_pain", False) is True,
-    )
-    if not isinstance(data.get("dizzy_or_pain", False), bool):
-        read.fail("dizzy_or_pain", "must be true or false")
+    review = _review(read, version)
     program = _program_ref(read)
     problems.extend(f"{where}: {problem}" for problem in review.problems())
     started = read.moment("started")
@@ -366,9 +390,12 @@ def sessions_from_json(text: str) -> list[HistorySession]:
         )
     version = document.get("version")
     # `true == 1` in Python: a boolean is not a version number.
-    if type(version) is not int or version != FORMAT_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise HistoryImportError(
-            [f"history export version {version!r} is not supported (expected {FORMAT_VERSION})"]
+            [
+                f"history export version {version!r} is not supported "
+                f"(expected {' or '.join(map(str, READABLE_VERSIONS))})"
+            ]
         )
     raw = document.get("sessions")
     if not isinstance(raw, list):
@@ -376,7 +403,7 @@ def sessions_from_json(text: str) -> list[HistorySession]:
     problems: list[str] = []
     try:
         sessions = [
-            _session(item, f"session {number}", problems)
+            _session(item, f"session {number}", problems, version)
             for number, item in enumerate(raw, start=1)
         ]
     except RecursionError:
@@ -425,6 +452,8 @@ def _csv_row(session: HistorySession) -> list[str | int | float]:
         "" if entry.program is None else entry.program.week,
         "" if entry.program is None else entry.program.session,
         "true" if entry.dizzy_or_pain else "false",
+        "true" if entry.dizzy else "false",
+        "true" if entry.pain else "false",
     ]
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from retrotimer.core.history.history_values import SessionStatus, showable
+from retrotimer.core.history.history_values import Review, SessionStatus, showable
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.session.records import SegmentRecord
@@ -18,12 +19,35 @@ VENUES = {venue.value: venue for venue in Venue}
 _KINDS = {kind.value for kind in SegmentKind}
 
 
-# The program a session was run for and the review's dizzy-or-pain flag, set after the row
-# is inserted (recording and import alike).
+# The program a session was run for, set after the row is inserted (recording and import).
 SET_PROGRAM = (
     "UPDATE sessions SET program_name = ?, program_week = ?, program_session = ?, "
-    "program_lighter = ?, dizzy_or_pain = ? WHERE id = ?"
+    "program_lighter = ? WHERE id = ?"
 )
+# Every field of a review, written together and only together: a review is never written in
+# part, so no field can be lost by a write that did not know of it.
+_SET_REVIEW = (
+    "UPDATE sessions SET rating = ?, near_stumbles = ?, notes = ?, dizzy = ?, pain = ?, "
+    "dizzy_or_pain = ? WHERE id = ?"
+)
+
+
+def write_review(db: sqlite3.Connection, session_id: str, review: Review) -> int:
+    """Write the whole review of a session; how many rows it changed (0: no such session).
+    ValueError names a value out of range, and nothing is written."""
+    problems = review.problems()
+    if problems:
+        raise ValueError("; ".join(problems))
+    values = (
+        review.rating,
+        review.near_stumbles,
+        review.notes,
+        int(review.dizzy),
+        int(review.pain),
+        int(review.dizzy_or_pain),
+        session_id,
+    )
+    return db.execute(_SET_REVIEW, values).rowcount
 
 
 def program_values(ref: ProgramRef | None) -> tuple[Any, ...]:

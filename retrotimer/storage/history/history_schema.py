@@ -80,6 +80,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE sessions ADD COLUMN dizzy_or_pain INTEGER NOT NULL DEFAULT 0 "
         "CHECK (dizzy_or_pain IN (0, 1))",
     ),
+    # 6: dizziness (balance) and pain (load) reported apart; `dizzy_or_pain` stays as the
+    # report of the sessions reviewed before. The rating turns into an effort scale, higher
+    # harder (5 "too hard"), so ratings given on the old scale (5 the best) are turned round.
+    # Only whole ratings in range: a value a hand-edited file holds is kept as it is.
+    (
+        "ALTER TABLE sessions ADD COLUMN dizzy INTEGER NOT NULL DEFAULT 0 CHECK (dizzy IN (0, 1))",
+        "ALTER TABLE sessions ADD COLUMN pain INTEGER NOT NULL DEFAULT 0 CHECK (pain IN (0, 1))",
+        "UPDATE sessions SET rating = 6 - rating "
+        "WHERE typeof(rating) = 'integer' AND rating BETWEEN 1 AND 5",
+    ),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -38,6 +38,7 @@ from retrotimer.storage.history.history_rows import (
     segment_values,
     showable_entry_row,
     showable_segment_row,
+    write_review,
 )
 
 # In the order of HistoryEntry's fields, so a row becomes an entry without renaming.
@@ -45,9 +46,10 @@ _ENTRY_COLUMNS = """
     s.id, s.template_name, s.venue, s.started_utc, s.utc_offset_s, s.ended_utc, s.status,
     s.planned_s, s.active_s, s.backward_s, s.forward_s, s.backward_steps, s.longest_backward_s,
     s.rating, s.near_stumbles, s.notes, s.deleted_utc, s.test_run,
-    s.program_name, s.program_week, s.program_session, s.program_lighter, s.dizzy_or_pain
+    s.program_name, s.program_week, s.program_session, s.program_lighter, s.dizzy_or_pain,
+    s.dizzy, s.pain
 """
-_PLAN_COLUMN = 23
+_PLAN_COLUMN = 25
 LEFT_OUT_NOTICE = (
     "{count} session(s) in the history hold values that cannot be shown (such as a date "
     "outside 1970-9999); they are left out here and kept in the file ({path})"
@@ -77,6 +79,8 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
         bool(row[17]),
         program=None if row[18] is None else ProgramRef(row[18], row[19], row[20], bool(row[21])),
         dizzy_or_pain=bool(row[22]),
+        dizzy=bool(row[23]),
+        pain=bool(row[24]),
     )
 
 
@@ -152,7 +156,7 @@ class HistoryStore:
                 ),
             )
             if start.program is not None:
-                db.execute(SET_PROGRAM, (*program_values(start.program), 0, start.session_id))
+                db.execute(SET_PROGRAM, (*program_values(start.program), start.session_id))
 
     def record_segment(
         self, session_id: str, record: SegmentRecord, totals: SessionTotals, at_utc_s: float
@@ -290,22 +294,11 @@ class HistoryStore:
 
     # ---- review, delete with undo ----------------------------------------------------
     def set_review(self, session_id: str, review: Review) -> None:
-        """Save the rating, near-stumbles and notes; ValueError names a value out of range."""
-        problems = review.problems()
-        if problems:
-            raise ValueError("; ".join(problems))
-        self._update_one(
-            "UPDATE sessions SET rating = ?, near_stumbles = ?, notes = ?, dizzy_or_pain = ? "
-            "WHERE id = ?",
-            (
-                review.rating,
-                review.near_stumbles,
-                review.notes,
-                int(review.dizzy_or_pain),
-                session_id,
-            ),
-            session_id,
-        )
+        """Save the whole review (every field at once); ValueError names a value out of
+        range, KeyError an unknown session."""
+        with self.database.transaction() as db:
+            if write_review(db, session_id, review) == 0:
+                raise KeyError(f"no session {session_id} in the history")
 
     def delete_session(self, session_id: str, at_utc_s: float) -> None:
         """Hide a session from the list and the statistics; `restore_session` undoes it."""

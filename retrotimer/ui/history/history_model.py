@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,20 +9,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from retrotimer.core.history.history_values import HistoryEntry, Review
 from retrotimer.ui.common.formatting import clock_text
-from retrotimer.ui.history.history_texts import date_text, minutes_text, rating_text, status_text
+from retrotimer.ui.history.history_texts import date_text, felt_text, minutes_text, status_text
 
-COLUMNS = ("Date", "Template", "Duration", "Backward min", "Status", "Rating")
-DATE, TEMPLATE, DURATION, BACKWARD, STATUS, RATING = range(len(COLUMNS))
+COLUMNS = ("Date", "Template", "Duration", "Backward min", "Status", "How it felt")
+DATE, TEMPLATE, DURATION, BACKWARD, STATUS, FELT = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
-
-
-def with_review(entry: HistoryEntry, review: Review) -> HistoryEntry:
-    return dataclasses.replace(
-        entry, rating=review.rating, near_stumbles=review.near_stumbles, notes=review.notes
-    )
 
 
 class HistoryTableModel(QAbstractTableModel):
@@ -43,7 +36,7 @@ class HistoryTableModel(QAbstractTableModel):
         selection)."""
         for row, entry in enumerate(self._entries):
             if entry.session_id == session_id:
-                self._entries[row] = with_review(entry, review)
+                self._entries[row] = entry.with_review(review)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def entry(self, row: int) -> HistoryEntry:
@@ -85,7 +78,7 @@ class HistoryTableModel(QAbstractTableModel):
                 clock_text(entry.active_s),
                 minutes_text(entry.backward_s),
                 status_text(entry),
-                rating_text(entry.rating),
+                felt_text(entry),
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DURATION, BACKWARD):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

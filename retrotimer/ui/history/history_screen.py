@@ -42,7 +42,6 @@ from retrotimer.ui.history.history_model import (
     SORT_ROLE,
     TEMPLATE,
     HistoryTableModel,
-    with_review,
 )
 from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
 from retrotimer.ui.history.session_export_dialog import SessionExportDialog
@@ -269,7 +268,7 @@ class HistoryScreen(QWidget):
             return
         review = self.details.review()
         if review != session.entry.review and self._store_review(session.session_id, review):
-            self.tell(f"Rating and notes of the session of {date_text(session.entry)} saved.")
+            self.tell(f"Review of the session of {date_text(session.entry)} saved.")
 
     def _store_review(self, session_id: str, review: Review) -> bool:
         """Write the review and show it as saved; False (and why) when it cannot be."""
@@ -281,12 +280,12 @@ class HistoryScreen(QWidget):
                 raise ValueError("; ".join(problems).capitalize())
             self._history.set_review(session_id, review)
         except (HistoryUnavailable, ValueError) as error:
-            self.tell(f"The rating and notes were not saved: {error}.")
+            self.tell(f"The review was not saved: {error}.")
             return False
         shown = self.details.session
         if shown is not None and shown.session_id == session_id:
             # The details now hold what was saved, so it is not saved twice.
-            entry = with_review(shown.entry, review)
+            entry = shown.entry.with_review(review)
             self.details.show_session(dataclasses.replace(shown, entry=entry))
         self.model.set_review(session_id, review)
         return True
@@ -304,7 +303,7 @@ class HistoryScreen(QWidget):
     # ---- changing -----------------------------------------------------------------------------
     def save_review(self, session_id: str, review: Review) -> None:
         if self._store_review(session_id, review):
-            self.tell("Rating and notes saved.")
+            self.tell("Review saved.")
 
     def delete_current(self) -> None:
         session_id = self.current_session_id()

@@ -102,15 +102,22 @@ class SummaryDialog(QDialog):
         self.near_stumbles.setRange(0, MAX_NEAR_STUMBLES)
         self.near_stumbles.setAccessibleName("Near-stumbles")
         form.addRow("&Near-stumbles:", self.near_stumbles)
-        self.dizzy = QCheckBox("Felt &dizzy or in pain")
-        self.dizzy.setAccessibleName("Felt dizzy or in pain")
-        form.addRow("", self.dizzy)
+        self.dizzy = QCheckBox("Felt &dizzy or off balance")
+        self.dizzy.setAccessibleName("Felt dizzy or off balance")
+        self.pain = QCheckBox("Felt &pain")
+        self.pain.setAccessibleName("Felt pain")
+        reports = QHBoxLayout()
+        reports.addWidget(self.dizzy)
+        reports.addWidget(self.pain)
+        reports.addStretch(1)
+        form.addRow("", reports)
         self.dizzy_advice = QLabel(f"<b>{DIZZY_ADVICE}</b>")
         self.dizzy_advice.setTextFormat(Qt.TextFormat.RichText)
         self.dizzy_advice.setWordWrap(True)
         self.dizzy_advice.setAccessibleName("Advice")
         self.dizzy_advice.setVisible(False)
-        self.dizzy.toggled.connect(self.dizzy_advice.setVisible)
+        for box in (self.dizzy, self.pain):
+            box.toggled.connect(self._show_advice)
         form.addRow("", self.dizzy_advice)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
@@ -155,6 +162,9 @@ class SummaryDialog(QDialog):
                 if self.rating_group.id(button) != value and button.isChecked():
                     button.setChecked(False)
 
+    def _show_advice(self) -> None:
+        self.dizzy_advice.setVisible(self.dizzy.isChecked() or self.pain.isChecked())
+
     def rating(self) -> int | None:
         checked = self.rating_group.checkedId()
         return checked if checked > 0 else None
@@ -169,5 +179,6 @@ class SummaryDialog(QDialog):
             rating=self.rating(),
             near_stumbles=self.near_stumbles.value(),
             notes=self.notes.toPlainText().strip()[:MAX_NOTES_LENGTH],
-            dizzy_or_pain=self.dizzy.isChecked(),
+            dizzy=self.dizzy.isChecked(),
+            pain=self.pain.isChecked(),
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from retrotimer.core.history.calendar_days import DAY_S, days_from_civil
-from retrotimer.core.history.history_values import HistoryEntry, SessionStatus
+from retrotimer.core.history.history_values import HistoryEntry, Review, SessionStatus
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.programs.program_model import Program, ProgramWeek
@@ -54,17 +54,20 @@ def small_program(weeks: int = 3, sessions: int = 2) -> Program:
     )
 
 
-# How a session went: (status, share of planned backward time, rating, near-stumbles, dizzy).
-HOW = {
-    "well": (SessionStatus.COMPLETED, 1.0, 4, 0, False),
-    "unrated": (SessionStatus.COMPLETED, 1.0, None, None, False),
-    "one_stumble": (SessionStatus.COMPLETED, 1.0, 3, 1, False),
-    "stopped": (SessionStatus.STOPPED, 0.5, None, None, False),
-    "short": (SessionStatus.COMPLETED, 0.8, 4, 0, False),
-    "rated2": (SessionStatus.COMPLETED, 1.0, 2, 0, False),
-    "stumbles2": (SessionStatus.COMPLETED, 1.0, 4, 2, False),
-    "stumbles3": (SessionStatus.COMPLETED, 1.0, 4, 3, False),
-    "dizzy": (SessionStatus.COMPLETED, 1.0, 4, 0, True),
+# How a session went: (status, share of planned backward time, rating (1 "very easy" to 5
+# "too hard"), near-stumbles, the reports of dizziness or pain).
+HOW: dict[str, tuple[SessionStatus, float, int | None, int | None, Review]] = {
+    "well": (SessionStatus.COMPLETED, 1.0, 2, 0, Review()),
+    "unrated": (SessionStatus.COMPLETED, 1.0, None, None, Review()),
+    "one_stumble": (SessionStatus.COMPLETED, 1.0, 3, 1, Review()),
+    "stopped": (SessionStatus.STOPPED, 0.5, None, None, Review()),
+    "short": (SessionStatus.COMPLETED, 0.8, 2, 0, Review()),
+    "rated_hard": (SessionStatus.COMPLETED, 1.0, 4, 0, Review()),
+    "stumbles2": (SessionStatus.COMPLETED, 1.0, 2, 2, Review()),
+    "stumbles3": (SessionStatus.COMPLETED, 1.0, 2, 3, Review()),
+    "dizzy": (SessionStatus.COMPLETED, 1.0, 2, 0, Review(dizzy=True)),
+    "pain": (SessionStatus.COMPLETED, 1.0, 2, 0, Review(pain=True)),
+    "dizzy_or_pain": (SessionStatus.COMPLETED, 1.0, 2, 0, Review(dizzy_or_pain=True)),
 }
 
 
@@ -82,7 +85,7 @@ def ran(
     template = program.session(week, session)
     assert template is not None
     planned = compile_plan(template, Settings())
-    status, share, rating, stumbles, dizzy = HOW[how]
+    status, share, rating, stumbles, reports = HOW[how]
     return _entry(
         on,
         hour,
@@ -91,14 +94,14 @@ def ran(
         round(planned.backward_s * share, 3),
         rating,
         stumbles,
-        dizzy,
+        reports,
         ProgramRef(program.name, week, session, lighter),
     )
 
 
 def other_session(on: int, backward_s: float = 60.0, number: int = 0) -> HistoryEntry:
     """A session run outside the program."""
-    return _entry(on, 9, number, SessionStatus.COMPLETED, backward_s, None, None, False, None)
+    return _entry(on, 9, number, SessionStatus.COMPLETED, backward_s, None, None, Review(), None)
 
 
 def _entry(
@@ -109,7 +112,7 @@ def _entry(
     backward_s: float,
     rating: int | None,
     stumbles: int | None,
-    dizzy: bool,
+    reports: Review,
     ref: ProgramRef | None,
 ) -> HistoryEntry:
     utc_s = float(day(on) * DAY_S + hour * 3600 + number)
@@ -127,5 +130,7 @@ def _entry(
         rating=rating,
         near_stumbles=stumbles,
         program=ref,
-        dizzy_or_pain=dizzy,
+        dizzy=reports.dizzy,
+        pain=reports.pain,
+        dizzy_or_pain=reports.dizzy_or_pain,
     )

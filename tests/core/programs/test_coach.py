@@ -43,7 +43,7 @@ SCENARIOS = [
         Decision.CONTINUE,
         1,
         2,
-        "Week 1, session 1 done well (rating 4, no near-stumbles).",
+        'Week 1, session 1 done well (rating "easy", no near-stumbles).',
     ),
     ("unrated counts", [(0, 1, 1, "unrated")], 2, Decision.CONTINUE, 1, 2, "not rated"),
     (
@@ -53,7 +53,8 @@ SCENARIOS = [
         Decision.ADVANCE,
         2,
         1,
-        "Week 1 done: 2 sessions, ratings 4 and 4, no near-stumbles. On to week 2: focus 2.",
+        'Week 1 done: 2 sessions, ratings "easy" and "easy", no near-stumbles. '
+        "On to week 2: focus 2.",
     ),
     ("ran yesterday", WEEK_1[:1], 1, Decision.REST, 1, 2, "You ran backward yesterday"),
     ("ran today", WEEK_1[:1], 0, Decision.REST, 1, 2, "You ran backward today"),
@@ -66,7 +67,15 @@ SCENARIOS = [
         1,
         "Week 1, session 1 was hard (stopped early",
     ),
-    ("rated 2", [WEEK_1[0], (2, 1, 2, "rated2")], 4, Decision.REPEAT, 1, 2, "rated 2"),
+    (
+        "rated hard",
+        [WEEK_1[0], (2, 1, 2, "rated_hard")],
+        4,
+        Decision.REPEAT,
+        1,
+        2,
+        'was hard (rated "hard")',
+    ),
     ("two near-stumbles", [(0, 1, 1, "stumbles2")], 2, Decision.REPEAT, 1, 1, "2 near-stumbles"),
     (
         "too little backward time",
@@ -79,7 +88,7 @@ SCENARIOS = [
     ),
     (
         "second hard steps back",
-        [*WEEK_1, (4, 2, 1, "stopped"), (6, 2, 1, "rated2")],
+        [*WEEK_1, (4, 2, 1, "stopped"), (6, 2, 1, "rated_hard")],
         8,
         Decision.STEP_BACK,
         1,
@@ -88,7 +97,7 @@ SCENARIOS = [
     ),
     (
         "hard, well, hard in one attempt",
-        [*WEEK_1, (4, 2, 1, "rated2"), (6, 2, 1, "well"), (8, 2, 2, "stopped")],
+        [*WEEK_1, (4, 2, 1, "rated_hard"), (6, 2, 1, "well"), (8, 2, 2, "stopped")],
         10,
         Decision.STEP_BACK,
         1,
@@ -97,7 +106,7 @@ SCENARIOS = [
     ),
     (
         "a new week forgets the hard ones",
-        [(0, 1, 1, "rated2"), *WEEK_1, (4, 2, 1, "rated2")],
+        [(0, 1, 1, "rated_hard"), *WEEK_1, (4, 2, 1, "rated_hard")],
         6,
         Decision.REPEAT,
         2,
@@ -120,7 +129,25 @@ SCENARIOS = [
         Decision.STEP_BACK,
         1,
         1,
-        "you felt dizzy or in pain",
+        "you felt dizzy. Back to week 1",
+    ),
+    (
+        "pain steps back",
+        [*WEEK_1, (4, 2, 1, "pain")],
+        6,
+        Decision.STEP_BACK,
+        1,
+        1,
+        "you were in pain. Back to week 1",
+    ),
+    (
+        "the old report of dizziness or pain steps back",
+        [*WEEK_1, (4, 2, 1, "dizzy_or_pain")],
+        6,
+        Decision.STEP_BACK,
+        1,
+        1,
+        "you felt dizzy or in pain. Back to week 1",
     ),
     (
         "a week off restarts the week",
@@ -187,7 +214,7 @@ SCENARIOS = [
     ),
     (
         "a hard lighter counts as hard",
-        [("lighter", 0, 1, 1, "stopped"), (2, 1, 1, "rated2")],
+        [("lighter", 0, 1, 1, "stopped"), (2, 1, 1, "rated_hard")],
         4,
         Decision.STEP_BACK,
         1,
@@ -275,11 +302,12 @@ def test_the_reason_names_the_ratings_of_a_finished_week() -> None:
     entries = [ran(learn, 2 * i, 1, i + 1, number=i) for i in range(3)]
     entries += [
         dataclasses.replace(ran(learn, 6 + 2 * i, 2, i + 1, number=3 + i), rating=r)
-        for i, r in enumerate((4, 4, 5))
+        for i, r in enumerate((2, 3, 1))
     ]
     proposal = propose(learn, entries, day(14), START)
     assert proposal.reasons[0].startswith(
-        "Week 2 done: 3 sessions, ratings 4, 4 and 5, no near-stumbles. On to week 3"
+        'Week 2 done: 3 sessions, ratings "easy", "just right" and "very easy", '
+        "no near-stumbles. On to week 3"
     )
 
 
@@ -303,7 +331,7 @@ def test_the_path_counts_weeks_done_repeats_and_step_backs() -> None:
     from retrotimer.core.programs.coach import program_path
     from retrotimer.core.programs.outcome import Outcome
 
-    steps = [*WEEK_1, (4, 2, 1, "rated2"), (6, 2, 1, "stopped"), (8, 1, 1, "well")]
+    steps = [*WEEK_1, (4, 2, 1, "rated_hard"), (6, 2, 1, "stopped"), (8, 1, 1, "well")]
     path = program_path(SMALL, history(steps), day(10), START)
     assert [(s.ref.week, s.outcome, s.decision, s.week_after) for s in path.steps] == [
         (1, Outcome.DONE_WELL, Decision.CONTINUE, 1),

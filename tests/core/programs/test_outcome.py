@@ -21,10 +21,12 @@ PROGRAM = small_program()
         ("one_stumble", Outcome.DONE_WELL),
         ("stopped", Outcome.HARD),
         ("short", Outcome.HARD),
-        ("rated2", Outcome.HARD),
+        ("rated_hard", Outcome.HARD),
         ("stumbles2", Outcome.HARD),
         ("stumbles3", Outcome.WARNING),
         ("dizzy", Outcome.WARNING),
+        ("pain", Outcome.WARNING),
+        ("dizzy_or_pain", Outcome.WARNING),
     ],
 )
 def test_outcomes(how: str, expected: Outcome) -> None:
@@ -47,4 +49,24 @@ def test_a_stopped_session_that_did_all_its_backward_time_is_still_hard() -> Non
 def test_facts_name_what_happened() -> None:
     entry = ran(PROGRAM, 0, 3, 2, "stopped")
     assert outcome_facts(entry, 240.0) == "stopped early, 2 of 4 backward minutes"
-    assert outcome_facts(ran(PROGRAM, 0, 1, 1, "dizzy"), 1.0) == "you felt dizzy or in pain"
+    assert outcome_facts(ran(PROGRAM, 0, 1, 1, "dizzy"), 1.0) == "you felt dizzy"
+    assert outcome_facts(ran(PROGRAM, 0, 1, 1, "pain"), 1.0) == "you were in pain"
+    old_report = ran(PROGRAM, 0, 1, 1, "dizzy_or_pain")
+    assert outcome_facts(old_report, 1.0) == "you felt dizzy or in pain"
+
+
+@pytest.mark.parametrize(
+    ("rating", "expected", "facts"),
+    [
+        (1, Outcome.DONE_WELL, "it went well"),
+        (3, Outcome.DONE_WELL, "it went well"),
+        (4, Outcome.HARD, 'rated "hard"'),
+        (5, Outcome.HARD, 'rated "too hard"'),
+    ],
+)
+def test_the_rating_is_an_effort_scale_and_its_words_are_quoted(
+    rating: int, expected: Outcome, facts: str
+) -> None:
+    entry = dataclasses.replace(ran(PROGRAM, 0, 1, 1), rating=rating)
+    assert classify(entry, entry.backward_s) is expected
+    assert outcome_facts(entry, entry.backward_s) == facts

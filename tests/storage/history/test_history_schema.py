@@ -40,6 +40,11 @@ DATA_AT_VERSION: dict[int, tuple[str, ...]] = {
     2: (SESSION_V1, SEGMENT_V1),
     3: (SESSION_V1, SEGMENT_V1),
     4: (SESSION_V1, SEGMENT_V1),
+    5: (
+        SESSION_V1,
+        SEGMENT_V1,
+        "UPDATE sessions SET dizzy_or_pain = 1 WHERE id = '11111111-1111-1111-1111-111111111111'",
+    ),
 }
 
 
@@ -98,10 +103,11 @@ def test_upgrade_from_each_older_version_keeps_the_data(tmp_path: Path, version:
     assert shape(upgraded) == expected_shape
     if version >= 1:
         (entry,) = entries
+        # Rated 4 when 5 was the best: 2 "easy" on the effort scale.
         assert (entry.template_name, entry.status, entry.rating, entry.notes) == (
             "Old",
             SessionStatus.COMPLETED,
-            4,
+            2,
             "kept",
         )
         assert not entry.test_run, "sessions from before the mark are real runs"
@@ -110,7 +116,8 @@ def test_upgrade_from_each_older_version_keeps_the_data(tmp_path: Path, version:
             3600,
             None,
         )
-        assert (entry.program, entry.dizzy_or_pain) == (None, False)
+        assert entry.program is None
+        assert (entry.dizzy, entry.pain, entry.dizzy_or_pain) == (False, False, version == 5)
         whole = store.get_session(entry.session_id)
         assert whole is not None and whole.segments[0].steps == 100
     else:
