@@ -23,10 +23,7 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "diagnose", help="show the audio backend in use and why the others were not chosen"
-    )
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.set_defaults(handler=run)
 

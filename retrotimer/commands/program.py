@@ -27,12 +27,7 @@ from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "program",
-        help="training programs: list, show, start, stop, import, export, calendar",
-        description="Multi-week training programs. See docs/programs.md.",
-    )
+def register(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("list", help="list the programs").set_defaults(handler=_guard(list_command))
 
