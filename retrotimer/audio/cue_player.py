@@ -20,7 +20,7 @@ from retrotimer.audio.tones import Tones, pip_name
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
 from retrotimer.core.session.plan import Cue, Plan
-from retrotimer.core.session.session_events import Event, EventKind
+from retrotimer.core.session.session_events import Event
 from retrotimer.core.session.session_machine import get_ready_cues
 from retrotimer.core.session.speech import spoken_label
 from retrotimer.core.session.speech_plan import (
@@ -34,8 +34,6 @@ from retrotimer.core.settings import Settings
 
 log = logging.getLogger(__name__)
 PREVIEW_TONE = pip_name(Direction.NONE)  # the walking pip: short and neutral
-
-READY_TIMEOUT_S = 5.0
 
 
 class CuePlayer(QObject):
@@ -66,7 +64,7 @@ class CuePlayer(QObject):
         self._plan: Plan | None = None
         self._lines: dict[Cue, SpokenLine] = {}
         self._unsaid: frozenset[Cue] = frozenset()
-        # After the session ends, the output is let go once the last words are out.
+        # When the session lets the output go, it is released once the last words are out.
         self._release_when_quiet = False
         self._queue = SpeechQueue()
         self._unspoken: set[str] = set()
@@ -77,11 +75,6 @@ class CuePlayer(QObject):
         self._timer.timeout.connect(self.poll)
         self._speech: SpeechPlan | None = None
         playback.prepare((*self._tones.values(), *voice.all()))
-        if not playback.wait_ready(READY_TIMEOUT_S):
-            log.warning(
-                "audio: %s is still loading sounds; the first cues may be late",
-                playback.backend_name,
-            )
         if renderer is not None:
             renderer.rendered.connect(self._label_rendered)
 
@@ -107,8 +100,6 @@ class CuePlayer(QObject):
         """Use `plan` for the events to come, and start rendering its custom labels."""
         self._plan = plan
         self._plan_speech()
-        self._release_when_quiet = False
-        self._playback.hold(True)
         if self._renderer is None:
             return
         labels = {
@@ -118,8 +109,19 @@ class CuePlayer(QObject):
         }
         self._renderer.request(sorted(labels))
 
+    def hold(self, held: bool) -> None:
+        """Held: open the output and keep it running (a session is under way). Let go: it is
+        released once the last words are out. Nothing is opened before the first hold."""
+        if self._closed:
+            return
+        self._release_when_quiet = not held
+        if held:
+            self._playback.hold(True)
+        else:
+            self.poll()
+
     def wait_ready(self, timeout_s: float) -> bool:
-        """After `load`: block until the output is open and taking sound, at most `timeout_s`.
+        """While held: block until the output is open and taking sound, at most `timeout_s`.
 
         A sound played before then can be lost (the get-ready words were): the countdown
         waits for this. False when it took too long; the session may start anyway.
@@ -132,8 +134,6 @@ class CuePlayer(QObject):
         if self._plan is None:
             log.warning("cue player: an event arrived before a plan was loaded; ignored")
             return
-        if event.kind in (EventKind.FINISHED, EventKind.STOPPED):
-            self._release_when_quiet = True
         sound = cue_sound(event, self._plan, self._settings)
         cue = event.cue
         if cue is None:

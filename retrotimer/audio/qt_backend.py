@@ -23,10 +23,10 @@ from PySide6.QtCore import (
 from retrotimer.audio.backend import BackendUnavailable, PlaybackError
 from retrotimer.audio.pcm import SAMPLE_WIDTH, SOUND_RATE, Clip, resampled, samples_of
 
-# How far ahead of the speaker the mixer keeps the stream: enough to ride out a moment
-# without the interpreter lock, little enough that a cue is not heard late. It is also the
-# stream's whole buffer: the sound server starts playing once a stream's buffer is full,
-# so a buffer larger than what the mixer keeps in it would never start.
+# How far ahead of the speaker the mixer keeps the stream while it plays: enough to ride
+# out a moment without the interpreter lock, little enough that a cue is not heard late.
+# It is the stream's whole buffer; between sounds Qt plays silence of its own (Qt 6.10 and
+# later fill what the buffer lacks), so nothing is written, and nothing runs here, then.
 QUEUE_AHEAD_S = 0.04
 FEED_INTERVAL_MS = 10
 # What the sound server adds after the stream's own buffer, as measured through PulseAudio.
@@ -62,7 +62,12 @@ class _Voice:
 
 
 class _Stream(QObject):
-    """The sink and its feeder, living on the audio thread; the voices are shared, locked."""
+    """The sink and its timers, living on the audio thread; the voices are shared, locked.
+
+    The feeder runs only while there is something to write (voices, or a new stream's first
+    buffer until it starts to drain); the closer fires once, when the stream has been quiet
+    for IDLE_CLOSE_S outside a session. A held stream with nothing to play wakes nothing.
+    """
 
     def __init__(self, qt: Any, device: Any, audio_format: Any) -> None:
         super().__init__()
@@ -72,15 +77,23 @@ class _Stream(QObject):
         self._sink: Any = None
         self._output: Any = None
         self._feeder: QTimer | None = None
+        self._closer: QTimer | None = None
         self.lock = threading.Lock()
         self.voices: list[_Voice] = []
         self.held = False
         self.failure: str | None = None
         self.sounding_until = 0.0
-        self._quiet_since = time.monotonic()
         self._last_taken = time.monotonic()
         self.flowing = False
         self._filled = False
+
+    @property
+    def streaming(self) -> bool:
+        return self._output is not None
+
+    def active_timers(self) -> int:
+        """How many of the stream's timers are running (none while a held stream is quiet)."""
+        return sum(1 for timer in (self._feeder, self._closer) if timer and timer.isActive())
 
     @Slot()
     def open(self) -> None:
@@ -92,16 +105,18 @@ class _Stream(QObject):
             self._feeder.setTimerType(Qt.TimerType.PreciseTimer)
             self._feeder.setInterval(FEED_INTERVAL_MS)
             self._feeder.timeout.connect(self.feed)
+            self._closer = QTimer(self)
+            self._closer.setSingleShot(True)
+            self._closer.setInterval(round(IDLE_CLOSE_S * 1000))
+            self._closer.timeout.connect(self.close)
         if self._output is None:
             self._output = self._sink.start()
             self._note_failure()
             if self._output is None:
                 self.failure = self.failure or "Qt Multimedia could not open an audio stream"
                 return
-            self._quiet_since = self._last_taken = time.monotonic()
+            self._last_taken = time.monotonic()
             self.flowing = self._filled = False
-            assert self._feeder is not None
-            self._feeder.start()
         self.feed()
 
     def _note_failure(self) -> None:
@@ -111,38 +126,46 @@ class _Stream(QObject):
 
     @Slot()
     def feed(self) -> None:
-        """Fill the stream's buffer with the mix of the playing voices."""
+        """Fill the stream's buffer with the mix of the playing voices; a new stream's first
+        buffer is silence, to learn when it starts to take sound."""
         if self._output is None:
             self.open()
             return
+        assert self._feeder is not None and self._closer is not None
         self._note_failure()
-        queued = self._sink.bufferSize() - self._sink.bytesFree()
-        count = (self._sink.bufferSize() - queued) // SAMPLE_WIDTH
+        room = self._sink.bytesFree()
         now = time.monotonic()
         with self.lock:
             sounding = bool(self.voices)
-            block = self._mix(count) if count > 0 else None
-            keep_open = sounding or self.held
-        if block is None:
-            limit = STALL_S if self.flowing else START_S
-            if now - self._last_taken > limit and not self.failure:
-                self.failure = "Qt Multimedia audio output stopped taking sound"
-                with self.lock:
-                    self.voices.clear()
-        else:
-            # Room after the first fill means the stream has begun to take sound.
-            self.flowing = self.flowing or self._filled
+            held = self.held
+            if room > 0:
+                # Room after the first fill means the stream has begun to take sound.
+                self.flowing = self.flowing or self._filled
+                self._last_taken = now
+            writing = room > 0 and (sounding or not self._filled)
+            block = self._mix(room // SAMPLE_WIDTH) if writing else None
+        if block is not None:
             self._filled = True
-            self._last_taken = now
             self._output.write(block.tobytes())
             if sounding:
                 # The last of it leaves the speaker once the queue ahead of it has played.
                 ahead = (self._sink.bufferSize() - self._sink.bytesFree()) / _bytes(1.0)
                 self.sounding_until = now + ahead + DEVICE_LATENCY_S
-        if keep_open:
-            self._quiet_since = now
-        elif now - self._quiet_since > IDLE_CLOSE_S:
-            self.close()
+        waiting = sounding or not self.flowing
+        if waiting and now - self._last_taken > (STALL_S if self.flowing else START_S):
+            if not self.failure:
+                self.failure = "Qt Multimedia audio output stopped taking sound"
+            with self.lock:
+                self.voices.clear()
+            waiting = False
+        if waiting and not self._feeder.isActive():
+            self._feeder.start()
+        elif not waiting:
+            self._feeder.stop()
+        if held or waiting:
+            self._closer.stop()
+        elif not self._closer.isActive():
+            self._closer.start()
 
     def _mix(self, count: int) -> array[int]:
         if not self.voices:
@@ -160,11 +183,13 @@ class _Stream(QObject):
 
     @Slot()
     def close(self) -> None:
-        if self._feeder is not None:
-            self._feeder.stop()
+        for timer in (self._feeder, self._closer):
+            if timer is not None:
+                timer.stop()
         if self._output is not None:
             self._sink.stop()
             self._output = None
+        self.flowing = False
 
 
 class _Requests(QObject):
@@ -187,7 +212,8 @@ class QtBackend:
     the event loop then spins at full CPU and the session's timer stops. A QAudioSink fed by
     a mixer on a thread of its own has no such engine, and a busy UI thread cannot starve it.
     While held (a session is on) the stream runs without a break, so every cue starts after
-    the same short delay; outside a session it closes when quiet.
+    the same short delay, yet nothing is written or woken between sounds; outside a session
+    it closes when quiet.
     """
 
     name = "qt"
@@ -253,10 +279,13 @@ class QtBackend:
             time.sleep(0.005)
 
     def hold(self, held: bool) -> None:
-        """Keep the stream running (a session is on), or let it close when quiet."""
+        """Open the stream and keep it running (a session is on), or let it close when
+        quiet. Held, it is open when this returns, so `wait_ready` waits for this stream."""
         with self._stream.lock:
             self._stream.held = held
         if held:
+            self._requests.open.emit()
+        else:
             self._requests.wake.emit()
 
     def play(self, clip: Clip, gain: float) -> None:
@@ -277,6 +306,15 @@ class QtBackend:
             if self._stream.voices:
                 return True
         return time.monotonic() < self._stream.sounding_until
+
+    @property
+    def streaming(self) -> bool:
+        """A stream is open: held for a session, or a sound outside one not yet quiet."""
+        return self._stream.streaming
+
+    def timers_running(self) -> int:
+        """The stream's timers that are running: none while it is quiet."""
+        return self._stream.active_timers()
 
     def close(self) -> None:
         atexit.unregister(self.close)

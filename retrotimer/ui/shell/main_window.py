@@ -104,9 +104,6 @@ class MainWindow(QMainWindow):
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
         if self.refresh_today():
             self.tabs.setCurrentWidget(self.today_panel)
-        cues = parts.runs.parts.cues
-        if cues is not None:
-            self.tell(f"Sound: {cues.backend_name}.")
 
     # ---- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
