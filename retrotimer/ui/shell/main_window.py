@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
@@ -16,17 +19,19 @@ from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
 from retrotimer.ui.common.theme import apply_theme, run_colours
-from retrotimer.ui.history.history_screen import HistoryScreen
-from retrotimer.ui.programs.program_path_chart import ProgramPathChart
 from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
 from retrotimer.ui.programs.today_panel import TodayPanel
 from retrotimer.ui.run.keys_help import KeysHelp
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
 from retrotimer.ui.run.summary_dialog import SummaryDialog
 from retrotimer.ui.shell.app_parts import AppParts
+from retrotimer.ui.shell.lazy_tab import LazyTab
 from retrotimer.ui.shell.settings_dialog import SettingsDialog
-from retrotimer.ui.templates.templates_screen import TemplatesScreen
 from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog, open_welcome
+
+if TYPE_CHECKING:
+    from retrotimer.ui.history.history_screen import HistoryScreen
+    from retrotimer.ui.templates.templates_screen import TemplatesScreen
 
 APP_TITLE = "RetroTimer"
 DEFAULT_SIZE = (1280, 800)
@@ -59,32 +64,16 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Screens")
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName("Screens")
-        theme = parts.settings.current.theme
         self.today_panel = TodayPanel()
         self.tabs.addTab(self.today_panel, "To&day")
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
         self.tabs.addTab(self.run_screen, "&Run")
-        self.templates_screen = TemplatesScreen(
-            parts.library, parts.settings.current, exchange=parts.exchange
-        )
-        self.tabs.addTab(self.templates_screen, "Te&mplates")
-        self.history_screen = HistoryScreen(
-            parts.history,
-            parts.transfer,
-            parts.runs.parts.wall_clock,
-            theme,
-            parts.history_problem,
-            exchange=parts.exchange,
-            programs=parts.programs,
-            side_chart=ProgramPathChart(
-                run_colours(theme), parts.programs, parts.runs.parts.wall_clock
-            ),
-        )
-        self.tabs.addTab(self.history_screen, "Histor&y")
+        # Before the lazy tabs: a screen built as it is first shown was filled just then.
         self.tabs.currentChanged.connect(self._screen_shown)
+        # Built when first shown: a runner who only runs never pays for them.
+        self._templates_tab = LazyTab(self.tabs, "Te&mplates", self._build_templates_screen)
+        self._history_tab = LazyTab(self.tabs, "Histor&y", self._build_history_screen)
         self.setCentralWidget(self.tabs)
-        self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
-        self.templates_screen.run_requested.connect(self.run_template)
 
         self.today_panel.start_requested.connect(self.run_program_session)
         self.today_panel.other_requested.connect(
@@ -104,6 +93,55 @@ class MainWindow(QMainWindow):
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
         if self.refresh_today():
             self.tabs.setCurrentWidget(self.today_panel)
+
+    # ---- the screens built when first needed ----------------------------------------------
+    def _build_templates_screen(self) -> QWidget:
+        from retrotimer.ui.templates.templates_screen import TemplatesScreen
+
+        parts = self.parts
+        screen = TemplatesScreen(parts.library, parts.settings.current, exchange=parts.exchange)
+        screen.templates_changed.connect(lambda: self.reload_templates())
+        screen.run_requested.connect(self.run_template)
+        return screen
+
+    def _build_history_screen(self) -> QWidget:
+        from retrotimer.ui.history.history_screen import HistoryScreen
+        from retrotimer.ui.programs.program_path_chart import ProgramPathChart
+
+        parts = self.parts
+        theme = parts.settings.current.theme
+        wall_clock = parts.runs.parts.wall_clock
+        return HistoryScreen(
+            parts.history,
+            parts.transfer,
+            wall_clock,
+            theme,
+            parts.history_problem,
+            exchange=parts.exchange,
+            programs=parts.programs,
+            side_chart=ProgramPathChart(run_colours(theme), parts.programs, wall_clock),
+        )
+
+    @property
+    def templates_screen(self) -> TemplatesScreen:
+        return cast("TemplatesScreen", self._templates_tab.screen())
+
+    @property
+    def history_screen(self) -> HistoryScreen:
+        return cast("HistoryScreen", self._history_tab.screen())
+
+    @property
+    def _built_history(self) -> HistoryScreen | None:
+        return cast("HistoryScreen | None", self._history_tab.built)
+
+    @property
+    def _built_templates(self) -> TemplatesScreen | None:
+        return cast("TemplatesScreen | None", self._templates_tab.built)
+
+    def _refresh_history(self) -> None:
+        """Show the history as it is now, if its screen has been built."""
+        if self._built_history is not None:
+            self._built_history.refresh()
 
     # ---- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -127,9 +165,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self.go_menu = menu.addMenu("&Go")
         self._tab_actions: list[QAction] = []
-        self._add_tab_action(self.run_screen, "&Run")
-        self._add_tab_action(self.templates_screen, "Te&mplates")
-        self._add_tab_action(self.history_screen, "Histor&y")
+        self._add_tab_action(lambda: self.run_screen, "&Run")
+        self._add_tab_action(lambda: self.templates_screen, "Te&mplates")
+        self._add_tab_action(lambda: self.history_screen, "Histor&y")
         help_menu = menu.addMenu("&Help")
         keys_action = QAction("&Keys and presenter remotes", self)
         keys_action.setShortcut(QKeySequence("F1"))
@@ -149,11 +187,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.history_screen)
         self.history_screen.open_session_export()
 
-    def _add_tab_action(self, widget: QWidget, text: str) -> None:
+    def _add_tab_action(self, screen: Callable[[], QWidget], text: str) -> None:
         number = len(self._tab_actions) + 1
         action = QAction(text, self)
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.triggered.connect(lambda: self.tabs.setCurrentWidget(widget))
+        action.triggered.connect(lambda: self.tabs.setCurrentWidget(screen()))
         self.go_menu.addAction(action)
         self._tab_actions.append(action)
 
@@ -179,8 +217,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.run_screen)
 
     def _screen_shown(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self.history_screen:
-            self.history_screen.refresh()  # "this week" moves on while the app is open
+        if self._built_history is not None and self.tabs.currentWidget() is self._built_history:
+            self._refresh_history()  # "this week" moves on while the app is open
 
     def run_template(self, name: str) -> None:
         """Show the Run screen with this template (unless a session is under way)."""
@@ -269,15 +307,17 @@ class MainWindow(QMainWindow):
             self.tell(f"The training program could not be saved: {error}")
             return
         self.refresh_today()
-        self.history_screen.refresh()
+        self._refresh_history()
 
     def _settings_changed(self, settings: Settings, old: Settings) -> None:
         if settings.theme is not old.theme:
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, settings.theme)
-            self.history_screen.set_theme(settings.theme)
-        self.templates_screen.set_settings(settings)
+            if self._built_history is not None:
+                self._built_history.set_theme(settings.theme)
+        if self._built_templates is not None:
+            self._built_templates.set_settings(settings)
 
     def show_welcome(self) -> None:
         """The first-run welcome: the first template, the safety cues, the user's cadence."""
@@ -297,7 +337,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
 
     def _session_ended(self, run: SessionRun) -> None:
-        self.history_screen.refresh()
+        self._refresh_history()
         self.refresh_today()
         summary = run.summary
         assert summary is not None, "a session ends with its summary"
@@ -316,7 +356,7 @@ class MainWindow(QMainWindow):
         review = dialog.review() if result == SummaryDialog.DialogCode.Accepted else None
         if review is not None and run.save_review(review):
             self.tell("Rating and notes saved with the session.")
-            self.history_screen.refresh()
+            self._refresh_history()
         elif review is not None:
             self.tell(
                 "The history cannot be written just now: the rating and notes are kept with "
@@ -385,8 +425,8 @@ class MainWindow(QMainWindow):
             event.ignore()  # the window manager's close button: ask, as Ctrl+Q does
             self.request_quit()
             return
-        editor = self.templates_screen.editor
-        if editor.is_dirty and not self._leave_unsaved:
+        templates = self._built_templates
+        if templates is not None and templates.editor.is_dirty and not self._leave_unsaved:
             event.ignore()
             self._ask_before_closing()
             return
