@@ -15,6 +15,7 @@ from retrotimer.core.history.history_values import (
     SessionStart,
     SessionTotals,
 )
+from retrotimer.core.history.session_order import SessionOrder
 from retrotimer.core.session.records import SegmentRecord
 
 
@@ -75,6 +76,18 @@ class HistoryRepository(HistoryWriter, Protocol):
     """The session history: recording, reading, reviewing, deleting with undo, import."""
 
     def list_sessions(self, *, include_deleted: bool = False) -> list[HistoryEntry]: ...
+
+    def count_sessions(self) -> int:
+        """How many sessions `list_sessions` gives, without reading them."""
+        ...
+
+    def session_page(self, order: SessionOrder, offset: int, limit: int) -> list[HistoryEntry]:
+        """The sessions from `offset` on (at most `limit`) of the list in `order`."""
+        ...
+
+    def session_position(self, session_id: str, order: SessionOrder) -> int | None:
+        """Where the session is in the list in `order`; None when it is not in the list."""
+        ...
 
     def get_session(self, session_id: str) -> HistorySession | None: ...
 
