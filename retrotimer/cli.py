@@ -120,10 +120,11 @@ def _open_window(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    from retrotimer.commands.template_source import load_template_argument
+    template, speed = None, 1.0
+    if args.command == "run":
+        from retrotimer.commands.template_source import load_template_argument
 
-    template = load_template_argument(args.template) if args.command == "run" else None
-    speed = args.speed if args.command == "run" else 1.0
+        template, speed = load_template_argument(args.template), args.speed
     # Imported here so that subcommands start without loading the widgets.
     from retrotimer.app import run_gui
 

@@ -7,9 +7,16 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
-from retrotimer.core.history.calendar_days import local_day
+from retrotimer.core.history.calendar_days import first_utc_of_day, local_day
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
@@ -19,19 +26,18 @@ from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
 from retrotimer.ui.common.theme import apply_theme, run_colours
-from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
 from retrotimer.ui.programs.today_panel import TodayPanel
-from retrotimer.ui.run.keys_help import KeysHelp
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
-from retrotimer.ui.run.summary_dialog import SummaryDialog
 from retrotimer.ui.shell.app_parts import AppParts
 from retrotimer.ui.shell.lazy_tab import LazyTab
-from retrotimer.ui.shell.settings_dialog import SettingsDialog
-from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog, open_welcome
 
+# Screens and dialogs are imported where they are first needed: not before the first paint.
 if TYPE_CHECKING:
     from retrotimer.ui.history.history_screen import HistoryScreen
+    from retrotimer.ui.run.summary_dialog import SummaryDialog
+    from retrotimer.ui.shell.settings_dialog import SettingsDialog
     from retrotimer.ui.templates.templates_screen import TemplatesScreen
+    from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog
 
 APP_TITLE = "RetroTimer"
 DEFAULT_SIZE = (1280, 800)
@@ -171,7 +177,7 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu("&Help")
         keys_action = QAction("&Keys and presenter remotes", self)
         keys_action.setShortcut(QKeySequence("F1"))
-        keys_action.triggered.connect(lambda: KeysHelp(self).open())
+        keys_action.triggered.connect(self.show_keys)
         help_menu.addAction(keys_action)
         welcome_action = QAction("&Welcome and cadence…", self)
         welcome_action.triggered.connect(self.show_welcome)
@@ -242,7 +248,9 @@ class MainWindow(QMainWindow):
         program, choice = active
         history = self.parts.history
         try:
-            entries = history.list_sessions() if history is not None else []
+            # The coach counts only sessions from the start day on: years before it stay unread.
+            since = first_utc_of_day(choice.start_day)
+            entries = history.sessions_since(since) if history is not None else []
         except HistoryUnavailable:
             entries = []
         proposal = propose(
@@ -275,7 +283,15 @@ class MainWindow(QMainWindow):
     def settings(self) -> Settings:
         return self._settings.current
 
+    def show_keys(self) -> None:
+        from retrotimer.ui.run.keys_help import KeysHelp
+
+        KeysHelp(self).open()
+
     def open_settings(self) -> None:
+        from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
+        from retrotimer.ui.shell.settings_dialog import SettingsDialog
+
         programs = self.parts.programs
         box = None
         if programs is not None:
@@ -289,7 +305,7 @@ class MainWindow(QMainWindow):
 
     def _settings_answered(self, dialog: SettingsDialog, result: int) -> None:
         self.settings_dialog = None
-        if result == SettingsDialog.DialogCode.Accepted:
+        if result == QDialog.DialogCode.Accepted:
             self._settings.update(dialog.settings())
             self._choose_program(dialog)
 
@@ -321,6 +337,8 @@ class MainWindow(QMainWindow):
 
     def show_welcome(self) -> None:
         """The first-run welcome: the first template, the safety cues, the user's cadence."""
+        from retrotimer.ui.welcome.welcome_dialog import open_welcome
+
         self.welcome_dialog = open_welcome(
             self, self._settings.current, self.parts.runs.parts.clock, self._welcome_answered
         )
@@ -346,6 +364,8 @@ class MainWindow(QMainWindow):
             return
         if self.isFullScreen():
             self.toggle_fullscreen()
+        from retrotimer.ui.run.summary_dialog import SummaryDialog
+
         self.summary_dialog = open_modal(
             SummaryDialog(summary, self, program=run.program),
             lambda dialog, result: self._summary_answered(run, dialog, result),
@@ -353,7 +373,7 @@ class MainWindow(QMainWindow):
 
     def _summary_answered(self, run: SessionRun, dialog: SummaryDialog, result: int) -> None:
         self.summary_dialog = None
-        review = dialog.review() if result == SummaryDialog.DialogCode.Accepted else None
+        review = dialog.review() if result == QDialog.DialogCode.Accepted else None
         if review is not None and run.save_review(review):
             self.tell("Rating and notes saved with the session.")
             self._refresh_history()

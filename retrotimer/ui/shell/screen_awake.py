@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from wakepy import keep
-
 log = logging.getLogger(__name__)
 
 
@@ -27,6 +25,9 @@ class WakepyScreenAwake:
     def hold(self) -> None:
         if self._mode is not None:
             return
+        # Imported when a session first starts: wakepy looks for its methods (D-Bus...) then.
+        from wakepy import keep
+
         mode = keep.presenting(on_fail="pass")
         mode.__enter__()
         self._mode = mode
