@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from retrotimer.audio.startup import open_cue_player
+from retrotimer.audio.cues_on_demand import cues_on_demand
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.model import Template
 from retrotimer.core.ports import CueSink
@@ -160,7 +160,7 @@ def run_gui(
         return 1
     problem = notices[0] if history is None and notices else ""
     store = SettingsStore(paths)
-    cues = open_cue_player(store.load(), paths.cache)
+    cues = cues_on_demand(store.load(), paths.cache)
     # Said before the history's notices: a settings file kept aside, folders not writable.
     startup = [text for text in (paths.problem, store.notice) if text]
     for text in startup:

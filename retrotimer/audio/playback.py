@@ -119,9 +119,9 @@ class Playback:
         self._backend: AudioBackend | None = None
 
     @property
-    def started(self) -> bool:
-        """A backend has been started (none is before sound is first wanted)."""
-        return self._backend is not None
+    def in_use(self) -> AudioBackend | None:
+        """The backend started, or None before sound is first wanted."""
+        return self._backend
 
     @property
     def backend_name(self) -> str:

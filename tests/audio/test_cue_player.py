@@ -95,7 +95,7 @@ def test_no_backend_starts_before_a_session_and_then_it_gets_every_clip_once(
     rig = Rig()
     rigs.append(rig)
     rig.player.load(plan)
-    assert not rig.player.playback.started and rig.device.prepared == []
+    assert rig.player.playback.in_use is None and rig.device.prepared == []
     rig.player.hold(True)
     expected = {clip.name for clip in (*TONES.all(), *VOICE.all())}
     assert set(rig.device.prepared) == expected

@@ -64,9 +64,10 @@ def test_no_backend_starts_until_the_output_is_held_or_a_sound_played() -> None:
     playback.stop_all()
     assert playback.wait_ready(0.0) and not playback.busy() and not playback.audible
     playback.close()
-    assert started == [] and not playback.started
+    assert started == [] and playback.in_use is None
     playback.hold(True)
     (backend,) = started
+    assert playback.in_use is backend
     assert backend.prepared == ["pip"] and backend.held == [True]
     playback.play(silence("go", 0.1, 16000), 1.0)
     assert started == [backend] and backend.played == [("go", 1.0)]
