@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrotimer.core.history.history_values import MAX_OFFSET_S, WallTime
+from retrotimer.core.history.history_values import WallTime
 
 DAY_S = 86_400
 # 1970-01-01 was a Thursday; with Monday as 0 that is weekday 3.
@@ -42,12 +42,6 @@ def weekday(days: int) -> int:
 def local_day(moment: WallTime) -> int:
     """The day number of the calendar date where the runner was at that moment."""
     return int((moment.utc_s + moment.offset_s) // DAY_S)
-
-
-def first_utc_of_day(day: int) -> float:
-    """The earliest UTC moment that is on `day` somewhere: a session on that local day or
-    later started at or after it, whatever its offset."""
-    return float(day * DAY_S - MAX_OFFSET_S)
 
 
 def iso_week(days: int) -> tuple[int, int]:

@@ -77,11 +77,6 @@ class HistoryRepository(HistoryWriter, Protocol):
 
     def list_sessions(self, *, include_deleted: bool = False) -> list[HistoryEntry]: ...
 
-    def sessions_since(self, utc_s: float) -> list[HistoryEntry]:
-        """The sessions of `list_sessions` that started at or after `utc_s` (newest first),
-        found through the index on start times."""
-        ...
-
     def count_sessions(self) -> int:
         """How many sessions `list_sessions` gives, without reading them."""
         ...

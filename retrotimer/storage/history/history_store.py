@@ -261,15 +261,6 @@ class HistoryStore:
             ).fetchall()
         return [_entry(row) for row in self._shown(rows)]
 
-    def sessions_since(self, utc_s: float) -> list[HistoryEntry]:
-        with self.database.reading() as db:
-            rows = db.execute(
-                f"SELECT {_ENTRY_COLUMNS} FROM sessions AS s {_LISTED} AND s.started_utc >= ? "
-                f"ORDER BY {order_by(SessionOrder())}",
-                (utc_s,),
-            ).fetchall()
-        return [_entry(row) for row in rows]
-
     def count_sessions(self) -> int:
         with self.database.reading() as db:
             return int(

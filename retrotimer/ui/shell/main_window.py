@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.history.calendar_days import first_utc_of_day, local_day
+from retrotimer.core.history.calendar_days import local_day
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
@@ -248,9 +248,7 @@ class MainWindow(QMainWindow):
         program, choice = active
         history = self.parts.history
         try:
-            # The coach counts only sessions from the start day on: years before it stay unread.
-            since = first_utc_of_day(choice.start_day)
-            entries = history.sessions_since(since) if history is not None else []
+            entries = history.list_sessions() if history is not None else []
         except HistoryUnavailable:
             entries = []
         proposal = propose(

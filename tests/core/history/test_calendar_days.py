@@ -10,14 +10,13 @@ from hypothesis import strategies as st
 from retrotimer.core.history.calendar_days import (
     civil_from_days,
     days_from_civil,
-    first_utc_of_day,
     iso_date,
     iso_week,
     iso_week_monday,
     local_day,
     weekday,
 )
-from retrotimer.core.history.history_values import MAX_OFFSET_S, WallTime
+from retrotimer.core.history.history_values import WallTime
 
 EPOCH = date(1970, 1, 1)
 days = st.integers((date(1, 1, 8) - EPOCH).days, (date(9999, 12, 24) - EPOCH).days)
@@ -63,17 +62,3 @@ def test_a_late_evening_run_west_of_greenwich_counts_on_its_local_day() -> None:
     assert iso_date(local_day(moment)) == "2024-05-05"
     assert iso_week(local_day(moment)) == (2024, 18)
     assert iso_week(local_day(WallTime(1_714_960_800.0, 0))) == (2024, 19)
-
-
-@given(
-    st.integers(0, 2_000_000_000),
-    st.integers(-MAX_OFFSET_S, MAX_OFFSET_S),
-    st.integers(0, 30_000),
-)
-def test_a_session_on_a_day_or_later_starts_no_earlier_than_that_day_s_first_moment(
-    utc_s: int, offset_s: int, day: int
-) -> None:
-    on_or_after = local_day(WallTime(utc_s, offset_s)) >= day
-    assert not on_or_after or utc_s >= first_utc_of_day(day)
-    # And the bound is tight: the furthest-ahead offset is on `day` at that very moment.
-    assert local_day(WallTime(first_utc_of_day(day), MAX_OFFSET_S)) == day

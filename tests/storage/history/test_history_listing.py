@@ -79,12 +79,6 @@ def test_the_plain_order_is_the_list_and_the_count_is_its_length(store: HistoryS
     assert store.session_position("no such session", SessionOrder()) is None
 
 
-def test_sessions_since_a_moment_are_the_list_s_from_that_moment_on(store: HistoryStore) -> None:
-    listed = store.list_sessions()
-    for since in (0.0, MONDAY_2024_05_06 + 3 * DAY, MONDAY_2024_05_06 + 3 * DAY + 1, 9e9):
-        assert store.sessions_since(since) == [e for e in listed if e.started_utc_s >= since]
-
-
 # Values a hand-edited or foreign file can hold, in any column.
 ODD_VALUES: tuple[object, ...] = (
     None,
