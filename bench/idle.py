@@ -8,7 +8,7 @@ measured over `--session-s` of it; the session is stopped, its summary closed, a
 idle window measured once more. The bare window is measured idle over the same spans.
 Resident memory is reported at the end. Prints JSON; medians over alternating rounds.
 
-    python bench/idle.py [--rounds 3] [--idle-s 10] [--session-s 20] [--before /work/main]
+    python bench/idle.py [--rounds 3] [--idle-s 10] [--session-s 60] [--before /work/main]
 
 Goals: idle at most 0.3 % of a core, before and after a session; at most 1 % during one.
 """
@@ -144,7 +144,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--idle-s", type=float, default=10.0)
-    parser.add_argument("--session-s", type=float, default=20.0)
+    parser.add_argument("--session-s", type=float, default=60.0)
     parser.add_argument("--before", type=Path, help="an older checkout to measure beside this one")
     parser.add_argument("--no-pulse", action="store_true", help="no private PulseAudio daemon")
     args = parser.parse_args()

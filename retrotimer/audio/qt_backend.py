@@ -38,7 +38,6 @@ IDLE_CLOSE_S = 2.0
 # a while to start (a Bluetooth headset waking up), so it gets longer.
 STALL_S = 1.0
 START_S = 5.0
-_GAIN_ONE = 1024
 # Qt probes for PipeWire and warns when the library is absent, then uses PulseAudio as it
 # should; the probe's warning and the FFmpeg banner are noise on a terminal.
 _QUIET_PROBES = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
@@ -54,11 +53,10 @@ def _multimedia() -> Any:
 
 @dataclass(slots=True)
 class _Voice:
-    """A sound being mixed: its samples, how far it has got, its gain in 1/1024ths."""
+    """A sound being mixed: its samples and how far it has got."""
 
     samples: array[int]
-    position: int
-    gain: int
+    position: int = 0
 
 
 class _Stream(QObject):
@@ -80,6 +78,10 @@ class _Stream(QObject):
         self._closer: QTimer | None = None
         self.lock = threading.Lock()
         self.voices: list[_Voice] = []
+        # Every sound plays at the gain of the latest; the sink applies it (in Qt's C++), so
+        # a lone sound is mixed by copying its samples.
+        self.gain = 1.0
+        self._sink_gain = 1.0
         self.held = False
         self.failure: str | None = None
         self.sounding_until = 0.0
@@ -137,13 +139,16 @@ class _Stream(QObject):
         now = time.monotonic()
         with self.lock:
             sounding = bool(self.voices)
-            held = self.held
+            held, gain = self.held, self.gain
             if room > 0:
                 # Room after the first fill means the stream has begun to take sound.
                 self.flowing = self.flowing or self._filled
                 self._last_taken = now
             writing = room > 0 and (sounding or not self._filled)
             block = self._mix(room // SAMPLE_WIDTH) if writing else None
+        if gain != self._sink_gain:
+            self._sink.setVolume(gain)
+            self._sink_gain = gain
         if block is not None:
             self._filled = True
             self._output.write(block.tobytes())
@@ -168,18 +173,24 @@ class _Stream(QObject):
             self._closer.start()
 
     def _mix(self, count: int) -> array[int]:
-        if not self.voices:
-            return array("h", bytes(SAMPLE_WIDTH * count))
-        mix = [0] * count
+        # Qt's 16-bit samples are in the machine's byte order, as `array` holds them.
+        chunks = []
         for voice in self.voices:
-            chunk = voice.samples[voice.position : voice.position + count]
-            gain = voice.gain
-            for i, sample in enumerate(chunk):
-                mix[i] += sample * gain
-            voice.position += len(chunk)
+            chunks.append(voice.samples[voice.position : voice.position + count])
+            voice.position += len(chunks[-1])
         self.voices = [v for v in self.voices if v.position < len(v.samples)]
-        # Qt's 16-bit samples are in the machine's byte order, as `array` writes them.
-        return array("h", [max(-32768, min(32767, value >> 10)) for value in mix])
+        if not chunks:
+            return array("h", bytes(SAMPLE_WIDTH * count))
+        if len(chunks) == 1:
+            block = chunks[0]
+        else:  # sounds that overlap (a pip over words) are added, and clipped
+            sums = [0] * count
+            for chunk in chunks:
+                for i, sample in enumerate(chunk):
+                    sums[i] += sample
+            block = array("h", [max(-32768, min(32767, value)) for value in sums])
+        block.frombytes(bytes(SAMPLE_WIDTH * (count - len(block))))
+        return block
 
     @Slot()
     def close(self) -> None:
@@ -294,7 +305,8 @@ class QtBackend:
             raise PlaybackError(failure)
         self.prepare(clip)
         with self._stream.lock:
-            self._stream.voices.append(_Voice(self._clips[clip.name], 0, round(gain * _GAIN_ONE)))
+            self._stream.gain = gain
+            self._stream.voices.append(_Voice(self._clips[clip.name]))
         self._requests.wake.emit()
 
     def stop_all(self) -> None:
