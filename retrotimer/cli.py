@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -26,7 +26,7 @@ class Subcommand:
 # Only the module of the command given is imported: `--version` and `plan` start without
 # Qt, the audio stack or the other commands.
 SUBCOMMANDS = (
-    Subcommand("plan", "plan", "print the timeline of a template"),
+    Subcommand("plan", "plan_timeline", "print the timeline of a template"),
     Subcommand("run", "run", "run a session"),
     Subcommand(
         "templates",
@@ -46,6 +46,8 @@ SUBCOMMANDS = (
         "diagnose", "diagnose", "show the audio backend in use and why the others were not chosen"
     ),
 )
+# What a subcommand's parser sets as `handler`; none is set without a subcommand.
+Handler = Callable[[argparse.Namespace], int]
 # A day: longer than any smoke test, and far inside what a Qt timer can count.
 MAX_QUIT_AFTER_S = 86_400.0
 
@@ -69,6 +71,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="retrotimer", description="An interval timer for backward (retro) running."
     )
+    parser.set_defaults(handler=None)
     parser.add_argument("--version", action="version", version=f"retrotimer {__version__}")
     parser.add_argument(
         "--quit-after",
@@ -100,11 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
     from retrotimer.core.templates.template_toml import TemplateError
 
-    handler = getattr(args, "handler", None)
+    handler: Handler | None = args.handler
     try:
         if handler is None or (args.command == "run" and not args.headless):
             return _open_window(args)
-        result: int = handler(args)
+        result = handler(args)
     except TemplateError as error:
         print(f"retrotimer: {error}", file=sys.stderr)
         return 2

@@ -1,17 +1,28 @@
-"""Shared test set-up: Qt offscreen, private app dirs, and a guard against running QTimers."""
+"""Shared test set-up: Qt offscreen, hypothesis profiles, private app dirs, and a guard
+against running QTimers."""
 
 from __future__ import annotations
 
 import os
 import traceback
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 pytest_plugins = ["pytester"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# HYPOTHESIS_PROFILE chooses. "ci" (`make test`): a loaded machine never fails a property on
+# time, the examples are the same in every run, and a failure prints the blob that replays
+# it. "dev", the default: a deadline loose enough for a busy laptop that still catches a
+# property gone slow.
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("dev", deadline=timedelta(seconds=2))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(autouse=True)

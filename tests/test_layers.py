@@ -1,23 +1,22 @@
-"""The core imports nothing but the standard library (and never the clock or sqlite)."""
+"""The layers hold: the core imports nothing but the standard library (and never the clock or
+sqlite), the runtime only QtCore; and every module's file name is unique in the package."""
 
 from __future__ import annotations
 
 import ast
+import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
 
+import retrotimer
 import retrotimer.core
 import retrotimer.runtime
 
+PACKAGE = Path(retrotimer.__file__).parent
 CORE = Path(retrotimer.core.__file__).parent
 RUNTIME = Path(retrotimer.runtime.__file__).parent
 FORBIDDEN_STDLIB = {"time", "sqlite3", "os", "pathlib", "datetime", "threading", "subprocess"}
-# The command line imports a command's module only when it runs: import them all.
-EVERY_COMMAND_AND_THE_WINDOW = (
-    "import importlib, sys, retrotimer.cli, retrotimer.app; "
-    "[importlib.import_module(f'retrotimer.commands.{c.module}') "
-    "for c in retrotimer.cli.SUBCOMMANDS]; "
-)
 
 
 def imported_roots(path: Path) -> set[str]:
@@ -56,30 +55,51 @@ def test_the_runtime_uses_qtcore_alone() -> None:
                 assert name == "PySide6.QtCore", f"{path.name} imports {name}"
 
 
-def test_commands_and_the_window_start_without_the_calendar_library() -> None:
-    """icalendar (with dateutil and the time-zone data) is for `program calendar` alone."""
-    import subprocess
-    import sys
+def shared_module_names(root: Path) -> dict[str, list[str]]:
+    """Module file names found more than once under `root` (package markers aside), each
+    with the places it is found."""
+    places: defaultdict[str, list[str]] = defaultdict(list)
+    for path in sorted(root.rglob("*.py")):
+        if path.name != "__init__.py":
+            places[path.name].append(str(path.relative_to(root)))
+    return {name: found for name, found in places.items() if len(found) > 1}
 
-    code = EVERY_COMMAND_AND_THE_WINDOW + (
-        "print(sorted(m for m in sys.modules if m.startswith(('icalendar', 'dateutil'))))"
+
+def test_no_two_modules_share_a_file_name() -> None:
+    """A name says which module it is without its folder (in tracebacks, editors' tabs and
+    searches)."""
+    assert len(list(PACKAGE.rglob("*.py"))) > 100
+    assert shared_module_names(PACKAGE) == {}
+
+
+def test_a_shared_module_name_is_found_in_any_folder(tmp_path: Path) -> None:
+    for module in ("a/__init__.py", "a/plan.py", "b/c/plan.py", "b/__init__.py", "b/run.py"):
+        (tmp_path / module).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / module).touch()
+    assert shared_module_names(tmp_path) == {"plan.py": ["a/plan.py", "b/c/plan.py"]}
+
+
+def loaded_at_start(prefixes: tuple[str, ...]) -> list[str]:
+    """The modules named with `prefixes` that importing the command line, every command (it
+    imports a command's module only when it runs) and the window loads."""
+    code = (
+        "import importlib, sys, retrotimer.cli, retrotimer.app; "
+        "[importlib.import_module(f'retrotimer.commands.{c.module}') "
+        "for c in retrotimer.cli.SUBCOMMANDS]; "
+        f"print(sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
-    assert done.stdout.strip() == "[]"
+    return list(ast.literal_eval(done.stdout))
+
+
+def test_commands_and_the_window_start_without_the_calendar_library() -> None:
+    """icalendar (with dateutil and the time-zone data) is for `program calendar` alone."""
+    assert loaded_at_start(("icalendar", "dateutil")) == []
 
 
 def test_commands_and_the_window_start_without_the_fit_sdk() -> None:
     """Garmin's SDK (a megabyte of profile) is imported by the commands that read or write
     other tools' files, not by every start of the program or the window."""
-    import subprocess
-    import sys
-
-    code = EVERY_COMMAND_AND_THE_WINDOW + (
-        "print(sorted(m for m in sys.modules if m.startswith(('garmin_fit_sdk', 'defusedxml'))))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert done.stdout.strip() == "[]"
+    assert loaded_at_start(("garmin_fit_sdk", "defusedxml")) == []

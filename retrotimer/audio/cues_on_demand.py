@@ -3,16 +3,17 @@ the first time sound is wanted, not before the window is painted."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retrotimer.core.session.plan import Plan
+from retrotimer.core.session.plan import Cue, Plan
 from retrotimer.core.session.session_events import Event
 from retrotimer.core.settings import Settings
 
 if TYPE_CHECKING:
     from retrotimer.audio.cue_player import CuePlayer
+    from retrotimer.audio.playback import BackendFactory
 
 
 class CuesOnDemand:
@@ -25,7 +26,7 @@ class CuesOnDemand:
     def __init__(self, build: Callable[[Settings], CuePlayer], settings: Settings) -> None:
         self._build = build
         self._settings = settings
-        self._plan: Plan | None = None
+        self._loaded: tuple[Plan, Sequence[Cue]] | None = None
         self._player: CuePlayer | None = None
 
     @property
@@ -36,18 +37,18 @@ class CuesOnDemand:
     def _built(self) -> CuePlayer:
         if self._player is None:
             self._player = self._build(self._settings)
-            if self._plan is not None:
-                self._player.load(self._plan)
+            if self._loaded is not None:
+                self._player.load(*self._loaded)
         return self._player
 
     @property
     def backend_name(self) -> str:
         return self._built().backend_name
 
-    def load(self, plan: Plan) -> None:
-        self._plan = plan
+    def load(self, plan: Plan, get_ready: Sequence[Cue]) -> None:
+        self._loaded = (plan, get_ready)
         if self._player is not None:
-            self._player.load(plan)
+            self._player.load(plan, get_ready)
 
     def hold(self, held: bool) -> None:
         if held:
@@ -74,12 +75,17 @@ class CuesOnDemand:
             self._player.close()
 
 
-def cues_on_demand(settings: Settings, cache_dir: Path) -> CuesOnDemand:
+def cues_on_demand(
+    settings: Settings,
+    cache_dir: Path,
+    *,
+    factories: Mapping[str, BackendFactory] | None = None,
+) -> CuesOnDemand:
     """The app's cue player as `open_cue_player` builds it, when sound is first wanted."""
 
     def build(current: Settings) -> CuePlayer:
         from retrotimer.audio.startup import open_cue_player
 
-        return open_cue_player(current, cache_dir)
+        return open_cue_player(current, cache_dir, factories=factories)
 
     return CuesOnDemand(build, settings)

@@ -1,4 +1,4 @@
-"""Synthesised cue tones: a family per direction (pip, go), finish chime, step tick, reminder."""
+"""Synthesised cue tones: a family per direction (pip, go), finish, step tick, safety signals."""
 
 from __future__ import annotations
 
@@ -9,6 +9,15 @@ from dataclasses import dataclass
 
 from retrotimer.audio.pcm import FULL_SCALE, SOUND_RATE, Clip, clip_from_samples
 from retrotimer.core.model import Direction
+from retrotimer.core.session.tone_names import (
+    FINISH,
+    RAILS,
+    REMINDER,
+    STEP_TICK,
+    TURN,
+    go_name,
+    pip_name,
+)
 
 # Raised-cosine ramps this long at both ends of every note: a sine cut off mid-wave clicks.
 FADE_S = 0.008
@@ -71,6 +80,8 @@ class Tones:
     finish: Clip
     step_tick: Clip
     reminder: Clip
+    turn: Clip
+    rails: Clip
 
     def family(self, direction: Direction) -> ToneFamily:
         return self.families[direction]
@@ -79,23 +90,11 @@ class Tones:
         clips: list[Clip] = []
         for family in self.families.values():
             clips += [family.pip, family.go]
-        return (*clips, self.finish, self.step_tick, self.reminder)
+        return (*clips, self.finish, self.step_tick, self.reminder, self.turn, self.rails)
 
     def by_name(self) -> dict[str, Clip]:
         return {clip.name: clip for clip in self.all()}
 
-
-def pip_name(direction: Direction) -> str:
-    return f"tone:pip:{direction.value}"
-
-
-def go_name(direction: Direction) -> str:
-    return f"tone:go:{direction.value}"
-
-
-FINISH = "tone:finish"
-STEP_TICK = "tone:step-tick"
-REMINDER = "tone:reminder"
 
 # Backward falls (a warning), forward rises (energy), walking is one calm note. Pitches sit
 # where laptop speakers are loudest and the ear is most sensitive, and the three pip
@@ -106,6 +105,12 @@ _GO_NOTES = {
     Direction.FORWARD: ((0.0, Note(880.0, 0.16)), (0.17, Note(1319.0, 0.30))),
     Direction.NONE: ((0.0, Note(988.0, 0.40)),),
 }
+
+
+# Without the voice the safety signals must not be mistaken for one another or for a pip:
+# the shoulder check is two short high beeps, the turn three beeps falling like a stop, the
+# rails two long low notes.
+_TURN_HZ = (1047.0, 831.0, 659.0)
 
 
 def tone_recipes() -> dict[str, Recipe]:
@@ -120,6 +125,8 @@ def tone_recipes() -> dict[str, Recipe]:
     )
     recipes[STEP_TICK] = ((0.0, Note(1760.0, 0.03, 0.25, decay_per_s=60.0)),)
     recipes[REMINDER] = ((0.0, Note(1319.0, 0.08)), (0.14, Note(1319.0, 0.08)))
+    recipes[TURN] = tuple((0.13 * i, Note(hz, 0.09)) for i, hz in enumerate(_TURN_HZ))
+    recipes[RAILS] = ((0.0, Note(523.0, 0.25)), (0.35, Note(523.0, 0.25)))
     return recipes
 
 
@@ -129,7 +136,14 @@ def tones_of(clips: dict[str, Clip]) -> Tones:
         direction: ToneFamily(pip=clips[pip_name(direction)], go=clips[go_name(direction)])
         for direction in Direction
     }
-    return Tones(families, clips[FINISH], clips[STEP_TICK], clips[REMINDER])
+    return Tones(
+        families,
+        clips[FINISH],
+        clips[STEP_TICK],
+        clips[REMINDER],
+        clips[TURN],
+        clips[RAILS],
+    )
 
 
 def synthesise_tones(rate: int = SOUND_RATE) -> Tones:

@@ -1,4 +1,5 @@
-"""`retrotimer history list|export|import|stats`: review, back up and restore past sessions."""
+"""`retrotimer history list|export|import|review|stats`: look back on, review, back up and
+restore past sessions."""
 
 from __future__ import annotations
 
@@ -10,17 +11,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from retrotimer.commands import history_activity
-from retrotimer.commands.plan import format_clock
+from retrotimer.commands import history_activity, history_review
 from retrotimer.commands.program_context import unknown_programs_note
 from retrotimer.core.history.history_ports import HistoryUnavailable
-from retrotimer.core.history.history_values import HistoryEntry
+from retrotimer.core.history.history_values import HistoryEntry, rating_words
 from retrotimer.core.history.statistics import (
     WEEKLY_TARGET_SESSIONS,
     HistoryStatistics,
     WeekStats,
     compute_statistics,
 )
+from retrotimer.core.totals import total_clock_text
 from retrotimer.exchange.history.history_codec import (
     HistoryImportError,
     entry_to_json,
@@ -60,6 +61,12 @@ def register(parser: argparse.ArgumentParser) -> None:
     restore = commands.add_parser("import", help="restore sessions from a JSON export")
     restore.add_argument("file", type=Path, help="a file written by `history export --format json`")
     restore.set_defaults(handler=import_command)
+
+    review = commands.add_parser(
+        "review", help="show the review of a session, or change what is given of it"
+    )
+    history_review.add_review_arguments(review)
+    review.set_defaults(handler=review_command)
 
     stats = commands.add_parser("stats", help="weekly numbers, streak, totals and trend")
     stats.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -146,16 +153,16 @@ def entries_table(entries: list[HistoryEntry]) -> str:
         return "No sessions yet."
     lines = [
         f"{'started':<16}  {'template':<24} {'active':>7} {'backward':>8}  {'status':<11} "
-        f"{'rating':<6} id"
+        f"{'rating':<10} id"
     ]
     for entry in entries:
-        rating = "*" * entry.review.rating if entry.review.rating else "-"
+        rating = "-" if entry.rating is None else rating_words(entry.rating)
         status = "test run" if entry.test_run else entry.status.value
         lines.append(
             f"{local_datetime(entry.started):%Y-%m-%d %H:%M}  {entry.template_name[:24]:<24} "
-            f"{format_clock(entry.totals.active_s):>7} "
-            f"{format_clock(entry.totals.backward_s):>8}  {status:<11} "
-            f"{rating:<6} {entry.session_id[:8]}"
+            f"{total_clock_text(entry.totals.active_s):>7} "
+            f"{total_clock_text(entry.totals.backward_s):>8}  {status:<11} "
+            f"{rating:<10} {entry.session_id[:8]}"
         )
     return "\n".join(lines)
 
@@ -207,6 +214,14 @@ def import_command(args: argparse.Namespace) -> int:
         return 0
 
     return _run(action, write=True)
+
+
+# ---- review ----------------------------------------------------------------------------
+def review_command(args: argparse.Namespace) -> int:
+    action = history_review.review_action(args)
+    if action is None:
+        return EXIT_REFUSED
+    return _run(action, write=history_review.changes_anything(args))
 
 
 # ---- stats -----------------------------------------------------------------------------
@@ -277,7 +292,7 @@ def statistics_text(statistics: HistoryStatistics) -> str:
     longest = statistics.longest_backward
     if longest is not None:
         lines.append(
-            f"Longest backward segment: {format_clock(longest.seconds)} "
+            f"Longest backward segment: {total_clock_text(longest.seconds)} "
             f"({longest.template_name}, {local_datetime(longest.started):%Y-%m-%d})"
         )
     minutes = " ".join(f"{stats.backward_min:.1f}" for stats in trend.weeks)

@@ -6,7 +6,6 @@ import argparse
 import json
 from typing import Any
 
-from retrotimer.commands.plan import format_clock
 from retrotimer.commands.program_context import (
     active_program,
     fail,
@@ -18,6 +17,7 @@ from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
+from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.paths import AppPaths
 
 
@@ -54,11 +54,11 @@ def proposal_text(proposal: Proposal, settings: Settings) -> str:
         f"Focus: {proposal.focus}",
         *proposal.reasons,
         "",
-        f"{proposal.template.name}: {format_clock(plan.total_s)} in all, backward "
-        f"{format_clock(plan.backward_s)}",
+        f"{proposal.template.name}: {total_clock_text(plan.total_s)} in all, backward "
+        f"{total_clock_text(plan.backward_s)}",
         *(f"  {line}" for line in outline(proposal.template)),
         "",
-        f"Lighter: {proposal.lighter.name}, backward {format_clock(lighter.backward_s)}",
+        f"Lighter: {proposal.lighter.name}, backward {total_clock_text(lighter.backward_s)}",
     ]
     return "\n".join(lines)
 

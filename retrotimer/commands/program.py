@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from retrotimer.commands.plan import format_clock
 from retrotimer.commands.program_calendar import calendar_command, register_calendar
 from retrotimer.commands.program_context import fail, parse_day, template_json, today_argument
 from retrotimer.core.history.calendar_days import iso_date
@@ -21,6 +20,7 @@ from retrotimer.core.programs.program_toml import ProgramError, program_problems
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import template_to_toml
+from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
@@ -134,7 +134,7 @@ def show_command(args: argparse.Namespace) -> int:
         for index, template in enumerate(week.sessions, start=1):
             plan = compile_plan(template, settings)
             print(
-                f"  {index}. {template.name}: {format_clock(plan.total_s)} in all, "
+                f"  {index}. {template.name}: {total_clock_text(plan.total_s)} in all, "
                 f"{_backward_minutes(plan.backward_s)} backward minutes"
             )
     return 0

@@ -28,7 +28,7 @@ def given_rating(text: str | None) -> int | None:
     try:
         return rating_number(text)
     except ValueError as error:
-        raise ValueError(f"--rating: {error}") from None
+        raise ValueError(f"--rating {error}") from None
 
 
 def given_near_stumbles(text: str | None) -> int | None:

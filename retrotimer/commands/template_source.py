@@ -11,8 +11,8 @@ from retrotimer.core.templates.library import TemplateNotFound
 from retrotimer.core.templates.template_formats import read_template
 from retrotimer.core.templates.validation import TemplateError, TemplateReading
 from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.templates.template_files import read_template_file_text
 from retrotimer.storage.templates.template_library import TemplateLibrary
-from retrotimer.storage.templates.template_store import read_file_text
 
 TEMPLATE_HELP = (
     "a template name (see `retrotimer templates list`), or a TOML, text, FIT, Zwift or "
@@ -30,7 +30,7 @@ def read_template_file(path: Path) -> TemplateReading:
     foreign = read_workout_file(path)
     if foreign is not None:
         return foreign
-    text = read_file_text(path)
+    text = read_template_file_text(path)
     return read_template(text, path.name, default_name=path.stem)
 
 

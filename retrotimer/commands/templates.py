@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 
 from retrotimer.commands import template_exchange
-from retrotimer.commands.plan import format_clock
-from retrotimer.commands.settings_source import load_settings
+from retrotimer.commands.command_settings import load_settings
 from retrotimer.commands.template_source import load_template_argument, read_template_file
 from retrotimer.core.session.plan import Plan, compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.library import LibraryError, TemplateOrigin
 from retrotimer.core.templates.template_formats import TemplateFormat, write_template
 from retrotimer.core.templates.validation import TemplateError
+from retrotimer.core.totals import total_clock_text
 from retrotimer.exchange.formats import WorkoutFormat
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_library import TemplateLibrary, export_template
@@ -68,13 +68,13 @@ def _context() -> tuple[TemplateLibrary, Settings]:
     return TemplateLibrary.from_paths(paths), load_settings(paths)
 
 
-def totals_text(plan: Plan) -> str:
+def totals_by_direction_text(plan: Plan) -> str:
     """ "11:54 in all; backward 0:54 with 90 steps", and "; forward 10:00" if there is any."""
-    backward = f"backward {format_clock(plan.backward_s)}"
+    backward = f"backward {total_clock_text(plan.backward_s)}"
     if plan.backward_steps:
         backward += f" with {plan.backward_steps} steps"
-    forward = f"; forward {format_clock(plan.forward_s)}" if plan.forward_s else ""
-    return f"{format_clock(plan.total_s)} in all; {backward}{forward}"
+    forward = f"; forward {total_clock_text(plan.forward_s)}" if plan.forward_s else ""
+    return f"{total_clock_text(plan.total_s)} in all; {backward}{forward}"
 
 
 def list_command(args: argparse.Namespace) -> int:
@@ -89,7 +89,8 @@ def list_command(args: argparse.Namespace) -> int:
             print("  (none yet: `retrotimer templates import FILE` adds one)")
         for entry, template in rows:
             plan = compile_plan(template, settings)
-            print(f"  {entry.name:<{width}}  {template.venue.value:<9}  {totals_text(plan)}")
+            totals = totals_by_direction_text(plan)
+            print(f"  {entry.name:<{width}}  {template.venue.value:<9}  {totals}")
     bad = [entry for entry in entries if entry.template is None]
     if bad:
         print(
@@ -108,7 +109,7 @@ def show_command(args: argparse.Namespace) -> int:
     print(write_template(template, TemplateFormat.TEXT), end="")
     if library.builtin(template.name) is template:
         print("# a built-in template: read-only; duplicate it to make your own version")
-    print(f"# {totals_text(compile_plan(template, settings))} (at your cadences)")
+    print(f"# {totals_by_direction_text(compile_plan(template, settings))} (at your cadences)")
     return 0
 
 

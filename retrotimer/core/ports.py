@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from retrotimer.core.model import Template
-from retrotimer.core.session.plan import Plan
+from retrotimer.core.session.plan import Cue, Plan
 from retrotimer.core.session.session_events import Event
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.library import ImportedTemplate, LibraryEntry, TrashedTemplate
@@ -81,7 +82,8 @@ class CueSink(Protocol):
     @property
     def backend_name(self) -> str: ...
 
-    def load(self, plan: Plan) -> None: ...
+    def load(self, plan: Plan, get_ready: Sequence[Cue]) -> None:
+        """The plan the events to come belong to, and its session's get-ready cues."""
 
     def hold(self, held: bool) -> None:
         """Held: open the sound output and keep it running, for steady timing (a session is

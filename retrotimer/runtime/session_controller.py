@@ -84,23 +84,30 @@ class SessionController(QObject):
         return self._session.view(self._clock())
 
     # ---- commands --------------------------------------------------------------------
+    def run(self, command: Command) -> None:
+        """Run a command now; raises IllegalCommand (and changes nothing) when it is not
+        allowed."""
+        now = self._clock()
+        before = self._session.state
+        self._publish(self._session.apply(command, now), now, before)
+
     def start(self) -> None:
-        self._command(Command.START)
+        self.run(Command.START)
 
     def pause(self) -> None:
-        self._command(Command.PAUSE)
+        self.run(Command.PAUSE)
 
     def resume(self) -> None:
-        self._command(Command.RESUME)
+        self.run(Command.RESUME)
 
     def skip(self) -> None:
-        self._command(Command.SKIP)
+        self.run(Command.SKIP)
 
     def back(self) -> None:
-        self._command(Command.BACK)
+        self.run(Command.BACK)
 
     def stop(self) -> None:
-        self._command(Command.STOP)
+        self.run(Command.STOP)
 
     def toggle_pause(self) -> None:
         """Space bar: start when idle, pause when running, resume when paused."""
@@ -114,13 +121,6 @@ class SessionController(QObject):
 
     def can(self, command: Command) -> bool:
         return self._session.allowed(command, self._clock())
-
-    def _command(self, command: Command) -> None:
-        """Run a command; raises IllegalCommand (and changes nothing) when it is not allowed."""
-        now = self._clock()
-        before = self._session.state
-        handler = getattr(self._session, command.value)
-        self._publish(handler(now), now, before)
 
     # ---- time ------------------------------------------------------------------------
     def _lead(self) -> float:

@@ -118,7 +118,7 @@ class SessionRun(QObject):
         self._when_heard = Command.START
         self.summary: SessionSummary | None = None
         if parts.cues is not None:
-            parts.cues.load(plan)
+            parts.cues.load(plan, self._session.get_ready_cues)
 
     # ---- reading ---------------------------------------------------------------------
     @property
@@ -152,7 +152,7 @@ class SessionRun(QObject):
         if not self.can(command):
             return False
         assert self._controller is not None
-        getattr(self._controller, command.value)()
+        self._controller.run(command)
         return True
 
     def start(self) -> None:

@@ -17,10 +17,11 @@ from retrotimer.core.programs.program_toml import (
     program_to_toml,
     read_program_toml,
 )
+from retrotimer.core.templates.validation import TemplateError
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.templates.template_store import MAX_FILE_BYTES, file_stem
-from retrotimer.storage.user_files import UserFileError, read_user_file
+from retrotimer.storage.templates.template_files import read_template_file_text
+from retrotimer.storage.templates.template_store import file_stem
 
 SUFFIX = ".toml"
 
@@ -29,15 +30,9 @@ def read_program_file(path: Path) -> ProgramReading:
     """Read a program file through the one safe reader of user files: a folder, a device, a
     file too big, not UTF-8 or unreadable is one problem."""
     try:
-        data = read_user_file(path, MAX_FILE_BYTES, what="program file")
-    except UserFileError as error:
-        return ProgramReading(None, ProgramError([error.reason]).details)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return ProgramReading(
-            None, ProgramError(["the file is not UTF-8 text; save it as UTF-8"]).details
-        )
+        text = read_template_file_text(path, what="program file")
+    except TemplateError as error:
+        return ProgramReading(None, error.details)
     return read_program_toml(text)
 
 

@@ -13,7 +13,13 @@ from retrotimer.core.settings import FIELD_NAMES, Settings, read_settings_text
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.history.history_database import corrupt_name
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.user_files import UserFileError, describe_os_error, read_user_file
+from retrotimer.storage.user_files import (
+    UserFileError,
+    decode_user_lines,
+    describe_os_error,
+    not_utf8_words,
+    read_user_file,
+)
 
 # A settings file is a few hundred bytes; a bigger one is not ours and is not read whole.
 MAX_SETTINGS_BYTES = 64 * 1024
@@ -28,23 +34,6 @@ def _toml_value(value: Any) -> str:
         return repr(value)
     escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'
-
-
-def _text_of(data: bytes) -> tuple[str, list[str]]:
-    """The file's text, and a problem for each line that is not UTF-8 (left out)."""
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
-    kept: list[str] = []
-    problems: list[str] = []
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            kept.append(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            problems.append(f"line {number} is not UTF-8 text; ignored")
-            kept.append("")  # keeps the line numbers of the rest
-    return "\n".join(kept), problems
 
 
 class SettingsStore:
@@ -73,7 +62,9 @@ class SettingsStore:
             else:
                 self.notice = f"The settings cannot be read ({error}); the defaults are used."
             return Settings()
-        text, problems = _text_of(data)
+        # A line that is not UTF-8 is left out; the others are read.
+        text, failures = decode_user_lines(data)
+        problems = [f"{not_utf8_words(f'line {failure.line}')} (ignored)" for failure in failures]
         reading = read_settings_text(text)
         for problem in reading.problems:
             if problem.field and problem.field not in FIELD_NAMES:

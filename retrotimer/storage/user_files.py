@@ -1,4 +1,5 @@
-"""Read a file the user names, safely: regular files only, never blocking, a real size cap."""
+"""Read a file the user names, safely (regular files only, never blocking, a real size cap),
+and decode its text."""
 
 from __future__ import annotations
 
@@ -104,6 +105,55 @@ def read_user_file(path: Path, max_bytes: int, *, what: str = "file") -> bytes:
         ) from None
     finally:
         os.close(descriptor)
+
+
+def not_utf8_words(subject: str = "the file") -> str:
+    """The one wording for bytes that are not UTF-8 text, said of the file or of one line."""
+    return f"{subject} is not UTF-8 text: this character cannot be read; save the file as UTF-8"
+
+
+class NotUtf8Text(ValueError):
+    """A user's file that is not UTF-8 text; `line` and `column` (from 1, the column in bytes)
+    place the first byte that cannot be read."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(not_utf8_words())
+        self.line = line
+        self.column = column
+
+    @classmethod
+    def at(cls, data: bytes, offset: int) -> NotUtf8Text:
+        """The failure at byte `offset` of `data`."""
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        return cls(data.count(b"\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def decode_user_text(data: bytes) -> str:
+    """The text of a user's file: UTF-8, a byte-order mark allowed (Windows editors write
+    one); NotUtf8Text placing the first byte that is not."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise NotUtf8Text.at(data, error.start) from None
+
+
+def decode_user_lines(data: bytes) -> tuple[str, tuple[NotUtf8Text, ...]]:
+    """`decode_user_text` for a reader that can do without a line: each line that is not
+    UTF-8 is left empty (the others keep their numbers) and its failure given."""
+    try:
+        return decode_user_text(data), ()
+    except NotUtf8Text:
+        pass
+    kept: list[str] = []
+    failures: list[NotUtf8Text] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            # A byte-order mark is one only at the very start.
+            kept.append(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError as error:
+            failures.append(NotUtf8Text(number, error.start + 1))
+            kept.append("")
+    return "\n".join(kept), tuple(failures)
 
 
 def size_words(size: int) -> str:

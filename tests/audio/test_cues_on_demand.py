@@ -53,7 +53,7 @@ def test_nothing_is_built_until_a_session_holds_the_output(qtbot: QtBot, builds:
     cues = CuesOnDemand(builds, SETTINGS)
     plan = compile_plan(first_steps(), SETTINGS)
     quieter = replace(SETTINGS, volume=0.2)
-    cues.load(plan)
+    cues.load(plan, ())
     cues.apply_settings(quieter)
     cues.hold(False)
     assert cues.wait_ready(0.0)

@@ -54,10 +54,10 @@ def test_help_lists_every_command_without_importing_one(tmp_path: Path) -> None:
 def test_plan_imports_its_own_module_and_neither_qt_nor_audio(tmp_path: Path) -> None:
     modules, out = imported_by(tmp_path, "plan", SHORT)
     assert out.startswith("Short")
-    assert "retrotimer.commands.plan" in modules
+    assert "retrotimer.commands.plan_timeline" in modules
     assert modules <= {
-        "retrotimer.commands.plan",
-        "retrotimer.commands.settings_source",
+        "retrotimer.commands.plan_timeline",
+        "retrotimer.commands.command_settings",
         "retrotimer.commands.template_source",
     }
 

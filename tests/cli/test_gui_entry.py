@@ -9,19 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import retrotimer
 from tests.storage.disk_faults import make_read_only, small_disk
+
+SETTINGS_READ_IN_PART = b"cadence_backward_jog = 150\nvolume = 7.0\n"
 
 
 def test_no_arguments_opens_the_window(private_home: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-m", "retrotimer", "--quit-after", "0.3"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
+    result = retrotimer("--quit-after", "0.3")
     assert result.returncode == 0, result.stderr
     # The window saves its geometry when it closes: it was there.
     memory = private_home / "config" / "window.ini"
@@ -30,14 +25,7 @@ def test_no_arguments_opens_the_window(private_home: Path) -> None:
 
 
 def open_window(home: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", "--quit-after", "0.5"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROTIMER_HOME": str(home)},
-        check=False,
-    )
+    return retrotimer("--quit-after", "0.5", home=home)
 
 
 @pytest.mark.slow
@@ -51,16 +39,22 @@ def test_the_window_opens_on_a_read_only_empty_home_and_says_so(tmp_path: Path) 
     assert "the disk is read-only" in result.stderr
 
 
+def half_readable_settings(home: Path) -> Path:
+    """A settings file in `home` with one good value and one out of range; its folder."""
+    config = home / "config"
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_bytes(SETTINGS_READ_IN_PART)
+    return config
+
+
 @pytest.mark.slow
 def test_the_window_keeps_the_readable_settings_and_the_bad_file_aside(private_home: Path) -> None:
-    config = private_home / "config"
-    config.mkdir(parents=True)
-    (config / "settings.toml").write_bytes(b"cadence_backward_jog = 150\nvolume = 7.0\n")
+    config = half_readable_settings(private_home)
     result = open_window(private_home)
     assert result.returncode == 0, result.stderr
     assert "it was moved to" in result.stderr and "the values that could be read" in result.stderr
     (aside,) = config.glob("settings-corrupt-*.toml")
-    assert aside.read_bytes() == b"cadence_backward_jog = 150\nvolume = 7.0\n"
+    assert aside.read_bytes() == SETTINGS_READ_IN_PART
     kept = (config / "settings.toml").read_text(encoding="utf-8")
     assert "cadence_backward_jog = 150" in kept and "volume = 0.8" in kept
 
@@ -94,9 +88,7 @@ def status_bar_after_start(home: Path) -> str:
 
 @pytest.mark.slow
 def test_the_status_bar_says_a_settings_file_was_kept_aside(private_home: Path) -> None:
-    config = private_home / "config"
-    config.mkdir(parents=True)
-    (config / "settings.toml").write_bytes(b"cadence_backward_jog = 150\nvolume = 7.0\n")
+    half_readable_settings(private_home)
     message = status_bar_after_start(private_home)
     assert message.startswith(
         "The settings file could not be used as it was (line 2: volume = 7.0: volume must be 0-1"

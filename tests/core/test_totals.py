@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrotimer.commands.plan import plan_table
+from retrotimer.commands.plan_timeline import plan_table
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings

@@ -47,7 +47,7 @@ class Cues:
     def __init__(self, log: list[str]) -> None:
         self.log = log
 
-    def load(self, plan: object) -> None:
+    def load(self, plan: object, get_ready: object) -> None:
         self.log.append("load")
 
     def hold(self, held: bool) -> None:

@@ -43,6 +43,14 @@ def test_bad_program_files_are_skipped_and_a_huge_one_is_not_read(tmp_path: Path
     assert "larger than 1 MB" in problem.message
 
 
+def test_a_program_file_that_is_not_utf8_is_placed_like_a_template(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(b'format = 1\nname = "Caf\xe9"\n')
+    (problem,) = read_program_file(path).problems
+    assert (problem.line, problem.column) == (2, 12)
+    assert problem.message.startswith("the file is not UTF-8 text: this character")
+
+
 def test_the_library_gives_the_active_program_only_when_it_is_installed(tmp_path: Path) -> None:
     paths = AppPaths.from_environment({"RETROTIMER_HOME": str(tmp_path)})
     library: ProgramSource = ProgramLibrary(paths)

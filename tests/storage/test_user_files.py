@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.storage.user_files import UserFileError, describe_os_error, read_user_file
+from retrotimer.storage.user_files import (
+    NotUtf8Text,
+    UserFileError,
+    decode_user_lines,
+    decode_user_text,
+    describe_os_error,
+    not_utf8_words,
+    read_user_file,
+)
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
 
@@ -61,3 +69,24 @@ def test_a_file_at_the_cap_is_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "exact"
     path.write_bytes(b"y" * 1000)
     assert read_user_file(path, 1000) == b"y" * 1000
+
+
+def test_text_may_start_with_a_byte_order_mark() -> None:
+    assert decode_user_text(b"\xef\xbb\xbfa = 1\n") == "a = 1\n"
+    assert decode_user_lines("é\n".encode()) == ("é\n", ())
+
+
+def test_text_that_is_not_utf8_is_placed_at_its_first_bad_byte() -> None:
+    with pytest.raises(NotUtf8Text) as error:
+        decode_user_text(b"a = 1\nb = \xff\xfe\nc = \xff\n")
+    assert (error.value.line, error.value.column) == (2, 5)
+    assert str(error.value) == (
+        "the file is not UTF-8 text: this character cannot be read; save the file as UTF-8"
+    )
+
+
+def test_lines_that_are_not_utf8_are_left_empty_and_the_rest_kept() -> None:
+    text, failures = decode_user_lines(b"\xef\xbb\xbfa = 1\nb = \xff\nc = 3\n\xc3\n")
+    assert text == "a = 1\n\nc = 3\n\n"
+    assert [(failure.line, failure.column) for failure in failures] == [(2, 5), (4, 1)]
+    assert not_utf8_words("line 2").startswith("line 2 is not UTF-8 text: ")

@@ -32,7 +32,7 @@ def test_every_event_reaches_the_cue_player_in_order(harness: Harness) -> None:
     harness.show()
     harness.run.start()
     harness.run_until(lambda: harness.state() is SessionState.FINISHED)
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
     names = [event.type_name for event in harness.cues.events]
     assert names[:3] == ["countdown_started", "running", "announce"]
     assert names.count("shoulder_check") >= 2
@@ -47,7 +47,7 @@ def test_a_new_session_is_heard_once(harness: Harness) -> None:
     harness.run.start()
     harness.run_for(3.0)
     harness.run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
     harness.run.toggle()
     before = len(harness.cues.events)
     harness.run.start()
@@ -59,7 +59,7 @@ def test_a_new_session_is_heard_once(harness: Harness) -> None:
 def test_volume_and_mute_keys_and_the_settings_dialog_reach_it(harness: Harness) -> None:
     window = harness.show()
     cues = harness.cues
-    cues.settings.append(window.settings)  # as app.py hands them over at start
+    assert cues.settings == [window.settings], "the settings it opened with come first"
     harness.qtbot.keyClick(window, Qt.Key.Key_Minus)
     assert cues.settings[-1].volume == pytest.approx(0.7)
     harness.qtbot.keyClick(window, Qt.Key.Key_M)

@@ -20,7 +20,6 @@ from retrotimer.core.session.records import (
     SessionTotals as SessionTotals,  # where it was first
 )
 
-RATING_RANGE = (1, 5)
 # How hard the session felt, as on the effort (RPE) scales runners know: higher is harder.
 RATING_WORDS: dict[int, str] = {
     1: "very easy",
@@ -29,6 +28,9 @@ RATING_WORDS: dict[int, str] = {
     4: "hard",
     5: "too hard",
 }
+RATING_RANGE = (min(RATING_WORDS), max(RATING_WORDS))
+# How the one report of sessions reviewed before dizziness and pain were apart is named.
+OLD_REPORT_WORDS = "dizzy or in pain (recorded before these were separate)"
 MAX_NEAR_STUMBLES = 1000
 MAX_NOTES_LENGTH = 10_000
 # The moments the history can show: from 1970 UTC to a day before the end of year 9999, so
@@ -88,7 +90,7 @@ def rating_number(text: str) -> int:
     for number, words in RATING_WORDS.items():
         if wanted in (str(number), words):
             return number
-    raise ValueError(f"the rating must be one of {rating_choices()}, not {text!r}")
+    raise ValueError(f"must be one of {rating_choices()}, not {text!r}")
 
 
 def rating_choices() -> str:
@@ -116,6 +118,18 @@ class Review:
     def felt_unwell(self) -> bool:
         """Dizzy, in pain, or the report from before the two were apart."""
         return self.dizzy or self.pain or self.dizzy_or_pain
+
+    def with_reports(self, *, dizzy: bool | None = None, pain: bool | None = None) -> Review:
+        """This review with dizziness and pain as the runner now says (None: as it was). The
+        report from before the two were apart gives way once the runner says which it was,
+        or that it was neither; saying only "not dizzy" keeps it (it may have been pain)."""
+        if dizzy is None and pain is None:
+            return self
+        now_dizzy = self.dizzy if dizzy is None else dizzy
+        now_pain = self.pain if pain is None else pain
+        neither = dizzy is False and pain is False
+        old_report = self.dizzy_or_pain and not (now_dizzy or now_pain or neither)
+        return replace(self, dizzy=now_dizzy, pain=now_pain, dizzy_or_pain=old_report)
 
     def problems(self) -> list[str]:
         """Messages for values out of range; empty when the review can be saved."""

@@ -10,10 +10,10 @@ from typing import Any
 
 from retrotimer.core.model import Direction, Item, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.session.speech import (
-    length_text,
     length_words,
     number_words,
     spoken_label,
+    spoken_length_text,
 )
 from retrotimer.core.settings import Settings
 
@@ -237,7 +237,7 @@ def describe(segment: PlannedSegment) -> tuple[str, tuple[str, ...]]:
     amount = segment.steps if segment.steps is not None else round(segment.duration_s)
     label = segment.label[:1].upper() + segment.label[1:]
     return (
-        f"{label}, {length_text(amount, steps=is_steps)}",
+        f"{label}, {spoken_length_text(amount, steps=is_steps)}",
         (spoken_label(segment.label), *length_words(amount, steps=is_steps)),
     )
 

@@ -21,6 +21,11 @@ class SessionState(enum.Enum):
     def is_over(self) -> bool:
         return self in (SessionState.FINISHED, SessionState.STOPPED)
 
+    @property
+    def is_timed(self) -> bool:
+        """The clock moves the session on: getting ready or running."""
+        return self in (SessionState.COUNTDOWN, SessionState.RUNNING)
+
 
 class EventKind(enum.Enum):
     CUE = "cue"
@@ -78,6 +83,16 @@ class SessionView:
     @property
     def session_fraction(self) -> float:
         return self.position_s / self.total_s if self.total_s else 1.0
+
+    @property
+    def counting_down_s(self) -> float:
+        """The seconds the display counts down: the get-ready's while any is left, else the
+        segment's."""
+        return (
+            self.get_ready_remaining_s
+            if self.get_ready_remaining_s > 0
+            else self.segment_remaining_s
+        )
 
     @property
     def segment_fraction(self) -> float:

@@ -7,6 +7,7 @@ import dataclasses
 import enum
 import math
 from dataclasses import dataclass
+from typing import assert_never
 
 from retrotimer.core.session.plan import (
     CUE_RANK,
@@ -28,6 +29,7 @@ from retrotimer.core.session.session_events import (
     SessionState,
     SessionView,
 )
+from retrotimer.core.session.session_time import SessionTime
 from retrotimer.core.settings import Settings
 
 __all__ = [
@@ -94,6 +96,11 @@ def _in_countdown(position: float) -> bool:
     return position < -_EPSILON
 
 
+def _over(position: float, plan: Plan) -> bool:
+    # Within _EPSILON of the end, as the schedule fires it: the last segment's end is due.
+    return position >= plan.total_s - _EPSILON
+
+
 def get_ready_cues(get_ready_s: float, pips: int) -> list[Cue]:
     """The cues of the get-ready countdown, at negative offsets before the plan starts."""
     if get_ready_s <= 0:
@@ -119,22 +126,17 @@ class Session:
         if not plan.segments:
             raise ValueError("a plan without segments cannot be run")
         self.plan = plan
-        self.get_ready_s = float(get_ready_s)
+        self._time = SessionTime(float(get_ready_s))
         self.jump_threshold_s = jump_threshold_s
+        # The countdown's cues, which the cue sink is handed with the plan.
+        self.get_ready_cues = tuple(get_ready_cues(self.get_ready_s, get_ready_pips))
         schedule = [_Due(c.at_s, CUE_RANK[c.type], c, c.segment_index) for c in plan.cues]
-        schedule += [
-            _Due(c.at_s, CUE_RANK[c.type], c, 0)
-            for c in get_ready_cues(self.get_ready_s, get_ready_pips)
-        ]
+        schedule += [_Due(c.at_s, CUE_RANK[c.type], c, 0) for c in self.get_ready_cues]
         schedule += [_Due(s.end_s, SEGMENT_END_RANK, None, s.index) for s in plan.segments]
         schedule.sort(key=lambda due: cue_order(due.at_s, due.rank))
         self._schedule = schedule
         self._schedule_times = [due.at_s for due in schedule]
         self.state = SessionState.IDLE
-        self._started_at = 0.0
-        self._paused_total = 0.0
-        self._paused_at: float | None = None
-        self._shift = 0.0
         self._cursor = 0
         self._last_now: float | None = None
         self._generation = 0
@@ -142,7 +144,6 @@ class Session:
         self._entered_s = 0.0
         self._actual: dict[int, float] = {}
         self._records: dict[int, SegmentRecord] = {}
-        self._ended_at: float | None = None
 
     @classmethod
     def from_settings(cls, plan: Plan, settings: Settings, *, speed: float = 1.0) -> Session:
@@ -155,24 +156,17 @@ class Session:
         )
 
     # ---- time ------------------------------------------------------------------------
-    def _raw_position(self, now: float) -> float:
-        """Plan position, unclamped: negative while getting ready."""
-        if self.state is SessionState.IDLE:
-            return -self.get_ready_s
-        end = now
-        if self._paused_at is not None:
-            end = self._paused_at
-        elif self._ended_at is not None:
-            end = self._ended_at
-        return end - self._started_at - self._paused_total + self._shift - self.get_ready_s
+    @property
+    def get_ready_s(self) -> float:
+        return self._time.get_ready_s
 
     def plan_time(self, now: float) -> float:
         """Seconds into the plan, negative during get-ready: where an event is heard."""
-        return self._raw_position(self._check_time(now))
+        return self._time.plan_time(self._check_time(now))
 
     def position(self, now: float) -> float:
         """Seconds into the plan, within [0, total]."""
-        return min(max(self.plan_time(now), 0.0), self.plan.total_s)
+        return self.view(now).position_s
 
     def _check_time(self, now: float) -> float:
         if self._last_now is not None and now < self._last_now:
@@ -183,12 +177,12 @@ class Session:
     def _effective_state(self, now: float) -> SessionState:
         """The state the session would be in at `now` once due events are processed."""
         state = self.state
-        if state not in (SessionState.COUNTDOWN, SessionState.RUNNING):
+        if not state.is_timed:
             return state
         if self._last_now is not None and now - self._last_now > self.jump_threshold_s:
             return SessionState.PAUSED
-        position = self._raw_position(now)
-        if position >= self.plan.total_s - _EPSILON:
+        position = self._time.plan_time(now)
+        if _over(position, self.plan):
             return SessionState.FINISHED
         return SessionState.COUNTDOWN if _in_countdown(position) else SessionState.RUNNING
 
@@ -205,30 +199,46 @@ class Session:
         self.state = TRANSITIONS[(state, command)]
         return now, events
 
+    def apply(self, command: Command, now: float) -> list[Event]:
+        """Run `command` at `now`: the one place a Command finds its method."""
+        match command:
+            case Command.START:
+                return self.start(now)
+            case Command.PAUSE:
+                return self.pause(now)
+            case Command.RESUME:
+                return self.resume(now)
+            case Command.SKIP:
+                return self.skip(now)
+            case Command.BACK:
+                return self.back(now)
+            case Command.STOP:
+                return self.stop(now)
+            case _:
+                assert_never(command)
+
     def start(self, now: float) -> list[Event]:
         now, events = self._begin(Command.START, now)
-        self._started_at = now
+        self._time = self._time.started(now)
         self._last_now = now
         events.append(self._event(EventKind.COUNTDOWN, -self.get_ready_s, "Session started."))
         return events + self._fire(now)
 
     def pause(self, now: float) -> list[Event]:
         now, events = self._begin(Command.PAUSE, now)
-        self._paused_at = now
-        return [*events, self._event(EventKind.PAUSED, self._raw_position(now), "Paused.")]
+        self._time = self._time.paused(now)
+        return [*events, self._event(EventKind.PAUSED, self._time.plan_time(now), "Paused.")]
 
     def resume(self, now: float) -> list[Event]:
         now, events = self._begin(Command.RESUME, now)
-        assert self._paused_at is not None
-        self._paused_total += now - self._paused_at
-        self._paused_at = None
+        self._time = self._time.resumed(now)
         self._settle()
-        events.append(self._event(EventKind.RESUMED, self._raw_position(now), "Resumed."))
+        events.append(self._event(EventKind.RESUMED, self._time.plan_time(now), "Resumed."))
         return events + self._fire(now)
 
     def skip(self, now: float) -> list[Event]:
         now, events = self._begin(Command.SKIP, now)
-        position = self._raw_position(now)
+        position = self._time.plan_time(now)
         if _in_countdown(position):
             target = 0.0
         else:
@@ -242,7 +252,7 @@ class Session:
 
     def back(self, now: float) -> list[Event]:
         now, events = self._begin(Command.BACK, now)
-        position = self._raw_position(now)
+        position = self._time.plan_time(now)
         if _in_countdown(position):
             target = -self.get_ready_s
         else:
@@ -258,7 +268,7 @@ class Session:
 
     def stop(self, now: float) -> list[Event]:
         now, events = self._begin(Command.STOP, now)
-        position = self._raw_position(now)
+        position = self._time.plan_time(now)
         if not _in_countdown(position):
             events.append(self._leave(min(position, self.plan.total_s), skipped=False))
         summary = self._end(now, SessionOutcome.STOPPED)
@@ -268,7 +278,7 @@ class Session:
     def advance(self, now: float) -> list[Event]:
         """The events that fell due since the last call, in order, each exactly once."""
         now = self._check_time(now)
-        if self.state not in (SessionState.COUNTDOWN, SessionState.RUNNING):
+        if not self.state.is_timed:
             self._last_now = now if self.state is not SessionState.IDLE else self._last_now
             return []
         last = self._last_now
@@ -276,19 +286,19 @@ class Session:
             events = self._fire(last)
             if self.state.is_over:
                 return events
-            self._paused_at = last
+            self._time = self._time.paused(last)
             self.state = SessionState.PAUSED
             self._last_now = now
             text = f"Paused: the clock jumped {now - last:.0f} s (was the computer asleep?)."
-            paused = self._event(EventKind.AUTO_PAUSED, self._raw_position(now), text)
+            paused = self._event(EventKind.AUTO_PAUSED, self._time.plan_time(now), text)
             return [*events, dataclasses.replace(paused, paused_for_s=round(now - last, 6))]
         return self._fire(now)
 
     def _fire(self, now: float) -> list[Event]:
         self._last_now = max(now, self._last_now or now)
-        if self.state not in (SessionState.COUNTDOWN, SessionState.RUNNING):
+        if not self.state.is_timed:
             return []
-        position = self._raw_position(now)
+        position = self._time.plan_time(now)
         events: list[Event] = []
         while (
             self._cursor < len(self._schedule)
@@ -306,7 +316,7 @@ class Session:
                 events.append(self._leave(due.at_s, skipped=False))
                 if self._segment + 1 < len(self.plan.segments):
                     self._segment, self._entered_s = self._segment + 1, due.at_s
-        if position >= self.plan.total_s - _EPSILON:
+        if _over(position, self.plan):
             summary = self._end(now - (position - self.plan.total_s), SessionOutcome.FINISHED)
             events.append(
                 self._event(EventKind.FINISHED, self.plan.total_s, "Finished.", summary=summary)
@@ -336,7 +346,7 @@ class Session:
         return self._event(EventKind.SEGMENT_DONE, position, segment.label, record=record)
 
     def _jump(self, position: float, target: float) -> None:
-        self._shift += target - position
+        self._time = self._time.shifted(target - position)
         self._generation += 1
         self._cursor = bisect.bisect_left(self._schedule_times, target - _EPSILON)
         if target >= 0:
@@ -345,19 +355,15 @@ class Session:
         self._settle()
 
     def _settle(self) -> None:
-        position = self._raw_position(self._last_now or 0.0)
+        position = self._time.plan_time(self._last_now or 0.0)
         if self.state is SessionState.RUNNING and _in_countdown(position):
             self.state = SessionState.COUNTDOWN
 
     def _end(self, at: float, outcome: SessionOutcome) -> SessionSummary:
         """End the session at clock time `at`; its summary, once and for all."""
-        if self._paused_at is not None:
-            self._paused_total += at - self._paused_at
-            self._paused_at = None
-        self._ended_at = at
+        self._time = self._time.ended(at)
         self.state = SessionState(outcome.value)
-        active = max(0.0, at - self._started_at - self._paused_total - self.get_ready_s)
-        return summarise(self.plan, self.records, outcome, active)
+        return summarise(self.plan, self.records, outcome, self._time.active_s(at))
 
     def _event(
         self,
@@ -374,9 +380,9 @@ class Session:
     # ---- reading ---------------------------------------------------------------------
     def next_due(self, now: float) -> float | None:
         """Clock time of the next scheduled event, or None when nothing is pending."""
-        if self.state not in (SessionState.COUNTDOWN, SessionState.RUNNING):
+        if not self.state.is_timed:
             return None
-        position = self._raw_position(now)
+        position = self._time.plan_time(now)
         upcoming = self.plan.total_s
         if self._cursor < len(self._schedule):
             upcoming = min(upcoming, self._schedule[self._cursor].at_s)
@@ -384,17 +390,14 @@ class Session:
 
     def next_display_change(self, now: float) -> float | None:
         """Clock time at which the whole seconds shown for the segment (or get-ready) change."""
-        if self.state not in (SessionState.COUNTDOWN, SessionState.RUNNING):
+        if not self.state.is_timed:
             return None
-        position = self._raw_position(now)
-        end = 0.0 if position < 0 else self.plan.segments[self._segment].end_s
-        remaining = end - position
+        remaining = self.view(now).counting_down_s
         step = remaining - (math.ceil(remaining - _EPSILON) - 1)
         return now + max(step, 0.0)
 
     def view(self, now: float) -> SessionView:
-        now = self._check_time(now)
-        raw = self._raw_position(now)
+        raw = self.plan_time(now)
         position = min(max(raw, 0.0), self.plan.total_s)
         segment = self.plan.segments[self._segment]
         following = (
@@ -406,9 +409,7 @@ class Session:
         return SessionView(
             state=self.state,
             position_s=position,
-            get_ready_remaining_s=max(0.0, -raw)
-            if self.state is not SessionState.IDLE
-            else self.get_ready_s,
+            get_ready_remaining_s=max(0.0, -raw),
             segment=segment,
             segment_elapsed_s=elapsed,
             segment_remaining_s=segment.duration_s - elapsed,

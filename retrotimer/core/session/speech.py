@@ -31,7 +31,7 @@ def _length_parts(amount: int, *, steps: bool) -> list[tuple[int, str]]:
     return parts
 
 
-def length_text(amount: int, *, steps: bool) -> str:
+def spoken_length_text(amount: int, *, steps: bool) -> str:
     """ "15 steps", "45 seconds", "2 minutes", "1 minute 30 seconds"."""
     return " ".join(f"{number} {unit}" for number, unit in _length_parts(amount, steps=steps))
 

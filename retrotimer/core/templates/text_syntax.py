@@ -273,7 +273,7 @@ def parse_template_text(
     return reading.template
 
 
-def length_text(length: Length) -> str:
+def length_in_syntax(length: Length) -> str:
     """ "15 steps", "45s", "2m", "1m30s": how the text syntax writes a length."""
     amount = length.amount
     if length.is_steps:
@@ -298,7 +298,7 @@ def _item_lines(item: Item, depth: int) -> list[str]:
         for child in item.items:
             lines += _item_lines(child, depth + 1)
         return lines
-    line = f"{pad}{length_text(item.length)} {kind_name(item.kind)}"
+    line = f"{pad}{length_in_syntax(item.length)} {kind_name(item.kind)}"
     if item.label:
         line += f" {quote(item.label)}"
     if item.note:

@@ -19,7 +19,12 @@ from retrotimer.exchange.history.history_codec import (
     sessions_to_json,
 )
 from retrotimer.storage.atomic import write_atomic
-from retrotimer.storage.user_files import UserFileError, read_user_file
+from retrotimer.storage.user_files import (
+    NotUtf8Text,
+    UserFileError,
+    decode_user_text,
+    read_user_file,
+)
 
 # Larger than years of daily sessions; a bigger file is not one of ours.
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -28,13 +33,11 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 def read_import_file(path: Path) -> list[HistorySession]:
     """The sessions of a JSON export; HistoryImportError says why a file cannot be imported."""
     try:
-        data = read_user_file(path, MAX_IMPORT_BYTES, what="history export")
+        text = decode_user_text(read_user_file(path, MAX_IMPORT_BYTES, what="history export"))
     except UserFileError as error:
         raise HistoryImportError([error.reason]) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise HistoryImportError(["not a RetroTimer history export: not UTF-8 text"]) from None
+    except NotUtf8Text as error:
+        raise HistoryImportError([f"not a RetroTimer history export: {error}"]) from None
     return sessions_from_json(text)
 
 

@@ -14,9 +14,10 @@ from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.core.templates.validation import TemplateError, TemplateReading
 from retrotimer.exchange.formats import WorkoutFormat
 from retrotimer.exchange.output_files import write_file_atomic
-from retrotimer.exchange.user_files import decode_text, read_user_file
 from retrotimer.exchange.workouts.fit_workout import encode_workout, read_fit_workout
 from retrotimer.exchange.workouts.zwo_file import read_zwo
+from retrotimer.storage.templates.template_files import decode_template_text, read_template_bytes
+from retrotimer.storage.user_files import NotUtf8Text, decode_user_text
 
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 # A line only RetroTimer's TOML has (a description there may hold "- " lines of its own).
@@ -46,8 +47,8 @@ def detect_workout_format(data: bytes) -> WorkoutFormat | None:
     if xml_root(data) is not None:
         return WorkoutFormat.ZWO
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        text = decode_user_text(data)
+    except NotUtf8Text:
         return None
     if _TOML_MARK.search(text):
         return None
@@ -71,13 +72,13 @@ def read_workout_data(
     if found is WorkoutFormat.ZWO:
         return read_zwo(data, source, default_name=path.stem)
     if found is WorkoutFormat.ICU:
-        return read_icu_text(decode_text(data, path), default_name=path.stem)
+        return read_icu_text(decode_template_text(data, path), default_name=path.stem)
     return None
 
 
 def read_workout_file(path: Path, forced: WorkoutFormat | None = None) -> TemplateReading | None:
     """`read_workout_data` on a file read with a size cap."""
-    return read_workout_data(read_user_file(path), path, forced)
+    return read_workout_data(read_template_bytes(path), path, forced)
 
 
 def load_workout_file(path: Path, forced: WorkoutFormat | None = None) -> TemplateReading | None:

@@ -31,10 +31,9 @@ from retrotimer.core.templates.validation import (
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.file_lock import FolderLock
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.user_files import UserFileError, describe_os_error, read_user_file
+from retrotimer.storage.templates.template_files import read_template_file_text
+from retrotimer.storage.user_files import UserFileError, describe_os_error
 
-# A template is a few kilobytes; anything this big is not one, and is not read into memory.
-MAX_FILE_BYTES = 1_000_000
 SUFFIX = ".toml"
 # File names stay far below the file systems' 255 bytes, with room for "-2" and temp names.
 MAX_STEM_BYTES = 100
@@ -87,30 +86,9 @@ def file_stem(name: str) -> str:
     return f"{stem}-template" if stem in _WINDOWS_RESERVED else stem
 
 
-def read_file_text(path: Path) -> str:
-    """A template file's text; raises TemplateError (never anything else) when it cannot be
-    read: not a regular file, too big, not UTF-8, or an error of the disk."""
-    try:
-        data = read_user_file(path, MAX_FILE_BYTES, what="template file")
-    except UserFileError as error:
-        raise TemplateError([error.reason], str(path)) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - data.rfind(b"\n", 0, error.start)
-        problem = Problem(
-            Severity.ERROR,
-            "the file is not UTF-8 text: this character cannot be read; save the file as UTF-8",
-            line,
-            column,
-        )
-        raise TemplateError([problem], str(path)) from None
-
-
 def _read_stored(path: Path) -> TemplateReading:
     try:
-        return read_template_toml(read_file_text(path))
+        return read_template_toml(read_template_file_text(path))
     except TemplateError as error:
         return TemplateReading(None, error.details)
 
@@ -300,7 +278,7 @@ class TemplateStore:
     def import_file(self, source: Path) -> ImportedTemplate:
         """Add a template from a TOML or text-syntax file; a taken name gets a suffix, so
         nothing is overwritten. Raises TemplateError naming the file and every error."""
-        text = read_file_text(source)
+        text = read_template_file_text(source)
         reading = read_template(text, source.name, default_name=source.stem)
         if reading.template is None or reading.errors:
             raise TemplateError(list(reading.errors), str(source))

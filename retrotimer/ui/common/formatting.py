@@ -13,7 +13,7 @@ __all__ = [
     "counted",
     "total_clock_text",
     "total_seconds",
-    "totals_text",
+    "totals_in_minutes_text",
 ]
 
 
@@ -22,7 +22,7 @@ def clock_text(seconds: float) -> str:
     return _clock(max(0, math.ceil(seconds - 1e-9)))
 
 
-def totals_text(total_s: float, backward_s: float) -> str:
+def totals_in_minutes_text(total_s: float, backward_s: float) -> str:
     """A plan's totals as the window and the welcome write them: "14:35 · about 15 minutes
     · 3 backward minutes", by `total_seconds`."""
     return (

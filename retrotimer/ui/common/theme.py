@@ -176,6 +176,7 @@ QTabBar::tab:focus, QDoubleSpinBox:focus, QRadioButton:focus {
 }
 QPushButton { border: 2px solid #FFFFFF; border-radius: 6px; padding: 6px 14px; }
 QPushButton:disabled { border-color: #5A5A5A; }
+QPushButton:checked { background: #FFFFFF; color: #000000; }
 QTabBar::tab { padding: 8px 22px; border: 2px solid #5A5A5A; }
 QTabBar::tab:selected { background: #FFFFFF; color: #000000; border-color: #FFFFFF; }
 """
@@ -184,6 +185,9 @@ QPushButton:focus, QToolButton:focus, QComboBox:focus, QSpinBox:focus, QCheckBox
 QLineEdit:focus, QPlainTextEdit:focus, QTableView:focus, QListView:focus, QSlider:focus,
 QTabBar::tab:focus, QDoubleSpinBox:focus, QRadioButton:focus {
     border: 3px solid #0B57D0;
+}
+QPushButton:checked {
+    background: #000000; color: #FFFFFF; border: 2px solid #000000; border-radius: 4px;
 }
 QTabBar::tab { padding: 8px 22px; }
 """

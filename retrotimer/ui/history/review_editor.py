@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 from retrotimer.core.history.history_values import (
     MAX_NEAR_STUMBLES,
     MAX_NOTES_LENGTH,
+    OLD_REPORT_WORDS,
     RATING_WORDS,
     Review,
 )
 
 NOT_GIVEN = -1  # the near-stumbles box's value for "not given"
-OLD_REPORT = "Dizzy or in pain (recorded before these were separate)"
+OLD_REPORT = OLD_REPORT_WORDS[:1].upper() + OLD_REPORT_WORDS[1:]
 
 
 class ReviewEditor(QWidget):

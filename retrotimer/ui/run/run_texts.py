@@ -27,7 +27,15 @@ def digits_sample(duration_s: float) -> str:
     return "0:00"
 
 
-def length_text(segment: PlannedSegment) -> str:
+def session_sample(plan: Plan) -> str:
+    """The widest session line of a plan ("Segment 00 of 00  ·  00:00 of 00:00"), to size its
+    font once for the whole session."""
+    count, total = len(plan.segments), total_clock_text(plan.total_s)
+    widest = f"Segment {count} of {count}  ·  {total} of {total}"
+    return "".join("0" if c.isdigit() else c for c in widest)
+
+
+def short_length_text(segment: PlannedSegment) -> str:
     """ "15 steps", "30 s", "2 min", "1 min 30 s"."""
     if segment.steps is not None:
         return counted(segment.steps, "step")
@@ -50,7 +58,7 @@ def next_text(segment: PlannedSegment | None) -> str:
     if segment is None:
         return "Next: Finish"
     label = segment.label[:1].upper() + segment.label[1:]
-    return f"Next: {label} · {length_text(segment)}"
+    return f"Next: {label} · {short_length_text(segment)}"
 
 
 def steps_left(segment: PlannedSegment, remaining_s: float) -> int | None:
@@ -96,7 +104,7 @@ class RunTexts:
     info: str
     next: str
     banner: str | None
-    session: str
+    session: str  # where the session is: "Segment 3 of 12  ·  4:05 of 14:35"
     segment_fraction: float
     session_fraction: float
     look: Look = Look.SEGMENT
@@ -126,7 +134,7 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
             digits=total_clock_text(plan.total_s),
             digits_sample=digits_sample(plan.total_s),
             info="Press Space or Start when you are ready",
-            next=f"First: {segment_title(first)} · {length_text(first)}",
+            next=f"First: {segment_title(first)} · {short_length_text(first)}",
             banner=None,
             session=f"{counted(count, 'segment')}  ·  {total_clock_text(plan.total_s)} in all",
             segment_fraction=0.0,
@@ -145,7 +153,7 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
             digits=clock_text(view.get_ready_remaining_s),
             digits_sample="0:00",
             info="Space to resume" if paused else "Space pauses",
-            next=f"First: {segment_title(first)} · {length_text(first)}",
+            next=f"First: {segment_title(first)} · {short_length_text(first)}",
             banner=None,
             session=session,
             segment_fraction=0.0,

@@ -1,4 +1,4 @@
-"""After a session: what was done, and how it felt (rating, near-stumbles, dizzy or in pain)."""
+"""After a session: what was done, and how it felt (how hard, near-stumbles, dizzy, pain)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from retrotimer.core.history.history_values import (
     MAX_NEAR_STUMBLES,
     MAX_NOTES_LENGTH,
+    RATING_WORDS,
     Review,
 )
 from retrotimer.core.history.program_ref import ProgramRef
@@ -29,10 +30,26 @@ from retrotimer.core.session.records import SessionOutcome, SessionSummary
 from retrotimer.ui.common.formatting import clock_text
 
 STATUS_WORDS = {SessionOutcome.FINISHED: "Completed", SessionOutcome.STOPPED: "Stopped early"}
+# Lines broken by hand rather than wrapped: a wrapped label's height depends on its width,
+# which a dialog's size does not follow, so it would spill over the notes below it.
 DIZZY_ADVICE = (
-    "Stop and rest until it has passed. If the dizziness or pain persists or comes back, see "
-    "a doctor before you run backward again. A program steps back a week after this."
+    "Stop and rest until it has passed. If the dizziness or pain<br>"
+    "persists or comes back, see a doctor before you run backward<br>"
+    "again. A program steps back a week after this."
 )
+ADVICE = f"<b>{DIZZY_ADVICE}</b>"
+# Shown in the advice's place until dizziness or pain is ticked, in as many lines, so that
+# ticking never moves Save and Skip.
+REPORT_HINT = (
+    "Tick what you felt during or after the session, even a little:<br>"
+    "dizziness or pain is a reason to rest, and a program steps back<br>"
+    "a week after it."
+)
+
+
+def plain_words(text: str) -> str:
+    """Rich text of the advice as one line of words, for a screen reader."""
+    return text.replace("<br>", " ").replace("<b>", "").replace("</b>", "")
 
 
 def summary_lines(
@@ -86,18 +103,18 @@ class SummaryDialog(QDialog):
         self.rating_group = QButtonGroup(self)
         self.rating_group.setExclusive(False)  # a second click takes the rating back
         self.rating_buttons: list[QPushButton] = []
-        for stars in range(1, 6):
-            button = QPushButton(f"&{stars}")
+        for number, words in RATING_WORDS.items():
+            button = QPushButton(f"&{number}\n{words}")
             button.setCheckable(True)
             button.setAutoDefault(False)  # Enter saves the review; it never toggles a rating
-            button.setMinimumSize(48, 40)
-            button.setAccessibleName(f"Rating {stars} of 5")
-            self.rating_group.addButton(button, stars)
+            button.setMinimumSize(92, 56)
+            button.setAccessibleName(f'Rating {number} "{words}"')
+            self.rating_group.addButton(button, number)
             self.rating_buttons.append(button)
             rating_row.addWidget(button)
         self.rating_group.idToggled.connect(self._rating_toggled)
         rating_row.addStretch(1)
-        form.addRow("How did it feel? (1-5)", rating_row)
+        form.addRow("How hard was it?", rating_row)
         self.near_stumbles = QSpinBox()
         self.near_stumbles.setRange(0, MAX_NEAR_STUMBLES)
         self.near_stumbles.setAccessibleName("Near-stumbles")
@@ -111,14 +128,19 @@ class SummaryDialog(QDialog):
         reports.addWidget(self.pain)
         reports.addStretch(1)
         form.addRow("", reports)
-        self.dizzy_advice = QLabel(f"<b>{DIZZY_ADVICE}</b>")
+        self.dizzy_advice = QLabel()
         self.dizzy_advice.setTextFormat(Qt.TextFormat.RichText)
-        self.dizzy_advice.setWordWrap(True)
         self.dizzy_advice.setAccessibleName("Advice")
-        self.dizzy_advice.setVisible(False)
+        # As large as the larger of its two texts, so that the dialog keeps its size.
+        hints = []
+        for text in (ADVICE, REPORT_HINT):
+            self.dizzy_advice.setText(text)
+            hints.append(self.dizzy_advice.sizeHint())
+        self.dizzy_advice.setMinimumSize(hints[0].expandedTo(hints[1]))
         for box in (self.dizzy, self.pain):
             box.toggled.connect(self._show_advice)
         form.addRow("", self.dizzy_advice)
+        self._show_advice()
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("How it went, what to change next time")
@@ -131,7 +153,7 @@ class SummaryDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.skip_button = self.buttons.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setAccessibleName("Save rating and notes")
+        self.save_button.setAccessibleName("Save review")
         self.skip_button.setAccessibleName("Skip")
         self.save_button.setDefault(True)
         self.skip_button.setAutoDefault(False)
@@ -163,7 +185,9 @@ class SummaryDialog(QDialog):
                     button.setChecked(False)
 
     def _show_advice(self) -> None:
-        self.dizzy_advice.setVisible(self.dizzy.isChecked() or self.pain.isChecked())
+        shown = ADVICE if self.dizzy.isChecked() or self.pain.isChecked() else REPORT_HINT
+        self.dizzy_advice.setText(shown)
+        self.dizzy_advice.setAccessibleDescription(plain_words(shown))
 
     def rating(self) -> int | None:
         checked = self.rating_group.checkedId()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.history.calendar_days import local_day
+from retrotimer.core.history.health_reports import recent_unwell_report
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.today_panel.start_requested.connect(self.run_program_session)
+        self.today_panel.rest_requested.connect(self.close)
         self.today_panel.other_requested.connect(
             lambda: self.tabs.setCurrentWidget(self.run_screen)
         )
@@ -251,15 +253,17 @@ class MainWindow(QMainWindow):
             entries = history.list_sessions() if history is not None else []
         except HistoryUnavailable:
             entries = []
+        today = self._today()
         proposal = propose(
             program,
             entries,
-            self._today(),
+            today,
             choice.start_day,
             start_week=choice.start_week,
             settings=self.settings,
         )
-        self.today_panel.show_proposal(proposal, self.settings)
+        report = recent_unwell_report(entries, today)
+        self.today_panel.show_proposal(proposal, self.settings, report)
         return True
 
     def run_program_session(self, template: Template, program: ProgramRef) -> None:
@@ -373,14 +377,16 @@ class MainWindow(QMainWindow):
         self.summary_dialog = None
         review = dialog.review() if result == QDialog.DialogCode.Accepted else None
         if review is not None and run.save_review(review):
-            self.tell("Rating and notes saved with the session.")
+            self.tell("Review saved with the session.")
             self._refresh_history()
         elif review is not None:
             self.tell(
-                "The history cannot be written just now: the rating and notes are kept with "
-                "the session and saved as soon as it can."
+                "The history cannot be written just now: the review is kept with the session "
+                "and saved as soon as it can."
             )
-        self.refresh_today()
+        if self.refresh_today() and review is not None and review.felt_unwell:
+            # Straight to the advice to rest, where Space rests rather than starts.
+            self.tabs.setCurrentWidget(self.today_panel)
         self.review_given.emit(dialog.summary, review)
 
     # ---- window ----------------------------------------------------------------------------

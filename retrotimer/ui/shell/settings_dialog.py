@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.model import Venue
+from retrotimer.core.session.cue_sounds import SAFETY_TONES
+from retrotimer.core.session.plan import CueType
+from retrotimer.core.session.tone_names import TONE_WORDS
 from retrotimer.core.settings import CADENCE_RANGE, MAX_COUNTDOWN_PIPS, Settings, StepsAs, Theme
 from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
 
@@ -40,6 +43,27 @@ STEPS_AS = (
     (StepsAs.TIME, "A time, at your cadence"),
     (StepsAs.LAP, "An open step: press lap when done"),
 )
+
+
+SAFETY_WORDS = {
+    CueType.SHOULDER_CHECK: "look over your shoulder",
+    CueType.TURN_AROUND: "stop and turn around",
+    CueType.HOLD_RAILS: "hold the rails",
+}
+
+
+def voice_off_cost(beeps: bool) -> str:
+    """What the runner loses without the voice, with or without the beeps."""
+    if not beeps:
+        cues = ", ".join(SAFETY_WORDS.values())
+        return (
+            "Without the voice and the beeps no cue is heard at all, not even the safety cues: "
+            f"{cues}."
+        )
+    signals = "; ".join(
+        f"{TONE_WORDS[SAFETY_TONES[cue]]}, {words}" for cue, words in SAFETY_WORDS.items()
+    )
+    return f"Without the voice nothing is said, and the safety cues are signals alone: {signals}."
 
 
 def _spin(low: int, high: int, suffix: str, name: str) -> QSpinBox:
@@ -110,11 +134,22 @@ class SettingsDialog(QDialog):
         self.halfway = QCheckBox("&Halfway call on long segments")
         self.checklist = QCheckBox("Safety &checklist before a template's first run")
         cue_row = QHBoxLayout()
-        for box in (self.voice, self.beeps, self.step_ticks):
+        for box in (self.voice, self.beeps, self.step_ticks, self.next_up):
             box.setAccessibleName(box.text().replace("&", ""))
             cue_row.addWidget(box)
         cues_layout.addLayout(cue_row)
-        for box in (self.next_up, self.halfway, self.checklist):
+        # Turning the voice off must not silently cost the safety words: say what it leaves,
+        # in two lines at most (the dialog must fit an 800-pixel-high screen).
+        self.voice_off = QLabel()
+        self.voice_off.setWordWrap(True)
+        self.voice_off.setAccessibleName("Without the voice")
+        longest = max(
+            self.fontMetrics().horizontalAdvance(voice_off_cost(b)) for b in (True, False)
+        )
+        self.voice_off.setMinimumWidth(longest // 2 + 8 * self.fontMetrics().averageCharWidth())
+        self.beeps.toggled.connect(lambda beeps: self.voice_off.setText(voice_off_cost(beeps)))
+        cues_layout.addWidget(self.voice_off)
+        for box in (self.halfway, self.checklist):
             box.setAccessibleName(box.text().replace("&", ""))
             cues_layout.addWidget(box)
         layout.addWidget(cues)
@@ -183,6 +218,7 @@ class SettingsDialog(QDialog):
         self.next_up_lead.setValue(settings.next_up_lead_s)
         self.voice.setChecked(settings.voice)
         self.beeps.setChecked(settings.beeps)
+        self.voice_off.setText(voice_off_cost(settings.beeps))
         self.step_ticks.setChecked(settings.step_ticks)
         self.next_up.setChecked(settings.next_up)
         self.halfway.setChecked(settings.halfway)

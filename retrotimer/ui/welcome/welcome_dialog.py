@@ -26,7 +26,7 @@ from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import CADENCE_RANGE, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.runtime.clock import Clock
-from retrotimer.ui.common.formatting import totals_text
+from retrotimer.ui.common.formatting import totals_in_minutes_text
 from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.welcome.step_tapper import TARGET_STEPS, StepTapper
 
@@ -149,7 +149,7 @@ class WelcomeDialog(QDialog):
         description.setFont(self.font())
         # Worked out from the plan by the window's own rule, so both say the same length.
         plan = compile_plan(self._suggested, self._settings)
-        self.totals = QLabel(f"In all: {totals_text(plan.total_s, plan.backward_s)}")
+        self.totals = QLabel(f"In all: {totals_in_minutes_text(plan.total_s, plan.backward_s)}")
         self.totals.setAccessibleName("Length of the suggested session")
         self.totals.setFont(self.font())
         self.open_suggested = QCheckBox(f"Open “{self._suggested.name}” on the Run screen")

@@ -109,7 +109,7 @@ def test_every_legal_transition_reaches_the_table_state(
     if state is S.PAUSED:
         session.pause(now)
     assert session.state is state
-    getattr(session, command.value)(now)
+    session.apply(command, now)
     assert session.state is TRANSITIONS[(state, command)]
 
 
@@ -140,7 +140,7 @@ def test_every_illegal_command_raises_and_changes_nothing(
     assert session.state is state
     before = (session.state, session.position(now), session.records, session.view(now))
     with pytest.raises(IllegalCommand, match=command.value):
-        getattr(session, command.value)(now)
+        session.apply(command, now)
     assert (session.state, session.position(now), session.records, session.view(now)) == before
 
 
@@ -320,6 +320,17 @@ def test_next_due_and_display_change_point_to_the_next_moment() -> None:
     assert session.next_display_change(T0 + 1.0) == pytest.approx(T0 + 2.0)
     session.advance(T0 + 10.0)
     assert session.next_due(T0 + 10.0) == pytest.approx(T0 + 13.0)
+
+
+def test_the_display_counts_down_the_get_ready_then_the_segment() -> None:
+    session = make(two_walks(), get_ready=3.0)
+    assert session.view(T0).counting_down_s == 3.0
+    session.start(T0)
+    assert session.view(T0 + 0.5).counting_down_s == 2.5
+    assert session.next_display_change(T0 + 0.5) == pytest.approx(T0 + 1.0)
+    session.advance(T0 + 4.25)
+    assert session.view(T0 + 4.25).counting_down_s == pytest.approx(8.75)
+    assert session.next_display_change(T0 + 4.25) == pytest.approx(T0 + 4.0 + 1.0)
 
 
 def test_view_describes_the_moment_for_the_display() -> None:

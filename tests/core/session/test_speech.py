@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrotimer.core.session.speech import length_text, length_words, number_words
+from retrotimer.core.session.speech import length_words, number_words, spoken_length_text
 
 
 @pytest.mark.parametrize(
@@ -25,9 +25,9 @@ def test_number_words(value: int, words: tuple[str, ...]) -> None:
 
 
 def test_lengths_in_text_and_words() -> None:
-    assert length_text(1, steps=True) == "1 step"
-    assert length_text(90, steps=False) == "1 minute 30 seconds"
-    assert length_text(120, steps=False) == "2 minutes"
-    assert length_text(45, steps=False) == "45 seconds"
+    assert spoken_length_text(1, steps=True) == "1 step"
+    assert spoken_length_text(90, steps=False) == "1 minute 30 seconds"
+    assert spoken_length_text(120, steps=False) == "2 minutes"
+    assert spoken_length_text(45, steps=False) == "45 seconds"
     assert length_words(75, steps=True) == ("70", "5", "steps")
     assert length_words(61, steps=False) == ("1", "minute", "1", "second")

@@ -8,7 +8,7 @@ import pytest
 
 from retrotimer.core.model import Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.session.plan import Plan, compile_plan
-from retrotimer.core.session.speech import length_text
+from retrotimer.core.session.speech import spoken_length_text
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES, builtin_template
 from retrotimer.core.templates.validation import validate_template
@@ -30,9 +30,9 @@ def _by_name(name: str) -> Template:
 def _backward_words(plan: Plan) -> str:
     """'2 minutes and 200 steps': timed backward work, then counted steps."""
     timed = sum(s.duration_s for s in plan.segments if s.kind.is_backward and s.steps is None)
-    parts = [length_text(round(timed), steps=False)] if timed else []
+    parts = [spoken_length_text(round(timed), steps=False)] if timed else []
     if plan.backward_steps:
-        parts.append(length_text(plan.backward_steps, steps=True))
+        parts.append(spoken_length_text(plan.backward_steps, steps=True))
     return " and ".join(parts)
 
 
@@ -60,7 +60,7 @@ def test_description_totals_match_the_compiled_plan(template: Template) -> None:
     assert int(found["total"]) == about_minutes(plan.total_s)  # the one rule for totals
     assert found["backward"] == _backward_words(plan)
     if plan.forward_s:
-        assert found["forward"] == length_text(round(plan.forward_s), steps=False)
+        assert found["forward"] == spoken_length_text(round(plan.forward_s), steps=False)
     else:
         assert found["forward"] is None
 

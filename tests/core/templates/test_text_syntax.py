@@ -15,7 +15,7 @@ from retrotimer.core.templates.text_syntax import (
     MAX_LINE_CHARS,
     MAX_TEXT_CHARS,
     format_template_text,
-    length_text,
+    length_in_syntax,
     parse_template_text,
     read_template_text,
 )
@@ -189,8 +189,8 @@ def test_format_writes_the_issue_example() -> None:
         (Length.steps(15), "15 steps"),
     ],
 )
-def test_length_text(length: Length, text: str) -> None:
-    assert length_text(length) == text
+def test_length_in_syntax(length: Length, text: str) -> None:
+    assert length_in_syntax(length) == text
 
 
 @pytest.mark.parametrize(

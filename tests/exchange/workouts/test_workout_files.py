@@ -56,3 +56,8 @@ def test_a_refused_file_names_at_most_twenty_problems(tmp_path: Path) -> None:
         load_workout_file(path)
     lines = str(raised.value).splitlines()
     assert len(lines) == 21 and lines[-1].endswith("and 10 more problems like these")
+
+
+def test_an_icu_file_that_is_not_utf8_is_placed_like_a_template(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match=r"w\.txt:2:3: error: the file is not UTF-8 text"):
+        read_workout_data(b"- 5m\n- \xff 30s\n", tmp_path / "w.txt", WorkoutFormat.ICU)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
 import pytest
 
@@ -28,13 +27,6 @@ from retrotimer.storage.history.history_store import HistoryStore
 from tests.history_samples import MONDAY_2024_05_06, segment, session, start
 
 REF = ProgramRef("Learn to run backward", 2, 1)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    history = HistoryStore(tmp_path / "history.sqlite")
-    yield history  # type: ignore[misc]
-    history.close()
 
 
 REPORTS = Review(2, 0, "", dizzy=True, pain=True)

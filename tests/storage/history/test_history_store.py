@@ -30,13 +30,6 @@ from tests.history_samples import (
 )
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    history = HistoryStore(tmp_path / "history.sqlite")
-    yield history  # type: ignore[misc]
-    history.close()
-
-
 def as_repository(store: HistoryStore) -> HistoryRepository:
     return store  # mypy checks that the store has the shape of the port
 

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.core.model import Length, Segment, SegmentKind, Template
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.templates.library import NameTaken, TemplateNotFound
 from retrotimer.core.templates.template_toml import parse_template_toml, template_to_toml
 from retrotimer.core.templates.text_syntax import format_template_text
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.templates.template_store import MAX_FILE_BYTES, TemplateStore, file_stem
-from tests.factories import first_steps
+from retrotimer.storage.templates.template_files import MAX_FILE_BYTES
+from retrotimer.storage.templates.template_store import TemplateStore, file_stem
+from tests.factories import first_steps, named
 
 
 @pytest.fixture
@@ -30,10 +30,6 @@ def paths() -> AppPaths:
 @pytest.fixture
 def store(paths: AppPaths) -> TemplateStore:
     return TemplateStore.from_paths(paths, (t.name for t in BUILTIN_TEMPLATES))
-
-
-def named(name: str, seconds: int = 60) -> Template:
-    return Template(name, (Segment(SegmentKind.WALK, Length.seconds(seconds)),))
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:

@@ -39,7 +39,7 @@ class OneProgram:
 
 def screen(qtbot: QtBot, tmp_path: Path, following: bool) -> HistoryScreen:
     store = HistoryStore(tmp_path / "history.sqlite")
-    entries = [ran(SMALL, 0, 1, 1, number=0), ran(SMALL, 2, 1, 2, "rated2", number=1)]
+    entries = [ran(SMALL, 0, 1, 1, number=0), ran(SMALL, 2, 1, 2, "rated_hard", number=1)]
     store.import_sessions(HistorySession(e, "{}", ()) for e in entries)
 
     def clock() -> WallTime:

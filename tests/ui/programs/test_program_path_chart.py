@@ -17,7 +17,7 @@ def test_the_summary_counts_the_path() -> None:
     entries = [
         ran(SMALL, 0, 1, 1, number=0),
         ran(SMALL, 2, 1, 2, number=1),
-        ran(SMALL, 4, 2, 1, "rated2", number=2),
+        ran(SMALL, 4, 2, 1, "rated_hard", number=2),
         ran(SMALL, 6, 2, 1, "dizzy", number=3),
     ]
     path = program_path(SMALL, entries, day(8), START)

@@ -14,10 +14,10 @@ from retrotimer.ui.run.run_texts import (
     SHOULDER_BANNER,
     Look,
     digits_sample,
-    length_text,
     next_text,
     run_texts,
     segment_title,
+    short_length_text,
     steps_left,
     steps_sample,
 )
@@ -191,7 +191,7 @@ def test_one_of_a_thing_is_singular_and_the_finish_is_capitalised() -> None:
         simple(Segment(SegmentKind.BACKWARD_WALK, Length.steps(1))), Settings(get_ready_s=0)
     )
     segment = plan.segments[0]
-    assert length_text(segment) == "1 step"
+    assert short_length_text(segment) == "1 step"
     assert segment_title(segment) == "Backward walk · 1 step"
     assert next_text(None) == "Next: Finish"
     session = Session(plan, get_ready_s=0)

@@ -1,5 +1,6 @@
 """The window with a program followed: it opens on Today, Space starts the proposal, the
-summary asks about dizziness or pain, and Today moves on from what was recorded."""
+summary asks about dizziness and pain, and Today moves on from what was recorded (to rest
+first after a report)."""
 
 from __future__ import annotations
 
@@ -53,10 +54,24 @@ def test_space_on_today_runs_the_proposal_and_the_review_moves_the_program(
     dialog.dizzy.click()
     dialog.save_button.click()
     (entry,) = harness.history.list_sessions()
-    assert (entry.program, entry.rating, entry.dizzy_or_pain) == (ProgramRef(LEARN, 1, 1), 4, True)
-    view = window.today_panel.view
+    assert (entry.program, entry.rating, entry.dizzy, entry.pain) == (
+        ProgramRef(LEARN, 1, 1),
+        4,
+        True,
+        False,
+    )
+    # Right after the report: Today, where resting is the big choice and Space rests.
+    assert window.tabs.currentWidget() is window.today_panel
+    panel = window.today_panel
+    view = panel.view
     assert view is not None and view.decision == "REST DAY"
-    assert "you felt dizzy or in pain" in view.reasons
+    assert "you felt dizzy" in view.reasons
+    assert view.caution.startswith("After your last session you felt dizzy. Rest today")
+    assert panel.rest_button.isVisible() and panel.start_button.action() == "Start anyway"
+    assert panel.rest_button.width() > 2 * panel.start_button.width()
+    harness.qtbot.keyClick(window, Qt.Key.Key_Space)
+    harness.qtbot.waitUntil(lambda: not window.isVisible())
+    assert len(harness.history.list_sessions()) == 1, "Space started nothing"
 
 
 def test_lighter_runs_the_lighter_option(harness: Harness) -> None:

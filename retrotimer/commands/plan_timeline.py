@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from retrotimer.commands.settings_source import load_settings
+from retrotimer.commands.command_settings import load_settings
 from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
 from retrotimer.core.session.plan import Plan, compile_plan, plan_to_json
 from retrotimer.core.totals import total_clock_text
@@ -18,25 +18,21 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
-def format_clock(seconds: float) -> str:
-    return total_clock_text(seconds)
-
-
 def plan_table(plan: Plan) -> str:
     lines = [
         f"{plan.template_name} ({plan.venue.value})",
         f"{'#':>3}  {'start':>6}  {'length':>7}  {'kind':<16} {'label':<28} rep",
     ]
     for s in plan.segments:
-        length = f"{s.steps} st" if s.steps is not None else format_clock(s.duration_s)
+        length = f"{s.steps} st" if s.steps is not None else total_clock_text(s.duration_s)
         rep = f"{s.rep}/{s.reps}" if s.rep is not None else ""
         lines.append(
-            f"{s.index + 1:>3}  {format_clock(s.start_s):>6}  {length:>7}  "
+            f"{s.index + 1:>3}  {total_clock_text(s.start_s):>6}  {length:>7}  "
             f"{s.kind.value:<16} {s.label[:28]:<28} {rep}"
         )
     lines.append(
-        f"total {format_clock(plan.total_s)}, backward {format_clock(plan.backward_s)}, "
-        f"forward {format_clock(plan.forward_s)}, backward steps {plan.backward_steps}, "
+        f"total {total_clock_text(plan.total_s)}, backward {total_clock_text(plan.backward_s)}, "
+        f"forward {total_clock_text(plan.forward_s)}, backward steps {plan.backward_steps}, "
         f"{len(plan.cues)} cues"
     )
     return "\n".join(lines)

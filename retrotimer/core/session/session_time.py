@@ -1,0 +1,64 @@
+"""Where a session stands in its plan at a clock moment: the one rule for time and pauses."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class SessionTime:
+    """A session's clock bookkeeping. Plan time is `clock - started - paused + shift -
+    get_ready`, the clock read at the moment asked, at the start of a pause or at the end;
+    nothing is ever summed from ticks, so nothing drifts. `shift` is all that skip and back
+    change."""
+
+    get_ready_s: float
+    started_at: float | None = None
+    paused_s: float = 0.0
+    paused_at: float | None = None
+    ended_at: float | None = None
+    shift_s: float = 0.0
+
+    def started(self, now: float) -> SessionTime:
+        return dataclasses.replace(self, started_at=now)
+
+    def paused(self, at: float) -> SessionTime:
+        return dataclasses.replace(self, paused_at=at)
+
+    def resumed(self, now: float) -> SessionTime:
+        """The pause over at `now`, counted into `paused_s`; the same when not paused."""
+        if self.paused_at is None:
+            return self
+        return dataclasses.replace(
+            self, paused_s=self.paused_s + (now - self.paused_at), paused_at=None
+        )
+
+    def ended(self, at: float) -> SessionTime:
+        """Ended at clock time `at`, a pause then under way counted up to it."""
+        return dataclasses.replace(self.resumed(at), ended_at=at)
+
+    def shifted(self, by_s: float) -> SessionTime:
+        return dataclasses.replace(self, shift_s=self.shift_s + by_s)
+
+    def run_s(self, now: float) -> float:
+        """Clock seconds since the start without the pauses, the get-ready included: up to
+        `now`, the start of the pause under way, or the end."""
+        assert self.started_at is not None, "a session that has not started has not run"
+        until = now
+        if self.paused_at is not None:
+            until = self.paused_at
+        elif self.ended_at is not None:
+            until = self.ended_at
+        return until - self.started_at - self.paused_s
+
+    def plan_time(self, now: float) -> float:
+        """Seconds into the plan, unclamped: negative while getting ready (the whole get-ready
+        before the start)."""
+        if self.started_at is None:
+            return -self.get_ready_s
+        return self.run_s(now) + self.shift_s - self.get_ready_s
+
+    def active_s(self, now: float) -> float:
+        """Seconds of the plan's time actually run, jumps and get-ready left out."""
+        return max(0.0, self.run_s(now) - self.get_ready_s)
