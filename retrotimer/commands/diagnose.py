@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     factories = default_factories()
     player = open_cue_player(settings, paths.cache, factories=factories)
     playback = player.playback
+    backend = playback.backend_name  # the chain is started when first asked for
     statuses: list[BackendStatus] = []
     for status in playback.statuses():
         if status.state == "fallback":
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         statuses.append(status)
     engine = player.label_engine
     report: dict[str, Any] = {
-        "backend": playback.backend_name,
+        "backend": backend,
         "chosen_by": playback.request.reason,
         "order": list(BACKEND_ORDER),
         "why_this_order": DEFAULT_CHOICE,
