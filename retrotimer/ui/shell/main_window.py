@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -29,19 +32,20 @@ from retrotimer.ui.common.notice_bar import NoticeBar
 from retrotimer.ui.common.screen_fit import ScreenFit
 from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.common.theme import apply_theme, run_colours
-from retrotimer.ui.history.history_screen import HistoryScreen
 from retrotimer.ui.programs.followed_program import FollowedProgram
-from retrotimer.ui.programs.program_path_chart import ProgramPathChart
-from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
 from retrotimer.ui.programs.today_panel import TodayPanel
-from retrotimer.ui.run.keys_help import KeysHelp
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
-from retrotimer.ui.run.summary_dialog import SummaryDialog
 from retrotimer.ui.shell.app_parts import AppParts
+from retrotimer.ui.shell.lazy_tab import LazyTab
 from retrotimer.ui.shell.notice_relay import NoticeRelay
-from retrotimer.ui.shell.settings_dialog import SettingsDialog
-from retrotimer.ui.templates.templates_screen import TemplatesScreen
-from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog, open_welcome
+
+# Screens and dialogs are imported where they are first needed: not before the first paint.
+if TYPE_CHECKING:
+    from retrotimer.ui.history.history_screen import HistoryScreen
+    from retrotimer.ui.run.summary_dialog import SummaryDialog
+    from retrotimer.ui.shell.settings_dialog import SettingsDialog
+    from retrotimer.ui.templates.templates_screen import TemplatesScreen
+    from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +92,6 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Screens")
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName("Screens")
-        theme = parts.settings.current.theme
         self.followed = FollowedProgram(
             parts.programs,
             parts.history,
@@ -101,22 +104,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.today_tab, "To&day")
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
         self.tabs.addTab(self.run_screen, "&Run")
-        self.templates_screen = TemplatesScreen(
-            parts.library, parts.settings.current, exchange=parts.exchange
-        )
-        self.tabs.addTab(self.templates_screen, "Te&mplates")
-        self.history_screen = HistoryScreen(
-            parts.history,
-            parts.transfer,
-            parts.runs.parts.wall_clock,
-            theme,
-            parts.history_problem,
-            exchange=parts.exchange,
-            programs=parts.programs,
-            side_chart=ProgramPathChart(run_colours(theme), self.followed),
-        )
-        self.tabs.addTab(self.history_screen, "Histor&y")
+        # Before the lazy tabs: a screen built as it is first shown was filled just then.
         self.tabs.currentChanged.connect(self._screen_shown)
+        # Built when first shown: a runner who only runs never pays for them.
+        self._templates_tab = LazyTab(self.tabs, "Te&mplates", self._build_templates_screen)
+        self._history_tab = LazyTab(self.tabs, "Histor&y", self._build_history_screen)
         self.notices = NoticeBar()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -127,9 +119,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._relay = NoticeRelay(self)
         self._relay.notice.connect(self.notify)
-        self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
-        self.templates_screen.run_requested.connect(self.run_template)
-        self.history_screen.refused.connect(self.notify)
 
         self.today_panel.start_requested.connect(self.run_program_session)
         self.today_panel.resume_requested.connect(self.resume_program)
@@ -151,6 +140,56 @@ class MainWindow(QMainWindow):
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
         if self.refresh_today():
             self.tabs.setCurrentWidget(self.today_tab)
+
+    # ---- the screens built when first needed ----------------------------------------------
+    def _build_templates_screen(self) -> QWidget:
+        from retrotimer.ui.templates.templates_screen import TemplatesScreen
+
+        parts = self.parts
+        screen = TemplatesScreen(parts.library, parts.settings.current, exchange=parts.exchange)
+        screen.templates_changed.connect(lambda: self.reload_templates())
+        screen.run_requested.connect(self.run_template)
+        return screen
+
+    def _build_history_screen(self) -> QWidget:
+        from retrotimer.ui.history.history_screen import HistoryScreen
+        from retrotimer.ui.programs.program_path_chart import ProgramPathChart
+
+        parts = self.parts
+        theme = parts.settings.current.theme
+        screen = HistoryScreen(
+            parts.history,
+            parts.transfer,
+            parts.runs.parts.wall_clock,
+            theme,
+            parts.history_problem,
+            exchange=parts.exchange,
+            programs=parts.programs,
+            side_chart=ProgramPathChart(run_colours(theme), self.followed),
+        )
+        screen.refused.connect(self.notify)
+        return screen
+
+    @property
+    def templates_screen(self) -> TemplatesScreen:
+        return cast("TemplatesScreen", self._templates_tab.screen())
+
+    @property
+    def history_screen(self) -> HistoryScreen:
+        return cast("HistoryScreen", self._history_tab.screen())
+
+    @property
+    def _built_history(self) -> HistoryScreen | None:
+        return cast("HistoryScreen | None", self._history_tab.built)
+
+    @property
+    def _built_templates(self) -> TemplatesScreen | None:
+        return cast("TemplatesScreen | None", self._templates_tab.built)
+
+    def _refresh_history(self) -> None:
+        """Show the history as it is now, if its screen has been built."""
+        if self._built_history is not None:
+            self._built_history.refresh()
 
     # ---- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -174,13 +213,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self.go_menu = menu.addMenu("&Go")
         self._tab_actions: list[QAction] = []
-        self._add_tab_action(self.run_screen, "&Run")
-        self._add_tab_action(self.templates_screen, "Te&mplates")
-        self._add_tab_action(self.history_screen, "Histor&y")
+        self._add_tab_action(lambda: self.run_screen, "&Run")
+        self._add_tab_action(lambda: self.templates_screen, "Te&mplates")
+        self._add_tab_action(lambda: self.history_screen, "Histor&y")
         help_menu = menu.addMenu("&Help")
         keys_action = QAction("&Keys and presenter remotes", self)
         keys_action.setShortcut(QKeySequence("F1"))
-        keys_action.triggered.connect(lambda: KeysHelp(self).open())
+        keys_action.triggered.connect(self.show_keys)
         help_menu.addAction(keys_action)
         welcome_action = QAction("&Welcome and cadence…", self)
         welcome_action.triggered.connect(self.show_welcome)
@@ -196,11 +235,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.history_screen)
         self.history_screen.open_session_export()
 
-    def _add_tab_action(self, widget: QWidget, text: str) -> None:
+    def _add_tab_action(self, screen: Callable[[], QWidget], text: str) -> None:
         number = len(self._tab_actions) + 1
         action = QAction(text, self)
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.triggered.connect(lambda: self.tabs.setCurrentWidget(widget))
+        action.triggered.connect(lambda: self.tabs.setCurrentWidget(screen()))
         self.go_menu.addAction(action)
         self._tab_actions.append(action)
 
@@ -226,8 +265,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.run_screen)
 
     def _screen_shown(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self.history_screen:
-            self.history_screen.refresh()  # "this week" moves on while the app is open
+        if self._built_history is not None and self.tabs.currentWidget() is self._built_history:
+            self._refresh_history()  # "this week" moves on while the app is open
 
     def run_template(self, name: str) -> None:
         """Show the Run screen with this template (unless a session is under way)."""
@@ -269,7 +308,7 @@ class MainWindow(QMainWindow):
             self.tell(f"The training program could not be saved: {error}")
             return
         self.refresh_today()
-        self.history_screen.refresh()
+        self._refresh_history()
 
     def run_program_session(self, template: Template, program: ProgramRef) -> None:
         """Start a program's session (or its lighter option) on the Run screen."""
@@ -290,7 +329,15 @@ class MainWindow(QMainWindow):
     def settings(self) -> Settings:
         return self._settings.current
 
+    def show_keys(self) -> None:
+        from retrotimer.ui.run.keys_help import KeysHelp
+
+        KeysHelp(self).open()
+
     def open_settings(self) -> None:
+        from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
+        from retrotimer.ui.shell.settings_dialog import SettingsDialog
+
         programs = self.parts.programs
         box = None
         if programs is not None:
@@ -304,7 +351,7 @@ class MainWindow(QMainWindow):
 
     def _settings_answered(self, dialog: SettingsDialog, result: int) -> None:
         self.settings_dialog = None
-        if result == SettingsDialog.DialogCode.Accepted:
+        if result == QDialog.DialogCode.Accepted:
             self._settings.update(dialog.settings())
             self._choose_program(dialog)
 
@@ -322,18 +369,22 @@ class MainWindow(QMainWindow):
             self.tell(f"The training program could not be saved: {error}")
             return
         self.refresh_today()
-        self.history_screen.refresh()
+        self._refresh_history()
 
     def _settings_changed(self, settings: Settings, old: Settings) -> None:
         if settings.theme is not old.theme:
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, settings.theme)
-            self.history_screen.set_theme(settings.theme)
-        self.templates_screen.set_settings(settings)
+            if self._built_history is not None:
+                self._built_history.set_theme(settings.theme)
+        if self._built_templates is not None:
+            self._built_templates.set_settings(settings)
 
     def show_welcome(self) -> None:
         """The first-run welcome: the first template, the safety cues, the user's cadence."""
+        from retrotimer.ui.welcome.welcome_dialog import open_welcome
+
         self.welcome_dialog = open_welcome(
             self, self._settings.current, self.parts.runs.parts.clock, self._welcome_answered
         )
@@ -355,7 +406,7 @@ class MainWindow(QMainWindow):
         self.notices.add(message)
 
     def _session_ended(self, run: SessionRun) -> None:
-        self.history_screen.refresh()
+        self._refresh_history()
         self.refresh_today()
         summary = run.summary
         assert summary is not None, "a session ends with its summary"
@@ -364,6 +415,8 @@ class MainWindow(QMainWindow):
             return
         if self.isFullScreen():
             self.toggle_fullscreen()
+        from retrotimer.ui.run.summary_dialog import SummaryDialog
+
         self.summary_dialog = open_modal(
             SummaryDialog(summary, self, program=run.program),
             lambda dialog, result: self._summary_answered(run, dialog, result),
@@ -371,10 +424,10 @@ class MainWindow(QMainWindow):
 
     def _summary_answered(self, run: SessionRun, dialog: SummaryDialog, result: int) -> None:
         self.summary_dialog = None
-        review = dialog.review() if result == SummaryDialog.DialogCode.Accepted else None
+        review = dialog.review() if result == QDialog.DialogCode.Accepted else None
         if review is not None and run.save_review(review):
             self.tell("Review saved with the session.")
-            self.history_screen.refresh()
+            self._refresh_history()
         elif review is not None:
             self.tell(
                 "The history cannot be written just now: the review is kept with the session "
@@ -445,8 +498,8 @@ class MainWindow(QMainWindow):
             event.ignore()  # the window manager's close button: ask, as Ctrl+Q does
             self.request_quit()
             return
-        editor = self.templates_screen.editor
-        if editor.is_dirty and not self._leave_unsaved:
+        templates = self._built_templates
+        if templates is not None and templates.editor.is_dirty and not self._leave_unsaved:
             event.ignore()
             self._ask_before_closing()
             return
