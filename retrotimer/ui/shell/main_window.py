@@ -1,27 +1,23 @@
-"""The main window: Run, Templates and History tabs, Settings, title, remembered geometry."""
+"""The main window: the Today, Run, Templates and History tabs, notices, settings, closing."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from retrotimer.core.history.calendar_days import DAY_S
-from retrotimer.core.history.health_reports import recent_unwell_report
-from retrotimer.core.history.history_ports import HistoryUnavailable
-from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.ports import TemplateRepository
@@ -30,14 +26,15 @@ from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
 from retrotimer.ui.common.notice_bar import NoticeBar
 from retrotimer.ui.common.screen_fit import ScreenFit
-from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.common.theme import apply_theme, run_colours
 from retrotimer.ui.programs.followed_program import FollowedProgram
-from retrotimer.ui.programs.today_panel import TodayPanel
+from retrotimer.ui.programs.today_tab import TodayTab
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
 from retrotimer.ui.shell.app_parts import AppParts
 from retrotimer.ui.shell.lazy_tab import LazyTab
 from retrotimer.ui.shell.notice_relay import NoticeRelay
+from retrotimer.ui.shell.settings_flow import SettingsFlow
+from retrotimer.ui.shell.window_menus import build_menus
 
 # Screens and dialogs are imported where they are first needed: not before the first paint.
 if TYPE_CHECKING:
@@ -74,7 +71,6 @@ class MainWindow(QMainWindow):
         self._memory = parts.memory
         self.welcome_dialog: WelcomeDialog | None = None
         self.summary_dialog: SummaryDialog | None = None
-        self.settings_dialog: SettingsDialog | None = None
         self.close_question: QMessageBox | None = None
         self.stop_question: QMessageBox | None = None
         self._closing = False
@@ -98,9 +94,16 @@ class MainWindow(QMainWindow):
             lambda: parts.settings.current,
             parts.runs.parts.wall_clock,
         )
-        self.today_panel = TodayPanel()
-        # Its fonts follow its height: it takes the height it is given, never sets the window's.
-        self.today_tab = ScrollBody(self.today_panel)
+        self._settings_flow = SettingsFlow(
+            self,
+            parts.settings,
+            parts.programs,
+            self.followed,
+            tell=self.tell,
+            program_changed=self._program_changed,
+        )
+        self.today_tab = TodayTab(self.followed, parts.history, lambda: parts.settings.current)
+        self.today_panel = self.today_tab.panel
         self.tabs.addTab(self.today_tab, "To&day")
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
         self.tabs.addTab(self.run_screen, "&Run")
@@ -133,7 +136,11 @@ class MainWindow(QMainWindow):
         parts.settings.changed.connect(self._settings_changed)
         parts.settings.save_failed.connect(self.notify)
         self.statusBar().setAccessibleName("Messages")
-        self._build_menus()
+        self.settings_action: QAction
+        self.watch_action: QAction
+        self.session_export_action: QAction
+        self.go_menu: QMenu
+        build_menus(self)
 
         self._restore_geometry()
         last = self._memory.value("run/last_template", "", type=str)
@@ -191,40 +198,7 @@ class MainWindow(QMainWindow):
         if self._built_history is not None:
             self._built_history.refresh()
 
-    # ---- menus -----------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.settings_action = QAction("&Settings…", self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.triggered.connect(self.open_settings)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.request_quit)
-        self.watch_action = QAction("Export for &watch…", self)
-        self.watch_action.triggered.connect(self.export_for_watch)
-        self.session_export_action = QAction("Export &session…", self)
-        self.session_export_action.triggered.connect(self.export_session)
-        file_menu.addAction(self.watch_action)
-        file_menu.addAction(self.session_export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        self.go_menu = menu.addMenu("&Go")
-        self._tab_actions: list[QAction] = []
-        self._add_tab_action(lambda: self.run_screen, "&Run")
-        self._add_tab_action(lambda: self.templates_screen, "Te&mplates")
-        self._add_tab_action(lambda: self.history_screen, "Histor&y")
-        help_menu = menu.addMenu("&Help")
-        keys_action = QAction("&Keys and presenter remotes", self)
-        keys_action.setShortcut(QKeySequence("F1"))
-        keys_action.triggered.connect(self.show_keys)
-        help_menu.addAction(keys_action)
-        welcome_action = QAction("&Welcome and cadence…", self)
-        welcome_action.triggered.connect(self.show_welcome)
-        help_menu.addAction(welcome_action)
-
+    # ---- menus (window_menus) ---------------------------------------------------------------
     def export_for_watch(self) -> None:
         """File > Export for watch: the template selected on the Templates screen."""
         self.tabs.setCurrentWidget(self.templates_screen)
@@ -234,14 +208,6 @@ class MainWindow(QMainWindow):
         """File > Export session: the session selected on the History screen."""
         self.tabs.setCurrentWidget(self.history_screen)
         self.history_screen.open_session_export()
-
-    def _add_tab_action(self, screen: Callable[[], QWidget], text: str) -> None:
-        number = len(self._tab_actions) + 1
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.triggered.connect(lambda: self.tabs.setCurrentWidget(screen()))
-        self.go_menu.addAction(action)
-        self._tab_actions.append(action)
 
     # ---- templates and title ---------------------------------------------------------------
     @property
@@ -279,26 +245,9 @@ class MainWindow(QMainWindow):
     # ---- programs ------------------------------------------------------------------------
     def refresh_today(self) -> bool:
         """Show the coach's proposal on Today; False (and no Today tab) without a program."""
-        view = self.followed.view()
-        self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), view is not None)
-        if view is None:
-            return False
-        report = self._recent_report(view.today)
-        self.today_panel.show_proposal(view.proposal, self.settings, report)
-        return True
-
-    def _recent_report(self, today: int) -> HistoryEntry | None:
-        """The last session run, while Today rests for its report of dizziness or pain."""
-        history = self.parts.history
-        if history is None:
-            return None
-        try:
-            # Today and the day before, in any zone: the report rests for no longer.
-            recent = history.real_session_figures((today - 2) * DAY_S)
-            latest = history.get_session(recent[-1].session_id) if recent else None
-        except HistoryUnavailable:
-            return None
-        return recent_unwell_report([latest.entry], today) if latest is not None else None
+        followed = self.today_tab.refresh()
+        self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), followed)
+        return followed
 
     def resume_program(self) -> None:
         """Go on with the program paused after dizziness or pain."""
@@ -307,8 +256,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self.tell(f"The training program could not be saved: {error}")
             return
-        self.refresh_today()
-        self._refresh_history()
+        self._program_changed()
 
     def run_program_session(self, template: Template, program: ProgramRef) -> None:
         """Start a program's session (or its lighter option) on the Run screen."""
@@ -335,39 +283,13 @@ class MainWindow(QMainWindow):
         KeysHelp(self).open()
 
     def open_settings(self) -> None:
-        from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
-        from retrotimer.ui.shell.settings_dialog import SettingsDialog
+        self._settings_flow.open()
 
-        programs = self.parts.programs
-        box = None
-        if programs is not None:
-            active = programs.active()
-            box = ProgramSettingsBox(
-                programs.programs(), active[1] if active else None, self.followed.today()
-            )
-        self.settings_dialog = open_modal(
-            SettingsDialog(self._settings.current, self, programs=box), self._settings_answered
-        )
+    @property
+    def settings_dialog(self) -> SettingsDialog | None:
+        return self._settings_flow.dialog
 
-    def _settings_answered(self, dialog: SettingsDialog, result: int) -> None:
-        self.settings_dialog = None
-        if result == QDialog.DialogCode.Accepted:
-            self._settings.update(dialog.settings())
-            self._choose_program(dialog)
-
-    def _choose_program(self, dialog: SettingsDialog) -> None:
-        programs = self.parts.programs
-        if programs is None or dialog.programs is None:
-            return
-        active = programs.active()
-        chosen = dialog.programs.choice()
-        if chosen == (active[1] if active else None):
-            return
-        try:
-            programs.choose(chosen)
-        except OSError as error:
-            self.tell(f"The training program could not be saved: {error}")
-            return
+    def _program_changed(self) -> None:
         self.refresh_today()
         self._refresh_history()
 
