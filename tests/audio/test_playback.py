@@ -179,9 +179,12 @@ def test_silence_at_start_is_told_unless_it_was_asked_for(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     with caplog.at_level(logging.WARNING):
-        Playback(request_backends("auto", {}), {"qt": unavailable("no device")})
+        playback = Playback(request_backends("auto", {}), {"qt": unavailable("no device")})
+        assert notices(caplog) == []  # nothing is started before sound is first wanted
+        assert playback.backend_name == "silent"
     assert notices(caplog) == [SILENT_NOTICE]
     caplog.clear()
     with caplog.at_level(logging.WARNING):
-        Playback(request_backends("auto", {"RETROTIMER_AUDIO": "silent"}), {})
+        chosen = Playback(request_backends("auto", {"RETROTIMER_AUDIO": "silent"}), {})
+        assert chosen.backend_name == "silent"
     assert notices(caplog) == []

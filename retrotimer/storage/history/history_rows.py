@@ -136,6 +136,7 @@ SHOWABLE_SESSION_SQL = " AND ".join(
         "typeof(s.notes) = 'text'",
         f"(s.deleted_utc IS NULL OR {_number_sql('s.deleted_utc')})",
         "s.test_run IN (0, 1)",
+        _number_sql("s.planned_backward_s"),
     )
 )
 
