@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from side_by_side import (  # noqa: E402
     Contender,
+    add_before_options,
     contenders,
     environment,
     load_average,
@@ -43,9 +44,11 @@ def commands(contender: Contender) -> dict[str, list[str]]:
     return {"--version": [*entry, "--version"], "plan": [*entry, "plan", PLAN_TEMPLATE]}
 
 
-def run_once(command: list[str], env: dict[str, str]) -> float:
+def run_once(command: list[str], env: dict[str, str], scratch: Path) -> float:
     begun = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=env, cwd=scratch, check=False
+    )
     elapsed = time.perf_counter() - begun
     if result.returncode != 0:
         raise RuntimeError(f"{command} failed ({result.returncode}): {result.stderr}")
@@ -55,22 +58,22 @@ def run_once(command: list[str], env: dict[str, str]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--before", type=Path, help="an older checkout to measure beside this one")
+    add_before_options(parser)
     args = parser.parse_args()
     load_at_start = load_average()
     with scratch_and_sound(False) as (scratch, _):
         runs = []
-        for contender in contenders(args.before):
+        for contender in contenders(args.before, args.before_python):
             home = make_home(contender, scratch, "cli", 0, False)
             env = environment(contender, scratch, {}, home)
             for name, command in commands(contender).items():
                 runs.append((contender.label, name, command, env))
         for _, _, command, env in runs:
-            run_once(command, env)  # cold: disk cache and bytecode
+            run_once(command, env, scratch)  # cold: disk cache and bytecode
         times: dict[tuple[str, str], list[float]] = {}
         for number in range(args.rounds):
             for label, name, command, env in rotated(runs, number):
-                times.setdefault((label, name), []).append(run_once(command, env))
+                times.setdefault((label, name), []).append(run_once(command, env, scratch))
     reference = spread(times[("bare", "import PySide6.QtCore")])["median"]
     report: dict[str, Any] = {
         "rounds": args.rounds,

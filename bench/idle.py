@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_home import SESSION_TEMPLATE  # noqa: E402
 from side_by_side import (  # noqa: E402
     Contender,
+    add_before_options,
     contenders,
     environment,
     load_average,
@@ -124,13 +125,16 @@ def child(kind: str, idle_s: float, session_s: float) -> None:
         main([])
 
 
-def measure_once(contender: Contender, env: dict[str, str], idle_s: float, session_s: float) -> Any:
+def measure_once(
+    contender: Contender, env: dict[str, str], scratch: Path, idle_s: float, session_s: float
+) -> Any:
     kind = "bare" if contender.code is None else "app"
     result = subprocess.run(
         [contender.python, __file__, "--child", kind, str(idle_s), str(session_s)],
         capture_output=True,
         text=True,
         env=env,
+        cwd=scratch,
         timeout=120 + 2 * idle_s + session_s,
         check=False,
     )
@@ -145,19 +149,19 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--idle-s", type=float, default=10.0)
     parser.add_argument("--session-s", type=float, default=60.0)
-    parser.add_argument("--before", type=Path, help="an older checkout to measure beside this one")
+    add_before_options(parser)
     parser.add_argument("--no-pulse", action="store_true", help="no private PulseAudio daemon")
     args = parser.parse_args()
     load_at_start = load_average()
     with scratch_and_sound(not args.no_pulse) as (scratch, sound):
         runs = [
             (c, environment(c, scratch, sound, make_home(c, scratch, "idle", 0, False)))
-            for c in contenders(args.before)
+            for c in contenders(args.before, args.before_python)
         ]
         found: dict[str, list[dict[str, Any]]] = {}
         for number in range(args.rounds):
             for contender, env in rotated(runs, number):
-                figures = measure_once(contender, env, args.idle_s, args.session_s)
+                figures = measure_once(contender, env, scratch, args.idle_s, args.session_s)
                 found.setdefault(contender.label, []).append(figures)
     report: dict[str, Any] = {
         "rounds": args.rounds,

@@ -32,13 +32,20 @@ class Contender:
     code: Path | None
 
 
-def contenders(before: Path | None) -> list[Contender]:
+def contenders(before: Path | None, before_python: str | None = None) -> list[Contender]:
+    """The bare window, this checkout, and `before` run by `before_python` (by default its
+    own `.venv`, else this interpreter)."""
     found = [Contender("bare", sys.executable, None), Contender("after", sys.executable, ROOT)]
     if before is not None:
         python = before / ".venv" / "bin" / "python"
-        interpreter = str(python) if python.exists() else sys.executable
-        found.insert(1, Contender("before", interpreter, before))
+        default = str(python) if python.exists() else sys.executable
+        found.insert(1, Contender("before", before_python or default, before))
     return found
+
+
+def add_before_options(parser: Any) -> None:
+    parser.add_argument("--before", type=Path, help="an older checkout to measure beside this one")
+    parser.add_argument("--before-python", help="the interpreter for it (its .venv by default)")
 
 
 def load_average() -> float | None:
@@ -75,7 +82,8 @@ def environment(
     contender: Contender, scratch: Path, sound: dict[str, str], home: Path | None
 ) -> dict[str, str]:
     """Offscreen, the contender's code first on the path, bytecode cached as an installed
-    package has it (in the scratch folder: no checkout is written to)."""
+    package has it (in the scratch folder: no checkout is written to). Children run in the
+    scratch folder (`cwd=scratch`), so no checkout in the working directory shadows it."""
     env = {**os.environ, **sound, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(scratch / "bytecode" / contender.label)
@@ -99,6 +107,7 @@ def make_home(
     subprocess.run(
         [contender.python, str(BENCH / "sample_home.py"), str(home), *extra],
         env=environment(contender, scratch, {}, None),
+        cwd=scratch,
         check=True,
     )
     return home

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from side_by_side import (  # noqa: E402
     Contender,
+    add_before_options,
     contenders,
     environment,
     load_average,
@@ -73,7 +74,7 @@ def child(kind: str) -> None:
         main([])
 
 
-def start_once(contender: Contender, env: dict[str, str]) -> tuple[float, float]:
+def start_once(contender: Contender, env: dict[str, str], scratch: Path) -> tuple[float, float]:
     kind = "bare" if contender.code is None else "app"
     begun = time.perf_counter()
     process = subprocess.Popen(
@@ -82,6 +83,7 @@ def start_once(contender: Contender, env: dict[str, str]) -> tuple[float, float]
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        cwd=scratch,
     )
     assert process.stdout is not None
     line = process.stdout.readline()
@@ -96,7 +98,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15, help="warm starts of each, alternating")
     parser.add_argument("--sessions", type=int, default=5000, help="sessions in the long history")
-    parser.add_argument("--before", type=Path, help="an older checkout to measure beside this one")
+    add_before_options(parser)
     parser.add_argument("--no-pulse", action="store_true", help="no private PulseAudio daemon")
     args = parser.parse_args()
     homes = {"empty": (0, False), "history": (args.sessions, True)}
@@ -104,16 +106,16 @@ def main() -> int:
     with scratch_and_sound(not args.no_pulse) as (scratch, sound):
         runs: list[tuple[str, Contender, dict[str, str]]] = []
         for name, (sessions, program) in homes.items():
-            for contender in contenders(args.before):
+            for contender in contenders(args.before, args.before_python):
                 home = make_home(contender, scratch, name, sessions, program)
                 runs.append((name, contender, environment(contender, scratch, sound, home)))
         for _, contender, env in runs:
-            start_once(contender, env)  # cold: disk cache and bytecode
+            start_once(contender, env, scratch)  # cold: disk cache and bytecode
         times: dict[tuple[str, str], list[float]] = {}
         memory: dict[tuple[str, str], list[float]] = {}
         for number in range(args.rounds):
             for name, contender, env in rotated(runs, number):
-                elapsed, rss = start_once(contender, env)
+                elapsed, rss = start_once(contender, env, scratch)
                 times.setdefault((name, contender.label), []).append(elapsed)
                 memory.setdefault((name, contender.label), []).append(rss)
     report: dict[str, Any] = {
@@ -125,7 +127,7 @@ def main() -> int:
         bare_start = spread(times[(name, "bare")])["median"]
         bare_rss = spread(memory[(name, "bare")], 1)["median"]
         figures: dict[str, Any] = {}
-        for contender in contenders(args.before):
+        for contender in contenders(args.before, args.before_python):
             start = spread(times[(name, contender.label)])
             rss = spread(memory[(name, contender.label)], 1)
             figures[contender.label] = {"start_s": start, "rss_mb": rss}
