@@ -6,17 +6,18 @@ import logging
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from retrotimer.audio.startup import open_cue_player
+from retrotimer.audio.cues_on_demand import CuesOnDemand, cues_on_demand
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.model import Template
 from retrotimer.core.ports import CueSink
-from retrotimer.core.settings import Settings
 from retrotimer.exchange.exchange_files import ExchangeFiles
 from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles, save_unsaved
 from retrotimer.runtime.clock import Clock, ScaledClock, Wait, system_clock, system_wait
@@ -24,7 +25,9 @@ from retrotimer.runtime.session_run import RunParts
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.storage.history.history_opening import WritableHistory, open_for_writing
+from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.instance_lock import AlreadyRunning
+from retrotimer.storage.log_file import logging_to_file
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.storage.settings_store import SettingsStore
@@ -34,6 +37,9 @@ from retrotimer.ui.common.theme import apply_theme
 from retrotimer.ui.shell.app_parts import AppParts
 from retrotimer.ui.shell.main_window import MainWindow
 from retrotimer.ui.shell.screen_awake import WakepyScreenAwake
+
+if TYPE_CHECKING:
+    from retrotimer.audio.playback import BackendFactory
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +69,44 @@ def open_history(paths: AppPaths) -> tuple[WritableHistory | None, list[str]]:
     return history, messages
 
 
+def wire_parts(
+    paths: AppPaths,
+    settings_store: SettingsStore,
+    sessions: RunParts,
+    history: HistoryStore | None,
+    *,
+    history_problem: str = "",
+    library: TemplateLibrary | None = None,
+    memory: QSettings | None = None,
+) -> AppParts:
+    """Everything the window is given: the settings (the cue player hears every change),
+    the sessions (`sessions`, recorded in `history`), the templates (`library`, by default
+    the built-ins and the user's), the history's files, other tools' files and the
+    programs, all kept under `paths`."""
+    settings = settings_store.load()
+    for problem in settings_store.problems:
+        log.warning("%s", problem)
+    source = SettingsSource(settings_store, settings)
+    cues = sessions.cues
+    if cues is not None:
+        cues.apply_settings(settings)
+        source.changed.connect(lambda new, _old: cues.apply_settings(new))
+    return AppParts(
+        settings=source,
+        runs=SessionRuns(replace(sessions, history=history)),
+        library=library if library is not None else TemplateLibrary.from_paths(paths),
+        memory=memory if memory is not None else window_memory(paths)[0],
+        history=history,
+        # Sessions an import refuses are kept aside where the app keeps its files.
+        transfer=JsonCsvHistoryFiles(history, [paths.data, paths.cache])
+        if history is not None
+        else None,
+        history_problem=history_problem,
+        exchange=ExchangeFiles(),
+        programs=ProgramLibrary(paths),
+    )
+
+
 def build_window(
     paths: AppPaths,
     *,
@@ -77,44 +121,80 @@ def build_window(
 ) -> MainWindow:
     """The main window with every real part; a QApplication must exist. A benchmark passes a
     scaled clock and its wait; the screenshots a fake clock and no wait."""
-    store = settings_store if settings_store is not None else SettingsStore(paths)
-    settings: Settings = store.load()
-    for problem in store.problems:
-        log.warning("%s", problem)
+    sessions = RunParts(
+        clock=clock if clock is not None else system_clock(),
+        cues=cues,
+        awake=WakepyScreenAwake(),
+        precise_wait=precise_wait,
+        speed=speed,
+    )
+    parts = wire_parts(
+        paths,
+        settings_store if settings_store is not None else SettingsStore(paths),
+        sessions,
+        history.store if history is not None else None,
+        history_problem=history_problem,
+        memory=memory,
+    )
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        apply_theme(app, settings.theme)
-    source = SettingsSource(store, settings)
-    if cues is not None:
-        cues.apply_settings(settings)
-        source.changed.connect(lambda new, _old: cues.apply_settings(new))
-    runs = SessionRuns(
-        RunParts(
-            clock=clock if clock is not None else system_clock(),
-            history=history.store if history is not None else None,
-            cues=cues,
-            awake=WakepyScreenAwake(),
-            precise_wait=precise_wait,
-            speed=speed,
-        )
-    )
-    parts = AppParts(
-        settings=source,
-        runs=runs,
-        library=TemplateLibrary.from_paths(paths),
-        memory=memory if memory is not None else window_memory(paths)[0],
-        history=history.store if history is not None else None,
-        transfer=JsonCsvHistoryFiles(history.store, [paths.data, paths.cache])
-        if history is not None
-        else None,
-        history_problem=history_problem,
-        exchange=ExchangeFiles(),
-        programs=ProgramLibrary(paths),
-    )
+        apply_theme(app, parts.settings.current.theme)
     window = MainWindow(parts)
-    source.setParent(window)
-    runs.setParent(window)
+    parts.settings.setParent(window)
+    parts.runs.setParent(window)
     return window
+
+
+@dataclass(frozen=True, slots=True)
+class Desktop:
+    """The window and what it holds while it is open; `close_desktop` lets go of them.
+    `startup` is what the user is told first (folders not writable, a settings file kept
+    aside), `notices` what they are told about the history."""
+
+    paths: AppPaths
+    window: MainWindow
+    history: WritableHistory | None
+    cues: CuesOnDemand
+    startup: tuple[str, ...]
+    notices: tuple[str, ...]
+    # The stand-in for a window memory file that cannot be used, removed at the end.
+    scratch_memory: Path | None = None
+
+
+def open_desktop(
+    paths: AppPaths,
+    *,
+    clock: Clock,
+    precise_wait: Wait | None,
+    speed: float = 1.0,
+    audio_backends: Mapping[str, BackendFactory] | None = None,
+) -> Desktop:
+    """The history, the settings, the cue player (built when sound is first wanted) and the
+    window on `paths`, as `retrotimer` opens them; a QApplication must exist.
+    RETROTIMER_AUDIO or the settings choose among `audio_backends` (the real ones by
+    default). Raises AlreadyRunning when another RetroTimer writes the history."""
+    history, notices = open_history(paths)
+    problem = notices[0] if history is None and notices else ""
+    store = SettingsStore(paths)
+    cues = cues_on_demand(store.load(), paths.cache, factories=audio_backends)
+    memory, memory_problem = window_memory(paths)
+    program_problem = ProgramLibrary(paths).problem()
+    startup = tuple(
+        text for text in (paths.problem, store.notice, program_problem, memory_problem) if text
+    )
+    window = build_window(
+        paths,
+        clock=clock,
+        precise_wait=precise_wait,
+        speed=speed,
+        history=history,
+        history_problem=problem,
+        cues=cues,
+        settings_store=store,
+        memory=memory,
+    )
+    scratch = Path(memory.fileName()).parent if memory_problem is not None else None
+    return Desktop(paths, window, history, cues, startup, tuple(notices), scratch)
 
 
 def keep_unsaved(window: MainWindow, paths: AppPaths) -> str | None:
@@ -133,6 +213,25 @@ def keep_unsaved(window: MainWindow, paths: AppPaths) -> str | None:
         f"The history could not be written, so {what} went to {saved}. "
         f"Once it can be written, restore it with: retrotimer history import {saved}"
     )
+
+
+def close_desktop(desktop: Desktop) -> str | None:
+    """Once the window has closed: the speaker is let go, unsaved sessions kept, deleted ones
+    purged and the history closed; returns what the user must be told, if anything."""
+    desktop.cues.close()
+    if desktop.scratch_memory is not None:
+        shutil.rmtree(desktop.scratch_memory, ignore_errors=True)
+    history = desktop.history
+    try:
+        message = keep_unsaved(desktop.window, desktop.paths)
+        if history is not None:
+            history.store.purge_deleted()
+    except HistoryUnavailable as error:
+        message = f"The history could not be tidied up: {error}"
+    finally:
+        if history is not None:
+            history.close()
+    return message
 
 
 def _show_and_wait(app: QApplication, box: QMessageBox, quit_after_s: float | None) -> None:
@@ -161,68 +260,48 @@ def run_gui(
     app.setApplicationName("RetroTimer")
     app.setDesktopFileName("retrotimer")
     paths = AppPaths.from_environment().ensure()
+    with logging_to_file(paths, "the window"):
+        return _run_window(app, paths, quit_after_s, template, speed)
+
+
+def _run_window(
+    app: QApplication,
+    paths: AppPaths,
+    quit_after_s: float | None,
+    template: Template | None,
+    speed: float,
+) -> int:
+    clock = ScaledClock(system_clock(), speed)
     try:
-        history, notices = open_history(paths)
+        desktop = open_desktop(paths, clock=clock, precise_wait=clock.wait, speed=speed)
     except AlreadyRunning as error:
-        print(f"retrotimer: {error}", file=sys.stderr)
+        log.error("%s", error)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "RetroTimer is already running",
-            f"{str(error).capitalize()}. Use the window that is open.",
+            "RetroTimer is already open",
+            "RetroTimer is already open on this computer: use the window that is open. "
+            "Only one at a time can record your sessions.",
         )
         _show_and_wait(app, box, quit_after_s)
         return 1
-    problem = notices[0] if history is None and notices else ""
-    store = SettingsStore(paths)
-    cues = open_cue_player(store.load(), paths.cache)
     # Said before the history's notices: a settings file kept aside, folders not writable, a
-    # program file that cannot be used.
-    program_problem = ProgramLibrary(paths).problem()
-    memory, memory_problem = window_memory(paths)
-    startup = [
-        text for text in (paths.problem, store.notice, program_problem, memory_problem) if text
-    ]
-    for text in startup:
-        print(f"retrotimer: {text}", file=sys.stderr)
-    clock = ScaledClock(system_clock(), speed)
-    window = build_window(
-        paths,
-        clock=clock,
-        precise_wait=clock.wait,
-        speed=speed,
-        history=history,
-        history_problem=problem,
-        cues=cues,
-        settings_store=store,
-        memory=memory,
-    )
+    # program file or the window's memory file that cannot be used.
+    told = desktop.startup + desktop.notices
+    for text in told:
+        log.warning("%s", text)
+    window = desktop.window
     if template is not None:
         window.open_template(template)
     window.show()
     if not window.settings.first_run_done:
         window.show_welcome()
-    if startup or notices:
-        window.tell(" ".join(startup + notices))
-        box = QMessageBox(
-            QMessageBox.Icon.Information, "History", "\n\n".join(notices), parent=window
-        )
-        box.open()
+    for text in told:
+        window.notify(text)
     if quit_after_s is not None:
         QTimer.singleShot(max(0, round(quit_after_s * 1000)), window.close)
     code = app.exec()
-    cues.close()
-    if memory_problem is not None:
-        shutil.rmtree(Path(memory.fileName()).parent, ignore_errors=True)
-    try:
-        message = keep_unsaved(window, paths)
-        if history is not None:
-            history.store.purge_deleted()
-    except HistoryUnavailable as error:
-        message = f"The history could not be tidied up: {error}"
-    finally:
-        if history is not None:
-            history.close()
+    message = close_desktop(desktop)
     if message:
-        print(f"retrotimer: {message}", file=sys.stderr)
+        log.warning("%s", message)
         _show_and_wait(app, QMessageBox(QMessageBox.Icon.Warning, "History", message), quit_after_s)
     return code

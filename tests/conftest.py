@@ -1,17 +1,33 @@
-"""Shared test set-up: Qt offscreen, private app dirs, and a guard against running QTimers."""
+"""Shared test set-up: Qt offscreen, hypothesis profiles, private app dirs, and a guard
+against running QTimers."""
 
 from __future__ import annotations
 
 import os
 import traceback
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 pytest_plugins = ["pytester"]
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, with the laptop and desktop screens runners have beside a large default one
+# that leaves windows at the size a test gives them (tests/ui/test_screen_sizes.py opens
+# every window on each of the others).
+SCREENS = Path(__file__).with_name("offscreen_screens.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
+
+# HYPOTHESIS_PROFILE chooses. "ci" (`make test`): a loaded machine never fails a property on
+# time, the examples are the same in every run, and a failure prints the blob that replays
+# it. "dev", the default: a deadline loose enough for a busy laptop that still catches a
+# property gone slow.
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("dev", deadline=timedelta(seconds=2))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(autouse=True)

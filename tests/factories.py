@@ -27,3 +27,8 @@ def first_steps(venue: Venue = Venue.TRACK) -> Template:
 
 def simple(*segments: Segment, venue: Venue = Venue.TRACK) -> Template:
     return Template("Simple", tuple(segments), "", venue)
+
+
+def named(name: str, seconds: int = 60) -> Template:
+    """A template called `name`: one walk of `seconds`."""
+    return Template(name, (Segment(SegmentKind.WALK, Length.seconds(seconds)),))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli_runner import retrotimer
 
 DOC = Path(__file__).parent.parent / "docs" / "exchange.md"
 
@@ -33,7 +32,7 @@ def steps(block: str) -> list[tuple[str, list[str]]]:
 def test_the_template_examples_are_what_the_commands_print(tmp_path: Path) -> None:
     blocks = [block for block in console_blocks() if "retrotimer history" not in block]
     assert len(blocks) >= 4
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(DOC.parent.parent)}
+    env = {"PYTHONPATH": str(DOC.parent.parent)}
     for block in blocks:
         for command, expected in steps(block):
             words = shlex.split(command)
@@ -42,14 +41,6 @@ def test_the_template_examples_are_what_the_commands_print(tmp_path: Path) -> No
                 (tmp_path / words[1]).write_text("\n".join(expected) + "\n", encoding="utf-8")
                 continue
             assert words[0] == "retrotimer", command
-            done = subprocess.run(
-                [sys.executable, "-m", "retrotimer", *words[1:]],
-                capture_output=True,
-                text=True,
-                timeout=60,
-                cwd=tmp_path,
-                env=env,
-                check=False,
-            )
+            done = retrotimer(*words[1:], env=env, cwd=tmp_path)
             printed = (done.stderr + done.stdout).splitlines()
             assert sorted(printed) == sorted(expected), command

@@ -4,6 +4,7 @@ sqlite), the runtime only QtCore; and every module's file name is unique in the 
 from __future__ import annotations
 
 import ast
+import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -78,32 +79,27 @@ def test_a_shared_module_name_is_found_in_any_folder(tmp_path: Path) -> None:
     assert shared_module_names(tmp_path) == {"plan.py": ["a/plan.py", "b/c/plan.py"]}
 
 
-def test_commands_and_the_window_start_without_the_calendar_library() -> None:
-    """icalendar (with dateutil and the time-zone data) is for `program calendar` alone."""
-    import subprocess
-    import sys
-
+def loaded_at_start(prefixes: tuple[str, ...]) -> list[str]:
+    """The modules named with `prefixes` that importing the command line, every command (it
+    imports a command's module only when it runs) and the window loads."""
     code = (
-        "import sys, retrotimer.cli, retrotimer.app; "
-        "print(sorted(m for m in sys.modules if m.startswith(('icalendar', 'dateutil'))))"
+        "import importlib, sys, retrotimer.cli, retrotimer.app; "
+        "[importlib.import_module(f'retrotimer.commands.{c.module}') "
+        "for c in retrotimer.cli.SUBCOMMANDS]; "
+        f"print(sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
-    assert done.stdout.strip() == "[]"
+    return list(ast.literal_eval(done.stdout))
+
+
+def test_commands_and_the_window_start_without_the_calendar_library() -> None:
+    """icalendar (with dateutil and the time-zone data) is for `program calendar` alone."""
+    assert loaded_at_start(("icalendar", "dateutil")) == []
 
 
 def test_commands_and_the_window_start_without_the_fit_sdk() -> None:
     """Garmin's SDK (a megabyte of profile) is imported by the commands that read or write
     other tools' files, not by every start of the program or the window."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, retrotimer.cli, retrotimer.app; "
-        "print(sorted(m for m in sys.modules if m.startswith(('garmin_fit_sdk', 'defusedxml'))))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert done.stdout.strip() == "[]"
+    assert loaded_at_start(("garmin_fit_sdk", "defusedxml")) == []

@@ -2,7 +2,7 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/program_screenshots.py [OUT_DIR]
 
-Today (a new week, and a rest day), the summary dialog with "felt dizzy or in pain" ticked,
+Today (a new week, and a rest day), the summary dialog with "felt dizzy or off balance" ticked,
 and a program's path with a repeat and a step back, in the dark and the light theme.
 """
 
@@ -74,10 +74,10 @@ def entry(number: int, days: int, week: int, session: int, **review: object) -> 
 def runner_history() -> list[HistoryEntry]:
     """Weeks 1 and 2 well, a hard week 3 that steps back, then week 2 again."""
     plan = [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (2, 3)]
-    entries = [entry(n, 2 * n + n // 3, w, s, rating=4 + n % 2) for n, (w, s) in enumerate(plan)]
-    entries.append(entry(6, 16, 3, 1, rating=2))
+    entries = [entry(n, 2 * n + n // 3, w, s, rating=2 - n % 2) for n, (w, s) in enumerate(plan)]
+    entries.append(entry(6, 16, 3, 1, rating=4))
     entries.append(entry(7, 18, 3, 1, share=0.6))
-    entries.append(entry(8, 21, 2, 1, rating=4))
+    entries.append(entry(8, 21, 2, 1, rating=2))
     entries.append(entry(9, 23, 2, 2, rating=3, near_stumbles=1))
     return entries
 
@@ -146,7 +146,7 @@ def main() -> int:
             "Learn backward 3.1", SessionOutcome.FINISHED, 1290.0, 1290.0, 300.0, 0, 0, ()
         )
         dialog = SummaryDialog(summary, program=ProgramRef(LEARN, 3, 1))
-        dialog.set_rating(2)
+        dialog.set_rating(4)
         dialog.near_stumbles.setValue(1)
         dialog.dizzy.setChecked(True)
         dialog.show()

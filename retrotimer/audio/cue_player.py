@@ -1,49 +1,44 @@
-"""The cue player: session events in, tones and queued speech out, honouring the settings."""
+"""The cue player: session events in, the tones and words their script gives out, as loud as set."""
 
 from __future__ import annotations
 
 import logging
 import math
 import time
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Slot
 
-from retrotimer.audio.cue_sounds import CueSound, Phrase, cue_sound, speech_timing
+from retrotimer.audio.clip_timing import speech_timing
 from retrotimer.audio.label_renderer import LabelRenderer
 from retrotimer.audio.pcm import Clip, gain_for_volume
 from retrotimer.audio.playback import Playback
 from retrotimer.audio.speech_engine import SpeechEngine
 from retrotimer.audio.speech_queue import SpeechQueue, Utterance
-from retrotimer.audio.tones import Tones, pip_name
+from retrotimer.audio.tones import Tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
+from retrotimer.core.session.cue_script import CueScript, script_cues
+from retrotimer.core.session.cue_sounds import CueSound, Phrase
 from retrotimer.core.session.plan import Cue, Plan
-from retrotimer.core.session.session_events import Event, EventKind
-from retrotimer.core.session.session_machine import get_ready_cues
+from retrotimer.core.session.session_events import Event
 from retrotimer.core.session.speech import spoken_label
-from retrotimer.core.session.speech_plan import (
-    SAFETY_CUES,
-    SpeechPlan,
-    SpeechRank,
-    SpokenLine,
-    plan_speech,
-)
+from retrotimer.core.session.speech_plan import SpeechPlan
+from retrotimer.core.session.tone_names import pip_name
 from retrotimer.core.settings import Settings
 
 log = logging.getLogger(__name__)
 PREVIEW_TONE = pip_name(Direction.NONE)  # the walking pip: short and neutral
 
-READY_TIMEOUT_S = 5.0
-
 
 class CuePlayer(QObject):
     """Implements `core.ports.CueSink` on the Qt main thread.
 
-    Tones start the moment their event arrives; speech goes through a queue so that one
-    sentence never talks over another, and is timed by one single-shot timer that only
-    runs while something is waiting to be said.
+    What each event sounds like is looked up in the loaded plan's `CueScript` (the core
+    decides it, from the settings); the player renders it. Tones start the moment their event
+    arrives; speech goes through a queue so that one sentence never talks over another, and
+    is timed by one single-shot timer that only runs while something is waiting to be said.
+    The settings it keeps are for the volume and mute, and to script the next plan with.
     """
 
     def __init__(
@@ -63,10 +58,9 @@ class CuePlayer(QObject):
         self._settings = settings
         self._renderer = renderer
         self._clock = clock
-        self._plan: Plan | None = None
-        self._lines: dict[Cue, SpokenLine] = {}
-        self._unsaid: frozenset[Cue] = frozenset()
-        # After the session ends, the output is let go once the last words are out.
+        self._timing = speech_timing(voice, self._tones)
+        self._script: CueScript | None = None
+        # When the session lets the output go, it is released once the last words are out.
         self._release_when_quiet = False
         self._queue = SpeechQueue()
         self._unspoken: set[str] = set()
@@ -75,13 +69,7 @@ class CuePlayer(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.poll)
-        self._speech: SpeechPlan | None = None
         playback.prepare((*self._tones.values(), *voice.all()))
-        if not playback.wait_ready(READY_TIMEOUT_S):
-            log.warning(
-                "audio: %s is still loading sounds; the first cues may be late",
-                playback.backend_name,
-            )
         if renderer is not None:
             renderer.rendered.connect(self._label_rendered)
 
@@ -103,12 +91,10 @@ class CuePlayer(QObject):
         """The engine that speaks custom labels, or None (then the kind's phrase is spoken)."""
         return self._renderer.engine if self._renderer is not None else None
 
-    def load(self, plan: Plan) -> None:
-        """Use `plan` for the events to come, and start rendering its custom labels."""
-        self._plan = plan
-        self._plan_speech()
-        self._release_when_quiet = False
-        self._playback.hold(True)
+    def load(self, plan: Plan, get_ready: Sequence[Cue]) -> None:
+        """Script `plan` and its session's get-ready cues for the events to come, and start
+        rendering its custom labels."""
+        self._script = script_cues(plan, get_ready, self._settings, self._timing)
         if self._renderer is None:
             return
         labels = {
@@ -118,8 +104,19 @@ class CuePlayer(QObject):
         }
         self._renderer.request(sorted(labels))
 
+    def hold(self, held: bool) -> None:
+        """Held: open the output and keep it running (a session is under way). Let go: it is
+        released once the last words are out. Nothing is opened before the first hold."""
+        if self._closed:
+            return
+        self._release_when_quiet = not held
+        if held:
+            self._playback.hold(True)
+        else:
+            self.poll()
+
     def wait_ready(self, timeout_s: float) -> bool:
-        """After `load`: block until the output is open and taking sound, at most `timeout_s`.
+        """While held: block until the output is open and taking sound, at most `timeout_s`.
 
         A sound played before then can be lost (the get-ready words were): the countdown
         waits for this. False when it took too long; the session may start anyway.
@@ -129,48 +126,23 @@ class CuePlayer(QObject):
         return self._playback.wait_ready(timeout_s)
 
     def handle(self, event: Event) -> None:
-        if self._plan is None:
+        if self._script is None:
             log.warning("cue player: an event arrived before a plan was loaded; ignored")
             return
-        if event.kind in (EventKind.FINISHED, EventKind.STOPPED):
-            self._release_when_quiet = True
-        sound = cue_sound(event, self._plan, self._settings)
-        cue = event.cue
-        if cue is None:
-            self.play_sound(sound)
-        elif cue in self._unsaid:
-            self.play_sound(replace(sound, speech=()))
-        elif (line := self._lines.get(cue)) is not None:
-            # Said as the speech plan placed it: maybe shortened, maybe after other words.
-            self.play_sound(
-                replace(sound, speech=sound.speech[: len(line.phrases)]), line.rank, line.delay_s
-            )
-        else:
-            rank = SpeechRank.SAFETY if cue.type in SAFETY_CUES else SpeechRank.ANNOUNCE
-            self.play_sound(sound, rank)
+        self.play_sound(self._script.sound_for(event))
 
     @property
     def speech_plan(self) -> SpeechPlan | None:
         """Where every sentence of the loaded plan goes (None before a plan is loaded)."""
-        return self._speech
-
-    def _plan_speech(self) -> None:
-        plan = self._plan
-        if plan is None:
-            return
-        settings = self._settings
-        timing = speech_timing(self._voice, self._tones)
-        extra = get_ready_cues(settings.get_ready_s, settings.countdown_pips)
-        speech = plan_speech(plan, settings, timing, extra)
-        self._speech = speech
-        self._lines = speech.by_cue()
-        self._unsaid = frozenset(speech.left_out)
+        return self._script.speech if self._script is not None else None
 
     def apply_settings(self, settings: Settings) -> None:
         if settings.muted and not self._settings.muted:
             self._silence_now()  # before the new settings are in: muting acts at once
         self._settings = settings
-        self._plan_speech()
+        script = self._script
+        if script is not None:
+            self._script = script_cues(script.plan, script.get_ready, settings, self._timing)
 
     def preview_volume(self) -> None:
         if not self._closed and not self._settings.muted:
@@ -189,13 +161,9 @@ class CuePlayer(QObject):
         self._playback.close()
 
     # ---- playing -----------------------------------------------------------------------
-    def play_sound(
-        self,
-        sound: CueSound,
-        rank: SpeechRank = SpeechRank.ANNOUNCE,
-        delay_s: float | None = None,
-    ) -> None:
-        """Play the tone now and queue the words `delay_s` later (by default, after the tone)."""
+    def play_sound(self, sound: CueSound) -> None:
+        """Play the tone now and queue the words at their rank, `delay_s` later (by default,
+        after the tone)."""
         now = self._clock()
         if sound.interrupt:
             self._silence_now()
@@ -208,11 +176,11 @@ class CuePlayer(QObject):
             self._playback.play(tone, gain)
             # Words follow the tone instead of talking over it.
             speech_from = now + tone.duration_s
-        if delay_s is not None:
-            speech_from = now + delay_s
+        if sound.delay_s is not None:
+            speech_from = now + sound.delay_s
         clips = tuple(clip for clip in map(self._clip_for, sound.speech) if clip is not None)
         if clips:
-            self._queue.push(Utterance(clips, speech_from, rank))
+            self._queue.push(Utterance(clips, speech_from, sound.rank))
         self.poll()
 
     @Slot()

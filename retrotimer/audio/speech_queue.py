@@ -5,12 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from retrotimer.audio.pcm import Clip
-from retrotimer.core.session.speech_plan import (
-    PHRASE_GAP_S,
-    SENTENCE_GAP_S,
-    STALE_AFTER_S,
-    SpeechRank,
-)
+from retrotimer.core.session.cue_sounds import SpeechRank
+from retrotimer.core.session.speech_plan import PHRASE_GAP_S, SENTENCE_GAP_S, STALE_AFTER_S
 
 __all__ = ["PHRASE_GAP_S", "SENTENCE_GAP_S", "STALE_AFTER_S", "Due", "SpeechQueue", "Utterance"]
 

@@ -1,4 +1,5 @@
-"""`retrotimer history list|export|import|stats`: review, back up and restore past sessions."""
+"""`retrotimer history list|export|import|review|stats`: look back on, review, back up and
+restore past sessions."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from retrotimer.commands import history_activity
+from retrotimer.commands import history_activity, history_review
 from retrotimer.commands.program_context import unknown_programs_note
 from retrotimer.core.history.history_ports import HistoryUnavailable
-from retrotimer.core.history.history_values import HistoryEntry
+from retrotimer.core.history.history_values import HistoryEntry, rating_words
 from retrotimer.core.history.statistics import (
     WEEKLY_TARGET_SESSIONS,
     HistoryStatistics,
@@ -44,8 +45,7 @@ EXIT_UNAVAILABLE = 1
 EXIT_REFUSED = 2
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("history", help="list, export, import and review past sessions")
+def register(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="history_command", metavar="ACTION", required=True)
 
     listing = commands.add_parser("list", help="list past sessions, newest first")
@@ -56,15 +56,28 @@ def register(subparsers: Any) -> None:
         "export", help="write the history as CSV or JSON, or sessions as FIT or TCX activities"
     )
     export.add_argument(
-        "--format", choices=("csv", "json", *history_activity.ACTIVITY_FORMAT_NAMES), required=True
+        "--format",
+        choices=("csv", "json", *history_activity.ACTIVITY_FORMAT_NAMES),
+        required=True,
+        help="csv or json: the whole history; fit or tcx: one session (or --all) as an activity",
     )
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: print it)")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="file to write (default: print it)"
+    )
     history_activity.add_activity_options(export)
     export.set_defaults(handler=export_command)
 
     restore = commands.add_parser("import", help="restore sessions from a JSON export")
-    restore.add_argument("file", type=Path, help="a file written by `history export --format json`")
+    restore.add_argument(
+        "file", type=Path, metavar="FILE", help="a file written by `history export --format json`"
+    )
     restore.set_defaults(handler=import_command)
+
+    review = commands.add_parser(
+        "review", help="show the review of a session, or change what is given of it"
+    )
+    history_review.add_review_arguments(review)
+    review.set_defaults(handler=review_command)
 
     stats = commands.add_parser("stats", help="weekly numbers, streak, totals and trend")
     stats.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -162,16 +175,22 @@ def entries_table(entries: list[HistoryEntry]) -> str:
         return "No sessions yet."
     lines = [
         f"{'started':<16}  {'template':<24} {'active':>7} {'backward':>8}  {'status':<11} "
-        f"{'rating':<6} id"
+        f"{'rating':<10} id"
     ]
     for entry in entries:
-        rating = "*" * entry.review.rating if entry.review.rating else "-"
-        status = "test run" if entry.test_run else entry.status.value
+        rating = "-" if entry.rating is None else rating_words(entry.rating)
+        status = (
+            "test run"
+            if entry.test_run
+            else "skipped"
+            if entry.mostly_skipped
+            else entry.status.value
+        )
         lines.append(
             f"{local_datetime(entry.started):%Y-%m-%d %H:%M}  {entry.template_name[:24]:<24} "
             f"{total_clock_text(entry.totals.active_s):>7} "
             f"{total_clock_text(entry.totals.backward_s):>8}  {status:<11} "
-            f"{rating:<6} {entry.session_id[:8]}"
+            f"{rating:<10} {entry.session_id[:8]}"
         )
     return "\n".join(lines)
 
@@ -232,6 +251,14 @@ def import_command(args: argparse.Namespace) -> int:
         return EXIT_REFUSED if result.refused else 0
 
     return _run(action, write=True)
+
+
+# ---- review ----------------------------------------------------------------------------
+def review_command(args: argparse.Namespace) -> int:
+    action = history_review.review_action(args)
+    if action is None:
+        return EXIT_REFUSED
+    return _run(action, write=history_review.changes_anything(args))
 
 
 # ---- stats -----------------------------------------------------------------------------

@@ -6,13 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from retrotimer.commands.program_context import (
-    active_program,
-    fail,
-    outline,
-    template_json,
-    today_argument,
-)
+from retrotimer.commands.program_context import active_program, fail, outline, template_json
 from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.session.plan import compile_plan
@@ -21,8 +15,7 @@ from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.paths import AppPaths
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("next", help="the session your program proposes today")
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="propose for this day instead")
     parser.set_defaults(handler=run)
@@ -66,9 +59,8 @@ def proposal_text(proposal: Proposal, settings: Settings) -> str:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        today = today_argument(args.today)
         active = active_program(AppPaths.from_environment())
-        proposal = active.propose(today)
+        proposal = active.view(args.today).proposal
     except ProgramError as error:
         return fail(error)
     if args.json:

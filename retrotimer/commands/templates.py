@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from retrotimer.commands import template_exchange
 from retrotimer.commands.command_settings import load_settings
@@ -21,19 +20,14 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_library import TemplateLibrary, export_template
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "templates",
-        help="list, show, check, import and export templates",
-        description="The built-in templates and your own. See docs/templates.md for the formats.",
-    )
+def register(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
 
     listing = actions.add_parser("list", help="list the built-in templates and your own")
     listing.set_defaults(handler=list_command)
 
     show = actions.add_parser("show", help="print a template in the text syntax with its totals")
-    show.add_argument("name", help="a template name, or a TOML or text file")
+    show.add_argument("name", metavar="TEMPLATE", help="a template name, or a TOML or text file")
     show.set_defaults(handler=show_command)
 
     validate = actions.add_parser(
@@ -56,7 +50,7 @@ def register(subparsers: Any) -> None:
     importing.set_defaults(handler=import_command)
 
     export = actions.add_parser("export", help="write a template as TOML or in the text syntax")
-    export.add_argument("name", help="a template name, or a file to convert")
+    export.add_argument("name", metavar="TEMPLATE", help="a template name, or a file to convert")
     export.add_argument(
         "--format",
         choices=[f.value for f in TemplateFormat] + template_exchange.EXPORT_FORMAT_NAMES,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -16,6 +15,8 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
 
 def text_digest(text: str) -> str:
     """A short stable hash of the text (lone surrogates included), to tell names apart."""
+    import hashlib  # here, not at start-up: it maps OpenSSL's libcrypto
+
     data = text.encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:_HASH_LENGTH]
 

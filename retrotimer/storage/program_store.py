@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from retrotimer.core.history.calendar_days import days_from_civil, iso_date
-from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
+from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, WEEKDAYS, ProgramChoice
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import (
@@ -82,6 +82,9 @@ class ProgramStore:
         return cls(paths.programs)
 
     def entries(self) -> list[ProgramEntry]:
+        # Built from their text when first asked for: a window without a program never is.
+        from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
+
         entries = [ProgramEntry(program) for program in BUILTIN_PROGRAMS]
         try:
             files = sorted(self.directory.glob(f"*{SUFFIX}"))
@@ -135,6 +138,20 @@ class ProgramStore:
         return program, self.add(program)
 
 
+def _moment(value: object) -> WallTime:
+    """A TOML date-time with its offset (when the runner resumed a paused program)."""
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        raise TypeError("resumed must list date-times with their offset")
+    offset = value.utcoffset()
+    assert offset is not None
+    return WallTime(value.timestamp(), int(offset.total_seconds()))
+
+
+def _moment_text(moment: WallTime) -> str:
+    zone = timezone(timedelta(seconds=moment.offset_s))
+    return datetime.fromtimestamp(round(moment.utc_s), zone).isoformat()
+
+
 class ProgramChoiceStore:
     """The active program in `program.toml` in the config dir; None when there is none."""
 
@@ -169,8 +186,15 @@ class ProgramChoiceStore:
             raise self._broken(f'"start_week" must be a week from 1 to {MAX_WEEK}')
         if not isinstance(days, list) or not days or any(day not in WEEKDAYS for day in days):
             raise self._broken(f'"training_days" must list days among {", ".join(WEEKDAYS)}')
+        resumed = data.get("resumed", [])
+        try:
+            if not isinstance(resumed, list):
+                raise TypeError("resumed must list date-times with their offset")
+            moments = tuple(_moment(value) for value in resumed)
+        except TypeError as error:
+            raise self._broken(str(error)) from None
         day = days_from_civil(start.year, start.month, start.day)
-        return ProgramChoice(name, day, week, tuple(days))
+        return ProgramChoice(name, day, week, tuple(days), moments)
 
     def _broken(self, reason: str) -> ProgramError:
         return ProgramError(
@@ -185,9 +209,11 @@ class ProgramChoiceStore:
         """Write the choice; ProgramError when it cannot be written (a folder or a FIFO in
         its place, a full or read-only disk)."""
         days = ", ".join(toml_string(day) for day in choice.training_days)
+        resumed = ", ".join(_moment_text(moment) for moment in choice.resumed)
         text = (
             f"active = {toml_string(choice.name)}\nstart_day = {iso_date(choice.start_day)}\n"
             f"start_week = {choice.start_week}\ntraining_days = [{days}]\n"
+            + (f"resumed = [{resumed}]\n" if choice.resumed else "")
         )
         try:
             write_atomic(self.path, text, make_folder=True)

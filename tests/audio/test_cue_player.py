@@ -13,18 +13,19 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from retrotimer.audio.clip_timing import speech_timing
 from retrotimer.audio.cue_player import CuePlayer
-from retrotimer.audio.cue_sounds import speech_timing
 from retrotimer.audio.label_renderer import LabelRenderer
 from retrotimer.audio.playback import Playback, request_backends
 from retrotimer.audio.speech_engine import EngineKind, SpeechEngine
 from retrotimer.audio.speech_queue import SENTENCE_GAP_S
-from retrotimer.audio.tones import FINISH, go_name, pip_name, synthesise_tones
+from retrotimer.audio.tones import synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction, Length, Segment, SegmentKind
-from retrotimer.core.session.plan import CueType, Plan, compile_plan
+from retrotimer.core.session.plan import Cue, CueType, Plan, compile_plan
 from retrotimer.core.session.session_events import Event, EventKind, SessionState
 from retrotimer.core.session.session_machine import Session
+from retrotimer.core.session.tone_names import FINISH, go_name, pip_name
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.session_controller import SessionController
@@ -48,6 +49,12 @@ class Rig:
             {"qt": lambda: self.device, "simpleaudio": lambda: self.spare},
         )
         self.player = CuePlayer(playback, TONES, VOICE, settings, renderer, clock=self.clock)
+
+    def __enter__(self) -> Rig:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.player.close()
 
     def run_for(self, seconds: float) -> None:
         """Let time pass in small steps, polling as the player's timer would."""
@@ -76,6 +83,11 @@ def plan() -> Plan:
     return compile_plan(first_steps(), SETTINGS)
 
 
+def get_ready(plan: Plan) -> tuple[Cue, ...]:
+    """The get-ready cues a session of the plan has under SETTINGS."""
+    return Session.from_settings(plan, SETTINGS).get_ready_cues
+
+
 def cue(plan: Plan, kind: CueType, segment: int) -> Event:
     found = next(c for c in plan.cues if c.type is kind and c.segment_index == segment)
     return Event(EventKind.CUE, found.at_s, found.text, SessionState.RUNNING, 0, found)
@@ -89,9 +101,14 @@ def voice(phrase: str) -> str:
     return f"voice:{phrase}"
 
 
-def test_every_clip_is_prepared_once_at_start(qtbot: QtBot, rigs: list[Rig]) -> None:
+def test_no_backend_starts_before_a_session_and_then_it_gets_every_clip_once(
+    qtbot: QtBot, rigs: list[Rig], plan: Plan
+) -> None:
     rig = Rig()
     rigs.append(rig)
+    rig.player.load(plan, get_ready(plan))
+    assert rig.player.playback.in_use is None and rig.device.prepared == []
+    rig.player.hold(True)
     expected = {clip.name for clip in (*TONES.all(), *VOICE.all())}
     assert set(rig.device.prepared) == expected
     assert len(rig.device.prepared) == len(expected)
@@ -102,7 +119,7 @@ def test_the_tone_sounds_at_once_then_the_safety_words_then_the_announcement(
 ) -> None:
     rig = Rig()
     rigs.append(rig)
-    rig.player.load(plan)
+    rig.player.load(plan, get_ready(plan))
     # As the session delivers them: the announcement first, then the shoulder check.
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
     rig.player.handle(cue(plan, CueType.SHOULDER_CHECK, 1))
@@ -111,10 +128,8 @@ def test_the_tone_sounds_at_once_then_the_safety_words_then_the_announcement(
     rig.run_for(8.0)
     heard = rig.heard()
     words = [name for _, name in heard[1:]]
-    assert words == [
-        voice(p)
-        for p in ("look over your shoulder", "backward walk", "15", "steps", "rep", "1", "of", "2")
-    ]
+    # "Rep 1 of 2" would run into the countdown pips of the 9 s walk: it gives way.
+    assert words == [voice(p) for p in ("look over your shoulder", "backward walk", "15", "steps")]
     assert heard[1][0] == pytest.approx(go.duration_s, abs=0.011)
     shoulder = VOICE.clip("look over your shoulder")
     assert shoulder is not None
@@ -128,7 +143,7 @@ def test_the_tone_sounds_at_once_then_the_safety_words_then_the_announcement(
 def test_a_sentence_waits_for_the_one_before(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
     rig = Rig()
     rigs.append(rig)
-    rig.player.load(plan)
+    rig.player.load(plan, get_ready(plan))
     rig.player.handle(cue(plan, CueType.TURN_AROUND, 1))
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 2))
     rig.run_for(8.0)
@@ -150,7 +165,7 @@ def test_safety_words_cut_off_an_announcement_that_runs_late(
 ) -> None:
     rig = Rig()
     rigs.append(rig)
-    rig.player.load(plan)
+    rig.player.load(plan, get_ready(plan))
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 0))
     rig.run_for(0.6)  # "warm-up walk" is being said
     stops = rig.device.stops
@@ -164,25 +179,35 @@ def test_safety_words_cut_off_an_announcement_that_runs_late(
 def test_words_the_speech_plan_left_out_are_not_said_but_the_tone_is(
     qtbot: QtBot, rigs: list[Rig]
 ) -> None:
-    sprint = compile_plan(
-        simple(Segment(SegmentKind.BACKWARD_SPRINT, Length.steps(10))), replace(SETTINGS)
-    )
+    # 10 sprint steps, 3.3 s: after the shoulder check even "backward sprint" would run under
+    # the countdown pips.
+    sprint = compile_plan(simple(Segment(SegmentKind.BACKWARD_SPRINT, Length.steps(10))), SETTINGS)
     rig = Rig()
     rigs.append(rig)
-    rig.player.load(sprint)
+    rig.player.load(sprint, get_ready(sprint))
     speech = rig.player.speech_plan
     assert speech is not None
     announce = next(c for c in sprint.cues if c.type is CueType.ANNOUNCE)
-    line = speech.line_for(announce)
-    assert line is not None and line.phrases == ("backward sprint",)
+    assert speech.line_for(announce) is None and announce in speech.left_out
     rig.player.handle(cue(sprint, CueType.ANNOUNCE, 0))
     rig.player.handle(cue(sprint, CueType.SHOULDER_CHECK, 0))
     rig.run_for(5.0)
-    assert rig.names() == [
-        go_name(Direction.BACKWARD),
-        voice("look over your shoulder"),
-        voice("backward sprint"),
-    ]
+    assert rig.names() == [go_name(Direction.BACKWARD), voice("look over your shoulder")]
+
+
+def test_the_get_ready_words_are_placed_from_the_sessions_own_countdown(
+    qtbot: QtBot, rigs: list[Rig], plan: Plan
+) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    countdown = Session(plan, get_ready_s=8, get_ready_pips=2).get_ready_cues
+    rig.player.load(plan, countdown)
+    for settings in (SETTINGS, replace(SETTINGS, get_ready_s=2, voice=True)):
+        rig.player.apply_settings(settings)  # the countdown stays the session's
+        speech = rig.player.speech_plan
+        assert speech is not None
+        line = speech.line_for(countdown[0])
+        assert line is not None and line.cue.at_s == -8.0 and line.phrases == ("get ready",)
 
 
 def test_pausing_cuts_the_sentence_short_and_says_paused(
@@ -190,7 +215,7 @@ def test_pausing_cuts_the_sentence_short_and_says_paused(
 ) -> None:
     rig = Rig()
     rigs.append(rig)
-    rig.player.load(plan)
+    rig.player.load(plan, get_ready(plan))
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
     rig.run_for(0.9)
     stops = rig.device.stops
@@ -202,10 +227,45 @@ def test_pausing_cuts_the_sentence_short_and_says_paused(
     assert voice("of") not in names  # the rest of the announcement was dropped
 
 
+def test_a_pause_that_cut_the_turn_cue_short_says_it_again_on_resume(
+    qtbot: QtBot, rigs: list[Rig]
+) -> None:
+    plan = compile_plan(
+        simple(
+            Segment(SegmentKind.BACKWARD_WALK, Length.seconds(6)),
+            Segment(SegmentKind.WALK, Length.seconds(30)),
+        ),
+        SETTINGS,
+    )
+    rig = Rig()
+    rigs.append(rig)
+    session = Session(plan, get_ready_s=0)
+    rig.player.load(plan, session.get_ready_cues)
+    start = rig.clock.now
+    for event in session.start(start):
+        rig.player.handle(event)
+    while rig.clock.now < start + 6.8:  # "stop and turn around" is being said
+        rig.run_for(0.1)
+        for event in session.advance(rig.clock.now):
+            rig.player.handle(event)
+    assert rig.names()[-1] == voice("stop and turn around")
+    stops = rig.device.stops
+    for event in session.pause(rig.clock.now):
+        rig.player.handle(event)
+    assert rig.device.stops == stops + 1  # cut short
+    rig.run_for(20.0)
+    heard = len(rig.names())
+    for event in session.resume(rig.clock.now):
+        rig.player.handle(event)
+    rig.run_for(4.0)
+    spoken = [name for name in rig.names()[heard:] if name.startswith("voice:")]
+    assert spoken[:2] == [voice("stop and turn around"), voice("resumed")]
+
+
 def test_settings_voice_beeps_and_step_ticks(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
     rig = Rig(replace(SETTINGS, voice=False))
     rigs.append(rig)
-    rig.player.load(plan)
+    rig.player.load(plan, get_ready(plan))
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
     rig.run_for(3.0)
     assert rig.names() == [go_name(Direction.BACKWARD)]
@@ -214,7 +274,7 @@ def test_settings_voice_beeps_and_step_ticks(qtbot: QtBot, rigs: list[Rig], plan
     rig.run_for(1.0)
     assert rig.names()[-1] == voice("3")
     ticking = compile_plan(first_steps(), replace(SETTINGS, step_ticks=True))
-    rig.player.load(ticking)
+    rig.player.load(ticking, get_ready(ticking))
     rig.player.apply_settings(replace(SETTINGS, step_ticks=True))
     rig.player.handle(cue(ticking, CueType.STEP_TICK, 1))
     assert rig.names()[-1] == "tone:step-tick"
@@ -226,7 +286,7 @@ def test_settings_voice_beeps_and_step_ticks(qtbot: QtBot, rigs: list[Rig], plan
 def test_volume_and_mute(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
     rig = Rig()
     rigs.append(rig)
-    rig.player.load(plan)
+    rig.player.load(plan, get_ready(plan))
     half = dataclasses.replace(SETTINGS, volume=0.5)
     rig.player.apply_settings(half)
     rig.player.handle(cue(plan, CueType.COUNTDOWN, 1))
@@ -249,7 +309,7 @@ def test_a_custom_label_without_an_engine_says_the_kind(qtbot: QtBot, rigs: list
     plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(30), "zigzag")), SETTINGS)
     rig = Rig()
     rigs.append(rig)
-    rig.player.load(plan)
+    rig.player.load(plan, get_ready(plan))
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 0))
     rig.run_for(4.0)
     assert rig.names()[1:3] == [voice("walk"), voice("30")]
@@ -265,8 +325,9 @@ def test_a_custom_label_is_spoken_by_the_engine_once_rendered(
     renderer = LabelRenderer([SpeechEngine(EngineKind.FLITE, flite)], tmp_path / "cache")
     rig = Rig(renderer=renderer)
     rigs.append(rig)
+    rig.player.hold(True)
     with qtbot.waitSignal(renderer.rendered, timeout=20_000):
-        rig.player.load(plan)
+        rig.player.load(plan, get_ready(plan))
     assert "label:zigzag" in rig.device.prepared  # ready before its cue, not at it
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 0))
     rig.run_for(4.0)
@@ -278,15 +339,17 @@ def test_the_output_is_held_for_the_session_and_let_go_after(
 ) -> None:
     rig = Rig()
     rigs.append(rig)
-    assert rig.device.held == [False]
-    rig.player.load(plan)
-    assert rig.device.held == [False, True]
+    rig.player.load(plan, get_ready(plan))
+    assert rig.device.held == [], "loading a plan opens nothing"
+    rig.player.hold(True)
+    assert rig.device.held == [True]
     rig.player.handle(cue(plan, CueType.FINISH, plan.segments[-1].index))
     rig.player.handle(state(EventKind.FINISHED, plan.total_s))
-    assert rig.device.held[-1]  # "session complete" is still to be said
+    rig.player.hold(False)
+    assert rig.device.held == [True]  # "session complete" is still to be said
     rig.run_for(4.0)
     assert rig.names()[-1] == voice("session complete")
-    assert rig.device.held == [False, True, False]
+    assert rig.device.held == [True, False]
 
 
 def test_an_event_before_a_plan_is_ignored_with_a_warning(
@@ -304,7 +367,7 @@ def test_the_timer_runs_only_while_words_wait(qtbot: QtBot, rigs: list[Rig], pla
     rigs.append(rig)
     timer = rig.player._timer  # the only timer it owns
     assert timer.isSingleShot() and timer.timerType() is Qt.TimerType.PreciseTimer
-    rig.player.load(plan)
+    rig.player.load(plan, get_ready(plan))
     rig.player.handle(cue(plan, CueType.COUNTDOWN, 1))
     assert not timer.isActive()  # a beep alone needs no timer
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
@@ -323,7 +386,7 @@ def test_real_time_speech_through_the_timer(qtbot: QtBot, plan: Plan) -> None:
     playback = Playback(request_backends("auto", {}), {"qt": lambda: device})
     player = CuePlayer(playback, TONES, VOICE, SETTINGS)
     try:
-        player.load(plan)
+        player.load(plan, get_ready(plan))
         player.handle(state(EventKind.RESUMED, 1.0))
         qtbot.waitUntil(
             lambda: player.speech_pending == 0 and len(device.played) == 2, timeout=3000
@@ -345,8 +408,9 @@ def test_a_session_through_the_controller_sounds_every_cue(
     )
     rig = Rig()
     rigs.append(rig)
-    controller = SessionController(Session(plan, get_ready_s=3, get_ready_pips=2), rig.clock)
-    rig.player.load(plan)
+    session = Session(plan, get_ready_s=3, get_ready_pips=2)
+    controller = SessionController(session, rig.clock)
+    rig.player.load(plan, session.get_ready_cues)
     controller.event_fired.connect(lambda event, _at: rig.player.handle(event))
     controller.start()
     with caplog.at_level(logging.WARNING):
@@ -376,7 +440,7 @@ def test_a_session_through_the_controller_sounds_every_cue(
             "get ready",
             *("look over your shoulder", "backward walk", "6", "seconds"),
             "stop and turn around",
-            "forward run",  # 4 s leave no time to say "4 seconds" after the turn cue
+            # 4 s leave no time for "forward run" between the turn cue and the pip.
             "session complete",
         )
     ]
@@ -389,6 +453,7 @@ def test_closing_twice_and_a_late_label_are_harmless(qtbot: QtBot, tmp_path: Pat
     device = FakeBackend("qt")
     playback = Playback(request_backends("auto", {}), {"qt": lambda: device})
     player = CuePlayer(playback, TONES, VOICE, SETTINGS, renderer)
+    player.hold(True)
     prepared = len(device.prepared)
     player.close()
     player.close()
@@ -401,12 +466,12 @@ def test_draining_waits_for_the_words_but_not_for_silence(qtbot: QtBot, plan: Pl
     playback = Playback(request_backends("auto", {}), {"qt": lambda: device})
     player = CuePlayer(playback, TONES, VOICE, SETTINGS)
     try:
-        player.load(plan)
+        player.load(plan, get_ready(plan))
         player.handle(state(EventKind.STOPPED))
         assert player.drain(5.0)
         assert device.played[-1] == (voice("stopped"), 1.0)  # said before the process may end
         silent = CuePlayer(Playback(request_backends("silent", {}), {}), TONES, VOICE, SETTINGS)
-        silent.load(plan)
+        silent.load(plan, get_ready(plan))
         silent.handle(cue(plan, CueType.ANNOUNCE, 1))
         assert silent.speech_pending > 0
         assert silent.drain(5.0) and silent.speech_pending == 0  # nothing to wait for
@@ -420,7 +485,9 @@ def test_wait_ready_asks_the_output_and_says_when_it_is_not(
 ) -> None:
     rig = Rig()
     rigs.append(rig)
-    rig.player.load(plan)
+    rig.player.load(plan, get_ready(plan))
+    assert rig.player.wait_ready(3.0) and rig.device.waits == [], "nothing held: no wait"
+    rig.player.hold(True)
     rig.device.ready = False
     assert not rig.player.wait_ready(3.0)
     assert rig.device.waits[-1] == 3.0
@@ -428,7 +495,8 @@ def test_wait_ready_asks_the_output_and_says_when_it_is_not(
     assert rig.player.wait_ready(3.0)
     silent = CuePlayer(Playback(request_backends("silent", {}), {}), TONES, VOICE, SETTINGS)
     try:
-        silent.load(plan)
+        silent.load(plan, get_ready(plan))
+        silent.hold(True)
         assert silent.wait_ready(0.0)  # nothing to wait for
     finally:
         silent.close()

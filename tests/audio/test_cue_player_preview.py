@@ -12,14 +12,11 @@ from tests.audio.test_cue_player import SETTINGS, Rig
 
 
 def test_a_preview_beeps_once_at_the_volume_now_set(qtbot: QtBot) -> None:
-    rig = Rig()
-    try:
+    with Rig() as rig:
         rig.player.apply_settings(dataclasses.replace(SETTINGS, volume=0.3))
         before = len(rig.device.played)
         rig.player.preview_volume()
         assert rig.device.played[before:] == [(PREVIEW_TONE, gain_for_volume(0.3))]
-    finally:
-        rig.player.close()
 
 
 def test_a_muted_or_closed_player_previews_nothing(qtbot: QtBot) -> None:

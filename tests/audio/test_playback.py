@@ -12,6 +12,8 @@ from retrotimer.audio.pcm import silence
 from retrotimer.audio.playback import (
     BACKEND_ORDER,
     DEFAULT_CHOICE,
+    FALLBACK_NOTICE,
+    SILENT_NOTICE,
     Playback,
     request_backends,
 )
@@ -49,6 +51,28 @@ def test_a_bad_environment_value_is_reported_and_ignored() -> None:
     assert request.problems == (
         "RETROTIMER_AUDIO='loud' ignored: expected one of qt, simpleaudio, silent",
     )
+
+
+def test_no_backend_starts_until_the_output_is_held_or_a_sound_played() -> None:
+    started: list[FakeBackend] = []
+
+    def qt() -> AudioBackend:
+        started.append(FakeBackend("qt"))
+        return started[-1]
+
+    playback = Playback(request_backends("auto", {}), {"qt": qt})
+    playback.prepare([silence("pip", 0.1, 16000)])
+    playback.hold(False)
+    playback.stop_all()
+    assert playback.wait_ready(0.0) and not playback.busy() and not playback.audible
+    playback.close()
+    assert started == [] and playback.in_use is None
+    playback.hold(True)
+    (backend,) = started
+    assert playback.in_use is backend
+    assert backend.prepared == ["pip"] and backend.held == [True]
+    playback.play(silence("go", 0.1, 16000), 1.0)
+    assert started == [backend] and backend.played == [("go", 1.0)]
 
 
 def test_the_first_backend_that_starts_is_used_and_the_others_say_why() -> None:
@@ -128,3 +152,39 @@ def test_a_backend_that_crashes_while_starting_is_skipped(
         )
     assert playback.backend_name == "silent"
     assert "qt failed to start: segfault avoided" in caplog.text
+
+
+def notices(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """What the window would show: the words records carry for it."""
+    return [getattr(record, "notice", "") for record in caplog.records if hasattr(record, "notice")]
+
+
+def test_the_runner_is_told_when_sound_moves_on_and_when_it_goes_silent(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    playback = Playback(
+        request_backends("auto", {}),
+        {
+            "qt": lambda: FakeBackend("qt", fail_on_play=True),
+            "simpleaudio": lambda: FakeBackend("simpleaudio", fail_on_play=True),
+        },
+    )
+    with caplog.at_level(logging.WARNING):
+        playback.play(silence("pip", 0.1, 16000), 1.0)
+    assert notices(caplog) == [FALLBACK_NOTICE, SILENT_NOTICE]
+    assert "qt" not in SILENT_NOTICE + FALLBACK_NOTICE  # words for a runner, not a developer
+
+
+def test_silence_at_start_is_told_unless_it_was_asked_for(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        playback = Playback(request_backends("auto", {}), {"qt": unavailable("no device")})
+        assert notices(caplog) == []  # nothing is started before sound is first wanted
+        assert playback.backend_name == "silent"
+    assert notices(caplog) == [SILENT_NOTICE]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        chosen = Playback(request_backends("auto", {"RETROTIMER_AUDIO": "silent"}), {})
+        assert chosen.backend_name == "silent"
+    assert notices(caplog) == []

@@ -19,23 +19,22 @@ from typing import Any
 
 import pytest
 
-from retrotimer.audio.cue_sounds import speech_timing, upcoming_direction
+from retrotimer.audio.clip_timing import speech_timing
 from retrotimer.audio.playback import BACKEND_ORDER
-from retrotimer.audio.tones import FINISH, go_name, pip_name, synthesise_tones
+from retrotimer.audio.tones import synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
+from retrotimer.core.session.cue_script import script_cues
+from retrotimer.core.session.cue_sounds import SAFETY_CUES, upcoming_direction
 from retrotimer.core.session.plan import Cue, CueType, Plan, compile_plan
 from retrotimer.core.session.session_machine import get_ready_cues
-from retrotimer.core.session.speech_plan import (
-    PHRASE_GAP_S,
-    SAFETY_CUES,
-    SpeechPlan,
-    plan_speech,
-)
+from retrotimer.core.session.speech_plan import PHRASE_GAP_S, SpeechPlan
+from retrotimer.core.session.tone_names import FINISH, go_name, pip_name
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_formats import read_template
 from tests.audio.hearing import MATCH, Hearing, audible
 from tests.audio.pulse_sink import PrivatePulse, busy_core, missing_tools
+from tests.cli_runner import retrotimer, start_retrotimer
 
 pytestmark = [pytest.mark.audio, pytest.mark.slow]
 
@@ -65,19 +64,8 @@ def environment(pulse: PrivatePulse, home: Path, backend: str) -> dict[str, str]
     }
 
 
-def retrotimer(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def backend_in_use(env: dict[str, str]) -> str:
-    result = retrotimer(env, "diagnose", "--json")
+    result = retrotimer("diagnose", "--json", env=env)
     assert result.returncode == 0, result.stderr
     return str(json.loads(result.stdout)["backend"])
 
@@ -86,8 +74,8 @@ def session_plan() -> tuple[Plan, SpeechPlan]:
     reading = read_template(TEMPLATE.read_text(encoding="utf-8"), TEMPLATE.name)
     assert reading.template is not None
     plan = compile_plan(reading.template, SETTINGS)
-    extra = get_ready_cues(SETTINGS.get_ready_s, SETTINGS.countdown_pips)
-    return plan, plan_speech(plan, SETTINGS, speech_timing(VOICE, TONES), extra)
+    get_ready = get_ready_cues(SETTINGS.get_ready_s, SETTINGS.countdown_pips)
+    return plan, script_cues(plan, get_ready, SETTINGS, speech_timing(VOICE, TONES)).speech
 
 
 @dataclass
@@ -106,13 +94,8 @@ def run_session(pulse: PrivatePulse, home: Path, backend: str) -> HeadlessRun:
     with (
         busy_core(),
         pulse.recording() as recording,
-        subprocess.Popen(
-            [sys.executable, "-m", "retrotimer", "run", str(TEMPLATE), "--headless"]
-            + ["--json-events", "--no-history"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+        start_retrotimer(
+            "run", str(TEMPLATE), "--headless", "--json-events", "--no-history", env=env
         ) as process,
     ):
         assert process.stdout is not None and process.stderr is not None
@@ -228,13 +211,8 @@ def test_a_sound_server_that_dies_does_not_stop_the_session(tmp_path: Path, back
     pulse.start()
     try:
         env = environment(pulse, tmp_path / "home", backend)
-        with subprocess.Popen(
-            [sys.executable, "-m", "retrotimer", "run", str(SHORT_TEMPLATE), "--headless"]
-            + ["--json-events", "--no-history"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+        with start_retrotimer(
+            "run", str(SHORT_TEMPLATE), "--headless", "--json-events", "--no-history", env=env
         ) as process:
             assert process.stdout is not None
             for line in process.stdout:
@@ -257,23 +235,24 @@ def test_with_a_sound_server_the_qt_stream_plays_and_diagnose_says_why(
     pulse: PrivatePulse,
 ) -> None:
     env = {**os.environ, **pulse.env, "RETROTIMER_AUDIO": "", "QT_QPA_PLATFORM": "offscreen"}
-    result = retrotimer(env, "diagnose", "--json")
+    result = retrotimer("diagnose", "--json", env=env)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     states = {b["name"]: (b["state"], b["detail"]) for b in report["backends"]}
     assert report["backend"] == BACKEND_ORDER[0], states
     assert states["simpleaudio"][0] == "fallback", states
     assert "Qt stream comes first" in report["why_this_order"]
-    text = retrotimer(env, "diagnose")
+    text = retrotimer("diagnose", env=env)
     assert "Qt stream comes first" in text.stdout
 
 
-# The cue player as a session opens it: load a plan, wait until ready, then the first sound.
+# The cue player as a session opens it: load a plan, hold the output, wait until ready, then
+# the first sound.
 READY_SCRIPT = """
 import json, sys, time
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from retrotimer.audio.cue_sounds import CueSound
+from retrotimer.core.session.cue_sounds import CueSound
 from retrotimer.audio.startup import open_cue_player
 from retrotimer.audio.tones import pip_name
 from retrotimer.core.model import Direction, Length, Segment, SegmentKind, Template
@@ -284,7 +263,8 @@ app = QCoreApplication([])
 settings = Settings(audio_backend=sys.argv[1])
 player = open_cue_player(settings, Path(sys.argv[2]))
 plan = compile_plan(Template("One", (Segment(SegmentKind.WALK, Length.seconds(5)),)), settings)
-player.load(plan)
+player.load(plan, ())
+player.hold(True)
 waited = time.monotonic()
 ready = player.wait_ready(5.0)
 played = time.monotonic()

@@ -7,18 +7,17 @@ import math
 import pytest
 
 from retrotimer.audio.pcm import FULL_SCALE, SOUND_RATE, Clip, peak, rms, samples_of
-from retrotimer.audio.tones import (
+from retrotimer.audio.tones import Note, Tones, render_notes, synthesise_tones
+from retrotimer.core.model import Direction
+from retrotimer.core.session.tone_names import (
     FINISH,
+    RAILS,
     REMINDER,
     STEP_TICK,
-    Note,
-    Tones,
+    TURN,
     go_name,
     pip_name,
-    render_notes,
-    synthesise_tones,
 )
-from retrotimer.core.model import Direction
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +36,7 @@ def dominant_hz(clip: Clip) -> float:
 def test_every_sound_is_named_and_at_the_common_rate(tones: Tones) -> None:
     names = [clip.name for clip in tones.all()]
     assert len(names) == len(set(names))
-    assert {FINISH, STEP_TICK, REMINDER} <= set(names)
+    assert {FINISH, STEP_TICK, REMINDER, TURN, RAILS} <= set(names)
     for direction in Direction:
         assert {pip_name(direction), go_name(direction)} <= set(names)
     assert all(clip.rate == SOUND_RATE for clip in tones.all())
@@ -79,6 +78,43 @@ def test_backward_go_falls_and_forward_go_rises(tones: Tones) -> None:
     assert start > end
     start, end = halves(tones.family(Direction.FORWARD).go)
     assert start < end
+
+
+def notes_of(clip: Clip) -> list[Clip]:
+    """The notes of a clip: the sounding stretches between silences of 20 ms or more."""
+    values = samples_of(clip)
+    quiet = round(0.02 * clip.rate)
+    notes: list[Clip] = []
+    start: int | None = None
+    silent = 0
+    for i, value in enumerate(values):
+        if value != 0:
+            start = i if start is None else start
+            silent = 0
+        elif start is not None:
+            silent += 1
+            if silent == quiet:
+                notes.append(Clip("note", values[start : i - quiet + 1].tobytes(), clip.rate))
+                start = None
+    if start is not None:
+        notes.append(Clip("note", values[start:].tobytes(), clip.rate))
+    return notes
+
+
+def test_without_the_voice_each_safety_cue_is_told_apart_by_ear(tones: Tones) -> None:
+    # Look over your shoulder: two short high beeps.
+    shoulder = notes_of(tones.reminder)
+    assert len(shoulder) == 2 and all(note.duration_s < 0.1 for note in shoulder)
+    assert all(dominant_hz(note) > 1200 for note in shoulder)
+    # Stop and turn around: three beeps, each lower than the one before.
+    turn = [dominant_hz(note) for note in notes_of(tones.turn)]
+    assert len(turn) == 3 and turn == sorted(turn, reverse=True)
+    # Hold the rails: two long low notes.
+    rails = notes_of(tones.rails)
+    assert len(rails) == 2 and all(note.duration_s > 0.2 for note in rails)
+    assert all(dominant_hz(note) < 600 for note in rails)
+    # A pip, whatever its direction, is a single note.
+    assert all(len(notes_of(tones.family(d).pip)) == 1 for d in Direction)
 
 
 def test_lengths(tones: Tones) -> None:

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrotimer.audio.cue_sounds import cue_sound
 from retrotimer.audio.pcm import SOUND_RATE, rms
 from retrotimer.audio.tones import synthesise_tones
 from retrotimer.audio.vocabulary import builtin_templates, stock_phrases, template_phrases
 from retrotimer.audio.voice import VoiceLibrary, read_manifest
 from retrotimer.core.model import Template, Venue
+from retrotimer.core.session.cue_sounds import cue_sound
 from retrotimer.core.session.plan import Plan, compile_plan
 from retrotimer.core.session.session_events import Event, EventKind, SessionState
 from retrotimer.core.session.session_machine import get_ready_cues

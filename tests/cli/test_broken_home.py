@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.cli.test_gui_entry import status_bar_after_start
+from tests.cli.test_gui_entry import notices_after_start
+from tests.cli_runner import retrotimer
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX")
 
@@ -111,17 +110,6 @@ CONCERNED = {
 }
 
 
-def cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROTIMER_HOME": str(home)},
-        check=False,
-        timeout=30,
-    )
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("state", [state for state in STATES if CONCERNED[state]])
 def test_every_command_says_what_is_broken_in_one_line(state: str, tmp_path: Path) -> None:
@@ -129,7 +117,7 @@ def test_every_command_says_what_is_broken_in_one_line(state: str, tmp_path: Pat
     for command in CONCERNED[state]:
         home = tmp_path / command.replace(" ", "-")
         make(home)
-        result = cli(home, *COMMANDS[command])
+        result = retrotimer(*COMMANDS[command], home=home, timeout=30)
         assert "Traceback" not in result.stderr, (command, result.stderr)
         told = [line for line in result.stderr.splitlines() if words in line]
         # Said first on a line of its own (a session run all the same, or a listing of what
@@ -146,7 +134,7 @@ def test_the_window_starts_and_says_what_is_broken(state: str, private_home: Pat
     (private_home / "config").mkdir(exist_ok=True)
     if (private_home / "config").is_dir():
         (private_home / "config" / "settings.toml").write_text("first_run_done = true\n")
-    assert words in status_bar_after_start(private_home)
+    assert words in notices_after_start(private_home)
 
 
 @pytest.mark.slow
@@ -157,5 +145,5 @@ def test_the_window_never_writes_its_memory_through_a_link_out_of_its_folder(
     precious.write_text("precious")
     (followed(private_home) / "config" / "window.ini").symlink_to(precious)
     (private_home / "config" / "settings.toml").write_text("first_run_done = true\n")
-    assert "window.ini is a link to" in status_bar_after_start(private_home)
+    assert "window.ini is a link to" in notices_after_start(private_home)
     assert precious.read_text() == "precious"

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from retrotimer.cli import main
+from tests.cli_runner import retrotimer
 
 
 def diagnose(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     # A process of its own: ALSA and Qt read the sound configuration once per process.
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", "diagnose", *args],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return retrotimer("diagnose", *args, env=env)
 
 
 def no_sound_device(tmp_path: Path) -> dict[str, str]:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,24 +10,8 @@ from garmin_fit_sdk import Decoder, Stream
 from tcxreader.tcxreader import TCXReader
 
 from retrotimer.storage.paths import AppPaths
-
-
-def retrotimer(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
-
-
-def fit_steps(path: Path) -> list[dict[str, object]]:
-    stream = Stream.from_byte_array(bytearray(path.read_bytes()))
-    messages, errors = Decoder(stream).read()
-    assert errors == []
-    return messages["workout_step_mesgs"]  # type: ignore[no-any-return]
+from tests.cli_runner import retrotimer
+from tests.exchange.fit_reading import fit_steps
 
 
 def test_export_a_built_in_template_for_a_watch(tmp_path: Path) -> None:
@@ -40,7 +21,6 @@ def test_export_a_built_in_template_for_a_watch(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert f'exported "First steps backward" to {target}' in done.stdout
-    assert Decoder(Stream.from_byte_array(bytearray(target.read_bytes()))).check_integrity()
     assert fit_steps(target)[1]["duration_type"] == "time"
 
 
@@ -85,14 +65,7 @@ def record_a_session(folder: Path) -> str:
     """Run a short session headless (sped up) so that the history records it; its id."""
     template = folder / "short.txt"
     template.write_text("# Short\n4s walk\n10 steps backward walk\n4s walk\n", encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "retrotimer", "run", str(template), "--headless", "--speed", "40"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
+    run = retrotimer("run", str(template), "--headless", "--speed", "40")
     assert run.returncode == 0, run.stderr
     listed = retrotimer("history", "list", "--json")
     (entry,) = json.loads(listed.stdout)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from retrotimer.storage.history.history_schema import LATEST_VERSION
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.instance_lock import InstanceLock
 from retrotimer.storage.paths import AppPaths
+from tests.cli_runner import retrotimer
 from tests.factories import simple
 from tests.history_samples import DAY, WEEK, make_id, segment, session, start
 
@@ -78,12 +77,14 @@ def test_list_as_a_table_and_as_json(capsys: Capture) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:2] == ["started", "template"]
     assert "Template 1" in lines[1] and make_id(1)[:8] in lines[1]
-    assert "****" in lines[1] and "completed" in lines[1] and "2:00" in lines[1]
+    assert " hard " in lines[1] and "completed" in lines[1] and "2:00" in lines[1]
     assert main(["history", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [item["id"] for item in listed] == [make_id(1), make_id(0)]
     assert set(listed[0]) == {
         "program",
+        "dizzy",
+        "pain",
         "dizzy_or_pain",
         "id",
         "template",
@@ -232,15 +233,7 @@ def template_file(folder: Path) -> Path:
 
 
 def run_headless(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", "run", *args, "--headless", "--speed", "40"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
+    return retrotimer("run", *args, "--headless", "--speed", "40")
 
 
 @pytest.mark.slow

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +14,7 @@ from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
+from tests.cli_runner import start_retrotimer
 from tests.factories import simple
 
 
@@ -37,15 +35,7 @@ def test_sigkill_mid_segment_loses_only_the_segment_in_progress(
         ),
         encoding="utf-8",
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "retrotimer", "run", str(template), "--headless"]
-        + ["--speed", "20", "--json-events"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    child = start_retrotimer("run", str(template), "--headless", "--speed", "20", "--json-events")
     assert child.stdout is not None
     finished: list[int] = []
     try:

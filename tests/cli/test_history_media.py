@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
+from tests.cli_runner import retrotimer
 from tests.history_samples import make_id, segment, session
 from tests.storage.disk_faults import make_read_only, make_writable, small_disk
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-        timeout=60,
-    )
 
 
 @pytest.mark.slow
@@ -38,12 +25,13 @@ def test_list_and_export_run_on_read_only_media(
         store.import_sessions([session(0, segments=(segment(0), segment(1)))])
         store.close()
         make_read_only(stick)
+        csv = str(tmp_path / "h.csv")
         try:
-            listing = cli("history", "list", "--json")
-            exported = cli("history", "export", "--format", "json")
-            saved = cli("history", "export", "--format", "csv", "-o", str(tmp_path / "h.csv"))
-            stats = cli("history", "stats")
-            refused = cli("history", "import", str(tmp_path / "h.csv"))
+            listing = retrotimer("history", "list", "--json")
+            exported = retrotimer("history", "export", "--format", "json")
+            saved = retrotimer("history", "export", "--format", "csv", "-o", csv)
+            stats = retrotimer("history", "stats")
+            refused = retrotimer("history", "import", csv)
         finally:
             make_writable(stick)
     assert listing.returncode == 0, listing.stderr

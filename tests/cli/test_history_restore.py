@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from retrotimer.core.settings import Settings
 from retrotimer.exchange.history.history_files import save_unsaved
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
+from tests.cli_runner import retrotimer
 from tests.factories import simple
 from tests.storage.disk_faults import fill_up, small_disk
 
@@ -84,14 +83,7 @@ def with_review(session: HistorySession) -> HistorySession:
 
 
 def import_file(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", "history", "import", str(path)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-        timeout=60,
-    )
+    return retrotimer("history", "import", str(path))
 
 
 def check_restored(store: HistoryStore, session_id: str) -> HistorySession:

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,21 +17,12 @@ from retrotimer.core.programs.program_toml import parse_program_toml, program_to
 from retrotimer.core.session.plan import compile_plan, plan_to_json
 from retrotimer.core.settings import Settings
 from retrotimer.exchange.history.history_codec import sessions_to_json
+from tests.cli_runner import retrotimer
+from tests.core.programs.program_history import ran, recorded
 from tests.history_samples import segment, session
 
 pytestmark = pytest.mark.slow
-
-
-def retrotimer(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROTIMER_HOME": str(home)}
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
+START_DATE = date(2026, 3, 2)  # day 0 of the program histories
 
 
 def files_under(home: Path) -> dict[str, bytes]:
@@ -46,7 +34,7 @@ def files_under(home: Path) -> dict[str, bytes]:
 def refused(home: Path, *args: str) -> str:
     """Runs a command that must fail with one line on stderr and change no file."""
     before = files_under(home)
-    result = retrotimer(home, *args)
+    result = retrotimer(*args)
     assert result.returncode == 2, result
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1, result.stderr
@@ -55,17 +43,21 @@ def refused(home: Path, *args: str) -> str:
 
 
 def test_list_and_show_as_json_in_the_plan_shape(private_home: Path) -> None:
-    listed = retrotimer(private_home, "program", "list")
+    listed = retrotimer("program", "list")
     assert listed.returncode == 0, listed.stderr
     assert [line[2:42].strip() for line in listed.stdout.splitlines()] == [
         p.name for p in BUILTIN_PROGRAMS
     ]
-    shown = retrotimer(private_home, "program", "show", "learn to run backward", "--json")
+    shown = retrotimer("program", "show", "learn to run backward", "--json")
     data = json.loads(shown.stdout)
     learn = builtin_program(LEARN)
     assert learn is not None
     assert data["name"] == LEARN and len(data["weeks"]) == 10
     assert data["weeks"][1]["week"] == 2 and data["weeks"][1]["focus"] == learn.weeks[1].focus
+    assert [week["walking"] for week in data["weeks"]] == [True] * 3 + [False] * 7
+    text = retrotimer("program", "show", LEARN).stdout
+    assert "\nWeek 3 (walking): Walk backward for a whole minute" in text
+    assert "\nWeek 4: First backward jogs" in text
     first = learn.weeks[0].sessions[0]
     assert data["weeks"][0]["sessions"][0] == plan_to_json(
         compile_plan(first, Settings()), cues=True
@@ -73,11 +65,9 @@ def test_list_and_show_as_json_in_the_plan_shape(private_home: Path) -> None:
 
 
 def test_start_next_and_stop(private_home: Path) -> None:
-    started = retrotimer(
-        private_home, "program", "start", LEARN, "--week", "3", "--on", "2026-03-02"
-    )
+    started = retrotimer("program", "start", LEARN, "--week", "3", "--on", "2026-03-02")
     assert started.returncode == 0, started.stderr
-    proposed = retrotimer(private_home, "next", "--json", "--today", "2026-03-04")
+    proposed = retrotimer("next", "--json", "--today", "2026-03-04")
     data = json.loads(proposed.stdout)
     assert {
         k: data[k] for k in ("program", "week", "weeks", "session", "sessions", "decision")
@@ -95,9 +85,9 @@ def test_start_next_and_stop(private_home: Path) -> None:
     assert data["template"]["template"] == "Learn backward 3.1"
     assert data["lighter"]["template"] == "Learn backward 2.1"
     assert {"segments", "cues", "backward_s"} <= set(data["template"])
-    text = retrotimer(private_home, "next", "--today", "2026-03-04").stdout
+    text = retrotimer("next", "--today", "2026-03-04").stdout
     assert text.startswith("Learn to run backward: week 3 of 10, session 1 of 3 (start)")
-    stopped = retrotimer(private_home, "program", "stop")
+    stopped = retrotimer("program", "stop")
     assert stopped.stdout.strip() == "Stopped following the program."
     assert "no program is active" in refused(private_home, "next")
 
@@ -120,7 +110,7 @@ def test_start_next_and_stop(private_home: Path) -> None:
 def test_bad_values_get_one_line_and_change_nothing(
     private_home: Path, args: tuple[str, ...]
 ) -> None:
-    assert retrotimer(private_home, "program", "start", LEARN, "--on", "2026-03-02").returncode == 0
+    assert retrotimer("program", "start", LEARN, "--on", "2026-03-02").returncode == 0
     message = refused(private_home, *args)
     assert message.startswith("retrotimer: error: ")
 
@@ -147,25 +137,25 @@ def test_import_export_and_a_taken_name(private_home: Path, tmp_path: Path) -> N
     mine.write_text(
         program_to_toml(learn).replace(f'name = "{LEARN}"', 'name = "My plan"'), "utf-8"
     )
-    imported = retrotimer(private_home, "program", "import", str(mine))
+    imported = retrotimer("program", "import", str(mine))
     assert imported.returncode == 0, imported.stderr
     saved = private_home / "data" / "programs" / "my-plan.toml"
     assert imported.stdout == f"Imported My plan (10 weeks) to {saved}\n"
     assert "already used" in refused(private_home, "program", "import", str(mine))
     out = tmp_path / "out.toml"
-    exported = retrotimer(private_home, "program", "export", "my plan", "-o", str(out))
+    exported = retrotimer("program", "export", "my plan", "-o", str(out))
     assert exported.returncode == 0, exported.stderr
     assert parse_program_toml(out.read_text("utf-8")).weeks == learn.weeks
-    assert "My plan" in retrotimer(private_home, "program", "list").stdout
+    assert "My plan" in retrotimer("program", "list").stdout
 
 
 def test_calendar_has_stable_uids_time_zones_and_reminders(
     private_home: Path, tmp_path: Path
 ) -> None:
-    assert retrotimer(private_home, "program", "start", LEARN, "--on", "2026-03-02").returncode == 0
+    assert retrotimer("program", "start", LEARN, "--on", "2026-03-02").returncode == 0
     out = tmp_path / "plan.ics"
     args = ("program", "calendar", "-o", str(out), "--today", "2026-03-02", "--days", "tue,thu")
-    assert retrotimer(private_home, *args, "--tz", "Europe/Paris").returncode == 0
+    assert retrotimer(*args, "--tz", "Europe/Paris").returncode == 0
     calendar = icalendar.Calendar.from_ical(out.read_bytes())
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 30
@@ -178,15 +168,10 @@ def test_calendar_has_stable_uids_time_zones_and_reminders(
     assert calendar.walk("VTIMEZONE")
     uids = [str(e["uid"]) for e in events]
     assert len(set(uids)) == len(uids)
-    assert (
-        retrotimer(
-            private_home, *args, "--tz", "Europe/Paris", "--weeks", "2", "--force"
-        ).returncode
-        == 0
-    )
+    assert retrotimer(*args, "--tz", "Europe/Paris", "--weeks", "2", "--force").returncode == 0
     again = icalendar.Calendar.from_ical(out.read_bytes())
     assert [str(e["uid"]) for e in again.walk("VEVENT")] == uids[:4]
-    assert retrotimer(private_home, *args, "--tz", "Mars/Olympus").returncode == 2
+    assert retrotimer(*args, "--tz", "Mars/Olympus").returncode == 2
 
 
 def test_history_import_keeps_sessions_of_an_unknown_program_and_says_so(
@@ -201,46 +186,66 @@ def test_history_import_keeps_sessions_of_an_unknown_program_and_says_so(
     )
     backup = tmp_path / "backup.json"
     backup.write_text(sessions_to_json([HistorySession(entry, plain.plan_json, plain.segments)]))
-    result = retrotimer(private_home, "history", "import", str(backup))
+    result = retrotimer("history", "import", str(backup))
     assert result.returncode == 0, result.stderr
     assert "Imported 1 session;" in result.stdout
     assert 'programs not installed here were kept: "Somebody\'s plan"' in result.stdout
-    listed = json.loads(retrotimer(private_home, "history", "list", "--json").stdout)
+    listed = json.loads(retrotimer("history", "list", "--json").stdout)
     assert listed[0]["program"] == {"name": "Somebody's plan", "week": 1, "session": 1}
 
 
 def test_duplicate_copies_a_program_under_a_new_name(private_home: Path) -> None:
-    copied = retrotimer(private_home, "program", "duplicate", LEARN, "My learning")
+    copied = retrotimer("program", "duplicate", LEARN, "My learning")
     assert copied.returncode == 0, copied.stderr
     saved = private_home / "data" / "programs" / "my-learning.toml"
     learn = builtin_program(LEARN)
     assert learn is not None
     assert parse_program_toml(saved.read_text("utf-8")).weeks == learn.weeks
+    # The copy is the user's to edit where it is: no import (which its own name would refuse).
+    assert "import" not in copied.stdout and str(saved) in copied.stdout
+    edited = saved.read_text("utf-8").replace(learn.weeks[0].focus, "My own first week", 1)
+    saved.write_text(edited, encoding="utf-8")
+    shown = retrotimer("program", "show", "My learning")
+    assert "Week 1 (walking): My own first week" in shown.stdout, shown.stderr
     assert "already used" in refused(private_home, "program", "duplicate", LEARN, "My learning")
     assert "a program needs a name" in refused(private_home, "program", "duplicate", LEARN, " ")
 
 
 def test_run_next_lighter_records_the_lighter_session_and_the_review(private_home: Path) -> None:
-    assert retrotimer(private_home, "program", "start", LEARN, "--week", "2").returncode == 0
+    assert retrotimer("program", "start", LEARN, "--week", "2").returncode == 0
     run = retrotimer(
-        private_home,
         *("run", "--next", "--lighter", "--headless", "--speed", "10000"),
         *("--rating", "2", "--near-stumbles", "3", "--dizzy-or-pain"),
     )
     assert run.returncode == 0, run.stderr
     assert "Learn to run backward: week 1, session 1: Learn backward 1.1" in run.stderr
-    (entry,) = json.loads(retrotimer(private_home, "history", "list", "--json").stdout)
+    (entry,) = json.loads(retrotimer("history", "list", "--json").stdout)
     assert entry["program"] == {"name": LEARN, "week": 1, "session": 1, "lighter": True}
-    assert (entry["rating"], entry["near_stumbles"], entry["dizzy_or_pain"]) == (2, 3, True)
-    after = json.loads(retrotimer(private_home, "next", "--json").stdout)
-    assert (after["decision"], after["week"]) == ("rest", 1)
-    assert "you felt dizzy or in pain" in after["reasons"][1]
+    # The old spelling --dizzy-or-pain reports both.
+    reports = (entry["dizzy"], entry["pain"], entry["dizzy_or_pain"])
+    assert (entry["rating"], entry["near_stumbles"], reports) == (2, 3, (True, True, False))
+    # Run at a compressed speed, it is a test run: the coach does not count it.
+    after = json.loads(retrotimer("next", "--json").stdout)
+    assert (after["decision"], after["week"], after["session"]) == ("start", 2, 1)
+
+
+def test_run_next_takes_the_rating_in_words_and_dizziness_and_pain_apart(
+    private_home: Path,
+) -> None:
+    assert retrotimer("program", "start", LEARN).returncode == 0
+    run = retrotimer(
+        *("run", "--next", "--headless", "--speed", "10000", "--rating", "too hard", "--pain"),
+    )
+    assert run.returncode == 0, run.stderr
+    (entry,) = json.loads(retrotimer("history", "list", "--json").stdout)
+    assert (entry["rating"], entry["dizzy"], entry["pain"]) == (5, False, True)
 
 
 @pytest.mark.parametrize(
     "args",
     [
         ("run", "--next", "--headless", "--rating", "6"),
+        ("run", "--next", "--headless", "--rating", "brutal"),
         ("run", "--next", "--headless", "--near-stumbles", "-1"),
         ("run", "--next", "--headless", "--today", "2026-13-01"),
         ("run", "First steps backward", "--next", "--headless"),
@@ -250,12 +255,12 @@ def test_run_next_lighter_records_the_lighter_session_and_the_review(private_hom
 def test_bad_run_next_values_get_one_line_and_run_nothing(
     private_home: Path, args: tuple[str, ...]
 ) -> None:
-    assert retrotimer(private_home, "program", "start", LEARN).returncode == 0
+    assert retrotimer("program", "start", LEARN).returncode == 0
     assert refused(private_home, *args).startswith("retrotimer: error: ")
 
 
 def test_run_next_without_headless_says_where_the_window_has_it(private_home: Path) -> None:
-    assert retrotimer(private_home, "program", "start", LEARN).returncode == 0
+    assert retrotimer("program", "start", LEARN).returncode == 0
     assert "needs --headless" in refused(private_home, "run", "--next")
 
 
@@ -263,12 +268,10 @@ def test_one_session_exports_as_a_template_that_templates_import_adds(
     private_home: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "session.toml"
-    exported = retrotimer(
-        private_home, "program", "export", LEARN, "--session", "2.1", "-o", str(out)
-    )
+    exported = retrotimer("program", "export", LEARN, "--session", "2.1", "-o", str(out))
     assert exported.returncode == 0, exported.stderr
-    assert retrotimer(private_home, "templates", "import", str(out)).returncode == 0
-    shown = retrotimer(private_home, "templates", "show", "Learn backward 2.1")
+    assert retrotimer("templates", "import", str(out)).returncode == 0
+    shown = retrotimer("templates", "show", "Learn backward 2.1")
     assert shown.returncode == 0 and "8x" in shown.stdout
     assert "--session must be WEEK.SESSION" in refused(
         private_home, "program", "export", LEARN, "--session", "11.1"
@@ -283,12 +286,49 @@ def test_import_warns_about_a_program_that_grows_too_fast(
     steep = dataclasses.replace(learn, name="Steep", weeks=(learn.weeks[0], learn.weeks[9]))
     path = tmp_path / "steep.toml"
     path.write_text(program_to_toml(steep), "utf-8")
-    imported = retrotimer(private_home, "program", "import", str(path))
+    imported = retrotimer("program", "import", str(path))
     assert imported.returncode == 0, imported.stderr
     assert imported.stderr == (
         "retrotimer: warning: week 2: more than 150 % of the backward minutes of week 1; "
         "injuries rise when volume grows faster\n"
     )
+
+
+def test_a_once_a_week_start_is_told_the_advice(private_home: Path) -> None:
+    started = retrotimer("program", "start", LEARN, "--days", "sun")
+    assert started.returncode == 0, started.stderr
+    assert "2-3 sessions a week, with a rest day between, is the usual advice" in started.stdout
+    usual = retrotimer("program", "start", LEARN, "--days", "tue,thu")
+    assert "usual advice" not in usual.stdout
+
+
+def test_dizziness_then_pain_pauses_until_program_resume(
+    private_home: Path, tmp_path: Path
+) -> None:
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    today = (date.today() - START_DATE).days
+    assert retrotimer("program", "start", LEARN, "--on", "2026-03-02").returncode == 0
+    reports = [
+        recorded(learn, ran(learn, today - 6, 1, 1, "dizzy", number=0)),
+        recorded(learn, ran(learn, today - 3, 1, 1, "pain", number=1)),
+    ]
+    backup = tmp_path / "reports.json"
+    backup.write_text(sessions_to_json(reports), encoding="utf-8")
+    assert retrotimer("history", "import", str(backup)).returncode == 0
+    paused = json.loads(retrotimer("next", "--json").stdout)
+    assert paused["decision"] == "paused"
+    assert "See a doctor or physiotherapist" in paused["reasons"][0]
+    assert "`retrotimer program resume`" in paused["reasons"][-1]
+    assert "paused after dizziness or pain" in refused(private_home, "run", "--next", "--headless")
+    assert "paused after dizziness or pain" in refused(private_home, "program", "calendar")
+    resumed = retrotimer("program", "resume")
+    assert resumed.returncode == 0 and resumed.stdout.startswith(f"Resumed {LEARN}.")
+    after = json.loads(retrotimer("next", "--json").stdout)
+    assert (after["decision"], after["week"], after["session"]) == ("repeat", 1, 1)
+    assert after["reasons"][0].startswith("You resumed the program on ")
+    again = retrotimer("program", "resume")
+    assert again.stdout.startswith(f"{LEARN} is not paused")
 
 
 @pytest.mark.parametrize(
@@ -297,7 +337,6 @@ def test_import_warns_about_a_program_that_grows_too_fast(
         (["program", "start", "Learn to run backward", "--week", "²"], "--week must be a week"),
         (["program", "calendar", "--weeks", "²"], "--weeks must be 1 to"),
         (["program", "export", "Learn to run backward", "--session", "².1"], "--session must be"),
-        (["run", "--next", "--headless", "--rating", "²"], "--rating must be a whole number"),
     ],
 )
 def test_a_number_int_cannot_read_is_refused_in_one_line(
@@ -310,3 +349,11 @@ def test_a_number_int_cannot_read_is_refused_in_one_line(
     assert main(args) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_near_stumbles_int_cannot_read_are_refused() -> None:
+    from retrotimer.commands.review_options import given_near_stumbles
+
+    with pytest.raises(ValueError, match="--near-stumbles must be a whole number"):
+        given_near_stumbles("²")
+    assert given_near_stumbles("٣") == 3

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli_runner import retrotimer
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
 
@@ -31,15 +32,7 @@ def limited() -> None:
 
 
 def cli(*args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-        timeout=timeout,
-        preexec_fn=limited,
-    )
+    return retrotimer(*args, timeout=timeout, preexec_fn=limited)
 
 
 def special(kind: str, tmp_path: Path) -> tuple[Path, str]:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +12,7 @@ from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.templates.template_toml import parse_template_toml, template_to_toml
 from retrotimer.core.templates.text_syntax import parse_template_text
 from retrotimer.storage.paths import AppPaths
+from tests.cli_runner import retrotimer
 
 TEXT = """\
 # Tiny jogs
@@ -236,18 +234,6 @@ def test_templates_without_an_action_is_a_usage_error(
         main(["templates"])
     assert exit_info.value.code == 2
     assert "{list,show,validate,import,export}" in capsys.readouterr().err
-
-
-def retrotimer(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
 
 
 @pytest.mark.slow

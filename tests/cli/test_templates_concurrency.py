@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ from retrotimer.core.model import Length, Segment, SegmentKind, Template
 from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_store import TemplateStore
+from tests.cli_runner import start_retrotimer
 
 PROCESSES = 8
 IMPORTED = re.compile(r'^imported (?P<file>\S+) as "(?P<name>[^"]+)"', re.MULTILINE)
@@ -28,17 +26,7 @@ def test_parallel_imports_of_one_name_each_get_a_name_and_a_file(tmp_path: Path)
         template = Template("Tuesday", (Segment(SegmentKind.WALK, Length.seconds(10 + number)),))
         path.write_text(template_to_toml(template), encoding="utf-8")
         files.append(path)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    children = [
-        subprocess.Popen(
-            [sys.executable, "-m", "retrotimer", "templates", "import", str(path)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for path in files
-    ]
+    children = [start_retrotimer("templates", "import", str(path)) for path in files]
     outputs = [child.communicate(timeout=120) for child in children]
     assert [child.returncode for child in children] == [0] * PROCESSES, outputs
     said = {
@@ -78,17 +66,7 @@ def test_parallel_imports_of_one_fit_file_each_get_a_name(tmp_path: Path) -> Non
             created=datetime(2024, 5, 6, tzinfo=UTC),
         )
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    children = [
-        subprocess.Popen(
-            [sys.executable, "-m", "retrotimer", "templates", "import", str(fit)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for _ in range(PROCESSES)
-    ]
+    children = [start_retrotimer("templates", "import", str(fit)) for _ in range(PROCESSES)]
     outputs = [child.communicate(timeout=120) for child in children]
     assert [child.returncode for child in children] == [0] * PROCESSES, outputs
     names = sorted(found["name"] for out, _ in outputs for found in IMPORTED.finditer(out))

@@ -6,27 +6,23 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from retrotimer.app import wire_parts
 from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
-from retrotimer.core.session.plan import Plan
+from retrotimer.core.ports import CueSink
+from retrotimer.core.session.plan import Cue, Plan
 from retrotimer.core.session.session_machine import Event, SessionState
 from retrotimer.core.settings import Settings
-from retrotimer.exchange.exchange_files import ExchangeFiles
-from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.session_run import RunParts
-from retrotimer.runtime.session_runs import SessionRuns
-from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.templates.template_library import TemplateLibrary
 from retrotimer.storage.templates.template_store import TemplateStore
 from retrotimer.ui.run.run_screen import RunScreen
-from retrotimer.ui.shell.app_parts import AppParts
 from retrotimer.ui.shell.main_window import MainWindow
 from tests.factories import first_steps, simple
 
@@ -41,10 +37,14 @@ class RecordingCues:
         self.events: list[Event] = []
         self.settings: list[Settings] = []
         self.previews: list[float | None] = []
+        self.held: list[bool] = []
         self.closed = False
 
-    def load(self, plan: Plan) -> None:
+    def load(self, plan: Plan, get_ready: Sequence[Cue]) -> None:
         self.plans.append(plan)
+
+    def hold(self, held: bool) -> None:
+        self.held.append(held)
 
     def wait_ready(self, timeout_s: float) -> bool:
         return True  # a recording is always ready; tests/runtime/ tests a slow speaker
@@ -114,7 +114,8 @@ TEST_SETTINGS = Settings(get_ready_s=0, safety_checklist=False)
 
 
 class Harness:
-    """A shown main window with its fake clock and recording parts."""
+    """A shown main window with its fake clock and recording parts; a real cue player given
+    as `speaker` hears the sessions and the settings instead of the recording one."""
 
     def __init__(
         self,
@@ -122,6 +123,7 @@ class Harness:
         paths: AppPaths,
         settings: Settings,
         builtins: Sequence[Template] = (),
+        speaker: CueSink | None = None,
     ) -> None:
         self.qtbot = qtbot
         self.paths = paths
@@ -130,35 +132,29 @@ class Harness:
         self.clock = FakeClock(1000.0)
         self.awake = RecordingAwake()
         self.cues = RecordingCues()
-        self.memory = QSettings(str(paths.config / "window.ini"), QSettings.Format.IniFormat)
         # A real library on a private folder; the tests' own templates are the user's.
         names = [template.name for template in builtins]
         self.library = TemplateLibrary(TemplateStore.from_paths(paths, names), tuple(builtins))
         for template in (first_steps(), treadmill_steps(), mixed()):
             self.library.save(template)
-        self.memory.setValue("run/last_template", "First steps")
         # A real SQLite history; its wall clock moves with the fake clock from a Monday.
         self.history = HistoryStore(paths.history_db)
-        self.settings = SettingsSource(self.store, self.store.load())
-        self.settings.changed.connect(lambda new, _old: self.cues.apply_settings(new))
-        self.runs = SessionRuns(
+        # Wired as the app wires its window, with the fake clock and the recording parts.
+        self.parts = wire_parts(
+            paths,
+            self.store,
             RunParts(
                 clock=self.clock,
                 wall_clock=self.wall_clock,
-                history=self.history,
-                cues=self.cues,
+                cues=speaker if speaker is not None else self.cues,
                 awake=self.awake,
-            )
-        )
-        self.parts = AppParts(
-            settings=self.settings,
-            runs=self.runs,
+            ),
+            self.history,
             library=self.library,
-            memory=self.memory,
-            history=self.history,
-            transfer=JsonCsvHistoryFiles(self.history),
-            exchange=ExchangeFiles(),
         )
+        self.settings = self.parts.settings
+        self.runs = self.parts.runs
+        self.parts.memory.setValue("run/last_template", "First steps")
         self.window = self.make_window()
 
     def wall_clock(self) -> WallTime:
@@ -175,6 +171,12 @@ class Harness:
         self.window.activateWindow()
         self.qtbot.waitUntil(lambda: self.window.isActiveWindow())
         return self.window
+
+    def dismiss_summary(self) -> None:
+        """Close the summary of the session just ended without saving a review."""
+        dialog = self.window.summary_dialog
+        assert dialog is not None, "no summary is open"
+        dialog.reject()
 
     @property
     def run(self) -> RunScreen:

@@ -13,16 +13,28 @@ def test_the_plan_is_loaded_before_the_session_starts(harness: Harness) -> None:
     harness.show()
     cues = harness.cues
     assert [plan.template_name for plan in cues.plans] == ["First steps"]
-    assert harness.window.statusBar().currentMessage() == "Sound: recording."
+    # The sound output's name is a developer's word: the window does not show it.
+    assert "recording" not in harness.window.statusBar().currentMessage()
     harness.run.select_template("Mixed")
     assert cues.plans[-1] is harness.run.plan
+    assert cues.held == [], "no sound output is opened before a session starts"
+
+
+def test_the_output_is_held_while_a_session_runs(harness: Harness) -> None:
+    harness.show()
+    harness.run.start()
+    assert harness.cues.held == [True]
+    harness.run_for(3.0)
+    harness.run.stop_now()
+    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    assert harness.cues.held == [True, False]
 
 
 def test_every_event_reaches_the_cue_player_in_order(harness: Harness) -> None:
     harness.show()
     harness.run.start()
     harness.run_until(lambda: harness.state() is SessionState.FINISHED)
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
     names = [event.type_name for event in harness.cues.events]
     assert names[:3] == ["countdown_started", "running", "announce"]
     assert names.count("shoulder_check") >= 2
@@ -37,7 +49,7 @@ def test_a_new_session_is_heard_once(harness: Harness) -> None:
     harness.run.start()
     harness.run_for(3.0)
     harness.run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
     harness.run.toggle()
     before = len(harness.cues.events)
     harness.run.start()
@@ -49,7 +61,7 @@ def test_a_new_session_is_heard_once(harness: Harness) -> None:
 def test_volume_and_mute_keys_and_the_settings_dialog_reach_it(harness: Harness) -> None:
     window = harness.show()
     cues = harness.cues
-    cues.settings.append(window.settings)  # as app.py hands them over at start
+    assert cues.settings == [window.settings], "the settings it opened with come first"
     harness.qtbot.keyClick(window, Qt.Key.Key_Minus)
     assert cues.settings[-1].volume == pytest.approx(0.7)
     harness.qtbot.keyClick(window, Qt.Key.Key_M)

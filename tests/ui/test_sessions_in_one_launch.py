@@ -15,7 +15,6 @@ from retrotimer.audio.tones import synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.history.history_values import Review, SessionStatus
 from retrotimer.core.session.session_machine import SessionState
-from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.storage.paths import AppPaths
 from tests.audio.fakes import FakeBackend
 from tests.ui.conftest import TEST_SETTINGS, Harness
@@ -79,13 +78,8 @@ def test_mute_silences_a_sounding_clip_at_once(qtbot: QtBot, app_paths: AppPaths
     device = FakeBackend("simpleaudio")
     playback = Playback(request_backends("auto", {}), {"simpleaudio": lambda: device})
     player = CuePlayer(playback, synthesise_tones(), VoiceLibrary.load(), TEST_SETTINGS)
-    harness = Harness(qtbot, app_paths, TEST_SETTINGS)
+    harness = Harness(qtbot, app_paths, TEST_SETTINGS, speaker=player)
     try:
-        harness.settings.changed.connect(lambda new, _old: player.apply_settings(new))
-        harness.runs = SessionRuns(dataclasses.replace(harness.runs.parts, cues=player))
-        harness.parts = dataclasses.replace(harness.parts, runs=harness.runs)
-        harness.window.close()
-        harness.window = harness.make_window()
         window = harness.show()
         harness.run.start()
         harness.run_for(1.0)

@@ -6,7 +6,7 @@ import enum
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Venue
@@ -15,13 +15,24 @@ from retrotimer.core.session.records import (
     SegmentRecord,
     SessionOutcome,
     SessionSummary,
+    mostly_skipped,
 )
 from retrotimer.core.session.records import (
     SessionTotals as SessionTotals,  # where it was first
 )
 from retrotimer.core.templates.text_rules import text_problems
 
-RATING_RANGE = (1, 5)
+# How hard the session felt, as on the effort (RPE) scales runners know: higher is harder.
+RATING_WORDS: dict[int, str] = {
+    1: "very easy",
+    2: "easy",
+    3: "just right",
+    4: "hard",
+    5: "too hard",
+}
+RATING_RANGE = (min(RATING_WORDS), max(RATING_WORDS))
+# How the one report of sessions reviewed before dizziness and pain were apart is named.
+OLD_REPORT_WORDS = "dizzy or in pain (recorded before these were separate)"
 MAX_NEAR_STUMBLES = 1000
 MAX_NOTES_LENGTH = 10_000
 # The moments the history can show: from 1970 UTC to a day before the end of year 9999, so
@@ -68,15 +79,59 @@ def showable(utc_s: object, offset_s: object = 0) -> bool:
     return abs(offset_s) <= MAX_OFFSET_S
 
 
+def rating_words(rating: int) -> str:
+    """The words of a rating ("just right"); the number itself for one outside the scale,
+    which only a hand-edited file can hold."""
+    return RATING_WORDS.get(rating, str(rating))
+
+
+def rating_number(text: str) -> int:
+    """The rating a runner typed, as its number or its words ("3", "just right"); ValueError
+    with a message naming every accepted value otherwise."""
+    wanted = " ".join(text.split()).casefold()
+    for number, words in RATING_WORDS.items():
+        if wanted in (str(number), words):
+            return number
+    raise ValueError(f"must be one of {rating_choices()}, not {text!r}")
+
+
+def rating_choices() -> str:
+    """Every rating with its words: '1 "very easy", 2 "easy", ... 5 "too hard"'."""
+    return ", ".join(f'{number} "{words}"' for number, words in RATING_WORDS.items())
+
+
 @dataclass(frozen=True, slots=True)
 class Review:
-    """What the runner says about a session afterwards; None where they said nothing."""
+    """What the runner says about a session afterwards; None where they said nothing.
+
+    Dizziness (balance) and pain (load) are reported apart; `dizzy_or_pain` is the single
+    report of sessions reviewed before they were, kept as it was and never set anew. A
+    program steps back after any of the three.
+    """
 
     rating: int | None = None
     near_stumbles: int | None = None
     notes: str = ""
-    # "Felt dizzy or in pain": a program steps back after such a session.
+    dizzy: bool = False
+    pain: bool = False
     dizzy_or_pain: bool = False
+
+    @property
+    def felt_unwell(self) -> bool:
+        """Dizzy, in pain, or the report from before the two were apart."""
+        return self.dizzy or self.pain or self.dizzy_or_pain
+
+    def with_reports(self, *, dizzy: bool | None = None, pain: bool | None = None) -> Review:
+        """This review with dizziness and pain as the runner now says (None: as it was). The
+        report from before the two were apart gives way once the runner says which it was,
+        or that it was neither; saying only "not dizzy" keeps it (it may have been pain)."""
+        if dizzy is None and pain is None:
+            return self
+        now_dizzy = self.dizzy if dizzy is None else dizzy
+        now_pain = self.pain if pain is None else pain
+        neither = dizzy is False and pain is False
+        old_report = self.dizzy_or_pain and not (now_dizzy or now_pain or neither)
+        return replace(self, dizzy=now_dizzy, pain=now_pain, dizzy_or_pain=old_report)
 
     def problems(self) -> list[str]:
         """Messages for values out of range; empty when the review can be saved."""
@@ -162,6 +217,10 @@ class HistoryEntry:
     test_run: bool = False
     program: ProgramRef | None = None
     dizzy_or_pain: bool = False
+    dizzy: bool = False
+    pain: bool = False
+    # The backward seconds of the plan the session was run with: what a program judges it by.
+    planned_backward_s: float = 0.0
 
     @classmethod
     def build(
@@ -189,18 +248,27 @@ class HistoryEntry:
             forward_s=totals.forward_s,
             backward_steps=totals.backward_steps,
             longest_backward_s=longest_backward_s,
-            rating=review.rating,
-            near_stumbles=review.near_stumbles,
-            notes=review.notes,
             deleted_utc_s=deleted_utc_s,
             test_run=start.test_run,
             program=start.program,
-            dizzy_or_pain=review.dizzy_or_pain,
-        )
+            planned_backward_s=plan_backward_s(start.plan_json),
+        ).with_review(review)
 
     @property
     def started(self) -> WallTime:
         return WallTime(self.started_utc_s, self.utc_offset_s)
+
+    @property
+    def mostly_skipped(self) -> bool:
+        """Recorded as completed, but most of it was skipped."""
+        return self.status is SessionStatus.COMPLETED and mostly_skipped(
+            self.planned_s, self.active_s
+        )
+
+    @property
+    def completed(self) -> bool:
+        """It ran to its end with most of its time done."""
+        return self.status is SessionStatus.COMPLETED and not self.mostly_skipped
 
     @property
     def ended(self) -> WallTime | None:
@@ -215,7 +283,30 @@ class HistoryEntry:
 
     @property
     def review(self) -> Review:
-        return Review(self.rating, self.near_stumbles, self.notes, self.dizzy_or_pain)
+        return Review(
+            rating=self.rating,
+            near_stumbles=self.near_stumbles,
+            notes=self.notes,
+            dizzy=self.dizzy,
+            pain=self.pain,
+            dizzy_or_pain=self.dizzy_or_pain,
+        )
+
+    def with_review(self, review: Review) -> HistoryEntry:
+        """The same session with every field of its review replaced by `review`'s."""
+        return replace(
+            self,
+            rating=review.rating,
+            near_stumbles=review.near_stumbles,
+            notes=review.notes,
+            dizzy=review.dizzy,
+            pain=review.pain,
+            dizzy_or_pain=review.dizzy_or_pain,
+        )
+
+    @property
+    def felt_unwell(self) -> bool:
+        return self.review.felt_unwell
 
     @property
     def is_deleted(self) -> bool:
@@ -240,6 +331,19 @@ class HistorySession:
 def plan_snapshot(plan: Plan) -> str:
     """The plan as compact JSON, kept with the session so later template edits change nothing."""
     return json.dumps(plan_to_json(plan, cues=False), separators=(",", ":"), ensure_ascii=False)
+
+
+def plan_backward_s(plan_json: object) -> float:
+    """The backward seconds of a stored plan (its snapshot's `backward_s`); 0 for text that
+    is not such a plan, which only a hand-edited file can hold."""
+    try:
+        plan = json.loads(plan_json) if isinstance(plan_json, str) else None
+    except (ValueError, RecursionError):
+        plan = None
+    seconds = plan.get("backward_s") if isinstance(plan, dict) else None
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        return 0.0
+    return float(seconds) if math.isfinite(seconds) and seconds >= 0 else 0.0
 
 
 def longest_backward(records: Iterable[SegmentRecord]) -> float:

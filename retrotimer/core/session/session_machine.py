@@ -128,11 +128,10 @@ class Session:
         self.plan = plan
         self._time = SessionTime(float(get_ready_s))
         self.jump_threshold_s = jump_threshold_s
+        # The countdown's cues, which the cue sink is handed with the plan.
+        self.get_ready_cues = tuple(get_ready_cues(self.get_ready_s, get_ready_pips))
         schedule = [_Due(c.at_s, CUE_RANK[c.type], c, c.segment_index) for c in plan.cues]
-        schedule += [
-            _Due(c.at_s, CUE_RANK[c.type], c, 0)
-            for c in get_ready_cues(self.get_ready_s, get_ready_pips)
-        ]
+        schedule += [_Due(c.at_s, CUE_RANK[c.type], c, 0) for c in self.get_ready_cues]
         schedule += [_Due(s.end_s, SEGMENT_END_RANK, None, s.index) for s in plan.segments]
         schedule.sort(key=lambda due: cue_order(due.at_s, due.rank))
         self._schedule = schedule

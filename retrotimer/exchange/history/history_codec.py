@@ -36,7 +36,11 @@ from retrotimer.exchange.history.pause_json import pauses_from_json, pauses_to_j
 from retrotimer.storage.history.local_time import local_datetime
 
 FORMAT_NAME = "retrotimer-history"
-FORMAT_VERSION = 1
+# 2: dizziness and pain apart, and the rating an effort scale (5 "too hard"). A version 1
+# backup is read as what it was: its ratings (5 the best) turned round, its one report of
+# dizziness or pain kept as that.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_PROBLEMS_SHOWN = 10
 # Far above any real session (30 years of seconds), far below what SQLite can hold.
 MAX_NUMBER = 1_000_000_000
@@ -65,6 +69,8 @@ CSV_COLUMNS = (
     "program_week",
     "program_session",
     "dizzy_or_pain",
+    "dizzy",
+    "pain",
 )
 
 
@@ -137,6 +143,8 @@ def entry_to_json(entry: HistoryEntry) -> dict[str, Any]:
         "notes": entry.review.notes,
         "test_run": entry.test_run,
         "program": entry.program.to_json() if entry.program is not None else None,
+        "dizzy": entry.dizzy,
+        "pain": entry.pain,
         "dizzy_or_pain": entry.dizzy_or_pain,
     }
 
@@ -188,6 +196,14 @@ class _Reader:
         if problem is not None:
             self.problems.append(f"{self.where}: {problem}")
             return ""
+        return value
+
+    def flag(self, field: str) -> bool:
+        """A true-or-false field; absent is false (backups from before it was kept)."""
+        value = self.data.get(field, False)
+        if not isinstance(value, bool):
+            self.fail(field, f"must be true or false, not {shown_value(value)}")
+            return False
         return value
 
     def choice(self, field: str, choices: Mapping[str, T]) -> T | None:
@@ -304,7 +320,22 @@ def _segment(data: Any, where: str, problems: list[str]) -> SegmentRecord | None
     return record
 
 
-def _session(data: Any, where: str, problems: list[str]) -> HistorySession | None:
+def _review(read: _Reader, version: int) -> Review:
+    """The review of a session in a backup of `version`."""
+    rating = read.whole("rating", optional=True)
+    if version == 1 and rating is not None and 1 <= rating <= 5:
+        rating = 6 - rating  # version 1 rated 5 the best; now 5 is "too hard"
+    return Review(
+        rating=rating,
+        near_stumbles=read.whole("near_stumbles", optional=True),
+        notes=read.text("notes", MAX_NOTES_LENGTH, lines=True),
+        dizzy=read.flag("dizzy") if version >= 2 else False,
+        pain=read.flag("pain") if version >= 2 else False,
+        dizzy_or_pain=read.flag("dizzy_or_pain"),
+    )
+
+
+def _session(data: Any, where: str, problems: list[str], version: int) -> HistorySession | None:
     if not isinstance(data, dict):
         problems.append(f"{where}: expected an object")
         return None
@@ -327,14 +358,7 @@ def _session(data: Any, where: str, problems: list[str]) -> HistorySession | Non
         read.fail("plan", "must be an object")
     elif not is_unicode(json.dumps(plan, ensure_ascii=False)):
         read.fail("plan", "holds a character that is not Unicode text (a lone surrogate)")
-    review = Review(
-        rating=read.whole("rating", optional=True),
-        near_stumbles=read.whole("near_stumbles", optional=True),
-        notes=read.text("notes", MAX_NOTES_LENGTH, lines=True),
-        dizzy_or_pain=data.get("dizzy_or_pain", False) is True,
-    )
-    if not isinstance(data.get("dizzy_or_pain", False), bool):
-        read.fail("dizzy_or_pain", "must be true or false")
+    review = _review(read, version)
     program = _program_ref(read)
     problems.extend(f"{where}: {problem}" for problem in review.problems())
     started = read.moment("started")
@@ -416,11 +440,11 @@ def sessions_from_json(text: str) -> HistoryReading:
         )
     version = document.get("version")
     # `true == 1` in Python: a boolean is not a version number.
-    if type(version) is not int or version != FORMAT_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise HistoryImportError(
             [
                 f"history export version {shown_value(version)} is not supported "
-                f"(expected {FORMAT_VERSION})"
+                f"(expected {' or '.join(map(str, READABLE_VERSIONS))})"
             ]
         )
     raw = document.get("sessions")
@@ -431,7 +455,7 @@ def sessions_from_json(text: str) -> HistoryReading:
     try:
         for number, item in enumerate(raw, start=1):
             problems: list[str] = []
-            session = _session(item, f"session {number}", problems)
+            session = _session(item, f"session {number}", problems, version)
             if session is None:
                 refused.append(RefusedSession(tuple(problems), item))
             else:
@@ -491,6 +515,8 @@ def _csv_row(session: HistorySession) -> list[str | int | float]:
         "" if entry.program is None else entry.program.week,
         "" if entry.program is None else entry.program.session,
         "true" if entry.dizzy_or_pain else "false",
+        "true" if entry.dizzy else "false",
+        "true" if entry.pain else "false",
     ]
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from retrotimer.core.history.history_values import (
     HistorySession,
+    Review,
     SessionStatus,
     longest_backward,
+    plan_backward_s,
 )
 from retrotimer.storage.history.history_pauses import add_pauses
 from retrotimer.storage.history.history_rows import (
@@ -18,6 +21,7 @@ from retrotimer.storage.history.history_rows import (
     STATUSES,
     program_values,
     segment_values,
+    write_review,
 )
 
 # How far along a status is: an import may move a session forward, never back.
@@ -36,9 +40,9 @@ def insert_session(db: sqlite3.Connection, session: HistorySession) -> bool:
         """
         INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
             utc_offset_s, ended_utc, status, planned_s, active_s, backward_s,
-            forward_s, backward_steps, longest_backward_s, rating, near_stumbles,
-            notes, updated_utc, deleted_utc, test_run)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            forward_s, backward_steps, longest_backward_s, updated_utc, deleted_utc,
+            test_run, planned_backward_s)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO NOTHING
         """,
         (
@@ -56,20 +60,16 @@ def insert_session(db: sqlite3.Connection, session: HistorySession) -> bool:
             entry.forward_s,
             entry.backward_steps,
             longest_backward(session.segments),
-            entry.rating,
-            entry.near_stumbles,
-            entry.notes,
             entry.ended_utc_s or entry.started_utc_s,
             entry.deleted_utc_s,
             int(entry.test_run),
+            plan_backward_s(session.plan_json),
         ),
     )
     if cursor.rowcount == 0:
         return False
-    db.execute(
-        SET_PROGRAM,
-        (*program_values(entry.program), int(entry.dizzy_or_pain), entry.session_id),
-    )
+    db.execute(SET_PROGRAM, (*program_values(entry.program), entry.session_id))
+    write_review(db, entry.session_id, entry.review)
     db.executemany(
         f"INSERT INTO segments (session_id, {SEGMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [segment_values(entry.session_id, record) for record in session.segments],
@@ -81,15 +81,22 @@ def insert_session(db: sqlite3.Connection, session: HistorySession) -> bool:
 def complete_session(db: sqlite3.Connection, session: HistorySession) -> int | None:
     """Add to a session already in the history what the import knows and it lacks; the
     number of segments added, or None when nothing changed. What is there is kept: a
-    segment already recorded, a later status, a rating or notes already given. Pauses it
+    segment already recorded, a later status, a review field already given. Pauses it
     lacks are added, and a pause without an end gets the import's."""
     entry = session.entry
     row = db.execute(
-        "SELECT status, ended_utc, active_s, rating, near_stumbles, notes FROM sessions "
-        "WHERE id = ?",
+        "SELECT status, ended_utc, active_s, rating, near_stumbles, notes, dizzy, pain, "
+        "dizzy_or_pain FROM sessions WHERE id = ?",
         (entry.session_id,),
     ).fetchone()
-    status, ended_utc, active_s, rating, near_stumbles, notes = row
+    status, ended_utc, active_s = row[:3]
+    stored = _stored_review(row[3:])
+    review_gained = False
+    if stored is not None:
+        review = _completed_review(stored, entry.review)
+        if review != stored:
+            write_review(db, entry.session_id, review)
+            review_gained = True
     gained = 0
     for record in session.segments:
         gained += db.execute(
@@ -100,7 +107,6 @@ def complete_session(db: sqlite3.Connection, session: HistorySession) -> int | N
     pauses_gained = add_pauses(db, entry.session_id, session.pauses)
     stored_status = STATUSES.get(status, SessionStatus.RUNNING)
     further = _STATUS_RANK[entry.status] > _STATUS_RANK[stored_status]
-    review = entry.review
     changes: dict[str, Any] = {}
     if further:
         changes["status"] = entry.status.value
@@ -114,13 +120,7 @@ def complete_session(db: sqlite3.Connection, session: HistorySession) -> int | N
             forward_s=entry.forward_s,
             backward_steps=entry.backward_steps,
         )
-    if rating is None and review.rating is not None:
-        changes["rating"] = review.rating
-    if near_stumbles is None and review.near_stumbles is not None:
-        changes["near_stumbles"] = review.near_stumbles
-    if not notes and review.notes:
-        changes["notes"] = review.notes
-    if not changes and not gained and not pauses_gained:
+    if not changes and not gained and not pauses_gained and not review_gained:
         return None
     assignments = "".join(f"{column} = :{column}, " for column in changes)
     db.execute(
@@ -135,3 +135,34 @@ def complete_session(db: sqlite3.Connection, session: HistorySession) -> int | N
         {**changes, "ended": entry.ended_utc_s, "id": entry.session_id},
     )
     return gained
+
+
+def _stored_review(row: Sequence[Any]) -> Review | None:
+    """The review a session row holds; None when a hand-edited file put values there that no
+    review can have (such a row is kept as it is)."""
+    rating, near_stumbles, notes, dizzy, pain, dizzy_or_pain = row
+    whole = all(
+        value is None or (isinstance(value, int) and not isinstance(value, bool))
+        for value in (rating, near_stumbles)
+    )
+    if not whole or not isinstance(notes, str):
+        return None
+    review = Review(rating, near_stumbles, notes, bool(dizzy), bool(pain), bool(dizzy_or_pain))
+    return None if review.problems() else review
+
+
+def _completed_review(stored: Review, imported: Review) -> Review:
+    """The stored review with what it lacks from the imported one: a rating, near-stumbles
+    or notes it has none of, and the imported reports of dizziness or pain when it has none.
+    Nothing given is ever taken away."""
+    reports = imported if not stored.felt_unwell else stored
+    return Review(
+        rating=stored.rating if stored.rating is not None else imported.rating,
+        near_stumbles=(
+            stored.near_stumbles if stored.near_stumbles is not None else imported.near_stumbles
+        ),
+        notes=stored.notes or imported.notes,
+        dizzy=reports.dizzy,
+        pain=reports.pain,
+        dizzy_or_pain=reports.dizzy_or_pain,
+    )

@@ -37,6 +37,9 @@ class BigButton(QPushButton):
         self.action_label.setText(action)
         self.setAccessibleName(action)
 
+    def set_keys(self, keys: str) -> None:
+        self.keys_label.setText(keys)
+
     def sizeHint(self) -> QSize:
         width = max(self.action_label.sizeHint().width(), self.keys_label.sizeHint().width())
         return QSize(width + 24, 72)

@@ -5,37 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from retrotimer.core.history.history_values import (
-    MAX_NEAR_STUMBLES,
-    MAX_NOTES_LENGTH,
-    HistorySession,
-    Review,
-)
-from retrotimer.core.templates.text_rules import cleaned_text
-from retrotimer.ui.common.formatting import clock_text
+from retrotimer.core.history.history_values import HistorySession, Review
+from retrotimer.ui.common.formatting import clock_text, total_clock_text
 from retrotimer.ui.history.history_texts import (
     date_text,
     minutes_text,
     planned_against_actual,
     status_text,
 )
+from retrotimer.ui.history.review_editor import ReviewEditor
 
 SEGMENT_COLUMNS = ("#", "Segment", "Planned", "Actual", "")
-NOT_GIVEN = -1  # the near-stumbles box's value for "not given"
 
 
 class HistoryDetails(QWidget):
@@ -64,31 +52,9 @@ class HistoryDetails(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.segments, 1)
 
-        form = QFormLayout()
-        self.rating = QComboBox()
-        self.rating.setAccessibleName("Rating")
-        self.rating.addItem("Not rated", None)
-        for stars in range(1, 6):
-            self.rating.addItem(f"{stars} of 5", stars)
-        self.near_stumbles = QSpinBox()
-        self.near_stumbles.setAccessibleName("Near-stumbles")
-        self.near_stumbles.setRange(NOT_GIVEN, MAX_NEAR_STUMBLES)
-        self.near_stumbles.setSpecialValueText("not given")
-        self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
-        form.addRow("Ra&ting:", self.rating)
-        form.addRow("Near-st&umbles:", self.near_stumbles)
-        form.addRow("N&otes:", self.notes)
-        layout.addLayout(form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.save_review = QPushButton("Save rating and notes")
-        self.save_review.setAccessibleName("Save rating and notes")
-        self.save_review.clicked.connect(self._save)
-        row.addWidget(self.save_review)
-        layout.addLayout(row)
+        self.editor = ReviewEditor()
+        self.editor.save_requested.connect(self._save)
+        layout.addWidget(self.editor)
         self.show_session(None)
 
     @property
@@ -97,19 +63,15 @@ class HistoryDetails(QWidget):
 
     def show_session(self, session: HistorySession | None) -> None:
         self._session = session
-        for widget in (self.rating, self.near_stumbles, self.notes, self.save_review):
-            widget.setEnabled(session is not None)
+        self.editor.show_review(None if session is None else session.entry.review)
         if session is None:
             self.heading.setText("Choose a session in the table to see it here.")
             self.segments.setRowCount(0)
-            self.rating.setCurrentIndex(0)
-            self.near_stumbles.setValue(NOT_GIVEN)
-            self.notes.clear()
             return
         entry = session.entry
         self.heading.setText(
             f"<b>{entry.template_name}</b>, {date_text(entry)}: {status_text(entry)}. "
-            f"{clock_text(entry.active_s)} of {clock_text(entry.planned_s)} planned; "
+            f"{total_clock_text(entry.active_s)} of {total_clock_text(entry.planned_s)} planned; "
             f"{minutes_text(entry.backward_s)} backward minutes, "
             f"{entry.backward_steps} backward steps."
         )
@@ -130,19 +92,9 @@ class HistoryDetails(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.segments.setItem(number, column, item)
-        self.rating.setCurrentIndex(max(0, self.rating.findData(entry.rating)))
-        self.near_stumbles.setValue(
-            entry.near_stumbles if entry.near_stumbles is not None else NOT_GIVEN
-        )
-        self.notes.setPlainText(entry.notes)
 
     def review(self) -> Review:
-        stumbles = self.near_stumbles.value()
-        return Review(
-            rating=self.rating.currentData(),
-            near_stumbles=None if stumbles == NOT_GIVEN else stumbles,
-            notes=cleaned_text(self.notes.toPlainText()).strip()[:MAX_NOTES_LENGTH],
-        )
+        return self.editor.review()
 
     def _save(self) -> None:
         if self._session is not None:

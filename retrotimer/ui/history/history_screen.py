@@ -5,13 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -36,14 +35,7 @@ from retrotimer.runtime.wall_clock import WallClock
 from retrotimer.ui.common.side_chart import SideChart
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.history.history_details import HistoryDetails
-from retrotimer.ui.history.history_model import (
-    DATE,
-    ID_ROLE,
-    SORT_ROLE,
-    TEMPLATE,
-    HistoryTableModel,
-    with_review,
-)
+from retrotimer.ui.history.history_model import DATE, ID_ROLE, HistoryTableModel, fit_columns
 from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
 from retrotimer.ui.history.session_export_dialog import SessionExportDialog
 from retrotimer.ui.history.weekly_chart import WeeklyChart
@@ -75,7 +67,11 @@ class DeleteSession(QUndoCommand):
 
 
 class HistoryScreen(QWidget):
-    """Past sessions, their details and review, progress and the weekly chart."""
+    """Past sessions, their details and review, progress and the weekly chart. Signal:
+    `refused(str)` when a file could not be imported or exported (the window shows it as a
+    notice)."""
+
+    refused = Signal(str)
 
     def __init__(
         self,
@@ -132,22 +128,20 @@ class HistoryScreen(QWidget):
         top.addWidget(self.charts, 3)
         layout.addLayout(top, 2)
 
-        self.model = HistoryTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        # Sorted and read a page at a time by the history itself: years of sessions cost
+        # what the rows on screen cost.
+        self.model = HistoryTableModel(self._history, self)
+        self.model.unreadable.connect(lambda why: self.tell(f"The history cannot be read: {why}"))
         self.table = QTableView()
         self.table.setAccessibleName("Sessions")
         self.table.horizontalHeader().setAccessibleName("Session columns")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TEMPLATE, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         delete_key = QAction("Delete session", self.table)
         delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -199,6 +193,10 @@ class HistoryScreen(QWidget):
     def tell(self, text: str) -> None:
         self.message.setText(text)
 
+    def _refuse(self, text: str) -> None:
+        self.tell(text)
+        self.refused.emit(text)
+
     # ---- reading ------------------------------------------------------------------------------
     def run_history(self, action: Callable[[HistoryRepository], object]) -> bool:
         """Do something to the history and show the result; False (and why) if refused."""
@@ -220,10 +218,10 @@ class HistoryScreen(QWidget):
         current = self.current_session_id()
         try:
             entries = history.list_sessions()
+            self.model.reload()
         except HistoryUnavailable as error:
             self.tell(f"The history cannot be read just now: {error}")
             return
-        self.model.set_entries(entries)
         stats = compute_statistics(entries, self.wall_clock())
         self.statistics.setText(
             statistics_text(stats)
@@ -241,13 +239,11 @@ class HistoryScreen(QWidget):
         return str(index.data(ID_ROLE)) if index.isValid() else None
 
     def select_session(self, session_id: str | None) -> None:
-        target = 0
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(ID_ROLE) == session_id:
-                target = row
-        if self.proxy.rowCount():
+        """Make the session current (the first row when it is not listed)."""
+        row = self.model.row_of(session_id) if session_id is not None else None
+        if self.model.rowCount():
             self.table.selectionModel().setCurrentIndex(
-                self.proxy.index(target, 0),
+                self.model.index(row or 0, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
@@ -269,7 +265,7 @@ class HistoryScreen(QWidget):
             return
         review = self.details.review()
         if review != session.entry.review and self._store_review(session.session_id, review):
-            self.tell(f"Rating and notes of the session of {date_text(session.entry)} saved.")
+            self.tell(f"Review of the session of {date_text(session.entry)} saved.")
 
     def _store_review(self, session_id: str, review: Review) -> bool:
         """Write the review and show it as saved; False (and why) when it cannot be."""
@@ -281,12 +277,12 @@ class HistoryScreen(QWidget):
                 raise ValueError("; ".join(problems).capitalize())
             self._history.set_review(session_id, review)
         except (HistoryUnavailable, ValueError) as error:
-            self.tell(f"The rating and notes were not saved: {error}.")
+            self.tell(f"The review was not saved: {error}.")
             return False
         shown = self.details.session
         if shown is not None and shown.session_id == session_id:
             # The details now hold what was saved, so it is not saved twice.
-            entry = with_review(shown.entry, review)
+            entry = shown.entry.with_review(review)
             self.details.show_session(dataclasses.replace(shown, entry=entry))
         self.model.set_review(session_id, review)
         return True
@@ -304,7 +300,7 @@ class HistoryScreen(QWidget):
     # ---- changing -----------------------------------------------------------------------------
     def save_review(self, session_id: str, review: Review) -> None:
         if self._store_review(session_id, review):
-            self.tell("Rating and notes saved.")
+            self.tell("Review saved.")
 
     def delete_current(self) -> None:
         session_id = self.current_session_id()
@@ -352,7 +348,7 @@ class HistoryScreen(QWidget):
             # The file dialog has asked before a file is replaced.
             count = self._transfer.export_to(path, file_format, overwrite=True)
         except (HistoryUnavailable, ValueError) as error:
-            self.tell(f"Nothing was exported: {error}")
+            self._refuse(f"Nothing was exported: {error}")
             return
         self.tell(f"Exported {count} session{'s' if count != 1 else ''} to {path}.")
 
@@ -362,7 +358,7 @@ class HistoryScreen(QWidget):
         try:
             result = self._transfer.import_from(path)
         except (HistoryUnavailable, ValueError) as error:
-            self.tell(f"Nothing was imported from {path}: {error}")
+            self._refuse(f"Nothing was imported from {path}: {error}")
             return
         self.refresh()
         self.tell(" ".join(filter(None, (result.describe(), self._unknown_programs()))))

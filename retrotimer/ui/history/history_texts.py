@@ -12,6 +12,7 @@ from retrotimer.core.history.history_values import (
     HistoryEntry,
     HistorySession,
     SessionStatus,
+    rating_words,
 )
 from retrotimer.core.history.statistics import (
     HistoryStatistics,
@@ -33,7 +34,7 @@ CHART_WEEKS = 12
 
 def status_text(entry: HistoryEntry) -> str:
     """How the session ended; a test run (compressed time) says so, as it is not counted."""
-    word = STATUS_WORDS[entry.status]
+    word = "Mostly skipped" if entry.mostly_skipped else STATUS_WORDS[entry.status]
     return f"{word} · test run" if entry.test_run else word
 
 
@@ -53,8 +54,17 @@ def minutes_text(seconds: float) -> str:
     return f"{seconds / 60:.1f}"
 
 
-def rating_text(rating: int | None) -> str:
-    return f"{rating} of 5" if rating is not None else "—"
+def felt_text(entry: HistoryEntry) -> str:
+    """The rating in its words and any report of dizziness or pain: "4 · hard · dizzy";
+    "—" when the runner said none of it."""
+    words = [] if entry.rating is None else [f"{entry.rating} · {rating_words(entry.rating)}"]
+    reports = (
+        (entry.dizzy, "dizzy"),
+        (entry.pain, "pain"),
+        (entry.dizzy_or_pain, "dizzy or pain"),
+    )
+    words.extend(word for reported, word in reports if reported)
+    return " · ".join(words) or "—"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Today: the program session the coach proposes, why, and big Start / Lighter / Other."""
+"""Today: the program session the coach proposes, why, and big Start / Lighter / Other; after
+a report of dizziness or pain, a big Rest and a small Start anyway."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.programs.coach import Proposal
@@ -15,6 +17,7 @@ from retrotimer.ui.programs.today_texts import TodayView, today_view
 
 # Text heights as shares of the panel's height: the place and the session read from 3 m.
 _SHARES = {
+    "caution": 0.04,
     "program": 0.04,
     "place": 0.085,
     "decision": 0.055,
@@ -24,7 +27,11 @@ _SHARES = {
     "reasons": 0.034,
     "lighter": 0.03,
 }
-_BOLD = {"place", "decision", "session"}
+_BOLD = {"caution", "place", "decision", "session"}
+# Button widths in the row: Rest (shown only after a report), Start, Lighter, Other.
+_STRETCH = (0, 3, 2, 2)
+_STRETCH_AFTER_REPORT = (5, 2, 2, 2)
+START_ANYWAY_KEYS = "Shift+S"
 
 
 def _label(*, mono: bool = False) -> QLabel:
@@ -40,12 +47,17 @@ def _label(*, mono: bool = False) -> QLabel:
 class TodayPanel(QWidget):
     """Shows a proposal; Space (while the panel is shown) or Start runs it.
 
-    `start_requested` carries the template and the program session it is run for;
-    `other_requested` asks for the template list instead.
+    After a recent report of dizziness or pain, Space is Rest instead (`rest_requested`), and
+    starting is a smaller button on Shift+S. `start_requested` carries the template and the
+    program session it is run for; `other_requested` asks for the template list instead.
+    While the program is paused the Start button resumes it (`resume_requested`), by a click
+    only: a key pressed in passing must not go past the advice to see a doctor.
     """
 
     start_requested = Signal(object, object)
     other_requested = Signal()
+    rest_requested = Signal()
+    resume_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +67,9 @@ class TodayPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(10)
+        self.caution_label = _label()
+        self.caution_label.setAccessibleName("Caution")
+        self.caution_label.setVisible(False)
         self.program_label = _label()
         self.place_label = _label()
         self.decision_label = _label()
@@ -64,6 +79,7 @@ class TodayPanel(QWidget):
         self.reasons_label = _label()
         self.lighter_label = _label()
         self.labels = {
+            "caution": self.caution_label,
             "program": self.program_label,
             "place": self.place_label,
             "decision": self.decision_label,
@@ -78,19 +94,26 @@ class TodayPanel(QWidget):
         layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.setSpacing(16)
+        self.rest_button = BigButton("Rest today", "Space · closes RetroTimer")
         self.start_button = BigButton("Start", "Space")
         self.lighter_button = BigButton("Lighter", "L")
         self.other_button = BigButton("Other template", "O")
-        for button in (self.start_button, self.lighter_button, self.other_button):
+        self.buttons = (self.rest_button, self.start_button, self.lighter_button, self.other_button)
+        for button in self.buttons:
             buttons.addWidget(button)
-        for index, stretch in enumerate((3, 2, 2)):
-            buttons.setStretch(index, stretch)
+        self.button_row = buttons
         layout.addLayout(buttons)
+        self.rest_button.clicked.connect(self.rest_requested.emit)
         self.start_button.clicked.connect(self.start)
         self.lighter_button.clicked.connect(self.start_lighter)
         self.other_button.clicked.connect(self.other_requested.emit)
         self.actions_by_key: dict[str, QAction] = {}
-        for key, slot in (("Space", self.start), ("L", self.start_lighter), ("O", self.other)):
+        for key, slot in (
+            ("Space", self.space),
+            (START_ANYWAY_KEYS, self.start),
+            ("L", self.start_lighter),
+            ("O", self.other),
+        ):
             action = QAction(key, self)
             action.setShortcut(QKeySequence(key))
             # Like the run screen's keys: while the panel is shown, whatever has the focus.
@@ -100,6 +123,7 @@ class TodayPanel(QWidget):
             self.addAction(action)
             self.actions_by_key[key] = action
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._arrange_buttons()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -109,17 +133,33 @@ class TodayPanel(QWidget):
             font.setPixelSize(max(12, round(height * _SHARES[name])))
             font.setBold(name in _BOLD)
             label.setFont(font)
-        for button in (self.start_button, self.lighter_button, self.other_button):
+        self._size_buttons()
+
+    def _size_buttons(self) -> None:
+        """The first choice's words at full size; after a report the other choices' smaller,
+        so that they fit their narrower buttons."""
+        height = max(self.height(), 300)
+        first = self.rest_button if self.rest_first else self.start_button
+        for button in self.buttons:
             button.setMinimumHeight(max(72, round(height * 0.14)))
-            for label, share in ((button.action_label, 0.044), (button.keys_label, 0.026)):
+            action = 0.044 if button is first or not self.rest_first else 0.03
+            for label, share in ((button.action_label, action), (button.keys_label, 0.026)):
                 font = QFont(label.font())
                 font.setPixelSize(max(12, round(height * share)))
                 label.setFont(font)
 
-    def show_proposal(self, proposal: Proposal, settings: Settings) -> None:
+    def show_proposal(
+        self, proposal: Proposal, settings: Settings, report: HistoryEntry | None = None
+    ) -> None:
+        """Show `proposal`; `report` is a recent session on which the runner felt dizzy or
+        in pain, which makes resting the first choice."""
         self.proposal = proposal
-        view = today_view(proposal, settings)
+        view = today_view(proposal, settings, report)
         self.view = view
+        self.caution_label.setText(view.caution)
+        self.caution_label.setVisible(bool(view.caution))
+        # Resting first, the outline gives way to why: the session line still names it.
+        self.outline_label.setVisible(not view.caution)
         self.program_label.setText(view.program)
         self.place_label.setText(view.place)
         self.decision_label.setText(view.decision)
@@ -129,17 +169,48 @@ class TodayPanel(QWidget):
         self.reasons_label.setText(view.reasons)
         self.lighter_label.setText(view.lighter)
         self.start_button.set_action(view.start_label)
-        self.setAccessibleDescription(f"{view.place}. {view.reasons}")
+        self._arrange_buttons()
+        caution = f"{view.caution} " if view.caution else ""
+        self.setAccessibleDescription(f"{caution}{view.place}. {view.reasons}")
+
+    @property
+    def rest_first(self) -> bool:
+        return self.view is not None and bool(self.view.caution)
+
+    def _arrange_buttons(self) -> None:
+        """Rest big and first on Space after a report; otherwise Start is."""
+        rest_first = self.rest_first
+        paused = self.proposal is not None and self.proposal.paused
+        self.rest_button.setVisible(rest_first)
+        self.start_button.set_keys(
+            "click" if paused else START_ANYWAY_KEYS if rest_first else "Space"
+        )
+        self.lighter_button.setEnabled(not paused)
+        for key in (START_ANYWAY_KEYS, "L"):
+            self.actions_by_key[key].setEnabled(not paused)
+        for index, stretch in enumerate(_STRETCH_AFTER_REPORT if rest_first else _STRETCH):
+            self.button_row.setStretch(index, stretch)
+        self._size_buttons()
+
+    def space(self) -> None:
+        """Space: rest after a report of dizziness or pain; otherwise start, unless the
+        program is paused (then only a click resumes it)."""
+        if self.rest_first:
+            self.rest_requested.emit()
+        elif self.proposal is not None and not self.proposal.paused:
+            self.start()
 
     def _emit(self, template: Template, ref: ProgramRef) -> None:
         self.start_requested.emit(template, ref)
 
     def start(self) -> None:
-        if self.proposal is not None:
+        if self.proposal is not None and self.proposal.paused:
+            self.resume_requested.emit()
+        elif self.proposal is not None:
             self._emit(self.proposal.template, self.proposal.ref)
 
     def start_lighter(self) -> None:
-        if self.proposal is not None:
+        if self.proposal is not None and not self.proposal.paused:
             self._emit(self.proposal.lighter, self.proposal.lighter_ref)
 
     def other(self) -> None:

@@ -18,13 +18,18 @@ from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Settings, Theme
 from retrotimer.ui.common.big_button import BigButton
-from retrotimer.ui.common.formatting import totals_in_minutes_text
+from retrotimer.ui.common.formatting import (
+    about_minutes,
+    counted,
+    total_clock_text,
+    totals_in_minutes_text,
+)
 from retrotimer.ui.common.kind_style import arrow_description
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.common.timeline_bar import TimelineBar
 from retrotimer.ui.run.mute_mark import MuteMark
 from retrotimer.ui.run.run_keys import BINDINGS
-from retrotimer.ui.run.run_texts import Look, RunTexts
+from retrotimer.ui.run.run_texts import Look, RunTexts, session_sample
 from retrotimer.ui.run.run_widgets import DirectionBadge, FillBar, FittedText, SafetyBanner
 
 TOGGLE_WORDS = {
@@ -48,6 +53,13 @@ def plan_totals_text(plan: Plan) -> str:
     """ "Track · 14:35 · about 15 minutes · 3 backward minutes", by the one totals rule."""
     totals = totals_in_minutes_text(plan.total_s, plan.backward_s)
     return f"{plan.venue.value.capitalize()}  ·  {totals}"
+
+
+def plan_totals_texts(plan: Plan) -> tuple[str, ...]:
+    """The totals from the longest to the shortest, for a narrower and narrower window."""
+    backward = counted(about_minutes(plan.backward_s), "backward minute")
+    total = total_clock_text(plan.total_s)
+    return (plan_totals_text(plan), f"{total}  ·  {backward}", total)
 
 
 def key_hint(binding: str) -> str:
@@ -80,6 +92,7 @@ class RunDisplay(QWidget):
         self.plan_label = QLabel()
         self.plan_label.setAccessibleName("Plan totals")
         self.plan_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._plan_texts: tuple[str, ...] = ("",)
         self.audio_label = QLabel()
         self.audio_label.setAccessibleName("Volume")
         self._top_labels = (template_label, self.plan_label, self.audio_label)
@@ -142,9 +155,9 @@ class RunDisplay(QWidget):
         self.next_label.setAccessibleName("Next segment")
         self.timeline = TimelineBar(self._colours)
         self.timeline.setAccessibleName("Session progress")
-        self.session_label = QLabel()
+        # Where the session is (segment, time of the total), readable from the treadmill too.
+        self.session_label = FittedText("Segment 00 of 00  ·  00:00 of 00:00", height_share=0.8)
         self.session_label.setAccessibleName("Session position")
-        self.session_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         # Stretch shares: the digits take about half of the screen's height; paused and
         # get-ready give a third of that to their huge word (a hidden widget takes none).
@@ -154,9 +167,13 @@ class RunDisplay(QWidget):
         layout.addWidget(self.shout, 34)
         layout.addLayout(numbers, 66)
         layout.addWidget(self.segment_bar)
-        layout.addWidget(self.next_label, 6)
+        # What comes next and where the session is share a line: two lines would take the
+        # digits' height.
+        lower = QHBoxLayout()
+        lower.addWidget(self.next_label, 1)
+        lower.addWidget(self.session_label, 1)
+        layout.addLayout(lower, 8)
         layout.addWidget(self.timeline)
-        layout.addWidget(self.session_label)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(14)
@@ -191,6 +208,20 @@ class RunDisplay(QWidget):
             button.setFixedHeight(round(max(52, min(100, height * 0.095))))
         self.mute_mark.setFixedWidth(round(event.size().width() * 0.2))
         super().resizeEvent(event)
+        self._fit_plan_text()
+
+    def _set_plan_texts(self, texts: tuple[str, ...]) -> None:
+        if texts != self._plan_texts:
+            self._plan_texts = texts
+            self.plan_label.setToolTip(texts[0])
+            self._fit_plan_text()
+
+    def _fit_plan_text(self) -> None:
+        """The longest form of the totals that the label's width holds: shortened, not cut."""
+        metrics = self.plan_label.fontMetrics()
+        room = self.plan_label.contentsRect().width()
+        fitting = [text for text in self._plan_texts if metrics.horizontalAdvance(text) <= room]
+        self.plan_label.setText(fitting[0] if fitting else self._plan_texts[-1])
 
     def _frame_width(self) -> int:
         return max(10, min(self.width(), self.height()) // 45)
@@ -214,7 +245,8 @@ class RunDisplay(QWidget):
         self.info.set_text(texts.info)
         self.next_label.set_sample(texts.next or " ")
         self.next_label.set_text(texts.next)
-        self.session_label.setText(texts.session)
+        self.session_label.set_sample(session_sample(plan))
+        self.session_label.set_text(texts.session)
         if texts.banner is not None:
             self.banner.set_text(texts.banner)
             self.slot.setCurrentWidget(self.banner)
@@ -222,7 +254,7 @@ class RunDisplay(QWidget):
             self.slot.setCurrentWidget(self.info)
         self.segment_bar.set_fraction(texts.segment_fraction)
         self.timeline.set_position(None if state is SessionState.IDLE else position)
-        self.plan_label.setText(plan_totals_text(plan))
+        self._set_plan_texts(plan_totals_texts(plan))
         self.toggle_button.set_action(TOGGLE_WORDS[state])
         self.toggle_button.setEnabled(True)
         active = state is not SessionState.IDLE and not state.is_over
@@ -238,8 +270,8 @@ class RunDisplay(QWidget):
         self.digits.set_text("–:––")
         self.info.set_text("")
         self.next_label.set_text("")
-        self.session_label.setText("")
-        self.plan_label.setText("")
+        self.session_label.set_text("")
+        self._set_plan_texts(("",))
         self.shout.hide()
         self.steps_left.hide()
         self.slot.setCurrentWidget(self.info)
@@ -286,7 +318,14 @@ class RunDisplay(QWidget):
         self.badge.set_colour(accent)
         for number in (self.digits, self.steps_left):
             number.set_colour(accent if colours.dark else ink)
-        for widget in (self.title, self.rep, self.info, self.next_label, self.shout):
+        for widget in (
+            self.title,
+            self.rep,
+            self.info,
+            self.next_label,
+            self.session_label,
+            self.shout,
+        ):
             widget.set_colour(ink)
         self.mute_mark.set_colour(ink)
         self.timeline.set_grey(look is Look.PAUSED)
@@ -302,7 +341,7 @@ class RunDisplay(QWidget):
                 button.setStyleSheet(wanted)
         # Style sheets override palettes, so the small labels get their colour directly.
         style = f"color: {QColor(ink).name()};"
-        for label in (*self._top_labels, self.session_label):
+        for label in self._top_labels:
             if label.styleSheet() != style:
                 label.setStyleSheet(style)
         self.update()

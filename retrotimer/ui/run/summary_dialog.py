@@ -1,4 +1,4 @@
-"""After a session: what was done, and how it felt (rating, near-stumbles, dizzy or in pain)."""
+"""After a session: what was done, and how it felt (how hard, near-stumbles, dizzy, pain)."""
 
 from __future__ import annotations
 
@@ -22,18 +22,36 @@ from PySide6.QtWidgets import (
 from retrotimer.core.history.history_values import (
     MAX_NEAR_STUMBLES,
     MAX_NOTES_LENGTH,
+    RATING_WORDS,
     Review,
 )
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.session.records import SessionOutcome, SessionSummary
 from retrotimer.core.templates.text_rules import cleaned_text
-from retrotimer.ui.common.formatting import clock_text
+from retrotimer.ui.common.formatting import total_clock_text
 
 STATUS_WORDS = {SessionOutcome.FINISHED: "Completed", SessionOutcome.STOPPED: "Stopped early"}
+MOSTLY_SKIPPED = "Mostly skipped: less than half of it was done"
+# Lines broken by hand rather than wrapped: a wrapped label's height depends on its width,
+# which a dialog's size does not follow, so it would spill over the notes below it.
 DIZZY_ADVICE = (
-    "Stop and rest until it has passed. If the dizziness or pain persists or comes back, see "
-    "a doctor before you run backward again. A program steps back a week after this."
+    "Stop and rest until it has passed. If the dizziness or pain<br>"
+    "persists or comes back, see a doctor before you run backward<br>"
+    "again. A program steps back a week after this."
 )
+ADVICE = f"<b>{DIZZY_ADVICE}</b>"
+# Shown in the advice's place until dizziness or pain is ticked, in as many lines, so that
+# ticking never moves Save and Skip.
+REPORT_HINT = (
+    "Tick what you felt during or after the session, even a little:<br>"
+    "dizziness or pain is a reason to rest, and a program steps back<br>"
+    "a week after it."
+)
+
+
+def plain_words(text: str) -> str:
+    """Rich text of the advice as one line of words, for a screen reader."""
+    return text.replace("<br>", " ").replace("<b>", "").replace("</b>", "")
 
 
 def summary_lines(
@@ -41,10 +59,12 @@ def summary_lines(
 ) -> list[tuple[str, str]]:
     """Label and value pairs of the summary, in display order."""
     shown = [] if program is None else [("Program", program_words(program))]
+    result = MOSTLY_SKIPPED if summary.mostly_skipped else STATUS_WORDS[summary.status]
+    done, planned = total_clock_text(summary.active_s), total_clock_text(summary.planned_s)
     return shown + [
         ("Template", summary.template_name),
-        ("Result", STATUS_WORDS[summary.status]),
-        ("Time", f"{clock_text(summary.active_s)} of {clock_text(summary.planned_s)} planned"),
+        ("Result", result),
+        ("Time", f"{done} of {planned} planned"),
         ("Backward", f"{summary.backward_s / 60:.1f} min"),
         ("Backward steps", str(summary.backward_steps)),
     ]
@@ -87,32 +107,44 @@ class SummaryDialog(QDialog):
         self.rating_group = QButtonGroup(self)
         self.rating_group.setExclusive(False)  # a second click takes the rating back
         self.rating_buttons: list[QPushButton] = []
-        for stars in range(1, 6):
-            button = QPushButton(f"&{stars}")
+        for number, words in RATING_WORDS.items():
+            button = QPushButton(f"&{number}\n{words}")
             button.setCheckable(True)
             button.setAutoDefault(False)  # Enter saves the review; it never toggles a rating
-            button.setMinimumSize(48, 40)
-            button.setAccessibleName(f"Rating {stars} of 5")
-            self.rating_group.addButton(button, stars)
+            button.setMinimumSize(92, 56)
+            button.setAccessibleName(f'Rating {number} "{words}"')
+            self.rating_group.addButton(button, number)
             self.rating_buttons.append(button)
             rating_row.addWidget(button)
         self.rating_group.idToggled.connect(self._rating_toggled)
         rating_row.addStretch(1)
-        form.addRow("How did it feel? (1-5)", rating_row)
+        form.addRow("How hard was it?", rating_row)
         self.near_stumbles = QSpinBox()
         self.near_stumbles.setRange(0, MAX_NEAR_STUMBLES)
         self.near_stumbles.setAccessibleName("Near-stumbles")
         form.addRow("&Near-stumbles:", self.near_stumbles)
-        self.dizzy = QCheckBox("Felt &dizzy or in pain")
-        self.dizzy.setAccessibleName("Felt dizzy or in pain")
-        form.addRow("", self.dizzy)
-        self.dizzy_advice = QLabel(f"<b>{DIZZY_ADVICE}</b>")
+        self.dizzy = QCheckBox("Felt &dizzy or off balance")
+        self.dizzy.setAccessibleName("Felt dizzy or off balance")
+        self.pain = QCheckBox("Felt &pain")
+        self.pain.setAccessibleName("Felt pain")
+        reports = QHBoxLayout()
+        reports.addWidget(self.dizzy)
+        reports.addWidget(self.pain)
+        reports.addStretch(1)
+        form.addRow("", reports)
+        self.dizzy_advice = QLabel()
         self.dizzy_advice.setTextFormat(Qt.TextFormat.RichText)
-        self.dizzy_advice.setWordWrap(True)
         self.dizzy_advice.setAccessibleName("Advice")
-        self.dizzy_advice.setVisible(False)
-        self.dizzy.toggled.connect(self.dizzy_advice.setVisible)
+        # As large as the larger of its two texts, so that the dialog keeps its size.
+        hints = []
+        for text in (ADVICE, REPORT_HINT):
+            self.dizzy_advice.setText(text)
+            hints.append(self.dizzy_advice.sizeHint())
+        self.dizzy_advice.setMinimumSize(hints[0].expandedTo(hints[1]))
+        for box in (self.dizzy, self.pain):
+            box.toggled.connect(self._show_advice)
         form.addRow("", self.dizzy_advice)
+        self._show_advice()
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("How it went, what to change next time")
@@ -125,7 +157,7 @@ class SummaryDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.skip_button = self.buttons.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setAccessibleName("Save rating and notes")
+        self.save_button.setAccessibleName("Save review")
         self.skip_button.setAccessibleName("Skip")
         self.save_button.setDefault(True)
         self.skip_button.setAutoDefault(False)
@@ -156,6 +188,11 @@ class SummaryDialog(QDialog):
                 if self.rating_group.id(button) != value and button.isChecked():
                     button.setChecked(False)
 
+    def _show_advice(self) -> None:
+        shown = ADVICE if self.dizzy.isChecked() or self.pain.isChecked() else REPORT_HINT
+        self.dizzy_advice.setText(shown)
+        self.dizzy_advice.setAccessibleDescription(plain_words(shown))
+
     def rating(self) -> int | None:
         checked = self.rating_group.checkedId()
         return checked if checked > 0 else None
@@ -170,5 +207,6 @@ class SummaryDialog(QDialog):
             rating=self.rating(),
             near_stumbles=self.near_stumbles.value(),
             notes=cleaned_text(self.notes.toPlainText()).strip()[:MAX_NOTES_LENGTH],
-            dizzy_or_pain=self.dizzy.isChecked(),
+            dizzy=self.dizzy.isChecked(),
+            pain=self.pain.isChecked(),
         )

@@ -181,13 +181,16 @@ def test_a_skipped_segment_is_recorded_as_skipped() -> None:
     assert (skipped.index, skipped.actual_s, skipped.skipped) == (0, 2.0, True)
 
 
+# A 10 s backward walk then a 20 s walk: the session in which Back is tried.
+BACKWARD_THEN_WALK = simple(
+    Segment(SegmentKind.BACKWARD_WALK, Length.seconds(10)),
+    Segment(SegmentKind.WALK, Length.seconds(20)),
+)
+
+
 def test_a_segment_run_again_replaces_its_record_and_is_not_counted_twice() -> None:
     writer = MemoryWriter()
-    template = simple(
-        Segment(SegmentKind.BACKWARD_WALK, Length.seconds(10)),
-        Segment(SegmentKind.WALK, Length.seconds(20)),
-    )
-    run = Run(writer, template)
+    run = Run(writer, BACKWARD_THEN_WALK)
     run.start()
     run.until(5.0 + 10.0)  # backward walk done: 10 s
     run.command("back", 5.0 + 11.0)  # within the grace: back to the backward walk
@@ -296,11 +299,7 @@ def test_cues_write_nothing() -> None:
 
 def test_a_visit_left_by_going_back_is_written_at_once() -> None:
     writer = MemoryWriter()
-    template = simple(
-        Segment(SegmentKind.BACKWARD_WALK, Length.seconds(10)),
-        Segment(SegmentKind.WALK, Length.seconds(20)),
-    )
-    run = Run(writer, template)
+    run = Run(writer, BACKWARD_THEN_WALK)
     run.start()
     run.until(5.0 + 11.0)  # 1 s into the walk
     run.command("back", 5.0 + 11.0)  # within the grace: back to the backward walk

@@ -8,20 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrotimer.audio.cue_sounds import speech_timing
+from retrotimer.audio.clip_timing import speech_timing
 from retrotimer.audio.tones import synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.session.cue_script import script_cues
+from retrotimer.core.session.cue_sounds import SAFETY_CUES, SpeechRank
 from retrotimer.core.session.plan import CueType, Plan, compile_plan
 from retrotimer.core.session.session_machine import get_ready_cues
-from retrotimer.core.session.speech_plan import (
-    SAFETY_CUES,
-    SENTENCE_GAP_S,
-    SpeechPlan,
-    SpeechRank,
-    SpeechTiming,
-    plan_speech,
-)
+from retrotimer.core.session.speech_plan import SENTENCE_GAP_S, SpeechPlan, SpeechTiming
 from retrotimer.core.settings import CADENCE_RANGE, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 
@@ -32,8 +27,8 @@ BACK_WALK, WALK = SegmentKind.BACKWARD_WALK, SegmentKind.WALK
 
 
 def speech_of(plan: Plan, options: Settings, timing: SpeechTiming = TIMING) -> SpeechPlan:
-    extra = get_ready_cues(options.get_ready_s, options.countdown_pips)
-    return plan_speech(plan, options, timing, extra)
+    get_ready = get_ready_cues(options.get_ready_s, options.countdown_pips)
+    return script_cues(plan, get_ready, options, timing).speech
 
 
 def check_safety_first(plan: Plan, speech: SpeechPlan) -> None:
@@ -83,25 +78,32 @@ def test_a_short_step_counted_segment_says_the_shoulder_check_first() -> None:
     # After the go tone, not over it, and well within a second.
     assert at_start[0].start_s == pytest.approx(TIMING.tone_s)
     assert at_start[0].start_s < SAFETY_WITHIN_S
-    assert speech.left_out == ()
+    # The 8 s walk has no time left for next-up before its countdown pips.
+    assert [cue.type for cue in speech.left_out] == [CueType.NEXT_UP]
 
 
-def test_a_segment_too_short_for_everything_loses_rep_then_length_then_next_up() -> None:
-    # 10 sprint steps at 180 spm: 3.3 s, with the shoulder check to say first.
-    template = Template(
+def sprints(sprint: Length) -> Template:
+    """Two sprints of this length, each followed by a 50 s walk."""
+    return Template(
         "Sprints",
         (
             Repeat(
                 2,
                 (
-                    Segment(SegmentKind.BACKWARD_SPRINT, Length.steps(10)),
+                    Segment(SegmentKind.BACKWARD_SPRINT, sprint),
                     Segment(WALK, Length.seconds(50)),
                 ),
             ),
         ),
     )
-    plan = compile_plan(template, Settings())
-    speech = speech_of(plan, Settings())
+
+
+def test_a_segment_too_short_for_everything_loses_rep_then_length_then_next_up() -> None:
+    # 10 sprint steps at 180 spm: 3.3 s, with the shoulder check to say first (and no
+    # countdown pips, which the tests below give their time).
+    options = Settings(countdown_pips=0)
+    plan = compile_plan(sprints(Length.steps(10)), options)
+    speech = speech_of(plan, options)
     announce = speech.line_for(plan.cues[0]) or speech.line_for(plan.cues[1])
     lines = {line.cue.type: line for line in speech.lines if line.cue.segment_index == 0}
     assert lines[CueType.SHOULDER_CHECK].start_s < SAFETY_WITHIN_S
@@ -119,12 +121,55 @@ def test_next_up_is_shortened_to_the_kind_when_its_length_would_run_into_the_nex
         "Tight",
         (Segment(WALK, Length.seconds(6)), Segment(BACK_WALK, Length.seconds(30))),
     )
-    options = Settings(next_up_lead_s=2, get_ready_s=0)
+    options = Settings(next_up_lead_s=2, get_ready_s=0, countdown_pips=0)
     plan = compile_plan(template, options)
     # A long "next" phrase timing makes the full next-up not fit in 2 s.
     timing = dataclasses.replace(TIMING, phrase_s={**TIMING.phrase_s, "30": 1.5})
     next_up = next(line for line in speech_of(plan, options, timing).lines if line.rank == 2)
     assert next_up.phrases == ("next", "backward walk")
+
+
+def check_clear_of_pips(plan: Plan, speech: SpeechPlan, options: Settings) -> None:
+    """No words but safety words run under a countdown pip."""
+    if not options.beeps:
+        return
+    get_ready = get_ready_cues(options.get_ready_s, options.countdown_pips)
+    pips = [cue.at_s for cue in (*get_ready, *plan.cues) if cue.type is CueType.COUNTDOWN]
+    for line in speech.lines:
+        if line.rank is not SpeechRank.SAFETY:
+            under = [p for p in pips if line.start_s < p + TIMING.pip_s and p < line.end_s]
+            assert not under, (line, under)
+
+
+def test_no_words_but_safety_run_under_the_countdown_pips() -> None:
+    # 10 sprint steps at 180 spm: 3.3 s, pips 2 s and 1 s before its end.
+    plan = compile_plan(sprints(Length.steps(10)), Settings())
+    speech = speech_of(plan, Settings())
+    sprint = {line.cue.type: line for line in speech.lines if line.cue.segment_index == 0}
+    # The shoulder check is said whatever the pips; "backward sprint" would run under them.
+    assert CueType.SHOULDER_CHECK in sprint and CueType.ANNOUNCE not in sprint
+    assert plan.cues[0] in speech.left_out and plan.cues[0].type is CueType.ANNOUNCE
+    # The walk's next-up loses the sprint's length rather than run into the walk's pips.
+    walk = {line.cue.type: line for line in speech.lines if line.cue.segment_index == 1}
+    assert walk[CueType.NEXT_UP].phrases == ("next", "backward sprint")
+    check_clear_of_pips(plan, speech, Settings())
+
+
+def test_the_rep_gives_way_to_next_up_but_only_where_that_lets_next_up_be_said() -> None:
+    # A 10 s sprint: "backward sprint, 10 seconds, rep 1 of 2" would run into the moment of
+    # next-up, 5 s before the end, and leave it no time before the pips 3 s before the end.
+    plan = compile_plan(sprints(Length.seconds(10)), Settings())
+    speech = speech_of(plan, Settings())
+    sprint = {line.cue.type: line for line in speech.lines if line.cue.segment_index == 0}
+    assert sprint[CueType.ANNOUNCE].phrases == ("backward sprint", "10", "seconds")
+    assert sprint[CueType.NEXT_UP].phrases == ("next", "walk")
+    # Next-up 2 s before the end falls among the pips: it cannot be said, so the rep stays.
+    options = Settings(next_up_lead_s=2)
+    plan = compile_plan(sprints(Length.seconds(10)), options)
+    speech = speech_of(plan, options)
+    sprint = {line.cue.type: line for line in speech.lines if line.cue.segment_index == 0}
+    assert sprint[CueType.ANNOUNCE].phrases[-4:] == ("rep", "1", "of", "2")
+    assert CueType.NEXT_UP not in sprint
 
 
 def test_halfway_is_left_out_when_safety_words_hold_the_voice_past_its_moment() -> None:
@@ -155,6 +200,7 @@ def test_every_builtin_template_at_every_cadence_says_its_safety_words_first(
         speech = speech_of(plan, options)
         check_safety_first(plan, speech)
         check_one_voice(speech)
+        check_clear_of_pips(plan, speech, options)
 
 
 lengths = st.one_of(
@@ -194,6 +240,7 @@ def test_any_plan_says_its_safety_words_first_and_never_two_sentences_at_once(
     speech = speech_of(plan, options)
     check_safety_first(plan, speech)
     check_one_voice(speech)
+    check_clear_of_pips(plan, speech, options)
     # Whatever is said is the cue's own words or a shortening of them.
     for line in speech.lines:
         full = (line.cue.text,) if line.cue.type is CueType.COUNTDOWN else line.cue.speech

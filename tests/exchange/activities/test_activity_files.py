@@ -7,7 +7,6 @@ from pathlib import Path
 
 import defusedxml.ElementTree as SafeXml
 import pytest
-from garmin_fit_sdk import Decoder, Stream
 from hypothesis import HealthCheck, given, settings
 from tcxreader.tcxreader import TCXReader
 
@@ -21,6 +20,7 @@ from retrotimer.exchange.activities.activity_files import (
 )
 from retrotimer.exchange.activities.fit_activity import encode_activity
 from retrotimer.exchange.activities.tcx_activity import NAMESPACE, activity_to_tcx
+from tests.exchange.fit_reading import fit_messages
 from tests.history_samples import MONDAY_2024_05_06, segment, session, sessions
 
 PAUSED = Activity(
@@ -35,13 +35,6 @@ PAUSED = Activity(
     ),
     (TimerStop(20.0, 11.0),),
 )
-
-
-def fit_messages(data: bytes) -> dict[str, list[dict[str, object]]]:
-    assert Decoder(Stream.from_byte_array(bytearray(data))).check_integrity()
-    messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
-    assert errors == []
-    return messages  # type: ignore[return-value]
 
 
 def tcx_read(data: bytes, folder: Path) -> object:

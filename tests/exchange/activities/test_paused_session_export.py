@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeXml
 import pytest
-from garmin_fit_sdk import Decoder, Stream
 from tcxreader.tcxreader import TCXReader
 
 from retrotimer.core.history.history_values import Pause, WallTime
@@ -21,6 +17,8 @@ from retrotimer.core.settings import Settings
 from retrotimer.exchange.activities.tcx_activity import NAMESPACE
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
+from tests.cli_runner import retrotimer
+from tests.exchange.fit_reading import fit_messages
 from tests.factories import simple
 
 ID = "5d1e4a7c-0b61-4c44-9a57-3f0a8e2b6c11"
@@ -63,17 +61,6 @@ def record_paused_session(path: Path) -> None:
     store.close()
 
 
-def retrotimer(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "retrotimer", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
-
-
 def test_the_pause_is_in_the_history_where_it_happened() -> None:
     path = AppPaths.from_environment().ensure().history_db
     record_paused_session(path)
@@ -94,10 +81,7 @@ def test_a_session_paused_mid_segment_exports_its_pause(tmp_path: Path) -> None:
         done = retrotimer("history", "export", ID, "--format", file_format, "-o", str(target))
         assert done.returncode == 0, done.stderr
 
-    stream = Stream.from_byte_array(bytearray(fit.read_bytes()))
-    assert Decoder(stream).check_integrity()
-    messages, errors = Decoder(Stream.from_byte_array(bytearray(fit.read_bytes()))).read()
-    assert errors == []
+    messages = fit_messages(fit.read_bytes())
     (summary,) = messages["session_mesgs"]
     assert summary["total_timer_time"] == pytest.approx(80.0, abs=1.0)
     assert summary["total_elapsed_time"] == pytest.approx(115.0, abs=1.0)

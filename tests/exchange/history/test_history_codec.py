@@ -67,7 +67,7 @@ def test_json_holds_everything_and_reads_back_the_same() -> None:
     original = sample()
     text = sessions_to_json([original])
     document = json.loads(text)
-    assert document["format"] == FORMAT_NAME and document["version"] == 1
+    assert document["format"] == FORMAT_NAME and document["version"] == 2
     (written,) = document["sessions"]
     assert written["started"] == "2024-05-06T02:00:00.250000+02:00"
     assert written["plan"] == json.loads(original.plan_json)

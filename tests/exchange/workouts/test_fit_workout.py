@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from garmin_fit_sdk import Decoder, Stream
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +20,7 @@ from retrotimer.exchange.workouts.fit_workout import (
     encode_workout,
     read_fit_workout,
 )
+from tests.exchange.fit_reading import fit_messages
 from tests.strategies import templates
 
 CREATED = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -28,13 +28,6 @@ CREATED = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 
 def fit_bytes(template: Template, steps_as: StepsAs = StepsAs.TIME) -> bytes:
     return encode_workout(template_to_workout(template, Settings(), steps_as), CREATED)
-
-
-def decoded(data: bytes) -> dict[str, list[dict[str, object]]]:
-    assert Decoder(Stream.from_byte_array(bytearray(data))).check_integrity()
-    messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
-    assert errors == []
-    return messages  # type: ignore[return-value]
 
 
 def segment_kinds(items: tuple[Item, ...]) -> list[SegmentKind]:
@@ -59,7 +52,7 @@ def assert_same_session(before: Template, after: Template | None) -> None:
 @pytest.mark.parametrize("template", BUILTIN_TEMPLATES, ids=lambda template: template.name)
 def test_built_in_templates_round_trip(template: Template, steps_as: StepsAs) -> None:
     data = fit_bytes(template, steps_as)
-    messages = decoded(data)
+    messages = fit_messages(data)
     assert messages["file_id_mesgs"][0]["type"] == "workout"
     assert messages["workout_mesgs"][0]["sport"] == "running"
     reading = read_fit_workout(data, "x.fit")
@@ -71,15 +64,15 @@ def test_built_in_templates_round_trip(template: Template, steps_as: StepsAs) ->
 @given(templates, st.sampled_from(StepsAs))
 def test_generated_templates_round_trip(template: Template, steps_as: StepsAs) -> None:
     data = fit_bytes(template, steps_as)
-    decoded(data)  # the SDK's integrity check and decoder find nothing wrong
+    fit_messages(data)  # the SDK's integrity check and decoder find nothing wrong
     reading = read_fit_workout(data, "x.fit")
     assert_same_session(template, reading.template)
 
 
 def test_steps_as_time_are_timed_steps_and_lap_are_open_steps() -> None:
     template = BUILTIN_TEMPLATES[0]  # 15-step backward walks
-    timed = decoded(fit_bytes(template, StepsAs.TIME))["workout_step_mesgs"][1]
-    lap = decoded(fit_bytes(template, StepsAs.LAP))["workout_step_mesgs"][1]
+    timed = fit_messages(fit_bytes(template, StepsAs.TIME))["workout_step_mesgs"][1]
+    lap = fit_messages(fit_bytes(template, StepsAs.LAP))["workout_step_mesgs"][1]
     assert (timed["duration_type"], timed["duration_time"]) == ("time", 9.0)
     assert lap["duration_type"] == "open"
     assert timed["notes"] == lap["notes"] == "15 steps backward, look over your shoulder"
@@ -87,7 +80,7 @@ def test_steps_as_time_are_timed_steps_and_lap_are_open_steps() -> None:
 
 
 def test_repeat_steps_are_fit_repeat_steps() -> None:
-    steps = decoded(fit_bytes(BUILTIN_TEMPLATES[0]))["workout_step_mesgs"]
+    steps = fit_messages(fit_bytes(BUILTIN_TEMPLATES[0]))["workout_step_mesgs"]
     repeat = steps[3]
     assert repeat["duration_type"] == "repeat_until_steps_cmplt"
     assert (repeat["duration_step"], repeat["repeat_steps"]) == (1, 6)
@@ -95,7 +88,7 @@ def test_repeat_steps_are_fit_repeat_steps() -> None:
 
 def test_treadmill_notes_say_hold_the_rails() -> None:
     treadmill = next(t for t in BUILTIN_TEMPLATES if t.venue.value == "treadmill")
-    notes = decoded(fit_bytes(treadmill))["workout_step_mesgs"][1]["notes"]
+    notes = fit_messages(fit_bytes(treadmill))["workout_step_mesgs"][1]["notes"]
     assert notes == "hold the rails. slow speed, hold the rails"
 
 
@@ -105,8 +98,8 @@ def test_long_names_are_cut_to_the_field_sizes_on_a_character_boundary() -> None
         "Ü" * 60,
         (Segment(SegmentKind.WARMUP, Length.seconds(60), label, note="ö" * 80),),
     )
-    step = decoded(fit_bytes(template))["workout_step_mesgs"][0]
-    name = decoded(fit_bytes(template))["workout_mesgs"][0]["wkt_name"]
+    step = fit_messages(fit_bytes(template))["workout_step_mesgs"][0]
+    name = fit_messages(fit_bytes(template))["workout_mesgs"][0]["wkt_name"]
     assert isinstance(name, str) and isinstance(step["wkt_step_name"], str)
     assert len(name.encode()) <= WORKOUT_NAME_BYTES - 1 and set(name) == {"Ü"}
     assert step["wkt_step_name"] == "é" * ((STEP_NAME_BYTES - 1) // 2)
@@ -131,7 +124,8 @@ labelled_segments = st.builds(
 def test_any_labels_and_notes_keep_the_kinds_and_totals(segments: list[Segment]) -> None:
     template = Template("Labels", (Segment(SegmentKind.WARMUP, Length.seconds(60)), *segments))
     data = fit_bytes(template)
-    step_names = [step.get("wkt_step_name", "") for step in decoded(data)["workout_step_mesgs"]]
+    steps = fit_messages(data)["workout_step_mesgs"]
+    step_names = [step.get("wkt_step_name", "") for step in steps]
     assert all(len(str(name).encode()) <= STEP_NAME_BYTES - 1 for name in step_names)
     reading = read_fit_workout(data, "x.fit")
     assert_same_session(template, reading.template)

@@ -7,8 +7,6 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-import pytest
-
 from retrotimer.core.history.history_values import (
     Pause,
     SessionEnd,
@@ -30,13 +28,6 @@ PAUSES_VERSION = next(
     for number, statements in enumerate(MIGRATIONS, start=1)
     if any("CREATE TABLE pauses" in statement for statement in statements)
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    history = HistoryStore(tmp_path / "history.sqlite")
-    yield history  # type: ignore[misc]
-    history.close()
 
 
 def raw(path: Path, sql: str) -> list[tuple[object, ...]]:

@@ -1,10 +1,10 @@
-"""The program a session was run for, and "felt dizzy or in pain", in the database and files."""
+"""The program a session was run for, and the reports of dizziness and pain, in the database
+and files."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
 import pytest
 
@@ -27,15 +27,12 @@ from tests.history_samples import MONDAY_2024_05_06, read_whole, refusals, segme
 REF = ProgramRef("Learn to run backward", 2, 1)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    history = HistoryStore(tmp_path / "history.sqlite")
-    yield history  # type: ignore[misc]
-    history.close()
+REPORTS = Review(2, 0, "", dizzy=True, pain=True)
+PLAIN = Review(2, 0)
 
 
-def with_program(number: int, ref: ProgramRef | None, dizzy: bool = False) -> HistorySession:
-    plain = session(number, segments=(segment(0),), review=Review(4, 0, "", dizzy))
+def with_program(number: int, ref: ProgramRef | None, review: Review = PLAIN) -> HistorySession:
+    plain = session(number, segments=(segment(0),), review=review)
     entry = dataclasses.replace(plain.entry, program=ref)
     return HistorySession(entry, plain.plan_json, plain.segments)
 
@@ -53,41 +50,42 @@ def test_a_recorded_session_keeps_its_program_from_the_start(store: HistoryStore
     assert {e.session_id: e.program for e in store.list_sessions()}[start(1).session_id] is None
 
 
-def test_the_review_saves_dizzy_or_pain(store: HistoryStore) -> None:
-    store.begin_session(start(0))
-    store.set_review(start(0).session_id, Review(2, 1, "", dizzy_or_pain=True))
-    (entry,) = store.list_sessions()
-    assert (entry.rating, entry.dizzy_or_pain, entry.review.dizzy_or_pain) == (2, True, True)
-
-
-def test_import_keeps_program_lighter_flag_and_dizzy(store: HistoryStore) -> None:
+def test_import_keeps_program_lighter_flag_and_reports(store: HistoryStore) -> None:
     lighter = ProgramRef("Mine", 1, 2, lighter=True)
-    store.import_sessions([with_program(0, lighter, dizzy=True), with_program(1, None)])
+    old_report = Review(dizzy_or_pain=True)
+    store.import_sessions(
+        [
+            with_program(0, lighter, REPORTS),
+            with_program(1, None),
+            with_program(2, None, old_report),
+        ]
+    )
     listed = sorted(store.list_sessions(), key=lambda e: e.session_id)
-    assert [(e.program, e.dizzy_or_pain) for e in listed] == [
-        (lighter, True),
-        (None, False),
+    assert [(e.program, e.review) for e in listed] == [
+        (lighter, REPORTS),
+        (None, PLAIN),
+        (None, old_report),
     ]
 
 
-def test_json_carries_program_and_dizzy_and_reads_them_back() -> None:
-    sessions = [with_program(0, REF, dizzy=True), with_program(1, None)]
+def test_json_carries_program_and_reports_and_reads_them_back() -> None:
+    old_report = Review(dizzy_or_pain=True)
+    sessions = [with_program(0, REF, REPORTS), with_program(1, None, old_report)]
     document = json.loads(sessions_to_json(sessions))
     first, second = document["sessions"]
     assert first["program"] == {"name": "Learn to run backward", "week": 2, "session": 1}
-    assert (first["dizzy_or_pain"], second["program"], second["dizzy_or_pain"]) == (
-        True,
-        None,
-        False,
-    )
+    reports = [(s["dizzy"], s["pain"], s["dizzy_or_pain"]) for s in (first, second)]
+    assert reports == [(True, True, False), (False, False, True)]
+    assert second["program"] is None
     assert read_whole(sessions_to_json(sessions)) == sessions
 
 
-def test_an_older_export_without_the_fields_reads_as_no_program() -> None:
+def test_an_export_without_the_fields_reads_as_no_program_and_no_reports() -> None:
     document = json.loads(sessions_to_json([with_program(0, None)]))
-    del document["sessions"][0]["program"], document["sessions"][0]["dizzy_or_pain"]
+    for field in ("program", "dizzy", "pain", "dizzy_or_pain"):
+        del document["sessions"][0][field]
     (read,) = read_whole(json.dumps(document))
-    assert (read.entry.program, read.entry.dizzy_or_pain) == (None, False)
+    assert (read.entry.program, read.entry.felt_unwell) == (None, False)
 
 
 @pytest.mark.parametrize(
@@ -106,14 +104,18 @@ def test_a_bad_program_is_named_and_nothing_is_read(value: object, field: str) -
     assert problem.startswith("session 1: program must be null or")
 
 
-def test_dizzy_or_pain_must_be_true_or_false() -> None:
+@pytest.mark.parametrize("field", ["dizzy", "pain", "dizzy_or_pain"])
+def test_a_report_must_be_true_or_false(field: str) -> None:
     document = json.loads(sessions_to_json([with_program(0, REF)]))
-    document["sessions"][0]["dizzy_or_pain"] = "yes"
-    assert "session 1: dizzy_or_pain must be true or false" in refusals(json.dumps(document))
+    document["sessions"][0][field] = "yes"
+    assert f"session 1: {field} must be true or false, not 'yes'" in refusals(json.dumps(document))
 
 
-def test_csv_has_the_program_columns() -> None:
-    rows = sessions_to_csv([with_program(0, REF, dizzy=True), with_program(1, None)]).splitlines()
-    assert rows[0].endswith("program,program_week,program_session,dizzy_or_pain")
-    assert rows[1].endswith("Learn to run backward,2,1,true")
-    assert rows[2].endswith(",,,false")
+def test_csv_has_the_program_and_report_columns() -> None:
+    old_report = Review(dizzy_or_pain=True)
+    rows = sessions_to_csv(
+        [with_program(0, REF, REPORTS), with_program(1, None, old_report)]
+    ).splitlines()
+    assert rows[0].endswith("program,program_week,program_session,dizzy_or_pain,dizzy,pain")
+    assert rows[1].endswith("Learn to run backward,2,1,false,true,true")
+    assert rows[2].endswith(",,,true,false,false")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.core.model import Length, Segment, SegmentKind, Template
+from retrotimer.core.model import Template
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.templates.library import (
     LibraryError,
@@ -19,15 +19,12 @@ from retrotimer.core.templates.template_toml import parse_template_toml
 from retrotimer.core.templates.text_syntax import parse_template_text
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_library import TemplateLibrary
+from tests.factories import named
 
 
 @pytest.fixture
 def library() -> TemplateLibrary:
     return TemplateLibrary.from_paths(AppPaths.from_environment())
-
-
-def named(name: str, seconds: int = 60) -> Template:
-    return Template(name, (Segment(SegmentKind.WALK, Length.seconds(seconds)),))
 
 
 def test_a_new_library_holds_the_built_ins_read_only(library: TemplateLibrary) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from retrotimer.core.file_names import text_digest
-from retrotimer.core.model import Length, Segment, SegmentKind, Template
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.templates.library import NameTaken, TemplateNotFound
 from retrotimer.core.templates.template_toml import parse_template_toml, template_to_toml
@@ -21,7 +20,7 @@ from retrotimer.core.templates.validation import TemplateError
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_files import MAX_FILE_BYTES
 from retrotimer.storage.templates.template_store import TemplateStore, file_stem
-from tests.factories import first_steps
+from tests.factories import first_steps, named
 
 
 @pytest.fixture
@@ -32,10 +31,6 @@ def paths() -> AppPaths:
 @pytest.fixture
 def store(paths: AppPaths) -> TemplateStore:
     return TemplateStore.from_paths(paths, (t.name for t in BUILTIN_TEMPLATES))
-
-
-def named(name: str, seconds: int = 60) -> Template:
-    return Template(name, (Segment(SegmentKind.WALK, Length.seconds(seconds)),))
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:

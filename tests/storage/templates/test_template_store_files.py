@@ -8,19 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from retrotimer.core.model import Length, Segment, SegmentKind, Template
 from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.core.templates.validation import MAX_NAME, validate_template
 from retrotimer.storage.templates.template_store import MAX_STEM_BYTES, TemplateStore, file_stem
 from retrotimer.storage.user_files import UserFileError
+from tests.factories import named
 from tests.storage.disk_faults import make_read_only, make_writable, small_disk
 
 # The widest a character gets in UTF-8 (4 bytes): a CJK ideograph beyond the first plane.
 WIDE = "\U00020000"
-
-
-def named(name: str) -> Template:
-    return Template(name, (Segment(SegmentKind.WALK, Length.seconds(30)),))
 
 
 def valid_names() -> st.SearchStrategy[str]:

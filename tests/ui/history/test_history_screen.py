@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from retrotimer.core.session.records import SegmentRecord
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Settings
 from retrotimer.storage.history.history_store import HistoryStore
-from retrotimer.ui.history.history_model import BACKWARD, RATING, TEMPLATE
+from retrotimer.ui.history.history_model import BACKWARD, FELT, TEMPLATE
 from retrotimer.ui.history.history_screen import HistoryScreen
 from tests.ui.conftest import MONDAY_0730_UTC, Harness
 
@@ -91,7 +92,8 @@ def open_history(harness: Harness, sessions: list[HistorySession] = SESSIONS) ->
 
 
 def column(screen: HistoryScreen, number: int) -> list[str]:
-    return [screen.proxy.index(row, number).data() for row in range(screen.proxy.rowCount())]
+    rows = screen.table.model()
+    return [rows.index(row, number).data() for row in range(rows.rowCount())]
 
 
 def test_an_empty_history_says_how_to_fill_it(harness: Harness) -> None:
@@ -145,10 +147,10 @@ def test_rating_and_notes_are_editable(harness: Harness) -> None:
     screen = open_history(harness)
     details = screen.details
     assert details.session is not None and details.session.session_id == SESSIONS[3].session_id
-    details.rating.setCurrentIndex(details.rating.findData(5))
-    details.near_stumbles.setValue(1)
-    details.notes.setPlainText("ten minutes at last")
-    details.save_review.click()
+    details.editor.rating.setCurrentIndex(details.editor.rating.findData(5))
+    details.editor.near_stumbles.setValue(1)
+    details.editor.notes.setPlainText("ten minutes at last")
+    details.editor.save_review.click()
     entry = harness.history.get_session(SESSIONS[3].session_id)
     assert entry is not None
     assert (entry.entry.rating, entry.entry.near_stumbles, entry.entry.notes) == (
@@ -156,16 +158,16 @@ def test_rating_and_notes_are_editable(harness: Harness) -> None:
         1,
         "ten minutes at last",
     )
-    assert column(screen, RATING)[0] == "5 of 5"
-    assert screen.message.text() == "Rating and notes saved."
+    assert column(screen, FELT)[0] == "5 · too hard"
+    assert screen.message.text() == "Review saved."
 
 
 def test_notes_typed_are_saved_when_another_row_is_chosen(harness: Harness) -> None:
     screen = open_history(harness)
     details = screen.details
     assert details.session is not None and details.session.session_id == SESSIONS[3].session_id
-    harness.qtbot.keyClicks(details.notes, "hips ached, slow down")
-    details.rating.setCurrentIndex(details.rating.findData(4))
+    harness.qtbot.keyClicks(details.editor.notes, "hips ached, slow down")
+    details.editor.rating.setCurrentIndex(details.editor.rating.findData(4))
     screen.table.setFocus()
     harness.qtbot.keyClick(screen.table, Qt.Key.Key_Down)
     assert details.session is not None and details.session.session_id == SESSIONS[2].session_id
@@ -173,15 +175,15 @@ def test_notes_typed_are_saved_when_another_row_is_chosen(harness: Harness) -> N
     saved = HistoryStore(harness.paths.history_db).get_session(SESSIONS[3].session_id)
     assert saved is not None
     assert (saved.entry.notes, saved.entry.rating) == ("hips ached, slow down", 4)
-    assert column(screen, RATING)[0] == "4 of 5"
+    assert column(screen, FELT)[0] == "4 · hard"
     assert "saved" in screen.message.text()
     harness.qtbot.keyClick(screen.table, Qt.Key.Key_Up)
-    assert details.notes.toPlainText() == "hips ached, slow down"
+    assert details.editor.notes.toPlainText() == "hips ached, slow down"
 
 
 def test_notes_typed_are_saved_when_the_screen_is_left(harness: Harness) -> None:
     screen = open_history(harness)
-    harness.qtbot.keyClicks(screen.details.notes, "windy")
+    harness.qtbot.keyClicks(screen.details.editor.notes, "windy")
     harness.window.tabs.setCurrentIndex(0)
     saved = harness.history.get_session(SESSIONS[3].session_id)
     assert saved is not None and saved.entry.notes == "windy"
@@ -189,7 +191,7 @@ def test_notes_typed_are_saved_when_the_screen_is_left(harness: Harness) -> None
 
 def test_notes_typed_are_saved_when_the_window_closes(harness: Harness) -> None:
     screen = open_history(harness)
-    harness.qtbot.keyClicks(screen.details.notes, "last one before the race")
+    harness.qtbot.keyClicks(screen.details.editor.notes, "last one before the race")
     harness.window.close()
     saved = HistoryStore(harness.paths.history_db).get_session(SESSIONS[3].session_id)
     assert saved is not None and saved.entry.notes == "last one before the race"
@@ -263,6 +265,8 @@ def test_a_file_that_is_not_a_backup_changes_nothing(harness: Harness, tmp_path:
     bad.write_text('{"hello": 1}', "utf-8")
     screen.import_from(str(bad))
     assert screen.message.text().startswith(f"Nothing was imported from {bad}:")
+    # A refused file is a notice in the window too, not only a line on this screen.
+    assert harness.window.notices.texts() == [screen.message.text()]
     assert "not a RetroTimer history export" in screen.message.text()
     assert len(harness.history.list_sessions()) == 4
 
@@ -275,7 +279,7 @@ def test_a_session_run_in_the_window_shows_up(harness: Harness) -> None:
     harness.window.summary_dialog.rating_buttons[4].click()  # type: ignore[union-attr]
     harness.window.summary_dialog.save_button.click()  # type: ignore[union-attr]
     assert column(screen, TEMPLATE) == ["First steps"]
-    assert column(screen, RATING) == ["5 of 5"]
+    assert column(screen, FELT) == ["5 · too hard"]
     assert column(screen, 4) == ["Completed"]
 
 
@@ -296,3 +300,63 @@ def test_the_progress_text_counts_one_of_a_thing_in_the_singular() -> None:
     text = statistics_text(compute_statistics([one], WallTime(MONDAY_2024_05_06 + 7200, 0)))
     assert "This week: 1 session," in text
     assert "In all: 1 session, 1 backward minute, 0 backward steps." in text
+
+
+def reviewed(number: int, review: Review) -> HistorySession:
+    plain = SESSIONS[number]
+    return dataclasses.replace(plain, entry=plain.entry.with_review(review))
+
+
+def test_the_review_editor_shows_every_field_and_the_rating_in_words(harness: Harness) -> None:
+    review = Review(4, 2, "calf sore", dizzy=True, pain=True)
+    screen = open_history(harness, [reviewed(3, review)])
+    editor = screen.details.editor
+    words = [editor.rating.itemText(index) for index in range(editor.rating.count())]
+    assert words == [
+        "Not rated",
+        "1 · very easy",
+        "2 · easy",
+        "3 · just right",
+        "4 · hard",
+        "5 · too hard",
+    ]
+    assert editor.rating.currentText() == "4 · hard"
+    assert editor.near_stumbles.value() == 2 and editor.notes.toPlainText() == "calf sore"
+    assert editor.dizzy.isChecked() and editor.pain.isChecked()
+    assert editor.dizzy_or_pain.isHidden(), "the old report only where there is one"
+    assert editor.review() == review
+    assert column(screen, FELT) == ["4 · hard · dizzy · pain"]
+
+
+def test_leaving_a_session_never_drops_its_reports(harness: Harness) -> None:
+    review = Review(5, 1, "", dizzy=True, pain=True)
+    screen = open_history(harness, [reviewed(3, review), SESSIONS[2]])
+    screen.table.setFocus()
+    harness.qtbot.keyClick(screen.table, Qt.Key.Key_Down)
+    harness.window.tabs.setCurrentIndex(0)
+    saved = HistoryStore(harness.paths.history_db).get_session(SESSIONS[3].session_id)
+    assert saved is not None and saved.entry.review == review
+    assert screen.message.text() == "", "nothing was changed, so nothing was written"
+
+
+def test_the_reports_are_edited_and_kept_when_the_screen_is_left(harness: Harness) -> None:
+    screen = open_history(harness)
+    screen.details.editor.pain.click()
+    harness.window.tabs.setCurrentIndex(0)
+    saved = HistoryStore(harness.paths.history_db).get_session(SESSIONS[3].session_id)
+    assert saved is not None and saved.entry.review == Review(pain=True)
+
+
+def test_the_old_report_is_shown_and_replaced_by_saying_which(harness: Harness) -> None:
+    screen = open_history(harness, [reviewed(3, Review(2, dizzy_or_pain=True))])
+    editor = screen.details.editor
+    assert column(screen, FELT) == ["2 · easy · dizzy or pain"]
+    assert editor.dizzy_or_pain.isVisible() and editor.dizzy_or_pain.isChecked()
+    assert editor.dizzy_or_pain.text() == ("Dizzy or in pain (recorded before these were separate)")
+    editor.dizzy.click()
+    assert not editor.dizzy_or_pain.isChecked(), "ticking dizzy replaces the old report"
+    editor.save_review.click()
+    saved = HistoryStore(harness.paths.history_db).get_session(SESSIONS[3].session_id)
+    assert saved is not None and saved.entry.review == Review(2, dizzy=True)
+    assert editor.dizzy_or_pain.isHidden()
+    assert column(screen, FELT) == ["2 · easy · dizzy"]

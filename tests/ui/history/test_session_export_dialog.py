@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from garmin_fit_sdk import Decoder, Stream
 from tcxreader.tcxreader import TCXReader
 
 from retrotimer.ui.history.session_export_dialog import SessionExportDialog
+from tests.exchange.fit_reading import fit_messages
 from tests.ui.conftest import Harness
 from tests.ui.history.test_history_screen import SESSIONS, open_history
 
@@ -27,8 +27,7 @@ def test_a_stopped_session_exports_to_fit_with_its_laps(harness: Harness, tmp_pa
     target = tmp_path / "charlie.fit"
     dialog.path_edit.setText(str(target))
     assert dialog.export() is True
-    messages, errors = Decoder(Stream.from_byte_array(bytearray(target.read_bytes()))).read()
-    assert errors == []
+    messages = fit_messages(target.read_bytes())
     assert len(messages["lap_mesgs"]) == 2
     assert messages["session_mesgs"][0]["total_timer_time"] == 390.0
     assert "Exported the session of" in harness.window.history_screen.message.text()

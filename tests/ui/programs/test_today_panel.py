@@ -5,20 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
-from retrotimer.core.programs.coach import propose
 from retrotimer.core.settings import Settings
 from retrotimer.ui.programs.today_panel import TodayPanel
 from retrotimer.ui.programs.today_texts import today_view
-from tests.core.programs.program_history import START, day, ran
+from tests.core.programs.program_history import START, day, propose, ran
 
 
 def learn_after_week_one() -> object:
     learn = builtin_program(LEARN)
     assert learn is not None
     entries = [ran(learn, 2 * n, 1, n + 1, number=n) for n in range(3)]
-    return propose(learn, entries, day(6), START)
+    return propose(learn, entries, day(7), START)
 
 
 def test_the_view_names_program_place_session_reasons_and_lighter() -> None:
@@ -29,7 +29,7 @@ def test_the_view_names_program_place_session_reasons_and_lighter() -> None:
     assert view.decision == "NEW WEEK"
     assert view.session == "Learn backward 2.1 · 4 backward minutes · 16 min in all"
     assert view.outline[0] == "5m warm-up walk" and "  30s backward walk" in view.outline
-    assert view.reasons.startswith("Week 1 done: 3 sessions, ratings 4, 4 and 4")
+    assert view.reasons.startswith('Week 1 done: 3 sessions, rated "easy", "easy" and "easy"')
     assert view.lighter == "Lighter: Learn backward 1.1, 2 backward minutes"
     assert view.start_label == "Start"
 
@@ -59,3 +59,50 @@ def test_start_lighter_and_space(qtbot: QtBot) -> None:
     assert lighter.args[1] == ProgramRef(LEARN, 1, 1, lighter=True)
     with qtbot.waitSignal(panel.other_requested):
         panel.other_button.click()
+
+
+def after_pain() -> tuple[object, HistoryEntry]:
+    """Learn to run backward the day after a session on which the runner felt pain."""
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    entry = ran(learn, 0, 1, 1, "pain")
+    return propose(learn, [entry], day(1), START), entry
+
+
+def test_after_a_report_the_view_says_rest_first() -> None:
+    proposal, report = after_pain()
+    view = today_view(proposal, Settings(), report)  # type: ignore[arg-type]
+    assert (view.decision, view.start_label) == ("REST DAY", "Start anyway")
+    assert view.caution == (
+        "After your last session you felt pain. Rest today; if it persists or comes back, "
+        "see a doctor before you run backward again."
+    )
+    assert today_view(proposal, Settings()).caution == ""  # type: ignore[arg-type]
+
+
+def test_after_a_report_space_rests_and_starting_is_small_and_deliberate(qtbot: QtBot) -> None:
+    panel = TodayPanel()
+    qtbot.addWidget(panel)
+    proposal, report = after_pain()
+    panel.show_proposal(proposal, Settings(), report)  # type: ignore[arg-type]
+    panel.resize(1280, 760)
+    with qtbot.waitActive(panel):
+        panel.show()
+        panel.activateWindow()
+    panel.setFocus()
+    assert panel.caution_label.isVisible() and "felt pain" in panel.caution_label.text()
+    assert panel.rest_button.isVisible()
+    assert panel.rest_button.width() > 2 * panel.start_button.width()
+    assert panel.start_button.action() == "Start anyway"
+    assert panel.start_button.keys_label.text() == "Shift+S"
+    started: list[object] = []
+    panel.start_requested.connect(lambda *args: started.append(args))
+    with qtbot.waitSignal(panel.rest_requested):
+        qtbot.keyClick(panel, Qt.Key.Key_Space)
+    assert started == [], "Space does not start after a report"
+    with qtbot.waitSignal(panel.start_requested) as anyway:
+        qtbot.keyClick(panel, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
+    assert anyway.args[1] == ProgramRef(LEARN, 1, 1), "the week begins again after the report"
+    panel.show_proposal(proposal, Settings())  # type: ignore[arg-type]
+    assert panel.rest_button.isHidden() and not panel.caution_label.isVisible()
+    assert panel.start_button.keys_label.text() == "Space"

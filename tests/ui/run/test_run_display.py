@@ -32,7 +32,16 @@ def ink_rects(run: RunScreen) -> dict[str, QRectF]:
         assert inside.contains(rect), f"{name} is clipped: {rect} not in {widget.rect()}"
         found[name] = rect.translated(widget.mapTo(run, widget.rect().topLeft()).toPointF())
 
-    for name in ("title", "rep", "info", "shout", "steps_left", "digits", "next_label"):
+    for name in (
+        "title",
+        "rep",
+        "info",
+        "shout",
+        "steps_left",
+        "digits",
+        "next_label",
+        "session_label",
+    ):
         widget = getattr(run, name)
         if widget.isVisible() and widget.text():
             place(name, widget, widget.ink_rect())
@@ -110,7 +119,7 @@ def test_no_text_overlaps_in_any_state_of_any_built_in_template(
         else:
             harness.run_until(lambda: run.state is SessionState.FINISHED)
             assert_nothing_overlaps(run, f"{template.name}, done")
-        harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+        harness.dismiss_summary()
         run.toggle()  # a fresh session for the next template
 
 
@@ -188,6 +197,24 @@ def test_a_step_counted_segment_shows_the_steps_left_as_big_as_the_seconds(
     assert run.steps_left.text() == "8 steps"  # 7.5, rounded up
     harness.run_for(5.0)
     assert not run.steps_left.isVisible()  # a timed walk shows its seconds alone
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_sessions_place_and_time_are_readable_from_the_treadmill(
+    harness: Harness, size: tuple[int, int]
+) -> None:
+    window = harness.show()
+    window.resize(*size)
+    harness.qtbot.waitUntil(lambda: window.size().height() == size[1])
+    run = harness.run
+    run.start()
+    harness.run_for(65.0)  # into the backward walk
+    assert run.session_label.text() == "Segment 2 of 6  ·  1:05 of 2:38"
+    # Tens of pixels: capitals read from 3 m need about 1/40 of the height at 1280x800.
+    assert run.session_label.glyph_height() >= 0.035 * window.height()
+    assert_nothing_overlaps(run, f"{size}, running")
+    run.stop_now()
+    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
 
 
 def test_the_plan_totals_use_the_one_rule_and_agreeing_nouns(harness: Harness) -> None:

@@ -113,7 +113,7 @@ def test_escape_does_not_ask_when_there_is_nothing_to_stop(harness: Harness) -> 
     assert harness.run.stop_confirmation is None
     harness.run.start()
     harness.run_until(lambda: harness.state() is SessionState.FINISHED)
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
     press(harness, Key.Key_Escape)
     assert harness.run.stop_confirmation is None
     assert harness.state() is SessionState.FINISHED
@@ -127,7 +127,7 @@ def test_the_confirmation_goes_away_if_the_session_finishes_meanwhile(harness: H
     assert harness.run.stop_confirmation is not None
     harness.run_until(lambda: harness.state() is SessionState.FINISHED)
     assert harness.run.stop_confirmation is None
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
 
 
 @pytest.mark.parametrize("key", [Key.Key_F11, Key.Key_F])
@@ -219,7 +219,7 @@ def test_the_big_buttons_do_what_the_keys_do(harness: Harness) -> None:
     stop = next(b for b in box.buttons() if b.text() == "Stop session")
     stop.click()
     assert harness.state() is SessionState.STOPPED
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
 
 
 @pytest.mark.parametrize("key", [Key.Key_Space, Key.Key_Period])

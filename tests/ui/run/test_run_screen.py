@@ -79,7 +79,7 @@ def test_transitions_labels_reps_and_what_comes_next(harness: Harness) -> None:
     assert run.badge.word() == "DONE"
     assert run.toggle_button.accessibleName() == "New start"
     assert run.controller is None, "an ended session holds no timer"
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
 
 
 def test_segment_and_session_progress_move_with_the_clock(harness: Harness) -> None:
@@ -117,7 +117,7 @@ def test_backward_segments_show_the_banner_and_it_flashes_at_each_reminder(
     assert run.slot.currentWidget() is run.info
     assert not run.banner.flashing
     run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
 
 
 def test_the_banner_stops_blinking_after_a_few_swaps(harness: Harness) -> None:
@@ -142,7 +142,7 @@ def test_on_a_treadmill_the_banner_says_hold_the_rails(harness: Harness) -> None
     assert run.banner.text() == "HOLD THE RAILS"
     assert run.banner.flash_count >= 1
     run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
 
 
 @pytest.mark.parametrize("theme", [Theme.DARK, Theme.LIGHT])
@@ -173,7 +173,7 @@ def test_each_kind_paints_its_own_colour_and_backward_is_unlike_the_rest(
     backward = seen.pop("BACKWARD")
     assert all(backward != other for other in seen.values())
     run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (1024, 768), (800, 600)])
@@ -191,7 +191,7 @@ def test_the_countdown_digits_are_at_least_35_percent_of_the_window_height(
     assert digits.glyph_height() >= 0.35 * window.height(), (digits.glyph_height(), size)
     assert digits.glyph_height() <= digits.height()
     harness.run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
 
 
 def test_fullscreen_gives_the_whole_screen_to_the_run_screen(harness: Harness) -> None:
@@ -216,7 +216,7 @@ def test_settings_change_the_next_plan_not_the_running_one(harness: Harness) -> 
     assert run.plan is not None and run.plan.total_s == pytest.approx(158)
     harness.run_for(1.0)
     run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
     run.toggle()  # back to a fresh session
     assert run.plan.total_s == pytest.approx(60 + 2 * (15 + 30) + 20)
 
@@ -241,7 +241,7 @@ def test_a_new_start_after_the_end_is_a_fresh_session(harness: Harness) -> None:
     run.start()
     harness.run_for(3.0)
     run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
     assert run.state is SessionState.STOPPED
     run.toggle()
     assert run.state is SessionState.IDLE
@@ -263,7 +263,7 @@ def test_each_new_plan_is_announced_before_it_runs(harness: Harness) -> None:
     harness.run.start()
     harness.run_for(2.0)
     harness.run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
     harness.run.toggle()  # a new start: a fresh plan, announced again
     assert len(plans) == 2
 
@@ -276,4 +276,4 @@ def test_reloading_templates_mid_session_keeps_the_session(harness: Harness) -> 
     assert harness.run.state is SessionState.RUNNING
     assert harness.position() == pytest.approx(5.0)
     harness.run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()

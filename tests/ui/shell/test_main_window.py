@@ -51,7 +51,7 @@ def test_size_position_and_last_template_are_remembered(harness: Harness) -> Non
 
 def test_a_remembered_template_that_is_gone_falls_back_to_the_first(harness: Harness) -> None:
     harness.show()
-    harness.memory.setValue("run/last_template", "Deleted long ago")
+    harness.parts.memory.setValue("run/last_template", "Deleted long ago")
     reopen(harness)
     assert harness.run.template is not None and harness.run.template.name == "First steps"
 
@@ -75,7 +75,7 @@ def test_the_checklist_comes_before_the_first_run_of_each_template(harness: Harn
     assert run.state is SessionState.RUNNING
     harness.run_for(2.0)
     run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
     run.toggle()
     run.toggle()  # the same template again: no checklist
     assert run.checklist is None
@@ -274,7 +274,8 @@ def test_a_settings_file_that_cannot_be_written_is_reported_and_the_values_still
     harness.qtbot.keyClick(window, Qt.Key.Key_M)
     assert harness.settings.current.muted
     assert harness.cues.settings[-1].muted
-    assert "could not be saved" in window.statusBar().currentMessage()
+    # A notice that stays, without a dialog taking the keys away from the run screen.
+    assert any("could not be saved" in text for text in window.notices.texts())
     assert window.isActiveWindow()  # no dialog took the keys away from the run screen
 
 
@@ -314,7 +315,7 @@ def test_a_stopped_session_is_recorded_as_stopped(harness: Harness) -> None:
     harness.run.start()
     harness.run_for(65.0)
     harness.run.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
     (entry,) = harness.history.list_sessions()
     assert entry.status.value == "stopped"
     assert entry.active_s == pytest.approx(65.0)

@@ -18,7 +18,7 @@ def test_held_while_running_released_when_stopped(harness: Harness) -> None:
     harness.run_for(5.0)
     harness.run.stop_now()
     assert not harness.awake.held
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
 
 
 def test_released_when_the_session_finishes(harness: Harness) -> None:
@@ -27,7 +27,7 @@ def test_released_when_the_session_finishes(harness: Harness) -> None:
     harness.run_until(lambda: harness.state() is SessionState.FINISHED)
     assert not harness.awake.held
     assert harness.awake.calls == ["hold", "release"]
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
 
 
 def test_a_short_pause_keeps_the_screen_awake_a_long_one_lets_it_sleep(harness: Harness) -> None:
@@ -53,7 +53,7 @@ def test_a_short_pause_keeps_the_screen_awake_a_long_one_lets_it_sleep(harness: 
     assert harness.awake.held
     assert not run.long_pause_pending
     screen.stop_now()
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
 
 
 def test_the_pause_timer_is_armed_for_the_rest_of_ten_minutes(harness: Harness) -> None:
@@ -67,7 +67,7 @@ def test_the_pause_timer_is_armed_for_the_rest_of_ten_minutes(harness: Harness) 
     assert run._pause_timer.interval() == round(LONG_PAUSE_S * 1000)
     screen.stop_now()
     assert not run.long_pause_pending
-    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    harness.dismiss_summary()
 
 
 def test_wakepy_holds_and_releases_a_mode(monkeypatch: pytest.MonkeyPatch) -> None:

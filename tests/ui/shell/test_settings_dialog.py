@@ -17,3 +17,24 @@ def test_no_text_of_the_settings_dialog_is_clipped(qtbot: QtBot, settings: Setti
     dialog.show()
     qtbot.waitExposed(dialog)
     assert clipped_texts(dialog) == []
+
+
+@pytest.mark.parametrize("settings", [Settings(voice=False), Settings(voice=False, beeps=False)])
+def test_the_dialog_says_what_turning_the_voice_off_costs(qtbot: QtBot, settings: Settings) -> None:
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.voice_off.isVisible() and clipped_texts(dialog) == []
+    dialog.beeps.setChecked(True)
+    words = dialog.voice_off.text()
+    assert "nothing is said" in words
+    for signal in (
+        "two short high beeps, look over your shoulder",
+        "three falling beeps, stop and turn around",
+        "two long low notes, hold the rails",
+    ):
+        assert signal in words
+    dialog.beeps.setChecked(False)
+    assert "no cue is heard at all" in dialog.voice_off.text()
+    assert "stop and turn around" in dialog.voice_off.text()

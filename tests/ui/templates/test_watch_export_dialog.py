@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from garmin_fit_sdk import Decoder, Stream
-
 from retrotimer.core.settings import StepsAs
 from retrotimer.ui.templates.templates_screen import TemplatesScreen
 from retrotimer.ui.templates.watch_export_dialog import WatchExportDialog
+from tests.exchange.fit_reading import fit_steps
 from tests.ui.conftest import Harness
 
 
@@ -20,12 +19,6 @@ def open_dialog(harness: Harness, name: str = "First steps") -> WatchExportDialo
     dialog = window.templates_screen.watch_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
-
-
-def fit_steps(path: Path) -> list[dict[str, object]]:
-    messages, errors = Decoder(Stream.from_byte_array(bytearray(path.read_bytes()))).read()
-    assert errors == []
-    return messages["workout_step_mesgs"]  # type: ignore[no-any-return]
 
 
 def test_the_dialog_writes_a_fit_workout_with_steps_as_lap(

@@ -6,12 +6,29 @@ from dataclasses import replace
 
 import pytest
 
-from retrotimer.audio.cue_sounds import NOTHING, CueSound, Phrase, cue_sound
-from retrotimer.audio.tones import FINISH, REMINDER, STEP_TICK, go_name, pip_name
 from retrotimer.core.model import Direction, Length, Segment, SegmentKind, Venue
+from retrotimer.core.session.cue_sounds import (
+    NOTHING,
+    SAFETY_CUES,
+    TURN_S,
+    CueSound,
+    Phrase,
+    SpeechRank,
+    cue_sound,
+    sound_of_cue,
+)
 from retrotimer.core.session.plan import Cue, CueType, Plan, compile_plan
 from retrotimer.core.session.session_events import Event, EventKind, SessionState
 from retrotimer.core.session.session_machine import get_ready_cues
+from retrotimer.core.session.tone_names import (
+    FINISH,
+    RAILS,
+    REMINDER,
+    STEP_TICK,
+    TURN,
+    go_name,
+    pip_name,
+)
 from retrotimer.core.settings import Settings
 from tests.factories import first_steps, simple
 
@@ -78,11 +95,31 @@ def test_without_beeps_the_countdown_and_go_are_spoken(plan: Plan) -> None:
 def test_without_voice_only_tones_remain(plan: Plan) -> None:
     assert sound(plan, CueType.ANNOUNCE, 1, NO_VOICE) == CueSound(go_name(Direction.BACKWARD))
     assert sound(plan, CueType.FINISH, plan.segments[-1].index, NO_VOICE) == CueSound(FINISH)
-    assert sound(plan, CueType.TURN_AROUND, 1, NO_VOICE) == NOTHING
-    # The shoulder check is a safety reminder: without the voice it becomes a double beep.
+    # Safety cues keep a sound of their own: the shoulder check becomes a double beep, the
+    # turn three falling beeps, the rails two long low notes.
     assert sound(plan, CueType.SHOULDER_CHECK, 1, NO_VOICE) == CueSound(REMINDER)
+    assert sound(plan, CueType.TURN_AROUND, 1, NO_VOICE) == CueSound(TURN)
+    treadmill = compile_plan(first_steps(Venue.TREADMILL), SETTINGS)
+    assert sound(treadmill, CueType.HOLD_RAILS, 1, NO_VOICE) == CueSound(RAILS)
     silent = replace(NO_VOICE, beeps=False)
-    assert sound(plan, CueType.SHOULDER_CHECK, 1, silent) == NOTHING
+    for kind in (CueType.SHOULDER_CHECK, CueType.TURN_AROUND):
+        assert sound(plan, kind, 1, silent) == NOTHING
+
+
+def test_without_voice_each_safety_cue_has_a_sound_no_other_cue_makes() -> None:
+    safety: dict[CueType, str] = {}
+    others: set[str] = set()
+    for venue in (Venue.TRACK, Venue.TREADMILL):
+        plan = compile_plan(first_steps(venue), SETTINGS)
+        for cue in (*get_ready_cues(5, 3), *plan.cues):
+            tone = sound_of_cue(cue, plan, NO_VOICE).tone
+            if cue.type in SAFETY_CUES:
+                assert tone is not None and safety.setdefault(cue.type, tone) == tone
+            elif tone is not None:
+                others.add(tone)
+    assert set(safety) == set(SAFETY_CUES)
+    assert len(set(safety.values())) == len(SAFETY_CUES)
+    assert not set(safety.values()) & others
 
 
 def test_reminders_and_the_finish(plan: Plan) -> None:
@@ -136,6 +173,23 @@ def test_resuming_sounds_the_go_tone_of_the_current_segment(plan: Plan) -> None:
     assert resumed == CueSound(go_name(Direction.BACKWARD), (Phrase("resumed"),))
     during_get_ready = cue_sound(state_event(EventKind.RESUMED, -2.0), plan, SETTINGS)
     assert during_get_ready.tone == go_name(Direction.NONE)
+
+
+def test_resuming_inside_a_turn_says_the_turn_again(plan: Plan) -> None:
+    turn_at = plan.segments[1].end_s  # the backward walk ends with "stop and turn around"
+    walk_go = go_name(Direction.NONE)
+    again = CueSound(
+        walk_go, (Phrase("stop and turn around"), Phrase("resumed")), rank=SpeechRank.SAFETY
+    )
+    for paused_at in (turn_at + 0.01, turn_at + 1.0, turn_at + TURN_S - 0.01):
+        assert cue_sound(state_event(EventKind.RESUMED, paused_at), plan, SETTINGS) == again
+    # Without the voice, the turn's own signal instead of the go tone.
+    resumed = cue_sound(state_event(EventKind.RESUMED, turn_at + 1.0), plan, NO_VOICE)
+    assert resumed == CueSound(TURN)
+    # At the turn's moment it is still to come (a skip lands there); after the turn, over.
+    for outside in (turn_at, turn_at + TURN_S, turn_at - 0.5):
+        plain = cue_sound(state_event(EventKind.RESUMED, outside), plan, SETTINGS)
+        assert Phrase("stop and turn around") not in plain.speech
 
 
 def test_bookkeeping_events_are_silent(plan: Plan) -> None:

@@ -1,18 +1,47 @@
-"""What a session event sounds like under the user's settings: a tone, words, or both."""
+"""What a cue or a session event sounds like under the user's settings: a tone, words, or both."""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
-from retrotimer.audio.pcm import Clip
-from retrotimer.audio.tones import FINISH, REMINDER, STEP_TICK, go_name, pip_name
-from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
 from retrotimer.core.session.plan import Cue, CueType, Plan
 from retrotimer.core.session.session_events import Event, EventKind
 from retrotimer.core.session.speech import spoken_label
-from retrotimer.core.session.speech_plan import SpeechTiming
+from retrotimer.core.session.tone_names import (
+    FINISH,
+    RAILS,
+    REMINDER,
+    STEP_TICK,
+    TURN,
+    go_name,
+    pip_name,
+)
 from retrotimer.core.settings import Settings
+
+
+class SpeechRank(enum.IntEnum):
+    """Who goes first when sentences compete for the one voice (lower goes first)."""
+
+    SAFETY = 0
+    ANNOUNCE = 1  # the new segment's kind and direction, then its length and rep
+    NEXT_UP = 2
+    HALFWAY = 3
+
+
+SAFETY_CUES = frozenset({CueType.TURN_AROUND, CueType.SHOULDER_CHECK, CueType.HOLD_RAILS})
+# A runner without the voice still needs every safety cue, each told apart by its own sound.
+SAFETY_TONES = {
+    CueType.SHOULDER_CHECK: REMINDER,
+    CueType.TURN_AROUND: TURN,
+    CueType.HOLD_RAILS: RAILS,
+}
+_RANKS = {
+    **dict.fromkeys(SAFETY_CUES, SpeechRank.SAFETY),
+    CueType.NEXT_UP: SpeechRank.NEXT_UP,
+    CueType.HALFWAY: SpeechRank.HALFWAY,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +57,22 @@ class CueSound:
     """A tone (by name) played at once and words queued after it.
 
     `interrupt` stops what is sounding and drops queued speech first: after a pause, a skip
-    or a stop, what was about to be said is no longer true.
+    or a stop, what was about to be said is no longer true. The words compete for the voice
+    at `rank` and start `delay_s` after the event (None: as soon as the tone is over).
     """
 
     tone: str | None = None
     speech: tuple[Phrase, ...] = ()
     interrupt: bool = False
+    rank: SpeechRank = SpeechRank.ANNOUNCE
+    delay_s: float | None = None
 
 
 NOTHING = CueSound()
+# A turn: "stop and turn around" and the seconds after it in which the runner stops and turns
+# (the words end about 2 s after the cue). A pause in it may have cut the words off or come
+# before the turn was made, so the resume says them again.
+TURN_S = 3.0
 _INTERRUPTING = {EventKind.PAUSED, EventKind.AUTO_PAUSED, EventKind.STOPPED}
 _STATE_WORDS = {
     EventKind.PAUSED: "paused",
@@ -49,7 +85,7 @@ _STATE_WORDS = {
 def cue_sound(event: Event, plan: Plan, settings: Settings) -> CueSound:
     """The sound for one event. Mute is the player's business; voice and beeps are here."""
     if event.cue is not None:
-        return _cue(event.cue, plan, settings)
+        return sound_of_cue(event.cue, plan, settings)
     kind = event.kind
     words = _STATE_WORDS.get(kind)
     speech = (Phrase(words),) if words and settings.voice else ()
@@ -60,11 +96,23 @@ def cue_sound(event: Event, plan: Plan, settings: Settings) -> CueSound:
     if kind is EventKind.RESUMED:
         segment = plan.segments[plan.segment_index_at(max(0.0, event.scheduled_s))]
         tone = go_name(segment.kind.direction) if settings.beeps else None
-        return CueSound(tone=tone, speech=speech)
+        turn = turn_under_way(plan, event.scheduled_s)
+        if turn is None:
+            return CueSound(tone=tone, speech=speech)
+        # Safety first: the turn's own sound (without the voice, its signal for the go tone).
+        again = sound_of_cue(turn, plan, settings)
+        return CueSound(tone=again.tone or tone, speech=(*again.speech, *speech), rank=again.rank)
     if kind is EventKind.RUNNING and settings.voice and not settings.beeps:
         # Without beeps the go tone of the first segment becomes a spoken "go".
         return CueSound(speech=(Phrase("go"),))
     return NOTHING
+
+
+def turn_under_way(plan: Plan, position_s: float) -> Cue | None:
+    """The turn cue heard less than TURN_S before `position_s`, if any. One at `position_s`
+    itself has not been heard yet: a skip lands on it, and it sounds as the session goes on."""
+    turns = (cue for cue in reversed(plan.cues) if cue.type is CueType.TURN_AROUND)
+    return next((cue for cue in turns if cue.at_s < position_s < cue.at_s + TURN_S), None)
 
 
 def upcoming_direction(cue: Cue, plan: Plan) -> Direction:
@@ -77,7 +125,8 @@ def upcoming_direction(cue: Cue, plan: Plan) -> Direction:
     return Direction.NONE
 
 
-def _cue(cue: Cue, plan: Plan, settings: Settings) -> CueSound:
+def sound_of_cue(cue: Cue, plan: Plan, settings: Settings) -> CueSound:
+    """The sound for one cue, its words whole: the speech plan may shorten or delay them."""
     voice, beeps = settings.voice, settings.beeps
     kind = cue.type
     speech = _phrases(cue, plan) if voice else ()
@@ -92,14 +141,17 @@ def _cue(cue: Cue, plan: Plan, settings: Settings) -> CueSound:
         return CueSound(tone=FINISH if beeps else None, speech=speech)
     if kind is CueType.STEP_TICK:
         return CueSound(tone=STEP_TICK) if beeps and settings.step_ticks else NOTHING
-    if kind in (CueType.SHOULDER_CHECK, CueType.HOLD_RAILS):
-        # A runner without the voice still needs the reminder: a short double beep.
-        return CueSound(speech=speech) if voice else CueSound(tone=REMINDER if beeps else None)
+    if kind in SAFETY_CUES:
+        if voice:
+            return CueSound(speech=speech, rank=SpeechRank.SAFETY)
+        return CueSound(tone=SAFETY_TONES[kind] if beeps else None)
     if kind is CueType.HALFWAY and not settings.halfway:
         return NOTHING
     if kind is CueType.NEXT_UP and not settings.next_up:
         return NOTHING
-    return CueSound(speech=speech)
+    if not speech:
+        return NOTHING
+    return CueSound(speech=speech, rank=_RANKS.get(kind, SpeechRank.ANNOUNCE))
 
 
 def _phrases(cue: Cue, plan: Plan) -> tuple[Phrase, ...]:
@@ -111,11 +163,3 @@ def _phrases(cue: Cue, plan: Plan) -> tuple[Phrase, ...]:
     segment = plan.segments[index]
     label, stock = spoken_label(segment.label), spoken_label(segment.kind.label)
     return tuple(Phrase(text, stock if text == label else None) for text in cue.speech)
-
-
-def speech_timing(voice: VoiceLibrary, tones: dict[str, Clip]) -> SpeechTiming:
-    """How long the shipped clips and the announcement tone sound, for the speech plan."""
-    phrases = {p: clip.duration_s for p in voice.phrases if (clip := voice.clip(p)) is not None}
-    go_tones = [tones[name].duration_s for d in Direction if (name := go_name(d)) in tones]
-    finish = tones[FINISH].duration_s if FINISH in tones else 0.0
-    return SpeechTiming(phrases, max(go_tones, default=0.0), finish)

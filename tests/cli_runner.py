@@ -1,0 +1,54 @@
+"""`retrotimer ...` as a real process (`python -m retrotimer`), offscreen, on the test's own
+RETROTIMER_HOME unless it names another."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+
+def cli_environment(home: Path | None, env: Mapping[str, str] | None) -> dict[str, str]:
+    """This process's environment (the private home of every test), offscreen, with `home`
+    as RETROTIMER_HOME if given and `env` over it all."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if home is not None:
+        environment["RETROTIMER_HOME"] = str(home)
+    return {**environment, **(env or {})}
+
+
+def retrotimer(
+    *args: str,
+    home: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 120,
+    preexec_fn: Callable[[], None] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run the command line to its end; its output is captured as text, its exit code kept."""
+    return subprocess.run(
+        [sys.executable, "-m", "retrotimer", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=cli_environment(home, env),
+        cwd=cwd,
+        check=False,
+        preexec_fn=preexec_fn,
+    )
+
+
+def start_retrotimer(
+    *args: str, home: Path | None = None, env: Mapping[str, str] | None = None
+) -> subprocess.Popen[str]:
+    """Start the command line and leave it running, its output piped for the test to read
+    while it runs (and to signal or kill it)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "retrotimer", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_environment(home, env),
+    )
