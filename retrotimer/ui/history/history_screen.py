@@ -361,7 +361,9 @@ class HistoryScreen(QWidget):
             self._refuse(f"Nothing was imported from {path}: {error}")
             return
         self.refresh()
-        self.tell(" ".join(filter(None, (result.describe(), self._unknown_programs()))))
+        said = " ".join(filter(None, (result.describe(), self._unknown_programs())))
+        # Sessions left out are a notice that stays, as a refused file is.
+        (self._refuse if result.refused else self.tell)(said)
 
     def _unknown_programs(self) -> str | None:
         """Which programs sessions were run for that are not installed here, if any."""

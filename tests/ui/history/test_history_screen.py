@@ -360,3 +360,22 @@ def test_the_old_report_is_shown_and_replaced_by_saying_which(harness: Harness) 
     assert saved is not None and saved.entry.review == Review(2, dizzy=True)
     assert editor.dizzy_or_pain.isHidden()
     assert column(screen, FELT) == ["2 · easy · dizzy"]
+
+
+def test_an_odd_session_in_a_backup_is_named_in_the_window_and_the_rest_imported(
+    harness: Harness, tmp_path: Path
+) -> None:
+    from retrotimer.exchange.history.history_codec import sessions_to_json
+
+    screen = open_history(harness, [])
+    document = json.loads(sessions_to_json(SESSIONS))
+    document["sessions"][1]["venue"] = ["track"]  # any JSON where a venue belongs
+    backup = tmp_path / "backup.json"
+    backup.write_text(json.dumps(document), "utf-8")
+    screen.import_from(str(backup))
+    said = screen.message.text()
+    assert said.startswith(f"Imported {len(SESSIONS) - 1} sessions; skipped 0 already")
+    assert "1 session could not be imported (kept as they were in " in said
+    assert "session 2: venue must be one of track, treadmill, any, not ['track']" in said
+    assert len(harness.history.list_sessions()) == len(SESSIONS) - 1
+    assert harness.window.notices.texts() == [said]
