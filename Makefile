@@ -46,6 +46,8 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/history.py
 	$(QT_OFFSCREEN) $(BIN)/python bench/audio.py
 	$(QT_OFFSCREEN) $(BIN)/python bench/startup.py
+	$(QT_OFFSCREEN) $(BIN)/python bench/idle.py
+	$(BIN)/python bench/cli.py
 
 system-deps:
 	PYTHON=$(PYTHON) packaging/system-deps.sh run

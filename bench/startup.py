@@ -1,240 +1,152 @@
-"""Start-up of the desktop app: time to the first painted main window, and memory.
+"""Start-up of the desktop app beside a bare PySide6 window: time to first paint, and memory.
 
-Starts fresh processes that open the real main window (real settings store, template
-library, SQLite history, screen-awake) and report the moment the run screen is first
-painted. The first run warms the disk cache and is reported apart; the median of the rest is
-the warm start. A further process
-runs a 10-minute session at high speed through the real controller and window and reports its
-memory afterwards. Prints JSON.
+Each start is a fresh process: the bare window (QApplication + an empty 1280x800
+QMainWindow) or `retrotimer` itself (`retrotimer.cli.main([])`, exactly what the command
+runs). Time runs from spawning the process to its first painted frame; memory is the
+resident size at that moment. Two homes: an empty one, and one with years of history
+(5,000 sessions) and a program being followed (the Today tab opens first). Rounds alternate
+the contenders; a first round warms the disk cache and bytecode and is left out.
 
-    python bench/startup.py [--runs 7] [--speed 60]
+    python bench/startup.py [--rounds 15] [--sessions 5000] [--before /work/main] [--no-pulse]
 
-Goals: warm start under 0.8 s, RSS under 150 MB.
+Goals: warm start at most 2x the bare window's, memory at most 1.5x, in both homes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import resource
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-GOAL_START_S = 0.8
-GOAL_RSS_MB = 150.0
-SESSION_TEMPLATE = "Ten-minute benchmark"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from side_by_side import (  # noqa: E402
+    Contender,
+    add_before_options,
+    contenders,
+    environment,
+    load_average,
+    make_home,
+    ratio,
+    rotated,
+    rss_mb,
+    scratch_and_sound,
+    spread,
+)
+
+GOAL_START_RATIO = 2.0
+GOAL_RSS_RATIO = 1.5
 
 
-def rss_mb() -> float:
-    """Resident memory now (Linux), else the peak the OS reports."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as stream:
-            for line in stream:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def write_session_template(home: Path) -> None:
-    from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
-    from retrotimer.core.templates.template_toml import template_to_toml
-
-    template = Template(
-        SESSION_TEMPLATE,
-        (
-            Segment(SegmentKind.WARMUP, Length.minutes(2)),
-            Repeat(
-                6,
-                (
-                    Segment(SegmentKind.BACKWARD_JOG, Length.seconds(30)),
-                    Segment(SegmentKind.WALK, Length.seconds(30)),
-                ),
-            ),
-            Segment(SegmentKind.COOLDOWN, Length.minutes(2)),
-        ),
-        "Ten minutes: warm-up, six backward jogs, cool-down.",
-        Venue.TRACK,
-    )
-    folder = home / "data" / "templates"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "benchmark.toml").write_text(template_to_toml(template), encoding="utf-8")
-
-
-# ---- child processes ---------------------------------------------------------------------
-def child_start() -> None:
-    """Open the window as `retrotimer` does; report when the run screen is first painted."""
+def child(kind: str) -> None:
+    """Open the window; print the memory at its first paint, then close it."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from retrotimer.app import build_window, open_history
-    from retrotimer.audio.startup import open_cue_player
-    from retrotimer.storage.paths import AppPaths
-    from retrotimer.storage.settings_store import SettingsStore
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
-    paths = AppPaths.from_environment().ensure()
-    history, _ = open_history(paths)
-    cues = open_cue_player(SettingsStore(paths).load(), paths.cache)  # as `retrotimer` does
-    window = build_window(paths, history=history, cues=cues)
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)
+                app.removeEventFilter(self)
                 QTimer.singleShot(0, report)
             return False
 
     def report() -> None:
-        print(
-            json.dumps({"painted": True, "rss_mb": round(rss_mb(), 1), "sound": cues.backend_name}),
-            flush=True,
-        )
-        window.close()
-        cues.close()
-        if history is not None:
-            history.close()
-        app.quit()
+        print(json.dumps({"rss_mb": round(rss_mb(), 1)}), flush=True)
+        for widget in app.topLevelWidgets():
+            widget.close()
 
     watcher = FirstPaint()
-    window.run_screen.installEventFilter(watcher)
-    window.show()
-    app.exec()
+    app.installEventFilter(watcher)
+    if kind == "bare":
+        window = QMainWindow()
+        window.resize(1280, 800)
+        window.show()
+        app.exec()
+    else:
+        from retrotimer.cli import main
+
+        main([])
 
 
-def child_session(speed: float) -> None:
-    """A 10-minute session in compressed time through the real window; memory afterwards."""
-    from PySide6.QtWidgets import QApplication
-
-    from retrotimer.app import build_window, open_history
-    from retrotimer.audio.startup import open_cue_player
-    from retrotimer.runtime.clock import ScaledClock, system_clock
-    from retrotimer.runtime.session_run import SessionRun
-    from retrotimer.storage.paths import AppPaths
-    from retrotimer.storage.settings_store import SettingsStore
-
-    app = QApplication(sys.argv[:1])
-    clock = ScaledClock(system_clock(), speed)
-    paths = AppPaths.from_environment().ensure()
-    history, _ = open_history(paths)  # recorded and heard, as in the app
-    cues = open_cue_player(SettingsStore(paths).load(), paths.cache)
-    window = build_window(
-        paths, clock=clock, precise_wait=clock.wait, speed=speed, history=history, cues=cues
-    )
-    window.show()
-    run = window.run_screen
-    assert run.select_template(SESSION_TEMPLATE)
-    painted = {"views": 0}
-    started = time.perf_counter()
-    result: dict[str, Any] = {}
-
-    def ended(session: SessionRun) -> None:
-        summary = session.summary
-        assert summary is not None
-        result.update(
-            status=summary.status.value,
-            plan_s=summary.planned_s,
-            active_s=summary.active_s,
-            wall_s=round(time.perf_counter() - started, 2),
-            views=painted["views"],
-        )
-        app.quit()
-
-    run.session_ended.connect(ended)
-    session = run.session_run
-    assert session is not None
-    session.view_changed.connect(lambda _view: painted.__setitem__("views", painted["views"] + 1))
-    run.start()
-    app.exec()
-    result["rss_mb"] = round(rss_mb(), 1)
-    window.close()
-    cues.close()
-    if history is not None:
-        result["recorded"] = [entry.status.value for entry in history.store.list_sessions()]
-        history.close()
-    print(json.dumps(result), flush=True)
-
-
-# ---- the parent ------------------------------------------------------------------------------
-def spawn(mode: str, home: Path, extra: list[str] | None = None) -> tuple[float, dict[str, Any]]:
-    env = {**os.environ, "RETROTIMER_HOME": str(home)}
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+def start_once(contender: Contender, env: dict[str, str], scratch: Path) -> tuple[float, float]:
+    kind = "bare" if contender.code is None else "app"
     begun = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, __file__, mode, *(extra or [])],
+        [contender.python, __file__, "--child", kind],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        cwd=scratch,
     )
     assert process.stdout is not None
     line = process.stdout.readline()
     elapsed = time.perf_counter() - begun
     _, errors = process.communicate(timeout=120)
     if process.returncode != 0 or not line:
-        raise RuntimeError(f"{mode} failed ({process.returncode}): {errors}")
-    data: dict[str, Any] = json.loads(line)
-    return elapsed, data
+        raise RuntimeError(f"{contender.label} failed ({process.returncode}): {errors}")
+    return elapsed, float(json.loads(line)["rss_mb"])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="warm starts to take the median of")
-    parser.add_argument("--speed", type=float, default=60.0, help="session time compression")
+    parser.add_argument("--rounds", type=int, default=15, help="warm starts of each, alternating")
+    parser.add_argument("--sessions", type=int, default=5000, help="sessions in the long history")
+    add_before_options(parser)
+    parser.add_argument("--no-pulse", action="store_true", help="no private PulseAudio daemon")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="retrotimer-bench-") as folder:
-        home = Path(folder)
-        settings = home / "config" / "settings.toml"
-        settings.parent.mkdir(parents=True)
-        settings.write_text("safety_checklist = false\nget_ready_s = 0\n", encoding="utf-8")
-        write_session_template(home)
-        cold_s, _ = spawn("--child-start", home)
-        starts = [spawn("--child-start", home) for _ in range(args.runs)]
-        _, session = spawn("--child-session", home, ["--speed", str(args.speed)])
-    times = sorted(elapsed for elapsed, _ in starts)
-    start_rss = statistics.median(data["rss_mb"] for _, data in starts)
-    report = {
-        "platform": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        "first_start_s": round(cold_s, 3),
-        "warm_start_s": {
-            "median": round(statistics.median(times), 3),
-            "min": round(times[0], 3),
-            "max": round(times[-1], 3),
-            "runs": len(times),
-            "goal": GOAL_START_S,
-            "met": statistics.median(times) < GOAL_START_S,
-        },
-        "sound": starts[0][1]["sound"],
-        "rss_after_start_mb": {
-            "median": start_rss,
-            "goal": GOAL_RSS_MB,
-            "met": start_rss < GOAL_RSS_MB,
-        },
-        "session_10_min": {
-            **session,
-            "speed": args.speed,
-            "goal_rss_mb": GOAL_RSS_MB,
-            "met": session["rss_mb"] < GOAL_RSS_MB,
-        },
+    homes = {"empty": (0, False), "history": (args.sessions, True)}
+    load_at_start = load_average()
+    with scratch_and_sound(not args.no_pulse) as (scratch, sound):
+        runs: list[tuple[str, Contender, dict[str, str]]] = []
+        for name, (sessions, program) in homes.items():
+            for contender in contenders(args.before, args.before_python):
+                home = make_home(contender, scratch, name, sessions, program)
+                runs.append((name, contender, environment(contender, scratch, sound, home)))
+        for _, contender, env in runs:
+            start_once(contender, env, scratch)  # cold: disk cache and bytecode
+        times: dict[tuple[str, str], list[float]] = {}
+        memory: dict[tuple[str, str], list[float]] = {}
+        for number in range(args.rounds):
+            for name, contender, env in rotated(runs, number):
+                elapsed, rss = start_once(contender, env, scratch)
+                times.setdefault((name, contender.label), []).append(elapsed)
+                memory.setdefault((name, contender.label), []).append(rss)
+    report: dict[str, Any] = {
+        "rounds": args.rounds,
+        "load_average": {"start": load_at_start, "end": load_average()},
+        "sessions_in_history": args.sessions,
     }
+    for name in homes:
+        bare_start = spread(times[(name, "bare")])["median"]
+        bare_rss = spread(memory[(name, "bare")], 1)["median"]
+        figures: dict[str, Any] = {}
+        for contender in contenders(args.before, args.before_python):
+            start = spread(times[(name, contender.label)])
+            rss = spread(memory[(name, contender.label)], 1)
+            figures[contender.label] = {"start_s": start, "rss_mb": rss}
+            if contender.code is not None:
+                start_ratio = ratio(start["median"], bare_start)
+                rss_ratio = ratio(rss["median"], bare_rss)
+                figures[contender.label]["start_ratio"] = start_ratio
+                figures[contender.label]["rss_ratio"] = rss_ratio
+                figures[contender.label]["met"] = {
+                    f"start <= {GOAL_START_RATIO}x": start_ratio <= GOAL_START_RATIO,
+                    f"rss <= {GOAL_RSS_RATIO}x": rss_ratio <= GOAL_RSS_RATIO,
+                }
+        report[name] = figures
     print(json.dumps(report, indent=2))
     return 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--child-start":
-        child_start()
-    elif len(sys.argv) > 1 and sys.argv[1] == "--child-session":
-        child_session(float(sys.argv[sys.argv.index("--speed") + 1]))
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        child(sys.argv[2])
     else:
         sys.exit(main())

@@ -6,13 +6,12 @@ import logging
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from retrotimer.audio.cue_player import CuePlayer
-from retrotimer.audio.playback import BackendFactory
-from retrotimer.audio.startup import open_cue_player
+from retrotimer.audio.cues_on_demand import CuesOnDemand, cues_on_demand
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.model import Template
 from retrotimer.core.ports import CueSink
@@ -34,6 +33,9 @@ from retrotimer.ui.common.theme import apply_theme
 from retrotimer.ui.shell.app_parts import AppParts
 from retrotimer.ui.shell.main_window import MainWindow
 from retrotimer.ui.shell.screen_awake import WakepyScreenAwake
+
+if TYPE_CHECKING:
+    from retrotimer.audio.playback import BackendFactory
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +137,7 @@ class Desktop:
     paths: AppPaths
     window: MainWindow
     history: WritableHistory | None
-    cues: CuePlayer
+    cues: CuesOnDemand
     startup: tuple[str, ...]
     notices: tuple[str, ...]
 
@@ -148,14 +150,14 @@ def open_desktop(
     speed: float = 1.0,
     audio_backends: Mapping[str, BackendFactory] | None = None,
 ) -> Desktop:
-    """The history, the settings, the cue player and the window on `paths`, as `retrotimer`
-    opens them; a QApplication must exist. RETROTIMER_AUDIO or the settings choose among
-    `audio_backends` (the real ones by default). Raises AlreadyRunning when another
-    RetroTimer writes the history."""
+    """The history, the settings, the cue player (built when sound is first wanted) and the
+    window on `paths`, as `retrotimer` opens them; a QApplication must exist.
+    RETROTIMER_AUDIO or the settings choose among `audio_backends` (the real ones by
+    default). Raises AlreadyRunning when another RetroTimer writes the history."""
     history, notices = open_history(paths)
     problem = notices[0] if history is None and notices else ""
     store = SettingsStore(paths)
-    cues = open_cue_player(store.load(), paths.cache, factories=audio_backends)
+    cues = cues_on_demand(store.load(), paths.cache, factories=audio_backends)
     startup = tuple(text for text in (paths.problem, store.notice) if text)
     window = build_window(
         paths,

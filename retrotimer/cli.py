@@ -7,22 +7,47 @@ import math
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import import_module
 
 from retrotimer import __version__
 from retrotimer.cli_guards import missing_display, quiet_on_closed_pipe
-from retrotimer.commands import (
-    diagnose,
-    history,
-    next_session,
-    plan_timeline,
-    program,
-    run,
-    templates,
-)
-from retrotimer.commands.template_source import load_template_argument
-from retrotimer.core.templates.template_toml import TemplateError
 
-SUBCOMMANDS = (plan_timeline, run, templates, history, program, next_session, diagnose)
+
+@dataclass(frozen=True, slots=True)
+class Subcommand:
+    """A subcommand as the top-level help lists it; its module (in `retrotimer.commands`)
+    adds the arguments with `register(parser)` and runs it."""
+
+    name: str
+    module: str
+    help: str
+    description: str | None = None
+
+
+# Only the module of the command given is imported: `--version` and `plan` start without
+# Qt, the audio stack or the other commands.
+SUBCOMMANDS = (
+    Subcommand("plan", "plan_timeline", "print the timeline of a template"),
+    Subcommand("run", "run", "run a session"),
+    Subcommand(
+        "templates",
+        "templates",
+        "list, show, check, import and export templates",
+        "The built-in templates and your own. See docs/templates.md for the formats.",
+    ),
+    Subcommand("history", "history", "list, export, import and review past sessions"),
+    Subcommand(
+        "program",
+        "program",
+        "training programs: list, show, start, stop, resume, import, duplicate, export, calendar",
+        "Multi-week training programs. See docs/programs.md.",
+    ),
+    Subcommand("next", "next_session", "the session your program proposes today"),
+    Subcommand(
+        "diagnose", "diagnose", "show the audio backend in use and why the others were not chosen"
+    ),
+)
 # What a subcommand's parser sets as `handler`; none is set without a subcommand.
 Handler = Callable[[argparse.Namespace], int]
 # A day: longer than any smoke test, and far inside what a Qt timer can count.
@@ -42,7 +67,9 @@ def quit_after_seconds(text: str) -> float:
     return seconds
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with `command`'s arguments (its module imported); every other subcommand
+    is listed by name and help alone."""
     parser = argparse.ArgumentParser(
         prog="retrotimer", description="An interval timer for backward (retro) running."
     )
@@ -58,15 +85,30 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(
         dest="command", metavar="COMMAND", title="commands (without one, the window opens)"
     )
-    for module in SUBCOMMANDS:
-        module.register(subparsers)
+    for subcommand in SUBCOMMANDS:
+        chosen = subcommand.name == command
+        parser_of = subparsers.add_parser(
+            subcommand.name,
+            help=subcommand.help,
+            description=subcommand.description,
+            add_help=chosen,
+        )
+        if chosen:
+            import_module(f"retrotimer.commands.{subcommand.module}").register(parser_of)
     return parser
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """A first pass finds the subcommand; the second parses its arguments."""
+    known, _ = build_parser().parse_known_args(argv)
+    return build_parser(known.command).parse_args(argv)
 
 
 @quiet_on_closed_pipe
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
+    from retrotimer.core.templates.template_toml import TemplateError
+
     handler: Handler | None = args.handler
     try:
         if handler is None or (args.command == "run" and not args.headless):
@@ -93,8 +135,11 @@ def _open_window(args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"retrotimer: {problem}", file=sys.stderr)
         return 2
-    template = load_template_argument(args.template) if args.command == "run" else None
-    speed = args.speed if args.command == "run" else 1.0
+    template, speed = None, 1.0
+    if args.command == "run":
+        from retrotimer.commands.template_source import load_template_argument
+
+        template, speed = load_template_argument(args.template), args.speed
     # Imported here so that subcommands start without loading the widgets.
     from retrotimer.app import run_gui
 

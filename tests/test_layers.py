@@ -80,9 +80,12 @@ def test_a_shared_module_name_is_found_in_any_folder(tmp_path: Path) -> None:
 
 
 def loaded_at_start(prefixes: tuple[str, ...]) -> list[str]:
-    """The modules named with `prefixes` that importing the command line and the window loads."""
+    """The modules named with `prefixes` that importing the command line, every command (it
+    imports a command's module only when it runs) and the window loads."""
     code = (
-        "import sys, retrotimer.cli, retrotimer.app; "
+        "import importlib, sys, retrotimer.cli, retrotimer.app; "
+        "[importlib.import_module(f'retrotimer.commands.{c.module}') "
+        "for c in retrotimer.cli.SUBCOMMANDS]; "
         f"print(sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
     )
     done = subprocess.run(

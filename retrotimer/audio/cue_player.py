@@ -21,7 +21,7 @@ from retrotimer.core.model import Direction
 from retrotimer.core.session.cue_script import CueScript, script_cues
 from retrotimer.core.session.cue_sounds import CueSound, Phrase
 from retrotimer.core.session.plan import Cue, Plan
-from retrotimer.core.session.session_events import Event, EventKind
+from retrotimer.core.session.session_events import Event
 from retrotimer.core.session.speech import spoken_label
 from retrotimer.core.session.speech_plan import SpeechPlan
 from retrotimer.core.session.tone_names import pip_name
@@ -29,8 +29,6 @@ from retrotimer.core.settings import Settings
 
 log = logging.getLogger(__name__)
 PREVIEW_TONE = pip_name(Direction.NONE)  # the walking pip: short and neutral
-
-READY_TIMEOUT_S = 5.0
 
 
 class CuePlayer(QObject):
@@ -62,7 +60,7 @@ class CuePlayer(QObject):
         self._clock = clock
         self._timing = speech_timing(voice, self._tones)
         self._script: CueScript | None = None
-        # After the session ends, the output is let go once the last words are out.
+        # When the session lets the output go, it is released once the last words are out.
         self._release_when_quiet = False
         self._queue = SpeechQueue()
         self._unspoken: set[str] = set()
@@ -72,11 +70,6 @@ class CuePlayer(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.poll)
         playback.prepare((*self._tones.values(), *voice.all()))
-        if not playback.wait_ready(READY_TIMEOUT_S):
-            log.warning(
-                "audio: %s is still loading sounds; the first cues may be late",
-                playback.backend_name,
-            )
         if renderer is not None:
             renderer.rendered.connect(self._label_rendered)
 
@@ -102,8 +95,6 @@ class CuePlayer(QObject):
         """Script `plan` and its session's get-ready cues for the events to come, and start
         rendering its custom labels."""
         self._script = script_cues(plan, get_ready, self._settings, self._timing)
-        self._release_when_quiet = False
-        self._playback.hold(True)
         if self._renderer is None:
             return
         labels = {
@@ -113,8 +104,19 @@ class CuePlayer(QObject):
         }
         self._renderer.request(sorted(labels))
 
+    def hold(self, held: bool) -> None:
+        """Held: open the output and keep it running (a session is under way). Let go: it is
+        released once the last words are out. Nothing is opened before the first hold."""
+        if self._closed:
+            return
+        self._release_when_quiet = not held
+        if held:
+            self._playback.hold(True)
+        else:
+            self.poll()
+
     def wait_ready(self, timeout_s: float) -> bool:
-        """After `load`: block until the output is open and taking sound, at most `timeout_s`.
+        """While held: block until the output is open and taking sound, at most `timeout_s`.
 
         A sound played before then can be lost (the get-ready words were): the countdown
         waits for this. False when it took too long; the session may start anyway.
@@ -127,8 +129,6 @@ class CuePlayer(QObject):
         if self._script is None:
             log.warning("cue player: an event arrived before a plan was loaded; ignored")
             return
-        if event.kind in (EventKind.FINISHED, EventKind.STOPPED):
-            self._release_when_quiet = True
         self.play_sound(self._script.sound_for(event))
 
     @property

@@ -100,8 +100,10 @@ class BackendStatus:
 class Playback:
     """The backend in use, and the rest of the chain to fall back to.
 
-    Any error from a backend is logged once and playback moves to the next backend, which
-    gets every clip prepared so far: a session never stops, at worst it goes silent.
+    No backend is started until sound is wanted (a session holds the output, or a sound is
+    played): a window that plays nothing loads no audio library and opens no stream. Any
+    error from a backend is logged once and playback moves to the next backend, which gets
+    every clip prepared so far: a session never stops, at worst it goes silent.
     """
 
     def __init__(
@@ -124,17 +126,30 @@ class Playback:
         self._held = False
         for problem in request.problems:
             log.warning("%s", problem)
-        self._backend: AudioBackend = self._open_next()
-        if not self._backend.audible and request.order[:1] != ("silent",):
-            log.warning("audio: no backend works", extra={"notice": SILENT_NOTICE})
+        self._silent_by_choice = request.order[:1] == ("silent",)
+        self._backend: AudioBackend | None = None
+
+    @property
+    def in_use(self) -> AudioBackend | None:
+        """The backend started, or None before sound is first wanted."""
+        return self._backend
 
     @property
     def backend_name(self) -> str:
-        return self._backend.name
+        """The backend in use, started now if none is yet."""
+        return self._in_use().name
 
     @property
     def audible(self) -> bool:
-        return self._backend.audible
+        """Sounds are heard: a backend other than the silent one has been started."""
+        return self._backend is not None and self._backend.audible
+
+    def _in_use(self) -> AudioBackend:
+        if self._backend is None:
+            self._backend = self._open_next()
+            if not self._backend.audible and not self._silent_by_choice:
+                log.warning("audio: no backend works", extra={"notice": SILENT_NOTICE})
+        return self._backend
 
     def statuses(self) -> list[BackendStatus]:
         """Every backend: in use, unavailable or failed (with why), or a fallback not started."""
@@ -170,7 +185,7 @@ class Playback:
         return backend
 
     def _fail(self, error: Exception) -> None:
-        failed = self._backend
+        failed = self._in_use()
         self._statuses[failed.name] = BackendStatus(failed.name, "failed", str(error))
         try:
             failed.close()
@@ -186,9 +201,10 @@ class Playback:
         )
 
     def prepare(self, clips: Iterable[Clip]) -> None:
+        """Keep the clips for the backend: one started later gets them all."""
         for clip in clips:
             self._clips[clip.name] = clip
-            while True:
+            while self._backend is not None:
                 try:
                     self._backend.prepare(clip)
                     break
@@ -196,15 +212,23 @@ class Playback:
                     self._fail(error)
 
     def wait_ready(self, timeout_s: float) -> bool:
-        """Let the backend finish loading what was prepared (Qt loads sounds asynchronously)."""
+        """While held, block until the output takes sound (True at once when not held)."""
+        if self._backend is None:
+            return True
         try:
             return self._backend.wait_ready(timeout_s)
         except Exception as error:
             self._fail(error)
-            return self._backend.wait_ready(timeout_s)
+            return self._in_use().wait_ready(timeout_s)
 
     def hold(self, held: bool) -> None:
+        """Held: start the backend if need be and keep its output open (a session is on).
+        Let go: the backend may close its output once quiet."""
         self._held = held
+        if self._backend is None:
+            if held:
+                self._backend = self._open_next()  # a backend starts as held as playback is
+            return
         try:
             self._backend.hold(held)
         except Exception as error:
@@ -214,18 +238,22 @@ class Playback:
         self._clips.setdefault(clip.name, clip)
         while True:
             try:
-                self._backend.play(clip, gain)
+                self._in_use().play(clip, gain)
                 return
             except Exception as error:
                 self._fail(error)
 
     def stop_all(self) -> None:
+        if self._backend is None:
+            return
         try:
             self._backend.stop_all()
         except Exception as error:
             self._fail(error)
 
     def busy(self) -> bool:
+        if self._backend is None:
+            return False
         try:
             return self._backend.busy()
         except Exception as error:
@@ -233,6 +261,8 @@ class Playback:
             return False
 
     def close(self) -> None:
+        if self._backend is None:
+            return
         try:
             self._backend.close()
         except Exception as error:

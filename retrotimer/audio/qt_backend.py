@@ -23,10 +23,10 @@ from PySide6.QtCore import (
 from retrotimer.audio.backend import BackendUnavailable, PlaybackError
 from retrotimer.audio.pcm import SAMPLE_WIDTH, SOUND_RATE, Clip, resampled, samples_of
 
-# How far ahead of the speaker the mixer keeps the stream: enough to ride out a moment
-# without the interpreter lock, little enough that a cue is not heard late. It is also the
-# stream's whole buffer: the sound server starts playing once a stream's buffer is full,
-# so a buffer larger than what the mixer keeps in it would never start.
+# How far ahead of the speaker the mixer keeps the stream while it plays: enough to ride
+# out a moment without the interpreter lock, little enough that a cue is not heard late.
+# It is the stream's whole buffer; between sounds Qt plays silence of its own (Qt 6.10 and
+# later fill what the buffer lacks), so nothing is written, and nothing runs here, then.
 QUEUE_AHEAD_S = 0.04
 FEED_INTERVAL_MS = 10
 # What the sound server adds after the stream's own buffer, as measured through PulseAudio.
@@ -38,7 +38,6 @@ IDLE_CLOSE_S = 2.0
 # a while to start (a Bluetooth headset waking up), so it gets longer.
 STALL_S = 1.0
 START_S = 5.0
-_GAIN_ONE = 1024
 # Qt probes for PipeWire and warns when the library is absent, then uses PulseAudio as it
 # should; the probe's warning and the FFmpeg banner are noise on a terminal.
 _QUIET_PROBES = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
@@ -54,15 +53,19 @@ def _multimedia() -> Any:
 
 @dataclass(slots=True)
 class _Voice:
-    """A sound being mixed: its samples, how far it has got, its gain in 1/1024ths."""
+    """A sound being mixed: its samples and how far it has got."""
 
     samples: array[int]
-    position: int
-    gain: int
+    position: int = 0
 
 
 class _Stream(QObject):
-    """The sink and its feeder, living on the audio thread; the voices are shared, locked."""
+    """The sink and its timers, living on the audio thread; the voices are shared, locked.
+
+    The feeder runs only while there is something to write (voices, or a new stream's first
+    buffer until it starts to drain); the closer fires once, when the stream has been quiet
+    for IDLE_CLOSE_S outside a session. A held stream with nothing to play wakes nothing.
+    """
 
     def __init__(self, qt: Any, device: Any, audio_format: Any) -> None:
         super().__init__()
@@ -72,15 +75,27 @@ class _Stream(QObject):
         self._sink: Any = None
         self._output: Any = None
         self._feeder: QTimer | None = None
+        self._closer: QTimer | None = None
         self.lock = threading.Lock()
         self.voices: list[_Voice] = []
+        # Every sound plays at the gain of the latest; the sink applies it (in Qt's C++), so
+        # a lone sound is mixed by copying its samples.
+        self.gain = 1.0
+        self._sink_gain = 1.0
         self.held = False
         self.failure: str | None = None
         self.sounding_until = 0.0
-        self._quiet_since = time.monotonic()
         self._last_taken = time.monotonic()
         self.flowing = False
         self._filled = False
+
+    @property
+    def streaming(self) -> bool:
+        return self._output is not None
+
+    def active_timers(self) -> int:
+        """How many of the stream's timers are running (none while a held stream is quiet)."""
+        return sum(1 for timer in (self._feeder, self._closer) if timer and timer.isActive())
 
     @Slot()
     def open(self) -> None:
@@ -92,16 +107,18 @@ class _Stream(QObject):
             self._feeder.setTimerType(Qt.TimerType.PreciseTimer)
             self._feeder.setInterval(FEED_INTERVAL_MS)
             self._feeder.timeout.connect(self.feed)
+            self._closer = QTimer(self)
+            self._closer.setSingleShot(True)
+            self._closer.setInterval(round(IDLE_CLOSE_S * 1000))
+            self._closer.timeout.connect(self.close)
         if self._output is None:
             self._output = self._sink.start()
             self._note_failure()
             if self._output is None:
                 self.failure = self.failure or "Qt Multimedia could not open an audio stream"
                 return
-            self._quiet_since = self._last_taken = time.monotonic()
+            self._last_taken = time.monotonic()
             self.flowing = self._filled = False
-            assert self._feeder is not None
-            self._feeder.start()
         self.feed()
 
     def _note_failure(self) -> None:
@@ -111,60 +128,79 @@ class _Stream(QObject):
 
     @Slot()
     def feed(self) -> None:
-        """Fill the stream's buffer with the mix of the playing voices."""
+        """Fill the stream's buffer with the mix of the playing voices; a new stream's first
+        buffer is silence, to learn when it starts to take sound."""
         if self._output is None:
             self.open()
             return
+        assert self._feeder is not None and self._closer is not None
         self._note_failure()
-        queued = self._sink.bufferSize() - self._sink.bytesFree()
-        count = (self._sink.bufferSize() - queued) // SAMPLE_WIDTH
+        room = self._sink.bytesFree()
         now = time.monotonic()
         with self.lock:
             sounding = bool(self.voices)
-            block = self._mix(count) if count > 0 else None
-            keep_open = sounding or self.held
-        if block is None:
-            limit = STALL_S if self.flowing else START_S
-            if now - self._last_taken > limit and not self.failure:
-                self.failure = "Qt Multimedia audio output stopped taking sound"
-                with self.lock:
-                    self.voices.clear()
-        else:
-            # Room after the first fill means the stream has begun to take sound.
-            self.flowing = self.flowing or self._filled
+            held, gain = self.held, self.gain
+            if room > 0:
+                # Room after the first fill means the stream has begun to take sound.
+                self.flowing = self.flowing or self._filled
+                self._last_taken = now
+            writing = room > 0 and (sounding or not self._filled)
+            block = self._mix(room // SAMPLE_WIDTH) if writing else None
+        if gain != self._sink_gain:
+            self._sink.setVolume(gain)
+            self._sink_gain = gain
+        if block is not None:
             self._filled = True
-            self._last_taken = now
             self._output.write(block.tobytes())
             if sounding:
                 # The last of it leaves the speaker once the queue ahead of it has played.
                 ahead = (self._sink.bufferSize() - self._sink.bytesFree()) / _bytes(1.0)
                 self.sounding_until = now + ahead + DEVICE_LATENCY_S
-        if keep_open:
-            self._quiet_since = now
-        elif now - self._quiet_since > IDLE_CLOSE_S:
-            self.close()
+        waiting = sounding or not self.flowing
+        if waiting and now - self._last_taken > (STALL_S if self.flowing else START_S):
+            if not self.failure:
+                self.failure = "Qt Multimedia audio output stopped taking sound"
+            with self.lock:
+                self.voices.clear()
+            waiting = False
+        if waiting and not self._feeder.isActive():
+            self._feeder.start()
+        elif not waiting:
+            self._feeder.stop()
+        if held or waiting:
+            self._closer.stop()
+        elif not self._closer.isActive():
+            self._closer.start()
 
     def _mix(self, count: int) -> array[int]:
-        if not self.voices:
-            return array("h", bytes(SAMPLE_WIDTH * count))
-        mix = [0] * count
+        # Qt's 16-bit samples are in the machine's byte order, as `array` holds them.
+        chunks = []
         for voice in self.voices:
-            chunk = voice.samples[voice.position : voice.position + count]
-            gain = voice.gain
-            for i, sample in enumerate(chunk):
-                mix[i] += sample * gain
-            voice.position += len(chunk)
+            chunks.append(voice.samples[voice.position : voice.position + count])
+            voice.position += len(chunks[-1])
         self.voices = [v for v in self.voices if v.position < len(v.samples)]
-        # Qt's 16-bit samples are in the machine's byte order, as `array` writes them.
-        return array("h", [max(-32768, min(32767, value >> 10)) for value in mix])
+        if not chunks:
+            return array("h", bytes(SAMPLE_WIDTH * count))
+        if len(chunks) == 1:
+            block = chunks[0]
+        else:  # sounds that overlap (a pip over words) are added, and clipped
+            sums = [0] * count
+            for chunk in chunks:
+                for i, sample in enumerate(chunk):
+                    sums[i] += sample
+            block = array("h", [max(-32768, min(32767, value)) for value in sums])
+        block.frombytes(bytes(SAMPLE_WIDTH * (count - len(block))))
+        return block
 
     @Slot()
     def close(self) -> None:
-        if self._feeder is not None:
-            self._feeder.stop()
+        for timer in (self._feeder, self._closer):
+            if timer is not None:
+                timer.stop()
         if self._output is not None:
             self._sink.stop()
             self._output = None
+        self.flowing = False
 
 
 class _Requests(QObject):
@@ -187,7 +223,8 @@ class QtBackend:
     the event loop then spins at full CPU and the session's timer stops. A QAudioSink fed by
     a mixer on a thread of its own has no such engine, and a busy UI thread cannot starve it.
     While held (a session is on) the stream runs without a break, so every cue starts after
-    the same short delay; outside a session it closes when quiet.
+    the same short delay, yet nothing is written or woken between sounds; outside a session
+    it closes when quiet.
     """
 
     name = "qt"
@@ -253,10 +290,13 @@ class QtBackend:
             time.sleep(0.005)
 
     def hold(self, held: bool) -> None:
-        """Keep the stream running (a session is on), or let it close when quiet."""
+        """Open the stream and keep it running (a session is on), or let it close when
+        quiet. Held, it is open when this returns, so `wait_ready` waits for this stream."""
         with self._stream.lock:
             self._stream.held = held
         if held:
+            self._requests.open.emit()
+        else:
             self._requests.wake.emit()
 
     def play(self, clip: Clip, gain: float) -> None:
@@ -265,7 +305,8 @@ class QtBackend:
             raise PlaybackError(failure)
         self.prepare(clip)
         with self._stream.lock:
-            self._stream.voices.append(_Voice(self._clips[clip.name], 0, round(gain * _GAIN_ONE)))
+            self._stream.gain = gain
+            self._stream.voices.append(_Voice(self._clips[clip.name]))
         self._requests.wake.emit()
 
     def stop_all(self) -> None:
@@ -277,6 +318,15 @@ class QtBackend:
             if self._stream.voices:
                 return True
         return time.monotonic() < self._stream.sounding_until
+
+    @property
+    def streaming(self) -> bool:
+        """A stream is open: held for a session, or a sound outside one not yet quiet."""
+        return self._stream.streaming
+
+    def timers_running(self) -> int:
+        """The stream's timers that are running: none while it is quiet."""
+        return self._stream.active_timers()
 
     def close(self) -> None:
         atexit.unregister(self.close)

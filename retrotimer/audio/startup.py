@@ -11,7 +11,7 @@ from retrotimer.audio.label_renderer import LabelRenderer
 from retrotimer.audio.pcm import AudioFileError
 from retrotimer.audio.playback import BackendFactory, Playback, request_backends
 from retrotimer.audio.speech_engine import SpeechEngine, find_engines
-from retrotimer.audio.tones import synthesise_tones
+from retrotimer.audio.tone_cache import cached_tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.ports import CueSink
 from retrotimer.core.settings import Settings
@@ -40,7 +40,7 @@ def open_cue_player(
     """Everything decoded now, on the Qt main thread (a QCoreApplication must exist)."""
     playback = Playback(request_backends(settings.audio_backend, environ), factories)
     renderer = LabelRenderer(find_engines() if engines is None else engines, cache_dir / "voice")
-    return CuePlayer(playback, synthesise_tones(), load_voice(voice_dir), settings, renderer)
+    return CuePlayer(playback, cached_tones(cache_dir), load_voice(voice_dir), settings, renderer)
 
 
 def as_cue_sink(player: CuePlayer) -> CueSink:

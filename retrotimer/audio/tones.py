@@ -35,9 +35,18 @@ class Note:
     decay_per_s: float = 0.0
 
 
-def render_notes(name: str, notes: Sequence[tuple[float, Note]], rate: int = SOUND_RATE) -> Clip:
+# A tone's notes and the moment each starts.
+Recipe = Sequence[tuple[float, Note]]
+
+
+def recipe_frames(notes: Recipe, rate: int = SOUND_RATE) -> int:
+    """How long the rendered tone is, in frames."""
+    return max(round((start + note.seconds) * rate) for start, note in notes)
+
+
+def render_notes(name: str, notes: Recipe, rate: int = SOUND_RATE) -> Clip:
     """Mix notes that start at the given offsets into one clip."""
-    length = max(round((start + note.seconds) * rate) for start, note in notes)
+    length = recipe_frames(notes, rate)
     mix = [0.0] * length
     fade = max(1, round(FADE_S * rate))
     for start, note in notes:
@@ -104,29 +113,41 @@ _GO_NOTES = {
 _TURN_HZ = (1047.0, 831.0, 659.0)
 
 
-def synthesise_tones(rate: int = SOUND_RATE) -> Tones:
-    families = {
-        direction: ToneFamily(
-            pip=render_notes(pip_name(direction), ((0.0, Note(_PIP_HZ[direction], 0.12)),), rate),
-            go=render_notes(go_name(direction), _GO_NOTES[direction], rate),
-        )
-        for direction in Direction
-    }
-    chime = tuple(
+def tone_recipes() -> dict[str, Recipe]:
+    """Every tone by name, in the order `Tones.all` gives them."""
+    recipes: dict[str, Recipe] = {}
+    for direction in Direction:
+        recipes[pip_name(direction)] = ((0.0, Note(_PIP_HZ[direction], 0.12)),)
+        recipes[go_name(direction)] = _GO_NOTES[direction]
+    recipes[FINISH] = tuple(
         (0.12 * i, Note(hz, 0.9 - 0.12 * i, LEVEL * 0.55, decay_per_s=3.5))
         for i, hz in enumerate((784.0, 988.0, 1175.0, 1568.0))
     )
+    recipes[STEP_TICK] = ((0.0, Note(1760.0, 0.03, 0.25, decay_per_s=60.0)),)
+    recipes[REMINDER] = ((0.0, Note(1319.0, 0.08)), (0.14, Note(1319.0, 0.08)))
+    recipes[TURN] = tuple((0.13 * i, Note(hz, 0.09)) for i, hz in enumerate(_TURN_HZ))
+    recipes[RAILS] = ((0.0, Note(523.0, 0.25)), (0.35, Note(523.0, 0.25)))
+    return recipes
+
+
+def tones_of(clips: dict[str, Clip]) -> Tones:
+    """The tones from their clips by name (as `tone_recipes` names them)."""
+    families = {
+        direction: ToneFamily(pip=clips[pip_name(direction)], go=clips[go_name(direction)])
+        for direction in Direction
+    }
     return Tones(
-        families=families,
-        finish=render_notes(FINISH, chime, rate),
-        step_tick=render_notes(
-            STEP_TICK, ((0.0, Note(1760.0, 0.03, 0.25, decay_per_s=60.0)),), rate
-        ),
-        reminder=render_notes(
-            REMINDER, ((0.0, Note(1319.0, 0.08)), (0.14, Note(1319.0, 0.08))), rate
-        ),
-        turn=render_notes(
-            TURN, tuple((0.13 * i, Note(hz, 0.09)) for i, hz in enumerate(_TURN_HZ)), rate
-        ),
-        rails=render_notes(RAILS, ((0.0, Note(523.0, 0.25)), (0.35, Note(523.0, 0.25))), rate),
+        families,
+        clips[FINISH],
+        clips[STEP_TICK],
+        clips[REMINDER],
+        clips[TURN],
+        clips[RAILS],
+    )
+
+
+def synthesise_tones(rate: int = SOUND_RATE) -> Tones:
+    """Render every tone (about a tenth of a second of pure Python: see `tone_cache`)."""
+    return tones_of(
+        {name: render_notes(name, notes, rate) for name, notes in tone_recipes().items()}
     )

@@ -23,10 +23,7 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "diagnose", help="show the audio backend in use and why the others were not chosen"
-    )
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.set_defaults(handler=run)
 
@@ -51,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     factories = default_factories()
     player = open_cue_player(settings, paths.cache, factories=factories)
     playback = player.playback
+    backend = playback.backend_name  # the chain is started when first asked for
     statuses: list[BackendStatus] = []
     for status in playback.statuses():
         if status.state == "fallback":
@@ -58,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         statuses.append(status)
     engine = player.label_engine
     report: dict[str, Any] = {
-        "backend": playback.backend_name,
+        "backend": backend,
         "chosen_by": playback.request.reason,
         "order": list(BACKEND_ORDER),
         "why_this_order": DEFAULT_CHOICE,

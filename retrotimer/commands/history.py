@@ -41,8 +41,7 @@ EXIT_UNAVAILABLE = 1
 EXIT_REFUSED = 2
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("history", help="list, export, import and review past sessions")
+def register(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="history_command", metavar="ACTION", required=True)
 
     listing = commands.add_parser("list", help="list past sessions, newest first")

@@ -15,8 +15,7 @@ from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.paths import AppPaths
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("next", help="the session your program proposes today")
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="propose for this day instead")
     parser.set_defaults(handler=run)

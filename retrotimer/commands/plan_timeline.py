@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
 
 from retrotimer.commands.command_settings import load_settings
 from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
@@ -13,8 +12,7 @@ from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.paths import AppPaths
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("plan", help="print the timeline of a template")
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("template", metavar="TEMPLATE", help=TEMPLATE_HELP)
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(handler=run)

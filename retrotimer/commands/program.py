@@ -38,13 +38,7 @@ from retrotimer.storage.settings_store import SettingsStore
 PROGRAM_HELP = "a program's name (see `retrotimer program list`)"
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "program",
-        help="training programs: list, show, start, stop, resume, import, duplicate, export,"
-        " calendar",
-        description="Multi-week training programs. See docs/programs.md.",
-    )
+def register(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("list", help="list the programs").set_defaults(handler=_guard(list_command))
 

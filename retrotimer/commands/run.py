@@ -36,8 +36,7 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("run", help="run a session")
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "template", nargs="?", metavar="TEMPLATE", help=TEMPLATE_HELP + " (or --next)"
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from retrotimer.commands import template_exchange
 from retrotimer.commands.command_settings import load_settings
@@ -21,12 +20,7 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_library import TemplateLibrary, export_template
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "templates",
-        help="list, show, check, import and export templates",
-        description="The built-in templates and your own. See docs/templates.md for the formats.",
-    )
+def register(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
 
     listing = actions.add_parser("list", help="list the built-in templates and your own")

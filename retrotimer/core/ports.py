@@ -75,7 +75,8 @@ class CueSink(Protocol):
     """Turns session events into sound. Never raises for audio trouble; it goes quiet instead.
 
     Call `load` with the plan before its session starts (custom labels are rendered then),
-    pass every event of the controller to `handle`, and `close` when the window closes.
+    `hold` the output while the session is under way, pass every event of the controller to
+    `handle`, and `close` when the window closes.
     """
 
     @property
@@ -84,8 +85,13 @@ class CueSink(Protocol):
     def load(self, plan: Plan, get_ready: Sequence[Cue]) -> None:
         """The plan the events to come belong to, and its session's get-ready cues."""
 
+    def hold(self, held: bool) -> None:
+        """Held: open the sound output and keep it running, for steady timing (a session is
+        under way). Let go: release it once quiet. Nothing is opened before the first hold,
+        and nothing runs while let go."""
+
     def wait_ready(self, timeout_s: float) -> bool:
-        """After `load`, block until sound can be heard, at most `timeout_s` (0: just look).
+        """While held, block until sound can be heard, at most `timeout_s` (0: just look).
 
         The get-ready countdown waits for it: a cue played before the output takes sound is
         lost. False when the time ran out (the session may go on; say so to the runner).

@@ -26,7 +26,8 @@ from retrotimer.runtime.history_recording import HistoryRecording
 from retrotimer.runtime.session_controller import SessionController
 from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
 
-LONG_PAUSE_S = 600.0  # the screen may sleep again after ten minutes of pause
+# After ten minutes of pause the screen may sleep again and the sound output is let go.
+LONG_PAUSE_S = 600.0
 SOUND_CHECK_MS = 100  # how often a start waiting for the speaker looks again
 
 
@@ -50,16 +51,16 @@ class RunParts:
 
 class SessionRun(QObject):
     """Owns one session: the Session, its controller, the history recording, the cues it
-    sounds and the screen kept awake. Every event goes first to the history (a finished
-    segment is on disk before anyone hears of it), then to the cues, then to the listeners
-    of `event_fired`.
+    sounds (their output held from the start to the end, let go in a long pause) and the
+    screen kept awake. Every event goes first to the history (a finished segment is on disk
+    before anyone hears of it), then to the cues, then to the listeners of `event_fired`.
 
     Signals: `event_fired(Event, actual_s)`, `view_changed(SessionView)`,
     `state_changed(SessionState)`, `ended(SessionSummary)` once when the session finishes or
     is stopped, `message(str)` for the user (history trouble).
 
-    When the session is over, its timer, controller and screen-awake are let go; only a
-    history write the disk refused is still retried, until `close()`.
+    When the session is over, its timer, controller, sound output and screen-awake are let
+    go; only a history write the disk refused is still retried, until `close()`.
     """
 
     event_fired = Signal(object, float)
@@ -105,6 +106,7 @@ class SessionRun(QObject):
             )
             self._recording.message.connect(self.message.emit)
         self._awake_held = False
+        self._output_held = False
         self._paused_since: float | None = None
         self._pause_timer = QTimer(self)
         self._pause_timer.setSingleShot(True)
@@ -113,6 +115,7 @@ class SessionRun(QObject):
         self._sound_timer.setInterval(SOUND_CHECK_MS)
         self._sound_timer.timeout.connect(self._check_sound)
         self._sound_waited_s = 0.0
+        self._when_heard = Command.START
         self.summary: SessionSummary | None = None
         if parts.cues is not None:
             parts.cues.load(plan, self._session.get_ready_cues)
@@ -155,12 +158,18 @@ class SessionRun(QObject):
     def start(self) -> None:
         """Start as soon as the speaker can be heard (at most `sound_wait_s`), so the
         get-ready words and pips are not lost; a second call while it waits does nothing."""
-        if self._sound_timer.isActive() or not self.can(Command.START):
+        self._once_heard(Command.START)
+
+    def _once_heard(self, command: Command) -> None:
+        """Open the sound output and run `command` once it takes sound."""
+        if self._sound_timer.isActive() or not self.can(command):
             return
+        self._hold_output(True)
         cues = self._parts.cues
         if cues is None or cues.wait_ready(0):
-            self.run(Command.START)
+            self.run(command)
             return
+        self._when_heard = command
         self._sound_waited_s = 0.0
         self._sound_timer.start()
 
@@ -178,15 +187,18 @@ class SessionRun(QObject):
         if not ready:
             self.message.emit(
                 f"The sound output was not ready after {self._parts.sound_wait_s:.0f} s; "
-                "the session starts anyway and the first cues may not be heard."
+                "the session goes on anyway and the first cues may not be heard."
             )
-        self.run(Command.START)
+        self.run(self._when_heard)
 
     def toggle_pause(self) -> None:
         """Start when idle (once the speaker is ready), pause when running, resume when
-        paused."""
-        if self._session.state is SessionState.IDLE:
+        paused (once the speaker is ready again after a long pause let it go)."""
+        state = self._session.state
+        if state is SessionState.IDLE:
             self.start()
+        elif state is SessionState.PAUSED and not self._output_held:
+            self._once_heard(Command.RESUME)
         elif self._controller is not None:
             self._controller.toggle_pause()
 
@@ -205,6 +217,7 @@ class SessionRun(QObject):
             self._paused_since = None
             self._pause_timer.stop()
             self._hold_awake(True)
+            self._hold_output(True)
         elif state is SessionState.PAUSED:
             self._paused_since = self._clock()
             self._arm_pause_timer()
@@ -224,6 +237,13 @@ class SessionRun(QObject):
         else:
             awake.release()
 
+    def _hold_output(self, hold: bool) -> None:
+        cues = self._parts.cues
+        if cues is None or hold == self._output_held:
+            return
+        self._output_held = hold
+        cues.hold(hold)
+
     def _arm_pause_timer(self) -> None:
         if self._paused_since is None:
             return
@@ -231,12 +251,14 @@ class SessionRun(QObject):
         self._pause_timer.start(max(0, round(left * 1000 / self._parts.speed)))
 
     def check_long_pause(self) -> None:
-        """Let the screen sleep once the session has been paused for ten minutes."""
+        """Let the screen sleep and the sound output go once the session has been paused
+        for ten minutes."""
         if self._paused_since is None or self._session.state is not SessionState.PAUSED:
             return
         if self._clock() - self._paused_since >= LONG_PAUSE_S:
             self._pause_timer.stop()
             self._hold_awake(False)
+            self._hold_output(False)
         else:
             self._arm_pause_timer()
 
@@ -264,11 +286,13 @@ class SessionRun(QObject):
 
     # ---- lifetime --------------------------------------------------------------------
     def _let_go(self) -> None:
-        """The session is over or abandoned: no timer, no controller, the screen may sleep."""
+        """The session is over or abandoned: no timer, no controller, the screen may sleep,
+        the sound output goes once the last words are out."""
         self._pause_timer.stop()
         self._sound_timer.stop()
         self._paused_since = None
         self._hold_awake(False)
+        self._hold_output(False)
         controller, self._controller = self._controller, None
         if controller is not None:
             controller.shutdown()

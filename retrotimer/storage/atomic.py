@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -18,7 +17,8 @@ _TEMP_NAME_BYTES = 100
 def temp_name(target: str) -> str:
     """ ".NAME.RANDOM.tmp" beside the target: a dot file, which listings skip."""
     head = target.encode("utf-8")[:_TEMP_NAME_BYTES].decode("utf-8", "ignore")
-    return f".{head}.{secrets.token_hex(4)}.tmp"
+    # os.urandom, not secrets: that imports hashlib, which maps OpenSSL's libcrypto (3 MB).
+    return f".{head}.{os.urandom(4).hex()}.tmp"
 
 
 def write_atomic(

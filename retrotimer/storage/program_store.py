@@ -10,7 +10,6 @@ from pathlib import Path
 
 from retrotimer.core.history.calendar_days import days_from_civil, iso_date
 from retrotimer.core.history.history_values import WallTime
-from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
 from retrotimer.core.programs.program_choice import WEEKDAYS, ProgramChoice
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import (
@@ -69,6 +68,9 @@ class ProgramStore:
         return cls(paths.data / "programs")
 
     def entries(self) -> list[ProgramEntry]:
+        # Built from their text when first asked for: a window without a program never is.
+        from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
+
         entries = [ProgramEntry(program) for program in BUILTIN_PROGRAMS]
         try:
             files = sorted(self.directory.glob(f"*{SUFFIX}"))

@@ -101,9 +101,14 @@ def voice(phrase: str) -> str:
     return f"voice:{phrase}"
 
 
-def test_every_clip_is_prepared_once_at_start(qtbot: QtBot, rigs: list[Rig]) -> None:
+def test_no_backend_starts_before_a_session_and_then_it_gets_every_clip_once(
+    qtbot: QtBot, rigs: list[Rig], plan: Plan
+) -> None:
     rig = Rig()
     rigs.append(rig)
+    rig.player.load(plan, get_ready(plan))
+    assert rig.player.playback.in_use is None and rig.device.prepared == []
+    rig.player.hold(True)
     expected = {clip.name for clip in (*TONES.all(), *VOICE.all())}
     assert set(rig.device.prepared) == expected
     assert len(rig.device.prepared) == len(expected)
@@ -320,6 +325,7 @@ def test_a_custom_label_is_spoken_by_the_engine_once_rendered(
     renderer = LabelRenderer([SpeechEngine(EngineKind.FLITE, flite)], tmp_path / "cache")
     rig = Rig(renderer=renderer)
     rigs.append(rig)
+    rig.player.hold(True)
     with qtbot.waitSignal(renderer.rendered, timeout=20_000):
         rig.player.load(plan, get_ready(plan))
     assert "label:zigzag" in rig.device.prepared  # ready before its cue, not at it
@@ -333,15 +339,17 @@ def test_the_output_is_held_for_the_session_and_let_go_after(
 ) -> None:
     rig = Rig()
     rigs.append(rig)
-    assert rig.device.held == [False]
     rig.player.load(plan, get_ready(plan))
-    assert rig.device.held == [False, True]
+    assert rig.device.held == [], "loading a plan opens nothing"
+    rig.player.hold(True)
+    assert rig.device.held == [True]
     rig.player.handle(cue(plan, CueType.FINISH, plan.segments[-1].index))
     rig.player.handle(state(EventKind.FINISHED, plan.total_s))
-    assert rig.device.held[-1]  # "session complete" is still to be said
+    rig.player.hold(False)
+    assert rig.device.held == [True]  # "session complete" is still to be said
     rig.run_for(4.0)
     assert rig.names()[-1] == voice("session complete")
-    assert rig.device.held == [False, True, False]
+    assert rig.device.held == [True, False]
 
 
 def test_an_event_before_a_plan_is_ignored_with_a_warning(
@@ -445,6 +453,7 @@ def test_closing_twice_and_a_late_label_are_harmless(qtbot: QtBot, tmp_path: Pat
     device = FakeBackend("qt")
     playback = Playback(request_backends("auto", {}), {"qt": lambda: device})
     player = CuePlayer(playback, TONES, VOICE, SETTINGS, renderer)
+    player.hold(True)
     prepared = len(device.prepared)
     player.close()
     player.close()
@@ -477,6 +486,8 @@ def test_wait_ready_asks_the_output_and_says_when_it_is_not(
     rig = Rig()
     rigs.append(rig)
     rig.player.load(plan, get_ready(plan))
+    assert rig.player.wait_ready(3.0) and rig.device.waits == [], "nothing held: no wait"
+    rig.player.hold(True)
     rig.device.ready = False
     assert not rig.player.wait_ready(3.0)
     assert rig.device.waits[-1] == 3.0
@@ -485,6 +496,7 @@ def test_wait_ready_asks_the_output_and_says_when_it_is_not(
     silent = CuePlayer(Playback(request_backends("silent", {}), {}), TONES, VOICE, SETTINGS)
     try:
         silent.load(plan, get_ready(plan))
+        silent.hold(True)
         assert silent.wait_ready(0.0)  # nothing to wait for
     finally:
         silent.close()

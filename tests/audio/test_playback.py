@@ -53,6 +53,28 @@ def test_a_bad_environment_value_is_reported_and_ignored() -> None:
     )
 
 
+def test_no_backend_starts_until_the_output_is_held_or_a_sound_played() -> None:
+    started: list[FakeBackend] = []
+
+    def qt() -> AudioBackend:
+        started.append(FakeBackend("qt"))
+        return started[-1]
+
+    playback = Playback(request_backends("auto", {}), {"qt": qt})
+    playback.prepare([silence("pip", 0.1, 16000)])
+    playback.hold(False)
+    playback.stop_all()
+    assert playback.wait_ready(0.0) and not playback.busy() and not playback.audible
+    playback.close()
+    assert started == [] and playback.in_use is None
+    playback.hold(True)
+    (backend,) = started
+    assert playback.in_use is backend
+    assert backend.prepared == ["pip"] and backend.held == [True]
+    playback.play(silence("go", 0.1, 16000), 1.0)
+    assert started == [backend] and backend.played == [("go", 1.0)]
+
+
 def test_the_first_backend_that_starts_is_used_and_the_others_say_why() -> None:
     simpleaudio = FakeBackend("simpleaudio")
     playback = Playback(
@@ -157,9 +179,12 @@ def test_silence_at_start_is_told_unless_it_was_asked_for(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     with caplog.at_level(logging.WARNING):
-        Playback(request_backends("auto", {}), {"qt": unavailable("no device")})
+        playback = Playback(request_backends("auto", {}), {"qt": unavailable("no device")})
+        assert notices(caplog) == []  # nothing is started before sound is first wanted
+        assert playback.backend_name == "silent"
     assert notices(caplog) == [SILENT_NOTICE]
     caplog.clear()
     with caplog.at_level(logging.WARNING):
-        Playback(request_backends("auto", {"RETROTIMER_AUDIO": "silent"}), {})
+        chosen = Playback(request_backends("auto", {"RETROTIMER_AUDIO": "silent"}), {})
+        assert chosen.backend_name == "silent"
     assert notices(caplog) == []

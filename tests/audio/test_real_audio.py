@@ -246,7 +246,8 @@ def test_with_a_sound_server_the_qt_stream_plays_and_diagnose_says_why(
     assert "Qt stream comes first" in text.stdout
 
 
-# The cue player as a session opens it: load a plan, wait until ready, then the first sound.
+# The cue player as a session opens it: load a plan, hold the output, wait until ready, then
+# the first sound.
 READY_SCRIPT = """
 import json, sys, time
 from pathlib import Path
@@ -263,6 +264,7 @@ settings = Settings(audio_backend=sys.argv[1])
 player = open_cue_player(settings, Path(sys.argv[2]))
 plan = compile_plan(Template("One", (Segment(SegmentKind.WALK, Length.seconds(5)),)), settings)
 player.load(plan, ())
+player.hold(True)
 waited = time.monotonic()
 ready = player.wait_ready(5.0)
 played = time.monotonic()

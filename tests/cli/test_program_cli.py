@@ -205,8 +205,8 @@ def test_duplicate_copies_a_program_under_a_new_name(private_home: Path) -> None
     assert "import" not in copied.stdout and str(saved) in copied.stdout
     edited = saved.read_text("utf-8").replace(learn.weeks[0].focus, "My own first week", 1)
     saved.write_text(edited, encoding="utf-8")
-    shown = retrotimer(private_home, "program", "show", "My learning")
-    assert "Week 1: My own first week" in shown.stdout, shown.stderr
+    shown = retrotimer("program", "show", "My learning")
+    assert "Week 1 (walking): My own first week" in shown.stdout, shown.stderr
     assert "already used" in refused(private_home, "program", "duplicate", LEARN, "My learning")
     assert "a program needs a name" in refused(private_home, "program", "duplicate", LEARN, " ")
 

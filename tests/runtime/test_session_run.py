@@ -50,6 +50,9 @@ class Cues:
     def load(self, plan: object, get_ready: object) -> None:
         self.log.append("load")
 
+    def hold(self, held: bool) -> None:
+        self.log.append(f"hold:{held}")
+
     def wait_ready(self, timeout_s: float) -> bool:
         return True
 
@@ -323,4 +326,49 @@ def test_a_speaker_that_never_gets_ready_is_said_and_the_session_starts(qtbot: Q
         run.start()
     assert "not ready after" in told.args[0]
     assert run.state is SessionState.COUNTDOWN
+    run.close()
+
+
+def test_the_output_is_held_from_the_start_until_the_last_event(qtbot: QtBot) -> None:
+    log: list[str] = []
+    run, clock = make(None, cues=Cues(log))
+    assert log == ["load"], "a prepared session opens no sound output"
+    run.start()
+    assert log[1] == "hold:True", "held before the first cue"
+    run_for(run, clock, 20.0)
+    assert run.state is SessionState.FINISHED
+    assert log[-2:] == ["cues:finished", "hold:False"], "let go after the last words are sent"
+    assert log.count("hold:True") == 1
+    run.close()
+    assert log.count("hold:False") == 1
+
+
+def test_a_session_that_never_starts_never_opens_the_output(qtbot: QtBot) -> None:
+    log: list[str] = []
+    run, _ = make(None, cues=Cues(log))
+    run.close()
+    assert log == ["load"]
+
+
+def test_a_long_pause_lets_the_output_go_and_resuming_waits_for_it_again(qtbot: QtBot) -> None:
+    speaker = SlowSpeaker([])
+    speaker.ready = True
+    plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(30))), Settings())
+    clock = FakeClock(0.0)
+    run = SessionRun(plan, replace(Settings(), get_ready_s=0), RunParts(clock=clock, cues=speaker))
+    run.start()
+    run.toggle_pause()
+    clock.advance(60.0)
+    run.check_long_pause()
+    assert "hold:False" not in speaker.log, "a short pause keeps the output"
+    clock.advance(LONG_PAUSE_S)
+    run.check_long_pause()
+    assert speaker.log[-1] == "hold:False"
+    speaker.ready = False
+    run.toggle_pause()
+    assert speaker.log[-1] == "hold:True"
+    assert run.state is SessionState.PAUSED and run.waiting_for_sound
+    speaker.ready = True
+    qtbot.waitUntil(lambda: run.state is SessionState.RUNNING)
+    assert speaker.log.count("cues:resumed") == 1
     run.close()

@@ -37,10 +37,14 @@ class RecordingCues:
         self.events: list[Event] = []
         self.settings: list[Settings] = []
         self.previews: list[float | None] = []
+        self.held: list[bool] = []
         self.closed = False
 
     def load(self, plan: Plan, get_ready: Sequence[Cue]) -> None:
         self.plans.append(plan)
+
+    def hold(self, held: bool) -> None:
+        self.held.append(held)
 
     def wait_ready(self, timeout_s: float) -> bool:
         return True  # a recording is always ready; tests/runtime/ tests a slow speaker

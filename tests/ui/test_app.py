@@ -86,8 +86,9 @@ def test_a_session_lands_in_the_real_history_and_its_files(
     window = opened.window
     assert window.run_screen.template is not None
     assert window.run_screen.template.name == "First steps backward"  # the built-in library
-    assert opened.desktop.cues.backend_name == "silent"  # RETROTIMER_AUDIO
+    assert opened.desktop.cues.built is None, "no sound is wanted yet"
     opened.start_past_the_checklist()
+    assert opened.desktop.cues.backend_name == "silent"  # RETROTIMER_AUDIO
     opened.run_for(10.0)
     opened.stop()
     screen = window.history_screen
@@ -118,14 +119,16 @@ def test_settings_changes_reach_the_cue_player(
     cues = made.desktop.cues
     settings = made.window.parts.settings
     try:
-        assert cues.backend_name == "simpleaudio"
         settings.update(dataclasses.replace(settings.current, volume=0.3))
-        cues.preview_volume()
+        cues.preview_volume()  # builds the player, with the settings of now
+        assert cues.backend_name == "simpleaudio"
         assert device.played[-1] == (PREVIEW_TONE, pytest.approx(gain_for_volume(0.3)))
-        speech = cues.speech_plan
+        player = cues.built
+        assert player is not None
+        speech = player.speech_plan
         assert speech is not None and speech.lines, "the loaded plan has words"
         settings.update(dataclasses.replace(settings.current, voice=False))
-        speech = cues.speech_plan
+        speech = player.speech_plan
         assert speech is not None and speech.lines == ()
         stops, played = device.stops, len(device.played)
         settings.update(dataclasses.replace(settings.current, muted=True))

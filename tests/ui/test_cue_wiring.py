@@ -17,6 +17,17 @@ def test_the_plan_is_loaded_before_the_session_starts(harness: Harness) -> None:
     assert "recording" not in harness.window.statusBar().currentMessage()
     harness.run.select_template("Mixed")
     assert cues.plans[-1] is harness.run.plan
+    assert cues.held == [], "no sound output is opened before a session starts"
+
+
+def test_the_output_is_held_while_a_session_runs(harness: Harness) -> None:
+    harness.show()
+    harness.run.start()
+    assert harness.cues.held == [True]
+    harness.run_for(3.0)
+    harness.run.stop_now()
+    harness.window.summary_dialog.reject()  # type: ignore[union-attr]
+    assert harness.cues.held == [True, False]
 
 
 def test_every_event_reaches_the_cue_player_in_order(harness: Harness) -> None:

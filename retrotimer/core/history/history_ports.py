@@ -16,6 +16,7 @@ from retrotimer.core.history.history_values import (
     SessionTotals,
 )
 from retrotimer.core.history.session_figures import SessionFigures
+from retrotimer.core.history.session_order import SessionOrder
 from retrotimer.core.session.records import SegmentRecord
 
 
@@ -80,6 +81,18 @@ class HistoryRepository(HistoryWriter, Protocol):
     def real_session_figures(self, since_utc_s: float = 0.0) -> list[SessionFigures]:
         """The figures of the sessions really run (ended, not deleted, not test runs) that
         started from `since_utc_s` on, oldest first: what a program's coach reads."""
+        ...
+
+    def count_sessions(self) -> int:
+        """How many sessions `list_sessions` gives, without reading them."""
+        ...
+
+    def session_page(self, order: SessionOrder, offset: int, limit: int) -> list[HistoryEntry]:
+        """The sessions from `offset` on (at most `limit`) of the list in `order`."""
+        ...
+
+    def session_position(self, session_id: str, order: SessionOrder) -> int | None:
+        """Where the session is in the list in `order`; None when it is not in the list."""
         ...
 
     def get_session(self, session_id: str) -> HistorySession | None: ...

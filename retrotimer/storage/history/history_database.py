@@ -34,6 +34,7 @@ _REASONS = {
     _CANTOPEN: "the history database cannot be opened (is its folder read-only?)",
 }
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+CACHE_KIB = -256  # negative: in KiB, as PRAGMA cache_size takes it
 
 
 def connect_sqlite(path: Path) -> sqlite3.Connection:
@@ -240,6 +241,9 @@ class HistoryDatabase:
                 raise _Damaged(str(error)) from None
             raise HistoryUnavailable(describe_error(error, self.path)) from error
         try:
+            # Years of history are a few megabytes that the system caches anyway: SQLite's own
+            # cache (2 MB by default) only added that much to the app's memory.
+            connection.execute(f"PRAGMA cache_size = {CACHE_KIB}")
             problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
                 raise _Damaged(f"integrity check: {problems[0]}", connection)

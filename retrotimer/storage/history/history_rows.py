@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from retrotimer.core.history.history_values import Review, SessionStatus, showable
+from retrotimer.core.history.history_values import (
+    FIRST_SHOWABLE_UTC_S,
+    LAST_SHOWABLE_UTC_S,
+    MAX_OFFSET_S,
+    Review,
+    SessionStatus,
+    showable,
+)
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_order import SessionKey, SessionOrder
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.session.records import SegmentRecord
 
@@ -88,6 +97,50 @@ def showable_entry_row(row: Sequence[Any]) -> bool:
     )
 
 
+def _number_sql(column: str) -> str:
+    # REAL can hold infinities (never NaN: SQLite stores it as NULL).
+    top = sys.float_info.max
+    return f"(typeof({column}) IN ('integer', 'real') AND {column} BETWEEN {-top!r} AND {top!r})"
+
+
+def _moment_sql(column: str) -> str:
+    low, high = FIRST_SHOWABLE_UTC_S, LAST_SHOWABLE_UTC_S
+    return f"(typeof({column}) IN ('integer', 'real') AND {column} BETWEEN {low!r} AND {high!r})"
+
+
+def _one_of_sql(column: str, values: Iterable[str]) -> str:
+    listed = ", ".join(f"'{value}'" for value in values)
+    return f"(typeof({column}) = 'text' AND {column} IN ({listed}))"
+
+
+# `showable_entry_row` in SQL, for the queries that count, page and place sessions without
+# reading every row into Python; a test holds the two to the same answer for every column.
+SHOWABLE_SESSION_SQL = " AND ".join(
+    (
+        "typeof(s.id) = 'text'",
+        "typeof(s.template_name) = 'text'",
+        _one_of_sql("s.venue", VENUES),
+        _moment_sql("s.started_utc"),
+        f"typeof(s.utc_offset_s) = 'integer' AND s.utc_offset_s BETWEEN {-MAX_OFFSET_S} "
+        f"AND {MAX_OFFSET_S}",
+        f"(s.ended_utc IS NULL OR {_moment_sql('s.ended_utc')})",
+        _one_of_sql("s.status", STATUSES),
+        *(
+            _number_sql(f"s.{name}")
+            for name in ("planned_s", "active_s", "backward_s", "forward_s")
+        ),
+        "typeof(s.backward_steps) = 'integer'",
+        _number_sql("s.longest_backward_s"),
+        "(s.rating IS NULL OR typeof(s.rating) = 'integer')",
+        "(s.near_stumbles IS NULL OR typeof(s.near_stumbles) = 'integer')",
+        "typeof(s.notes) = 'text'",
+        f"(s.deleted_utc IS NULL OR {_number_sql('s.deleted_utc')})",
+        "s.test_run IN (0, 1)",
+        _number_sql("s.planned_backward_s"),
+    )
+)
+
+
 def showable_segment_row(row: Sequence[Any]) -> bool:
     return (
         isinstance(row[0], int)
@@ -97,6 +150,34 @@ def showable_segment_row(row: Sequence[Any]) -> bool:
         and _number(row[4])
         and _optional_whole(row[6])
     )
+
+
+# The History list's orders; sessions that tie on the key stay newest first. `casefold` is
+# Python's, registered on the connection by the store.
+_ORDER_TERMS = {
+    SessionKey.STARTED: ("s.started_utc",),
+    SessionKey.TEMPLATE: ("casefold(s.template_name)",),
+    SessionKey.ACTIVE: ("s.active_s",),
+    SessionKey.BACKWARD: ("s.backward_s",),
+    SessionKey.STATUS: (
+        "CASE s.status "
+        + " ".join(
+            f"WHEN '{status.value}' THEN {rank}" for rank, status in enumerate(SessionStatus)
+        )
+        + " END",
+        "s.test_run",
+    ),
+    SessionKey.RATING: ("COALESCE(s.rating, 0)",),
+}
+
+
+def order_by(order: SessionOrder) -> str:
+    """The ORDER BY terms of a list of sessions (aliased `s`) in `order`."""
+    way = "DESC" if order.descending else "ASC"
+    terms = [f"{term} {way}" for term in _ORDER_TERMS[order.key]]
+    if order.key is SessionKey.STARTED:
+        return ", ".join([*terms, f"s.id {way}"])
+    return ", ".join([*terms, "s.started_utc DESC", "s.id DESC"])
 
 
 def segment_from_row(row: Sequence[Any]) -> SegmentRecord:

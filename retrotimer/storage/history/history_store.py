@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ from retrotimer.core.history.history_values import (
 )
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_figures import SessionFigures
+from retrotimer.core.history.session_order import SessionOrder
 from retrotimer.core.session.records import SegmentRecord
 from retrotimer.storage.history.history_database import (
     Connect,
@@ -35,8 +37,10 @@ from retrotimer.storage.history.history_pauses import all_pauses, pauses_of, wri
 from retrotimer.storage.history.history_rows import (
     SEGMENT_COLUMNS,
     SET_PROGRAM,
+    SHOWABLE_SESSION_SQL,
     STATUSES,
     VENUES,
+    order_by,
     program_values,
     segment_from_row,
     segment_values,
@@ -109,6 +113,18 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
         pain=bool(row[24]),
         planned_backward_s=row[25],
     )
+
+
+# The sessions `list_sessions` gives, for the queries that count, page and place them.
+_LISTED = f"WHERE s.deleted_utc IS NULL AND {SHOWABLE_SESSION_SQL}"
+
+
+def _listing(db: sqlite3.Connection) -> sqlite3.Connection:
+    """The connection with the function that orders templates as Python's casefold does."""
+    db.create_function(
+        "casefold", 1, lambda text: text.casefold() if isinstance(text, str) else text
+    )
+    return db
 
 
 class HistoryStore:
@@ -302,6 +318,39 @@ class HistoryStore:
             )
             for row in rows
         ]
+
+    def count_sessions(self) -> int:
+        with self.database.reading() as db:
+            return int(
+                _listing(db).execute(f"SELECT COUNT(*) FROM sessions AS s {_LISTED}").fetchone()[0]
+            )
+
+    def session_page(self, order: SessionOrder, offset: int, limit: int) -> list[HistoryEntry]:
+        with self.database.reading() as db:
+            rows = (
+                _listing(db)
+                .execute(
+                    f"SELECT {_ENTRY_COLUMNS} FROM sessions AS s {_LISTED} "
+                    f"ORDER BY {order_by(order)} LIMIT ? OFFSET ?",
+                    (limit, offset),
+                )
+                .fetchall()
+            )
+        return [_entry(row) for row in rows]
+
+    def session_position(self, session_id: str, order: SessionOrder) -> int | None:
+        with self.database.reading() as db:
+            row = (
+                _listing(db)
+                .execute(
+                    "SELECT position FROM (SELECT s.id AS id, "
+                    f"ROW_NUMBER() OVER (ORDER BY {order_by(order)}) - 1 AS position "
+                    f"FROM sessions AS s {_LISTED}) WHERE id = ?",
+                    (session_id,),
+                )
+                .fetchone()
+            )
+        return None if row is None else int(row[0])
 
     def get_session(self, session_id: str) -> HistorySession | None:
         with self.database.reading() as db:

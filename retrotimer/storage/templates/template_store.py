@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import re
 from collections.abc import Iterable
@@ -78,6 +77,8 @@ def file_stem(name: str) -> str:
     given a stable hash of the whole name, so two long names still get two files."""
     stem = re.sub(r"\W+", "-", name_key(name)).strip("-_") or "template"
     if len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        import hashlib  # here, not at start-up: it maps OpenSSL's libcrypto
+
         digest = hashlib.sha256(name_key(name).encode("utf-8")).hexdigest()[:_HASH_LENGTH]
         budget = MAX_STEM_BYTES - _HASH_LENGTH - 1
         head = stem.encode("utf-8")[:budget].decode("utf-8", "ignore").rstrip("-_")

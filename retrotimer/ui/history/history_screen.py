@@ -5,13 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -36,13 +35,7 @@ from retrotimer.runtime.wall_clock import WallClock
 from retrotimer.ui.common.side_chart import SideChart
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.history.history_details import HistoryDetails
-from retrotimer.ui.history.history_model import (
-    DATE,
-    ID_ROLE,
-    SORT_ROLE,
-    TEMPLATE,
-    HistoryTableModel,
-)
+from retrotimer.ui.history.history_model import DATE, ID_ROLE, HistoryTableModel, fit_columns
 from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
 from retrotimer.ui.history.session_export_dialog import SessionExportDialog
 from retrotimer.ui.history.weekly_chart import WeeklyChart
@@ -135,22 +128,20 @@ class HistoryScreen(QWidget):
         top.addWidget(self.charts, 3)
         layout.addLayout(top, 2)
 
-        self.model = HistoryTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        # Sorted and read a page at a time by the history itself: years of sessions cost
+        # what the rows on screen cost.
+        self.model = HistoryTableModel(self._history, self)
+        self.model.unreadable.connect(lambda why: self.tell(f"The history cannot be read: {why}"))
         self.table = QTableView()
         self.table.setAccessibleName("Sessions")
         self.table.horizontalHeader().setAccessibleName("Session columns")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TEMPLATE, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         delete_key = QAction("Delete session", self.table)
         delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -227,10 +218,10 @@ class HistoryScreen(QWidget):
         current = self.current_session_id()
         try:
             entries = history.list_sessions()
+            self.model.reload()
         except HistoryUnavailable as error:
             self.tell(f"The history cannot be read just now: {error}")
             return
-        self.model.set_entries(entries)
         stats = compute_statistics(entries, self.wall_clock())
         self.statistics.setText(
             statistics_text(stats)
@@ -248,13 +239,11 @@ class HistoryScreen(QWidget):
         return str(index.data(ID_ROLE)) if index.isValid() else None
 
     def select_session(self, session_id: str | None) -> None:
-        target = 0
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(ID_ROLE) == session_id:
-                target = row
-        if self.proxy.rowCount():
+        """Make the session current (the first row when it is not listed)."""
+        row = self.model.row_of(session_id) if session_id is not None else None
+        if self.model.rowCount():
             self.table.selectionModel().setCurrentIndex(
-                self.proxy.index(target, 0),
+                self.model.index(row or 0, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )

@@ -1,24 +1,23 @@
-"""The main window: Run, Templates and History tabs, Settings, title, remembered geometry."""
+"""The main window: the Today, Run, Templates and History tabs, notices, settings, closing."""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from retrotimer.core.history.calendar_days import DAY_S
-from retrotimer.core.history.health_reports import recent_unwell_report
-from retrotimer.core.history.history_ports import HistoryUnavailable
-from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.ports import TemplateRepository
@@ -27,21 +26,23 @@ from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
 from retrotimer.ui.common.notice_bar import NoticeBar
 from retrotimer.ui.common.screen_fit import ScreenFit
-from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.common.theme import apply_theme, run_colours
-from retrotimer.ui.history.history_screen import HistoryScreen
 from retrotimer.ui.programs.followed_program import FollowedProgram
-from retrotimer.ui.programs.program_path_chart import ProgramPathChart
-from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
-from retrotimer.ui.programs.today_panel import TodayPanel
-from retrotimer.ui.run.keys_help import KeysHelp
+from retrotimer.ui.programs.today_tab import TodayTab
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
-from retrotimer.ui.run.summary_dialog import SummaryDialog
 from retrotimer.ui.shell.app_parts import AppParts
+from retrotimer.ui.shell.lazy_tab import LazyTab
 from retrotimer.ui.shell.notice_relay import NoticeRelay
-from retrotimer.ui.shell.settings_dialog import SettingsDialog
-from retrotimer.ui.templates.templates_screen import TemplatesScreen
-from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog, open_welcome
+from retrotimer.ui.shell.settings_flow import SettingsFlow
+from retrotimer.ui.shell.window_menus import build_menus
+
+# Screens and dialogs are imported where they are first needed: not before the first paint.
+if TYPE_CHECKING:
+    from retrotimer.ui.history.history_screen import HistoryScreen
+    from retrotimer.ui.run.summary_dialog import SummaryDialog
+    from retrotimer.ui.shell.settings_dialog import SettingsDialog
+    from retrotimer.ui.templates.templates_screen import TemplatesScreen
+    from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,6 @@ class MainWindow(QMainWindow):
         self._memory = parts.memory
         self.welcome_dialog: WelcomeDialog | None = None
         self.summary_dialog: SummaryDialog | None = None
-        self.settings_dialog: SettingsDialog | None = None
         self.close_question: QMessageBox | None = None
         self.stop_question: QMessageBox | None = None
         self._closing = False
@@ -88,35 +88,30 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Screens")
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName("Screens")
-        theme = parts.settings.current.theme
         self.followed = FollowedProgram(
             parts.programs,
             parts.history,
             lambda: parts.settings.current,
             parts.runs.parts.wall_clock,
         )
-        self.today_panel = TodayPanel()
-        # Its fonts follow its height: it takes the height it is given, never sets the window's.
-        self.today_tab = ScrollBody(self.today_panel)
+        self._settings_flow = SettingsFlow(
+            self,
+            parts.settings,
+            parts.programs,
+            self.followed,
+            tell=self.tell,
+            program_changed=self._program_changed,
+        )
+        self.today_tab = TodayTab(self.followed, parts.history, lambda: parts.settings.current)
+        self.today_panel = self.today_tab.panel
         self.tabs.addTab(self.today_tab, "To&day")
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
         self.tabs.addTab(self.run_screen, "&Run")
-        self.templates_screen = TemplatesScreen(
-            parts.library, parts.settings.current, exchange=parts.exchange
-        )
-        self.tabs.addTab(self.templates_screen, "Te&mplates")
-        self.history_screen = HistoryScreen(
-            parts.history,
-            parts.transfer,
-            parts.runs.parts.wall_clock,
-            theme,
-            parts.history_problem,
-            exchange=parts.exchange,
-            programs=parts.programs,
-            side_chart=ProgramPathChart(run_colours(theme), self.followed),
-        )
-        self.tabs.addTab(self.history_screen, "Histor&y")
+        # Before the lazy tabs: a screen built as it is first shown was filled just then.
         self.tabs.currentChanged.connect(self._screen_shown)
+        # Built when first shown: a runner who only runs never pays for them.
+        self._templates_tab = LazyTab(self.tabs, "Te&mplates", self._build_templates_screen)
+        self._history_tab = LazyTab(self.tabs, "Histor&y", self._build_history_screen)
         self.notices = NoticeBar()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -127,9 +122,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._relay = NoticeRelay(self)
         self._relay.notice.connect(self.notify)
-        self.templates_screen.templates_changed.connect(lambda: self.reload_templates())
-        self.templates_screen.run_requested.connect(self.run_template)
-        self.history_screen.refused.connect(self.notify)
 
         self.today_panel.start_requested.connect(self.run_program_session)
         self.today_panel.resume_requested.connect(self.resume_program)
@@ -144,7 +136,11 @@ class MainWindow(QMainWindow):
         parts.settings.changed.connect(self._settings_changed)
         parts.settings.save_failed.connect(self.notify)
         self.statusBar().setAccessibleName("Messages")
-        self._build_menus()
+        self.settings_action: QAction
+        self.watch_action: QAction
+        self.session_export_action: QAction
+        self.go_menu: QMenu
+        build_menus(self)
 
         self._restore_geometry()
         last = self._memory.value("run/last_template", "", type=str)
@@ -152,40 +148,57 @@ class MainWindow(QMainWindow):
         if self.refresh_today():
             self.tabs.setCurrentWidget(self.today_tab)
 
-    # ---- menus -----------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.settings_action = QAction("&Settings…", self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.triggered.connect(self.open_settings)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.request_quit)
-        self.watch_action = QAction("Export for &watch…", self)
-        self.watch_action.triggered.connect(self.export_for_watch)
-        self.session_export_action = QAction("Export &session…", self)
-        self.session_export_action.triggered.connect(self.export_session)
-        file_menu.addAction(self.watch_action)
-        file_menu.addAction(self.session_export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        self.go_menu = menu.addMenu("&Go")
-        self._tab_actions: list[QAction] = []
-        self._add_tab_action(self.run_screen, "&Run")
-        self._add_tab_action(self.templates_screen, "Te&mplates")
-        self._add_tab_action(self.history_screen, "Histor&y")
-        help_menu = menu.addMenu("&Help")
-        keys_action = QAction("&Keys and presenter remotes", self)
-        keys_action.setShortcut(QKeySequence("F1"))
-        keys_action.triggered.connect(lambda: KeysHelp(self).open())
-        help_menu.addAction(keys_action)
-        welcome_action = QAction("&Welcome and cadence…", self)
-        welcome_action.triggered.connect(self.show_welcome)
-        help_menu.addAction(welcome_action)
+    # ---- the screens built when first needed ----------------------------------------------
+    def _build_templates_screen(self) -> QWidget:
+        from retrotimer.ui.templates.templates_screen import TemplatesScreen
 
+        parts = self.parts
+        screen = TemplatesScreen(parts.library, parts.settings.current, exchange=parts.exchange)
+        screen.templates_changed.connect(lambda: self.reload_templates())
+        screen.run_requested.connect(self.run_template)
+        return screen
+
+    def _build_history_screen(self) -> QWidget:
+        from retrotimer.ui.history.history_screen import HistoryScreen
+        from retrotimer.ui.programs.program_path_chart import ProgramPathChart
+
+        parts = self.parts
+        theme = parts.settings.current.theme
+        screen = HistoryScreen(
+            parts.history,
+            parts.transfer,
+            parts.runs.parts.wall_clock,
+            theme,
+            parts.history_problem,
+            exchange=parts.exchange,
+            programs=parts.programs,
+            side_chart=ProgramPathChart(run_colours(theme), self.followed),
+        )
+        screen.refused.connect(self.notify)
+        return screen
+
+    @property
+    def templates_screen(self) -> TemplatesScreen:
+        return cast("TemplatesScreen", self._templates_tab.screen())
+
+    @property
+    def history_screen(self) -> HistoryScreen:
+        return cast("HistoryScreen", self._history_tab.screen())
+
+    @property
+    def _built_history(self) -> HistoryScreen | None:
+        return cast("HistoryScreen | None", self._history_tab.built)
+
+    @property
+    def _built_templates(self) -> TemplatesScreen | None:
+        return cast("TemplatesScreen | None", self._templates_tab.built)
+
+    def _refresh_history(self) -> None:
+        """Show the history as it is now, if its screen has been built."""
+        if self._built_history is not None:
+            self._built_history.refresh()
+
+    # ---- menus (window_menus) ---------------------------------------------------------------
     def export_for_watch(self) -> None:
         """File > Export for watch: the template selected on the Templates screen."""
         self.tabs.setCurrentWidget(self.templates_screen)
@@ -195,14 +208,6 @@ class MainWindow(QMainWindow):
         """File > Export session: the session selected on the History screen."""
         self.tabs.setCurrentWidget(self.history_screen)
         self.history_screen.open_session_export()
-
-    def _add_tab_action(self, widget: QWidget, text: str) -> None:
-        number = len(self._tab_actions) + 1
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.triggered.connect(lambda: self.tabs.setCurrentWidget(widget))
-        self.go_menu.addAction(action)
-        self._tab_actions.append(action)
 
     # ---- templates and title ---------------------------------------------------------------
     @property
@@ -226,8 +231,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.run_screen)
 
     def _screen_shown(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self.history_screen:
-            self.history_screen.refresh()  # "this week" moves on while the app is open
+        if self._built_history is not None and self.tabs.currentWidget() is self._built_history:
+            self._refresh_history()  # "this week" moves on while the app is open
 
     def run_template(self, name: str) -> None:
         """Show the Run screen with this template (unless a session is under way)."""
@@ -240,26 +245,9 @@ class MainWindow(QMainWindow):
     # ---- programs ------------------------------------------------------------------------
     def refresh_today(self) -> bool:
         """Show the coach's proposal on Today; False (and no Today tab) without a program."""
-        view = self.followed.view()
-        self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), view is not None)
-        if view is None:
-            return False
-        report = self._recent_report(view.today)
-        self.today_panel.show_proposal(view.proposal, self.settings, report)
-        return True
-
-    def _recent_report(self, today: int) -> HistoryEntry | None:
-        """The last session run, while Today rests for its report of dizziness or pain."""
-        history = self.parts.history
-        if history is None:
-            return None
-        try:
-            # Today and the day before, in any zone: the report rests for no longer.
-            recent = history.real_session_figures((today - 2) * DAY_S)
-            latest = history.get_session(recent[-1].session_id) if recent else None
-        except HistoryUnavailable:
-            return None
-        return recent_unwell_report([latest.entry], today) if latest is not None else None
+        followed = self.today_tab.refresh()
+        self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), followed)
+        return followed
 
     def resume_program(self) -> None:
         """Go on with the program paused after dizziness or pain."""
@@ -268,8 +256,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self.tell(f"The training program could not be saved: {error}")
             return
-        self.refresh_today()
-        self.history_screen.refresh()
+        self._program_changed()
 
     def run_program_session(self, template: Template, program: ProgramRef) -> None:
         """Start a program's session (or its lighter option) on the Run screen."""
@@ -290,50 +277,36 @@ class MainWindow(QMainWindow):
     def settings(self) -> Settings:
         return self._settings.current
 
+    def show_keys(self) -> None:
+        from retrotimer.ui.run.keys_help import KeysHelp
+
+        KeysHelp(self).open()
+
     def open_settings(self) -> None:
-        programs = self.parts.programs
-        box = None
-        if programs is not None:
-            active = programs.active()
-            box = ProgramSettingsBox(
-                programs.programs(), active[1] if active else None, self.followed.today()
-            )
-        self.settings_dialog = open_modal(
-            SettingsDialog(self._settings.current, self, programs=box), self._settings_answered
-        )
+        self._settings_flow.open()
 
-    def _settings_answered(self, dialog: SettingsDialog, result: int) -> None:
-        self.settings_dialog = None
-        if result == SettingsDialog.DialogCode.Accepted:
-            self._settings.update(dialog.settings())
-            self._choose_program(dialog)
+    @property
+    def settings_dialog(self) -> SettingsDialog | None:
+        return self._settings_flow.dialog
 
-    def _choose_program(self, dialog: SettingsDialog) -> None:
-        programs = self.parts.programs
-        if programs is None or dialog.programs is None:
-            return
-        active = programs.active()
-        chosen = dialog.programs.choice()
-        if chosen == (active[1] if active else None):
-            return
-        try:
-            programs.choose(chosen)
-        except OSError as error:
-            self.tell(f"The training program could not be saved: {error}")
-            return
+    def _program_changed(self) -> None:
         self.refresh_today()
-        self.history_screen.refresh()
+        self._refresh_history()
 
     def _settings_changed(self, settings: Settings, old: Settings) -> None:
         if settings.theme is not old.theme:
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, settings.theme)
-            self.history_screen.set_theme(settings.theme)
-        self.templates_screen.set_settings(settings)
+            if self._built_history is not None:
+                self._built_history.set_theme(settings.theme)
+        if self._built_templates is not None:
+            self._built_templates.set_settings(settings)
 
     def show_welcome(self) -> None:
         """The first-run welcome: the first template, the safety cues, the user's cadence."""
+        from retrotimer.ui.welcome.welcome_dialog import open_welcome
+
         self.welcome_dialog = open_welcome(
             self, self._settings.current, self.parts.runs.parts.clock, self._welcome_answered
         )
@@ -355,7 +328,7 @@ class MainWindow(QMainWindow):
         self.notices.add(message)
 
     def _session_ended(self, run: SessionRun) -> None:
-        self.history_screen.refresh()
+        self._refresh_history()
         self.refresh_today()
         summary = run.summary
         assert summary is not None, "a session ends with its summary"
@@ -364,6 +337,8 @@ class MainWindow(QMainWindow):
             return
         if self.isFullScreen():
             self.toggle_fullscreen()
+        from retrotimer.ui.run.summary_dialog import SummaryDialog
+
         self.summary_dialog = open_modal(
             SummaryDialog(summary, self, program=run.program),
             lambda dialog, result: self._summary_answered(run, dialog, result),
@@ -371,10 +346,10 @@ class MainWindow(QMainWindow):
 
     def _summary_answered(self, run: SessionRun, dialog: SummaryDialog, result: int) -> None:
         self.summary_dialog = None
-        review = dialog.review() if result == SummaryDialog.DialogCode.Accepted else None
+        review = dialog.review() if result == QDialog.DialogCode.Accepted else None
         if review is not None and run.save_review(review):
             self.tell("Review saved with the session.")
-            self.history_screen.refresh()
+            self._refresh_history()
         elif review is not None:
             self.tell(
                 "The history cannot be written just now: the review is kept with the session "
@@ -445,8 +420,8 @@ class MainWindow(QMainWindow):
             event.ignore()  # the window manager's close button: ask, as Ctrl+Q does
             self.request_quit()
             return
-        editor = self.templates_screen.editor
-        if editor.is_dirty and not self._leave_unsaved:
+        templates = self._built_templates
+        if templates is not None and templates.editor.is_dirty and not self._leave_unsaved:
             event.ignore()
             self._ask_before_closing()
             return

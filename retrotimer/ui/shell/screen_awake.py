@@ -6,8 +6,6 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from wakepy import keep
-
 log = logging.getLogger(__name__)
 
 SLEEP_NOTICE = (
@@ -34,6 +32,9 @@ class WakepyScreenAwake:
     def hold(self) -> None:
         if self._mode is not None:
             return
+        # Imported when a session first starts: wakepy looks for its methods (D-Bus...) then.
+        from wakepy import keep
+
         mode = keep.presenting(methods=self._methods, on_fail="pass")
         mode.__enter__()
         self._mode = mode

@@ -92,7 +92,8 @@ def open_history(harness: Harness, sessions: list[HistorySession] = SESSIONS) ->
 
 
 def column(screen: HistoryScreen, number: int) -> list[str]:
-    return [screen.proxy.index(row, number).data() for row in range(screen.proxy.rowCount())]
+    rows = screen.table.model()
+    return [rows.index(row, number).data() for row in range(rows.rowCount())]
 
 
 def test_an_empty_history_says_how_to_fill_it(harness: Harness) -> None:
