@@ -17,6 +17,7 @@ from retrotimer.commands.program_context import (
     parse_day,
     template_json,
     today_argument,
+    write_output,
 )
 from retrotimer.core.history.calendar_days import iso_date
 from retrotimer.core.history.history_values import WallTime
@@ -30,7 +31,6 @@ from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.core.totals import total_clock_text
-from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
@@ -75,6 +75,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE, not the terminal"
     )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument(
         "--session",
         metavar="W.S",
@@ -257,9 +258,6 @@ def export_command(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    try:
-        write_atomic(args.output, text)
-    except OSError as error:
-        raise ProgramError([f"cannot write {args.output}: {error.strerror or error}"]) from None
+    write_output(args.output, text, force=args.force)
     print(f"Exported {program.name} to {args.output}", file=sys.stderr)
     return 0

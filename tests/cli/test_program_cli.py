@@ -168,7 +168,7 @@ def test_calendar_has_stable_uids_time_zones_and_reminders(
     assert calendar.walk("VTIMEZONE")
     uids = [str(e["uid"]) for e in events]
     assert len(set(uids)) == len(uids)
-    assert retrotimer(*args, "--tz", "Europe/Paris", "--weeks", "2").returncode == 0
+    assert retrotimer(*args, "--tz", "Europe/Paris", "--weeks", "2", "--force").returncode == 0
     again = icalendar.Calendar.from_ical(out.read_bytes())
     assert [str(e["uid"]) for e in again.walk("VEVENT")] == uids[:4]
     assert retrotimer(*args, "--tz", "Mars/Olympus").returncode == 2

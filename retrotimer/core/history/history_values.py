@@ -20,6 +20,7 @@ from retrotimer.core.session.records import (
 from retrotimer.core.session.records import (
     SessionTotals as SessionTotals,  # where it was first
 )
+from retrotimer.core.templates.text_rules import text_problems
 
 # How hard the session felt, as on the effort (RPE) scales runners know: higher is harder.
 RATING_WORDS: dict[int, str] = {
@@ -142,6 +143,9 @@ class Review:
             found.append(f"near-stumbles must be 0-{MAX_NEAR_STUMBLES}")
         if len(self.notes) > MAX_NOTES_LENGTH:
             found.append(f"notes must be at most {MAX_NOTES_LENGTH} characters")
+        else:
+            # The rule for everything people type; the review's fields clean what is pasted.
+            found.extend(text_problems("notes", self.notes, MAX_NOTES_LENGTH, lines=True))
         return found
 
 
