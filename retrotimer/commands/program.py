@@ -22,6 +22,7 @@ from retrotimer.commands.program_context import (
 from retrotimer.core.history.calendar_days import iso_date
 from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.model import Template
+from retrotimer.core.number_text import whole_number
 from retrotimer.core.programs.growth import growth_problems
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
 from retrotimer.core.programs.program_model import Program
@@ -160,11 +161,12 @@ def show_command(args: argparse.Namespace) -> int:
 
 def _week_number(text: str, program: Program) -> int:
     weeks = len(program.weeks)
-    if not text.isdigit() or not 1 <= int(text) <= weeks:
+    week = whole_number(text)
+    if week is None or not 1 <= week <= weeks:
         raise ProgramError(
             [f"--week must be a week of {program.name!r}, 1 to {weeks}, not {text!r}"]
         )
-    return int(text)
+    return week
 
 
 def start_command(args: argparse.Namespace) -> int:
@@ -239,10 +241,8 @@ def duplicate_command(args: argparse.Namespace) -> int:
 
 
 def _session_argument(program: Program, text: str) -> Template:
-    week, _, session = text.partition(".")
-    found = (
-        program.session(int(week), int(session)) if week.isdigit() and session.isdigit() else None
-    )
+    week, _, session = (whole_number(part) for part in text.partition("."))
+    found = program.session(week, session) if week is not None and session is not None else None
     if found is None:
         raise ProgramError(
             [f"--session must be WEEK.SESSION of {program.name!r}, such as 2.1, not {text!r}"]

@@ -19,6 +19,7 @@ from retrotimer.commands.program_context import (
     write_output,
 )
 from retrotimer.core.history.calendar_days import iso_date
+from retrotimer.core.number_text import whole_number
 from retrotimer.core.programs.program_choice import parse_weekdays
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.programs.schedule import MAX_CALENDAR_WEEKS, PlannedDay
@@ -119,9 +120,9 @@ def calendar_command(args: argparse.Namespace) -> int:
         raise ProgramError([f"--time must be HH:MM, not {args.time!r}"]) from None
     weeks: int | None = None
     if args.weeks is not None:
-        if not args.weeks.isdigit() or not 1 <= int(args.weeks) <= MAX_CALENDAR_WEEKS:
+        weeks = whole_number(args.weeks)
+        if weeks is None or not 1 <= weeks <= MAX_CALENDAR_WEEKS:
             raise ProgramError([f"--weeks must be 1 to {MAX_CALENDAR_WEEKS}, not {args.weeks!r}"])
-        weeks = int(args.weeks)
     active = active_program(AppPaths.from_environment())
     try:
         days = parse_weekdays(args.days) if args.days else active.choice.training_days

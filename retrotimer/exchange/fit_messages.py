@@ -110,10 +110,12 @@ def own_developer_keys(messages: dict[str, list[Message]]) -> dict[int, int]:
     keys: dict[int, int] = {}
     for description in messages.get("field_description_mesgs", []):
         number, key = description.get("field_definition_number"), description.get("key")
+        index = description.get("developer_data_index")
         if (
             isinstance(number, int)
             and isinstance(key, int)
-            and description.get("developer_data_index") in ours
+            and isinstance(index, int)
+            and index in ours
             and number in DEVELOPER_FIELDS
             and description.get("field_name") == DEVELOPER_FIELDS[number][0]
         ):

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from types import TracebackType
 
+from retrotimer.core.number_text import whole_number
 from retrotimer.storage.file_lock import LOCK_FLAGS, try_lock, unlock
 from retrotimer.storage.paths import AppPaths
 
@@ -83,4 +84,4 @@ def _read_pid(descriptor: int) -> int | None:
         text = os.read(descriptor, 32).decode("ascii", "replace").strip()
     except OSError:
         return None
-    return int(text) if text.isdigit() else None
+    return whole_number(text)

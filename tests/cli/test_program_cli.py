@@ -329,3 +329,24 @@ def test_dizziness_then_pain_pauses_until_program_resume(
     assert after["reasons"][0].startswith("You resumed the program on ")
     again = retrotimer("program", "resume")
     assert again.stdout.startswith(f"{LEARN} is not paused")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["program", "start", "Learn to run backward", "--week", "²"], "--week must be a week"),
+        (["program", "calendar", "--weeks", "²"], "--weeks must be 1 to"),
+        (["program", "export", "Learn to run backward", "--session", "².1"], "--session must be"),
+        (["run", "--next", "--headless", "--rating", "²"], "--rating must be one of"),
+    ],
+)
+def test_a_number_int_cannot_read_is_refused_in_one_line(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from retrotimer.cli import main
+
+    assert main(["program", "start", "Learn to run backward"]) == 0
+    capsys.readouterr()
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1

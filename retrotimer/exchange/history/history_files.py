@@ -32,8 +32,9 @@ from retrotimer.storage.user_files import (
     read_user_file,
 )
 
-# Larger than years of daily sessions; a bigger file is not one of ours.
-MAX_IMPORT_BYTES = 200 * 1024 * 1024
+# Fifteen years of daily sessions, read in about two seconds (bench/readers.py); a bigger
+# file is not one of ours.
+MAX_IMPORT_BYTES = 16 * 1024 * 1024
 
 
 def read_import_file(path: Path) -> HistoryReading:

@@ -196,6 +196,14 @@ def one_session_with(**changes: object) -> str:
         ({"template": "Jogs \udfff"}, "the template holds U+DFFF at character 6"),
         ({"template": "\x1b[31mJogs"}, "the template holds U+001B (ESCAPE) at character 1"),
         ({"template": "Jogs" * 20}, "the template is 80 characters long; keep it to 60"),
+        ({"venue": ["track"]}, "venue must be one of track, treadmill, any, not ['track']"),
+        ({"status": {"done": True}}, "status must be one of running, completed, stopped"),
+        ({"template": {"name": "x"}}, "template must be non-empty text"),
+        (
+            {"program": {"name": "Learn \ud800", "week": 1, "session": 1}},
+            "the program's name holds U+D800 at character 7",
+        ),
+        ({"planned_s": 10**400}, "planned_s must be a number from 0 to 1000000000, not 1000"),
         ({"plan": {"segments": ["\ud83d"]}}, "plan holds a character that is not"),
     ],
 )
@@ -303,3 +311,19 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_stay_text() -> None:
     (row,) = csv.DictReader(io.StringIO(sessions_to_csv([risky]), newline=""))
     assert row["template"] == "'+1 backward mile"
     assert row["notes"] == '\'=HYPERLINK("http://x")'
+
+
+def test_a_segment_kind_of_any_json_type_is_refused_by_name() -> None:
+    document = json.loads(sessions_to_json([sample()]))
+    document["sessions"][0]["segments"][0]["kind"] = {"backward": True}
+    (problem,) = refusals(json.dumps(document))
+    assert problem.startswith("session 1 > segment 1: kind must be one of warmup,")
+
+
+def test_a_number_of_thousands_of_digits_refuses_the_file_in_one_line() -> None:
+    text = one_session_with(planned_s=1).replace('"planned_s": 1', '"planned_s": ' + "9" * 5000)
+    with pytest.raises(HistoryImportError) as refused:
+        sessions_from_json(text)
+    assert str(refused.value) == (
+        "not a RetroTimer history export: it holds a number of thousands of digits"
+    )
