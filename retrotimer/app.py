@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
@@ -29,6 +32,7 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.templates.template_library import TemplateLibrary
+from retrotimer.storage.user_files import unusable_file
 from retrotimer.ui.common.theme import apply_theme
 from retrotimer.ui.shell.app_parts import AppParts
 from retrotimer.ui.shell.main_window import MainWindow
@@ -40,9 +44,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def window_memory(paths: AppPaths) -> QSettings:
-    """Window geometry, the last template and checklist state, in the config dir."""
-    return QSettings(str(paths.config / "window.ini"), QSettings.Format.IniFormat)
+def window_memory(paths: AppPaths) -> tuple[QSettings, str | None]:
+    """Window geometry, the last template and checklist state, in the config dir, and None.
+    When that file cannot be used (Qt would wait for ever on a FIFO, and write through a link
+    to wherever it points), a file in a new temporary folder instead, and why."""
+    path = paths.config / "window.ini"
+    problem = unusable_file(path)
+    if problem is not None:
+        path = Path(tempfile.mkdtemp(prefix="retrotimer-window-")) / "window.ini"
+        problem += "; the window's size and last template are not remembered this time"
+    return QSettings(str(path), QSettings.Format.IniFormat), problem
 
 
 def open_history(paths: AppPaths) -> tuple[WritableHistory | None, list[str]]:
@@ -66,11 +77,12 @@ def wire_parts(
     *,
     history_problem: str = "",
     library: TemplateLibrary | None = None,
+    memory: QSettings | None = None,
 ) -> AppParts:
     """Everything the window is given: the settings (the cue player hears every change),
     the sessions (`sessions`, recorded in `history`), the templates (`library`, by default
-    the built-ins and the user's), the history's files, other tools' files and the
-    programs, all kept under `paths`."""
+    the built-ins and the user's), the window's memory (by default `window_memory`), the
+    history's files, other tools' files and the programs, all kept under `paths`."""
     settings = settings_store.load()
     for problem in settings_store.problems:
         log.warning("%s", problem)
@@ -83,9 +95,11 @@ def wire_parts(
         settings=source,
         runs=SessionRuns(replace(sessions, history=history)),
         library=library if library is not None else TemplateLibrary.from_paths(paths),
-        memory=window_memory(paths),
+        memory=memory if memory is not None else window_memory(paths)[0],
         history=history,
-        transfer=JsonCsvHistoryFiles(history) if history is not None else None,
+        transfer=JsonCsvHistoryFiles(history, [paths.data, paths.cache])
+        if history is not None
+        else None,
         history_problem=history_problem,
         exchange=ExchangeFiles(),
         programs=ProgramLibrary(paths),
@@ -102,6 +116,7 @@ def build_window(
     history_problem: str = "",
     cues: CueSink | None = None,
     settings_store: SettingsStore | None = None,
+    memory: QSettings | None = None,
 ) -> MainWindow:
     """The main window with every real part; a QApplication must exist. A benchmark passes a
     scaled clock and its wait; the screenshots a fake clock and no wait."""
@@ -118,6 +133,7 @@ def build_window(
         sessions,
         history.store if history is not None else None,
         history_problem=history_problem,
+        memory=memory,
     )
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -132,7 +148,9 @@ def build_window(
 class Desktop:
     """The window and what it holds while it is open; `close_desktop` lets go of them.
     `startup` is what the user is told first (folders not writable, a settings file kept
-    aside), `notices` what they are told about the history."""
+    aside, a program file that cannot be used, a window memory file that cannot be used),
+    `notices` what they are told about the history. `memory_folder` is the temporary folder
+    of a window memory used instead of the user's, removed on closing."""
 
     paths: AppPaths
     window: MainWindow
@@ -140,6 +158,7 @@ class Desktop:
     cues: CuesOnDemand
     startup: tuple[str, ...]
     notices: tuple[str, ...]
+    memory_folder: Path | None = None
 
 
 def open_desktop(
@@ -158,7 +177,11 @@ def open_desktop(
     problem = notices[0] if history is None and notices else ""
     store = SettingsStore(paths)
     cues = cues_on_demand(store.load(), paths.cache, factories=audio_backends)
-    startup = tuple(text for text in (paths.problem, store.notice) if text)
+    program_problem = ProgramLibrary(paths).problem()
+    memory, memory_problem = window_memory(paths)
+    startup = tuple(
+        text for text in (paths.problem, store.notice, program_problem, memory_problem) if text
+    )
     window = build_window(
         paths,
         clock=clock,
@@ -168,8 +191,10 @@ def open_desktop(
         history_problem=problem,
         cues=cues,
         settings_store=store,
+        memory=memory,
     )
-    return Desktop(paths, window, history, cues, startup, tuple(notices))
+    memory_folder = Path(memory.fileName()).parent if memory_problem is not None else None
+    return Desktop(paths, window, history, cues, startup, tuple(notices), memory_folder)
 
 
 def keep_unsaved(window: MainWindow, paths: AppPaths) -> str | None:
@@ -194,6 +219,8 @@ def close_desktop(desktop: Desktop) -> str | None:
     """Once the window has closed: the speaker is let go, unsaved sessions kept, deleted ones
     purged and the history closed; returns what the user must be told, if anything."""
     desktop.cues.close()
+    if desktop.memory_folder is not None:
+        shutil.rmtree(desktop.memory_folder, ignore_errors=True)
     history = desktop.history
     try:
         message = keep_unsaved(desktop.window, desktop.paths)
@@ -257,7 +284,8 @@ def _run_window(
         )
         _show_and_wait(app, box, quit_after_s)
         return 1
-    # Said before the history's notices: a settings file kept aside, folders not writable.
+    # Said before the history's notices: a settings file kept aside, folders not writable, a
+    # program file that cannot be used.
     told = desktop.startup + desktop.notices
     for text in told:
         log.warning("%s", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import math
 import os
 import sys
@@ -106,17 +107,37 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 @quiet_on_closed_pipe
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal in a C or Latin-1 locale cannot show every name: such a character is
+        # written as an escape (\u706b) rather than ending the command with an error.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = parse_arguments(argv)
+    from retrotimer.core.history.history_ports import HistoryUnavailable
     from retrotimer.core.templates.template_toml import TemplateError
+    from retrotimer.storage.paths import AppPaths
+    from retrotimer.storage.user_files import describe_os_error
 
     handler: Handler | None = args.handler
     try:
         if handler is None or (args.command == "run" and not args.headless):
             return _open_window(args)
+        for problem in AppPaths.from_environment().blocked_folders():
+            print(f"retrotimer: {problem}", file=sys.stderr)
         result = handler(args)
     except TemplateError as error:
         print(f"retrotimer: {error}", file=sys.stderr)
         return 2
+    except HistoryUnavailable as error:
+        print(f"retrotimer: history: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        raise  # the reader of stdout has gone: `quiet_on_closed_pipe` ends it quietly
+    except OSError as error:
+        # The last net: a file or folder the command could not use is told in one line.
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"retrotimer: {describe_os_error(error)}{where}", file=sys.stderr)
+        return 1
     return result
 
 

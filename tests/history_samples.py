@@ -128,7 +128,10 @@ def entry(
 moments = st.integers(1_500_000_000_000_000, 2_500_000_000_000_000).map(lambda us: us / 1e6)
 offsets = st.integers(-12 * 60, 14 * 60).map(lambda minutes: minutes * 60)
 seconds = st.floats(0, 10_000, allow_nan=False, allow_infinity=False).map(lambda x: round(x, 3))
-texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+# What people can type in a name, a label or notes: no character that cannot be seen.
+typed = st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp"))
+texts = st.text(typed, max_size=40)
+notes_texts = st.text(st.one_of(typed, st.just("\n")), max_size=40)
 
 
 @st.composite
@@ -189,7 +192,7 @@ def sessions(draw: st.DrawFn) -> HistorySession:
         review=Review(
             draw(st.one_of(st.none(), st.integers(1, 5))),
             draw(st.one_of(st.none(), st.integers(0, 20))),
-            draw(texts),
+            draw(notes_texts),
             dizzy=draw(st.booleans()),
             pain=draw(st.booleans()),
             dizzy_or_pain=draw(st.booleans()),
@@ -197,3 +200,21 @@ def sessions(draw: st.DrawFn) -> HistorySession:
         longest_backward_s=longest_backward(records),
     )
     return HistorySession(entry, begin.plan_json, records, pauses)
+
+
+def read_whole(text: str) -> list[HistorySession]:
+    """The sessions of an export none of whose sessions is refused."""
+    from retrotimer.exchange.history.history_codec import sessions_from_json
+
+    reading = sessions_from_json(text)
+    assert reading.refused == (), [refused.problems for refused in reading.refused]
+    return list(reading.sessions)
+
+
+def refusals(text: str) -> list[str]:
+    """Every problem of an export whose every session is refused."""
+    from retrotimer.exchange.history.history_codec import sessions_from_json
+
+    reading = sessions_from_json(text)
+    assert reading.sessions == ()
+    return [problem for refused in reading.refused for problem in refused.problems]

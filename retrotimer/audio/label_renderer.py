@@ -118,6 +118,7 @@ class LabelRenderer(QObject):
                 self._cache_dir.mkdir(parents=True, exist_ok=True)
                 # Another instance may read the cache at the same moment: never a half file.
                 partial = path.with_suffix(f".{threading.get_ident()}.part")
+                partial.unlink(missing_ok=True)  # left by a crash; a link is removed, not followed
                 write_wav(clip, partial)
                 os.replace(partial, path)
             except OSError as error:

@@ -29,7 +29,11 @@ from retrotimer.exchange.history.history_codec import (
     sessions_to_csv,
     sessions_to_json,
 )
-from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles, read_import_file
+from retrotimer.exchange.history.history_files import (
+    JsonCsvHistoryFiles,
+    read_import_file,
+    with_refusals,
+)
 from retrotimer.runtime.wall_clock import system_wall_clock
 from retrotimer.storage.history.history_opening import open_for_writing
 from retrotimer.storage.history.history_store import HistoryStore
@@ -110,8 +114,7 @@ def _history(*, write: bool) -> Iterator[HistoryStore]:
     except HistoryUnavailable as error:
         if write:
             raise
-        _warn(f"history: read without changing anything: {error}")
-        with _reader(paths, read_only=True) as store:
+        with _read_only_instead(paths, str(error)) as store:
             yield store
         return
     try:
@@ -130,8 +133,20 @@ def _history(*, write: bool) -> Iterator[HistoryStore]:
     writable.close()
     if write:
         raise HistoryUnavailable(problem)
-    _warn(f"history: read without changing anything: {problem}")
+    with _read_only_instead(paths, problem) as store:
+        yield store
+
+
+@contextmanager
+def _read_only_instead(paths: AppPaths, problem: str) -> Iterator[HistoryStore]:
+    """The history opened read-only because it cannot be opened to write (`problem`); when
+    it cannot be read either, the problem alone is told (one line, not two)."""
     with _reader(paths, read_only=True) as store:
+        try:
+            store.database.connection()
+        except HistoryUnavailable:
+            raise HistoryUnavailable(problem) from None
+        _warn(f"history: read without changing anything: {problem}")
         yield store
 
 
@@ -199,7 +214,13 @@ def export_command(args: argparse.Namespace) -> int:
 
     def action(store: HistoryStore) -> int:
         if args.output is not None:
-            count = JsonCsvHistoryFiles(store).export_to(str(args.output), args.format)
+            try:
+                count = JsonCsvHistoryFiles(store).export_to(
+                    str(args.output), args.format, overwrite=args.force
+                )
+            except FileExistsError as error:
+                _warn(f"{error}. Add --force to replace it.")
+                return EXIT_REFUSED
             print(f"Exported {count} sessions to {args.output}", file=sys.stderr)
             return 0
         sessions = store.all_sessions()
@@ -213,18 +234,21 @@ def export_command(args: argparse.Namespace) -> int:
 def import_command(args: argparse.Namespace) -> int:
     # Read and check the whole file before the history is opened: a bad file changes nothing.
     try:
-        sessions = read_import_file(args.file)
+        reading = read_import_file(args.file)
     except HistoryImportError as error:
         _warn(f"{args.file}: {error}\nNothing was imported.")
         return EXIT_REFUSED
+    paths = AppPaths.from_environment()
 
     def action(store: HistoryStore) -> int:
-        result = store.import_sessions(sessions)
+        imported = store.import_sessions(reading.sessions)
+        result = with_refusals(imported, reading, args.file, [paths.data, paths.cache])
         print(result.describe())
-        note = unknown_programs_note(sessions, AppPaths.from_environment())
+        note = unknown_programs_note(reading.sessions, paths)
         if note is not None:
             print(note)
-        return 0
+        # Some sessions are not in the history: a script must not take this for success.
+        return EXIT_REFUSED if result.refused else 0
 
     return _run(action, write=True)
 

@@ -30,7 +30,7 @@ def add_activity_options(parser: argparse.ArgumentParser) -> None:
         metavar="FOLDER",
         help="fit/tcx: export every session, one file each, into FOLDER",
     )
-    parser.add_argument("--force", action="store_true", help="fit/tcx: replace files that exist")
+    parser.add_argument("--force", action="store_true", help="replace the files that exist")
 
 
 def _warn(message: str) -> None:

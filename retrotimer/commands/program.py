@@ -17,10 +17,12 @@ from retrotimer.commands.program_context import (
     parse_day,
     template_json,
     today_argument,
+    write_output,
 )
 from retrotimer.core.history.calendar_days import iso_date
 from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.model import Template
+from retrotimer.core.number_text import whole_number
 from retrotimer.core.programs.growth import growth_problems
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
 from retrotimer.core.programs.program_model import Program
@@ -30,7 +32,6 @@ from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.core.totals import total_clock_text
-from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
@@ -75,6 +76,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE, not the terminal"
     )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument(
         "--session",
         metavar="W.S",
@@ -159,11 +161,12 @@ def show_command(args: argparse.Namespace) -> int:
 
 def _week_number(text: str, program: Program) -> int:
     weeks = len(program.weeks)
-    if not text.isdigit() or not 1 <= int(text) <= weeks:
+    week = whole_number(text)
+    if week is None or not 1 <= week <= weeks:
         raise ProgramError(
             [f"--week must be a week of {program.name!r}, 1 to {weeks}, not {text!r}"]
         )
-    return int(text)
+    return week
 
 
 def start_command(args: argparse.Namespace) -> int:
@@ -238,10 +241,8 @@ def duplicate_command(args: argparse.Namespace) -> int:
 
 
 def _session_argument(program: Program, text: str) -> Template:
-    week, _, session = text.partition(".")
-    found = (
-        program.session(int(week), int(session)) if week.isdigit() and session.isdigit() else None
-    )
+    week, _, session = (whole_number(part) for part in text.partition("."))
+    found = program.session(week, session) if week is not None and session is not None else None
     if found is None:
         raise ProgramError(
             [f"--session must be WEEK.SESSION of {program.name!r}, such as 2.1, not {text!r}"]
@@ -257,9 +258,6 @@ def export_command(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    try:
-        write_atomic(args.output, text)
-    except OSError as error:
-        raise ProgramError([f"cannot write {args.output}: {error.strerror or error}"]) from None
+    write_output(args.output, text, force=args.force)
     print(f"Exported {program.name} to {args.output}", file=sys.stderr)
     return 0

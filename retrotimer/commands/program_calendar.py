@@ -16,13 +16,14 @@ from retrotimer.commands.program_context import (
     day_date,
     outline,
     paused_refusal,
+    write_output,
 )
 from retrotimer.core.history.calendar_days import iso_date
+from retrotimer.core.number_text import whole_number
 from retrotimer.core.programs.program_choice import parse_weekdays
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.programs.schedule import MAX_CALENDAR_WEEKS, PlannedDay
 from retrotimer.core.session.plan import compile_plan
-from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def register_calendar(actions: Any, handler: Any) -> None:
     calendar.add_argument(
         "-o", "--output", type=Path, metavar="FILE.ics", help="write to FILE.ics, not the terminal"
     )
+    calendar.add_argument("--force", action="store_true", help="replace FILE.ics if it exists")
     calendar.add_argument("--days", metavar="mon,wed,fri", help="training days (the program's)")
     calendar.add_argument("--weeks", metavar="N", help="how many weeks (to the program's end)")
     calendar.add_argument("--time", default="07:00", metavar="HH:MM", help="start time (07:00)")
@@ -118,9 +120,9 @@ def calendar_command(args: argparse.Namespace) -> int:
         raise ProgramError([f"--time must be HH:MM, not {args.time!r}"]) from None
     weeks: int | None = None
     if args.weeks is not None:
-        if not args.weeks.isdigit() or not 1 <= int(args.weeks) <= MAX_CALENDAR_WEEKS:
+        weeks = whole_number(args.weeks)
+        if weeks is None or not 1 <= weeks <= MAX_CALENDAR_WEEKS:
             raise ProgramError([f"--weeks must be 1 to {MAX_CALENDAR_WEEKS}, not {args.weeks!r}"])
-        weeks = int(args.weeks)
     active = active_program(AppPaths.from_environment())
     try:
         days = parse_weekdays(args.days) if args.days else active.choice.training_days
@@ -134,9 +136,6 @@ def calendar_command(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(data.decode("utf-8"))
         return 0
-    try:
-        write_atomic(args.output, data.decode("utf-8"))
-    except OSError as error:
-        raise ProgramError([f"cannot write {args.output}: {error.strerror or error}"]) from None
+    write_output(args.output, data.decode("utf-8"), force=args.force)
     print(f"Wrote {len(planned)} sessions to {args.output}", file=sys.stderr)
     return 0

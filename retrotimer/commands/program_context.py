@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from retrotimer.core.history.calendar_days import DAY_S, civil_from_days, days_from_civil
 from retrotimer.core.history.history_ports import HistoryUnavailable
@@ -22,10 +25,12 @@ from retrotimer.core.programs.program_view import ProgramView, view_program
 from retrotimer.core.session.plan import compile_plan, plan_to_json
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_syntax import format_template_text
+from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
+from retrotimer.storage.user_files import UserFileError
 
 EXIT_REFUSED = 2
 
@@ -36,6 +41,16 @@ def fail(error: ProgramError) -> int:
     more = len(error.details) - 1
     print(f"retrotimer: {first}" + (f" (and {more} more)" if more > 0 else ""), file=sys.stderr)
     return EXIT_REFUSED
+
+
+def write_output(path: Path, text: str, *, force: bool) -> None:
+    """Write `-o FILE` whole; ProgramError when it cannot be written, or exists without
+    `--force`."""
+    try:
+        write_atomic(path, text, overwrite=force)
+    except UserFileError as error:
+        hint = " Add --force to replace it." if error.errno == errno.EEXIST else ""
+        raise ProgramError([f"{error}.{hint}"]) from None
 
 
 def day_number(day: date) -> int:
@@ -127,16 +142,24 @@ def paused_refusal() -> ProgramError:
 def program_sessions(paths: AppPaths, start_day: int) -> list[SessionFigures]:
     """The sessions really run from the day before the start day on (a day number in any
     zone), read without creating or repairing anything: straight from the file when it is
-    up to date (no integrity check needed to read), else upgraded first."""
-    if not paths.history_db.exists():
+    up to date (no integrity check needed to read), else upgraded first. ProgramError saying
+    why when it cannot be read: the coach cannot tell where the runner is without it."""
+    if not os.path.lexists(paths.history_db):
         return []
     since = (start_day - 1) * DAY_S
-    store = HistoryStore(paths.history_db, read_only=True)
     try:
-        return store.real_session_figures(since)
+        return _figures(HistoryStore(paths.history_db, read_only=True), since)
     except HistoryUnavailable:
-        store.close()
-        store = HistoryStore(paths.history_db, repair=False)
+        try:
+            return _figures(HistoryStore(paths.history_db, repair=False), since)
+        except HistoryUnavailable as error:
+            raise ProgramError(
+                [f"the history cannot be read, so the program cannot say what is next: {error}"]
+            ) from None
+
+
+def _figures(store: HistoryStore, since: float) -> list[SessionFigures]:
+    try:
         return store.real_session_figures(since)
     finally:
         store.close()

@@ -10,6 +10,7 @@ from retrotimer.core.history.history_values import (
     rating_choices,
     rating_number,
 )
+from retrotimer.core.number_text import whole_number
 
 RATING_HELP = f"how hard it felt, as its number or its words: {rating_choices()}"
 NEAR_STUMBLES_HELP = f"how many near-stumbles (0-{MAX_NEAR_STUMBLES})"
@@ -35,8 +36,9 @@ def given_near_stumbles(text: str | None) -> int | None:
     """The --near-stumbles given, or None; ValueError with a message for the runner."""
     if text is None:
         return None
-    if not text.isdigit() or int(text) > MAX_NEAR_STUMBLES:
+    number = whole_number(text)
+    if number is None or number > MAX_NEAR_STUMBLES:
         raise ValueError(
             f"--near-stumbles must be a whole number from 0 to {MAX_NEAR_STUMBLES}, not {text!r}"
         )
-    return int(text)
+    return number

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.exchange.exchange_ports import ExchangeRefused
 from retrotimer.core.settings import Settings, StepsAs
-from retrotimer.core.templates.library import ImportedTemplate, free_name
+from retrotimer.core.templates.library import ImportedTemplate
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.exchange.formats import EXPORT_FORMATS, WorkoutFormat
 from retrotimer.storage.templates.template_library import TemplateLibrary
@@ -77,7 +76,4 @@ def import_foreign(
         raise TemplateError(["the file holds no template"], name)
     for warning in reading.warnings:
         _warn(warning.render(name))
-    taken = {entry.name.casefold() for entry in library.entries()}
-    free = free_name(template.name, taken)
-    library.save(dataclasses.replace(template, name=free))
-    return ImportedTemplate(free, template.name, name)
+    return library.add_new(template, name)

@@ -47,6 +47,11 @@ class TemplateRepository(Protocol):
 
     def import_file(self, path: str) -> ImportedTemplate: ...
 
+    def add_new(self, template: Template, source: str) -> ImportedTemplate:
+        """Save a template read from `source` (another tool's file) as a new user template,
+        under the first free name, as `import_file` does."""
+        ...
+
     def export_file(
         self, name: str, path: str, template_format: TemplateFormat, *, overwrite: bool = False
     ) -> None: ...

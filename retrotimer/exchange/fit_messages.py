@@ -99,18 +99,25 @@ def decode_messages(data: bytes, source: str) -> dict[str, list[Message]]:
 def own_developer_keys(messages: dict[str, list[Message]]) -> dict[int, int]:
     """The decoder's keys of RetroTimer's developer fields, by our field number; empty for a
     file another tool wrote."""
+    # A damaged or foreign file can give any field any type: only whole numbers and the very
+    # application id count.
     ours = {
         entry.get("developer_data_index")
         for entry in messages.get("developer_data_id_mesgs", [])
-        if list(entry.get("application_id") or []) == APPLICATION_ID
+        if entry.get("application_id") == APPLICATION_ID
+        and isinstance(entry.get("developer_data_index"), int)
     }
     keys: dict[int, int] = {}
     for description in messages.get("field_description_mesgs", []):
-        number = description.get("field_definition_number")
+        number, key = description.get("field_definition_number"), description.get("key")
+        index = description.get("developer_data_index")
         if (
-            description.get("developer_data_index") in ours
+            isinstance(number, int)
+            and isinstance(key, int)
+            and isinstance(index, int)
+            and index in ours
             and number in DEVELOPER_FIELDS
             and description.get("field_name") == DEVELOPER_FIELDS[number][0]
         ):
-            keys[number] = description["key"]
+            keys[number] = key
     return keys

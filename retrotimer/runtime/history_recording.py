@@ -62,6 +62,11 @@ class HistoryRecording(QObject):
         self.recorder.on_event(event, self._wall_clock())
         self._follow_up()
 
+    def observe_clock(self) -> None:
+        """Show the recorder the wall clock (every displayed second), so a clock set back
+        mid-session is caught where it happened."""
+        self.recorder.observe(self._wall_clock())
+
     def save_review(self, review: Review) -> bool:
         """Attach the runner's review to this session; False when the history refuses just
         now (it is kept with the session's other held writes, and in its backup)."""

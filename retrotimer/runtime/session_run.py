@@ -105,6 +105,7 @@ class SessionRun(QObject):
                 program=program,
             )
             self._recording.message.connect(self.message.emit)
+            self._controller.view_changed.connect(self._recording.observe_clock)
         self._awake_held = False
         self._output_held = False
         self._paused_since: float | None = None

@@ -7,7 +7,12 @@ import os
 import stat
 from pathlib import Path
 
-from retrotimer.storage.user_files import UserFileError, describe_os_error, file_kind
+from retrotimer.storage.user_files import (
+    UserFileError,
+    describe_os_error,
+    file_kind,
+    folder_problem,
+)
 
 # The temp file's name starts with this much of the target's, so a leftover is recognised
 # without the temp name ever passing the file system's 255-byte limit.
@@ -30,9 +35,11 @@ def write_atomic(
     Refuses (UserFileError) a target that is a folder, a device or anything but a regular
     file, an existing file unless `overwrite`, and a missing folder unless `make_folder`
     (the app's own folders). A replaced file keeps its permissions; a new one gets the
-    usual ones (the umask's). Every failure is a UserFileError naming the file; nothing is
-    left behind but the old file."""
-    path = Path(os.path.realpath(path)) if path.is_symlink() else path
+    usual ones (the umask's). A link is followed only to a file in the same folder: one that
+    points elsewhere is refused, so a write never lands outside the folder it was aimed at.
+    Every failure is a UserFileError naming the file; nothing is left behind but the old
+    file."""
+    path = _within_its_folder(path)
     folder = path.parent
     try:
         data = text if isinstance(text, bytes) else text.encode("utf-8")
@@ -43,7 +50,7 @@ def write_atomic(
         ) from None
     try:
         if make_folder:
-            folder.mkdir(parents=True, exist_ok=True)
+            _make_folder(folder, path)
         elif not folder.is_dir():
             missing = "is not a folder" if os.path.lexists(folder) else "does not exist"
             raise UserFileError(f"the folder {folder} {missing}; {path.name} was not written")
@@ -67,6 +74,29 @@ def write_atomic(
         raise UserFileError(
             f"cannot write {path}: {describe_os_error(error)}", error.errno
         ) from None
+
+
+def _within_its_folder(path: Path) -> Path:
+    """The file a write to `path` lands in: `path`, or where its link points when that is in
+    the same folder; UserFileError for a link out of it (into another folder, or to a
+    device), so that a link planted among the app's files cannot redirect a write."""
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if target.parent != Path(os.path.realpath(path.parent)):
+        raise UserFileError(
+            f"{path} is a link to {target}, outside its folder; nothing was written (a link is "
+            "followed only to a file beside it)"
+        )
+    return target
+
+
+def _make_folder(folder: Path, path: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = folder_problem(folder) or describe_os_error(error)
+        raise UserFileError(f"cannot write {path}: {reason}", error.errno) from None
 
 
 def _replace_with(

@@ -12,16 +12,20 @@ from retrotimer.storage.user_files import UserFileError, describe_os_error
 
 WAIT_S = 10.0
 _POLL_S = 0.01
+# A lock file is opened for writing: never through a link, which could point anywhere.
+LOCK_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
 
 
 class FolderLock:
     """An exclusive lock over the files of one folder, held by one process at a time: a dot
-    file beside it (`.templates.lock`), so the folder holds only what the user put there.
-    Others wait for it, up to WAIT_S. Re-entrant in one object."""
+    file beside it (`.templates.lock`), so the folder holds only what the user put there,
+    or the `lock_file` given. Others wait for it, up to WAIT_S. Re-entrant in one object."""
 
-    def __init__(self, folder: Path, wait_s: float = WAIT_S) -> None:
+    def __init__(
+        self, folder: Path, wait_s: float = WAIT_S, *, lock_file: Path | None = None
+    ) -> None:
         self.folder = folder
-        self.path = folder.with_name(f".{folder.name}.lock")
+        self.path = lock_file or folder.with_name(f".{folder.name}.lock")
         self._wait_s = wait_s
         self._descriptor: int | None = None
         self._depth = 0
@@ -47,7 +51,7 @@ class FolderLock:
     def _acquire(self) -> int:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+            descriptor = os.open(self.path, LOCK_FLAGS, 0o666)
         except OSError as error:
             raise UserFileError(
                 f"cannot write in {self.folder}: {describe_os_error(error)}", error.errno

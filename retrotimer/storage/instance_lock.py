@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 from types import TracebackType
 
-from retrotimer.storage.file_lock import try_lock, unlock
+from retrotimer.core.number_text import whole_number
+from retrotimer.storage.file_lock import LOCK_FLAGS, try_lock, unlock
 from retrotimer.storage.paths import AppPaths
 
 LOCK_NAME = "instance.lock"
@@ -49,7 +50,7 @@ class InstanceLock:
         if self._descriptor is not None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        descriptor = os.open(self.path, LOCK_FLAGS, 0o644)
         if not try_lock(descriptor):
             pid = _read_pid(descriptor)
             os.close(descriptor)
@@ -83,4 +84,4 @@ def _read_pid(descriptor: int) -> int | None:
         text = os.read(descriptor, 32).decode("ascii", "replace").strip()
     except OSError:
         return None
-    return int(text) if text.isdigit() else None
+    return whole_number(text)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import platformdirs
 
-from retrotimer.storage.user_files import describe_os_error
+from retrotimer.storage.user_files import describe_os_error, folder_problem
 
 APP_NAME = "RetroTimer"
 HOME_VARIABLE = "RETROTIMER_HOME"
@@ -38,6 +38,10 @@ class AppPaths:
         return self.data / "templates-trash"
 
     @property
+    def programs(self) -> Path:
+        return self.data / "programs"
+
+    @property
     def history_db(self) -> Path:
         return self.data / "history.sqlite"
 
@@ -48,13 +52,20 @@ class AppPaths:
     def ensure(self) -> AppPaths:
         """Make the folders; never raises. The paths returned carry `problem` when a folder
         cannot be made or written in (a read-only or full disk, a file in the way)."""
-        for directory in (self.config, self.data, self.cache, self.log, self.templates):
+        for directory in (
+            self.config,
+            self.data,
+            self.cache,
+            self.log,
+            self.templates,
+            self.programs,
+        ):
             try:
                 directory.mkdir(parents=True, exist_ok=True)
                 if not os.access(directory, os.W_OK):
                     raise PermissionError(errno.EACCES, "permission denied")
             except OSError as error:
-                reason = describe_os_error(error)
+                reason = folder_problem(directory) or describe_os_error(error)
                 return dataclasses.replace(
                     self,
                     problem=(
@@ -63,6 +74,16 @@ class AppPaths:
                     ),
                 )
         return self
+
+    def blocked_folders(self) -> list[str]:
+        """One sentence for each file (or FIFO, device...) standing where one of the app's
+        folders should be; nothing is made or changed."""
+        found: dict[str, None] = {}
+        for folder in (self.config, self.data, self.cache, self.log, self.templates, self.programs):
+            problem = folder_problem(folder)
+            if problem is not None:
+                found[f"{problem}; RetroTimer keeps its files in a folder there: move it"] = None
+        return list(found)
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> AppPaths:

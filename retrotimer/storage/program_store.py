@@ -3,14 +3,14 @@ of the active program (a small TOML file of its own)."""
 
 from __future__ import annotations
 
-import tomllib
+import os
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from retrotimer.core.history.calendar_days import days_from_civil, iso_date
 from retrotimer.core.history.history_values import WallTime
-from retrotimer.core.programs.program_choice import WEEKDAYS, ProgramChoice
+from retrotimer.core.programs.program_choice import DEFAULT_DAYS, WEEKDAYS, ProgramChoice
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import (
     ProgramError,
@@ -18,13 +18,27 @@ from retrotimer.core.programs.program_toml import (
     program_to_toml,
     read_program_toml,
 )
+from retrotimer.core.templates.template_toml import toml_string
 from retrotimer.core.templates.validation import TemplateError
+from retrotimer.core.toml_reading import TomlProblem, load_toml
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_files import read_template_file_text
 from retrotimer.storage.templates.template_store import file_stem
+from retrotimer.storage.user_files import (
+    NotUtf8Text,
+    UserFileError,
+    decode_user_text,
+    describe_os_error,
+    folder_problem,
+    read_user_file,
+)
 
 SUFFIX = ".toml"
+# The file of the program followed is four short lines.
+MAX_CHOICE_BYTES = 64 * 1024
+MAX_WEEK = 1000
+_WHAT = "program choice file"
 
 
 def read_program_file(path: Path) -> ProgramReading:
@@ -65,7 +79,7 @@ class ProgramStore:
 
     @classmethod
     def from_paths(cls, paths: AppPaths) -> ProgramStore:
-        return cls(paths.data / "programs")
+        return cls(paths.programs)
 
     def entries(self) -> list[ProgramEntry]:
         # Built from their text when first asked for: a window without a program never is.
@@ -109,10 +123,14 @@ class ProgramStore:
             )
         path = self.directory / f"{file_stem(program.name)}{SUFFIX}"
         number = 2
-        while path.exists():
+        while os.path.lexists(path):
             path = self.directory / f"{file_stem(program.name)}-{number}{SUFFIX}"
             number += 1
-        write_atomic(path, program_to_toml(program), overwrite=False, make_folder=True)
+        try:
+            write_atomic(path, program_to_toml(program), overwrite=False, make_folder=True)
+        except OSError as error:
+            reason = folder_problem(self.directory) or describe_os_error(error)
+            raise ProgramError([f"the program cannot be saved: {reason}"], str(path)) from None
         return path
 
     def import_file(self, path: Path) -> tuple[Program, Path]:
@@ -123,7 +141,7 @@ class ProgramStore:
 def _moment(value: object) -> WallTime:
     """A TOML date-time with its offset (when the runner resumed a paused program)."""
     if not isinstance(value, datetime) or value.utcoffset() is None:
-        raise TypeError("resumed must list date-times with their offset")
+        raise TypeError('"resumed" must list date-times with their offset')
     offset = value.utcoffset()
     assert offset is not None
     return WallTime(value.timestamp(), int(offset.total_seconds()))
@@ -145,53 +163,81 @@ class ProgramChoiceStore:
         return cls(paths.config / "program.toml")
 
     def load(self) -> ProgramChoice | None:
-        """The choice, or None when none was made; raises ProgramError for a broken file."""
-        if not self.path.exists():
+        """The choice, or None when none was made; raises ProgramError for a file that
+        cannot be used (read as any user file: a FIFO or a device is told, never waited on;
+        nesting is bounded)."""
+        if not os.path.lexists(self.path):
             return None
         try:
-            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
-            name, start, week = data["active"], data["start_day"], data.get("start_week", 1)
-            days = tuple(data.get("training_days", ["mon", "wed", "fri"]))
-            resumed = tuple(_moment(value) for value in data.get("resumed", []))
-            if not (isinstance(name, str) and isinstance(start, date) and isinstance(week, int)):
-                raise TypeError("wrong type")
-            if not days or any(day not in WEEKDAYS for day in days):
-                raise ValueError("unknown weekday")
-        except (
-            OSError,
-            UnicodeDecodeError,
-            tomllib.TOMLDecodeError,
-            KeyError,
-            TypeError,
-            ValueError,
-        ) as error:
-            raise ProgramError(
-                [
-                    f"the active program file cannot be read ({error}); start a program again "
-                    "with `retrotimer program start NAME`"
-                ],
-                str(self.path),
-            ) from None
+            data = load_toml(
+                decode_user_text(read_user_file(self.path, MAX_CHOICE_BYTES, what=_WHAT))
+            )
+        except UserFileError as error:
+            raise self._broken(error.reason) from None
+        except (NotUtf8Text, TomlProblem) as error:
+            raise self._broken(str(error)) from None
+        name, start, week = data.get("active"), data.get("start_day"), data.get("start_week", 1)
+        days = data.get("training_days", list(DEFAULT_DAYS))
+        resumed = data.get("resumed", [])
+        if not isinstance(name, str) or not name.strip():
+            raise self._broken('"active" must be the name of a program')
+        if not isinstance(start, date) or isinstance(start, datetime):
+            raise self._broken('"start_day" must be a date such as 2024-05-06')
+        if isinstance(week, bool) or not isinstance(week, int) or not 1 <= week <= MAX_WEEK:
+            raise self._broken(f'"start_week" must be a week from 1 to {MAX_WEEK}')
+        if not isinstance(days, list) or not days or any(day not in WEEKDAYS for day in days):
+            raise self._broken(f'"training_days" must list days among {", ".join(WEEKDAYS)}')
+        if not isinstance(resumed, list):
+            raise self._broken('"resumed" must list date-times with their offset')
+        try:
+            moments = tuple(_moment(value) for value in resumed)
+        except (TypeError, ValueError, OverflowError) as error:
+            raise self._broken(str(error)) from None
         day = days_from_civil(start.year, start.month, start.day)
-        return ProgramChoice(name, day, week, days, resumed)
+        return ProgramChoice(name, day, week, tuple(days), moments)
 
-    def save(self, choice: ProgramChoice) -> None:
-        escaped = choice.name.replace("\\", "\\\\").replace('"', '\\"')
-        days = ", ".join(f'"{day}"' for day in choice.training_days)
-        resumed = ", ".join(_moment_text(moment) for moment in choice.resumed)
-        write_atomic(
-            make_folder=True,
-            path=self.path,
-            text=f'active = "{escaped}"\nstart_day = {iso_date(choice.start_day)}\n'
-            f"start_week = {choice.start_week}\ntraining_days = [{days}]\n"
-            + (f"resumed = [{resumed}]\n" if choice.resumed else ""),
+    def _broken(self, reason: str) -> ProgramError:
+        return ProgramError(
+            [
+                f"the active program file cannot be used ({reason}); choose the program to "
+                "follow again (`retrotimer program start NAME`, or in the settings)"
+            ],
+            str(self.path),
         )
 
+    def save(self, choice: ProgramChoice) -> None:
+        """Write the choice; ProgramError when it cannot be written (a folder or a FIFO in
+        its place, a full or read-only disk)."""
+        days = ", ".join(toml_string(day) for day in choice.training_days)
+        resumed = ", ".join(_moment_text(moment) for moment in choice.resumed)
+        text = (
+            f"active = {toml_string(choice.name)}\nstart_day = {iso_date(choice.start_day)}\n"
+            f"start_week = {choice.start_week}\ntraining_days = [{days}]\n"
+            + (f"resumed = [{resumed}]\n" if choice.resumed else "")
+        )
+        try:
+            write_atomic(self.path, text, make_folder=True)
+        except OSError as error:
+            raise ProgramError(
+                [f"the program to follow cannot be saved: {describe_os_error(error)}"],
+                str(self.path),
+            ) from None
+
     def clear(self) -> bool:
-        """Stop following a program; True when one was active."""
-        existed = self.path.exists()
-        self.path.unlink(missing_ok=True)
-        return existed
+        """Stop following a program; True when one was active. ProgramError when the file
+        cannot be removed."""
+        if not os.path.lexists(self.path):
+            return False
+        try:
+            if self.path.is_dir() and not self.path.is_symlink():
+                raise UserFileError(f"{self.path} is a folder, not a program choice file")
+            self.path.unlink()
+        except OSError as error:
+            raise ProgramError(
+                [f"the program followed cannot be stopped: {describe_os_error(error)}"],
+                str(self.path),
+            ) from None
+        return True
 
 
 class ProgramLibrary:
@@ -213,6 +259,20 @@ class ProgramLibrary:
             return None
         program = self._store.find(choice.name)
         return None if program is None else (program, choice)
+
+    def problem(self) -> str | None:
+        """Why the program being followed cannot be shown, in one sentence (None: it can,
+        or none is followed)."""
+        try:
+            choice = self._choices.load()
+        except ProgramError as error:
+            return error.details[0].render(error.source)
+        if choice is None or self._store.find(choice.name) is not None:
+            return None
+        return (
+            f"The program you follow, {choice.name!r}, is not installed; import it again or "
+            "choose another in the settings."
+        )
 
     def choose(self, choice: ProgramChoice | None) -> None:
         if choice is None:

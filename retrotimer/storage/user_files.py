@@ -21,6 +21,7 @@ _REASONS = {
     errno.EISDIR: "it is a folder",
     errno.ENAMETOOLONG: "the file name is too long",
     errno.EIO: "the disk reported an input/output error",
+    errno.ELOOP: "it is a link, which is not followed there",
 }
 
 
@@ -54,6 +55,46 @@ def file_kind(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a regular file"
+
+
+def unusable_file(path: Path) -> str | None:
+    """Why the app's own file at `path` cannot be read and written in place: a folder, a FIFO
+    (reading it would wait for ever), a device, or a link out of its folder (a write would
+    land elsewhere); None when it can, or does not exist yet."""
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if target.parent != Path(os.path.realpath(path.parent)):
+            return f"{path} is a link to {target}, outside its folder"
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"{path} cannot be used: {describe_os_error(error)}"
+    return None if stat.S_ISREG(mode) else f"{path} is {file_kind(mode)}, not a file"
+
+
+def in_the_way(path: Path) -> Path | None:
+    """The part of `path` (itself or a folder above it) that exists and is not a folder, so
+    that nothing can be made or read there; None when there is none."""
+    for candidate in (path, *path.parents):
+        try:
+            mode = os.stat(candidate).st_mode
+        except OSError:
+            continue
+        return None if stat.S_ISDIR(mode) else candidate
+    return None
+
+
+def folder_problem(folder: Path) -> str | None:
+    """ "/home/me/.local/share/RetroTimer is a file, not a folder" when something that is not
+    a folder stands where `folder` or one above it should be; else None."""
+    blocker = in_the_way(folder)
+    if blocker is None:
+        return None
+    mode = os.stat(blocker).st_mode
+    kind = "a file" if stat.S_ISREG(mode) else file_kind(mode)
+    return f"{blocker} is {kind}, not a folder"
 
 
 def read_user_file(path: Path, max_bytes: int, *, what: str = "file") -> bytes:

@@ -15,7 +15,16 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are P
 
 EXPORTS = {
     "templates": ["templates", "export", "First steps backward", "--force"],
-    "history": ["history", "export", "--format", "json"],
+    "history": ["history", "export", "--format", "json", "--force"],
+}
+# Every command that writes `-o FILE`, each needing --force to replace a file.
+WITHOUT_FORCE = {
+    "templates export": ["templates", "export", "First steps backward"],
+    "templates export fit": ["templates", "export", "First steps backward", "--format", "fit"],
+    "history export json": ["history", "export", "--format", "json"],
+    "history export csv": ["history", "export", "--format", "csv"],
+    "program export": ["program", "export", "Learn to run backward"],
+    "program calendar": ["program", "calendar", "--today", "2024-05-06", "--weeks", "1"],
 }
 
 
@@ -95,3 +104,18 @@ def test_a_new_file_gets_the_usual_mode_and_a_replaced_one_keeps_its_own(
     assert stat.S_IMODE(shared.stat().st_mode) == 0o664
     assert shared.read_text() != "old"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("command", list(WITHOUT_FORCE))
+def test_an_existing_file_is_replaced_only_with_force(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["program", "start", "Learn to run backward", "--on", "2024-05-06"]) == 0
+    target = tmp_path / "mine.out"
+    target.write_text("mine")
+    assert main([*WITHOUT_FORCE[command], "-o", str(target)]) != 0
+    err = capsys.readouterr().err
+    assert f"{target} already exists; it was left as it is. Add --force to replace it." in err
+    assert target.read_bytes() == b"mine"
+    assert main([*WITHOUT_FORCE[command], "-o", str(target), "--force"]) == 0
+    assert target.read_bytes() != b"mine"

@@ -168,7 +168,7 @@ def test_calendar_has_stable_uids_time_zones_and_reminders(
     assert calendar.walk("VTIMEZONE")
     uids = [str(e["uid"]) for e in events]
     assert len(set(uids)) == len(uids)
-    assert retrotimer(*args, "--tz", "Europe/Paris", "--weeks", "2").returncode == 0
+    assert retrotimer(*args, "--tz", "Europe/Paris", "--weeks", "2", "--force").returncode == 0
     again = icalendar.Calendar.from_ical(out.read_bytes())
     assert [str(e["uid"]) for e in again.walk("VEVENT")] == uids[:4]
     assert retrotimer(*args, "--tz", "Mars/Olympus").returncode == 2
@@ -329,3 +329,24 @@ def test_dizziness_then_pain_pauses_until_program_resume(
     assert after["reasons"][0].startswith("You resumed the program on ")
     again = retrotimer("program", "resume")
     assert again.stdout.startswith(f"{LEARN} is not paused")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["program", "start", "Learn to run backward", "--week", "²"], "--week must be a week"),
+        (["program", "calendar", "--weeks", "²"], "--weeks must be 1 to"),
+        (["program", "export", "Learn to run backward", "--session", "².1"], "--session must be"),
+        (["run", "--next", "--headless", "--rating", "²"], "--rating must be one of"),
+    ],
+)
+def test_a_number_int_cannot_read_is_refused_in_one_line(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from retrotimer.cli import main
+
+    assert main(["program", "start", "Learn to run backward"]) == 0
+    capsys.readouterr()
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1

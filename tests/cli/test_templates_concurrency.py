@@ -45,3 +45,31 @@ def test_parallel_imports_of_one_name_each_get_a_name_and_a_file(tmp_path: Path)
         seconds = 10 + int(file_name.removeprefix("tuesday-").removesuffix(".toml"))
         segment = kept[name].items[0]
         assert isinstance(segment, Segment) and segment.length == Length.seconds(seconds)
+
+
+@pytest.mark.slow
+def test_parallel_imports_of_one_fit_file_each_get_a_name(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from retrotimer.core.settings import Settings, StepsAs
+    from retrotimer.exchange.formats import WorkoutFormat
+    from retrotimer.exchange.workouts.workout_files import workout_bytes
+
+    template = Template("Tuesday", (Segment(SegmentKind.WALK, Length.seconds(30)),))
+    fit = tmp_path / "tuesday.fit"
+    fit.write_bytes(
+        workout_bytes(
+            template,
+            WorkoutFormat.FIT,
+            Settings(),
+            steps_as=StepsAs.TIME,
+            created=datetime(2024, 5, 6, tzinfo=UTC),
+        )
+    )
+    children = [start_retrotimer("templates", "import", str(fit)) for _ in range(PROCESSES)]
+    outputs = [child.communicate(timeout=120) for child in children]
+    assert [child.returncode for child in children] == [0] * PROCESSES, outputs
+    names = sorted(found["name"] for out, _ in outputs for found in IMPORTED.finditer(out))
+    assert names == sorted(["Tuesday", *(f"Tuesday ({n})" for n in range(2, PROCESSES + 1))])
+    listing = TemplateStore.from_paths(AppPaths.from_environment()).listing()
+    assert sorted(stored.name for stored in listing.templates) == names

@@ -22,6 +22,21 @@ def test_a_symlinked_file_is_written_through_and_the_link_stays(tmp_path: Path) 
     assert link.is_symlink() and real.read_text() == "new"
 
 
+@pytest.mark.parametrize("overwrite", [True, False])
+def test_a_link_out_of_its_folder_is_never_written_through(tmp_path: Path, overwrite: bool) -> None:
+    outside = tmp_path / "elsewhere" / "precious.txt"
+    outside.parent.mkdir()
+    outside.write_text("precious")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    link = folder / "tuesday.toml"
+    link.symlink_to(outside)
+    with pytest.raises(UserFileError, match="is a link to .*, outside its folder; nothing was"):
+        write_atomic(link, "new", overwrite=overwrite)
+    assert outside.read_text() == "precious" and link.is_symlink()
+    assert sorted(p.name for p in folder.iterdir()) == ["tuesday.toml"]
+
+
 def test_an_existing_file_is_kept_unless_overwriting(tmp_path: Path) -> None:
     target = tmp_path / "kept.toml"
     target.write_text("mine")

@@ -48,3 +48,12 @@ def test_the_lock_is_freed_when_its_holder_is_killed(tmp_path: Path) -> None:
     holder.stdout.close()
     with FolderLock(folder, wait_s=5):
         pass
+
+
+def test_a_lock_file_that_is_a_link_is_never_written_through(tmp_path: Path) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious")
+    (tmp_path / ".templates.lock").symlink_to(precious)
+    with pytest.raises(UserFileError, match="it is a link, which is not followed there"):
+        FolderLock(tmp_path / "templates").__enter__()
+    assert precious.read_text() == "precious"

@@ -64,3 +64,16 @@ def test_a_killed_holder_frees_the_lock_and_is_named_while_it_lives(tmp_path: Pa
             holder.stdout.close()
     with InstanceLock(path) as lock:
         assert lock.held, "a lock left by a killed process does not block the next start"
+
+
+def test_a_lock_file_that_is_a_link_is_never_written_through(tmp_path: Path) -> None:
+    from retrotimer.core.history.history_ports import HistoryUnavailable
+    from retrotimer.storage.history.history_opening import open_for_writing
+
+    paths = AppPaths.from_environment().ensure()
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious")
+    lock_path(paths).symlink_to(precious)
+    with pytest.raises(HistoryUnavailable, match="the instance lock cannot be made: it is a link"):
+        open_for_writing(paths)
+    assert precious.read_text() == "precious"

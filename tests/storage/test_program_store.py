@@ -28,9 +28,33 @@ def test_the_choice_is_saved_and_read_back_and_a_broken_file_is_told(tmp_path: P
     assert store.load() == choice
     assert "start_day = 2026-03-02" in store.path.read_text()
     store.path.write_text('active = "x"\nstart_day = "soon"\n')
-    with pytest.raises(ProgramError, match="the active program file cannot be read"):
+    with pytest.raises(ProgramError, match="the active program file cannot be used"):
         store.load()
     assert store.clear() and not store.clear()
+
+
+def test_a_choice_with_any_characters_in_its_name_reads_back(tmp_path: Path) -> None:
+    store = ProgramChoiceStore(tmp_path / "program.toml")
+    choice = ProgramChoice('Back\x1b[31m"ward"\\\x07\x7f', days_from_civil(2026, 3, 2), 1)
+    store.save(choice)
+    assert store.load() == choice
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("x = " + "[" * 5000 + "]" * 5000, "nested too deeply"),
+        ('active = "P"\nstart_day = 2026-03-02\nstart_week = 0\n', '"start_week" must be'),
+        ('active = "P"\nstart_day = 2026-03-02T07:00:00\n', '"start_day" must be a date'),
+        ('active = "P"\nstart_day = 2026-03-02\ntraining_days = "mon"\n', "training_days"),
+        ('active = ""\nstart_day = 2026-03-02\n', '"active" must be'),
+    ],
+)
+def test_a_choice_file_that_cannot_be_used_is_told(tmp_path: Path, text: str, reason: str) -> None:
+    store = ProgramChoiceStore(tmp_path / "program.toml")
+    store.path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProgramError, match=reason):
+        store.load()
 
 
 def test_bad_program_files_are_skipped_and_a_huge_one_is_not_read(tmp_path: Path) -> None:

@@ -21,11 +21,13 @@ from retrotimer.core.templates.validation import (
 
 # A step line: a dash, a space, then free text, a length and targets.
 STEP_LINE = re.compile(r"^\s*-\s")
+# Numbers have at most 9 digits: far beyond any length, and always convertible.
 _DURATION = re.compile(
-    r"^(?=\d)(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m(?:(?P<ms>\d+)s?)?)?(?:(?P<s>\d+)s)?$", re.IGNORECASE
+    r"^(?=\d)(?:(?P<h>\d{1,9})h)?(?:(?P<m>\d{1,9})m(?:(?P<ms>\d{1,9})s?)?)?(?:(?P<s>\d{1,9})s)?$",
+    re.IGNORECASE,
 )
 _DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:km|mtr|mi|yd)$", re.IGNORECASE)
-_REPEAT = re.compile(r"\b(\d+)\s*x\b", re.IGNORECASE)
+_REPEAT = re.compile(r"\b(\d{1,9})\s*x\b", re.IGNORECASE)
 _STOCK_PREFIX = {kind.label.casefold(): kind for kind in SegmentKind}
 
 

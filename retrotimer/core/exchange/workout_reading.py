@@ -14,8 +14,10 @@ from retrotimer.core.exchange.workout import (
 )
 from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.templates.validation import (
+    MAX_DEPTH,
     MAX_LABEL,
     MAX_NAME,
+    MAX_READ_DEPTH,
     Problem,
     Severity,
     TemplateReading,
@@ -91,12 +93,12 @@ def _segment(step: WorkoutStep, subject: str) -> Segment | Problem:
 
 
 def _items(workout: Workout, problems: list[Problem]) -> tuple[Item, ...]:
-    # Each built item with the index of the first workout step it came from.
-    built: list[tuple[int, Item]] = []
+    # Each built item with the index of the first workout step it came from, and its depth.
+    built: list[tuple[int, Item, int]] = []
     for index, entry in enumerate(workout.steps):
         subject = f"workout step {index + 1}"
         if isinstance(entry, RepeatStep):
-            starts = [start for start, _ in built]
+            starts = [start for start, _, _ in built]
             if not 0 <= entry.first_step < index or entry.first_step not in starts:
                 problems.append(
                     refused(
@@ -107,16 +109,27 @@ def _items(workout: Workout, problems: list[Problem]) -> tuple[Item, ...]:
                 )
                 continue
             cut = starts.index(entry.first_step)
-            inner = tuple(item for _, item in built[cut:])
+            depth = 1 + max(inner_depth for _, _, inner_depth in built[cut:])
+            if depth > MAX_READ_DEPTH:
+                # Deeper blocks are never built: a hostile file could nest a thousand.
+                problems.append(
+                    refused(
+                        subject,
+                        f"repeats are nested far too deeply to read (more than "
+                        f"{MAX_READ_DEPTH} levels); RetroTimer nests them {MAX_DEPTH} deep",
+                    )
+                )
+                return ()
+            inner = tuple(item for _, item, _ in built[cut:])
             del built[cut:]
-            built.append((entry.first_step, Repeat(entry.count, inner)))
+            built.append((entry.first_step, Repeat(entry.count, inner), depth))
             continue
         made = _segment(entry, subject)
         if isinstance(made, Problem):
             problems.append(made)
         else:
-            built.append((index, made))
-    return tuple(item for _, item in built)
+            built.append((index, made, 0))
+    return tuple(item for _, item, _ in built)
 
 
 def workout_to_template(

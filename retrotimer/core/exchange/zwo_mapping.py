@@ -12,6 +12,8 @@ from retrotimer.core.exchange.workout_reading import (
     refused,
 )
 from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template
+from retrotimer.core.number_text import finite_number, whole_number
+from retrotimer.core.templates.text_rules import shown_text
 from retrotimer.core.templates.validation import (
     MAX_NAME,
     Problem,
@@ -67,14 +69,13 @@ class _Reading:
                 refused(subject, f"<{element.tag}> has no {attribute}; {SUPPORTED_LENGTHS}")
             )
             return None
-        try:
-            seconds = round(float(value))
-        except ValueError:
+        seconds = finite_number(value)
+        if seconds is None:
             self.problems.append(
-                refused(subject, f'{attribute}="{value}" is not a number of seconds')
+                refused(subject, f"{attribute}={shown_text(value)} is not a number of seconds")
             )
             return None
-        return seconds
+        return round(seconds)
 
     def targets(self, element: ZwoElement) -> None:
         for name in element.attributes:
@@ -109,15 +110,18 @@ def _step(element: ZwoElement, number: int, reading: _Reading) -> Item | None:
         return None
     notes = _notes(element)
     if element.tag == "IntervalsT":
-        count = element.attributes.get("Repeat", "1")
+        written = element.attributes.get("Repeat", "1")
+        count = whole_number(written)
         on = reading.seconds(element, "OnDuration", subject)
         off = reading.seconds(element, "OffDuration", subject)
-        if on is None or off is None or not count.isdigit():
-            if not count.isdigit():
-                reading.problems.append(refused(subject, f'Repeat="{count}" is not a count'))
+        if count is None:
+            reading.problems.append(
+                refused(subject, f"Repeat={shown_text(written)} is not a count")
+            )
+        if on is None or off is None or count is None:
             return None
         work = Segment(kind_from_words(notes or ""), Length.seconds(on), note=notes)
-        return Repeat(int(count), (work, Segment(SegmentKind.WALK, Length.seconds(off))))
+        return Repeat(count, (work, Segment(SegmentKind.WALK, Length.seconds(off))))
     if element.tag in _TIMED:
         seconds = reading.seconds(element, "Duration", subject)
         if seconds is None:

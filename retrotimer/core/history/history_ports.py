@@ -31,12 +31,16 @@ class HistoryUnavailable(Exception):
 class ImportResult:
     """How many sessions an import added, how many it completed (a session already in the
     history that lacked segments, pauses, its end or its review: a backup of a session the
-    disk refused part-way) with how many segments, and how many it skipped as already whole."""
+    disk refused part-way) with how many segments, and how many it skipped as already whole.
+    `refused` says, a line each, which sessions of the file could not be imported, and
+    `kept_in` the file they were written to as they were (None: none could be written)."""
 
     added: int
     skipped: int
     completed: int = 0
     segments_added: int = 0
+    refused: tuple[str, ...] = ()
+    kept_in: str | None = None
 
     def describe(self) -> str:
         """One sentence for the user: "Imported 1 session; completed 1 ...; skipped 0 ..."."""
@@ -50,7 +54,19 @@ class ImportResult:
             )
             parts.append(f"completed {self.completed} already in the history{gained}")
         parts.append(f"skipped {self.skipped} already in the history")
-        return "; ".join(parts) + "."
+        return "; ".join(parts) + "." + self._refusals()
+
+    def _refusals(self) -> str:
+        if not self.refused:
+            return ""
+        count = len(self.refused)
+        which = "1 session" if count == 1 else f"{count} sessions"
+        kept = (
+            f"kept as they were in {self.kept_in}"
+            if self.kept_in is not None
+            else "still in the file imported, as they were"
+        )
+        return f" {which} could not be imported ({kept}): " + "; ".join(self.refused) + "."
 
 
 class HistoryWriter(Protocol):
@@ -111,11 +127,14 @@ class HistoryRepository(HistoryWriter, Protocol):
 class HistoryFiles(Protocol):
     """Files in and out of the history: `file_format` is "csv" or "json"; paths are text.
 
-    `export_to` returns how many sessions it wrote; `import_from` reads a JSON export and
+    `export_to` returns how many sessions it wrote, and raises FileExistsError when the file
+    exists and `overwrite` is not given; `import_from` reads a JSON export and
     raises ValueError, with a message for the user, for a file that is not one (nothing is
-    imported then). Either raises HistoryUnavailable when the disk refuses.
+    imported then); the sessions of an export that cannot be imported are told in its result
+    and kept aside, and the others are imported. Either raises HistoryUnavailable when the
+    disk refuses.
     """
 
-    def export_to(self, path: str, file_format: str) -> int: ...
+    def export_to(self, path: str, file_format: str, *, overwrite: bool = False) -> int: ...
 
     def import_from(self, path: str) -> ImportResult: ...

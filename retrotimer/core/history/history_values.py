@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Venue
+from retrotimer.core.number_text import whole_number
 from retrotimer.core.session.plan import Plan, plan_to_json
 from retrotimer.core.session.records import (
     SegmentRecord,
@@ -20,6 +21,7 @@ from retrotimer.core.session.records import (
 from retrotimer.core.session.records import (
     SessionTotals as SessionTotals,  # where it was first
 )
+from retrotimer.core.templates.text_rules import text_problems
 
 # How hard the session felt, as on the effort (RPE) scales runners know: higher is harder.
 RATING_WORDS: dict[int, str] = {
@@ -86,7 +88,11 @@ def rating_words(rating: int) -> str:
 
 def rating_number(text: str) -> int:
     """The rating a runner typed, as its number or its words ("3", "just right"); ValueError
-    with a message naming every accepted value otherwise."""
+    with a message naming every accepted value otherwise. The number is read as int() reads
+    it ("٣" is 3), "²" is not one."""
+    number = whole_number(text)
+    if number is not None and number in RATING_WORDS:
+        return number
     wanted = " ".join(text.split()).casefold()
     for number, words in RATING_WORDS.items():
         if wanted in (str(number), words):
@@ -142,6 +148,9 @@ class Review:
             found.append(f"near-stumbles must be 0-{MAX_NEAR_STUMBLES}")
         if len(self.notes) > MAX_NOTES_LENGTH:
             found.append(f"notes must be at most {MAX_NOTES_LENGTH} characters")
+        else:
+            # The rule for everything people type; the review's fields clean what is pasted.
+            found.extend(text_problems("notes", self.notes, MAX_NOTES_LENGTH, lines=True))
         return found
 
 

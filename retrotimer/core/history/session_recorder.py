@@ -22,6 +22,7 @@ from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.records import SegmentRecord, SessionSummary
 from retrotimer.core.session.session_machine import Event, EventKind
+from retrotimer.core.totals import total_clock_text
 
 Notify = Callable[[str], None]
 
@@ -36,6 +37,16 @@ def unavailable_message(error: HistoryUnavailable) -> str:
 
 
 _PAUSING = (EventKind.PAUSED, EventKind.AUTO_PAUSED)
+# A step back smaller than this is absorbed without a word (a clock put right by a moment).
+CLOCK_STEP_TOLD_S = 1.0
+
+
+def clock_set_back_message(step_s: float) -> str:
+    return (
+        f"The computer's clock was set back by {total_clock_text(step_s)} during this "
+        "session; the session keeps the times of the clock it started with, so it still "
+        "ends after it began."
+    )
 
 
 class SessionRecorder:
@@ -69,6 +80,9 @@ class SessionRecorder:
         self._end: SessionEnd | None = None
         self._review: Review | None = None
         self._pending: deque[Callable[[], None]] = deque()
+        self._latest_utc_s: float | None = None
+        self._clock_shift_s = 0.0
+        self._clock_step_told = False
         self.problem: str | None = None
 
     @property
@@ -96,6 +110,52 @@ class SessionRecorder:
     # ---- what the session tells ------------------------------------------------------
     def begin(self, at: WallTime) -> None:
         """The session started: write its row (once; later calls change nothing)."""
+        self._begin(self._on_its_clock(at))
+
+    def segment_done(self, record: SegmentRecord, at: WallTime) -> None:
+        """A segment ended (at its end, skipped, or stopped in): commit it now."""
+        self._segment_done(record, self._on_its_clock(at))
+
+    def pause_began(self, at: WallTime, earlier_s: float = 0.0) -> None:
+        """The session stood still from `earlier_s` before `at` (a clock jump noticed late)
+        or from `at`: write the pause now, without an end, so a crash while paused keeps it."""
+        self._pause_began(self._on_its_clock(at), earlier_s)
+
+    def pause_ended(self, at: WallTime) -> None:
+        """The session runs again (or ended while paused): the open pause gets its end."""
+        self._pause_ended(self._on_its_clock(at))
+
+    def end(self, summary: SessionSummary, at: WallTime) -> None:
+        """The session finished or was stopped: record how, with the summary's totals (a
+        pause it was stopped in ends there)."""
+        self._end_with(summary, self._on_its_clock(at))
+
+    def observe(self, at: WallTime) -> None:
+        """The wall clock at a moment with nothing to record (a tick of the display): seen
+        often, a step of the clock back is told and made up for from where it happened."""
+        self._on_its_clock(at)
+
+    @property
+    def clock_set_back_s(self) -> float:
+        """How far the wall clock was set back while the session was recorded (0: never)."""
+        return self._clock_shift_s
+
+    def _on_its_clock(self, at: WallTime) -> WallTime:
+        """`at` on the clock the session started with. A wall clock set back mid-session (an
+        NTP step, the runner putting it right) would otherwise end the session before it
+        began; from such a step on, every moment is moved forward by the step, so the
+        session's times keep their order and their lengths. The runner is told once."""
+        moment = at.utc_s + self._clock_shift_s
+        if self._latest_utc_s is not None and moment < self._latest_utc_s:
+            self._clock_shift_s += self._latest_utc_s - moment
+            moment = self._latest_utc_s
+            if self._clock_shift_s >= CLOCK_STEP_TOLD_S and not self._clock_step_told:
+                self._clock_step_told = True
+                self._notify(clock_set_back_message(self._clock_shift_s))
+        self._latest_utc_s = moment
+        return WallTime(moment, at.offset_s)
+
+    def _begin(self, at: WallTime) -> None:
         if self._start is not None:
             return
         start = SessionStart(
@@ -111,30 +171,26 @@ class SessionRecorder:
         self._start = start
         self._write(lambda: self._writer.begin_session(start))
 
-    def segment_done(self, record: SegmentRecord, at: WallTime) -> None:
-        """A segment ended (at its end, skipped, or stopped in): commit it now."""
+    def _segment_done(self, record: SegmentRecord, at: WallTime) -> None:
         if self._end is not None:
             return
-        self.begin(at)
+        self._begin(at)
         # Going back and running a segment again gives a later record for the same index,
         # which replaces the earlier one, as in the session's own records.
         self._records[record.index] = record
         totals = SessionTotals.from_records(self._records.values())
         self._write(lambda: self._writer.record_segment(self._session_id, record, totals, at.utc_s))
 
-    def pause_began(self, at: WallTime, earlier_s: float = 0.0) -> None:
-        """The session stood still from `earlier_s` before `at` (a clock jump noticed late)
-        or from `at`: write the pause now, without an end, so a crash while paused keeps it."""
+    def _pause_began(self, at: WallTime, earlier_s: float) -> None:
         if self._end is not None or self._paused:
             return
-        self.begin(at)
+        self._begin(at)
         assert self._start is not None
         pause = Pause(max(self._start.started.utc_s, at.utc_s - max(0.0, earlier_s)))
         self._pauses.append(pause)
         self._write(lambda: self._writer.record_pause(self._session_id, pause))
 
-    def pause_ended(self, at: WallTime) -> None:
-        """The session runs again (or ended while paused): the open pause gets its end."""
+    def _pause_ended(self, at: WallTime) -> None:
         if self._end is not None or not self._paused:
             return
         open_pause = self._pauses[-1]
@@ -146,13 +202,11 @@ class SessionRecorder:
     def _paused(self) -> bool:
         return bool(self._pauses) and self._pauses[-1].end_utc_s is None
 
-    def end(self, summary: SessionSummary, at: WallTime) -> None:
-        """The session finished or was stopped: record how, with the summary's totals (a
-        pause it was stopped in ends there)."""
+    def _end_with(self, summary: SessionSummary, at: WallTime) -> None:
         if self._end is not None:
             return
-        self.begin(at)
-        self.pause_ended(at)
+        self._begin(at)
+        self._pause_ended(at)
         end = SessionEnd(
             SessionStatus.from_summary(summary), at, SessionTotals.from_summary(summary)
         )
@@ -168,17 +222,19 @@ class SessionRecorder:
 
     def on_event(self, event: Event, at: WallTime) -> None:
         """Feed every session event here: the start, each finished segment, each pause and
-        the ending (with the summary its event carries) are recorded."""
+        the ending (with the summary its event carries) are recorded. Every event, cues
+        included, shows the recorder the wall clock, so a step back is caught soon."""
+        at = self._on_its_clock(at)
         if event.kind is EventKind.COUNTDOWN:
-            self.begin(at)
+            self._begin(at)
         elif event.kind in _PAUSING:
-            self.pause_began(at, event.paused_for_s)
+            self._pause_began(at, event.paused_for_s)
         elif event.kind is EventKind.RESUMED:
-            self.pause_ended(at)
+            self._pause_ended(at)
         elif event.kind is EventKind.SEGMENT_DONE and event.record is not None:
-            self.segment_done(event.record, at)
+            self._segment_done(event.record, at)
         elif event.summary is not None:
-            self.end(event.summary, at)
+            self._end_with(event.summary, at)
 
     # ---- writing ---------------------------------------------------------------------
     def retry(self) -> bool:

@@ -30,6 +30,7 @@ from retrotimer.core.templates.template_toml import (
     read_template_toml,
     template_from_mapping,
 )
+from retrotimer.core.templates.text_rules import text_problems
 from retrotimer.core.templates.text_syntax import format_template_text, read_template_text
 from retrotimer.core.templates.validation import (
     MAX_NAME,
@@ -105,15 +106,17 @@ class _Reader:
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.add(f"unknown key {key!r} ignored{hint}", scope, key, Severity.WARNING)
 
-    def line_text(self, data: Mapping[str, Any], key: str, scope: Scope, limit: int) -> str:
+    def line_text(
+        self, data: Mapping[str, Any], key: str, scope: Scope, limit: int, *, lines: bool = False
+    ) -> str:
+        """Text checked as a template's name is: within `limit`, on one line unless `lines`,
+        without characters that cannot be seen (an escape would reach the terminal)."""
         value = data.get(key, "")
         if not isinstance(value, str):
             self.add(f"{key} must be text in quotes, as in {key} = '...'", scope, key)
             return ""
-        if "\n" in value or "\r" in value:
-            self.add(f"the {key} must fit on one line", scope, key)
-        elif len(value) > limit:
-            self.add(f"the {key} is {len(value)} characters long; keep it to {limit}", scope, key)
+        for message in text_problems(key, value, limit, lines=lines):
+            self.add(message, scope, key)
         return value.strip()
 
     def program(self, data: Mapping[str, Any]) -> Program:
@@ -122,10 +125,7 @@ class _Reader:
         name = self.line_text(data, "name", top, MAX_NAME)
         if not name:
             self.add("a program needs a name, as in name = 'My program'", top, "name")
-        description = data.get("description", "")
-        if not isinstance(description, str) or len(description) > MAX_DESCRIPTION:
-            self.add(f"description must be text of at most {MAX_DESCRIPTION} characters", top)
-            description = ""
+        description = self.line_text(data, "description", top, MAX_DESCRIPTION, lines=True)
         next_program = self.line_text(data, "next", top, MAX_NAME)
         weeks = data.get("weeks")
         if not isinstance(weeks, list) or not weeks:

@@ -368,7 +368,7 @@ def parse_template_toml(
     return reading.template
 
 
-def _quote(text: str) -> str:
+def toml_string(text: str) -> str:
     """A TOML basic string; control characters are escaped, as TOML requires."""
     out = []
     for char in text:
@@ -394,12 +394,12 @@ def _item_lines(item: Item, path: str) -> list[str]:
         for child in item.items:
             lines += _item_lines(child, f"{path}.segments")
         return lines
-    lines.append(f"kind = {_quote(item.kind.value)}")
+    lines.append(f"kind = {toml_string(item.kind.value)}")
     lines.append(f"{item.length.unit.value} = {item.length.amount}")
     if item.label:
-        lines.append(f"label = {_quote(item.label)}")
+        lines.append(f"label = {toml_string(item.label)}")
     if item.note:
-        lines.append(f"note = {_quote(item.note)}")
+        lines.append(f"note = {toml_string(item.note)}")
     return lines
 
 
@@ -407,9 +407,9 @@ def template_to_toml(template: Template) -> str:
     """TOML text for a template; read_template_toml reads it back unchanged."""
     lines = [
         f"format = {FORMAT_VERSION}",
-        f"name = {_quote(template.name)}",
-        f"description = {_quote(template.description)}",
-        f"venue = {_quote(template.venue.value)}",
+        f"name = {toml_string(template.name)}",
+        f"description = {toml_string(template.description)}",
+        f"venue = {toml_string(template.venue.value)}",
     ]
     if not template.items:
         lines.append("segments = []")

@@ -102,6 +102,20 @@ def shown_text(text: str) -> str:
     return f'"{visible(text)}", which holds {char_name(hidden[0])}'
 
 
+def shown_value(value: object) -> str:
+    """Any value from a file, for a message: its repr (which escapes what cannot be seen), at
+    most SHOWN_CHARS characters, so a message stays one line however big the value."""
+    written = repr(value)
+    return written if len(written) <= SHOWN_CHARS else written[:SHOWN_CHARS] + "…"
+
+
+def cleaned_text(text: str) -> str:
+    """Free text as typed or pasted (a review's notes) without the characters a name or label
+    must not hold: a tab becomes a space, line ends stay, the others are left out."""
+    spaced = text.replace("\t", " ")
+    return "".join(char for char in spaced if char in "\n\r" or not is_refused(char))
+
+
 def normal_name(name: str) -> str:
     """The name as it is kept and compared: without spaces around it, so " Tuesday" and
     "Tuesday" are one name."""

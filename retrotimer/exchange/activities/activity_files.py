@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from retrotimer.core.exchange.activity import activity_from_session
+from retrotimer.core.file_names import ascii_slug
 from retrotimer.core.history.history_values import HistoryEntry, HistorySession
 from retrotimer.exchange.activities.fit_activity import encode_activity
 from retrotimer.exchange.activities.tcx_activity import activity_to_tcx
@@ -24,7 +24,7 @@ def activity_bytes(session: HistorySession, activity_format: ActivityFormat) -> 
 def session_file_name(entry: HistoryEntry, activity_format: ActivityFormat) -> str:
     """ "2026-03-01-0800-short-backward-jogs-1a2b3c4d.fit": sorted by date, unique by id."""
     local = datetime.fromtimestamp(entry.started_utc_s, UTC) + timedelta(seconds=entry.utc_offset_s)
-    slug = re.sub(r"\W+", "-", entry.template_name.casefold()).strip("-_")[:40] or "session"
+    slug = ascii_slug(entry.template_name, "session", 40)
     return f"{local:%Y-%m-%d-%H%M}-{slug}-{entry.session_id[:8]}{activity_format.suffix}"
 
 

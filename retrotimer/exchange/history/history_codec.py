@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from retrotimer.core.history.history_values import (
+    MAX_NOTES_LENGTH,
     HistoryEntry,
     HistorySession,
     Review,
@@ -25,6 +26,12 @@ from retrotimer.core.history.history_values import (
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.session.records import SegmentRecord, record_to_json
+from retrotimer.core.templates.text_rules import (
+    MAX_LABEL,
+    MAX_NAME,
+    shown_value,
+    text_problems,
+)
 from retrotimer.exchange.history.pause_json import pauses_from_json, pauses_to_json
 from retrotimer.storage.history.local_time import local_datetime
 
@@ -85,6 +92,36 @@ def iso(moment: WallTime) -> str:
 
 def iso_utc(utc_s: float) -> str:
     return datetime.fromtimestamp(utc_s, UTC).isoformat().replace("+00:00", "Z")
+
+
+_KINDS = {kind.value: kind for kind in SegmentKind}
+_VENUES = {venue.value: venue for venue in Venue}
+_STATUSES = {status.value: status for status in SessionStatus}
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedSession:
+    """A session of an import that cannot be taken: why (each problem names the session and
+    its field) and the object as the file holds it, kept aside so that nothing is lost."""
+
+    problems: tuple[str, ...]
+    data: Any
+
+    def describe(self) -> str:
+        """The first problem, and how many more there are: one line."""
+        more = len(self.problems) - 1
+        return self.problems[0] + (f" (and {more} more)" if more > 0 else "")
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryReading:
+    """What an export file holds: the sessions that can be imported, in the file's order,
+    those that cannot, and the format version the file was written in."""
+
+    sessions: tuple[HistorySession, ...]
+    refused: tuple[RefusedSession, ...] = ()
+    version: int = FORMAT_VERSION
 
 
 # ---- JSON ------------------------------------------------------------------------------
@@ -149,13 +186,16 @@ class _Reader:
     def fail(self, field: str, message: str) -> None:
         self.problems.append(f"{self.where}: {field} {message}")
 
-    def text(self, field: str, *, allow_empty: bool = True) -> str:
+    def text(self, field: str, limit: int, *, lines: bool = False, empty: bool = True) -> str:
+        """Text checked as the app checks what people type (a template's name): within
+        `limit`, on one line unless `lines`, without characters that cannot be seen."""
         value = self.data.get(field)
-        if not isinstance(value, str) or (not allow_empty and not value.strip()):
-            self.fail(field, "must be text" if allow_empty else "must be non-empty text")
+        if not isinstance(value, str) or (not empty and not value.strip()):
+            self.fail(field, "must be text" if empty else "must be non-empty text")
             return ""
-        if not is_unicode(value):
-            self.fail(field, "holds a character that is not Unicode text (a lone surrogate)")
+        problem = next(text_problems(field, value, limit, lines=lines), None)
+        if problem is not None:
+            self.problems.append(f"{self.where}: {problem}")
             return ""
         return value
 
@@ -163,19 +203,27 @@ class _Reader:
         """A true-or-false field; absent is false (backups from before it was kept)."""
         value = self.data.get(field, False)
         if not isinstance(value, bool):
-            self.fail(field, f"must be true or false, not {value!r}")
+            self.fail(field, f"must be true or false, not {shown_value(value)}")
             return False
         return value
 
+    def choice(self, field: str, choices: Mapping[str, T]) -> T | None:
+        """One of `choices` by its name; None (and a problem) for anything else."""
+        value = self.data.get(field)
+        if isinstance(value, str) and value in choices:
+            return choices[value]
+        self.fail(field, f"must be one of {', '.join(choices)}, not {shown_value(value)}")
+        return None
+
     def number(self, field: str) -> float:
         value = self.data.get(field)
+        # The range first: a NaN fails it, and math.isfinite cannot take an int of 400 digits.
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
-            or not math.isfinite(value)
             or not 0 <= value <= MAX_NUMBER
         ):
-            self.fail(field, f"must be a number from 0 to {MAX_NUMBER}, not {value!r}")
+            self.fail(field, f"must be a number from 0 to {MAX_NUMBER}, not {shown_value(value)}")
             return 0.0
         return float(value)
 
@@ -184,7 +232,9 @@ class _Reader:
         if value is None and optional:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_NUMBER:
-            self.fail(field, f"must be a whole number from 0 to {MAX_NUMBER}, not {value!r}")
+            self.fail(
+                field, f"must be a whole number from 0 to {MAX_NUMBER}, not {shown_value(value)}"
+            )
             return 0
         return value
 
@@ -198,14 +248,16 @@ class _Reader:
             parsed = None
         offset = parsed.utcoffset() if parsed is not None else None
         if parsed is None or offset is None:
-            self.fail(field, f"must be a date and time with its UTC offset, not {value!r}")
+            self.fail(
+                field, f"must be a date and time with its UTC offset, not {shown_value(value)}"
+            )
             return None
         try:
             moment = WallTime(parsed.timestamp(), int(offset.total_seconds()))
         except (OverflowError, ValueError):
             moment = None
         if moment is None or not showable(moment.utc_s, moment.offset_s):
-            self.fail(field, f"must be a date from 1970 to 9999 (in UTC), not {value!r}")
+            self.fail(field, f"must be a date from 1970 to 9999 (in UTC), not {shown_value(value)}")
             return None
         return moment
 
@@ -237,8 +289,12 @@ def _program_ref(read: _Reader) -> ProgramRef | None:
         read.fail(
             "program",
             'must be null or {"name": text, "week": 1 or more, "session": 1 or more}, '
-            f"not {value!r}",
+            f"not {shown_value(value)}",
         )
+        return None
+    problem = next(text_problems("program's name", name, MAX_NAME), None)
+    if problem is not None:
+        read.problems.append(f"{read.where}: {problem}")
         return None
     assert isinstance(week, int) and isinstance(session, int)
     return ProgramRef(name, week, session, lighter)
@@ -249,19 +305,14 @@ def _segment(data: Any, where: str, problems: list[str]) -> SegmentRecord | None
         problems.append(f"{where}: expected an object")
         return None
     read = _Reader(data, where, problems)
-    kind_text = data.get("kind")
-    kinds = {kind.value: kind for kind in SegmentKind}
-    if kind_text not in kinds:
-        read.fail("kind", f"must be one of {', '.join(kinds)}, not {kind_text!r}")
+    kind = read.choice("kind", _KINDS)
     skipped = data.get("skipped")
     if not isinstance(skipped, bool):
         read.fail("skipped", "must be true or false")
     record = SegmentRecord(
         index=read.whole("index") or 0,
-        kind=kinds.get(kind_text, SegmentKind.WALK)
-        if isinstance(kind_text, str)
-        else SegmentKind.WALK,
-        label=read.text("label"),
+        kind=kind or SegmentKind.WALK,
+        label=read.text("label", MAX_LABEL),
         planned_s=read.number("planned_s"),
         actual_s=read.number("actual_s"),
         skipped=bool(skipped),
@@ -278,7 +329,7 @@ def _review(read: _Reader, version: int) -> Review:
     return Review(
         rating=rating,
         near_stumbles=read.whole("near_stumbles", optional=True),
-        notes=read.text("notes"),
+        notes=read.text("notes", MAX_NOTES_LENGTH, lines=True),
         dizzy=read.flag("dizzy") if version >= 2 else False,
         pain=read.flag("pain") if version >= 2 else False,
         dizzy_or_pain=read.flag("dizzy_or_pain"),
@@ -297,18 +348,12 @@ def _session(data: Any, where: str, problems: list[str], version: int) -> Histor
     except ValueError:
         session_id = None
     if session_id is None:
-        read.fail("id", f"must be a UUID, not {data.get('id')!r}")
-    venues = {v.value: v for v in Venue}
-    venue_text = data.get("venue")
-    if venue_text not in venues:
-        read.fail("venue", f"must be track, treadmill or any, not {venue_text!r}")
-    status_text = data.get("status")
-    statuses = {status.value: status for status in SessionStatus}
-    if status_text not in statuses:
-        read.fail("status", f"must be one of {', '.join(statuses)}, not {status_text!r}")
+        read.fail("id", f"must be a UUID, not {shown_value(data.get('id'))}")
+    venue = read.choice("venue", _VENUES)
+    status = read.choice("status", _STATUSES)
     test_run = data.get("test_run", False)
     if not isinstance(test_run, bool):
-        read.fail("test_run", f"must be true or false, not {test_run!r}")
+        read.fail("test_run", f"must be true or false, not {shown_value(test_run)}")
     plan = data.get("plan")
     if not isinstance(plan, dict):
         read.fail("plan", "must be an object")
@@ -320,7 +365,7 @@ def _session(data: Any, where: str, problems: list[str], version: int) -> Histor
     started = read.moment("started")
     ended = read.moment("ended", optional=True)
     if started is not None and ended is not None and ended.utc_s < started.utc_s:
-        read.fail("ended", f"is before the start ({data.get('ended')!r})")
+        read.fail("ended", f"is before the start ({shown_value(data.get('ended'))})")
     raw_segments = data.get("segments")
     if not isinstance(raw_segments, list):
         read.fail("segments", "must be a list")
@@ -334,7 +379,7 @@ def _session(data: Any, where: str, problems: list[str], version: int) -> Histor
     if len(set(indexes)) != len(indexes):
         problems.append(f"{where}: segments repeat an index")
     entry_values = (
-        read.text("template", allow_empty=False),
+        read.text("template", MAX_NAME, empty=False),
         read.number("planned_s"),
         SessionTotals(
             read.number("active_s"),
@@ -343,16 +388,16 @@ def _session(data: Any, where: str, problems: list[str], version: int) -> Histor
             read.whole("backward_steps") or 0,
         ),
     )
-    if len(problems) > before or session_id is None or started is None:
+    if len(problems) > before or None in (session_id, started, venue, status):
         return None
+    assert session_id is not None and started is not None
+    assert venue is not None and status is not None
     records = tuple(sorted((s for s in segments if s is not None), key=lambda s: s.index))
-    status = statuses[str(status_text)]
     if status is SessionStatus.RUNNING:
         # Exported while it ran elsewhere: here it can only be what was recorded.
         status = SessionStatus.INTERRUPTED
     template_name, planned_s, totals = entry_values
     plan_json = json.dumps(plan, separators=(",", ":"), ensure_ascii=False)
-    venue = venues[str(venue_text)]
     start = SessionStart(
         session_id,
         template_name,
@@ -374,12 +419,18 @@ def _session(data: Any, where: str, problems: list[str], version: int) -> Histor
     return HistorySession(entry, plan_json, records, pauses)
 
 
-def sessions_from_json(text: str) -> list[HistorySession]:
-    """Read a backup; raises HistoryImportError listing every problem, before anything is used."""
+def sessions_from_json(text: str) -> HistoryReading:
+    """Read a backup: every session that can be imported, and every one that cannot with its
+    problems. HistoryImportError for a file that is not a backup at all."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise HistoryImportError([f"not a RetroTimer history export: not JSON ({error})"]) from None
+    except ValueError:
+        # Python refuses to convert an integer of thousands of digits.
+        raise HistoryImportError(
+            ["not a RetroTimer history export: it holds a number of thousands of digits"]
+        ) from None
     except RecursionError:
         raise HistoryImportError(
             ["not a RetroTimer history export: its values are nested far too deeply"]
@@ -393,26 +444,40 @@ def sessions_from_json(text: str) -> list[HistorySession]:
     if type(version) is not int or version not in READABLE_VERSIONS:
         raise HistoryImportError(
             [
-                f"history export version {version!r} is not supported "
+                f"history export version {shown_value(version)} is not supported "
                 f"(expected {' or '.join(map(str, READABLE_VERSIONS))})"
             ]
         )
     raw = document.get("sessions")
     if not isinstance(raw, list):
         raise HistoryImportError(["the export has no list of sessions"])
-    problems: list[str] = []
+    sessions: list[HistorySession] = []
+    refused: list[RefusedSession] = []
     try:
-        sessions = [
-            _session(item, f"session {number}", problems, version)
-            for number, item in enumerate(raw, start=1)
-        ]
+        for number, item in enumerate(raw, start=1):
+            problems: list[str] = []
+            session = _session(item, f"session {number}", problems, version)
+            if session is None:
+                refused.append(RefusedSession(tuple(problems), item))
+            else:
+                sessions.append(session)
     except RecursionError:
         raise HistoryImportError(
             ["not a RetroTimer history export: its values are nested far too deeply"]
         ) from None
-    if problems:
-        raise HistoryImportError(problems)
-    return [session for session in sessions if session is not None]
+    return HistoryReading(tuple(sessions), tuple(refused), version)
+
+
+def refused_to_json(refused: Iterable[RefusedSession], version: int = FORMAT_VERSION) -> str:
+    """The sessions an import could not take, as the file held them, in a file of the same
+    format and `version` (that of the file read): once put right, it imports. Escaped to
+    ASCII, so even a lone surrogate is kept."""
+    document = {
+        "format": FORMAT_NAME,
+        "version": version,
+        "sessions": [session.data for session in refused],
+    }
+    return json.dumps(document, indent=2) + "\n"
 
 
 # ---- CSV -------------------------------------------------------------------------------

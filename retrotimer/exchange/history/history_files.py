@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import errno
+import hashlib
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from retrotimer.core.file_names import ascii_slug
 from retrotimer.core.history.history_ports import (
     HistoryRepository,
     HistoryUnavailable,
@@ -14,6 +18,8 @@ from retrotimer.core.history.history_ports import (
 from retrotimer.core.history.history_values import HistorySession
 from retrotimer.exchange.history.history_codec import (
     HistoryImportError,
+    HistoryReading,
+    refused_to_json,
     sessions_from_json,
     sessions_to_csv,
     sessions_to_json,
@@ -26,12 +32,14 @@ from retrotimer.storage.user_files import (
     read_user_file,
 )
 
-# Larger than years of daily sessions; a bigger file is not one of ours.
-MAX_IMPORT_BYTES = 200 * 1024 * 1024
+# Fifteen years of daily sessions, read in about two seconds (bench/readers.py); a bigger
+# file is not one of ours.
+MAX_IMPORT_BYTES = 16 * 1024 * 1024
 
 
-def read_import_file(path: Path) -> list[HistorySession]:
-    """The sessions of a JSON export; HistoryImportError says why a file cannot be imported."""
+def read_import_file(path: Path) -> HistoryReading:
+    """The sessions of a JSON export, and those it holds that cannot be imported;
+    HistoryImportError says why a file cannot be imported at all."""
     try:
         text = decode_user_text(read_user_file(path, MAX_IMPORT_BYTES, what="history export"))
     except UserFileError as error:
@@ -47,8 +55,40 @@ def save_unsaved(sessions: Iterable[HistorySession], folders: Iterable[Path]) ->
     listed = list(sessions)
     if not listed:
         return None
-    text = sessions_to_json(listed)
-    name = f"unsaved-session-{listed[0].session_id}.json"
+    return _write_first(
+        sessions_to_json(listed), f"unsaved-session-{listed[0].session_id}.json", folders
+    )
+
+
+def keep_refused(reading: HistoryReading, source: Path, folders: Iterable[Path]) -> Path | None:
+    """Write the sessions of `source` that could not be imported, as the file held them, to
+    "not-imported-NAME-HASH.json" in the first folder that accepts it (the same file for the
+    same refusals, so a second import writes nothing new); None when none were refused or no
+    folder accepts it."""
+    if not reading.refused:
+        return None
+    text = refused_to_json(reading.refused, reading.version)
+    digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:8]
+    name = f"not-imported-{ascii_slug(source.stem, 'history', 60)}-{digest}.json"
+    return _write_first(text, name, folders)
+
+
+def with_refusals(
+    result: ImportResult, reading: HistoryReading, source: Path, folders: Sequence[Path]
+) -> ImportResult:
+    """The result of importing `reading`'s sessions, with the sessions it refused told and
+    kept aside."""
+    if not reading.refused:
+        return result
+    kept = keep_refused(reading, source, folders)
+    return dataclasses.replace(
+        result,
+        refused=tuple(refused.describe() for refused in reading.refused),
+        kept_in=str(kept) if kept is not None else None,
+    )
+
+
+def _write_first(text: str, name: str, folders: Iterable[Path]) -> Path | None:
     for folder in [*folders, Path(tempfile.gettempdir())]:
         target = folder / name
         try:
@@ -62,19 +102,25 @@ def save_unsaved(sessions: Iterable[HistorySession], folders: Iterable[Path]) ->
 class JsonCsvHistoryFiles:
     """Export and import files for a history (implements the JsonCsvHistoryFiles port)."""
 
-    def __init__(self, repository: HistoryRepository) -> None:
+    def __init__(self, repository: HistoryRepository, keep_in: Sequence[Path] = ()) -> None:
+        """`keep_in`: where sessions an import refuses are kept, in order of preference."""
         self._repository = repository
+        self._keep_in = tuple(keep_in)
 
-    def export_to(self, path: str, file_format: str) -> int:
+    def export_to(self, path: str, file_format: str, *, overwrite: bool = False) -> int:
         if file_format not in ("csv", "json"):
             raise ValueError(f"unknown export format {file_format!r} (csv or json)")
         sessions = self._repository.all_sessions()
         text = sessions_to_json(sessions) if file_format == "json" else sessions_to_csv(sessions)
         try:
-            write_atomic(Path(path), text)
-        except OSError as error:
+            write_atomic(Path(path), text, overwrite=overwrite)
+        except UserFileError as error:
+            if error.errno == errno.EEXIST:
+                raise FileExistsError(str(error)) from None
             raise HistoryUnavailable(str(error)) from error
         return len(sessions)
 
     def import_from(self, path: str) -> ImportResult:
-        return self._repository.import_sessions(read_import_file(Path(path)))
+        reading = read_import_file(Path(path))
+        result = self._repository.import_sessions(reading.sessions)
+        return with_refusals(result, reading, Path(path), self._keep_in)

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from retrotimer.core.history.history_values import Pause, WallTime, showable
+from retrotimer.core.templates.text_rules import shown_value
 
 
 def _iso(utc_s: float, offset_s: int) -> str:
@@ -44,18 +45,19 @@ def _pause(item: object, where: str, problems: list[str]) -> Pause | None:
     start = _moment(item.get("start"))
     if start is None:
         problems.append(
-            f"{where}: start must be a date and time with its UTC offset, not {item.get('start')!r}"
+            f"{where}: start must be a date and time with its UTC offset, "
+            f"not {shown_value(item.get('start'))}"
         )
         return None
     end = None if item.get("end") is None else _moment(item.get("end"))
     if item.get("end") is not None and end is None:
         problems.append(
             f"{where}: end must be null or a date and time with its UTC offset, "
-            f"not {item.get('end')!r}"
+            f"not {shown_value(item.get('end'))}"
         )
         return None
     if end is not None and end < start:
-        problems.append(f"{where}: end is before its start ({item.get('end')!r})")
+        problems.append(f"{where}: end is before its start ({shown_value(item.get('end'))})")
         return None
     return Pause(start, end)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import Any
 
@@ -129,6 +130,10 @@ def encode_workout(workout: Workout, created: datetime) -> bytes:
 
 
 # ---- reading ---------------------------------------------------------------------------
+# Thousands of steps, and read in well under a second: Garmin's decoder is pure Python.
+MAX_FIT_WORKOUT_BYTES = 256_000
+
+
 def _intensity(value: Any) -> Intensity:
     try:
         return Intensity(value)
@@ -137,10 +142,10 @@ def _intensity(value: Any) -> Intensity:
 
 
 def _number(value: Any) -> float | None:
-    """A decoded number, or None for a missing or malformed one (a list, text)."""
+    """A decoded number, or None for a missing or malformed one (a list, text, infinity)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value)
+    return float(value) if math.isfinite(value) else None
 
 
 def _string(value: Any) -> str:
@@ -204,6 +209,14 @@ def _read_step(
 def read_fit_workout(data: bytes, source: str, default_name: str = "") -> TemplateReading:
     """A template from a FIT workout file; TemplateError when the file is not a readable FIT
     workout (an activity, say). Problems name the workout step they are about."""
+    if len(data) > MAX_FIT_WORKOUT_BYTES:
+        raise TemplateError(
+            [
+                f"the FIT file is larger than {MAX_FIT_WORKOUT_BYTES // 1000} KB, far too big "
+                "for a workout (a watch holds a few hundred steps); it was not read"
+            ],
+            source,
+        )
     messages = decode_messages(data, source)
     file_type = _string(next(iter(messages.get("file_id_mesgs", [])), {}).get("type"))
     if file_type != "workout" or not messages.get("workout_mesgs"):

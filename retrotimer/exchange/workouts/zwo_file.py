@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml
@@ -28,8 +29,12 @@ def _element(node: Element, depth: int = 0) -> ZwoElement:
 def parse_xml(data: bytes, source: str) -> ZwoElement:
     """The document's root element; TemplateError with one sentence for XML that is broken or
     tries to declare a DTD or entities (external files, "billion laughs" expansions)."""
+    if (unreadable := unreadable_encoding(data)) is not None:
+        raise TemplateError([f"line 1: {unreadable}"], source)
     try:
         root = defusedxml.ElementTree.fromstring(data, forbid_dtd=True)
+    except ParseError as error:
+        raise _not_xml(error, source) from None
     except defusedxml.DefusedXmlException:
         raise TemplateError(
             [
@@ -38,14 +43,40 @@ def parse_xml(data: bytes, source: str) -> ZwoElement:
             ],
             source,
         ) from None
-    except ParseError as error:
-        line, column = error.position
-        reason = str(error).split(":")[0]
-        raise TemplateError(
-            [f"line {line}:{column + 1}: the XML cannot be read: {reason}"],
-            source,
-        ) from None
+    except (ValueError, LookupError):  # after DefusedXmlException, a ValueError too
+        # The declaration names an encoding the parser cannot read (Shift_JIS) or that
+        # does not exist.
+        raise TemplateError([f"line 1: {encoding_words(data)}"], source) from None
     return _element(root)
+
+
+def _not_xml(error: ParseError, source: str) -> TemplateError:
+    line, column = error.position
+    reason = str(error).split(":")[0]
+    return TemplateError([f"line {line}:{column + 1}: the XML cannot be read: {reason}"], source)
+
+
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+# UTF-32 has no reader in the XML parser; its byte-order marks say what it is.
+_UTF32_MARKS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")
+
+
+def unreadable_encoding(data: bytes) -> str | None:
+    """Why the XML parser cannot read text in this encoding, when its byte-order mark shows
+    one it has no reader for (UTF-32); None otherwise."""
+    if data.startswith(_UTF32_MARKS):
+        return "the file is UTF-32 text, which the XML reader cannot read; save it as UTF-8"
+    return None
+
+
+def encoding_words(data: bytes) -> str:
+    """The sentence for an XML declaration naming an encoding the parser cannot read."""
+    found = _DECLARED.match(data)
+    name = found.group(1).decode("ascii", "replace") if found else "an unknown"
+    return (
+        f"the file says it is in the {name!r} encoding, which the XML reader cannot read; "
+        "save it as UTF-8"
+    )
 
 
 def read_zwo(data: bytes, source: str, default_name: str) -> TemplateReading:

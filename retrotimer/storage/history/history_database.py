@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,13 +13,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from retrotimer.core.history.history_ports import HistoryUnavailable
+from retrotimer.storage.file_lock import FolderLock
 from retrotimer.storage.history.history_schema import (
     LATEST_VERSION,
     SchemaTooNew,
     migrate,
     schema_version,
 )
-from retrotimer.storage.user_files import describe_os_error
+from retrotimer.storage.user_files import (
+    UserFileError,
+    describe_os_error,
+    file_kind,
+    folder_problem,
+)
 
 Connect = Callable[[Path], sqlite3.Connection]
 UtcClock = Callable[[], float]  # Unix seconds, for the rows' update times
@@ -198,14 +205,14 @@ class HistoryDatabase:
 
     # ---- opening ---------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
+        self._refuse_special_files()
         if self._read_only:
             return self._open_read_only()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise HistoryUnavailable(
-                f"its folder cannot be made: {describe_error(error, self.path.parent)}"
-            ) from error
+            reason = folder_problem(self.path.parent) or describe_error(error, self.path.parent)
+            raise HistoryUnavailable(f"its folder cannot be made: {reason}") from error
         try:
             return self._open_checked()
         except _Damaged as damage:
@@ -250,11 +257,12 @@ class HistoryDatabase:
             # A newer app's file is refused before anything (even the journal mode) changes.
             if schema_version(connection) > LATEST_VERSION:
                 raise SchemaTooNew(schema_version(connection))
+            if schema_version(connection) < LATEST_VERSION:
+                self._upgrade(connection)
             connection.execute("PRAGMA journal_mode = WAL").fetchone()
             # FULL syncs the log at every commit: a finished segment survives a power cut.
             connection.execute(f"PRAGMA synchronous = {self._synchronous}")
             connection.execute("PRAGMA foreign_keys = ON")
-            migrate(connection)
         except SchemaTooNew as error:
             connection.close()
             raise HistoryUnavailable(f"{error} ({self.path})") from None
@@ -264,6 +272,41 @@ class HistoryDatabase:
             connection.close()
             raise HistoryUnavailable(describe_error(error, self.path)) from error
         return connection
+
+    def _refuse_special_files(self) -> None:
+        """A folder, a FIFO or a device where the database or its log should be is told as
+        what it is (SQLite would call it an input/output error, or wait on a FIFO)."""
+        for candidate in (self.path, *self._companions()):
+            try:
+                mode = os.stat(candidate).st_mode
+            except OSError:
+                continue
+            if not stat.S_ISREG(mode):
+                raise HistoryUnavailable(
+                    f"{candidate} is {file_kind(mode)}, not a file of the history; move it "
+                    "away so that sessions can be recorded"
+                )
+
+    def _companions(self) -> list[Path]:
+        return [self.path.with_name(self.path.name + suffix) for suffix in COMPANION_SUFFIXES]
+
+    def _upgrade(self, connection: sqlite3.Connection) -> None:
+        """Upgrade an old (or new, empty) file, one process at a time. Each process reads the
+        version it found before the upgrade began; without the lock, two would both run the
+        steps after it, and the second would fail adding a column the first had added. The
+        others wait here, then find the file upgraded and go on."""
+        lock = FolderLock(
+            self.path.parent, lock_file=self.path.with_name(f".{self.path.name}.upgrade.lock")
+        )
+        try:
+            with lock:
+                connection.execute("PRAGMA journal_mode = WAL").fetchone()
+                migrate(connection)
+        except UserFileError as error:
+            connection.close()
+            raise HistoryUnavailable(
+                f"the history database cannot be upgraded just now: {error}"
+            ) from None
 
     def _open_read_only(self) -> sqlite3.Connection:
         if not self.path.is_file():
@@ -290,8 +333,7 @@ class HistoryDatabase:
     def _move_aside(self) -> Path:
         target = corrupt_name(self.path, self._wall_clock())
         try:
-            for suffix in COMPANION_SUFFIXES:
-                companion = self.path.with_name(self.path.name + suffix)
+            for companion, suffix in zip(self._companions(), COMPANION_SUFFIXES, strict=True):
                 if companion.exists():
                     os.replace(companion, target.with_name(target.name + suffix))
             os.replace(self.path, target)

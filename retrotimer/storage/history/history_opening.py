@@ -10,7 +10,7 @@ from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.history.local_time import local_datetime
 from retrotimer.storage.instance_lock import InstanceLock
 from retrotimer.storage.paths import AppPaths
-from retrotimer.storage.user_files import describe_os_error
+from retrotimer.storage.user_files import describe_os_error, folder_problem
 
 
 def interrupted_notice(entry: HistoryEntry) -> str:
@@ -46,8 +46,9 @@ def open_for_writing(paths: AppPaths) -> WritableHistory:
     try:
         lock.acquire()
     except OSError as error:
+        reason = folder_problem(lock.path.parent) or describe_os_error(error)
         raise HistoryUnavailable(
-            f"the instance lock cannot be made: {describe_os_error(error)} ({lock.path})"
+            f"the instance lock cannot be made: {reason} ({lock.path})"
         ) from error
     store = HistoryStore(paths.history_db)
     problem: str | None = None

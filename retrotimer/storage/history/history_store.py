@@ -267,9 +267,10 @@ class HistoryStore:
         recorded (their end is the last write). Call only while holding the instance lock."""
         with self.database.transaction() as db:
             ids = [row[0] for row in db.execute("SELECT id FROM sessions WHERE status = 'running'")]
+            # Never before the start: an older RetroTimer wrote the times of a clock set back.
             db.execute(
-                "UPDATE sessions SET status = 'interrupted', ended_utc = updated_utc "
-                "WHERE status = 'running'"
+                "UPDATE sessions SET status = 'interrupted', "
+                "ended_utc = MAX(updated_utc, started_utc) WHERE status = 'running'"
             )
             rows = [
                 db.execute(

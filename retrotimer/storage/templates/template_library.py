@@ -101,6 +101,9 @@ class TemplateLibrary:
     def import_file(self, path: str | os.PathLike[str]) -> ImportedTemplate:
         return self.store.import_file(Path(path))
 
+    def add_new(self, template: Template, source: str) -> ImportedTemplate:
+        return self.store.add_new(template, source)
+
     def export_file(
         self,
         name: str,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from retrotimer.core.file_names import ascii_slug
 from retrotimer.core.model import Template
 from retrotimer.core.templates.library import (
     ImportedTemplate,
@@ -32,15 +32,11 @@ from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.file_lock import FolderLock
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_files import read_template_file_text
-from retrotimer.storage.user_files import UserFileError, describe_os_error
+from retrotimer.storage.user_files import UserFileError, describe_os_error, folder_problem
 
 SUFFIX = ".toml"
 # File names stay far below the file systems' 255 bytes, with room for "-2" and temp names.
 MAX_STEM_BYTES = 100
-_HASH_LENGTH = 8
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
-    f"{p}{n}" for p in ("com", "lpt") for n in range(10)
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,19 +67,9 @@ class StoreListing:
 
 
 def file_stem(name: str) -> str:
-    """A safe, readable file name for a template name: "Short jogs #2" -> "short-jogs-2".
-
-    A name too long for a file name (wide characters take up to 4 bytes each) is cut and
-    given a stable hash of the whole name, so two long names still get two files."""
-    stem = re.sub(r"\W+", "-", name_key(name)).strip("-_") or "template"
-    if len(stem.encode("utf-8")) > MAX_STEM_BYTES:
-        import hashlib  # here, not at start-up: it maps OpenSSL's libcrypto
-
-        digest = hashlib.sha256(name_key(name).encode("utf-8")).hexdigest()[:_HASH_LENGTH]
-        budget = MAX_STEM_BYTES - _HASH_LENGTH - 1
-        head = stem.encode("utf-8")[:budget].decode("utf-8", "ignore").rstrip("-_")
-        stem = f"{head}-{digest}"
-    return f"{stem}-template" if stem in _WINDOWS_RESERVED else stem
+    """A safe, stable ASCII file name for a template name: "Short jogs #2" -> "short-jogs-2"
+    (see `ascii_slug`); the name inside the file is unchanged."""
+    return ascii_slug(name_key(name), "template", MAX_STEM_BYTES)
 
 
 def _read_stored(path: Path) -> TemplateReading:
@@ -125,10 +111,17 @@ class TemplateStore:
         ]
 
     def listing(self) -> StoreListing:
-        """Every template file read: the good ones by name, and the ones skipped with why."""
+        """Every template file read: the good ones by name, and the ones skipped with why (a
+        templates folder that cannot be read is one of them)."""
         templates: dict[str, StoredTemplate] = {}
         bad: list[BadTemplateFile] = []
-        for path in self._files(self.directory):
+        try:
+            files = self._files(self.directory)
+        except OSError as error:
+            reason = folder_problem(self.directory) or describe_os_error(error)
+            problem = Problem(Severity.ERROR, f"your templates cannot be read: {reason}")
+            return StoreListing((), (BadTemplateFile(self.directory, (problem,)),))
+        for path in files:
             reading = _read_stored(path)
             template = reading.template
             if template is None or reading.errors:
@@ -173,7 +166,8 @@ class TemplateStore:
         stem = file_stem(name)
         path = directory / f"{stem}{SUFFIX}"
         number = 2
-        while path.exists():
+        # A link counts as taken even when what it points to is gone.
+        while os.path.lexists(path):
             path = directory / f"{stem}-{number}{SUFFIX}"
             number += 1
         return path
@@ -198,8 +192,9 @@ class TemplateStore:
             try:
                 self.directory.mkdir(parents=True, exist_ok=True)
             except OSError as error:
+                reason = folder_problem(self.directory) or describe_os_error(error)
                 raise UserFileError(
-                    f"cannot save templates in {self.directory}: {describe_os_error(error)}",
+                    f"cannot save templates in {self.directory}: {reason}",
                     error.errno,
                 ) from None
         return self._lock
@@ -249,7 +244,12 @@ class TemplateStore:
 
     def trash(self) -> tuple[TrashedTemplate, ...]:
         found = []
-        for path in self._files(self.trash_directory):
+        try:
+            files = self._files(self.trash_directory)
+        except OSError:
+            # Nothing can have been put there: a deletion would have failed.
+            return ()
+        for path in files:
             template = _read_stored(path).template
             found.append(
                 TrashedTemplate(template.name if template else path.stem, path.name, str(path))
@@ -282,7 +282,12 @@ class TemplateStore:
         reading = read_template(text, source.name, default_name=source.stem)
         if reading.template is None or reading.errors:
             raise TemplateError(list(reading.errors), str(source))
-        template = reading.template
+        return self.add_new(reading.template, str(source))
+
+    def add_new(self, template: Template, source: str) -> ImportedTemplate:
+        """Save `template` read from `source` as a new template under the first free name.
+        The name is chosen under the folder lock, so processes importing the same file at
+        once each get their own name ("Tuesday", "Tuesday (2)"), never a refusal."""
         requested = template.name.strip()
         with self._writing():
             name = free_name(requested, self._taken())

@@ -345,7 +345,8 @@ class HistoryScreen(QWidget):
         if self._transfer is None:
             return
         try:
-            count = self._transfer.export_to(path, file_format)
+            # The file dialog has asked before a file is replaced.
+            count = self._transfer.export_to(path, file_format, overwrite=True)
         except (HistoryUnavailable, ValueError) as error:
             self._refuse(f"Nothing was exported: {error}")
             return

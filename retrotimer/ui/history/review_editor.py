@@ -21,6 +21,7 @@ from retrotimer.core.history.history_values import (
     RATING_WORDS,
     Review,
 )
+from retrotimer.core.templates.text_rules import cleaned_text
 
 NOT_GIVEN = -1  # the near-stumbles box's value for "not given"
 OLD_REPORT = OLD_REPORT_WORDS[:1].upper() + OLD_REPORT_WORDS[1:]
@@ -100,7 +101,7 @@ class ReviewEditor(QWidget):
         return Review(
             rating=self.rating.currentData(),
             near_stumbles=None if stumbles == NOT_GIVEN else stumbles,
-            notes=self.notes.toPlainText().strip()[:MAX_NOTES_LENGTH],
+            notes=cleaned_text(self.notes.toPlainText()).strip()[:MAX_NOTES_LENGTH],
             dizzy=self.dizzy.isChecked(),
             pain=self.pain.isChecked(),
             dizzy_or_pain=self.dizzy_or_pain.isChecked(),

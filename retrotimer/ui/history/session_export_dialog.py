@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from functools import partial
 
 from PySide6.QtWidgets import QLabel, QWidget
 
 from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+from retrotimer.core.file_names import ascii_slug
 from retrotimer.core.history.history_values import HistorySession
 from retrotimer.ui.common.export_file_dialog import ExportFileDialog, FormatRow
 from retrotimer.ui.history.history_texts import date_text
@@ -25,7 +25,7 @@ WHAT_IT_HOLDS = (
 
 def default_file_name(session: HistorySession, suffix: str) -> str:
     entry = session.entry
-    slug = re.sub(r"\W+", "-", entry.template_name.casefold()).strip("-_")[:40] or "session"
+    slug = ascii_slug(entry.template_name, "session", 40)
     return f"{slug}-{entry.session_id[:8]}{suffix}"
 
 

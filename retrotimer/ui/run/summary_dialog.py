@@ -27,6 +27,7 @@ from retrotimer.core.history.history_values import (
 )
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.session.records import SessionOutcome, SessionSummary
+from retrotimer.core.templates.text_rules import cleaned_text
 from retrotimer.ui.common.formatting import total_clock_text
 
 STATUS_WORDS = {SessionOutcome.FINISHED: "Completed", SessionOutcome.STOPPED: "Stopped early"}
@@ -205,7 +206,7 @@ class SummaryDialog(QDialog):
         return Review(
             rating=self.rating(),
             near_stumbles=self.near_stumbles.value(),
-            notes=self.notes.toPlainText().strip()[:MAX_NOTES_LENGTH],
+            notes=cleaned_text(self.notes.toPlainText()).strip()[:MAX_NOTES_LENGTH],
             dizzy=self.dizzy.isChecked(),
             pain=self.pain.isChecked(),
         )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from retrotimer.core.exchange.exchange_ports import OtherToolFiles
 from retrotimer.core.exchange.workout_reading import first_problems
 from retrotimer.core.ports import TemplateRepository
-from retrotimer.core.templates.library import ImportedTemplate, free_name
+from retrotimer.core.templates.library import ImportedTemplate
 from retrotimer.core.templates.validation import TemplateError
 
 
@@ -31,8 +30,6 @@ def import_foreign(
         return None
     if reading.template is None or reading.errors:
         raise TemplateError(first_problems(reading.errors), path)
-    taken = {entry.name.casefold() for entry in library.entries()}
-    name = free_name(reading.template.name, taken)
-    library.save(dataclasses.replace(reading.template, name=name))
+    imported = library.add_new(reading.template, path)
     warnings = " ".join(problem.sentence() for problem in reading.warnings)
-    return ForeignImport(ImportedTemplate(name, reading.template.name, path), warnings)
+    return ForeignImport(imported, warnings)

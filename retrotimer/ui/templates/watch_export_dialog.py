@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from functools import partial
 
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+from retrotimer.core.file_names import ascii_slug
 from retrotimer.core.model import Item, Repeat, Template
 from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.ui.common.export_file_dialog import ExportFileDialog, FormatRow
@@ -33,8 +33,7 @@ def has_steps(items: tuple[Item, ...]) -> bool:
 
 
 def default_file_name(name: str, suffix: str) -> str:
-    stem = re.sub(r"\W+", "-", name.casefold()).strip("-_") or "workout"
-    return stem[:60] + suffix
+    return ascii_slug(name, "workout", 60) + suffix
 
 
 class WatchExportDialog(ExportFileDialog):

@@ -35,3 +35,11 @@ def test_what_cannot_be_a_moment_is_not_showable() -> None:
         assert not showable(value)
     assert not showable(0.0, 86_400)
     assert not showable(0.0, True)
+
+
+def test_notes_holding_a_character_that_cannot_be_seen_are_refused() -> None:
+    from retrotimer.core.history.history_values import Review
+
+    (problem,) = Review(notes="fine\x1b[2J").problems()
+    assert problem.startswith("the notes holds U+001B (ESCAPE) at character 5")
+    assert Review(notes="two\nlines").problems() == []

@@ -16,10 +16,19 @@ from retrotimer.core.history.history_values import (
     SessionTotals,
     WallTime,
 )
-from retrotimer.core.history.session_recorder import SAVED_AGAIN, SessionRecorder
+from retrotimer.core.history.session_recorder import (
+    SAVED_AGAIN,
+    SessionRecorder,
+    clock_set_back_message,
+)
 from retrotimer.core.model import Length, Segment, SegmentKind, Venue
 from retrotimer.core.session.plan import compile_plan
-from retrotimer.core.session.records import SegmentRecord, SessionSummary
+from retrotimer.core.session.records import (
+    SegmentRecord,
+    SessionOutcome,
+    SessionSummary,
+    summarise,
+)
 from retrotimer.core.session.session_machine import Event, Session
 from retrotimer.core.settings import Settings
 from tests.factories import first_steps, simple
@@ -89,11 +98,13 @@ class Run:
         self.notes: list[str] = []
         self.recorder = SessionRecorder(_typed(writer), ID, self.plan, notify=self.notes.append)
         self.now = 0.0
+        # Where the wall clock stands against the session's clock (set back: negative).
+        self.wall_set_s = 0.0
         self.summary: SessionSummary | None = None
 
     def feed(self, events: list[Event]) -> None:
         for event in events:
-            self.recorder.on_event(event, wall(self.now))
+            self.recorder.on_event(event, wall(self.now + self.wall_set_s))
             if event.summary is not None:
                 self.summary = event.summary
 
@@ -106,6 +117,7 @@ class Run:
         while self.now < now:
             self.now = min(now, self.now + 0.5)
             self.feed(self.session.advance(self.now))
+            self.recorder.observe(wall(self.now + self.wall_set_s))
 
     def command(self, name: str, now: float) -> None:
         self.now = now
@@ -363,3 +375,54 @@ def test_refused_pauses_are_held_in_order_and_kept_in_the_snapshot() -> None:
         Pause(wall(35.0).utc_s, wall(45.0).utc_s),
     ]
     assert run.recorder.snapshot().pauses == (Pause(wall(35.0).utc_s, wall(45.0).utc_s),)
+
+
+def moment(kind: str, written: object) -> float:
+    """The wall-clock moment of a write to the history."""
+    if isinstance(written, SessionStart):
+        return written.started.utc_s
+    if isinstance(written, SessionEnd):
+        return written.ended.utc_s
+    if isinstance(written, Pause):
+        return written.end_utc_s if written.end_utc_s is not None else written.start_utc_s
+    assert kind == "segment" and isinstance(written, tuple)
+    return float(written[2])
+
+
+def test_a_wall_clock_set_back_mid_session_never_ends_it_before_it_began() -> None:
+    writer = MemoryWriter()
+    run = Run(writer)
+    run.start()
+    run.until(5.0 + 30.0)
+    run.wall_set_s = -3600.0  # an NTP step, or the runner putting the clock right
+    run.until(5.0 + 40.0)
+    run.command("pause", 5.0 + 40.0)
+    run.command("resume", 5.0 + 50.0)
+    run.until(5.0 + 100.0)
+    run.command("stop", 5.0 + 100.0)
+    # The session keeps the clock it started with (from the last moment it saw before the
+    # step): every moment in order, and the lengths after the step kept.
+    begin, ended = writer.calls[0][1], writer.calls[-1][1]
+    assert isinstance(begin, SessionStart) and isinstance(ended, SessionEnd)
+    (pause,) = writer.pauses()[-1:]
+    assert pause.end_utc_s is not None and pause.end_utc_s - pause.start_utc_s == 10.0
+    moments = [moment(kind, value) for kind, value in writer.calls]
+    assert moments == sorted(moments), "written in the order they happened"
+    assert ended.ended.utc_s - begin.started.utc_s >= ended.totals.active_s + 10.0
+    assert run.recorder.clock_set_back_s == 3599.5  # seen half a second after the step
+    assert run.notes == [clock_set_back_message(3599.5)]
+    assert "set back by 1:00:00" in run.notes[0]
+
+
+def test_a_clock_put_back_by_a_moment_is_absorbed_without_a_word() -> None:
+    writer = MemoryWriter()
+    notes: list[str] = []
+    plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(10))), Settings())
+    recorder = SessionRecorder(_typed(writer), ID, plan, notify=notes.append)
+    recorder.begin(wall(0.0))
+    record = SegmentRecord(0, SegmentKind.WALK, "Walk", 10, 10, False)
+    recorder.segment_done(record, wall(10.0))
+    recorder.end(summarise(plan, (record,), SessionOutcome.FINISHED, 10.0), wall(9.5))
+    ended = writer.calls[-1][1]
+    assert isinstance(ended, SessionEnd) and ended.ended == wall(10.0)
+    assert recorder.clock_set_back_s == 0.5 and notes == []

@@ -147,3 +147,31 @@ def test_sessions_written_as_inline_tables_are_read_without_lines() -> None:
 def test_a_session_cannot_be_text_and_toml_at_once() -> None:
     text = GOOD.replace('text = """', 'name = "Both"\ntext = """', 1)
     assert any("not both" in message for message in rendered(text))
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "message"),
+    [
+        (
+            'name = "Mine"',
+            'name = "Mine\\u001b[2J"',
+            "f.toml:2:1: error: the name holds U+001B (ESCAPE)",
+        ),
+        (
+            'name = "Mine"',
+            'name = "Mi\\u0007ne"',
+            "f.toml:2:1: error: the name holds U+0007 (BELL)",
+        ),
+        (
+            'focus = "Walk"',
+            'focus = "\\u202eWalk"',
+            "f.toml:7:1: error: week 1: the focus holds U+202E (RIGHT-TO-LEFT OVERRIDE)",
+        ),
+    ],
+)
+def test_control_characters_in_a_program_are_refused_where_they_are(
+    before: str, after: str, message: str
+) -> None:
+    assert before in GOOD
+    problems = rendered(GOOD.replace(before, after, 1))
+    assert any(message in problem for problem in problems), problems

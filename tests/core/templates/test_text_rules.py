@@ -137,3 +137,19 @@ def test_a_text_is_refused_exactly_when_it_holds_a_refused_character(text: str) 
     template = Template("T", (walk(one_line or None),))
     errors = [p for p in validate_template(template) if p.is_error]
     assert bool(errors) == refused
+
+
+def test_pasted_free_text_loses_what_cannot_be_seen_but_keeps_its_lines() -> None:
+    from retrotimer.core.templates.text_rules import cleaned_text
+
+    assert cleaned_text("windy\tand \x1b[31mwet\u202e\nslipped\r\n") == (
+        "windy and [31mwet\nslipped\r\n"
+    )
+
+
+def test_a_value_in_a_message_stays_short_and_shows_what_cannot_be_seen() -> None:
+    from retrotimer.core.templates.text_rules import SHOWN_CHARS, shown_value
+
+    assert shown_value("a\x1bb") == "'a\\x1bb'"
+    assert shown_value("x" * 1000) == "'" + "x" * (SHOWN_CHARS - 1) + "…"
+    assert shown_value({"k": [1]}) == "{'k': [1]}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from garmin_fit_sdk import CrcCalculator
 from hypothesis import given, settings
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind
 from retrotimer.core.templates.validation import TemplateError
+from retrotimer.exchange.fit_messages import APPLICATION_ID, own_developer_keys
 from retrotimer.exchange.workouts.fit_workout import read_fit_workout
 from tests.exchange.foreign_files import GOOD_CONNECT_STEPS, an_activity, connect_workout, step
 
@@ -107,3 +110,25 @@ def test_a_repeat_until_a_time_is_refused_with_what_is_supported() -> None:
         "error: workout step 2: a repeat until time cannot be used; RetroTimer repeats a block "
         "a set number of times"
     )
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"developer_data_id_mesgs": [{"application_id": 7, "developer_data_index": 0}]},
+        {"developer_data_id_mesgs": [{"application_id": None, "developer_data_index": [0]}]},
+        {
+            "developer_data_id_mesgs": [
+                {"application_id": APPLICATION_ID, "developer_data_index": 0}
+            ],
+            "field_description_mesgs": [
+                {"developer_data_index": 0, "field_definition_number": [0], "key": 3},
+                {"developer_data_index": 0, "field_definition_number": 1, "key": "x"},
+                {"developer_data_index": [0], "field_definition_number": 2, "key": 4},
+            ],
+        },
+    ],
+)
+def test_odd_field_types_in_a_fit_file_are_not_taken_for_ours(odd: dict[str, Any]) -> None:
+    # What a damaged file or another encoder can hand the decoder: lists, text, None.
+    assert own_developer_keys(odd) == {}

@@ -69,3 +69,59 @@ def test_deeply_nested_xml_is_read_without_exhausting_the_stack() -> None:
     reading = read_zwo(deep, "deep.zwo", "deep")
     assert reading.template is None
     assert "<a> steps cannot be read" in reading.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        (
+            '<?xml version="1.0" encoding="Shift_JIS"?><workout_file><name>火曜日</name>'
+            "</workout_file>".encode("shift_jis"),
+            "line 1: the file says it is in the 'Shift_JIS' encoding, which the XML reader "
+            "cannot read; save it as UTF-8",
+        ),
+        (
+            '<?xml version="1.0" encoding="UTF-32"?><workout_file/>'.encode("utf-32"),
+            "line 1: the file is UTF-32 text, which the XML reader cannot read; save it as UTF-8",
+        ),
+        (
+            b'<?xml version="1.0" encoding="no-such"?><workout_file/>',
+            "line 1: the file says it is in the 'no-such' encoding, which the XML reader cannot "
+            "read; save it as UTF-8",
+        ),
+    ],
+    ids=["shift_jis", "utf-32", "unknown"],
+)
+def test_an_encoding_the_parser_cannot_read_is_told_in_one_line(
+    document: bytes, message: str
+) -> None:
+    with pytest.raises(TemplateError) as raised:
+        read_zwo(document, "w.zwo", "w")
+    assert str(raised.value) == f"w.zwo: error: {message}"
+
+
+@pytest.mark.parametrize(
+    ("attributes", "message"),
+    [
+        ('Duration="inf"', 'Duration="inf" is not a number of seconds'),
+        ('Duration="1e400"', 'Duration="1e400" is not a number of seconds'),
+        ('Duration="nan"', 'Duration="nan" is not a number of seconds'),
+        ('Repeat="²" OnDuration="30" OffDuration="30"', 'Repeat="²" is not a count'),
+        ('Repeat="' + "9" * 5000 + '" OnDuration="30" OffDuration="30"', "is not a count"),
+    ],
+)
+def test_numbers_no_reader_can_use_are_refused_where_they_are(
+    attributes: str, message: str
+) -> None:
+    tag = "IntervalsT" if "Repeat" in attributes else "SteadyState"
+    document = f"<workout_file><workout><{tag} {attributes}/></workout></workout_file>"
+    reading = read_zwo(document.encode(), "w.zwo", "w")
+    assert reading.template is None
+    assert any(message in problem.message for problem in reading.errors)
+
+
+def test_digits_of_other_scripts_are_read_as_numbers() -> None:
+    document = '<workout_file><workout><SteadyState Duration="٣٠٠"/></workout></workout_file>'
+    reading = read_zwo(document.encode(), "w.zwo", "w")
+    assert reading.template is not None
+    assert reading.template.items[0].length.amount == 300  # type: ignore[union-attr]

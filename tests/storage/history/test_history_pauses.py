@@ -109,12 +109,12 @@ def test_a_backup_adds_the_pauses_the_history_lacks(store: HistoryStore, tmp_pat
     backup = save_unsaved([full], [tmp_path])
     assert backup is not None and '"pauses": [' in backup.read_text(encoding="utf-8")
 
-    result = store.import_sessions(read_import_file(backup))
+    result = store.import_sessions(read_import_file(backup).sessions)
     assert (result.added, result.completed, result.skipped) == (0, 1, 0)
     assert result.describe() == (
         "Imported 0 sessions; completed 1 already in the history; skipped 0 already in the history."
     )
     whole = store.get_session(make_id(0))
     assert whole is not None and whole.pauses == pauses
-    again = store.import_sessions(read_import_file(backup))
+    again = store.import_sessions(read_import_file(backup).sessions)
     assert (again.completed, again.skipped) == (0, 1)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from retrotimer.core.file_names import text_digest
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.templates.library import NameTaken, TemplateNotFound
 from retrotimer.core.templates.template_toml import parse_template_toml, template_to_toml
@@ -54,7 +55,11 @@ def test_file_stems_are_safe() -> None:
     assert file_stem("../../etc/passwd") == "etc-passwd"
     assert file_stem("???") == "template"
     assert file_stem("CON") == "con-template"
-    assert file_stem("Rückwärts") == "rückwärts"
+    assert file_stem("Rückwärts") == "ruckwarts"
+    # No ASCII form: a stable hash tells such names apart.
+    assert file_stem("火曜日") == f"template-{text_digest('火曜日')}"
+    assert file_stem("Lauf 火曜日") == f"lauf-{text_digest('lauf 火曜日')}"
+    assert file_stem("火曜日") != file_stem("水曜日")
 
 
 def test_an_invalid_template_is_refused_and_nothing_is_written(store: TemplateStore) -> None:

@@ -105,3 +105,20 @@ def test_the_setting_chooses_how_steps_go_to_the_watch(harness: Harness) -> None
     settings_dialog.accept()
     dialog = open_dialog(harness)
     assert dialog.steps_lap.isChecked() and dialog.steps_as is StepsAs.LAP
+
+
+def test_a_file_in_an_encoding_the_reader_lacks_is_told_in_the_window(
+    harness: Harness, tmp_path: Path
+) -> None:
+    screen = harness.show().templates_screen
+    before = [entry.name for entry in screen.entries()]
+    path = tmp_path / "tokyo.zwo"
+    path.write_bytes(
+        '<?xml version="1.0" encoding="Shift_JIS"?><workout_file><name>火曜日</name>'
+        "</workout_file>".encode("shift_jis")
+    )
+    screen.import_file(str(path))
+    assert "'Shift_JIS' encoding, which the XML reader cannot read" in screen.message.text()
+    assert screen.error_box is not None
+    screen.error_box.close()
+    assert [entry.name for entry in screen.entries()] == before
