@@ -81,8 +81,8 @@ def wire_parts(
 ) -> AppParts:
     """Everything the window is given: the settings (the cue player hears every change),
     the sessions (`sessions`, recorded in `history`), the templates (`library`, by default
-    the built-ins and the user's), the history's files, other tools' files and the
-    programs, all kept under `paths`."""
+    the built-ins and the user's), the window's memory (by default `window_memory`), the
+    history's files, other tools' files and the programs, all kept under `paths`."""
     settings = settings_store.load()
     for problem in settings_store.problems:
         log.warning("%s", problem)
@@ -97,7 +97,6 @@ def wire_parts(
         library=library if library is not None else TemplateLibrary.from_paths(paths),
         memory=memory if memory is not None else window_memory(paths)[0],
         history=history,
-        # Sessions an import refuses are kept aside where the app keeps its files.
         transfer=JsonCsvHistoryFiles(history, [paths.data, paths.cache])
         if history is not None
         else None,
@@ -149,7 +148,9 @@ def build_window(
 class Desktop:
     """The window and what it holds while it is open; `close_desktop` lets go of them.
     `startup` is what the user is told first (folders not writable, a settings file kept
-    aside), `notices` what they are told about the history."""
+    aside, a program file that cannot be used, a window memory file that cannot be used),
+    `notices` what they are told about the history. `memory_folder` is the temporary folder
+    of a window memory used instead of the user's, removed on closing."""
 
     paths: AppPaths
     window: MainWindow
@@ -157,8 +158,7 @@ class Desktop:
     cues: CuesOnDemand
     startup: tuple[str, ...]
     notices: tuple[str, ...]
-    # The stand-in for a window memory file that cannot be used, removed at the end.
-    scratch_memory: Path | None = None
+    memory_folder: Path | None = None
 
 
 def open_desktop(
@@ -177,8 +177,8 @@ def open_desktop(
     problem = notices[0] if history is None and notices else ""
     store = SettingsStore(paths)
     cues = cues_on_demand(store.load(), paths.cache, factories=audio_backends)
-    memory, memory_problem = window_memory(paths)
     program_problem = ProgramLibrary(paths).problem()
+    memory, memory_problem = window_memory(paths)
     startup = tuple(
         text for text in (paths.problem, store.notice, program_problem, memory_problem) if text
     )
@@ -193,8 +193,8 @@ def open_desktop(
         settings_store=store,
         memory=memory,
     )
-    scratch = Path(memory.fileName()).parent if memory_problem is not None else None
-    return Desktop(paths, window, history, cues, startup, tuple(notices), scratch)
+    memory_folder = Path(memory.fileName()).parent if memory_problem is not None else None
+    return Desktop(paths, window, history, cues, startup, tuple(notices), memory_folder)
 
 
 def keep_unsaved(window: MainWindow, paths: AppPaths) -> str | None:
@@ -219,8 +219,8 @@ def close_desktop(desktop: Desktop) -> str | None:
     """Once the window has closed: the speaker is let go, unsaved sessions kept, deleted ones
     purged and the history closed; returns what the user must be told, if anything."""
     desktop.cues.close()
-    if desktop.scratch_memory is not None:
-        shutil.rmtree(desktop.scratch_memory, ignore_errors=True)
+    if desktop.memory_folder is not None:
+        shutil.rmtree(desktop.memory_folder, ignore_errors=True)
     history = desktop.history
     try:
         message = keep_unsaved(desktop.window, desktop.paths)
@@ -285,7 +285,7 @@ def _run_window(
         _show_and_wait(app, box, quit_after_s)
         return 1
     # Said before the history's notices: a settings file kept aside, folders not writable, a
-    # program file or the window's memory file that cannot be used.
+    # program file that cannot be used.
     told = desktop.startup + desktop.notices
     for text in told:
         log.warning("%s", text)

@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"retrotimer: history: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:
-        raise  # the reader of stdout has gone: quiet_on_closed_pipe ends without a word
+        raise  # the reader of stdout has gone: `quiet_on_closed_pipe` ends it quietly
     except OSError as error:
         # The last net: a file or folder the command could not use is told in one line.
         where = f" ({error.filename})" if error.filename else ""

@@ -142,23 +142,25 @@ def paused_refusal() -> ProgramError:
 def program_sessions(paths: AppPaths, start_day: int) -> list[SessionFigures]:
     """The sessions really run from the day before the start day on (a day number in any
     zone), read without creating or repairing anything: straight from the file when it is
-    up to date (no integrity check needed to read), else upgraded first."""
+    up to date (no integrity check needed to read), else upgraded first. ProgramError saying
+    why when it cannot be read: the coach cannot tell where the runner is without it."""
     if not os.path.lexists(paths.history_db):
         return []
     since = (start_day - 1) * DAY_S
-    store = HistoryStore(paths.history_db, read_only=True)
     try:
-        return store.real_session_figures(since)
+        return _figures(HistoryStore(paths.history_db, read_only=True), since)
     except HistoryUnavailable:
-        store.close()
-        store = HistoryStore(paths.history_db, repair=False)
         try:
-            return store.real_session_figures(since)
+            return _figures(HistoryStore(paths.history_db, repair=False), since)
         except HistoryUnavailable as error:
-            # Damaged, newer, a folder or a FIFO: the coach cannot tell where the runner is.
             raise ProgramError(
                 [f"the history cannot be read, so the program cannot say what is next: {error}"]
             ) from None
+
+
+def _figures(store: HistoryStore, since: float) -> list[SessionFigures]:
+    try:
+        return store.real_session_figures(since)
     finally:
         store.close()
 

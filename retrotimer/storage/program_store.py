@@ -141,7 +141,7 @@ class ProgramStore:
 def _moment(value: object) -> WallTime:
     """A TOML date-time with its offset (when the runner resumed a paused program)."""
     if not isinstance(value, datetime) or value.utcoffset() is None:
-        raise TypeError("resumed must list date-times with their offset")
+        raise TypeError('"resumed" must list date-times with their offset')
     offset = value.utcoffset()
     assert offset is not None
     return WallTime(value.timestamp(), int(offset.total_seconds()))
@@ -178,6 +178,7 @@ class ProgramChoiceStore:
             raise self._broken(str(error)) from None
         name, start, week = data.get("active"), data.get("start_day"), data.get("start_week", 1)
         days = data.get("training_days", list(DEFAULT_DAYS))
+        resumed = data.get("resumed", [])
         if not isinstance(name, str) or not name.strip():
             raise self._broken('"active" must be the name of a program')
         if not isinstance(start, date) or isinstance(start, datetime):
@@ -186,12 +187,11 @@ class ProgramChoiceStore:
             raise self._broken(f'"start_week" must be a week from 1 to {MAX_WEEK}')
         if not isinstance(days, list) or not days or any(day not in WEEKDAYS for day in days):
             raise self._broken(f'"training_days" must list days among {", ".join(WEEKDAYS)}')
-        resumed = data.get("resumed", [])
+        if not isinstance(resumed, list):
+            raise self._broken('"resumed" must list date-times with their offset')
         try:
-            if not isinstance(resumed, list):
-                raise TypeError("resumed must list date-times with their offset")
             moments = tuple(_moment(value) for value in resumed)
-        except TypeError as error:
+        except (TypeError, ValueError, OverflowError) as error:
             raise self._broken(str(error)) from None
         day = days_from_civil(start.year, start.month, start.day)
         return ProgramChoice(name, day, week, tuple(days), moments)

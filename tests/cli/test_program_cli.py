@@ -337,6 +337,7 @@ def test_dizziness_then_pain_pauses_until_program_resume(
         (["program", "start", "Learn to run backward", "--week", "²"], "--week must be a week"),
         (["program", "calendar", "--weeks", "²"], "--weeks must be 1 to"),
         (["program", "export", "Learn to run backward", "--session", "².1"], "--session must be"),
+        (["run", "--next", "--headless", "--rating", "²"], "--rating must be one of"),
     ],
 )
 def test_a_number_int_cannot_read_is_refused_in_one_line(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Venue
+from retrotimer.core.number_text import whole_number
 from retrotimer.core.session.plan import Plan, plan_to_json
 from retrotimer.core.session.records import (
     SegmentRecord,
@@ -87,7 +88,11 @@ def rating_words(rating: int) -> str:
 
 def rating_number(text: str) -> int:
     """The rating a runner typed, as its number or its words ("3", "just right"); ValueError
-    with a message naming every accepted value otherwise."""
+    with a message naming every accepted value otherwise. The number is read as int() reads
+    it ("٣" is 3), "²" is not one."""
+    number = whole_number(text)
+    if number is not None and number in RATING_WORDS:
+        return number
     wanted = " ".join(text.split()).casefold()
     for number, words in RATING_WORDS.items():
         if wanted in (str(number), words):

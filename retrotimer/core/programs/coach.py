@@ -119,8 +119,9 @@ def replay(
         name = session.program_name
         for_program = False
         if name is not None:
-            for_program = names.get(name, False) if name in names else program.is_named(name)
-            names[name] = for_program
+            if name not in names:
+                names[name] = program.is_named(name)
+            for_program = names[name]
         state.session(session, day, for_program)
     for moment in resumes:
         day = max(day, local_day(moment))
@@ -130,8 +131,8 @@ def replay(
 
 def propose(state: CoachState, today: int, settings: Settings) -> Proposal:
     """Today's proposal from where the runner stands: a break up to today is carried out
-    first (on `state`), then today's own rule (rest, paused or ready) is added."""
-    today = max(today, state.last_day if state.last_day is not None else today)
+    first (on `state`), then today's own rule (rest, paused or ready) is added. A last
+    session on a later local day (run in a zone ahead) was run today."""
     state.time_passes(today)
     program = state.program
     rule, context = state.today(today)

@@ -117,10 +117,11 @@ class RefusedSession:
 @dataclass(frozen=True, slots=True)
 class HistoryReading:
     """What an export file holds: the sessions that can be imported, in the file's order,
-    and those that cannot."""
+    those that cannot, and the format version the file was written in."""
 
     sessions: tuple[HistorySession, ...]
     refused: tuple[RefusedSession, ...] = ()
+    version: int = FORMAT_VERSION
 
 
 # ---- JSON ------------------------------------------------------------------------------
@@ -464,15 +465,16 @@ def sessions_from_json(text: str) -> HistoryReading:
         raise HistoryImportError(
             ["not a RetroTimer history export: its values are nested far too deeply"]
         ) from None
-    return HistoryReading(tuple(sessions), tuple(refused))
+    return HistoryReading(tuple(sessions), tuple(refused), version)
 
 
-def refused_to_json(refused: Iterable[RefusedSession]) -> str:
+def refused_to_json(refused: Iterable[RefusedSession], version: int = FORMAT_VERSION) -> str:
     """The sessions an import could not take, as the file held them, in a file of the same
-    format: once put right, it imports. Escaped to ASCII, so even a lone surrogate is kept."""
+    format and `version` (that of the file read): once put right, it imports. Escaped to
+    ASCII, so even a lone surrogate is kept."""
     document = {
         "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
+        "version": version,
         "sessions": [session.data for session in refused],
     }
     return json.dumps(document, indent=2) + "\n"

@@ -67,7 +67,7 @@ def keep_refused(reading: HistoryReading, source: Path, folders: Iterable[Path])
     folder accepts it."""
     if not reading.refused:
         return None
-    text = refused_to_json(reading.refused)
+    text = refused_to_json(reading.refused, reading.version)
     digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:8]
     name = f"not-imported-{ascii_slug(source.stem, 'history', 60)}-{digest}.json"
     return _write_first(text, name, folders)

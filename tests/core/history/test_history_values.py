@@ -13,6 +13,7 @@ from retrotimer.core.history.history_values import (
     WallTime,
     longest_backward,
     plan_snapshot,
+    rating_number,
     session_from_parts,
 )
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
@@ -129,3 +130,14 @@ def test_a_completed_session_with_less_than_half_done_was_mostly_skipped() -> No
     assert mostly_skipped(640.0, 319.9)
     assert not mostly_skipped(640.0, 320.0)
     assert not mostly_skipped(0.0, 0.0)  # an empty plan skipped nothing
+
+
+@pytest.mark.parametrize(("text", "number"), [("3", 3), (" ٣ ", 3), ("Just  Right", 3), ("5", 5)])
+def test_a_rating_is_read_as_its_number_or_its_words(text: str, number: int) -> None:
+    assert rating_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["²", "0", "6", "03x", ""])
+def test_a_rating_that_is_neither_is_refused_naming_every_choice(text: str) -> None:
+    with pytest.raises(ValueError, match="must be one of 1"):
+        rating_number(text)

@@ -566,3 +566,19 @@ def test_a_week_done_while_eased_moves_on_at_full_length() -> None:
         2,
         False,
     )
+
+
+def test_the_lighter_option_is_last_weeks_session_in_the_same_place() -> None:
+    proposal = propose(SMALL, history([*WEEK_1, (7, 2, 1, "well")]), day(9))
+    assert proposal.lighter is SMALL.session(1, 2)
+    assert proposal.lighter_ref == ProgramRef("Small", 1, 2, lighter=True)
+    first = propose(SMALL, [], day(0))
+    assert first.lighter_ref == ProgramRef("Small", 1, 1, lighter=True)
+    assert first.lighter.name == "Small 1.1 (lighter)"
+
+
+def test_a_rest_day_names_the_session_for_next_time() -> None:
+    proposal = propose(SMALL, history(WEEK_1[:1]), day(1))
+    assert proposal.reasons[0] == (
+        "You ran backward yesterday: rest a day before the next session (week 1, session 2)."
+    )

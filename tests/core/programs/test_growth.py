@@ -66,3 +66,7 @@ def test_the_longest_sessions_are_measured_at_the_cadences_given() -> None:
     )
     assert longest_backward_s(steps) == [60.0]
     assert longest_backward_s(steps, Settings(cadence_backward_walk=50)) == [120.0]
+
+
+def test_a_week_lighter_than_the_last_is_no_problem() -> None:
+    assert growth_problems(_weeks(200, 150, 100)) == []

@@ -13,6 +13,7 @@ from retrotimer.core.programs.lighter import half_backward, lighter_option
 from retrotimer.core.programs.program_model import Program, ProgramWeek
 from retrotimer.core.programs.session_load import Load, load
 from retrotimer.core.settings import Settings
+from retrotimer.core.templates.validation import MAX_NAME
 from tests.core.programs.program_history import session_template
 
 WALK = Segment(SegmentKind.WALK, Length.seconds(30))
@@ -135,9 +136,41 @@ def test_last_weeks_session_needs_at_least_half_the_backward_minutes(
 
 
 def test_a_sessions_load_counts_backward_running_and_the_longest_bout() -> None:
-    back = Segment(SegmentKind.BACKWARD_WALK, Length.seconds(20))
+    back = Segment(SegmentKind.BACKWARD_WALK, Length.seconds(30))
     jog = Segment(SegmentKind.BACKWARD_JOG, Length.steps(40))  # 15 s at 160 steps a minute
     sprint = Segment(SegmentKind.BACKWARD_SPRINT, Length.seconds(5))
     template = Template("T", (back, WALK, Repeat(2, (jog, sprint)), back, WALK))
-    assert load(template, Settings()) == Load(backward_s=80.0, running_s=40.0, longest_bout_s=60.0)
+    assert load(template, Settings()) == Load(backward_s=100.0, running_s=40.0, longest_bout_s=70.0)
     assert load(Template("none", (WALK,)), Settings()) == Load(0.0, 0.0, 0.0)
+
+
+def test_a_halved_segment_keeps_its_label_and_note() -> None:
+    back = Segment(SegmentKind.BACKWARD_WALK, Length.seconds(40), "slowly", "look back")
+    assert half_backward(Template("T", (back,))).items == (
+        Segment(SegmentKind.BACKWARD_WALK, Length.seconds(20), "slowly", "look back"),
+    )
+
+
+def test_a_name_that_fits_with_lighter_is_kept_whole() -> None:
+    name = "n" * (MAX_NAME - len(" (lighter)"))
+    assert half_backward(Template(name, ())).name == f"{name} (lighter)"
+
+
+def test_three_eighths_of_the_backward_minutes_are_too_few_for_a_lighter_option() -> None:
+    session = _jogs("this week", 8, 60)
+    program = Program(
+        "P", (ProgramWeek("a", (_jogs("a", 3, 60),) * 2), ProgramWeek("b", (session,) * 2))
+    )
+    assert lighter_option(program, 2, 1, Settings())[0].week == 2
+
+
+def test_as_many_backward_minutes_with_a_shorter_bout_is_lighter() -> None:
+    session = _jogs("this week", 2, 120)
+    same_minutes = _jogs("a", 4, 60)
+    program = Program(
+        "P", (ProgramWeek("a", (same_minutes,) * 2), ProgramWeek("b", (session,) * 2))
+    )
+    assert lighter_option(program, 2, 1, Settings()) == (
+        ProgramRef("P", 1, 1, lighter=True),
+        same_minutes,
+    )

@@ -26,3 +26,10 @@ def test_walking_weeks_walk_backward_and_nothing_faster() -> None:
     )
     assert Program("P", weeks).walking_weeks == (1, 4)
     assert [p.walking_weeks for p in BUILTIN_PROGRAMS] == [(1, 2, 3), (1, 2, 3, 4, 5, 6), (1,)]
+
+
+def test_backward_walking_in_an_earlier_repeat_makes_a_walking_week() -> None:
+    walk = Segment(SegmentKind.BACKWARD_WALK, Length.seconds(30))
+    forward = Segment(SegmentKind.FORWARD_RUN, Length.minutes(1))
+    week = ProgramWeek("w", (Template("w", (Repeat(2, (walk,)), Repeat(2, (forward,)))),) * 2)
+    assert week.walking

@@ -91,3 +91,15 @@ def test_asking_for_the_calendar_twice_gives_the_same_days() -> None:
     asked = view(SMALL, [ran(SMALL, 0, 1, 1, "dizzy")], day(1))
     assert asked.calendar(3) == asked.calendar(3)
     assert asked.calendar(3)[0].day == day(4), "two days of rest, then Friday"
+
+
+def test_the_calendar_of_an_eased_learner_counts_steps_at_the_runners_cadence() -> None:
+    hard = [ran(LEARN_PROGRAM, 2 * n, 1, 1, "rated_hard", number=n) for n in range(3)]
+    asked = view(LEARN_PROGRAM, hard, day(7))
+    planned = asked.calendar(1)
+    assert [p.template.name for p in planned] == [
+        "Learn backward 1.1 (lighter)",
+        "Learn backward 1.2 (lighter)",
+        "Learn backward 1.3 (lighter)",
+    ]
+    assert asked.calendar(1) == planned

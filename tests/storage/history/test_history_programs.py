@@ -108,7 +108,8 @@ def test_a_bad_program_is_named_and_nothing_is_read(value: object, field: str) -
 def test_a_report_must_be_true_or_false(field: str) -> None:
     document = json.loads(sessions_to_json([with_program(0, REF)]))
     document["sessions"][0][field] = "yes"
-    assert f"session 1: {field} must be true or false, not 'yes'" in refusals(json.dumps(document))
+    (problem,) = refusals(json.dumps(document))
+    assert problem.startswith(f"session 1: {field} must be true or false")
 
 
 def test_csv_has_the_program_and_report_columns() -> None:
