@@ -82,8 +82,8 @@ def replay(
     happened_by: float | None = None,
     with_path: bool = True,
 ) -> CoachState:
-    """Where the runner stands after `sessions` (oldest first, as `real_session_figures` or the
-    history's coach listing gives them) since the choice's start day, and its resumes; those
+    """Where the runner stands after `sessions` (oldest first, as the history's
+    `real_session_figures` gives them) since the choice's start day, and its resumes; those
     started after `happened_by` (UTC seconds) are left out.
 
     Days are each session's local day where the runner was; a session never goes back
