@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from retrotimer.cli import SUBCOMMANDS
+
 ROOT = Path(__file__).resolve().parent.parent
 APP_ID = "org.retrotimer.RetroTimer"
 APP_NAME = "RetroTimer"
@@ -96,11 +98,14 @@ EXCLUDED_MODULES = EXCLUDED_QT_MODULES + EXCLUDED_PYTHON_MODULES
 # imports them only when a file is first read or written; named here so that the bundle has
 # them whatever PyInstaller's analysis makes of that (a bundle without them would fail only
 # when a runner exports a workout). Pure Python: no data files or binaries to collect.
+# The command line imports each subcommand's module by name when it runs (retrotimer.cli),
+# which PyInstaller's analysis cannot see.
 HIDDEN_IMPORTS = (
     "garmin_fit_sdk",
     "garmin_fit_sdk.profile",
     "defusedxml",
     "defusedxml.ElementTree",
+    *(f"retrotimer.commands.{subcommand.module}" for subcommand in SUBCOMMANDS),
 )
 
 # Libraries and plugins that PyInstaller's Qt hooks collect by whole plugin folders. Qt

@@ -141,3 +141,12 @@ def test_media_quick_and_pdf_files_are_left_out(name: str) -> None:
 )
 def test_what_the_app_loads_stays(name: str) -> None:
     assert not layout.left_out(name)
+
+
+def test_every_subcommand_module_goes_into_the_bundle() -> None:
+    """The command line imports a subcommand's module by name, which the bundle's analysis
+    cannot follow: without it, `retrotimer history` would fail in the bundle alone."""
+    from retrotimer.cli import SUBCOMMANDS
+
+    for subcommand in SUBCOMMANDS:
+        assert f"retrotimer.commands.{subcommand.module}" in layout.HIDDEN_IMPORTS
