@@ -11,8 +11,10 @@ from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Template
 from retrotimer.core.programs.coach_reasons import reason_text
-from retrotimer.core.programs.coach_replay import CoachState, PathStep, Said
-from retrotimer.core.programs.coach_rules import STANDING_NOTES, Action, Decision
+from retrotimer.core.programs.coach_replay import CoachState
+from retrotimer.core.programs.coach_rules import STANDING_NOTES
+from retrotimer.core.programs.coach_values import PathStep, Said
+from retrotimer.core.programs.coach_vocabulary import Action, Decision
 from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program

@@ -9,7 +9,7 @@ from retrotimer.core.history.calendar_days import DAY_S
 from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.history.session_figures import real_session_figures
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
-from retrotimer.core.programs.coach_rules import Decision
+from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.lighter import half_backward
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_view import view_program
