@@ -24,6 +24,7 @@ from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.storage.history.history_opening import WritableHistory, open_for_writing
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.instance_lock import AlreadyRunning
+from retrotimer.storage.log_file import logging_to_file
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.storage.settings_store import SettingsStore
@@ -232,37 +233,47 @@ def run_gui(
     app.setApplicationName("RetroTimer")
     app.setDesktopFileName("retrotimer")
     paths = AppPaths.from_environment().ensure()
+    with logging_to_file(paths, "the window"):
+        return _run_window(app, paths, quit_after_s, template, speed)
+
+
+def _run_window(
+    app: QApplication,
+    paths: AppPaths,
+    quit_after_s: float | None,
+    template: Template | None,
+    speed: float,
+) -> int:
     clock = ScaledClock(system_clock(), speed)
     try:
         desktop = open_desktop(paths, clock=clock, precise_wait=clock.wait, speed=speed)
     except AlreadyRunning as error:
-        print(f"retrotimer: {error}", file=sys.stderr)
+        log.error("%s", error)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "RetroTimer is already running",
-            f"{str(error).capitalize()}. Use the window that is open.",
+            "RetroTimer is already open",
+            "RetroTimer is already open on this computer: use the window that is open. "
+            "Only one at a time can record your sessions.",
         )
         _show_and_wait(app, box, quit_after_s)
         return 1
-    for text in desktop.startup:
-        print(f"retrotimer: {text}", file=sys.stderr)
+    # Said before the history's notices: a settings file kept aside, folders not writable.
+    told = desktop.startup + desktop.notices
+    for text in told:
+        log.warning("%s", text)
     window = desktop.window
     if template is not None:
         window.open_template(template)
     window.show()
     if not window.settings.first_run_done:
         window.show_welcome()
-    if desktop.startup or desktop.notices:
-        window.tell(" ".join(desktop.startup + desktop.notices))
-        box = QMessageBox(
-            QMessageBox.Icon.Information, "History", "\n\n".join(desktop.notices), parent=window
-        )
-        box.open()
+    for text in told:
+        window.notify(text)
     if quit_after_s is not None:
         QTimer.singleShot(max(0, round(quit_after_s * 1000)), window.close)
     code = app.exec()
     message = close_desktop(desktop)
     if message:
-        print(f"retrotimer: {message}", file=sys.stderr)
+        log.warning("%s", message)
         _show_and_wait(app, QMessageBox(QMessageBox.Icon.Warning, "History", message), quit_after_s)
     return code

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 
 from retrotimer import __version__
+from retrotimer.cli_guards import missing_display, quiet_on_closed_pipe
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +40,7 @@ SUBCOMMANDS = (
     Subcommand(
         "program",
         "program",
-        "training programs: list, show, start, stop, import, export, calendar",
+        "training programs: list, show, start, stop, resume, import, duplicate, export, calendar",
         "Multi-week training programs. See docs/programs.md.",
     ),
     Subcommand("next", "next_session", "the session your program proposes today"),
@@ -77,9 +79,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "--quit-after",
         type=quit_after_seconds,
         metavar="SECONDS",
-        help="close the window after this many seconds (smoke tests)",
+        # For smoke tests and benchmarks, not for runners: kept out of the help.
+        help=argparse.SUPPRESS,
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands (without one, the window opens)"
+    )
     for subcommand in SUBCOMMANDS:
         chosen = subcommand.name == command
         parser_of = subparsers.add_parser(
@@ -99,6 +104,7 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return build_parser(known.command).parse_args(argv)
 
 
+@quiet_on_closed_pipe
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
     from retrotimer.core.templates.template_toml import TemplateError
@@ -119,9 +125,15 @@ def _open_window(args: argparse.Namespace) -> int:
     if args.command == "run" and args.template is None:
         print(
             "retrotimer: run --next needs --headless; the window opens on Today while you "
-            "follow a program",
+            "follow a program"
+            if args.next
+            else "retrotimer: run needs a TEMPLATE: `retrotimer templates list` shows them",
             file=sys.stderr,
         )
+        return 2
+    problem = missing_display(os.environ)
+    if problem is not None:
+        print(f"retrotimer: {problem}", file=sys.stderr)
         return 2
     template, speed = None, 1.0
     if args.command == "run":

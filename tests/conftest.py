@@ -14,7 +14,12 @@ from hypothesis import settings
 
 pytest_plugins = ["pytester"]
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, with the laptop and desktop screens runners have beside a large default one
+# that leaves windows at the size a test gives them (tests/ui/test_screen_sizes.py opens
+# every window on each of the others).
+SCREENS = Path(__file__).with_name("offscreen_screens.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
 
 # HYPOTHESIS_PROFILE chooses. "ci" (`make test`): a loaded machine never fails a property on
 # time, the examples are the same in every run, and a failure prints the blob that replays

@@ -54,10 +54,14 @@ def segment(
 
 
 def start(
-    number: int = 0, utc_s: float = MONDAY_2024_05_06, offset_s: int = 0, template: str = "Sample"
+    number: int = 0,
+    utc_s: float = MONDAY_2024_05_06,
+    offset_s: int = 0,
+    template: str = "Sample",
+    planned_s: float = 600.0,
 ) -> SessionStart:
     return SessionStart(
-        make_id(number), template, PLAN_JSON, Venue.TRACK, WallTime(utc_s, offset_s), 600
+        make_id(number), template, PLAN_JSON, Venue.TRACK, WallTime(utc_s, offset_s), planned_s
     )
 
 
@@ -75,8 +79,10 @@ def session(
 ) -> HistorySession:
     totals = SessionTotals.from_records(segments)
     paused = sum(pause.seconds() for pause in pauses)
+    # The plan was what the segments planned (600 s for a session without any).
+    planned_s = sum(record.planned_s for record in segments) or 600.0
     entry = HistoryEntry.build(
-        start(number, utc_s, offset_s, template),
+        start(number, utc_s, offset_s, template, planned_s),
         status=status,
         ended_utc_s=utc_s + totals.active_s + paused,
         totals=totals,
@@ -107,7 +113,7 @@ def entry(
         utc_offset_s=offset_s,
         ended_utc_s=utc_s + 600,
         status=status,
-        planned_s=600.0,
+        planned_s=backward_s + forward_s or 600.0,  # a plan that was done
         active_s=backward_s + forward_s,
         backward_s=backward_s,
         forward_s=forward_s,

@@ -12,6 +12,16 @@ from retrotimer.audio.pcm import Clip
 
 log = logging.getLogger(__name__)
 
+# What the window shows of a failing sound output (the log says which and why).
+FALLBACK_NOTICE = (
+    "The sound output failed and RetroTimer switched to another one: the cues go on, "
+    "perhaps a little later than before."
+)
+SILENT_NOTICE = (
+    "No sound: no sound output works on this computer just now, so the cues are silent. "
+    "Watch the screen, and check the speakers and the volume."
+)
+
 ENV_VARIABLE = "RETROTIMER_AUDIO"
 
 # Why the default order is what it is, as `retrotimer diagnose` tells it.
@@ -116,6 +126,7 @@ class Playback:
         self._held = False
         for problem in request.problems:
             log.warning("%s", problem)
+        self._silent_by_choice = request.order[:1] == ("silent",)
         self._backend: AudioBackend | None = None
 
     @property
@@ -136,6 +147,8 @@ class Playback:
     def _in_use(self) -> AudioBackend:
         if self._backend is None:
             self._backend = self._open_next()
+            if not self._backend.audible and not self._silent_by_choice:
+                log.warning("audio: no backend works", extra={"notice": SILENT_NOTICE})
         return self._backend
 
     def statuses(self) -> list[BackendStatus]:
@@ -184,6 +197,7 @@ class Playback:
             failed.name,
             error,
             self._backend.name,
+            extra={"notice": SILENT_NOTICE if not self._backend.audible else FALLBACK_NOTICE},
         )
 
     def prepare(self, clips: Iterable[Clip]) -> None:

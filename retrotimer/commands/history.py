@@ -52,14 +52,21 @@ def register(parser: argparse.ArgumentParser) -> None:
         "export", help="write the history as CSV or JSON, or sessions as FIT or TCX activities"
     )
     export.add_argument(
-        "--format", choices=("csv", "json", *history_activity.ACTIVITY_FORMAT_NAMES), required=True
+        "--format",
+        choices=("csv", "json", *history_activity.ACTIVITY_FORMAT_NAMES),
+        required=True,
+        help="csv or json: the whole history; fit or tcx: one session (or --all) as an activity",
     )
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: print it)")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="file to write (default: print it)"
+    )
     history_activity.add_activity_options(export)
     export.set_defaults(handler=export_command)
 
     restore = commands.add_parser("import", help="restore sessions from a JSON export")
-    restore.add_argument("file", type=Path, help="a file written by `history export --format json`")
+    restore.add_argument(
+        "file", type=Path, metavar="FILE", help="a file written by `history export --format json`"
+    )
     restore.set_defaults(handler=import_command)
 
     review = commands.add_parser(
@@ -157,7 +164,13 @@ def entries_table(entries: list[HistoryEntry]) -> str:
     ]
     for entry in entries:
         rating = "-" if entry.rating is None else rating_words(entry.rating)
-        status = "test run" if entry.test_run else entry.status.value
+        status = (
+            "test run"
+            if entry.test_run
+            else "skipped"
+            if entry.mostly_skipped
+            else entry.status.value
+        )
         lines.append(
             f"{local_datetime(entry.started):%Y-%m-%d %H:%M}  {entry.template_name[:24]:<24} "
             f"{total_clock_text(entry.totals.active_s):>7} "

@@ -1,4 +1,4 @@
-"""`retrotimer history export SESSION_ID --format fit|tcx -o FILE` (or `--all FOLDER`)."""
+"""`retrotimer history export SESSION --format fit|tcx -o FILE` (or `--all FOLDER`)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def add_activity_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "session_id",
         nargs="?",
-        metavar="SESSION_ID",
+        metavar="SESSION",
         help="fit/tcx: the session to export (the id `history list` shows, or its start)",
     )
     parser.add_argument(
@@ -84,7 +84,7 @@ def export_activity(args: argparse.Namespace, store: HistoryStore) -> int:
     if args.all is not None:
         return _export_all(store, args.all, fmt, args.force)
     if args.session_id is None or args.output is None:
-        _warn(f"--format {fmt.value} needs SESSION_ID and -o FILE, or --all FOLDER")
+        _warn(f"--format {fmt.value} needs SESSION and -o FILE, or --all FOLDER")
         return EXIT_REFUSED
     found = find_entry(store.list_sessions(), args.session_id)
     if isinstance(found, str):

@@ -6,13 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from retrotimer.commands.program_context import (
-    active_program,
-    fail,
-    outline,
-    template_json,
-    today_argument,
-)
+from retrotimer.commands.program_context import active_program, fail, outline, template_json
 from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.session.plan import compile_plan
@@ -65,9 +59,8 @@ def proposal_text(proposal: Proposal, settings: Settings) -> str:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        today = today_argument(args.today)
         active = active_program(AppPaths.from_environment())
-        proposal = active.propose(today)
+        proposal = active.view(args.today).proposal
     except ProgramError as error:
         return fail(error)
     if args.json:

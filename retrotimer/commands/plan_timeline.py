@@ -13,7 +13,7 @@ from retrotimer.storage.paths import AppPaths
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("template", help=TEMPLATE_HELP)
+    parser.add_argument("template", metavar="TEMPLATE", help=TEMPLATE_HELP)
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(handler=run)
 

@@ -1,4 +1,4 @@
-"""`retrotimer program list|show|start|stop|import|export|calendar`: training programs."""
+"""`retrotimer program list|show|start|stop|resume|import|duplicate|export|calendar`: programs."""
 
 from __future__ import annotations
 
@@ -6,17 +6,26 @@ import argparse
 import dataclasses
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from retrotimer.commands.program_calendar import calendar_command, register_calendar
-from retrotimer.commands.program_context import fail, parse_day, template_json, today_argument
+from retrotimer.commands.program_context import (
+    active_program,
+    fail,
+    parse_day,
+    template_json,
+    today_argument,
+)
 from retrotimer.core.history.calendar_days import iso_date
+from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.model import Template
 from retrotimer.core.programs.growth import growth_problems
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import ProgramError, program_problems, program_to_toml
+from retrotimer.core.programs.training_rhythm import rhythm_advice
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import template_to_toml
@@ -26,18 +35,20 @@ from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
 
+PROGRAM_HELP = "a program's name (see `retrotimer program list`)"
+
 
 def register(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("list", help="list the programs").set_defaults(handler=_guard(list_command))
 
     show = actions.add_parser("show", help="print a program's weeks and sessions")
-    show.add_argument("name")
+    show.add_argument("name", metavar="PROGRAM", help=PROGRAM_HELP)
     show.add_argument("--json", action="store_true", help="print JSON, each session as a plan")
     show.set_defaults(handler=_guard(show_command))
 
     start = actions.add_parser("start", help="follow a program from a day and week")
-    start.add_argument("name")
+    start.add_argument("name", metavar="PROGRAM", help=PROGRAM_HELP)
     start.add_argument("--week", default="1", metavar="N", help="the week to start at (1)")
     start.add_argument("--on", metavar="YYYY-MM-DD", help="the start day (today)")
     start.add_argument("--days", metavar="mon,wed,fri", help="training days (mon,wed,fri)")
@@ -46,19 +57,24 @@ def register(parser: argparse.ArgumentParser) -> None:
     actions.add_parser("stop", help="stop following the program").set_defaults(
         handler=_guard(stop_command)
     )
+    actions.add_parser(
+        "resume", help="go on with a program paused after dizziness or pain"
+    ).set_defaults(handler=_guard(resume_command))
 
     importing = actions.add_parser("import", help="add a program file to your programs")
-    importing.add_argument("file", type=Path)
+    importing.add_argument("file", type=Path, metavar="FILE", help="a program TOML file")
     importing.set_defaults(handler=_guard(import_command))
 
     duplicate = actions.add_parser("duplicate", help="copy a program under a new name to edit")
-    duplicate.add_argument("name")
-    duplicate.add_argument("new_name", metavar="NEW_NAME")
+    duplicate.add_argument("name", metavar="PROGRAM", help=PROGRAM_HELP)
+    duplicate.add_argument("new_name", metavar="NEW-NAME", help="the copy's name")
     duplicate.set_defaults(handler=_guard(duplicate_command))
 
     export = actions.add_parser("export", help="write a program as TOML")
-    export.add_argument("name")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE")
+    export.add_argument("name", metavar="PROGRAM", help=PROGRAM_HELP)
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE, not the terminal"
+    )
     export.add_argument(
         "--session",
         metavar="W.S",
@@ -112,6 +128,7 @@ def program_json(program: Program, settings: Settings) -> dict[str, Any]:
             {
                 "week": number,
                 "focus": week.focus,
+                "walking": week.walking,
                 "sessions": [template_json(template, settings) for template in week.sessions],
             }
             for number, week in enumerate(program.weeks, start=1)
@@ -130,7 +147,7 @@ def show_command(args: argparse.Namespace) -> int:
     if program.description:
         print(program.description)
     for number, week in enumerate(program.weeks, start=1):
-        print(f"\nWeek {number}: {week.focus}")
+        print(f"\nWeek {number}{' (walking)' if week.walking else ''}: {week.focus}")
         for index, template in enumerate(week.sessions, start=1):
             plan = compile_plan(template, settings)
             print(
@@ -163,6 +180,30 @@ def start_command(args: argparse.Namespace) -> int:
         f"Following {program.name} from {iso_date(start_day)}, week {week} of "
         f"{len(program.weeks)}, on {','.join(days)}. `retrotimer next` proposes the session."
     )
+    advice = rhythm_advice(days)
+    if advice is not None:
+        print(advice)
+    return 0
+
+
+def resume_command(args: argparse.Namespace) -> int:
+    active = active_program(AppPaths.from_environment())
+    if not active.view().proposal.paused:
+        print(f"{active.program.name} is not paused; `retrotimer next` proposes the session.")
+        return 0
+    store = ProgramChoiceStore.from_paths(active.paths)
+    now = datetime.now().astimezone()
+    offset = now.utcoffset()
+    moment = WallTime(now.timestamp(), int(offset.total_seconds()) if offset else 0)
+    choice = dataclasses.replace(active.choice, resumed=(*active.choice.resumed, moment))
+    try:
+        store.save(choice)
+    except OSError as error:
+        raise ProgramError([f"cannot save the program: {error.strerror or error}"]) from None
+    print(
+        f"Resumed {active.program.name}. Stop and rest if the dizziness or pain comes back. "
+        "`retrotimer next` proposes the session."
+    )
     return 0
 
 
@@ -191,7 +232,8 @@ def duplicate_command(args: argparse.Namespace) -> int:
     if problems:
         raise ProgramError(problems)
     path = store.add(copy)
-    print(f"Copied {args.name} to {copy.name} in {path}; edit the file and import it again")
+    # The copy is one of the user's programs already: what they edit in it is read at once.
+    print(f"Copied {args.name} to {copy.name} in {path}; edit that file to change it")
     return 0
 
 

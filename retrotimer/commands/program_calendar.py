@@ -15,12 +15,12 @@ from retrotimer.commands.program_context import (
     active_program,
     day_date,
     outline,
-    today_argument,
+    paused_refusal,
 )
 from retrotimer.core.history.calendar_days import iso_date
 from retrotimer.core.programs.program_choice import parse_weekdays
 from retrotimer.core.programs.program_toml import ProgramError
-from retrotimer.core.programs.schedule import MAX_CALENDAR_WEEKS, PlannedDay, upcoming
+from retrotimer.core.programs.schedule import MAX_CALENDAR_WEEKS, PlannedDay
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.paths import AppPaths
@@ -36,7 +36,9 @@ REMINDER_MINUTES = 30
 
 def register_calendar(actions: Any, handler: Any) -> None:
     calendar = actions.add_parser("calendar", help="write the upcoming sessions as iCalendar")
-    calendar.add_argument("-o", "--output", type=Path, metavar="FILE.ics")
+    calendar.add_argument(
+        "-o", "--output", type=Path, metavar="FILE.ics", help="write to FILE.ics, not the terminal"
+    )
     calendar.add_argument("--days", metavar="mon,wed,fri", help="training days (the program's)")
     calendar.add_argument("--weeks", metavar="N", help="how many weeks (to the program's end)")
     calendar.add_argument("--time", default="07:00", metavar="HH:MM", help="start time (07:00)")
@@ -109,7 +111,6 @@ def build_calendar(
 
 
 def calendar_command(args: argparse.Namespace) -> int:
-    today = today_argument(args.today)
     zone = _zone(args.tz)
     try:
         at = time.fromisoformat(args.time)
@@ -125,7 +126,10 @@ def calendar_command(args: argparse.Namespace) -> int:
         days = parse_weekdays(args.days) if args.days else active.choice.training_days
     except ValueError as error:
         raise ProgramError([f"--days: {error}"]) from None
-    planned = upcoming(active.propose(today), today, days, weeks)
+    view = active.view(args.today)
+    if view.proposal.paused:
+        raise paused_refusal()
+    planned = view.calendar(weeks, days)
     data = build_calendar(active, planned, at, zone).to_ical()
     if args.output is None:
         sys.stdout.write(data.decode("utf-8"))

@@ -5,18 +5,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from retrotimer.core.history.calendar_days import civil_from_days, days_from_civil
-from retrotimer.core.history.history_values import HistoryEntry, HistorySession
+from retrotimer.core.history.calendar_days import DAY_S, civil_from_days, days_from_civil
+from retrotimer.core.history.history_ports import HistoryUnavailable
+from retrotimer.core.history.history_values import HistorySession
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Template
-from retrotimer.core.programs.coach import Proposal, propose
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program, unknown_program_names
 from retrotimer.core.programs.program_model import (
     unknown_programs_note as unknown_programs_note_words,
 )
 from retrotimer.core.programs.program_toml import ProgramError
+from retrotimer.core.programs.program_view import ProgramView, view_program
 from retrotimer.core.session.plan import compile_plan, plan_to_json
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_syntax import format_template_text
@@ -58,6 +60,11 @@ def today_argument(text: str | None) -> int:
     return parse_day(text, "--today") if text else day_number(date.today())
 
 
+def end_of_day_utc(day: int) -> float:
+    """The moment a day ends here (local midnight after it), as UTC seconds."""
+    return datetime.combine(day_date(day) + timedelta(days=1), time()).astimezone().timestamp()
+
+
 def template_json(template: Template, settings: Settings) -> dict[str, object]:
     """A session in the shape `retrotimer plan --json` prints."""
     return plan_to_json(compile_plan(template, settings), cues=True)
@@ -78,14 +85,17 @@ class Active:
     settings: Settings
     paths: AppPaths
 
-    def propose(self, today: int) -> Proposal:
-        return propose(
+    def view(self, today_text: str | None = None) -> ProgramView:
+        """The program as the coach sees it today, or on the day asked for with --today (as
+        it stood then: later sessions left out)."""
+        today = today_argument(today_text)
+        return view_program(
             self.program,
-            history_entries(self.paths),
+            self.choice,
+            program_sessions(self.paths, self.choice.start_day),
             today,
-            self.choice.start_day,
-            start_week=self.choice.start_week,
-            settings=self.settings,
+            self.settings,
+            happened_by=end_of_day_utc(today) if today_text else None,
         )
 
 
@@ -105,13 +115,29 @@ def active_program(paths: AppPaths) -> Active:
     return Active(choice, program, SettingsStore(paths).load(), paths)
 
 
-def history_entries(paths: AppPaths) -> list[HistoryEntry]:
-    """Every session in the history, read without creating or repairing anything."""
+def paused_refusal() -> ProgramError:
+    return ProgramError(
+        [
+            "the program is paused after dizziness or pain; see a doctor or physiotherapist, "
+            "then resume it with `retrotimer program resume`"
+        ]
+    )
+
+
+def program_sessions(paths: AppPaths, start_day: int) -> list[SessionFigures]:
+    """The sessions really run from the day before the start day on (a day number in any
+    zone), read without creating or repairing anything: straight from the file when it is
+    up to date (no integrity check needed to read), else upgraded first."""
     if not paths.history_db.exists():
         return []
-    store = HistoryStore(paths.history_db, repair=False)
+    since = (start_day - 1) * DAY_S
+    store = HistoryStore(paths.history_db, read_only=True)
     try:
-        return store.list_sessions()
+        return store.real_session_figures(since)
+    except HistoryUnavailable:
+        store.close()
+        store = HistoryStore(paths.history_db, repair=False)
+        return store.real_session_figures(since)
     finally:
         store.close()
 

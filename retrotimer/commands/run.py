@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import signal
 import sys
 from typing import Any
@@ -11,34 +12,46 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from retrotimer.audio.startup import open_cue_player
+from retrotimer.cli_guards import silence_stdout
 from retrotimer.commands.program_context import fail
 from retrotimer.commands.run_history import RunHistory
 from retrotimer.commands.run_next import add_next_arguments, chosen_session, review_arguments
 from retrotimer.commands.template_source import TEMPLATE_HELP
+from retrotimer.core.history.history_values import Review
+from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.programs.program_toml import ProgramError
-from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.session.plan import Plan, compile_plan
 from retrotimer.core.session.records import (
     SessionOutcome,
     SessionSummary,
     record_to_json,
 )
 from retrotimer.core.session.session_machine import Command, Event
+from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import ScaledClock, system_clock
 from retrotimer.runtime.session_run import RunParts, SessionRun
 from retrotimer.storage.instance_lock import AlreadyRunning
+from retrotimer.storage.log_file import logging_to_file
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("template", nargs="?", help=TEMPLATE_HELP + " (or --next)")
+    parser.add_argument(
+        "template", nargs="?", metavar="TEMPLATE", help=TEMPLATE_HELP + " (or --next)"
+    )
     parser.add_argument(
         "--headless",
         action="store_true",
         help="run in the terminal; without it the window opens with the template loaded",
     )
     parser.add_argument(
-        "--speed", type=_speed, default=1.0, help="compress time by this factor (demos, tests)"
+        "--speed",
+        type=_speed,
+        default=1.0,
+        metavar="FACTOR",
+        help="compress time by this factor, from 0.01 to 10000 (demos, tests; such a run is "
+        "kept out of statistics)",
     )
     parser.add_argument(
         "--json-events", action="store_true", help="print one JSON object per event"
@@ -56,9 +69,13 @@ DRAIN_TIMEOUT_S = 10.0
 
 
 def _speed(text: str) -> float:
-    value = float(text)
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    # Written so that nan fails too.
     if not 0.01 <= value <= 10000:
-        raise argparse.ArgumentTypeError("speed must be between 0.01 and 10000")
+        raise argparse.ArgumentTypeError(f"expected a number from 0.01 to 10000, not {text!r}")
     return value
 
 
@@ -67,6 +84,7 @@ def summary_json(summary: SessionSummary, *, test_run: bool) -> dict[str, Any]:
         "type": "summary",
         "template": summary.template_name,
         "status": summary.status.value,
+        "mostly_skipped": summary.mostly_skipped,
         "test_run": test_run,
         "planned_s": summary.planned_s,
         "active_s": summary.active_s,
@@ -93,7 +111,8 @@ def event_line(event: Event, actual_s: float, as_json: bool) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """A session in the terminal (`run --headless`); the window's run is cli.py's."""
+    """A session in the terminal (`run --headless`); the window's run is cli.py's. Arguments
+    that cannot be used are refused before anything runs or is written, the log included."""
     paths = AppPaths.from_environment()
     settings = SettingsStore(paths).load()
     try:
@@ -101,11 +120,25 @@ def run(args: argparse.Namespace) -> int:
         review = review_arguments(args)
     except ProgramError as error:
         return fail(error)
-    plan = compile_plan(template, settings)
+    with logging_to_file(paths, f"a session of {template.name!r} in the terminal"):
+        return _run_session(
+            args, paths, settings, compile_plan(template, settings), program, review
+        )
+
+
+def _run_session(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    settings: Settings,
+    plan: Plan,
+    program: ProgramRef | None,
+    review: Review | None,
+) -> int:
+    template_name = plan.template_name
     if program is not None:
         # On stderr: with --json-events, stdout carries JSON lines only.
         print(
-            f"{program.name}: week {program.week}, session {program.session}: {template.name}",
+            f"{program.name}: week {program.week}, session {program.session}: {template_name}",
             file=sys.stderr,
         )
     history: RunHistory | None = None
@@ -135,8 +168,13 @@ def run(args: argparse.Namespace) -> int:
 
     def show(event: Event, actual_s: float) -> None:
         line = event_line(event, actual_s, args.json_events)
-        if line is not None:
+        if line is None:
+            return
+        try:
             print(line, flush=True)
+        except BrokenPipeError:
+            # `run ... | head`: the runner still hears the cues; the rest goes unprinted.
+            silence_stdout()
 
     session.event_fired.connect(show)
     session.ended.connect(lambda _summary: app.quit())
@@ -175,7 +213,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(summary_json(summary, test_run=test_run)), flush=True)
     else:
         print(
-            f"{summary.status.value}: {summary.active_s:.0f} s active, "
+            f"{summary.status.value}"
+            + (" but mostly skipped" if summary.mostly_skipped else "")
+            + f": {summary.active_s:.0f} s active, "
             f"{summary.backward_s:.0f} s backward, {summary.backward_steps} backward steps"
             + (" (a test run at a compressed speed: kept out of statistics)" if test_run else "")
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from retrotimer.commands.program_context import active_program, today_argument
+from retrotimer.commands.program_context import active_program, paused_refusal
 from retrotimer.commands.review_options import (
     add_rating_options,
     given_near_stumbles,
@@ -59,7 +59,9 @@ def chosen_session(args: argparse.Namespace) -> tuple[Template, ProgramRef | Non
         if args.lighter or args.today:
             raise ProgramError(["--lighter and --today go with --next"])
         return load_template_argument(args.template), None
-    proposal = active_program(AppPaths.from_environment()).propose(today_argument(args.today))
+    proposal = active_program(AppPaths.from_environment()).view(args.today).proposal
+    if proposal.paused:
+        raise paused_refusal()
     if args.lighter:
         return proposal.lighter, proposal.lighter_ref
     return proposal.template, proposal.ref

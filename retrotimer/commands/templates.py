@@ -27,7 +27,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     listing.set_defaults(handler=list_command)
 
     show = actions.add_parser("show", help="print a template in the text syntax with its totals")
-    show.add_argument("name", help="a template name, or a TOML or text file")
+    show.add_argument("name", metavar="TEMPLATE", help="a template name, or a TOML or text file")
     show.set_defaults(handler=show_command)
 
     validate = actions.add_parser(
@@ -50,7 +50,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     importing.set_defaults(handler=import_command)
 
     export = actions.add_parser("export", help="write a template as TOML or in the text syntax")
-    export.add_argument("name", help="a template name, or a file to convert")
+    export.add_argument("name", metavar="TEMPLATE", help="a template name, or a file to convert")
     export.add_argument(
         "--format",
         choices=[f.value for f in TemplateFormat] + template_exchange.EXPORT_FORMAT_NAMES,

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from retrotimer.core.history.calendar_days import days_from_civil, iso_date
+from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.programs.program_choice import WEEKDAYS, ProgramChoice
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import (
@@ -119,6 +120,20 @@ class ProgramStore:
         return program, self.add(program)
 
 
+def _moment(value: object) -> WallTime:
+    """A TOML date-time with its offset (when the runner resumed a paused program)."""
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        raise TypeError("resumed must list date-times with their offset")
+    offset = value.utcoffset()
+    assert offset is not None
+    return WallTime(value.timestamp(), int(offset.total_seconds()))
+
+
+def _moment_text(moment: WallTime) -> str:
+    zone = timezone(timedelta(seconds=moment.offset_s))
+    return datetime.fromtimestamp(round(moment.utc_s), zone).isoformat()
+
+
 class ProgramChoiceStore:
     """The active program in `program.toml` in the config dir; None when there is none."""
 
@@ -137,6 +152,7 @@ class ProgramChoiceStore:
             data = tomllib.loads(self.path.read_text(encoding="utf-8"))
             name, start, week = data["active"], data["start_day"], data.get("start_week", 1)
             days = tuple(data.get("training_days", ["mon", "wed", "fri"]))
+            resumed = tuple(_moment(value) for value in data.get("resumed", []))
             if not (isinstance(name, str) and isinstance(start, date) and isinstance(week, int)):
                 raise TypeError("wrong type")
             if not days or any(day not in WEEKDAYS for day in days):
@@ -157,16 +173,18 @@ class ProgramChoiceStore:
                 str(self.path),
             ) from None
         day = days_from_civil(start.year, start.month, start.day)
-        return ProgramChoice(name, day, week, days)
+        return ProgramChoice(name, day, week, days, resumed)
 
     def save(self, choice: ProgramChoice) -> None:
         escaped = choice.name.replace("\\", "\\\\").replace('"', '\\"')
         days = ", ".join(f'"{day}"' for day in choice.training_days)
+        resumed = ", ".join(_moment_text(moment) for moment in choice.resumed)
         write_atomic(
             make_folder=True,
             path=self.path,
             text=f'active = "{escaped}"\nstart_day = {iso_date(choice.start_day)}\n'
-            f"start_week = {choice.start_week}\ntraining_days = [{days}]\n",
+            f"start_week = {choice.start_week}\ntraining_days = [{days}]\n"
+            + (f"resumed = [{resumed}]\n" if choice.resumed else ""),
         )
 
     def clear(self) -> bool:

@@ -12,6 +12,8 @@ from retrotimer.audio.pcm import silence
 from retrotimer.audio.playback import (
     BACKEND_ORDER,
     DEFAULT_CHOICE,
+    FALLBACK_NOTICE,
+    SILENT_NOTICE,
     Playback,
     request_backends,
 )
@@ -150,3 +152,39 @@ def test_a_backend_that_crashes_while_starting_is_skipped(
         )
     assert playback.backend_name == "silent"
     assert "qt failed to start: segfault avoided" in caplog.text
+
+
+def notices(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """What the window would show: the words records carry for it."""
+    return [getattr(record, "notice", "") for record in caplog.records if hasattr(record, "notice")]
+
+
+def test_the_runner_is_told_when_sound_moves_on_and_when_it_goes_silent(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    playback = Playback(
+        request_backends("auto", {}),
+        {
+            "qt": lambda: FakeBackend("qt", fail_on_play=True),
+            "simpleaudio": lambda: FakeBackend("simpleaudio", fail_on_play=True),
+        },
+    )
+    with caplog.at_level(logging.WARNING):
+        playback.play(silence("pip", 0.1, 16000), 1.0)
+    assert notices(caplog) == [FALLBACK_NOTICE, SILENT_NOTICE]
+    assert "qt" not in SILENT_NOTICE + FALLBACK_NOTICE  # words for a runner, not a developer
+
+
+def test_silence_at_start_is_told_unless_it_was_asked_for(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        playback = Playback(request_backends("auto", {}), {"qt": unavailable("no device")})
+        assert notices(caplog) == []  # nothing is started before sound is first wanted
+        assert playback.backend_name == "silent"
+    assert notices(caplog) == [SILENT_NOTICE]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        chosen = Playback(request_backends("auto", {"RETROTIMER_AUDIO": "silent"}), {})
+        assert chosen.backend_name == "silent"
+    assert notices(caplog) == []

@@ -47,7 +47,8 @@ def test_version_imports_no_command_no_qt_and_no_audio(tmp_path: Path) -> None:
 
 def test_help_lists_every_command_without_importing_one(tmp_path: Path) -> None:
     modules, out = imported_by(tmp_path, "--help")
-    assert all(f"    {command.name} " in out for command in SUBCOMMANDS), out
+    listed = {line.split()[0] for line in out.splitlines() if line.startswith("    ")}
+    assert {command.name for command in SUBCOMMANDS} <= listed, out
     assert modules == set()
 
 

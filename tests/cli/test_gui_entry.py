@@ -9,6 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from retrotimer.app import open_history
+from retrotimer.core.history.history_values import SessionStart, WallTime
+from retrotimer.core.model import Venue
+from retrotimer.storage.log_file import LOG_NAME
+from retrotimer.storage.paths import AppPaths
 from tests.cli_runner import retrotimer
 from tests.storage.disk_faults import make_read_only, small_disk
 
@@ -59,8 +64,8 @@ def test_the_window_keeps_the_readable_settings_and_the_bad_file_aside(private_h
     assert "cadence_backward_jog = 150" in kept and "volume = 0.8" in kept
 
 
-# Opens the window as `retrotimer` does, lets it close itself, and prints its status bar.
-STATUS_BAR_SCRIPT = """
+# Opens the window as `retrotimer` does, lets it close itself, and prints its notices.
+NOTICES_SCRIPT = """
 import sys
 from PySide6.QtWidgets import QApplication
 from retrotimer.app import run_gui
@@ -68,14 +73,14 @@ from retrotimer.ui.shell.main_window import MainWindow
 app = QApplication(sys.argv[:1])
 code = run_gui(sys.argv[:1], quit_after_s=0.3)
 (window,) = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
-print(window.statusBar().currentMessage())
+print("\\n".join(window.notices.texts()))
 sys.exit(code)
 """
 
 
-def status_bar_after_start(home: Path) -> str:
+def notices_after_start(home: Path) -> str:
     result = subprocess.run(
-        [sys.executable, "-c", STATUS_BAR_SCRIPT],
+        [sys.executable, "-c", NOTICES_SCRIPT],
         capture_output=True,
         text=True,
         timeout=60,
@@ -87,9 +92,9 @@ def status_bar_after_start(home: Path) -> str:
 
 
 @pytest.mark.slow
-def test_the_status_bar_says_a_settings_file_was_kept_aside(private_home: Path) -> None:
+def test_a_notice_says_a_settings_file_was_kept_aside(private_home: Path) -> None:
     half_readable_settings(private_home)
-    message = status_bar_after_start(private_home)
+    message = notices_after_start(private_home)
     assert message.startswith(
         "The settings file could not be used as it was (line 2: volume = 7.0: volume must be 0-1"
     )
@@ -97,12 +102,33 @@ def test_the_status_bar_says_a_settings_file_was_kept_aside(private_home: Path) 
 
 
 @pytest.mark.slow
-def test_the_status_bar_says_which_folder_cannot_be_written(tmp_path: Path) -> None:
+def test_a_notice_says_which_folder_cannot_be_written(tmp_path: Path) -> None:
     with small_disk(tmp_path / "stick") as stick:
         # Welcomed before: nothing would be saved at the start but for the folders.
         (stick / "config").mkdir()
         (stick / "config" / "settings.toml").write_text("first_run_done = true\n")
         make_read_only(stick)
-        message = status_bar_after_start(stick)
+        message = notices_after_start(stick)
     assert message.startswith(f"RetroTimer cannot write in {stick}")
     assert "the disk is read-only" in message
+
+
+@pytest.mark.slow
+def test_a_session_a_crash_left_is_a_notice_and_every_launch_writes_the_log(
+    private_home: Path,
+) -> None:
+    paths = AppPaths.from_environment().ensure()
+    history, _ = open_history(paths)
+    assert history is not None
+    history.store.begin_session(
+        SessionStart("abc", "First steps", "{}", Venue.TRACK, WallTime(1714980600.0, 0), 600.0)
+    )
+    history.close()  # as if the app had died mid-session
+    notices = notices_after_start(private_home)
+    assert "(First steps) did not finish; it is kept as interrupted" in notices
+    log = (private_home / "log" / LOG_NAME).read_text(encoding="utf-8")
+    assert "started: the window" in log and "ended: the window" in log
+    assert "did not finish; it is kept as interrupted" in log
+    notices_after_start(private_home)  # a second launch adds to the same file
+    log = (private_home / "log" / LOG_NAME).read_text(encoding="utf-8")
+    assert log.count("started: the window") == 2

@@ -144,7 +144,7 @@ def test_a_followed_program_opens_on_today(qtbot: QtBot, app_paths: AppPaths) ->
     ProgramLibrary(app_paths).choose(ProgramChoice(LEARN, local_day(system_wall_clock())))
     made = Opened(qtbot, app_paths)
     try:
-        assert made.window.tabs.currentWidget() is made.window.today_panel
+        assert made.window.tabs.currentWidget() is made.window.today_tab
     finally:
         made.close()
 

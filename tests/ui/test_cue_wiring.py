@@ -13,6 +13,8 @@ def test_the_plan_is_loaded_before_the_session_starts(harness: Harness) -> None:
     harness.show()
     cues = harness.cues
     assert [plan.template_name for plan in cues.plans] == ["First steps"]
+    # The sound output's name is a developer's word: the window does not show it.
+    assert "recording" not in harness.window.statusBar().currentMessage()
     harness.run.select_template("Mixed")
     assert cues.plans[-1] is harness.run.plan
     assert cues.held == [], "no sound output is opened before a session starts"

@@ -15,6 +15,7 @@ from retrotimer.core.history.history_values import (
     SessionStart,
     SessionTotals,
 )
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.history.session_order import SessionOrder
 from retrotimer.core.session.records import SegmentRecord
 
@@ -76,6 +77,11 @@ class HistoryRepository(HistoryWriter, Protocol):
     """The session history: recording, reading, reviewing, deleting with undo, import."""
 
     def list_sessions(self, *, include_deleted: bool = False) -> list[HistoryEntry]: ...
+
+    def real_session_figures(self, since_utc_s: float = 0.0) -> list[SessionFigures]:
+        """The figures of the sessions really run (ended, not deleted, not test runs) that
+        started from `since_utc_s` on, oldest first: what a program's coach reads."""
+        ...
 
     def count_sessions(self) -> int:
         """How many sessions `list_sessions` gives, without reading them."""

@@ -15,6 +15,7 @@ from retrotimer.core.session.records import (
     SegmentRecord,
     SessionOutcome,
     SessionSummary,
+    mostly_skipped,
 )
 from retrotimer.core.session.records import (
     SessionTotals as SessionTotals,  # where it was first
@@ -214,6 +215,8 @@ class HistoryEntry:
     dizzy_or_pain: bool = False
     dizzy: bool = False
     pain: bool = False
+    # The backward seconds of the plan the session was run with: what a program judges it by.
+    planned_backward_s: float = 0.0
 
     @classmethod
     def build(
@@ -244,11 +247,24 @@ class HistoryEntry:
             deleted_utc_s=deleted_utc_s,
             test_run=start.test_run,
             program=start.program,
+            planned_backward_s=plan_backward_s(start.plan_json),
         ).with_review(review)
 
     @property
     def started(self) -> WallTime:
         return WallTime(self.started_utc_s, self.utc_offset_s)
+
+    @property
+    def mostly_skipped(self) -> bool:
+        """Recorded as completed, but most of it was skipped."""
+        return self.status is SessionStatus.COMPLETED and mostly_skipped(
+            self.planned_s, self.active_s
+        )
+
+    @property
+    def completed(self) -> bool:
+        """It ran to its end with most of its time done."""
+        return self.status is SessionStatus.COMPLETED and not self.mostly_skipped
 
     @property
     def ended(self) -> WallTime | None:
@@ -311,6 +327,19 @@ class HistorySession:
 def plan_snapshot(plan: Plan) -> str:
     """The plan as compact JSON, kept with the session so later template edits change nothing."""
     return json.dumps(plan_to_json(plan, cues=False), separators=(",", ":"), ensure_ascii=False)
+
+
+def plan_backward_s(plan_json: object) -> float:
+    """The backward seconds of a stored plan (its snapshot's `backward_s`); 0 for text that
+    is not such a plan, which only a hand-edited file can hold."""
+    try:
+        plan = json.loads(plan_json) if isinstance(plan_json, str) else None
+    except (ValueError, RecursionError):
+        plan = None
+    seconds = plan.get("backward_s") if isinstance(plan, dict) else None
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        return 0.0
+    return float(seconds) if math.isfinite(seconds) and seconds >= 0 else 0.0
 
 
 def longest_backward(records: Iterable[SegmentRecord]) -> float:

@@ -15,7 +15,6 @@ from retrotimer.core.history.calendar_days import (
 )
 from retrotimer.core.history.history_values import (
     HistoryEntry,
-    SessionStatus,
     WallTime,
 )
 
@@ -213,7 +212,7 @@ def compute_statistics(entries: Iterable[HistoryEntry], now: WallTime) -> Histor
 
     totals = Totals(
         sessions=len(counted),
-        completed=sum(1 for e in counted if e.status is SessionStatus.COMPLETED),
+        completed=sum(1 for e in counted if e.completed),
         active_min=sum(e.active_s for e in counted) / 60,
         backward_min=sum(e.backward_s for e in counted) / 60,
         forward_min=sum(e.forward_s for e in counted) / 60,

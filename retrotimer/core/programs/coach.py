@@ -1,40 +1,30 @@
-"""The coach: replays the sessions run for a program and proposes today's, with its reasons."""
+"""The coach: replays the sessions run since a program was started and proposes today's, with
+its reasons and a lighter option."""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from retrotimer.core.history.history_values import HistoryEntry, SessionStatus, rating_words
+from retrotimer.core.history.calendar_days import DAY_S, local_day
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Template
+from retrotimer.core.programs.coach_reasons import reason_text
+from retrotimer.core.programs.coach_replay import CoachState, PathStep, Said
+from retrotimer.core.programs.coach_rules import STANDING_NOTES, Action, Decision
 from retrotimer.core.programs.lighter import lighter_option
-from retrotimer.core.programs.outcome import Outcome, classify, outcome_facts, session_day
+from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program
-from retrotimer.core.session.plan import compile_plan
+from retrotimer.core.programs.session_load import load
+from retrotimer.core.programs.training_rhythm import free_days, rhythm_advice
 from retrotimer.core.settings import Settings
-
-RESTART_GAP_DAYS = 7
-STEP_BACK_GAP_DAYS = 14
-TWO_WEEKS_GAP_DAYS = 28
-
-
-class Decision(enum.Enum):
-    """Why this session is proposed."""
-
-    START = "start"
-    CONTINUE = "continue"
-    ADVANCE = "advance"
-    REPEAT = "repeat"
-    STEP_BACK = "step_back"
-    REST = "rest"
-    COMPLETE = "complete"
 
 
 @dataclass(frozen=True, slots=True)
 class Proposal:
-    """Today's session of a program, why, and a lighter option."""
+    """Today's session of a program, why, and a lighter option; `ref` is what the session
+    is recorded as (the lighter option itself when it leads)."""
 
     program: Program
     week: int
@@ -42,13 +32,10 @@ class Proposal:
     decision: Decision
     reasons: tuple[str, ...]
     template: Template
+    ref: ProgramRef
     lighter: Template
     lighter_ref: ProgramRef
     complete: bool = False
-
-    @property
-    def ref(self) -> ProgramRef:
-        return ProgramRef(self.program.name, self.week, self.session)
 
     @property
     def weeks(self) -> int:
@@ -62,19 +49,9 @@ class Proposal:
     def focus(self) -> str:
         return self.program.week(self.week).focus
 
-
-@dataclass(frozen=True, slots=True)
-class PathStep:
-    """One program session as the replay met it, and where the program stood after it."""
-
-    day: int  # days since 1970-01-01, in the runner's time zone
-    ref: ProgramRef
-    outcome: Outcome
-    decision: Decision
-    week_after: int
-    complete_after: bool
-    backward_s: float
-    planned_backward_s: float
+    @property
+    def paused(self) -> bool:
+        return self.decision is Decision.PAUSED
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,264 +64,126 @@ class ProgramPath:
     step_backs: int
 
 
-@dataclass
-class _Replay:
-    """The program's state while the history is replayed, oldest session first."""
-
-    program: Program
-    settings: Settings
-    week: int
-    complete: bool = False
-    done: dict[int, HistoryEntry] = field(default_factory=dict)
-    hard: list[HistoryEntry] = field(default_factory=list)
-    decision: Decision = Decision.START
-    reason: str = ""
-    ran_any: bool = False
-    steps: list[PathStep] = field(default_factory=list)
-    step_backs: int = 0
-
-    @property
-    def last_week(self) -> int:
-        return len(self.program.weeks)
-
-    def new_attempt(self) -> None:
-        self.done = {}
-        self.hard = []
-
-    def step_back(self, weeks: int) -> int:
-        """Steps back `weeks` (never below week 1); being complete counts as the week after
-        the last. Returns the week it lands on."""
-        position = self.last_week + 1 if self.complete else self.week
-        self.week = max(1, position - weeks)
-        self.complete = False
-        self.new_attempt()
-        self.decision = Decision.STEP_BACK
-        self.step_backs += 1
-        return self.week
-
-    def gap(self, days: int) -> None:
-        if days >= TWO_WEEKS_GAP_DAYS:
-            week = self.step_back(2)
-            self.reason = f"{days} days since your last backward session: back to week {week}."
-        elif days >= STEP_BACK_GAP_DAYS:
-            week = self.step_back(1)
-            self.reason = f"{days} days since your last backward session: back to week {week}."
-        elif days >= RESTART_GAP_DAYS:
-            self.new_attempt()
-            self.decision = Decision.REPEAT
-            self.reason = (
-                f"{days} days since your last backward session: week {self.current_week} "
-                "starts again from its first session."
-            )
-
-    @property
-    def current_week(self) -> int:
-        return self.last_week if self.complete else self.week
-
-    def planned_backward(self, ref: ProgramRef) -> float:
-        template = self.program.session(ref.week, ref.session)
-        return 0.0 if template is None else compile_plan(template, self.settings).backward_s
-
-    def run(self, day: int, entry: HistoryEntry, ref: ProgramRef) -> None:
-        planned = self.planned_backward(ref)
-        outcome = classify(entry, planned)
-        self.apply(entry, ref, outcome, planned)
-        self.steps.append(
-            PathStep(
-                day,
-                ref,
-                outcome,
-                self.decision,
-                self.current_week,
-                self.complete,
-                entry.backward_s,
-                planned,
-            )
-        )
-
-    def apply(self, entry: HistoryEntry, ref: ProgramRef, outcome: Outcome, planned: float) -> None:
-        self.ran_any = True
-        name = f"Week {ref.week}, session {ref.session}" + (" (lighter)" if ref.lighter else "")
-        if outcome is Outcome.WARNING:
-            week = self.step_back(1)
-            facts = outcome_facts(entry, planned)
-            self.reason = f"{name}: {facts}. Back to week {week} to build up again."
-            return
-        if outcome is Outcome.HARD:
-            self.hard.append(entry)
-            facts = outcome_facts(entry, planned)
-            if len(self.hard) >= 2:
-                week = self.step_back(1)
-                self.reason = (
-                    f"{name} was hard ({facts}), the second hard session of this week: "
-                    f"back to week {week}."
-                )
-            else:
-                self.decision = Decision.REPEAT
-                self.reason = f"{name} was hard ({facts}): it counts once it goes well."
-            return
-        counts = (
-            not ref.lighter
-            and ref.week == self.current_week
-            and self.program.session(ref.week, ref.session) is not None
-        )
-        if not counts:
-            self.decision = Decision.CONTINUE
-            self.reason = f"{name} went well; it does not move the program on."
-            return
-        self.done[ref.session] = entry
-        sessions = len(self.program.week(self.current_week).sessions)
-        if len(self.done) < sessions:
-            self.decision = Decision.CONTINUE
-            self.reason = f"{name} done well ({_ratings([entry])}, {_stumbles([entry])})."
-            return
-        finished = [self.done[number] for number in sorted(self.done)]
-        summary = (
-            f"Week {self.current_week} done: {len(finished)} sessions, {_ratings(finished)}, "
-            f"{_stumbles(finished)}."
-        )
-        self.new_attempt()
-        if self.complete or self.week == self.last_week:
-            self.complete = True
-            self.decision = Decision.COMPLETE
-            self.reason = summary
-        else:
-            self.week += 1
-            self.decision = Decision.ADVANCE
-            focus = self.program.week(self.week).focus
-            self.reason = f"{summary} On to week {self.week}: {focus[:1].lower()}{focus[1:]}."
+def _shortest_sessions(program: Program) -> tuple[float, ...]:
+    """Each week's shortest session in backward seconds, at the default cadences, so that
+    what counts as a session never changes with the runner's settings."""
+    defaults = Settings()
+    return tuple(
+        min((load(t, defaults).backward_s for t in week.sessions), default=0.0)
+        for week in program.weeks
+    )
 
 
-def _ratings(entries: list[HistoryEntry]) -> str:
-    rated = [f'"{rating_words(entry.rating)}"' for entry in entries if entry.rating is not None]
-    if not rated:
-        return "not rated"
-    words = rated[0] if len(rated) == 1 else ", ".join(rated[:-1]) + " and " + rated[-1]
-    return ("rating " if len(rated) == 1 else "ratings ") + words
-
-
-def _stumbles(entries: list[HistoryEntry]) -> str:
-    total = sum(entry.near_stumbles or 0 for entry in entries)
-    if total == 0:
-        return "no near-stumbles"
-    return "1 near-stumble" if total == 1 else f"{total} near-stumbles"
-
-
-def _counted(entries: Iterable[HistoryEntry], start_day: int) -> list[HistoryEntry]:
-    """Sessions that ended, on or after the start day, oldest first."""
-    kept = [
-        entry
-        for entry in entries
-        if not entry.is_deleted
-        and entry.status is not SessionStatus.RUNNING
-        and session_day(entry) >= start_day
-    ]
-    return sorted(kept, key=lambda entry: entry.started_utc_s)
-
-
-def propose(
+def replay(
     program: Program,
-    history_entries: Iterable[HistoryEntry],
-    today: int,
-    start_day: int,
+    sessions: Iterable[SessionFigures],
+    choice: ProgramChoice,
     *,
-    start_week: int = 1,
-    settings: Settings | None = None,
-) -> Proposal:
-    """Today's proposal for `program` started on `start_day` at `start_week`, from the history.
+    happened_by: float | None = None,
+    with_path: bool = True,
+) -> CoachState:
+    """Where the runner stands after `sessions` (oldest first, as `real_session_figures` or the
+    history's coach listing gives them) since the choice's start day, and its resumes; those
+    started after `happened_by` (UTC seconds) are left out.
 
-    Days are day numbers (days since 1970-01-01) in the runner's time zone.
-
-    Gaps count only between sessions on or after the start day: the week the runner chose
-    to start at is where they start.
+    Days are each session's local day where the runner was; a session never goes back
+    before the one before it, so crossing time zones keeps the order of what happened.
     """
-    replay, last_backward = _replay(
-        program, history_entries, today, start_day, start_week, settings or Settings()
+    state = CoachState(
+        program,
+        choice.training_days,
+        free_days(choice.training_days),
+        _shortest_sessions(program),
+        max(1, min(choice.start_week, len(program.weeks))),
+        steps=[] if with_path else None,
     )
-    if last_backward is not None:
-        replay.gap(today - last_backward)
-    return _proposal(replay, today, last_backward)
-
-
-def program_path(
-    program: Program,
-    history_entries: Iterable[HistoryEntry],
-    today: int,
-    start_day: int,
-    *,
-    start_week: int = 1,
-    settings: Settings | None = None,
-) -> ProgramPath:
-    """The sessions run for the program since the start day, as the coach counted them."""
-    replay, _ = _replay(
-        program, history_entries, today, start_day, start_week, settings or Settings()
+    state.start()
+    resumes = sorted(
+        (moment for moment in choice.resumed if happened_by is None or moment.utc_s <= happened_by),
+        key=lambda moment: moment.utc_s,
     )
-    decisions = [step.decision for step in replay.steps]
-    return ProgramPath(
-        tuple(replay.steps),
-        sum(1 for d in decisions if d in (Decision.ADVANCE, Decision.COMPLETE)),
-        sum(1 for d in decisions if d is Decision.REPEAT),
-        replay.step_backs,
-    )
-
-
-def _replay(
-    program: Program,
-    history_entries: Iterable[HistoryEntry],
-    today: int,
-    start_day: int,
-    start_week: int,
-    settings: Settings,
-) -> tuple[_Replay, int | None]:
-    replay = _Replay(program, settings, max(1, min(start_week, len(program.weeks))))
-    last_backward: int | None = None
-    for entry in _counted(history_entries, start_day):
-        day = session_day(entry)
-        if day > today:
+    names: dict[str, bool] = {}
+    start_day = day = choice.start_day
+    for session in sessions:
+        started = session.started_utc_s
+        if happened_by is not None and started > happened_by:
             break
-        ref = entry.program
-        if ref is not None and program.is_named(ref.name):
-            if last_backward is not None:
-                replay.gap(day - last_backward)
-            replay.run(day, entry, ref)
-        if entry.backward_s > 0:
-            last_backward = day
-    return replay, last_backward
+        local = int((started + session.utc_offset_s) // DAY_S)
+        if local < start_day:
+            continue
+        while resumes and resumes[0].utc_s <= started:
+            day = max(day, local_day(resumes.pop(0)))
+            state.resume(day)
+        if local > day:
+            day = local
+        name = session.program_name
+        for_program = False
+        if name is not None:
+            if name not in names:
+                names[name] = program.is_named(name)
+            for_program = names[name]
+        state.session(session, day, for_program)
+    for moment in resumes:
+        day = max(day, local_day(moment))
+        state.resume(day)
+    return state
 
 
-def _proposal(replay: _Replay, today: int, last_backward: int | None) -> Proposal:
-    program = replay.program
-    week = replay.current_week
-    sessions = program.week(week).sessions
-    session = next(n for n in range(1, len(sessions) + 1) if n not in replay.done)
-    decision = replay.decision
-    reasons = [replay.reason] if replay.reason else []
-    if replay.complete:
-        decision = Decision.COMPLETE
-        reasons.append(f"All {len(program.weeks)} weeks done: keep the level with week {week}.")
-        if program.next_program:
-            reasons[-1] += f" When you want more, try {program.next_program}."
-        reasons = reasons[-2:]
-    elif not replay.ran_any and decision is Decision.START:
-        focus = program.week(week).focus
-        reasons = [f"Week {week} of {program.name} starts: {focus[:1].lower()}{focus[1:]}."]
-    if last_backward is not None and today - last_backward <= 1:
-        day = "today" if last_backward == today else "yesterday"
-        reasons = [
-            f"You ran backward {day}: rest a day before the next session "
-            f"(week {week}, session {session}).",
-            *reasons[:1],
-        ]
-        decision = Decision.REST
-    lighter_ref, lighter = lighter_option(program, week, session)
+def propose(state: CoachState, today: int, settings: Settings) -> Proposal:
+    """Today's proposal from where the runner stands: a break up to today is carried out
+    first (on `state`), then today's own rule (rest, paused or ready) is added. A last
+    session on a later local day (run in a zone ahead) was run today."""
+    state.time_passes(today)
+    program = state.program
+    rule, context = state.today(today)
+    decision = state.decision
+    reasons: list[str] = []
+    week, session = state.current_week, state.next_session
+    if rule.action is Action.REST_TODAY:
+        today_said = Said(rule, context, week)
+        reasons.append(reason_text(today_said, program, state.free_days, session))
+        decision = rule.decision or decision
+    if state.said is not None and state.said.rule.reason:
+        reasons.append(reason_text(state.said, program, state.free_days, session))
+    reasons += _standing(state, decision)
+    lighter_ref, lighter = lighter_option(program, week, session, settings)
+    template = program.week(week).sessions[session - 1]
+    ref = ProgramRef(program.name, week, session)
+    if state.eased:
+        template, ref = lighter, lighter_ref
     return Proposal(
         program,
         week,
         session,
         decision,
         tuple(reasons),
-        sessions[session - 1],
+        template,
+        ref,
         lighter,
         lighter_ref,
-        replay.complete,
+        state.complete,
+    )
+
+
+def _standing(state: CoachState, decision: Decision) -> list[str]:
+    """What stands for the whole phase (paused, eased, complete), or the advice on rhythm at
+    the start."""
+    note = STANDING_NOTES.get(state.phase)
+    if note is not None:
+        program = state.program
+        more = f" When you want more, try {program.next_program}." if program.next_program else ""
+        return [note.format(weeks=len(program.weeks), week=state.current_week, next=more)]
+    advice = rhythm_advice(state.training_days) if decision is Decision.START else None
+    return [] if advice is None else [advice]
+
+
+def program_path(state: CoachState) -> ProgramPath:
+    """The program's sessions as the coach counted them, and how often it moved."""
+    steps = tuple(state.steps or ())
+    decisions = [step.decision for step in steps]
+    return ProgramPath(
+        steps,
+        sum(1 for d in decisions if d in (Decision.ADVANCE, Decision.COMPLETE)),
+        sum(1 for d in decisions if d is Decision.REPEAT),
+        state.step_backs,
     )

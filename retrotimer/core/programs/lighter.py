@@ -1,35 +1,30 @@
-"""The lighter option of a session: the previous week's, or the same with half the backward reps."""
+"""The lighter option of a session: the previous week's in the same place when that is lighter
+on every count, else the same session with half its backward reps."""
 
 from __future__ import annotations
 
 import dataclasses
-import math
 
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Item, Length, Repeat, Segment, Template
-from retrotimer.core.programs.program_model import Program
+from retrotimer.core.programs.program_model import Program, backward_kinds
+from retrotimer.core.programs.session_load import load
+from retrotimer.core.settings import Settings
 from retrotimer.core.templates.validation import MAX_NAME
 
 
-def _has_backward(items: tuple[Item, ...]) -> bool:
-    return any(
-        _has_backward(item.items) if isinstance(item, Repeat) else item.kind.is_backward
-        for item in items
-    )
-
-
 def _halved(items: tuple[Item, ...]) -> tuple[Item, ...]:
-    """Repeats with backward work run half as often (at least once); a backward segment
-    outside any such repeat keeps half its length."""
+    """Repeats with backward work run half as often, rounded up; a backward segment outside
+    any such repeat keeps half its length, rounded up. Never less than half."""
     out: list[Item] = []
     for item in items:
         if isinstance(item, Repeat):
-            if item.count > 1 and _has_backward(item.items):
-                out.append(Repeat(math.ceil(item.count / 2), item.items))
+            if item.count > 1 and backward_kinds(item.items):
+                out.append(Repeat(-(-item.count // 2), item.items))
             else:
                 out.append(Repeat(item.count, _halved(item.items)))
         elif item.kind.is_backward:
-            amount = max(1, item.length.amount // 2)
+            amount = max(1, -(-item.length.amount // 2))
             out.append(Segment(item.kind, Length(amount, item.length.unit), item.label, item.note))
         else:
             out.append(item)
@@ -44,12 +39,19 @@ def half_backward(template: Template) -> Template:
     return dataclasses.replace(template, name=name, items=_halved(template.items))
 
 
-def lighter_option(program: Program, week: int, session: int) -> tuple[ProgramRef, Template]:
-    """For week 2 on the previous week's session in the same place (or its last); for week 1
+def lighter_option(
+    program: Program, week: int, session: int, settings: Settings
+) -> tuple[ProgramRef, Template]:
+    """From week 2 on, the previous week's session in the same place (or its last) when it is
+    no heavier on backward minutes, backward running minutes and longest bout, and has at
+    least half the backward minutes (so it counts as a session); otherwise, and in week 1,
     the same session with half its backward reps."""
+    template = program.week(week).sessions[session - 1]
     if week >= 2:
         previous = program.week(week - 1).sessions
         number = min(session, len(previous))
-        return ProgramRef(program.name, week - 1, number, lighter=True), previous[number - 1]
-    template = program.week(week).sessions[session - 1]
+        candidate = previous[number - 1]
+        full, light = load(template, settings), load(candidate, settings)
+        if light.within(full) and light.backward_s >= full.backward_s / 2:
+            return ProgramRef(program.name, week - 1, number, lighter=True), candidate
     return ProgramRef(program.name, week, session, lighter=True), half_backward(template)

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from retrotimer.core.history.history_values import WallTime
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_DAYS = ("mon", "wed", "fri")
 
 
 @dataclass(frozen=True, slots=True)
 class ProgramChoice:
-    """The active program; the coach replays the history from `start_day` on."""
+    """The active program; the coach replays the history from `start_day` on. `resumed`
+    holds the moments the runner resumed it after it was paused."""
 
     name: str
     start_day: int  # days since 1970-01-01
     start_week: int = 1
     training_days: tuple[str, ...] = DEFAULT_DAYS
+    resumed: tuple[WallTime, ...] = ()
 
 
 def parse_weekdays(text: str) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.model import Template
+from retrotimer.core.model import Item, Repeat, SegmentKind, Template
 from retrotimer.core.templates.library import same_name
 
 MIN_SESSIONS = 2
@@ -16,12 +16,31 @@ MAX_FOCUS = 120
 MAX_DESCRIPTION = 2000
 
 
+def backward_kinds(items: tuple[Item, ...]) -> set[SegmentKind]:
+    """The backward kinds a session's items hold."""
+    found: set[SegmentKind] = set()
+    for item in items:
+        if isinstance(item, Repeat):
+            found |= backward_kinds(item.items)
+        elif item.kind.is_backward:
+            found.add(item.kind)
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class ProgramWeek:
     """One week: what it works on, in one line, and its sessions in the order to run them."""
 
     focus: str
     sessions: tuple[Template, ...]
+
+    @property
+    def walking(self) -> bool:
+        """A walking week: backward work in its sessions, all of it walking."""
+        kinds: set[SegmentKind] = set()
+        for template in self.sessions:
+            kinds |= backward_kinds(template.items)
+        return kinds == {SegmentKind.BACKWARD_WALK}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +51,12 @@ class Program:
     weeks: tuple[ProgramWeek, ...]
     description: str = ""
     next_program: str = ""
+
+    @property
+    def walking_weeks(self) -> tuple[int, ...]:
+        """The weeks (1-based) that walk backward without jogging: where a long break
+        leads back to."""
+        return tuple(n for n, week in enumerate(self.weeks, start=1) if week.walking)
 
     @property
     def session_count(self) -> int:

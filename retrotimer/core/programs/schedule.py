@@ -1,14 +1,20 @@
-"""Upcoming program sessions laid on the runner's training days, for a calendar."""
+"""Upcoming program sessions on the runner's training days, as the coach will propose them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from retrotimer.core.history.calendar_days import weekday
+from retrotimer.core.history.calendar_days import DAY_S, weekday
+from retrotimer.core.history.history_values import SessionStatus
+from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Template
-from retrotimer.core.programs.coach import Decision, Proposal
+from retrotimer.core.programs.coach_replay import CoachState
+from retrotimer.core.programs.coach_rules import Action
+from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.program_choice import WEEKDAYS
+from retrotimer.core.programs.session_load import load
+from retrotimer.core.settings import Settings
 
 MAX_CALENDAR_WEEKS = 52
 KEEP_LEVEL_WEEKS = 4
@@ -25,53 +31,66 @@ class PlannedDay:
     occurrence: int = 0
 
 
-def _following(proposal: Proposal) -> Iterator[tuple[int, int]]:
-    """(week, session) from the proposal on; after the last week its sessions again."""
-    program = proposal.program
-    week, session = proposal.week, proposal.session
-    complete = proposal.complete
-    while True:
-        yield week, session
-        if session < len(program.week(week).sessions):
-            session += 1
-        elif week < len(program.weeks) and not complete:
-            week, session = week + 1, 1
-        else:
-            complete, session = True, 1
+def _done_well(ref: ProgramRef, template: Template, day: int, settings: Settings) -> SessionFigures:
+    """The session as if run on `day` and done well, to see what the coach says next."""
+    backward_s = load(template, settings).backward_s
+    return SessionFigures(
+        float(day * DAY_S),
+        f"planned-{day}",
+        0,
+        SessionStatus.COMPLETED,
+        backward_s,
+        backward_s,
+        None,
+        None,
+        False,
+        False,
+        False,
+        ref.name,
+        ref.week,
+        ref.session,
+        ref.lighter,
+    )
 
 
 def upcoming(
-    proposal: Proposal,
+    state: CoachState,
     today: int,
     training_days: tuple[str, ...],
+    settings: Settings,
     weeks: int | None = None,
 ) -> list[PlannedDay]:
-    """The proposal and what follows it, one session per training day from today (tomorrow
-    when the coach says rest), for `weeks` weeks or until the program's last session."""
+    """The sessions the coach will propose on the training days from today, if each goes
+    well: a day the coach would call a rest day (the day after a session, a week not yet
+    begun, 3 sessions in 7 days) gets none. Until the program's end, or for `weeks` weeks; a
+    complete program gets four weeks of keeping its level; a paused one nothing."""
     wanted = {WEEKDAYS.index(day) for day in training_days}
-    first = today + 1 if proposal.decision is Decision.REST else today
-    program = proposal.program
-    remaining = sum(
-        1
-        for week, session, _ in program.all_sessions()
-        if (week, session) >= (proposal.week, proposal.session)
-    )
-    # A complete program keeps its level: a month of its last week unless told otherwise.
-    until_the_end = weeks is None and not proposal.complete
+    until_the_end = weeks is None and not state.complete
     default_weeks = MAX_CALENDAR_WEEKS if until_the_end else KEEP_LEVEL_WEEKS
     span = min(weeks or default_weeks, MAX_CALENDAR_WEEKS) * 7
     planned: list[PlannedDay] = []
     seen: dict[tuple[int, int], int] = {}
-    order = _following(proposal)
-    for offset in range(span):
-        day = first + offset
+    following = state.clone()
+    for day in range(today, today + span):
         if weekday(day) not in wanted:
             continue
-        if until_the_end and len(planned) >= remaining:
+        trying = following.clone()
+        trying.time_passes(day)
+        rule, _ = trying.today(day)
+        if trying.paused:
             break
-        week, session = next(order)
-        template = program.week(week).sessions[session - 1]
+        if rule.action is Action.REST_TODAY:
+            continue
+        week, session = trying.current_week, trying.next_session
+        template = trying.program.week(week).sessions[session - 1]
+        ref = ProgramRef(trying.program.name, week, session)
+        if trying.eased:
+            ref, template = lighter_option(trying.program, week, session, settings)
+        trying.session(_done_well(ref, template, day, settings), day, for_program=True)
+        following = trying
         occurrence = seen.get((week, session), 0)
         seen[(week, session)] = occurrence + 1
         planned.append(PlannedDay(day, week, session, template, occurrence))
+        if until_the_end and following.complete:
+            break
     return planned

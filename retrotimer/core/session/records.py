@@ -79,6 +79,16 @@ def record_to_json(record: SegmentRecord) -> dict[str, object]:
     }
 
 
+# A session that reached its end with less than this share of its planned time done was
+# mostly skipped: it is told as such, not as completed (the time done is what counts).
+DONE_SHARE_OF_COMPLETED = 0.5
+
+
+def mostly_skipped(planned_s: float, active_s: float) -> bool:
+    """Whether less than half of the planned time was done."""
+    return planned_s > 0 and active_s < DONE_SHARE_OF_COMPLETED * planned_s
+
+
 class SessionOutcome(enum.Enum):
     """How a session ended: it ran to its end, or the runner stopped it."""
 
@@ -98,6 +108,13 @@ class SessionSummary:
     forward_s: float
     backward_steps: int
     segments: tuple[SegmentRecord, ...]
+
+    @property
+    def mostly_skipped(self) -> bool:
+        """It reached its end, but most of it was skipped."""
+        return self.status is SessionOutcome.FINISHED and mostly_skipped(
+            self.planned_s, self.active_s
+        )
 
 
 def summarise(

@@ -11,6 +11,7 @@ from retrotimer.core.history.history_values import (
     Review,
     SessionStatus,
     longest_backward,
+    plan_backward_s,
 )
 from retrotimer.storage.history.history_pauses import add_pauses
 from retrotimer.storage.history.history_rows import (
@@ -40,8 +41,8 @@ def insert_session(db: sqlite3.Connection, session: HistorySession) -> bool:
         INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
             utc_offset_s, ended_utc, status, planned_s, active_s, backward_s,
             forward_s, backward_steps, longest_backward_s, updated_utc, deleted_utc,
-            test_run)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            test_run, planned_backward_s)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO NOTHING
         """,
         (
@@ -62,6 +63,7 @@ def insert_session(db: sqlite3.Connection, session: HistorySession) -> bool:
             entry.ended_utc_s or entry.started_utc_s,
             entry.deleted_utc_s,
             int(entry.test_run),
+            plan_backward_s(session.plan_json),
         ),
     )
     if cursor.rowcount == 0:

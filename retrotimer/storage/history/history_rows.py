@@ -93,6 +93,7 @@ def showable_entry_row(row: Sequence[Any]) -> bool:
         and isinstance(row[15], str)
         and (row[16] is None or _number(row[16]))
         and row[17] in (0, 1)
+        and _number(row[25])
     )
 
 
@@ -135,6 +136,7 @@ SHOWABLE_SESSION_SQL = " AND ".join(
         "typeof(s.notes) = 'text'",
         f"(s.deleted_utc IS NULL OR {_number_sql('s.deleted_utc')})",
         "s.test_run IN (0, 1)",
+        _number_sql("s.planned_backward_s"),
     )
 )
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
+from retrotimer.core.history.history_values import plan_backward_s
+
+# The plan's backward seconds, for the migration that fills them in from the stored plans.
+PLAN_BACKWARD_FUNCTION = "plan_backward_s"
 # Each entry upgrades the schema by one version; never edit a released entry, append one.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: sessions and their segments. Times are Unix seconds in UTC; the local offset of the
@@ -90,6 +94,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "UPDATE sessions SET rating = 6 - rating "
         "WHERE typeof(rating) = 'integer' AND rating BETWEEN 1 AND 5",
     ),
+    # 7: the backward seconds of the plan each session was run with, written when it starts,
+    # so a program judges a session by its own plan and never by one compiled again with
+    # today's settings. Sessions recorded before take it from the plan they keep. And the
+    # list in order of start from an index that holds every listed column: a row keeps its
+    # plan (kilobytes) before most of them, and reading past it page by page made a list of
+    # 50,000 sessions read the whole file.
+    (
+        "ALTER TABLE sessions ADD COLUMN planned_backward_s REAL NOT NULL DEFAULT 0",
+        f"UPDATE sessions SET planned_backward_s = {PLAN_BACKWARD_FUNCTION}(plan_json)",
+        """
+        CREATE INDEX sessions_listed ON sessions (
+            started_utc, id, template_name, venue, utc_offset_s, ended_utc, status, planned_s,
+            active_s, backward_s, forward_s, backward_steps, longest_backward_s, rating,
+            near_stumbles, notes, deleted_utc, test_run, program_name, program_week,
+            program_session, program_lighter, dizzy_or_pain, dizzy, pain, planned_backward_s
+        )
+        """,
+    ),
 )
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -119,6 +141,7 @@ def migrate(connection: sqlite3.Connection, target: int = LATEST_VERSION) -> int
     found = schema_version(connection)
     if found > LATEST_VERSION:
         raise SchemaTooNew(found)
+    connection.create_function(PLAN_BACKWARD_FUNCTION, 1, plan_backward_s, deterministic=True)
     for version in range(found + 1, target + 1):
         connection.execute("BEGIN IMMEDIATE")
         try:

@@ -10,6 +10,9 @@ from typing import Any
 
 from retrotimer.core.history.history_ports import ImportResult
 from retrotimer.core.history.history_values import (
+    FIRST_SHOWABLE_UTC_S,
+    LAST_SHOWABLE_UTC_S,
+    MAX_OFFSET_S,
     HistoryEntry,
     HistorySession,
     Pause,
@@ -17,8 +20,10 @@ from retrotimer.core.history.history_values import (
     SessionEnd,
     SessionStart,
     SessionTotals,
+    plan_backward_s,
 )
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.history.session_order import SessionOrder
 from retrotimer.core.session.records import SegmentRecord
 from retrotimer.storage.history.history_database import (
@@ -30,7 +35,6 @@ from retrotimer.storage.history.history_database import (
 from retrotimer.storage.history.history_import import complete_session, insert_session
 from retrotimer.storage.history.history_pauses import all_pauses, pauses_of, write_pause
 from retrotimer.storage.history.history_rows import (
-    BACKWARD_KINDS,
     SEGMENT_COLUMNS,
     SET_PROGRAM,
     SHOWABLE_SESSION_SQL,
@@ -51,9 +55,31 @@ _ENTRY_COLUMNS = """
     s.planned_s, s.active_s, s.backward_s, s.forward_s, s.backward_steps, s.longest_backward_s,
     s.rating, s.near_stumbles, s.notes, s.deleted_utc, s.test_run,
     s.program_name, s.program_week, s.program_session, s.program_lighter, s.dizzy_or_pain,
-    s.dizzy, s.pain
+    s.dizzy, s.pain, s.planned_backward_s
 """
-_PLAN_COLUMN = 25
+_PLAN_COLUMN = 26
+_NUMBER = "typeof({}) IN ('integer', 'real') AND abs({}) < 1e15"
+# The columns of SessionFigures, from rows that hold only what a session can: the checks run
+# in SQLite, on the index, rather than in Python on every row.
+_FIGURES_QUERY = f"""
+    SELECT started_utc, id, utc_offset_s, status, backward_s, planned_backward_s, rating,
+        near_stumbles, dizzy, pain, dizzy_or_pain, program_name, program_week, program_session,
+        program_lighter
+    FROM sessions INDEXED BY sessions_listed
+    WHERE deleted_utc IS NULL AND test_run = 0
+        AND status IN ('completed', 'stopped', 'interrupted')
+        AND typeof(started_utc) IN ('integer', 'real') AND started_utc >= ?
+        AND started_utc <= {LAST_SHOWABLE_UTC_S}
+        AND typeof(utc_offset_s) = 'integer' AND abs(utc_offset_s) <= {MAX_OFFSET_S}
+        AND typeof(id) = 'text'
+        AND {_NUMBER.format("backward_s", "backward_s")}
+        AND {_NUMBER.format("planned_backward_s", "planned_backward_s")}
+        AND (rating IS NULL OR typeof(rating) = 'integer')
+        AND (near_stumbles IS NULL OR typeof(near_stumbles) = 'integer')
+        AND (program_name IS NULL OR (typeof(program_name) = 'text'
+            AND typeof(program_week) = 'integer' AND typeof(program_session) = 'integer'))
+    ORDER BY started_utc, id
+"""
 LEFT_OUT_NOTICE = (
     "{count} session(s) in the history hold values that cannot be shown (such as a date "
     "outside 1970-9999); they are left out here and kept in the file ({path})"
@@ -85,6 +111,7 @@ def _entry(row: Sequence[Any]) -> HistoryEntry:
         dizzy_or_pain=bool(row[22]),
         dizzy=bool(row[23]),
         pain=bool(row[24]),
+        planned_backward_s=row[25],
     )
 
 
@@ -155,8 +182,8 @@ class HistoryStore:
             db.execute(
                 """
                 INSERT INTO sessions (id, template_name, plan_json, venue, started_utc,
-                    utc_offset_s, status, planned_s, updated_utc, test_run)
-                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)
+                    utc_offset_s, status, planned_s, updated_utc, test_run, planned_backward_s)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """,
                 (
@@ -169,6 +196,7 @@ class HistoryStore:
                     start.planned_s,
                     start.started.utc_s,
                     int(start.test_run),
+                    plan_backward_s(start.plan_json),
                 ),
             )
             if start.program is not None:
@@ -190,12 +218,10 @@ class HistoryStore:
                 segment_values(session_id, record),
             )
             db.execute(
-                f"""
+                """
                 UPDATE sessions SET active_s = :active, backward_s = :backward,
                     forward_s = :forward, backward_steps = :steps, updated_utc = :at,
-                    longest_backward_s = (
-                        SELECT COALESCE(MAX(actual_s), 0) FROM segments
-                        WHERE session_id = :id AND kind IN ({BACKWARD_KINDS}))
+                    longest_backward_s = MAX(longest_backward_s, :visit)
                 WHERE id = :id AND status = 'running'
                 """,
                 {
@@ -205,6 +231,9 @@ class HistoryStore:
                     "forward": totals.forward_s,
                     "steps": totals.backward_steps,
                     "at": at_utc_s,
+                    # A segment run again after Back adds its visits up in actual_s; the
+                    # longest backward segment is the longest single visit.
+                    "visit": record.longest_visit if record.kind.is_backward else 0.0,
                 },
             )
 
@@ -260,6 +289,35 @@ class HistoryStore:
                 "ORDER BY s.started_utc DESC, s.id DESC"
             ).fetchall()
         return [_entry(row) for row in self._shown(rows)]
+
+    def real_session_figures(
+        self, since_utc_s: float = FIRST_SHOWABLE_UTC_S
+    ) -> list[SessionFigures]:
+        """The figures of the sessions really run (ended, not deleted, not test runs) that
+        started from `since_utc_s` on, oldest first, read from the list's index alone. A row
+        holding what no session can (a hand-edited file) is left out."""
+        with self.database.reading() as db:
+            rows = db.execute(_FIGURES_QUERY, (since_utc_s,)).fetchall()
+        return [
+            SessionFigures(
+                row[0],
+                row[1],
+                row[2],
+                STATUSES[row[3]],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                row[8] == 1,
+                row[9] == 1,
+                row[10] == 1,
+                row[11],
+                row[12],
+                row[13],
+                row[14] == 1,
+            )
+            for row in rows
+        ]
 
     def count_sessions(self) -> int:
         with self.database.reading() as db:

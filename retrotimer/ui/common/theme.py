@@ -166,7 +166,9 @@ def _light_palette() -> QPalette:
     return palette
 
 
-# Focus must show clearly when the app is driven from the keyboard alone.
+# Focus must show clearly when the app is driven from the keyboard alone. A tab's border is
+# as wide without focus as with it: the focus frame only colours it, and never takes room
+# from the label.
 _DARK_STYLE = """
 QWidget:focus { outline: none; }
 QPushButton:focus, QToolButton:focus, QComboBox:focus, QSpinBox:focus, QCheckBox:focus,
@@ -177,7 +179,7 @@ QTabBar::tab:focus, QDoubleSpinBox:focus, QRadioButton:focus {
 QPushButton { border: 2px solid #FFFFFF; border-radius: 6px; padding: 6px 14px; }
 QPushButton:disabled { border-color: #5A5A5A; }
 QPushButton:checked { background: #FFFFFF; color: #000000; }
-QTabBar::tab { padding: 8px 22px; border: 2px solid #5A5A5A; }
+QTabBar::tab { padding: 8px 22px; border: 3px solid #5A5A5A; }
 QTabBar::tab:selected { background: #FFFFFF; color: #000000; border-color: #FFFFFF; }
 """
 _LIGHT_STYLE = """
@@ -189,7 +191,9 @@ QTabBar::tab:focus, QDoubleSpinBox:focus, QRadioButton:focus {
 QPushButton:checked {
     background: #000000; color: #FFFFFF; border: 2px solid #000000; border-radius: 4px;
 }
-QTabBar::tab { padding: 8px 22px; }
+QTabBar { outline: none; }
+QTabBar::tab { padding: 8px 22px; border: 3px solid transparent; }
+QTabBar::tab:selected { background: #FFFFFF; border-bottom-color: #0B57D0; }
 """
 
 

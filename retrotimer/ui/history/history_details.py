@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.history.history_values import HistorySession, Review
-from retrotimer.ui.common.formatting import clock_text
+from retrotimer.ui.common.formatting import clock_text, total_clock_text
 from retrotimer.ui.history.history_texts import (
     date_text,
     minutes_text,
@@ -71,7 +71,7 @@ class HistoryDetails(QWidget):
         entry = session.entry
         self.heading.setText(
             f"<b>{entry.template_name}</b>, {date_text(entry)}: {status_text(entry)}. "
-            f"{clock_text(entry.active_s)} of {clock_text(entry.planned_s)} planned; "
+            f"{total_clock_text(entry.active_s)} of {total_clock_text(entry.planned_s)} planned; "
             f"{minutes_text(entry.backward_s)} backward minutes, "
             f"{entry.backward_steps} backward steps."
         )

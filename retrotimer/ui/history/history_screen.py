@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,7 +67,11 @@ class DeleteSession(QUndoCommand):
 
 
 class HistoryScreen(QWidget):
-    """Past sessions, their details and review, progress and the weekly chart."""
+    """Past sessions, their details and review, progress and the weekly chart. Signal:
+    `refused(str)` when a file could not be imported or exported (the window shows it as a
+    notice)."""
+
+    refused = Signal(str)
 
     def __init__(
         self,
@@ -188,6 +192,10 @@ class HistoryScreen(QWidget):
 
     def tell(self, text: str) -> None:
         self.message.setText(text)
+
+    def _refuse(self, text: str) -> None:
+        self.tell(text)
+        self.refused.emit(text)
 
     # ---- reading ------------------------------------------------------------------------------
     def run_history(self, action: Callable[[HistoryRepository], object]) -> bool:
@@ -339,7 +347,7 @@ class HistoryScreen(QWidget):
         try:
             count = self._transfer.export_to(path, file_format)
         except (HistoryUnavailable, ValueError) as error:
-            self.tell(f"Nothing was exported: {error}")
+            self._refuse(f"Nothing was exported: {error}")
             return
         self.tell(f"Exported {count} session{'s' if count != 1 else ''} to {path}.")
 
@@ -349,7 +357,7 @@ class HistoryScreen(QWidget):
         try:
             result = self._transfer.import_from(path)
         except (HistoryUnavailable, ValueError) as error:
-            self.tell(f"Nothing was imported from {path}: {error}")
+            self._refuse(f"Nothing was imported from {path}: {error}")
             return
         self.refresh()
         self.tell(" ".join(filter(None, (result.describe(), self._unknown_programs()))))

@@ -34,7 +34,7 @@ CHART_WEEKS = 12
 
 def status_text(entry: HistoryEntry) -> str:
     """How the session ended; a test run (compressed time) says so, as it is not counted."""
-    word = STATUS_WORDS[entry.status]
+    word = "Mostly skipped" if entry.mostly_skipped else STATUS_WORDS[entry.status]
     return f"{word} · test run" if entry.test_run else word
 
 

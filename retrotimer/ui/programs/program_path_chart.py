@@ -8,24 +8,33 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QFont, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from retrotimer.core.history.calendar_days import local_day
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.model import ColourRole
-from retrotimer.core.programs.coach import Decision, ProgramPath, program_path
+from retrotimer.core.programs.coach import ProgramPath
+from retrotimer.core.programs.coach_replay import PathStep
+from retrotimer.core.programs.coach_rules import Decision
 from retrotimer.core.programs.outcome import Outcome
 from retrotimer.core.programs.program_model import Program
-from retrotimer.core.programs.program_source import ProgramSource
-from retrotimer.runtime.wall_clock import WallClock
 from retrotimer.ui.common.chart_scale import nice_ceiling
 from retrotimer.ui.common.side_chart import SideChart
 from retrotimer.ui.common.theme import RunColours
+from retrotimer.ui.programs.followed_program import FollowedProgram
 
 # Colour and a mark, never colour alone.
 _OUTCOME_STYLE = {
     Outcome.DONE_WELL: (ColourRole.RECOVERY, "✓", Qt.BrushStyle.SolidPattern),
     Outcome.HARD: (ColourRole.WARMUP, "H", Qt.BrushStyle.BDiagPattern),
     Outcome.WARNING: (ColourRole.BACKWARD_HARD, "!", Qt.BrushStyle.DiagCrossPattern),
+    Outcome.UNFINISHED: (ColourRole.REST, "?", Qt.BrushStyle.Dense6Pattern),
 }
+
+
+SHOWN_STEPS = 120
+
+
+def shown_steps(path: ProgramPath) -> tuple[PathStep, ...]:
+    """The latest sessions: a bar needs room to be read, and years of them would not fit."""
+    return path.steps[-SHOWN_STEPS:]
 
 
 def _plural(count: int, word: str) -> str:
@@ -51,14 +60,12 @@ class ProgramPathChart(SideChart):
     def __init__(
         self,
         colours: RunColours,
-        programs: ProgramSource | None = None,
-        wall_clock: WallClock | None = None,
+        followed: FollowedProgram | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._colours = colours
-        self._programs = programs
-        self._wall_clock = wall_clock
+        self._followed = followed
         self._program: Program | None = None
         self._path = ProgramPath((), 0, 0, 0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -73,16 +80,13 @@ class ProgramPathChart(SideChart):
         self.update()
 
     def show_entries(self, entries: Sequence[HistoryEntry]) -> bool:
-        """The followed program's path through these sessions; False when none is followed."""
-        active = self._programs.active() if self._programs is not None else None
-        if active is None or self._wall_clock is None:
+        """The followed program's path as Today's coach counts it (its own sessions since
+        its start day, read through the followed program, whatever `entries` the screen
+        lists); False when no program is followed."""
+        view = self._followed.view() if self._followed is not None else None
+        if view is None:
             return False
-        program, choice = active
-        today = local_day(self._wall_clock())
-        path = program_path(
-            program, list(entries), today, choice.start_day, start_week=choice.start_week
-        )
-        self.set_path(program, path)
+        self.set_path(view.program, view.path)
         return True
 
     def set_path(self, program: Program, path: ProgramPath) -> None:
@@ -105,13 +109,14 @@ class ProgramPathChart(SideChart):
         painter.drawText(
             heading, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, summary
         )
-        steps = self._path.steps
+        steps = shown_steps(self._path)
         if not steps:
             return
         painter.drawText(
             QRectF(8, self.height() - line, self.width() - 16, line),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            "backward minutes: ✓ done well   H hard   ! warning   - - - planned   ↓ stepped back",
+            "backward minutes: ✓ done well   H hard   ! warning   ? interrupted   - - - planned   "
+            "↓ stepped back",
         )
         area = QRectF(56, 8 + line * 2, self.width() - 72, self.height() - line * 5.5)
         top = nice_ceiling(max(max(s.backward_s, s.planned_backward_s) for s in steps) / 60)

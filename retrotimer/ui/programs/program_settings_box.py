@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -93,9 +94,17 @@ class ProgramSettingsBox(QGroupBox):
             return None
         picked = tuple(day for day, box in self.days.items() if box.isChecked())
         date = self.start_day.date()
-        return ProgramChoice(
+        choice = ProgramChoice(
             program.name,
             days_from_civil(date.year(), date.month(), date.day()),
             self.week.value(),
             picked or DEFAULT_DAYS,
         )
+        current = self._current
+        same = current is not None and (choice.name, choice.start_day, choice.start_week) == (
+            current.name,
+            current.start_day,
+            current.start_week,
+        )
+        # The same program from the same day: the times it was resumed still hold.
+        return replace(choice, resumed=current.resumed) if same and current else choice

@@ -50,11 +50,14 @@ class TodayPanel(QWidget):
     After a recent report of dizziness or pain, Space is Rest instead (`rest_requested`), and
     starting is a smaller button on Shift+S. `start_requested` carries the template and the
     program session it is run for; `other_requested` asks for the template list instead.
+    While the program is paused the Start button resumes it (`resume_requested`), by a click
+    only: a key pressed in passing must not go past the advice to see a doctor.
     """
 
     start_requested = Signal(object, object)
     other_requested = Signal()
     rest_requested = Signal()
+    resume_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,28 +180,37 @@ class TodayPanel(QWidget):
     def _arrange_buttons(self) -> None:
         """Rest big and first on Space after a report; otherwise Start is."""
         rest_first = self.rest_first
+        paused = self.proposal is not None and self.proposal.paused
         self.rest_button.setVisible(rest_first)
-        self.start_button.set_keys(START_ANYWAY_KEYS if rest_first else "Space")
+        self.start_button.set_keys(
+            "click" if paused else START_ANYWAY_KEYS if rest_first else "Space"
+        )
+        self.lighter_button.setEnabled(not paused)
+        for key in (START_ANYWAY_KEYS, "L"):
+            self.actions_by_key[key].setEnabled(not paused)
         for index, stretch in enumerate(_STRETCH_AFTER_REPORT if rest_first else _STRETCH):
             self.button_row.setStretch(index, stretch)
         self._size_buttons()
 
     def space(self) -> None:
-        """Space: rest after a report of dizziness or pain, otherwise start."""
+        """Space: rest after a report of dizziness or pain; otherwise start, unless the
+        program is paused (then only a click resumes it)."""
         if self.rest_first:
             self.rest_requested.emit()
-        else:
+        elif self.proposal is not None and not self.proposal.paused:
             self.start()
 
     def _emit(self, template: Template, ref: ProgramRef) -> None:
         self.start_requested.emit(template, ref)
 
     def start(self) -> None:
-        if self.proposal is not None:
+        if self.proposal is not None and self.proposal.paused:
+            self.resume_requested.emit()
+        elif self.proposal is not None:
             self._emit(self.proposal.template, self.proposal.ref)
 
     def start_lighter(self) -> None:
-        if self.proposal is not None:
+        if self.proposal is not None and not self.proposal.paused:
             self._emit(self.proposal.lighter, self.proposal.lighter_ref)
 
     def other(self) -> None:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from retrotimer.core.history.health_reports import felt_words
 from retrotimer.core.history.history_values import HistoryEntry
-from retrotimer.core.programs.coach import Decision, Proposal
+from retrotimer.core.programs.coach import Proposal
+from retrotimer.core.programs.coach_rules import Decision
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_syntax import format_template_text
@@ -19,6 +20,7 @@ DECISION_WORDS = {
     Decision.STEP_BACK: "STEP BACK",
     Decision.REST: "REST DAY",
     Decision.COMPLETE: "COMPLETE",
+    Decision.PAUSED: "PAUSED",
 }
 
 
@@ -53,6 +55,15 @@ def caution_text(report: HistoryEntry) -> str:
     )
 
 
+def _start_label(proposal: Proposal, report: HistoryEntry | None) -> str:
+    """A paused program waits for the runner to resume it; a rest day may be run anyway."""
+    if proposal.paused:
+        return "Resume"
+    if report is not None or proposal.decision is Decision.REST:
+        return "Start anyway"
+    return "Start"
+
+
 def today_view(
     proposal: Proposal, settings: Settings, report: HistoryEntry | None = None
 ) -> TodayView:
@@ -65,15 +76,17 @@ def today_view(
         program=proposal.program.name,
         place=f"Week {proposal.week} of {proposal.weeks} · Session {proposal.session} of "
         f"{proposal.sessions}",
-        decision="REST DAY" if report is not None else DECISION_WORDS[proposal.decision],
+        decision=(
+            "REST DAY"
+            if report is not None and not proposal.paused
+            else DECISION_WORDS[proposal.decision]
+        ),
         focus=proposal.focus,
         session=f"{proposal.template.name} · {_minutes(plan.backward_s)} · "
         f"{round(plan.total_s / 60)} min in all",
         outline=tuple(body.split("\n")),
         reasons=" ".join(proposal.reasons),
         lighter=f"Lighter: {proposal.lighter.name}, {_minutes(lighter.backward_s)}",
-        start_label=(
-            "Start anyway" if report is not None or proposal.decision is Decision.REST else "Start"
-        ),
+        start_label=_start_label(proposal, report),
         caution=caution_text(report) if report is not None else "",
     )

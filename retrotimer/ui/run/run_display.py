@@ -18,7 +18,12 @@ from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Settings, Theme
 from retrotimer.ui.common.big_button import BigButton
-from retrotimer.ui.common.formatting import totals_in_minutes_text
+from retrotimer.ui.common.formatting import (
+    about_minutes,
+    counted,
+    total_clock_text,
+    totals_in_minutes_text,
+)
 from retrotimer.ui.common.kind_style import arrow_description
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.common.timeline_bar import TimelineBar
@@ -48,6 +53,13 @@ def plan_totals_text(plan: Plan) -> str:
     """ "Track · 14:35 · about 15 minutes · 3 backward minutes", by the one totals rule."""
     totals = totals_in_minutes_text(plan.total_s, plan.backward_s)
     return f"{plan.venue.value.capitalize()}  ·  {totals}"
+
+
+def plan_totals_texts(plan: Plan) -> tuple[str, ...]:
+    """The totals from the longest to the shortest, for a narrower and narrower window."""
+    backward = counted(about_minutes(plan.backward_s), "backward minute")
+    total = total_clock_text(plan.total_s)
+    return (plan_totals_text(plan), f"{total}  ·  {backward}", total)
 
 
 def key_hint(binding: str) -> str:
@@ -80,6 +92,7 @@ class RunDisplay(QWidget):
         self.plan_label = QLabel()
         self.plan_label.setAccessibleName("Plan totals")
         self.plan_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._plan_texts: tuple[str, ...] = ("",)
         self.audio_label = QLabel()
         self.audio_label.setAccessibleName("Volume")
         self._top_labels = (template_label, self.plan_label, self.audio_label)
@@ -195,6 +208,20 @@ class RunDisplay(QWidget):
             button.setFixedHeight(round(max(52, min(100, height * 0.095))))
         self.mute_mark.setFixedWidth(round(event.size().width() * 0.2))
         super().resizeEvent(event)
+        self._fit_plan_text()
+
+    def _set_plan_texts(self, texts: tuple[str, ...]) -> None:
+        if texts != self._plan_texts:
+            self._plan_texts = texts
+            self.plan_label.setToolTip(texts[0])
+            self._fit_plan_text()
+
+    def _fit_plan_text(self) -> None:
+        """The longest form of the totals that the label's width holds: shortened, not cut."""
+        metrics = self.plan_label.fontMetrics()
+        room = self.plan_label.contentsRect().width()
+        fitting = [text for text in self._plan_texts if metrics.horizontalAdvance(text) <= room]
+        self.plan_label.setText(fitting[0] if fitting else self._plan_texts[-1])
 
     def _frame_width(self) -> int:
         return max(10, min(self.width(), self.height()) // 45)
@@ -227,7 +254,7 @@ class RunDisplay(QWidget):
             self.slot.setCurrentWidget(self.info)
         self.segment_bar.set_fraction(texts.segment_fraction)
         self.timeline.set_position(None if state is SessionState.IDLE else position)
-        self.plan_label.setText(plan_totals_text(plan))
+        self._set_plan_texts(plan_totals_texts(plan))
         self.toggle_button.set_action(TOGGLE_WORDS[state])
         self.toggle_button.setEnabled(True)
         active = state is not SessionState.IDLE and not state.is_over
@@ -244,7 +271,7 @@ class RunDisplay(QWidget):
         self.info.set_text("")
         self.next_label.set_text("")
         self.session_label.set_text("")
-        self.plan_label.setText("")
+        self._set_plan_texts(("",))
         self.shout.hide()
         self.steps_left.hide()
         self.slot.setCurrentWidget(self.info)

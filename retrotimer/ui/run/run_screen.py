@@ -304,7 +304,7 @@ class RunScreen(RunDisplay):
     def _render(self, view: SessionView) -> None:
         assert self._run is not None
         plan = self._run.plan
-        self._texts = run_texts(view, plan)
+        self._texts = run_texts(view, plan, self._run.summary)
         self.show_texts(self._texts, view.state, plan, view.position_s)
 
     # ---- lifetime --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from retrotimer.core.model import ColourRole, Venue
 from retrotimer.core.session.plan import Plan, PlannedSegment
+from retrotimer.core.session.records import SessionSummary
 from retrotimer.core.session.session_machine import SessionState, SessionView
 from retrotimer.ui.common.formatting import clock_text, counted, total_clock_text
 from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
@@ -113,13 +114,15 @@ class RunTexts:
     steps_sample: str = ""
 
 
-def run_texts(view: SessionView, plan: Plan) -> RunTexts:
-    """The words, numbers and colours for a view of a session of `plan`."""
+def run_texts(view: SessionView, plan: Plan, summary: SessionSummary | None = None) -> RunTexts:
+    """The words, numbers and colours for a view of a session of `plan`; once it is over,
+    its `summary` says whether the work was done or mostly skipped."""
     segment = view.segment
     count = len(plan.segments)
     session = (
         f"Segment {segment.index + 1} of {count}  ·  "
-        f"{clock_text(view.position_s).lstrip()} of {total_clock_text(plan.total_s)}"
+        # Time gone, rounded as the total is: both say 2:38 at the end, as the summary does.
+        f"{total_clock_text(view.position_s)} of {total_clock_text(plan.total_s)}"
     )
     rep = f"Rep {segment.rep} of {segment.reps}" if segment.rep is not None else ""
     state = view.state
@@ -163,15 +166,26 @@ def run_texts(view: SessionView, plan: Plan) -> RunTexts:
         )
     if state.is_over:
         finished = state is SessionState.FINISHED
+        skipped = summary is not None and summary.mostly_skipped
+        if skipped and summary is not None:
+            title = "Session mostly skipped"
+            info = (
+                f"{total_clock_text(summary.active_s)} of {total_clock_text(summary.planned_s)} "
+                "done. Space for a new start"
+            )
+        elif finished:
+            title, info = "Session complete", "Well done. Walk it off and stretch."
+        else:
+            title, info = "Session stopped", "Space for a new start"
         return RunTexts(
-            word="DONE" if finished else "STOPPED",
+            word="DONE" if finished and not skipped else "ENDED" if finished else "STOPPED",
             arrow=Arrow.STOP,
             role=None,
-            title="Session complete" if finished else "Session stopped",
+            title=title,
             rep="",
             digits=clock_text(0 if finished else view.segment_remaining_s),
             digits_sample=digits_sample(segment.duration_s),
-            info="Well done. Walk it off and stretch." if finished else "Space for a new start",
+            info=info,
             next="",
             banner=None,
             session=session,

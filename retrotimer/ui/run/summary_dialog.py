@@ -27,9 +27,10 @@ from retrotimer.core.history.history_values import (
 )
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.session.records import SessionOutcome, SessionSummary
-from retrotimer.ui.common.formatting import clock_text
+from retrotimer.ui.common.formatting import total_clock_text
 
 STATUS_WORDS = {SessionOutcome.FINISHED: "Completed", SessionOutcome.STOPPED: "Stopped early"}
+MOSTLY_SKIPPED = "Mostly skipped: less than half of it was done"
 # Lines broken by hand rather than wrapped: a wrapped label's height depends on its width,
 # which a dialog's size does not follow, so it would spill over the notes below it.
 DIZZY_ADVICE = (
@@ -57,10 +58,12 @@ def summary_lines(
 ) -> list[tuple[str, str]]:
     """Label and value pairs of the summary, in display order."""
     shown = [] if program is None else [("Program", program_words(program))]
+    result = MOSTLY_SKIPPED if summary.mostly_skipped else STATUS_WORDS[summary.status]
+    done, planned = total_clock_text(summary.active_s), total_clock_text(summary.planned_s)
     return shown + [
         ("Template", summary.template_name),
-        ("Result", STATUS_WORDS[summary.status]),
-        ("Time", f"{clock_text(summary.active_s)} of {clock_text(summary.planned_s)} planned"),
+        ("Result", result),
+        ("Time", f"{done} of {planned} planned"),
         ("Backward", f"{summary.backward_s / 60:.1f} min"),
         ("Backward steps", str(summary.backward_steps)),
     ]

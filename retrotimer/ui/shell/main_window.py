@@ -1,36 +1,40 @@
-"""The main window: Run, Templates and History tabs, Settings, title, remembered geometry."""
+"""The main window: the Today, Run, Templates and History tabs, notices, settings, closing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from retrotimer.core.history.calendar_days import local_day
-from retrotimer.core.history.health_reports import recent_unwell_report
-from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.ports import TemplateRepository
-from retrotimer.core.programs.coach import propose
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
+from retrotimer.ui.common.notice_bar import NoticeBar
+from retrotimer.ui.common.screen_fit import ScreenFit
 from retrotimer.ui.common.theme import apply_theme, run_colours
-from retrotimer.ui.programs.today_panel import TodayPanel
+from retrotimer.ui.programs.followed_program import FollowedProgram
+from retrotimer.ui.programs.today_tab import TodayTab
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
 from retrotimer.ui.shell.app_parts import AppParts
 from retrotimer.ui.shell.lazy_tab import LazyTab
+from retrotimer.ui.shell.notice_relay import NoticeRelay
+from retrotimer.ui.shell.settings_flow import SettingsFlow
+from retrotimer.ui.shell.window_menus import build_menus
 
 # Screens and dialogs are imported where they are first needed: not before the first paint.
 if TYPE_CHECKING:
@@ -40,8 +44,17 @@ if TYPE_CHECKING:
     from retrotimer.ui.templates.templates_screen import TemplatesScreen
     from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog
 
+log = logging.getLogger(__name__)
+
 APP_TITLE = "RetroTimer"
 DEFAULT_SIZE = (1280, 800)
+# A status message stays long enough to be read at a glance, then goes: 4 s, and 60 ms a
+# character more for a long one, up to 15 s.
+STATUS_MIN_MS, STATUS_MS_PER_CHARACTER, STATUS_MAX_MS = 4000, 60, 15000
+
+
+def status_timeout_ms(message: str) -> int:
+    return min(STATUS_MAX_MS, STATUS_MIN_MS + STATUS_MS_PER_CHARACTER * len(message))
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +71,6 @@ class MainWindow(QMainWindow):
         self._memory = parts.memory
         self.welcome_dialog: WelcomeDialog | None = None
         self.summary_dialog: SummaryDialog | None = None
-        self.settings_dialog: SettingsDialog | None = None
         self.close_question: QMessageBox | None = None
         self.stop_question: QMessageBox | None = None
         self._closing = False
@@ -66,13 +78,33 @@ class MainWindow(QMainWindow):
         self._opened: Template | None = None
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName(APP_TITLE)
+        # Whoever opens a window or dialog (a file dialog, a message box), it fits the screen.
+        self._screen_fit = ScreenFit(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._screen_fit)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Screens")
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName("Screens")
-        self.today_panel = TodayPanel()
-        self.tabs.addTab(self.today_panel, "To&day")
+        self.followed = FollowedProgram(
+            parts.programs,
+            parts.history,
+            lambda: parts.settings.current,
+            parts.runs.parts.wall_clock,
+        )
+        self._settings_flow = SettingsFlow(
+            self,
+            parts.settings,
+            parts.programs,
+            self.followed,
+            tell=self.tell,
+            program_changed=self._program_changed,
+        )
+        self.today_tab = TodayTab(self.followed, parts.history, lambda: parts.settings.current)
+        self.today_panel = self.today_tab.panel
+        self.tabs.addTab(self.today_tab, "To&day")
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
         self.tabs.addTab(self.run_screen, "&Run")
         # Before the lazy tabs: a screen built as it is first shown was filled just then.
@@ -80,9 +112,19 @@ class MainWindow(QMainWindow):
         # Built when first shown: a runner who only runs never pays for them.
         self._templates_tab = LazyTab(self.tabs, "Te&mplates", self._build_templates_screen)
         self._history_tab = LazyTab(self.tabs, "Histor&y", self._build_history_screen)
-        self.setCentralWidget(self.tabs)
+        self.notices = NoticeBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notices)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._relay = NoticeRelay(self)
+        self._relay.notice.connect(self.notify)
 
         self.today_panel.start_requested.connect(self.run_program_session)
+        self.today_panel.resume_requested.connect(self.resume_program)
         self.today_panel.rest_requested.connect(self.close)
         self.today_panel.other_requested.connect(
             lambda: self.tabs.setCurrentWidget(self.run_screen)
@@ -90,17 +132,21 @@ class MainWindow(QMainWindow):
         self.run_screen.template_selected.connect(self._template_selected)
         self.run_screen.session_ended.connect(self._session_ended)
         self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
-        parts.runs.message.connect(self.tell)
+        parts.runs.message.connect(self.notify)
         parts.settings.changed.connect(self._settings_changed)
-        parts.settings.save_failed.connect(self.tell)
+        parts.settings.save_failed.connect(self.notify)
         self.statusBar().setAccessibleName("Messages")
-        self._build_menus()
+        self.settings_action: QAction
+        self.watch_action: QAction
+        self.session_export_action: QAction
+        self.go_menu: QMenu
+        build_menus(self)
 
         self._restore_geometry()
         last = self._memory.value("run/last_template", "", type=str)
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
         if self.refresh_today():
-            self.tabs.setCurrentWidget(self.today_panel)
+            self.tabs.setCurrentWidget(self.today_tab)
 
     # ---- the screens built when first needed ----------------------------------------------
     def _build_templates_screen(self) -> QWidget:
@@ -118,17 +164,18 @@ class MainWindow(QMainWindow):
 
         parts = self.parts
         theme = parts.settings.current.theme
-        wall_clock = parts.runs.parts.wall_clock
-        return HistoryScreen(
+        screen = HistoryScreen(
             parts.history,
             parts.transfer,
-            wall_clock,
+            parts.runs.parts.wall_clock,
             theme,
             parts.history_problem,
             exchange=parts.exchange,
             programs=parts.programs,
-            side_chart=ProgramPathChart(run_colours(theme), parts.programs, wall_clock),
+            side_chart=ProgramPathChart(run_colours(theme), self.followed),
         )
+        screen.refused.connect(self.notify)
+        return screen
 
     @property
     def templates_screen(self) -> TemplatesScreen:
@@ -151,40 +198,7 @@ class MainWindow(QMainWindow):
         if self._built_history is not None:
             self._built_history.refresh()
 
-    # ---- menus -----------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.settings_action = QAction("&Settings…", self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.triggered.connect(self.open_settings)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.request_quit)
-        self.watch_action = QAction("Export for &watch…", self)
-        self.watch_action.triggered.connect(self.export_for_watch)
-        self.session_export_action = QAction("Export &session…", self)
-        self.session_export_action.triggered.connect(self.export_session)
-        file_menu.addAction(self.watch_action)
-        file_menu.addAction(self.session_export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        self.go_menu = menu.addMenu("&Go")
-        self._tab_actions: list[QAction] = []
-        self._add_tab_action(lambda: self.run_screen, "&Run")
-        self._add_tab_action(lambda: self.templates_screen, "Te&mplates")
-        self._add_tab_action(lambda: self.history_screen, "Histor&y")
-        help_menu = menu.addMenu("&Help")
-        keys_action = QAction("&Keys and presenter remotes", self)
-        keys_action.setShortcut(QKeySequence("F1"))
-        keys_action.triggered.connect(self.show_keys)
-        help_menu.addAction(keys_action)
-        welcome_action = QAction("&Welcome and cadence…", self)
-        welcome_action.triggered.connect(self.show_welcome)
-        help_menu.addAction(welcome_action)
-
+    # ---- menus (window_menus) ---------------------------------------------------------------
     def export_for_watch(self) -> None:
         """File > Export for watch: the template selected on the Templates screen."""
         self.tabs.setCurrentWidget(self.templates_screen)
@@ -194,14 +208,6 @@ class MainWindow(QMainWindow):
         """File > Export session: the session selected on the History screen."""
         self.tabs.setCurrentWidget(self.history_screen)
         self.history_screen.open_session_export()
-
-    def _add_tab_action(self, screen: Callable[[], QWidget], text: str) -> None:
-        number = len(self._tab_actions) + 1
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.triggered.connect(lambda: self.tabs.setCurrentWidget(screen()))
-        self.go_menu.addAction(action)
-        self._tab_actions.append(action)
 
     # ---- templates and title ---------------------------------------------------------------
     @property
@@ -237,34 +243,20 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.run_screen)
 
     # ---- programs ------------------------------------------------------------------------
-    def _today(self) -> int:
-        return local_day(self.parts.runs.parts.wall_clock())
-
     def refresh_today(self) -> bool:
         """Show the coach's proposal on Today; False (and no Today tab) without a program."""
-        programs = self.parts.programs
-        active = programs.active() if programs is not None else None
-        self.tabs.setTabVisible(self.tabs.indexOf(self.today_panel), active is not None)
-        if active is None:
-            return False
-        program, choice = active
-        history = self.parts.history
+        followed = self.today_tab.refresh()
+        self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), followed)
+        return followed
+
+    def resume_program(self) -> None:
+        """Go on with the program paused after dizziness or pain."""
         try:
-            entries = history.list_sessions() if history is not None else []
-        except HistoryUnavailable:
-            entries = []
-        today = self._today()
-        proposal = propose(
-            program,
-            entries,
-            today,
-            choice.start_day,
-            start_week=choice.start_week,
-            settings=self.settings,
-        )
-        report = recent_unwell_report(entries, today)
-        self.today_panel.show_proposal(proposal, self.settings, report)
-        return True
+            self.followed.resume()
+        except OSError as error:
+            self.tell(f"The training program could not be saved: {error}")
+            return
+        self._program_changed()
 
     def run_program_session(self, template: Template, program: ProgramRef) -> None:
         """Start a program's session (or its lighter option) on the Run screen."""
@@ -291,39 +283,13 @@ class MainWindow(QMainWindow):
         KeysHelp(self).open()
 
     def open_settings(self) -> None:
-        from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
-        from retrotimer.ui.shell.settings_dialog import SettingsDialog
+        self._settings_flow.open()
 
-        programs = self.parts.programs
-        box = None
-        if programs is not None:
-            active = programs.active()
-            box = ProgramSettingsBox(
-                programs.programs(), active[1] if active else None, self._today()
-            )
-        self.settings_dialog = open_modal(
-            SettingsDialog(self._settings.current, self, programs=box), self._settings_answered
-        )
+    @property
+    def settings_dialog(self) -> SettingsDialog | None:
+        return self._settings_flow.dialog
 
-    def _settings_answered(self, dialog: SettingsDialog, result: int) -> None:
-        self.settings_dialog = None
-        if result == QDialog.DialogCode.Accepted:
-            self._settings.update(dialog.settings())
-            self._choose_program(dialog)
-
-    def _choose_program(self, dialog: SettingsDialog) -> None:
-        programs = self.parts.programs
-        if programs is None or dialog.programs is None:
-            return
-        active = programs.active()
-        chosen = dialog.programs.choice()
-        if chosen == (active[1] if active else None):
-            return
-        try:
-            programs.choose(chosen)
-        except OSError as error:
-            self.tell(f"The training program could not be saved: {error}")
-            return
+    def _program_changed(self) -> None:
         self.refresh_today()
         self._refresh_history()
 
@@ -353,8 +319,13 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.run_screen)
 
     def tell(self, message: str) -> None:
-        """A message for the user in the status bar (kept until the next one)."""
-        self.statusBar().showMessage(message)
+        """A passing message in the status bar: it goes after a time to read it."""
+        self.statusBar().showMessage(message, status_timeout_ms(message))
+
+    def notify(self, message: str) -> None:
+        """A notice the runner must see: in the band above the screens until dismissed."""
+        log.info("notice: %s", message)
+        self.notices.add(message)
 
     def _session_ended(self, run: SessionRun) -> None:
         self._refresh_history()
@@ -386,7 +357,7 @@ class MainWindow(QMainWindow):
             )
         if self.refresh_today() and review is not None and review.felt_unwell:
             # Straight to the advice to rest, where Space rests rather than starts.
-            self.tabs.setCurrentWidget(self.today_panel)
+            self.tabs.setCurrentWidget(self.today_tab)
         self.review_given.emit(dialog.summary, review)
 
     # ---- window ----------------------------------------------------------------------------

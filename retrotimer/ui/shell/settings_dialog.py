@@ -25,13 +25,15 @@ from retrotimer.core.session.cue_sounds import SAFETY_TONES
 from retrotimer.core.session.plan import CueType
 from retrotimer.core.session.tone_names import TONE_WORDS
 from retrotimer.core.settings import CADENCE_RANGE, MAX_COUNTDOWN_PIPS, Settings, StepsAs, Theme
+from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
 
+# Words for a runner; the setting keeps the backends' names (`retrotimer diagnose` shows them).
 BACKENDS = (
-    ("auto", "Automatic (best available)"),
-    ("simpleaudio", "simpleaudio"),
-    ("qt", "Qt Multimedia"),
-    ("silent", "Silent"),
+    ("auto", "Automatic: the first that works"),
+    ("qt", "Standard sound output"),
+    ("simpleaudio", "Alternative sound output"),
+    ("silent", "No sound"),
 )
 THEMES = (
     (Theme.SYSTEM, "Follow the system"),
@@ -100,7 +102,14 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
         self._original = settings
-        layout = QVBoxLayout(self)
+        # Two columns, so that the dialog is about 500 px high rather than 800; the columns
+        # scroll (the buttons stay) on a screen lower still.
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
         low, high = CADENCE_RANGE
 
         cadence = QGroupBox("Cadence: steps per minute, to time step segments")
@@ -111,7 +120,7 @@ class SettingsDialog(QDialog):
         cadence_form.addRow("Backward &walk:", self.cadence_walk)
         cadence_form.addRow("Backward &jog:", self.cadence_jog)
         cadence_form.addRow("Backward s&print:", self.cadence_sprint)
-        layout.addWidget(cadence)
+        left.addWidget(cadence)
 
         timing = QGroupBox("Timing")
         timing_form = QFormLayout(timing)
@@ -123,7 +132,7 @@ class SettingsDialog(QDialog):
         timing_form.addRow("Countdown p&ips before a change:", self.pips)
         timing_form.addRow("&Reminder every (backward):", self.reminder)
         timing_form.addRow("Say what comes ne&xt, before the end:", self.next_up_lead)
-        layout.addWidget(timing)
+        left.addWidget(timing)
 
         cues = QGroupBox("Cues")
         cues_layout = QVBoxLayout(cues)
@@ -147,12 +156,16 @@ class SettingsDialog(QDialog):
             self.fontMetrics().horizontalAdvance(voice_off_cost(b)) for b in (True, False)
         )
         self.voice_off.setMinimumWidth(longest // 2 + 8 * self.fontMetrics().averageCharWidth())
+        # Its two lines held from the start: a wrapped label's hint is one line until it is
+        # laid out, and the dialog sizes itself before that.
+        self.voice_off.setMinimumHeight(2 * self.fontMetrics().lineSpacing())
         self.beeps.toggled.connect(lambda beeps: self.voice_off.setText(voice_off_cost(beeps)))
         cues_layout.addWidget(self.voice_off)
         for box in (self.halfway, self.checklist):
             box.setAccessibleName(box.text().replace("&", ""))
             cues_layout.addWidget(box)
-        layout.addWidget(cues)
+        left.addWidget(cues)
+        left.addStretch(1)
 
         sound = QGroupBox("Sound and look")
         sound_form = QFormLayout(sound)
@@ -173,21 +186,25 @@ class SettingsDialog(QDialog):
         volume_label = QLabel("&Volume:")
         volume_label.setBuddy(self.volume)
         sound_form.addRow(volume_label, volume_row)
-        self.backend = _combo("Audio backend", BACKENDS)
+        self.backend = _combo("Sound output", BACKENDS)
         self.theme = _combo("Theme", THEMES)
         self.venue = _combo("Default venue", VENUES)
-        sound_form.addRow("&Audio backend:", self.backend)
+        sound_form.addRow("Sound &output:", self.backend)
         # One line: a form layout gives a wrapped label one line's height and cuts the rest.
-        later = QLabel("A new audio backend is used from the next start.")
+        later = QLabel("A new sound output is used from the next start.")
         sound_form.addRow("", later)
         sound_form.addRow("T&heme:", self.theme)
         sound_form.addRow("Default v&enue:", self.venue)
         self.watch_steps = _combo("Counted steps on a watch", STEPS_AS)
         sound_form.addRow("Counted steps on a &watch:", self.watch_steps)
-        layout.addWidget(sound)
+        right.addWidget(sound)
 
         if programs is not None:
-            layout.addWidget(programs)
+            right.addWidget(programs)
+        right.addStretch(1)
+        self.body_area = ScrollBody(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body_area, 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from retrotimer.core.model import Template
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
+from retrotimer.core.templates.library import NameTaken, name_key
 from retrotimer.core.templates.template_edits import (
     EditError,
     ItemPath,
@@ -20,7 +22,13 @@ from retrotimer.core.templates.template_edits import (
     remove_items,
     wrap_in_repeat,
 )
-from retrotimer.core.templates.validation import Problem, TemplateReading, validate_template
+from retrotimer.core.templates.text_rules import normal_name
+from retrotimer.core.templates.validation import (
+    Problem,
+    Severity,
+    TemplateReading,
+    validate_template,
+)
 from retrotimer.ui.common.formatting import counted, total_clock_text
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.templates.segment_model import COLUMNS, new_segment
@@ -30,6 +38,19 @@ from retrotimer.ui.templates.template_undo import TemplateChange
 # Consecutive typing in one field is one undo step.
 MERGE_NAME, MERGE_DESCRIPTION, MERGE_TEXT = 1, 2, 3
 DEFAULT_REPEAT = 2
+
+
+def name_taken(name: str, existing: str) -> Problem:
+    """The problem Save would refuse the name with (NameTaken), for the live check; a name
+    that differs only in case says which template has it."""
+    name = normal_name(name)
+    message = str(NameTaken(name))
+    if name != existing:
+        message = (
+            f'The name "{name}" is taken by "{existing}": names are the same whatever their '
+            "case; choose another."
+        )
+    return Problem(Severity.ERROR, message, field="name")
 
 
 class TemplateEditor(TemplateEditorLayout):
@@ -49,6 +70,7 @@ class TemplateEditor(TemplateEditorLayout):
         # The text tab's reading while it does not give a usable template (None: in step).
         self._text_reading: TemplateReading | None = None
         self._problems: list[Problem] = []
+        self._taken: dict[str, str] = {}  # the library's other templates, by name key
         self._connect()
         self._show(self._template, [])
 
@@ -58,7 +80,10 @@ class TemplateEditor(TemplateEditorLayout):
         self.model.moved.connect(lambda after, text, paths: self._change(after, text, paths))
         self.name_edit.textEdited.connect(self._name_edited)
         self.venue_box.activated.connect(self._venue_chosen)
-        self.description_edit.textEdited.connect(self._description_edited)
+        # Set from the template with its signals blocked, so this hears only typing.
+        self.description_edit.textChanged.connect(
+            lambda: self._description_edited(self.description_edit.toPlainText())
+        )
         handlers = {
             "add": self.add_segment,
             "remove": self.remove_selected,
@@ -120,6 +145,12 @@ class TemplateEditor(TemplateEditorLayout):
             self._show(template, [])
         self.undo_stack.setClean()
         self._update_state()
+
+    def set_taken_names(self, names: Iterable[str]) -> None:
+        """The names of the library's other templates: the live check says as Save would
+        that a name is taken, whatever its case."""
+        self._taken = {name_key(name): name for name in names}
+        self._update_problems()
 
     def set_settings(self, settings: Settings) -> None:
         self._settings = settings
@@ -292,12 +323,11 @@ class TemplateEditor(TemplateEditorLayout):
         if not from_text:
             self._text_reading = None
             self.text_view.show_template(template)
-        for field, value in (
-            (self.name_edit, template.name),
-            (self.description_edit, template.description),
-        ):
-            if field.text() != value:
-                field.setText(value)
+        if self.name_edit.text() != template.name:
+            self.name_edit.setText(template.name)
+        if self.description_edit.toPlainText() != template.description:
+            with QSignalBlocker(self.description_edit):
+                self.description_edit.setPlainText(template.description)
         self.venue_box.setCurrentIndex(max(0, self.venue_box.findData(template.venue)))
         self._update_preview()
         self._update_problems()
@@ -308,6 +338,9 @@ class TemplateEditor(TemplateEditorLayout):
             problems = list(self._text_reading.problems)
         else:
             problems = validate_template(self._template, self._settings)
+            existing = self._taken.get(name_key(self._template.name))
+            if existing is not None:
+                problems.insert(0, name_taken(self._template.name, existing))
         self._problems = problems
         self.problems.show_problems(problems)
         self.model.set_problems(
@@ -351,8 +384,8 @@ class TemplateEditor(TemplateEditorLayout):
             self.tool_buttons[name].setEnabled(selected)
         self.edit_actions["add"].setEnabled(editable)
         self.tool_buttons["add"].setEnabled(editable)
-        for field in (self.name_edit, self.description_edit):
-            field.setReadOnly(not editable)
+        self.name_edit.setReadOnly(not editable)
+        self.description_edit.setReadOnly(not editable)
         self.venue_box.setEnabled(editable)
         self.read_only_note.setVisible(self._read_only)
         dirty = self.is_dirty

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTreeView,
@@ -24,9 +26,10 @@ from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.common.timeline_bar import TimelineBar
 from retrotimer.ui.templates.problem_list import ProblemList
 from retrotimer.ui.templates.segment_delegate import SegmentDelegate
-from retrotimer.ui.templates.segment_model import SegmentModel, new_segment
+from retrotimer.ui.templates.segment_model import KIND, LABEL, SegmentModel, new_segment
 from retrotimer.ui.templates.template_text import TemplateTextView
 
+DESCRIPTION_LINES = 3
 VENUES = (
     (Venue.TRACK, "Track or open ground"),
     (Venue.TREADMILL, "Treadmill"),
@@ -63,9 +66,13 @@ class TemplateEditorLayout(QWidget):
         self.venue_box.setAccessibleName("Venue")
         for venue, text in VENUES:
             self.venue_box.addItem(text, venue)
-        self.description_edit = QLineEdit()
+        # A few lines: a description says who a template is for and what it builds.
+        self.description_edit = QPlainTextEdit()
         self.description_edit.setAccessibleName("Description")
         self.description_edit.setPlaceholderText("Who it is for, what it builds")
+        self.description_edit.setTabChangesFocus(True)
+        lines = self.description_edit.fontMetrics().lineSpacing() * DESCRIPTION_LINES
+        self.description_edit.setFixedHeight(lines + 12)
         form.addRow("&Name:", self.name_edit)
         form.addRow("&Venue:", self.venue_box)
         form.addRow("&Description:", self.description_edit)
@@ -127,7 +134,9 @@ class TemplateEditorLayout(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setColumnWidth(0, 190)
+        self.tree.setColumnWidth(KIND, 190)
+        # Labels are read whole; the note, often empty, takes what is left.
+        self.tree.header().setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
         self.tabs.addTab(self.tree, "Se&gments")
         self.text_view = TemplateTextView(settings)
         self.tabs.addTab(self.text_view, "Te&xt")

@@ -31,10 +31,12 @@ from retrotimer.core.templates.library import (
     TemplateOrigin,
     TrashedTemplate,
     free_name,
+    same_name,
 )
 from retrotimer.core.templates.template_formats import TemplateFormat
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.ui.common.modal import Choice, ask_to_save
+from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.templates.foreign_import import import_foreign
 from retrotimer.ui.templates.template_editor import TemplateEditor
 from retrotimer.ui.templates.watch_export_dialog import WatchExportDialog
@@ -46,6 +48,7 @@ FILE_FILTERS = {
     TemplateFormat.TOML: "RetroTimer template (*.toml)",
     TemplateFormat.TEXT: "Text syntax (*.txt)",
 }
+MESSAGE_LINES = 5
 FOREIGN_FILTER = "Workouts from other tools: FIT, Zwift, intervals.icu (*.fit *.zwo *.txt)"
 
 
@@ -100,6 +103,18 @@ class TemplatesScreen(QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         column.addWidget(label)
         column.addWidget(self.list, 1)
+        # Above the buttons, so that a message of any length never moves them: the list gives
+        # up the height, up to a few lines; a longer message scrolls.
+        self.message = QLabel()
+        self.message.setAccessibleName("Library messages")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_area = ScrollBody(self.message)
+        self.message_area.setMaximumHeight(
+            MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4
+        )
+        self.message_area.hide()
+        column.addWidget(self.message_area)
         self.buttons: dict[str, QPushButton] = {}
         rows = (
             (("new", "&New", self.new_template), ("duplicate", "Du&plicate", self.duplicate)),
@@ -122,10 +137,6 @@ class TemplatesScreen(QWidget):
                 line.addWidget(button)
                 self.buttons[name] = button
             column.addLayout(line)
-        self.message = QLabel()
-        self.message.setAccessibleName("Library messages")
-        self.message.setWordWrap(True)
-        column.addWidget(self.message)
         delete_key = QAction("Delete template", self.list)
         delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -215,12 +226,20 @@ class TemplatesScreen(QWidget):
             self.editor.setEnabled(True)
             self._original_name = None if entry.read_only else entry.name
             self.editor.load(entry.template, read_only=entry.read_only)
+            self._tell_taken_names()
             self.tell("")
         self._update_buttons()
 
     @property
     def loaded(self) -> LibraryEntry | None:
         return self._loaded
+
+    def _tell_taken_names(self) -> None:
+        """The names the editor's template may not take: every other one in the library."""
+        own = self._loaded.name if self._loaded is not None else None
+        self.editor.set_taken_names(
+            entry.name for entry in self.entries() if own is None or not same_name(entry.name, own)
+        )
 
     def _update_buttons(self) -> None:
         entry = self._loaded
@@ -234,6 +253,7 @@ class TemplatesScreen(QWidget):
 
     def tell(self, text: str) -> None:
         self.message.setText(text)
+        self.message_area.setVisible(bool(text))
 
     def set_settings(self, settings: Settings) -> None:
         self._settings = settings
@@ -293,6 +313,7 @@ class TemplatesScreen(QWidget):
         self.list.clearSelection()
         self.editor.setEnabled(True)
         self.editor.load(template, new=True)
+        self._tell_taken_names()
         self.editor.name_edit.setFocus()
         self.editor.name_edit.selectAll()
         self._update_buttons()
@@ -336,8 +357,14 @@ class TemplatesScreen(QWidget):
         dialog.setAcceptMode(
             QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen
         )
-        foreign = [FOREIGN_FILTER] if self._exchange is not None and not saving else []
-        dialog.setNameFilters([*FILE_FILTERS.values(), *foreign, "All files (*)"])
+        if saving:
+            dialog.setNameFilters([*FILE_FILTERS.values(), "All files (*)"])
+        else:
+            # Opened on every file it can read: a text or FIT file must not look missing.
+            foreign = [FOREIGN_FILTER] if self._exchange is not None else []
+            readable = "*.toml *.txt" + (" *.fit *.zwo" if self._exchange is not None else "")
+            everything = f"Templates and workouts ({readable})"
+            dialog.setNameFilters([everything, *FILE_FILTERS.values(), *foreign, "All files (*)"])
         dialog.setAccessibleName(title)
         dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
         self.file_dialog = dialog

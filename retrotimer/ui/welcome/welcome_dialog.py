@@ -135,7 +135,7 @@ class WelcomeDialog(QDialog):
     def _fit_to_screen(self) -> None:
         # Qt opens a window at most 2/3 of the screen high, which clips the wrapped text on a
         # 1280x800 laptop: take the height the text needs at a comfortable width instead.
-        available = self.screen().availableGeometry()
+        available = (self.parentWidget() or self).screen().availableGeometry()
         width = min(max(self.sizeHint().width(), PREFERRED_WIDTH), available.width())
         height = min(self.heightForWidth(width), available.height())
         self.resize(width, max(height, self.minimumSizeHint().height()))

@@ -17,7 +17,7 @@ from retrotimer.core.history.history_values import (
 )
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
 from retrotimer.core.session.plan import compile_plan
-from retrotimer.core.session.records import SessionOutcome, SessionSummary
+from retrotimer.core.session.records import SessionOutcome, SessionSummary, mostly_skipped
 from retrotimer.core.session.session_machine import Session
 from retrotimer.core.settings import Settings
 from tests.factories import first_steps
@@ -122,3 +122,10 @@ def test_a_segment_run_again_after_back_counts_its_longest_visit_not_both() -> N
     record = session.records[1]
     assert record.actual_s == pytest.approx(35.0)  # both visits, for the time spent
     assert longest_backward(session.records) == pytest.approx(20.0)  # the longer visit
+
+
+def test_a_completed_session_with_less_than_half_done_was_mostly_skipped() -> None:
+    assert mostly_skipped(640.0, 7.0)
+    assert mostly_skipped(640.0, 319.9)
+    assert not mostly_skipped(640.0, 320.0)
+    assert not mostly_skipped(0.0, 0.0)  # an empty plan skipped nothing

@@ -11,7 +11,7 @@ import pytest
 
 from retrotimer.core.history.history_values import Review
 from retrotimer.storage.history.history_database import connect_sqlite
-from retrotimer.storage.history.history_schema import migrate, schema_version
+from retrotimer.storage.history.history_schema import LATEST_VERSION, migrate, schema_version
 from retrotimer.storage.history.history_store import HistoryStore
 from tests.history_samples import make_id, session, start
 
@@ -125,7 +125,7 @@ def test_a_version_5_file_turns_its_ratings_round_and_keeps_the_old_report(
     version_5_file(path, old_rows)
     store = HistoryStore(path)
     reviews = {entry.session_id: entry.review for entry in store.list_sessions()}
-    assert schema_version(store.database.connection()) == 6
+    assert schema_version(store.database.connection()) == LATEST_VERSION
     store.close()
     assert [reviews[make_id(n)] for n in range(len(old_rows))] == [
         Review(1, 0, "the best"),
@@ -145,7 +145,7 @@ def test_a_version_5_rating_no_review_can_hold_is_kept_as_it_is(tmp_path: Path) 
     version_5_file(path, [(4.5, None, "", 0), (4, None, "", 0)])
     store = HistoryStore(path)
     listed = store.list_sessions()
-    assert schema_version(store.database.connection()) == 6
+    assert schema_version(store.database.connection()) == LATEST_VERSION
     store.close()
     assert [entry.rating for entry in listed] == [2], "the odd one is left out of the list"
     assert raw_review(path, make_id(0))[0] == 4.5, "and kept in the file as it was"

@@ -25,8 +25,9 @@ SESSION_V1 = (
     "INSERT INTO sessions (id, template_name, plan_json, venue, started_utc, utc_offset_s, "
     "ended_utc, status, planned_s, active_s, backward_s, forward_s, backward_steps, "
     "longest_backward_s, rating, near_stumbles, notes, updated_utc) VALUES "
-    "('11111111-1111-1111-1111-111111111111', 'Old', '{}', 'track', 1700000000.5, 3600, "
-    "1700000600.5, 'completed', 600, 590, 120, 60, 40, 60, 4, 1, 'kept', 1700000600.5)"
+    "('11111111-1111-1111-1111-111111111111', 'Old', '{\"backward_s\":120.5}', 'track', "
+    "1700000000.5, 3600, 1700000600.5, 'completed', 600, 590, 120, 60, 40, 60, 4, 1, 'kept', "
+    "1700000600.5)"
 )
 SEGMENT_V1 = (
     "INSERT INTO segments (session_id, idx, kind, label, planned_s, actual_s, skipped, steps) "
@@ -45,6 +46,7 @@ DATA_AT_VERSION: dict[int, tuple[str, ...]] = {
         SEGMENT_V1,
         "UPDATE sessions SET dizzy_or_pain = 1 WHERE id = '11111111-1111-1111-1111-111111111111'",
     ),
+    6: (SESSION_V1, SEGMENT_V1),
 }
 
 
@@ -103,11 +105,11 @@ def test_upgrade_from_each_older_version_keeps_the_data(tmp_path: Path, version:
     assert shape(upgraded) == expected_shape
     if version >= 1:
         (entry,) = entries
-        # Rated 4 when 5 was the best: 2 "easy" on the effort scale.
+        # Rated 4 when 5 was the best: 2 "easy" on the effort scale, from version 6 on.
         assert (entry.template_name, entry.status, entry.rating, entry.notes) == (
             "Old",
             SessionStatus.COMPLETED,
-            2,
+            2 if version < 6 else 4,
             "kept",
         )
         assert not entry.test_run, "sessions from before the mark are real runs"
@@ -118,6 +120,7 @@ def test_upgrade_from_each_older_version_keeps_the_data(tmp_path: Path, version:
         )
         assert entry.program is None
         assert (entry.dizzy, entry.pain, entry.dizzy_or_pain) == (False, False, version == 5)
+        assert entry.planned_backward_s == 120.5, "taken from the plan the session kept"
         whole = store.get_session(entry.session_id)
         assert whole is not None and whole.segments[0].steps == 100
     else:

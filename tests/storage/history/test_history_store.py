@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -90,6 +91,21 @@ def test_recording_calls_can_be_repeated_without_harm(store: HistoryStore) -> No
     assert whole is not None and whole.segments == (again,)
     assert whole.entry.backward_s == 12.0 and whole.entry.longest_backward_s == 12.0
     assert len(store.list_sessions()) == 1
+
+
+def test_the_longest_backward_segment_is_one_visit_not_the_visits_added_up(
+    store: HistoryStore,
+) -> None:
+    store.begin_session(start(0))
+    first = segment(0, SegmentKind.BACKWARD_JOG, 20.0)
+    store.record_segment(make_id(0), first, SessionTotals(20.0, 20.0, 0, 0), MONDAY_2024_05_06)
+    # Back, and the segment run again for 15 s: 35 s in all, the longest visit still 20 s.
+    again = dataclasses.replace(first, actual_s=35.0, longest_visit_s=20.0)
+    store.record_segment(make_id(0), again, SessionTotals(35.0, 35.0, 0, 0), MONDAY_2024_05_06)
+    walk = segment(1, SegmentKind.WALK, 60.0)
+    store.record_segment(make_id(0), walk, SessionTotals(95.0, 35.0, 0, 0), MONDAY_2024_05_06)
+    entry = store.list_sessions()[0]
+    assert entry.backward_s == 35.0 and entry.longest_backward_s == 20.0
 
 
 def test_the_database_is_wal_synchronous_and_versioned(store: HistoryStore) -> None:

@@ -8,15 +8,16 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from retrotimer.core.history.calendar_days import DAY_S
-from retrotimer.core.history.history_values import HistorySession, WallTime
+from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program
-from retrotimer.core.settings import Theme
+from retrotimer.core.settings import Settings, Theme
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.history.history_screen import HistoryScreen
+from retrotimer.ui.programs.followed_program import FollowedProgram
 from retrotimer.ui.programs.program_path_chart import ProgramPathChart
-from tests.core.programs.program_history import START, day, ran, small_program
+from tests.core.programs.program_history import START, day, ran, recorded, small_program
 
 SMALL = small_program()
 
@@ -40,7 +41,7 @@ class OneProgram:
 def screen(qtbot: QtBot, tmp_path: Path, following: bool) -> HistoryScreen:
     store = HistoryStore(tmp_path / "history.sqlite")
     entries = [ran(SMALL, 0, 1, 1, number=0), ran(SMALL, 2, 1, 2, "rated_hard", number=1)]
-    store.import_sessions(HistorySession(e, "{}", ()) for e in entries)
+    store.import_sessions(recorded(SMALL, entry) for entry in entries)
 
     def clock() -> WallTime:
         return WallTime(day(3) * DAY_S + 3600.0)
@@ -51,7 +52,9 @@ def screen(qtbot: QtBot, tmp_path: Path, following: bool) -> HistoryScreen:
         clock,
         Theme.DARK,
         programs=OneProgram(following),
-        side_chart=ProgramPathChart(run_colours(Theme.DARK), OneProgram(following), clock),
+        side_chart=ProgramPathChart(
+            run_colours(Theme.DARK), FollowedProgram(OneProgram(following), store, Settings, clock)
+        ),
     )
     qtbot.addWidget(shown)
     return shown
@@ -86,7 +89,8 @@ def test_an_import_names_programs_not_installed_and_keeps_their_sessions(
         Theme.DARK,
         programs=OneProgram(following=True),
         side_chart=ProgramPathChart(
-            run_colours(Theme.DARK), OneProgram(following=True), lambda: WallTime(day(3) * DAY_S)
+            run_colours(Theme.DARK),
+            FollowedProgram(OneProgram(True), store, Settings, lambda: WallTime(day(3) * DAY_S)),
         ),
     )
     qtbot.addWidget(shown)

@@ -265,6 +265,8 @@ def test_a_file_that_is_not_a_backup_changes_nothing(harness: Harness, tmp_path:
     bad.write_text('{"hello": 1}', "utf-8")
     screen.import_from(str(bad))
     assert screen.message.text().startswith(f"Nothing was imported from {bad}:")
+    # A refused file is a notice in the window too, not only a line on this screen.
+    assert harness.window.notices.texts() == [screen.message.text()]
     assert "not a RetroTimer history export" in screen.message.text()
     assert len(harness.history.list_sessions()) == 4
 

@@ -45,4 +45,4 @@ def test_the_settings_dialog_carries_the_program_box(qtbot: QtBot) -> None:
     box = ProgramSettingsBox(BUILTIN_PROGRAMS, None, TODAY)
     dialog = SettingsDialog(Settings(), programs=box)
     qtbot.addWidget(dialog)
-    assert box.parent() is dialog and dialog.programs is box
+    assert dialog.isAncestorOf(box) and dialog.programs is box

@@ -8,18 +8,17 @@ from pytestqt.qtbot import QtBot
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
-from retrotimer.core.programs.coach import propose
 from retrotimer.core.settings import Settings
 from retrotimer.ui.programs.today_panel import TodayPanel
 from retrotimer.ui.programs.today_texts import today_view
-from tests.core.programs.program_history import START, day, ran
+from tests.core.programs.program_history import START, day, propose, ran
 
 
 def learn_after_week_one() -> object:
     learn = builtin_program(LEARN)
     assert learn is not None
     entries = [ran(learn, 2 * n, 1, n + 1, number=n) for n in range(3)]
-    return propose(learn, entries, day(6), START)
+    return propose(learn, entries, day(7), START)
 
 
 def test_the_view_names_program_place_session_reasons_and_lighter() -> None:
@@ -30,7 +29,7 @@ def test_the_view_names_program_place_session_reasons_and_lighter() -> None:
     assert view.decision == "NEW WEEK"
     assert view.session == "Learn backward 2.1 · 4 backward minutes · 16 min in all"
     assert view.outline[0] == "5m warm-up walk" and "  30s backward walk" in view.outline
-    assert view.reasons.startswith('Week 1 done: 3 sessions, ratings "easy", "easy" and "easy"')
+    assert view.reasons.startswith('Week 1 done: 3 sessions, rated "easy", "easy" and "easy"')
     assert view.lighter == "Lighter: Learn backward 1.1, 2 backward minutes"
     assert view.start_label == "Start"
 

@@ -64,7 +64,7 @@ def test_the_window_builds_templates_and_history_when_they_are_first_shown(
     window = harness.show()
     pages = [window.tabs.widget(i) for i in range(window.tabs.count())]
     assert [type(page).__name__ for page in pages] == [
-        "TodayPanel",
+        "TodayTab",
         "RunScreen",
         "QWidget",
         "QWidget",

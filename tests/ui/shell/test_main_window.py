@@ -274,7 +274,8 @@ def test_a_settings_file_that_cannot_be_written_is_reported_and_the_values_still
     harness.qtbot.keyClick(window, Qt.Key.Key_M)
     assert harness.settings.current.muted
     assert harness.cues.settings[-1].muted
-    assert "could not be saved" in window.statusBar().currentMessage()
+    # A notice that stays, without a dialog taking the keys away from the run screen.
+    assert any("could not be saved" in text for text in window.notices.texts())
     assert window.isActiveWindow()  # no dialog took the keys away from the run screen
 
 

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 
 from retrotimer.core.history.calendar_days import local_day
 from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.programs.builtin_programs import LEARN, TREADMILL
+from retrotimer.core.programs.builtin_programs import LEARN, TREADMILL, builtin_program
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.ui.shell.settings_dialog import SettingsDialog
+from tests.core.programs.program_history import START, ran, recorded
 from tests.ui.conftest import Harness
 
 
@@ -30,7 +31,7 @@ def following(harness: Harness, name: str = LEARN) -> ProgramLibrary:
 
 def test_without_a_program_there_is_no_today_tab(harness: Harness) -> None:
     tabs = harness.window.tabs
-    assert not tabs.isTabVisible(tabs.indexOf(harness.window.today_panel))
+    assert not tabs.isTabVisible(tabs.indexOf(harness.window.today_tab))
     assert tabs.currentWidget() is harness.window.run_screen
 
 
@@ -39,7 +40,7 @@ def test_space_on_today_runs_the_proposal_and_the_review_moves_the_program(
 ) -> None:
     following(harness)
     window = harness.show()
-    assert window.tabs.currentWidget() is window.today_panel
+    assert window.tabs.currentWidget() is window.today_tab
     view = window.today_panel.view
     assert view is not None and view.place == "Week 1 of 10 · Session 1 of 3"
     harness.qtbot.keyClick(window, Qt.Key.Key_Space)
@@ -61,7 +62,7 @@ def test_space_on_today_runs_the_proposal_and_the_review_moves_the_program(
         False,
     )
     # Right after the report: Today, where resting is the big choice and Space rests.
-    assert window.tabs.currentWidget() is window.today_panel
+    assert window.tabs.currentWidget() is window.today_tab
     panel = window.today_panel
     view = panel.view
     assert view is not None and view.decision == "REST DAY"
@@ -98,3 +99,34 @@ def test_settings_choose_another_program(harness: Harness) -> None:
     assert active is not None and (active[0].name, active[1].start_week) == (TREADMILL, 2)
     view = window.today_panel.view
     assert view is not None and view.program == TREADMILL and view.place.startswith("Week 2 of 6")
+
+
+def test_a_paused_program_resumes_by_a_click_on_today(harness: Harness) -> None:
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    today = local_day(harness.wall_clock())
+    on = today - START  # the days of the program histories count from START
+    reports = [ran(learn, on - 6, 1, 1, "dizzy"), ran(learn, on - 2, 1, 1, "pain", number=1)]
+    harness.history.import_sessions(recorded(learn, entry) for entry in reports)
+    library = ProgramLibrary(harness.paths)
+    library.choose(ProgramChoice(LEARN, today - 10))
+    harness.window.close()
+    harness.parts = dataclasses.replace(harness.parts, programs=library)
+    harness.window = harness.make_window()
+    window = harness.show()
+    panel = window.today_panel
+    view = panel.view
+    assert view is not None and view.decision == "PAUSED" and view.start_label == "Resume"
+    assert "See a doctor or physiotherapist" in view.reasons
+    assert not panel.lighter_button.isEnabled()
+    started: list[object] = []
+    panel.start_requested.connect(lambda *args: started.append(args))
+    harness.qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert started == [] and panel.view is view, "a key does not resume"
+    panel.start_button.click()
+    active = library.active()
+    assert active is not None and active[1].resumed == (harness.wall_clock(),)
+    resumed = panel.view
+    assert resumed is not None and resumed.decision == "REPEAT" and resumed.start_label == "Start"
+    assert resumed.reasons.startswith("You resumed the program on ")
+    assert panel.lighter_button.isEnabled()

@@ -185,6 +185,24 @@ def test_typing_a_name_is_one_undo_step(editor: TemplateEditor, qtbot: QtBot) ->
     assert editor.template == first_steps()
 
 
+def test_the_description_takes_lines_and_typing_it_is_one_undo_step(
+    editor: TemplateEditor, qtbot: QtBot
+) -> None:
+    field = editor.description_edit
+    assert field.height() >= 3 * field.fontMetrics().lineSpacing()
+    field.selectAll()
+    qtbot.keyClicks(field, "For a first week.")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClicks(field, "Builds to 2 minutes.")
+    assert editor.template.description == "For a first week.\nBuilds to 2 minutes."
+    assert editor.undo_stack.count() == 1
+    editor.undo_action.trigger()
+    assert field.toPlainText() == first_steps().description
+    assert editor.template == first_steps()
+    editor.redo_action.trigger()
+    assert field.toPlainText() == "For a first week.\nBuilds to 2 minutes."
+
+
 def test_save_and_revert(editor: TemplateEditor) -> None:
     saved: list[Template] = []
     dirty: list[bool] = []

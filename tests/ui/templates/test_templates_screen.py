@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -84,16 +85,38 @@ def test_renaming_by_editing_the_name(harness: Harness, qtbot: object) -> None:
     assert harness.window.windowTitle() == "RetroTimer — Gentle steps"
 
 
-def test_a_name_that_is_taken_is_refused_and_nothing_is_lost(harness: Harness) -> None:
+@pytest.mark.parametrize("taken", ["Mixed", "mixed", "MIXED", "  Mixed "])
+def test_a_name_that_is_taken_is_told_live_whatever_its_case(harness: Harness, taken: str) -> None:
     screen = open_screen(harness)
     screen.editor.name_edit.setText("")
-    harness.qtbot.keyClicks(screen.editor.name_edit, "Mixed")
+    harness.qtbot.keyClicks(screen.editor.name_edit, taken)
+    said = "\n".join(problem.message for problem in screen.editor.problem_list)
+    if taken.strip() == "Mixed":
+        assert 'The name "Mixed" is already used by another template' in said
+    else:
+        assert f'The name "{taken.strip()}" is taken by "Mixed": names are the same' in said
+    assert not screen.editor.save_button.isEnabled()
+    assert screen.editor.is_dirty and screen.editor.template.name == taken
+    harness.qtbot.keyClicks(screen.editor.name_edit, " 2")
+    assert screen.editor.save_button.isEnabled()  # the template's own name never counts
+    screen.editor.name_edit.setText("")
+    harness.qtbot.keyClicks(screen.editor.name_edit, "FIRST STEPS")
+    assert screen.editor.save_button.isEnabled()
+
+
+def test_a_name_taken_meanwhile_is_refused_on_save_and_nothing_is_lost(
+    harness: Harness,
+) -> None:
+    screen = open_screen(harness)
+    screen.editor.name_edit.setText("")
+    harness.qtbot.keyClicks(screen.editor.name_edit, "Steady")
+    harness.library.save(dataclasses.replace(first_steps(), name="steady"))  # elsewhere
     screen.editor.save_button.click()
     assert screen.error_box is not None
     assert "already used" in screen.message.text()
     screen.error_box.accept()
     assert screen.editor.is_dirty
-    assert screen.editor.template.name == "Mixed"
+    assert screen.editor.template.name == "Steady"
     assert harness.library.get("First steps") == first_steps()
 
 
@@ -132,6 +155,17 @@ def test_import_a_text_file_whose_name_is_taken(harness: Harness, tmp_path: Path
     assert "Mixed (2)" in names(screen)
     assert "was taken" in screen.message.text()
     assert screen.loaded is not None and screen.loaded.name == "Mixed (2)"
+
+
+def test_import_opens_on_every_file_it_can_read(harness: Harness) -> None:
+    screen = open_screen(harness)
+    screen.choose_import()
+    dialog = screen.file_dialog
+    assert dialog is not None
+    assert dialog.selectedNameFilter().startswith("Templates and workouts (")
+    shown = dialog.selectedNameFilter().split("(")[1].rstrip(")").split()
+    assert shown == ["*.toml", "*.txt", "*.fit", "*.zwo"]
+    dialog.reject()
 
 
 def test_a_bad_import_says_where_and_changes_nothing(harness: Harness, tmp_path: Path) -> None:

@@ -1,0 +1,245 @@
+"""The coach at scale: `retrotimer next` and the window's first paint with a long program history.
+
+Builds a real history (a SQLite file written through the HistoryStore) of program sessions
+run for "Learn to run backward", makes it the active program, then starts fresh processes:
+`retrotimer next --json` (timed as a whole process, and inside it the command alone after
+its imports) and the main window (timed from the start of the process to its first paint).
+Prints JSON.
+
+    python bench/coach.py [--sessions 50000] [--runs 3]
+
+Goals: `next` under 0.5 s (the command, after its imports) and the first paint under 1.5 s,
+with 50,000 program sessions. `today_refresh_s` is Today's refresh alone (the coach's view
+and what the window reads for it), timed in the window after its first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import redirect_stdout
+from pathlib import Path
+from typing import Any
+
+GOAL_NEXT_S = 0.5
+GOAL_FIRST_PAINT_S = 1.5
+START_UTC = 315_532_800.0  # 1980-01-01
+SESSION_SPACING_S = 8 * 3600.0
+TIMEOUT_S = 900
+
+
+def build_home(home: Path, sessions: int) -> None:
+    """The active program and `sessions` sessions run for it, in program order, most of
+    them done well and every seventh rated hard."""
+    from retrotimer.core.history.calendar_days import DAY_S
+    from retrotimer.core.history.history_values import (
+        HistoryEntry,
+        HistorySession,
+        Review,
+        SessionStart,
+        SessionStatus,
+        SessionTotals,
+        WallTime,
+        plan_snapshot,
+    )
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
+    from retrotimer.core.programs.program_choice import ProgramChoice
+    from retrotimer.core.session.plan import compile_plan
+    from retrotimer.core.settings import Settings
+    from retrotimer.storage.history.history_store import HistoryStore
+    from retrotimer.storage.paths import AppPaths
+    from retrotimer.storage.program_store import ProgramChoiceStore
+
+    paths = AppPaths.from_environment().ensure()
+    settings_file = paths.config / "settings.toml"
+    settings_file.write_text("first_run_done = true\n", encoding="utf-8")
+    program = builtin_program(LEARN)
+    assert program is not None
+    places = [
+        (week, session, compile_plan(template, Settings()))
+        for week, session, template in program.all_sessions()
+    ]
+    snapshots = [plan_snapshot(plan) for _, _, plan in places]
+
+    def session(number: int) -> HistorySession:
+        week, place, plan = places[number % len(places)]
+        started = START_UTC + number * SESSION_SPACING_S
+        start = SessionStart(
+            str(uuid.UUID(int=number + 1)),
+            plan.template_name,
+            snapshots[number % len(places)],
+            plan.venue,
+            WallTime(started, 3600),
+            plan.total_s,
+            program=ProgramRef(program.name, week, place),
+        )
+        totals = SessionTotals(plan.total_s, plan.backward_s, plan.forward_s, 0)
+        entry = HistoryEntry.build(
+            start,
+            status=SessionStatus.COMPLETED,
+            ended_utc_s=started + plan.total_s,
+            totals=totals,
+            review=Review(rating=2 if number % 7 else 5, near_stumbles=0),
+            longest_backward_s=60.0,
+        )
+        return HistorySession(entry, start.plan_json, ())
+
+    store = HistoryStore(paths.history_db)
+    store.import_sessions(session(number) for number in range(sessions))
+    store.close()
+    first_day = int(START_UTC // DAY_S)
+    ProgramChoiceStore.from_paths(paths).save(ProgramChoice(program.name, first_day))
+
+
+# ---- child processes ---------------------------------------------------------------------
+def child_next() -> None:
+    """`retrotimer next --json` as the command line runs it; the command timed after its
+    imports."""
+    begun = time.perf_counter()
+    from retrotimer import cli
+
+    imported = time.perf_counter()
+    output = io.StringIO()
+    with redirect_stdout(output):
+        code = cli.main(["next", "--json"])
+    done = time.perf_counter()
+    answer = json.loads(output.getvalue()) if code == 0 else {}
+    print(
+        json.dumps(
+            {
+                "import_s": round(imported - begun, 3),
+                "command_s": round(done - imported, 3),
+                "decision": answer.get("decision"),
+                "week": answer.get("week"),
+            }
+        ),
+        flush=True,
+    )
+
+
+def child_window() -> None:
+    """The window as `retrotimer` opens it; report when the shown screen is first painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from retrotimer.app import build_window, open_history
+    from retrotimer.audio.startup import open_cue_player
+    from retrotimer.storage.paths import AppPaths
+    from retrotimer.storage.settings_store import SettingsStore
+
+    app = QApplication(sys.argv[:1])
+    paths = AppPaths.from_environment().ensure()
+    history, _ = open_history(paths)
+    cues = open_cue_player(SettingsStore(paths).load(), paths.cache)
+    window = build_window(paths, history=history, cues=cues)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, report)
+            return False
+
+    def report() -> None:
+        begun = time.perf_counter()
+        window.refresh_today()  # what Today costs alone, after the first paint
+        today_s = time.perf_counter() - begun
+        print(json.dumps({"screen": shown.accessibleName(), "today_s": today_s}), flush=True)
+        window.close()
+        cues.close()
+        if history is not None:
+            history.close()
+        app.quit()
+
+    shown = window.tabs.currentWidget()
+    watcher = FirstPaint()
+    shown.installEventFilter(watcher)
+    window.show()
+    app.exec()
+
+
+# ---- the parent ------------------------------------------------------------------------------
+def spawn(mode: str, home: Path) -> tuple[float, dict[str, Any]]:
+    env = {**os.environ, "RETROTIMER_HOME": str(home)}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    begun = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, __file__, mode],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - begun
+    _, errors = process.communicate(timeout=TIMEOUT_S)
+    if process.returncode != 0 or not line:
+        raise RuntimeError(f"{mode} failed ({process.returncode}): {errors}")
+    data: dict[str, Any] = json.loads(line)
+    return elapsed, data
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {
+        "median": round(statistics.median(values), 3),
+        "min": round(min(values), 3),
+        "max": round(max(values), 3),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=3, help="processes of each kind")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="retrotimer-bench-") as folder:
+        home = Path(folder)
+        os.environ["RETROTIMER_HOME"] = str(home)
+        begun = time.perf_counter()
+        build_home(home, args.sessions)
+        build_s = time.perf_counter() - begun
+        nexts = [spawn("--child-next", home) for _ in range(args.runs)]
+        windows = [spawn("--child-window", home) for _ in range(args.runs)]
+    command = [data["command_s"] for _, data in nexts]
+    paints = [elapsed for elapsed, _ in windows]
+    todays = [data["today_s"] for _, data in windows]
+    report = {
+        "sessions": args.sessions,
+        "build_history_s": round(build_s, 1),
+        "next": {
+            "process_s": summary([elapsed for elapsed, _ in nexts]),
+            "import_s": summary([data["import_s"] for _, data in nexts]),
+            "command_s": summary(command),
+            "answer": {"decision": nexts[0][1]["decision"], "week": nexts[0][1]["week"]},
+            "goal_s": GOAL_NEXT_S,
+            "met": statistics.median(command) < GOAL_NEXT_S,
+        },
+        "window_first_paint_s": {
+            **summary(paints),
+            "screen": windows[0][1]["screen"],
+            "today_refresh_s": summary(todays),
+            "goal_s": GOAL_FIRST_PAINT_S,
+            "met": statistics.median(paints) < GOAL_FIRST_PAINT_S,
+        },
+    }
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child-next":
+        child_next()
+    elif len(sys.argv) > 1 and sys.argv[1] == "--child-window":
+        child_window()
+    else:
+        sys.exit(main())

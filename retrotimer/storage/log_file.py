@@ -1,0 +1,64 @@
+"""Every launch writes what happened to a rotating log file in the app's log folder."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from retrotimer import __version__
+from retrotimer.storage.paths import AppPaths
+
+LOG_NAME = "retrotimer.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 3  # retrotimer.log.1 .. .3: a few launches' worth, never more than 4 MB
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def log_path(paths: AppPaths) -> Path:
+    return paths.log / LOG_NAME
+
+
+@contextmanager
+def logging_to_file(paths: AppPaths, what: str) -> Iterator[Path | None]:
+    """While inside: INFO and above go to the log file (rotated at 1 MB), warnings also to
+    stderr as before. Yields the file, or None when the log folder cannot be written (the
+    launch goes on; stderr still hears the warnings)."""
+    root = logging.getLogger()
+    handlers: list[logging.Handler] = []
+    # Without a handler of its own, Python prints warnings to stderr; keep that.
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setFormatter(logging.Formatter("retrotimer: %(message)s"))
+    stderr.setLevel(logging.WARNING)
+    handlers.append(stderr)
+    path: Path | None = log_path(paths)
+    try:
+        paths.log.mkdir(parents=True, exist_ok=True)
+        to_file = logging.handlers.RotatingFileHandler(
+            log_path(paths), maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        )
+    except OSError as error:
+        print(f"retrotimer: no log file in {paths.log}: {error.strerror or error}", file=sys.stderr)
+        path = None
+    else:
+        to_file.setFormatter(logging.Formatter(FORMAT))
+        to_file.setLevel(logging.INFO)
+        handlers.append(to_file)
+    level = root.level
+    if level > logging.INFO:  # the default, WARNING, would keep INFO out of the file
+        root.setLevel(logging.INFO)
+    for handler in handlers:
+        root.addHandler(handler)
+    started = logging.getLogger("retrotimer")
+    started.info("RetroTimer %s started: %s (Python %s)", __version__, what, sys.version.split()[0])
+    try:
+        yield path
+    finally:
+        started.info("RetroTimer %s ended: %s", __version__, what)
+        for handler in handlers:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(level)

@@ -1,0 +1,73 @@
+"""Every window opens inside the screen it is on: its frame included, panels left free."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMargins, QObject, QRect, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+# The frame a window manager adds, until the window is mapped and its own is known. A
+# title bar is 20 px under openbox and 37 px under GNOME; borders and handles a few px.
+FRAME_ALLOWANCE = QMargins(4, 40, 4, 8)
+FITTED_KINDS = (Qt.WindowType.Window, Qt.WindowType.Dialog, Qt.WindowType.Sheet)
+
+
+def frame_margins(window: QWidget) -> QMargins:
+    """What the frame adds on each side: the larger of the known frame and the allowance."""
+    frame, inner = window.frameGeometry(), window.geometry()
+    return QMargins(
+        max(inner.left() - frame.left(), FRAME_ALLOWANCE.left()),
+        max(inner.top() - frame.top(), FRAME_ALLOWANCE.top()),
+        max(frame.right() - inner.right(), FRAME_ALLOWANCE.right()),
+        max(frame.bottom() - inner.bottom(), FRAME_ALLOWANCE.bottom()),
+    )
+
+
+def usable_area(window: QWidget, at: QRect | None = None) -> QRect:
+    """Where the window's contents may go on the screen under `at` (its geometry): the
+    available geometry (without panels and docks) less the frame."""
+    where = (at or window.geometry()).center()
+    screen = QGuiApplication.screenAt(where) or window.screen()
+    return screen.availableGeometry().marginsRemoved(frame_margins(window))
+
+
+def fit_on_screen(window: QWidget) -> None:
+    """Shrink the window to its screen (not below what its layout needs, unless the screen is
+    smaller) and move it so that all of it, frame too, is on that screen; a dialog not placed
+    by hand stays centred over its parent's window."""
+    if not window.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        # Qt sizes a window to its contents as it shows it, but a dialog that moves to its
+        # parent's screen on another monitor comes back at its minimum size.
+        window.adjustSize()
+    inner = window.geometry()
+    parent = window.parentWidget()
+    if parent is not None and not window.testAttribute(Qt.WidgetAttribute.WA_Moved):
+        inner.moveCenter(parent.window().geometry().center())
+    area = usable_area(window, inner)
+    size = inner.size().expandedTo(window.minimumSizeHint()).boundedTo(area.size())
+    x = max(area.left(), min(inner.x(), area.right() - size.width() + 1))
+    y = max(area.top(), min(inner.y(), area.bottom() - size.height() + 1))
+    fitted = QRect(x, y, size.width(), size.height())
+    if fitted != inner:
+        window.setGeometry(fitted)
+
+
+class ScreenFit(QObject):
+    """An application event filter: each window and dialog is fitted as it is shown, whoever
+    opened it (message boxes and file dialogs too), before the window manager maps it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and watched.windowType() in FITTED_KINDS
+            and not watched.windowState()
+            & (Qt.WindowState.WindowFullScreen | Qt.WindowState.WindowMaximized)
+        ):
+            return False
+        # The window's own show handling first: a dialog centres itself over its parent and a
+        # message box sizes itself to its text there. Then what that chose is fitted.
+        watched.event(event)
+        fit_on_screen(watched)
+        return True

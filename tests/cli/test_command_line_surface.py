@@ -1,0 +1,180 @@
+"""The command line's surface: help for everything, words for names, no traceback on a closed
+pipe, one line when there is no display."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from retrotimer.cli import build_parser, main
+from retrotimer.cli_guards import CLOSED_PIPE_EXIT, missing_display
+
+SHORT = str(Path(__file__).parent.parent / "data" / "short.toml")
+
+
+def parsers(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from parsers(sub, (*path, name))
+
+
+def all_actions() -> Iterator[tuple[tuple[str, ...], argparse.Action]]:
+    for path, parser in parsers(build_parser()):
+        for action in parser._actions:
+            yield path, action
+
+
+def test_every_argument_and_command_has_help() -> None:
+    missing = [
+        f"{' '.join(path)} {action.option_strings or action.dest}"
+        for path, action in all_actions()
+        if action.help is None and not isinstance(action, argparse._SubParsersAction)
+    ]
+    commands = [
+        f"{' '.join(path)} {choice.dest}"
+        for path, action in all_actions()
+        if isinstance(action, argparse._SubParsersAction)
+        for choice in action._choices_actions
+        if not choice.help
+    ]
+    assert missing == [] and commands == []
+
+
+def test_names_the_user_reads_are_words_not_python_names() -> None:
+    """What usage lines and errors print: words, never a Python name with underscores (a
+    list of actions such as {list,show} is left as argparse writes it: it says them all)."""
+    shown = []
+    for _path, action in all_actions():
+        if isinstance(action, argparse._SubParsersAction):
+            shown.append(str(action.metavar or ",".join(action.choices)))
+        elif not action.option_strings:
+            shown.append(str(action.metavar or action.dest))
+        elif action.metavar is not None:
+            shown.append(str(action.metavar))
+    assert shown, "the parser has arguments"
+    assert [name for name in shown if "_" in name or name == "None"] == []
+
+
+def test_an_internal_option_is_accepted_but_not_offered(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert "--quit-after" not in text and "plan" in text and "diagnose" in text
+    assert build_parser().parse_args(["--quit-after", "2"]).quit_after == 2.0
+
+
+def test_a_speed_that_is_not_a_number_is_told_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    for bad in ("abc", "nan", "0"):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["run", SHORT, "--headless", "--speed", bad])
+        assert exit_info.value.code == 2
+        error = capsys.readouterr().err
+        assert f"argument --speed: expected a number from 0.01 to 10000, not '{bad}'" in error
+        assert "_speed" not in error
+
+
+def test_run_without_a_template_asks_for_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("retrotimer: run needs a TEMPLATE")
+    assert "templates list" in error
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "missing"),
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({"DISPLAY": ""}, "freebsd14", True),
+        ({}, "win32", False),
+        ({}, "darwin", False),
+    ],
+)
+def test_a_display_is_missing_only_where_qt_would_abort(
+    environ: dict[str, str], platform: str, missing: bool
+) -> None:
+    assert (missing_display(environ, platform) is not None) == missing
+
+
+def without_display() -> dict[str, str]:
+    names = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    return {key: value for key, value in os.environ.items() if key not in names}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("arguments", [[], ["run", SHORT]])
+def test_no_display_is_one_line_that_says_how_to_run_headless(arguments: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "retrotimer", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=without_display(),
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("retrotimer: no display to open the window on")
+    assert "retrotimer run TEMPLATE --headless" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`retrotimer plan ... | head -1`, with the reader gone before the first line comes."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "retrotimer", "plan", SHORT],
+            stdout=writing,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            env=env,
+            check=False,
+        )
+    finally:
+        os.close(writing)
+    assert result.stderr == ""
+    assert result.returncode == CLOSED_PIPE_EXIT
+
+
+@pytest.mark.slow
+def test_a_headless_run_goes_on_when_its_reader_leaves(private_home: Path) -> None:
+    """`run ... --headless | head -2`: the session runs to its end and is recorded."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "retrotimer", "run", SHORT, "--headless", "--speed", "40"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as run:
+        assert run.stdout is not None and run.stderr is not None
+        run.stdout.readline()
+        run.stdout.close()
+        errors = run.stderr.read().decode()
+        code = run.wait(timeout=60)
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors
+    assert code == 0
+    listed = subprocess.run(
+        [sys.executable, "-m", "retrotimer", "history", "list", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=True,
+    )
+    assert '"status": "completed"' in listed.stdout
+    log = (private_home / "log" / "retrotimer.log").read_text(encoding="utf-8")
+    assert "started: a session of 'Short' in the terminal" in log
