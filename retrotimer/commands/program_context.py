@@ -111,6 +111,7 @@ class Active:
             today,
             self.settings,
             happened_by=end_of_day_utc(today) if today_text else None,
+            with_path=False,
         )
 
 

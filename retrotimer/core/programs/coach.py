@@ -11,8 +11,10 @@ from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Template
 from retrotimer.core.programs.coach_reasons import reason_text
-from retrotimer.core.programs.coach_replay import CoachState, PathStep, Said
-from retrotimer.core.programs.coach_rules import STANDING_NOTES, Action, Decision
+from retrotimer.core.programs.coach_replay import CoachState
+from retrotimer.core.programs.coach_rules import STANDING_NOTES
+from retrotimer.core.programs.coach_values import PathStep, Said
+from retrotimer.core.programs.coach_vocabulary import Action, Decision
 from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program
@@ -82,8 +84,8 @@ def replay(
     happened_by: float | None = None,
     with_path: bool = True,
 ) -> CoachState:
-    """Where the runner stands after `sessions` (oldest first, as `real_session_figures` or the
-    history's coach listing gives them) since the choice's start day, and its resumes; those
+    """Where the runner stands after `sessions` (oldest first, as the history's
+    `real_session_figures` gives them) since the choice's start day, and its resumes; those
     started after `happened_by` (UTC seconds) are left out.
 
     Days are each session's local day where the runner was; a session never goes back

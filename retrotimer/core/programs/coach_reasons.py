@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from retrotimer.core.history.session_figures import SessionFigures
-from retrotimer.core.programs.coach_replay import Context, Said
+from retrotimer.core.programs.coach_values import Context, Said
 from retrotimer.core.programs.coach_words import (
     day_words,
     first_lower,

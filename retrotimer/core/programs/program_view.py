@@ -43,10 +43,12 @@ def view_program(
     settings: Settings,
     *,
     happened_by: float | None = None,
+    with_path: bool = True,
 ) -> ProgramView:
     """The view for `today` (a day number in the runner's zone now) from the history's
     sessions, oldest first; with `happened_by` (UTC seconds) the sessions after it are left
-    out, as when asking about another day."""
-    state = replay(program, sessions, choice, happened_by=happened_by)
+    out, as when asking about another day. Without `with_path` the path is empty: a command
+    that shows no path spares building one step per session."""
+    state = replay(program, sessions, choice, happened_by=happened_by, with_path=with_path)
     proposal = propose(state, today, settings)
     return ProgramView(program, choice, settings, today, proposal, program_path(state), state)

@@ -10,7 +10,7 @@ from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Template
 from retrotimer.core.programs.coach_replay import CoachState
-from retrotimer.core.programs.coach_rules import Action
+from retrotimer.core.programs.coach_vocabulary import Action
 from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.program_choice import WEEKDAYS
 from retrotimer.core.programs.session_load import load

@@ -33,7 +33,7 @@ class FollowedProgram:
     def today(self) -> int:
         return local_day(self._wall_clock())
 
-    def view(self) -> ProgramView | None:
+    def view(self, *, with_path: bool = True) -> ProgramView | None:
         """The view for today; None when no program is followed. A history that cannot be
         read just now counts as no sessions."""
         active = self._programs.active() if self._programs is not None else None
@@ -46,7 +46,9 @@ class FollowedProgram:
             sessions = self._history.real_session_figures(since) if self._history else []
         except HistoryUnavailable:
             sessions = []
-        return view_program(program, choice, sessions, self.today(), self._settings())
+        return view_program(
+            program, choice, sessions, self.today(), self._settings(), with_path=with_path
+        )
 
     def resume(self) -> None:
         """Go on with a paused program from now; raises OSError when it cannot be saved."""

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.model import ColourRole
 from retrotimer.core.programs.coach import ProgramPath
-from retrotimer.core.programs.coach_replay import PathStep
-from retrotimer.core.programs.coach_rules import Decision
+from retrotimer.core.programs.coach_values import PathStep
+from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.outcome import Outcome
 from retrotimer.core.programs.program_model import Program
 from retrotimer.ui.common.chart_scale import nice_ceiling

@@ -32,7 +32,7 @@ class TodayTab(ScrollBody):
 
     def refresh(self) -> bool:
         """Show the coach's proposal; False when no program is followed."""
-        view = self.followed.view()
+        view = self.followed.view(with_path=False)  # Today shows no path
         if view is None:
             return False
         self.panel.show_proposal(view.proposal, self._settings(), self._recent_report(view.today))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from retrotimer.core.history.health_reports import felt_words
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.programs.coach import Proposal
-from retrotimer.core.programs.coach_rules import Decision
+from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_syntax import format_template_text

@@ -10,7 +10,7 @@ import pytest
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
-from retrotimer.core.programs.coach_rules import Decision
+from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.outcome import Outcome
 from retrotimer.core.programs.program_model import Program, ProgramWeek
 from tests.core.programs.program_history import (

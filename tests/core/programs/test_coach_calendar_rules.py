@@ -7,9 +7,12 @@ import dataclasses
 
 from retrotimer.core.history.calendar_days import DAY_S
 from retrotimer.core.history.history_values import WallTime
+from retrotimer.core.history.session_figures import real_session_figures
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
-from retrotimer.core.programs.coach_rules import Decision
+from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.lighter import half_backward
+from retrotimer.core.programs.program_choice import ProgramChoice
+from retrotimer.core.programs.program_view import view_program
 from retrotimer.core.settings import Settings
 from tests.core.programs.program_history import (
     START,
@@ -282,3 +285,13 @@ def test_without_walking_weeks_a_long_break_goes_back_to_week_1_and_says_nothing
     proposal = propose(jogging, entries, day(32 + 62))
     assert proposal.week == 1
     assert proposal.reasons[0].endswith(": back to week 1.")
+
+
+def test_a_view_without_its_path_proposes_the_same() -> None:
+    entries = learn_up_to(3)
+    choice = ProgramChoice(LEARN, START)
+    sessions = real_session_figures(entries)
+    whole = view_program(LEARN_PROGRAM, choice, sessions, day(15), Settings())
+    bare = view_program(LEARN_PROGRAM, choice, sessions, day(15), Settings(), with_path=False)
+    assert bare.proposal == whole.proposal and len(whole.path.steps) == 6
+    assert bare.path.steps == ()

@@ -6,16 +6,8 @@ import string
 
 import pytest
 
-from retrotimer.core.programs.coach_rules import (
-    RULE_FOR,
-    RULES,
-    STANDING_NOTES,
-    Action,
-    Fact,
-    Phase,
-    Rule,
-    index_rules,
-)
+from retrotimer.core.programs.coach_rules import RULE_FOR, RULES, STANDING_NOTES, index_rules
+from retrotimer.core.programs.coach_vocabulary import Action, Fact, Phase, Rule
 
 FIELDS = {
     "name",

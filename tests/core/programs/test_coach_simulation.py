@@ -13,7 +13,7 @@ from retrotimer.core.history.calendar_days import local_day
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.programs.builtin_programs import FINISHERS, LEARN, TREADMILL, builtin_program
 from retrotimer.core.programs.coach import Proposal
-from retrotimer.core.programs.coach_rules import Decision
+from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.outcome import Outcome
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.session_load import load
