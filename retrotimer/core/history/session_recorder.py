@@ -116,15 +116,6 @@ class SessionRecorder:
         """A segment ended (at its end, skipped, or stopped in): commit it now."""
         self._segment_done(record, self._on_its_clock(at))
 
-    def pause_began(self, at: WallTime, earlier_s: float = 0.0) -> None:
-        """The session stood still from `earlier_s` before `at` (a clock jump noticed late)
-        or from `at`: write the pause now, without an end, so a crash while paused keeps it."""
-        self._pause_began(self._on_its_clock(at), earlier_s)
-
-    def pause_ended(self, at: WallTime) -> None:
-        """The session runs again (or ended while paused): the open pause gets its end."""
-        self._pause_ended(self._on_its_clock(at))
-
     def end(self, summary: SessionSummary, at: WallTime) -> None:
         """The session finished or was stopped: record how, with the summary's totals (a
         pause it was stopped in ends there)."""
@@ -182,6 +173,8 @@ class SessionRecorder:
         self._write(lambda: self._writer.record_segment(self._session_id, record, totals, at.utc_s))
 
     def _pause_began(self, at: WallTime, earlier_s: float) -> None:
+        """The session stood still from `earlier_s` before `at` (a clock jump noticed late)
+        or from `at`: write the pause now, without an end, so a crash while paused keeps it."""
         if self._end is not None or self._paused:
             return
         self._begin(at)
@@ -191,6 +184,7 @@ class SessionRecorder:
         self._write(lambda: self._writer.record_pause(self._session_id, pause))
 
     def _pause_ended(self, at: WallTime) -> None:
+        """The session runs again (or ended while paused): the open pause gets its end."""
         if self._end is not None or not self._paused:
             return
         open_pause = self._pauses[-1]

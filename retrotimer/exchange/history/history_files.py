@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import hashlib
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from retrotimer.core.file_names import ascii_slug
+from retrotimer.core.file_names import ascii_slug, text_digest
 from retrotimer.core.history.history_ports import (
     HistoryRepository,
     HistoryUnavailable,
@@ -68,8 +67,7 @@ def keep_refused(reading: HistoryReading, source: Path, folders: Iterable[Path])
     if not reading.refused:
         return None
     text = refused_to_json(reading.refused, reading.version)
-    digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:8]
-    name = f"not-imported-{ascii_slug(source.stem, 'history', 60)}-{digest}.json"
+    name = f"not-imported-{ascii_slug(source.stem, 'history', 60)}-{text_digest(text)}.json"
     return _write_first(text, name, folders)
 
 

@@ -43,9 +43,9 @@ def parse_xml(data: bytes, source: str) -> ZwoElement:
             ],
             source,
         ) from None
-    except (ValueError, LookupError):  # after DefusedXmlException, a ValueError too
+    except (ValueError, LookupError):
         # The declaration names an encoding the parser cannot read (Shift_JIS) or that
-        # does not exist.
+        # does not exist. (DefusedXmlException is a ValueError too: it is caught above.)
         raise TemplateError([f"line 1: {encoding_words(data)}"], source) from None
     return _element(root)
 
