@@ -16,8 +16,10 @@ class SideChart(QWidget):
     title = ""
 
     def show_entries(self, entries: Sequence[HistoryEntry]) -> bool:
-        """Draw from these sessions; False when there is nothing to show."""
-        raise NotImplementedError
+        """Draw from these sessions; False when there is nothing to show (a chart that
+        shows nothing keeps its tab hidden)."""
+        return False
 
     def set_colours(self, colours: RunColours) -> None:
-        raise NotImplementedError
+        """Repaint in the theme's colours; a chart that keeps colours overrides this."""
+        self.update()
