@@ -24,9 +24,10 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 # HYPOTHESIS_PROFILE chooses. "ci" (`make test`): a loaded machine never fails a property on
 # time, the examples are the same in every run, and a failure prints the blob that replays
 # it. "dev", the default: a deadline loose enough for a busy laptop that still catches a
-# property gone slow.
+# property gone slow. Every setting is explicit: hypothesis tunes its own defaults when it
+# sees a CI service (CI=true), and "dev" must not inherit them there.
 settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
-settings.register_profile("dev", deadline=timedelta(seconds=2))
+settings.register_profile("dev", deadline=timedelta(seconds=2), derandomize=False, print_blob=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 

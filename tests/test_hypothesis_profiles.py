@@ -16,9 +16,16 @@ SHOW_PROFILE = (
 )
 
 
-def settings_under(profile: str | None) -> subprocess.CompletedProcess[str]:
-    """The default hypothesis settings once the test set-up is loaded under `profile`."""
-    env = {key: value for key, value in os.environ.items() if key != "HYPOTHESIS_PROFILE"}
+def settings_under(
+    profile: str | None, *, on_ci_service: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """The default hypothesis settings once the test set-up is loaded under `profile`, on a
+    CI service (where hypothesis tunes its own defaults) or not."""
+    env = {
+        key: value for key, value in os.environ.items() if key not in {"HYPOTHESIS_PROFILE", "CI"}
+    }
+    if on_ci_service:
+        env["CI"] = "true"
     if profile is not None:
         env["HYPOTHESIS_PROFILE"] = profile
     return subprocess.run(
@@ -36,8 +43,11 @@ def settings_under(profile: str | None) -> subprocess.CompletedProcess[str]:
     ("profile", "shown"),
     [("ci", "None True True"), ("dev", "0:00:02 False False"), (None, "0:00:02 False False")],
 )
-def test_the_environment_chooses_the_profile(profile: str | None, shown: str) -> None:
-    result = settings_under(profile)
+@pytest.mark.parametrize("on_ci_service", [False, True])
+def test_the_environment_chooses_the_profile(
+    profile: str | None, shown: str, on_ci_service: bool
+) -> None:
+    result = settings_under(profile, on_ci_service=on_ci_service)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == shown
 
