@@ -80,8 +80,7 @@ def test_start_next_and_stop(private_home: Path) -> None:
         "decision": "start",
     }
     assert data["reasons"] == [
-        "Week 3 of Learn to run backward starts: backward walks of 40 steps, the last walking "
-        "week."
+        "Week 3 of Learn to run backward starts: backward walks of 40 steps, the last walking week."
     ]
     assert data["template"]["template"] == "Learn backward 3.1"
     # Week 2's session 1 has more backward minutes: the lighter option halves this one.

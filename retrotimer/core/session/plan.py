@@ -268,7 +268,7 @@ def _segment_cues(
                 index,
                 ("look over your shoulder",),
             )
-        interval = settings.reminder_interval_s
+        interval: float = settings.reminder_interval_s
         if venue is Venue.TREADMILL:
             # Hands stay on the rails: said every few seconds, it is noise over a long walk.
             interval = max(interval, RAILS_REMINDER_S)

@@ -1,0 +1,62 @@
+"""The journey through a completed program, told from the history's figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retrotimer.core.history.history_values import SessionStatus
+from retrotimer.core.programs.coach import ProgramPath
+from retrotimer.core.programs.program_model import Program
+
+
+@dataclass(frozen=True, slots=True)
+class Journey:
+    """What the runner did on the way: sessions run, days taken, backward minutes in all, the
+    first and the longest session's backward minutes, and the repeats and step backs."""
+
+    program: str
+    sessions: int
+    days: int
+    backward_s: float
+    first_s: float
+    longest_s: float
+    repeats: int
+    step_backs: int
+
+
+def journey(program: Program, path: ProgramPath) -> Journey:
+    """The journey along `path`; a program with no session run is a journey of nothing."""
+    ran = [step for step in path.steps if step.session.status is not SessionStatus.INTERRUPTED]
+    days = ran[-1].day - ran[0].day + 1 if ran else 0
+    return Journey(
+        program.name,
+        len(ran),
+        days,
+        sum(step.backward_s for step in ran),
+        ran[0].backward_s if ran else 0.0,
+        max((step.backward_s for step in ran), default=0.0),
+        path.repeats,
+        path.step_backs,
+    )
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds / 60:.0f}" if seconds >= 60 else f"{seconds / 60:.1f}"
+
+
+def journey_lines(done: Journey) -> tuple[str, ...]:
+    """The journey in sentences for the celebration."""
+    weeks = max(1, round(done.days / 7))
+    lines = [
+        f"You finished {done.program}: {done.sessions} sessions in {weeks} "
+        f"week{'s' if weeks != 1 else ''}, {_minutes(done.backward_s)} backward minutes in all.",
+        f"Your first session held {_minutes(done.first_s)} backward minutes; your longest, "
+        f"{_minutes(done.longest_s)}.",
+    ]
+    if done.repeats or done.step_backs:
+        lines.append(
+            f"On the way you repeated {done.repeats} session{'s' if done.repeats != 1 else ''} "
+            f"and stepped back {done.step_backs} time{'s' if done.step_backs != 1 else ''}: "
+            "that is how the steps held."
+        )
+    return tuple(lines)
