@@ -60,3 +60,11 @@ def journey_lines(done: Journey) -> tuple[str, ...]:
             "that is how the steps held."
         )
     return tuple(lines)
+
+
+def just_completed(path: ProgramPath) -> bool:
+    """The last session run completed the program: the moment to celebrate."""
+    steps = path.steps
+    if not steps or not steps[-1].complete_after:
+        return False
+    return len(steps) == 1 or not steps[-2].complete_after

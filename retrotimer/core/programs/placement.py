@@ -57,3 +57,23 @@ def placement_text(program: Program, week: int) -> str:
         f"Start at week {week} of {len(program.weeks)}: {focus[:1].lower()}{focus[1:]}. If "
         "its first session feels hard, the coach steps back a week."
     )
+
+
+def start_advice(program: Program) -> str:
+    """Who should start where, in a sentence or two, from the program's walking weeks."""
+    walking = program.walking_weeks
+    if walking and walking[0] == 1:
+        last = walking[-1]
+        weeks = "week 1" if last == 1 else f"weeks 1-{last}"
+        advice = f"New to backward running: start at week 1. Walked backward before: {weeks} walk"
+        if last == len(program.weeks):
+            return advice + "; Start asks how long you can walk backward and proposes a week."
+        return advice + (
+            ". Jogged backward: Start asks how long, and proposes the week that matches."
+        )
+    first = program.weeks[0].focus
+    return (
+        f"For runners who have finished learning: week 1 begins with "
+        f"{first[:1].lower()}{first[1:]}. Start asks how long you run backward and proposes a "
+        "week."
+    )

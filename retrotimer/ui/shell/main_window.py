@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.ports import TemplateRepository
+from retrotimer.core.programs.journey import just_completed
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
@@ -28,6 +29,7 @@ from retrotimer.ui.common.notice_bar import NoticeBar
 from retrotimer.ui.common.screen_fit import ScreenFit
 from retrotimer.ui.common.theme import apply_theme, run_colours
 from retrotimer.ui.programs.followed_program import FollowedProgram
+from retrotimer.ui.programs.program_following import ProgramFollowing
 from retrotimer.ui.programs.today_tab import TodayTab
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
 from retrotimer.ui.shell.app_parts import AppParts
@@ -39,6 +41,7 @@ from retrotimer.ui.shell.window_menus import build_menus
 # Screens and dialogs are imported where they are first needed: not before the first paint.
 if TYPE_CHECKING:
     from retrotimer.ui.history.history_screen import HistoryScreen
+    from retrotimer.ui.programs.programs_screen import ProgramsScreen
     from retrotimer.ui.run.summary_dialog import SummaryDialog
     from retrotimer.ui.shell.settings_dialog import SettingsDialog
     from retrotimer.ui.templates.templates_screen import TemplatesScreen
@@ -94,14 +97,8 @@ class MainWindow(QMainWindow):
             lambda: parts.settings.current,
             parts.runs.parts.wall_clock,
         )
-        self._settings_flow = SettingsFlow(
-            self,
-            parts.settings,
-            parts.programs,
-            self.followed,
-            tell=self.tell,
-            program_changed=self._program_changed,
-        )
+        self.following = ProgramFollowing(parts.programs, self.tell, self._program_changed)
+        self._settings_flow = SettingsFlow(self, parts.settings, self.following, self.followed)
         self.today_tab = TodayTab(self.followed, parts.history, lambda: parts.settings.current)
         self.today_panel = self.today_tab.panel
         self.tabs.addTab(self.today_tab, "To&day")
@@ -112,6 +109,7 @@ class MainWindow(QMainWindow):
         # Built when first shown: a runner who only runs never pays for them.
         self._templates_tab = LazyTab(self.tabs, "Te&mplates", self._build_templates_screen)
         self._history_tab = LazyTab(self.tabs, "Histor&y", self._build_history_screen)
+        self._programs_tab = LazyTab(self.tabs, "Pro&grams", self._build_programs_screen)
         self.notices = NoticeBar()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -126,6 +124,7 @@ class MainWindow(QMainWindow):
         self.today_panel.start_requested.connect(self.run_program_session)
         self.today_panel.resume_requested.connect(self.resume_program)
         self.today_panel.rest_requested.connect(self.close)
+        self.today_panel.programs_requested.connect(self.show_programs)
         self.today_panel.other_requested.connect(
             lambda: self.tabs.setCurrentWidget(self.run_screen)
         )
@@ -175,6 +174,23 @@ class MainWindow(QMainWindow):
             side_chart=ProgramPathChart(run_colours(theme), self.followed),
         )
         screen.refused.connect(self.notify)
+        return screen
+
+    def _build_programs_screen(self) -> QWidget:
+        from retrotimer.ui.programs.programs_screen import ProgramsScreen
+
+        screen = ProgramsScreen(self.following, self.followed, lambda: self.parts.settings.current)
+        screen.refresh()
+        return screen
+
+    @property
+    def programs_screen(self) -> ProgramsScreen:
+        return cast("ProgramsScreen", self._programs_tab.screen())
+
+    def show_programs(self) -> ProgramsScreen:
+        """The Programs screen, shown, with the followed program selected."""
+        screen = self.programs_screen
+        self.tabs.setCurrentWidget(screen)
         return screen
 
     @property
@@ -292,6 +308,9 @@ class MainWindow(QMainWindow):
     def _program_changed(self) -> None:
         self.refresh_today()
         self._refresh_history()
+        built = cast("ProgramsScreen | None", self._programs_tab.built)
+        if built is not None:
+            built.refresh()
 
     def _settings_changed(self, settings: Settings, old: Settings) -> None:
         if settings.theme is not old.theme:
@@ -358,7 +377,13 @@ class MainWindow(QMainWindow):
         if self.refresh_today() and review is not None and review.felt_unwell:
             # Straight to the advice to rest, where Space rests rather than starts.
             self.tabs.setCurrentWidget(self.today_tab)
+        elif run.program is not None and self._program_just_completed():
+            self.show_programs().open_completion()
         self.review_given.emit(dialog.summary, review)
+
+    def _program_just_completed(self) -> bool:
+        view = self.followed.view()
+        return view is not None and just_completed(view.path)
 
     # ---- window ----------------------------------------------------------------------------
     def toggle_fullscreen(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrotimer.core.programs.journey import journey, journey_lines
+from retrotimer.core.programs.journey import journey, journey_lines, just_completed
 from tests.core.programs.program_history import day, ran, small_program, view
 
 
@@ -37,3 +37,13 @@ def test_a_journey_without_setbacks_says_nothing_of_them() -> None:
     done = journey(program, view(program, entries, day(3)).path)
     assert done.days == 3 and len(journey_lines(done)) == 2
     assert journey(program, view(program, [], day(3)).path).sessions == 0
+
+
+def test_only_the_session_that_completes_the_program_calls_for_the_celebration() -> None:
+    program = small_program(weeks=1, sessions=2)
+    first = ran(program, 0, 1, 1, number=0)
+    last = ran(program, 2, 1, 2, number=1)
+    assert not just_completed(view(program, [first], day(1)).path)
+    assert just_completed(view(program, [first, last], day(3)).path)
+    kept = ran(program, 5, 1, 1, number=2)
+    assert not just_completed(view(program, [first, last, kept], day(6)).path)

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS, LEARN, builtin_program
-from retrotimer.core.programs.placement import Experience, placement_text, placement_week
+from retrotimer.core.programs.builtin_programs import (
+    BUILTIN_PROGRAMS,
+    LEARN,
+    TREADMILL,
+    TWENTY,
+    builtin_program,
+)
+from retrotimer.core.programs.placement import (
+    Experience,
+    placement_text,
+    placement_week,
+    start_advice,
+)
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.session_load import load
 from retrotimer.core.settings import Settings
@@ -51,3 +62,15 @@ def test_the_proposal_says_what_the_week_works_on() -> None:
     assert placement_text(program, 1).startswith("Start at week 1: walk backward in runs of 20")
     assert placement_text(program, 4).startswith("Start at week 4 of 10: first backward jogs")
     assert Experience.WALKED.question_text == "Yes, I have walked backward"
+
+
+def test_the_advice_says_who_starts_where_from_the_walking_weeks() -> None:
+    advice = {p.name: start_advice(p) for p in BUILTIN_PROGRAMS}
+    assert advice[LEARN].startswith(
+        "New to backward running: start at week 1. Walked backward before: weeks 1-3 walk. "
+        "Jogged backward"
+    )
+    assert "weeks 1-6 walk; Start asks how long you can walk" in advice[TREADMILL]
+    assert advice[TWENTY].startswith(
+        "For runners who have finished learning: week 1 begins with backward jogs of a minute."
+    )
