@@ -22,6 +22,7 @@ from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.ports import TemplateRepository
 from retrotimer.core.programs.journey import just_completed
+from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
@@ -323,17 +324,31 @@ class MainWindow(QMainWindow):
             self._built_templates.set_settings(settings)
 
     def show_welcome(self) -> None:
-        """The first-run welcome: the first template, the safety cues, the user's cadence."""
+        """The first-run welcome: a program (while none is followed) or the first template,
+        the safety cues, the user's cadence."""
         from retrotimer.ui.welcome.welcome_dialog import open_welcome
 
+        programs = self.parts.programs
+        offered = None
+        if programs is not None and programs.active() is None:
+            offered = next(iter(programs.programs()), None)
         self.welcome_dialog = open_welcome(
-            self, self._settings.current, self.parts.runs.parts.clock, self._welcome_answered
+            self,
+            self._settings.current,
+            self.parts.runs.parts.clock,
+            self._welcome_answered,
+            program=offered,
         )
 
-    def _welcome_answered(self, settings: Settings, template: str | None) -> None:
+    def _welcome_answered(
+        self, settings: Settings, template: str | None, program: str | None
+    ) -> None:
         self.welcome_dialog = None
         self._settings.update(settings)
-        if template is not None:
+        if program is not None:
+            if self.following.choose(ProgramChoice(program, self.followed.today())):
+                self.tabs.setCurrentWidget(self.today_tab)
+        elif template is not None:
             self.run_screen.select_template(template)
             self.tabs.setCurrentWidget(self.run_screen)
 

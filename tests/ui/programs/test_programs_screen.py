@@ -152,3 +152,16 @@ def test_keeping_the_level_trains_twice_a_week(harness: Harness) -> None:
     active = library.active()
     assert active is not None
     assert active[1] == ProgramChoice(LEARN, today(harness) - 7, 10, keep_level_days(DEFAULT_DAYS))
+
+
+def test_the_welcome_offers_learning_first_and_follows_it(harness: Harness) -> None:
+    library = following(harness, None)
+    window = harness.window
+    window.show_welcome()
+    dialog = window.welcome_dialog
+    assert dialog is not None and dialog.follow_program is not None
+    assert dialog.follow_program.isChecked() and LEARN in dialog.follow_program.text()
+    dialog.done_button.click()
+    active = library.active()
+    assert active is not None and active[1] == ProgramChoice(LEARN, today(harness))
+    assert window.tabs.currentWidget() is window.today_tab
