@@ -154,11 +154,13 @@ class WelcomeDialog(QDialog):
         self.choices = QButtonGroup(self)
         self.follow_program: QRadioButton | None = None
         if self._program is not None:
-            name = html.escape(self._program.name)
-            about = _paragraph(f"<b>{name}</b>: {html.escape(self._program.description)}")
-            about.setFont(self.font())
+            program = html.escape(self._program.name)
+            plan_of_weeks = _paragraph(
+                f"<b>{program}</b>: {html.escape(self._program.description)}"
+            )
+            plan_of_weeks.setFont(self.font())
             self.follow_program = self._choice(f"Follow “{self._program.name}” from today", layout)
-            layout.addWidget(about)
+            layout.addWidget(plan_of_weeks)
         # Worked out from the plan by the window's own rule, so both say the same length.
         plan = compile_plan(self._suggested, self._settings)
         self.totals = QLabel(f"In all: {totals_in_minutes_text(plan.total_s, plan.backward_s)}")
