@@ -41,7 +41,12 @@ def journey(program: Program, path: ProgramPath) -> Journey:
 
 
 def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.0f}" if seconds >= 60 else f"{seconds / 60:.1f}"
+    minutes = seconds / 60
+    return f"{minutes:.0f}" if minutes >= 10 else f"{minutes:.1f}".removesuffix(".0")
+
+
+def _times(count: int, one: str, many: str) -> str:
+    return one if count == 1 else f"{count} {many}"
 
 
 def journey_lines(done: Journey) -> tuple[str, ...]:
@@ -53,12 +58,13 @@ def journey_lines(done: Journey) -> tuple[str, ...]:
         f"Your first session held {_minutes(done.first_s)} backward minutes; your longest, "
         f"{_minutes(done.longest_s)}.",
     ]
-    if done.repeats or done.step_backs:
-        lines.append(
-            f"On the way you repeated {done.repeats} session{'s' if done.repeats != 1 else ''} "
-            f"and stepped back {done.step_backs} time{'s' if done.step_backs != 1 else ''}: "
-            "that is how the steps held."
-        )
+    setbacks = []
+    if done.repeats:
+        setbacks.append(f"repeated {_times(done.repeats, 'a session', 'sessions')}")
+    if done.step_backs:
+        setbacks.append(f"stepped back {_times(done.step_backs, 'once', 'times')}")
+    if setbacks:
+        lines.append(f"On the way you {' and '.join(setbacks)}, and kept going.")
     return tuple(lines)
 
 

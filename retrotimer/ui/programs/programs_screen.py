@@ -82,8 +82,9 @@ class ProgramsScreen(QWidget):
         self.grid.setAccessibleName("Weeks and sessions")
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.setWordWrap(True)
+        # One line a week, each the same height: the weeks read as a ladder.
+        self.grid.setWordWrap(False)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.horizontalHeader().setAccessibleName("Sessions")
         self.grid.verticalHeader().setAccessibleName("Weeks")
         corner = self.grid.findChild(QAbstractButton)
@@ -207,16 +208,26 @@ class ProgramsScreen(QWidget):
         columns = max(len(row) for row in grid)
         self.grid.clear()
         self.grid.setRowCount(len(grid))
-        self.grid.setColumnCount(columns)
-        self.grid.setHorizontalHeaderLabels([f"Session {n}" for n in range(1, columns + 1)])
+        self.grid.setColumnCount(columns + 1)
+        self.grid.setHorizontalHeaderLabels(
+            ["Focus", *(f"Session {n}" for n in range(1, columns + 1))]
+        )
         walking = set(program.walking_weeks)
         self.grid.setVerticalHeaderLabels(
             [
-                f"Week {n}{' (walking)' if n in walking else ''}: {week.focus}"
-                for n, week in enumerate(program.weeks, start=1)
+                f"Week {n}{' (walking)' if n in walking else ''}"
+                for n in range(1, len(program.weeks) + 1)
             ]
         )
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, columns + 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for row in grid:
+            week = row[0].week
+            focus = QTableWidgetItem(program.week(week).focus)
+            focus.setToolTip(focus.text())
+            self.grid.setItem(week - 1, 0, focus)
             for cell in row:
                 item = QTableWidgetItem(cell.text)
                 item.setToolTip(program.week(cell.week).sessions[cell.session - 1].name)
@@ -224,8 +235,7 @@ class ProgramsScreen(QWidget):
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
-                self.grid.setItem(cell.week - 1, cell.session - 1, item)
-        self.grid.verticalHeader().setMaximumWidth(max(240, self.width() // 2))
+                self.grid.setItem(cell.week - 1, cell.session, item)
 
     # ---- starting, days, stopping, and after the last week -------------------------------
     def ask_placement(self) -> PlacementDialog | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from retrotimer.core.programs.journey import journey, journey_lines, just_completed
+import dataclasses
+
+from retrotimer.core.programs.journey import Journey, journey, journey_lines, just_completed
 from tests.core.programs.program_history import day, ran, small_program, view
 
 
@@ -28,7 +30,7 @@ def test_a_program_done_with_a_repeat_tells_its_sessions_days_and_minutes() -> N
     assert (done.repeats, done.step_backs) == (1, 0)
     lines = journey_lines(done)
     assert lines[0].startswith("You finished Small: 5 sessions in 2 weeks, ")
-    assert lines[2].startswith("On the way you repeated 1 session and stepped back 0 times")
+    assert lines[2] == "On the way you repeated a session, and kept going."
 
 
 def test_a_journey_without_setbacks_says_nothing_of_them() -> None:
@@ -47,3 +49,16 @@ def test_only_the_session_that_completes_the_program_calls_for_the_celebration()
     assert just_completed(view(program, [first, last], day(3)).path)
     kept = ran(program, 5, 1, 1, number=2)
     assert not just_completed(view(program, [first, last, kept], day(6)).path)
+
+
+def test_the_setbacks_are_told_as_they_were() -> None:
+    done = Journey("P", 33, 74, 9000.0, 144.0, 600.0, 2, 1)
+    lines = journey_lines(done)
+    assert lines[:2] == (
+        "You finished P: 33 sessions in 11 weeks, 150 backward minutes in all.",
+        "Your first session held 2.4 backward minutes; your longest, 10.",
+    )
+    assert lines[2] == "On the way you repeated 2 sessions and stepped back once, and kept going."
+    assert journey_lines(dataclasses.replace(done, repeats=0, step_backs=3))[2] == (
+        "On the way you stepped back 3 times, and kept going."
+    )

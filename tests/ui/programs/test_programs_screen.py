@@ -53,9 +53,13 @@ def test_today_opens_the_programs_screen_on_the_program_followed(harness: Harnes
     screen = window.tabs.currentWidget()
     assert isinstance(screen, ProgramsScreen)
     assert screen.selected is not None and screen.selected.name == LEARN
-    assert screen.grid.rowCount() == 10 and screen.grid.columnCount() == 3
-    assert screen.grid.item(0, 0).text() == "2.4 min next"
-    assert screen.grid.item(9, 2).text() == "10 min"
+    assert screen.grid.rowCount() == 10 and screen.grid.columnCount() == 1 + 3
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    assert screen.grid.item(0, 0).text() == learn.weeks[0].focus
+    assert screen.grid.verticalHeaderItem(2).text() == "Week 3 (walking)"
+    assert screen.grid.item(0, 1).text() == "2.4 min next"
+    assert screen.grid.item(9, 3).text() == "10 min"
     assert "week 1 of 10, next session 1.1" in screen.status_label.text()
     assert screen.stop_button.isVisible() and not screen.start_button.isVisible()
 
