@@ -1,4 +1,5 @@
-"""Render the Programs screen, the celebration after the last week and Today into PNGs on a
+"""Render the Programs screen, the celebration after the last week and Today (a rest day, and
+the first day of week 4) into PNGs on a
 real X server with a window manager, as the screen shows them (`import -window root`).
 
     xvfb-run -a -s "-screen 0 1280x800x24" sh -c \
@@ -19,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import dataclasses  # noqa: E402
 import tempfile  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -35,6 +37,7 @@ from retrotimer.storage.paths import AppPaths  # noqa: E402
 from retrotimer.storage.program_store import ProgramLibrary  # noqa: E402
 from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
 from retrotimer.ui.common.theme import apply_theme  # noqa: E402
+from retrotimer.ui.shell.main_window import MainWindow  # noqa: E402
 from tools.program_screenshots import START, entry  # noqa: E402
 from tools.screenshots import settle  # noqa: E402
 
@@ -69,8 +72,8 @@ def grab(path: Path) -> None:
     print(path)
 
 
-def scene(out: Path, size: str, history: list[HistoryEntry], days: int, *, complete: bool) -> None:
-    """The window maximised, following learning since `days` ago."""
+def scene(history: list[HistoryEntry], days: int, shots: Callable[[MainWindow], None]) -> None:
+    """The window maximised, following learning since `days` ago, handed to `shots`."""
     with tempfile.TemporaryDirectory(prefix="retrotimer-shots-") as home:
         os.environ["RETROTIMER_HOME"] = home
         paths = AppPaths.from_environment().ensure()
@@ -91,16 +94,7 @@ def scene(out: Path, size: str, history: list[HistoryEntry], days: int, *, compl
         ProgramLibrary(paths).choose(ProgramChoice(LEARN, today - days))
         window = build_window(paths, clock=FakeClock(), precise_wait=None, history=writable)
         window.showMaximized()
-        if not complete:
-            grab(out / f"today-week-4-dark-{size}.png")
-            window.show_programs()
-            grab(out / f"programs-dark-{size}.png")
-        else:
-            screen = window.show_programs()
-            screen.open_completion()
-            grab(out / f"program-complete-dark-{size}.png")
-            assert screen.completion_dialog is not None
-            screen.completion_dialog.reject()
+        shots(window)
         window.close()
         settle()
         writable.close()
@@ -114,8 +108,22 @@ def main() -> int:
     apply_theme(app, Theme.DARK)
     geometry = QGuiApplication.primaryScreen().geometry()
     size = f"{geometry.width()}x{geometry.height()}"
-    scene(out, size, three_weeks(), 22, complete=False)
-    scene(out, size, ten_weeks(), 72, complete=True)
+
+    def week_4(window: MainWindow) -> None:
+        grab(out / f"today-week-4-dark-{size}.png")
+        window.show_programs()
+        grab(out / f"programs-dark-{size}.png")
+
+    def complete(window: MainWindow) -> None:
+        screen = window.show_programs()
+        dialog = screen.open_completion()
+        assert dialog is not None
+        grab(out / f"program-complete-dark-{size}.png")
+        dialog.reject()
+
+    scene(three_weeks(), 21, lambda _window: grab(out / f"today-rest-dark-{size}.png"))
+    scene(three_weeks(), 22, week_4)
+    scene(ten_weeks(), 72, complete)
     return 0
 
 

@@ -154,10 +154,17 @@ class TodayPanel(QWidget):
         super().resizeEvent(event)
         self._fit_texts()
 
+    def _room(self) -> int:
+        """The height to fill: in a scroll area the panel grows to what its texts need, so
+        their room is the view's."""
+        parent = self.parentWidget()
+        return parent.height() if parent is not None else self.height()
+
     def _fit_texts(self) -> None:
         """Texts at their shares of the height; a session with more to say than the height
         holds gets them all a little smaller, never cut short."""
-        height = max(self.height(), 300)
+        room = self._room()
+        height = max(room, 300)
         scale = 1.0
         while True:
             for name, label in self.labels.items():
@@ -167,14 +174,14 @@ class TodayPanel(QWidget):
                 label.setFont(font)
             self._size_buttons()
             needed = self._column.totalHeightForWidth(self.width())
-            if needed <= self.height() or scale <= _SMALLEST_SCALE:
+            if needed <= room or scale <= _SMALLEST_SCALE:
                 return
             scale -= 0.05
 
     def _size_buttons(self) -> None:
         """The first choice's words at full size; after a report the other choices' smaller,
         so that they fit their narrower buttons."""
-        height = max(self.height(), 300)
+        height = max(self._room(), 300)
         first = self.rest_button if self.rest_first else self.start_button
         for button in self.buttons:
             button.setMinimumHeight(max(72, round(height * 0.14)))

@@ -35,12 +35,16 @@ def on_screen(request: pytest.FixtureRequest, harness: Harness) -> Iterator[Harn
 
 
 def every_session(program: Program) -> Iterator[ProgramView]:
-    """The view on the day of each session: the week started at, its earlier sessions done
-    well on the days before, as the coach sees it."""
+    """The view of each session on the rest day before it, where Today says the most: the
+    day after the session before (or after the week before's last), as the coach sees it."""
     for week_number, week in enumerate(program.weeks, start=1):
         for session in range(1, len(week.sessions) + 1):
-            done = [ran(program, 2 * n, week_number, n + 1, number=n) for n in range(session - 1)]
-            seen = view(program, done, START + 2 * (session - 1), start_week=week_number)
+            start_week, runs = week_number, session - 1
+            if session == 1 and week_number > 1:
+                start_week, runs = week_number - 1, len(program.weeks[week_number - 2].sessions)
+            done = [ran(program, 2 * n, start_week, n + 1, number=n) for n in range(runs)]
+            today = START + max(0, 2 * runs - 1)
+            seen = view(program, done, today, start_week=start_week)
             assert (seen.proposal.week, seen.proposal.session) == (week_number, session)
             yield seen
 
@@ -58,3 +62,4 @@ def test_today_fits_every_session_of_every_program(on_screen: Harness, program: 
         where = f"{program.name} {seen.proposal.week}.{seen.proposal.session}"
         assert panel.schedule_label.text().startswith("This week: "), where
         assert layout_problems(window) == [], where
+        assert not window.today_tab.verticalScrollBar().isVisible(), where
