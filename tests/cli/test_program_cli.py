@@ -359,3 +359,17 @@ def test_near_stumbles_int_cannot_read_are_refused() -> None:
     with pytest.raises(ValueError, match="--near-stumbles must be a whole number"):
         given_near_stumbles("²")
     assert given_near_stumbles("٣") == 3
+
+
+def test_start_places_a_runner_who_has_walked_or_jogged(private_home: Path) -> None:
+    started = retrotimer("program", "start", LEARN, "--jogged", "6.25", "--on", "2026-03-02")
+    assert started.returncode == 0, started.stderr
+    assert "week 7 of 10" in started.stdout
+    assert "Start at week 7 of 10: more 15-second backward jogs." in started.stdout
+    walked = retrotimer("program", "start", LEARN, "--walked", "60", "--on", "2026-03-02")
+    assert "week 3 of 10" in walked.stdout, "one who has only walked starts in a walking week"
+    chosen = retrotimer("program", "start", LEARN, "--walked", "60", "--week", "1")
+    assert "week 1 of 10" in chosen.stdout and "Start at week" not in chosen.stdout
+    assert "--jogged must be backward minutes such as 5, not 'lots'" in refused(
+        private_home, "program", "start", LEARN, "--jogged", "lots"
+    )

@@ -54,8 +54,8 @@ def placement_text(program: Program, week: int) -> str:
     if week == 1:
         return f"Start at week 1: {focus[:1].lower()}{focus[1:]}."
     return (
-        f"Start at week {week} of {len(program.weeks)}: {focus[:1].lower()}{focus[1:]}. If "
-        "its first session feels hard, the coach steps back a week."
+        f"Start at week {week} of {len(program.weeks)}: {focus[:1].lower()}{focus[1:]}. Two "
+        "hard sessions in it, and the coach takes you back a week."
     )
 
 
