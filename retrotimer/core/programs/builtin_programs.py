@@ -19,8 +19,8 @@ _RESET = '"turn around and reset"'
 
 @dataclass(frozen=True, slots=True)
 class _Week:
-    """One week of backward bouts: a block of walks, then a block of jogs; each session of
-    the week runs `jogs[i]` jogs (or `walks[i]` walks in a week without jogs)."""
+    """One week of backward bouts: a block of walks, then a block of jogs. Session i runs
+    `jogs[i]` jogs; `walks` has a count for each session, or one count for them all."""
 
     focus: str
     walk: str
@@ -46,15 +46,15 @@ def _block(count: int, bout: str, kind: str, reset: str) -> str:
 
 
 def _bouts(week: _Week, index: int) -> tuple[str, ...]:
-    if not week.jog:
-        return (_block(week.walks[index], week.walk, "walk", _reset(week.walk)),)
     walks = week.walks[index] if len(week.walks) > 1 else week.walks[0]
+    if not week.jog:
+        return (_block(walks, week.walk, "walk", _reset(week.walk)),)
     blocks = [_block(walks, week.walk, "walk", "30s")] if walks else []
     return (*blocks, _block(week.jogs[index], week.jog, "jog", _reset(week.jog)))
 
 
 def _sessions_in(week: _Week) -> int:
-    return len(week.jogs) if week.jog else len(week.walks)
+    return max(len(week.jogs), len(week.walks))
 
 
 # One ladder of bouts for learning: 20, 30 and 40-step walks, then jogs of 20 steps, 30 steps,

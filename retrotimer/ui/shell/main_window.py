@@ -250,6 +250,9 @@ class MainWindow(QMainWindow):
     def _screen_shown(self, _index: int) -> None:
         if self._built_history is not None and self.tabs.currentWidget() is self._built_history:
             self._refresh_history()  # "this week" moves on while the app is open
+        programs = self._programs_tab.built
+        if programs is not None and self.tabs.currentWidget() is programs:
+            cast("ProgramsScreen", programs).refresh()  # sessions run since it was last shown
 
     def run_template(self, name: str) -> None:
         """Show the Run screen with this template (unless a session is under way)."""

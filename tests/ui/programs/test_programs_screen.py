@@ -169,3 +169,18 @@ def test_the_welcome_offers_learning_first_and_follows_it(harness: Harness) -> N
     active = library.active()
     assert active is not None and active[1] == ProgramChoice(LEARN, today(harness))
     assert window.tabs.currentWidget() is window.today_tab
+
+
+def test_the_grid_shows_the_sessions_run_since_it_was_last_shown(harness: Harness) -> None:
+    following(harness, ProgramChoice(LEARN, today(harness)))
+    window = harness.window
+    screen = window.show_programs()
+    assert screen.grid.item(0, 1).text() == "2.4 min next"
+    window.tabs.setCurrentWidget(window.run_screen)
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    first = ran(learn, today(harness) - START, 1, 1)
+    harness.history.import_sessions([recorded(learn, first)])
+    window.tabs.setCurrentWidget(screen)
+    assert screen.grid.item(0, 1).text() == "2.4 min done"
+    assert screen.grid.item(0, 2).text().endswith("next")
