@@ -87,9 +87,11 @@ class ProgramsScreen(QWidget):
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.horizontalHeader().setAccessibleName("Sessions")
         self.grid.verticalHeader().setAccessibleName("Weeks")
+        # Nothing in the grid is selected, so its corner selects nothing either.
+        self.grid.setCornerButtonEnabled(False)
         corner = self.grid.findChild(QAbstractButton)
         if corner is not None:
-            corner.setAccessibleName("Select all")
+            corner.setAccessibleName("Corner of the weeks and sessions")
         self.start_button = QPushButton("Start this program…")
         self.stop_button = QPushButton("Stop following")
         self.next_button = QPushButton("Your journey and what next…")
