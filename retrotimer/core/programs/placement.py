@@ -73,7 +73,6 @@ def start_advice(program: Program) -> str:
         )
     first = program.weeks[0].focus
     return (
-        f"For runners who have finished learning: week 1 begins with "
-        f"{first[:1].lower()}{first[1:]}. Start asks how long you run backward and proposes a "
-        "week."
+        f"Week 1 begins with {first[:1].lower()}{first[1:]}: start here once you can do that. "
+        "Start asks what you have done backward and proposes a week."
     )

@@ -72,5 +72,5 @@ def test_the_advice_says_who_starts_where_from_the_walking_weeks() -> None:
     )
     assert "weeks 1-6 walk; Start asks how long you can walk" in advice[TREADMILL]
     assert advice[TWENTY].startswith(
-        "For runners who have finished learning: week 1 begins with backward jogs of a minute."
+        "Week 1 begins with backward jogs of a minute: start here once you can do that."
     )
