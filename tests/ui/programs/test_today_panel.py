@@ -10,8 +10,9 @@ from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
 from retrotimer.core.settings import Settings
 from retrotimer.ui.programs.today_panel import TodayPanel
-from retrotimer.ui.programs.today_texts import today_view
+from retrotimer.ui.programs.today_texts import today_view, week_schedule
 from tests.core.programs.program_history import START, day, propose, ran
+from tests.core.programs.program_history import view as program_view
 
 
 def learn_after_week_one() -> object:
@@ -110,3 +111,16 @@ def test_after_a_report_space_rests_and_starting_is_small_and_deliberate(qtbot: 
     panel.show_proposal(proposal, Settings())  # type: ignore[arg-type]
     assert panel.rest_button.isHidden() and not panel.caution_label.isVisible()
     assert panel.start_button.keys_label.text() == "Space"
+
+
+def test_the_week_schedule_says_done_today_and_the_days_planned() -> None:
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    first = ran(learn, 0, 1, 1)
+    # START is a Monday: session 1 done, Wednesday is today, Friday the day planned for 1.3.
+    seen = program_view(learn, [first], day(2))
+    assert week_schedule(seen) == "This week: 1.1 done · 1.2 today · 1.3 Friday 6 March"
+    paused = program_view(
+        learn, [ran(learn, 0, 1, 1, "dizzy"), ran(learn, 2, 1, 1, "pain")], day(3)
+    )
+    assert paused.proposal.paused and week_schedule(paused) == ""
