@@ -1,4 +1,5 @@
-"""The main window: the Today, Run, Templates and History tabs, notices, settings, closing."""
+"""The main window: the Today, Run, Templates, History and Programs tabs, notices, settings,
+closing."""
 
 from __future__ import annotations
 
