@@ -1,5 +1,4 @@
-"""The growth caps: how much a week's longest session may grow on the weeks before it, in
-backward minutes and, on their own, in backward jogging minutes."""
+"""The growth caps on a week's longest session: backward minutes, and jogging on its own."""
 
 from __future__ import annotations
 

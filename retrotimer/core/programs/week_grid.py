@@ -1,5 +1,4 @@
-"""A program as a grid of weeks and sessions: each one's backward minutes, and for the program
-followed, which are done, which is next, and the marks of how they went."""
+"""A program as a grid of weeks and sessions, marked with where the runner stands."""
 
 from __future__ import annotations
 

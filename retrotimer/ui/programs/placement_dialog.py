@@ -1,5 +1,4 @@
-"""Starting a program: a question on what the runner has done backward proposes the week to
-start at; the training days come with the 2-3 a week advice."""
+"""Starting a program: what the runner has done backward proposes the week to start at."""
 
 from __future__ import annotations
 

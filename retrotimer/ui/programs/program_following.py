@@ -1,5 +1,4 @@
-"""Following a program from the window: the one way Settings and the Programs screen start,
-change and stop it."""
+"""Following a program from the window: the one way every screen starts, changes, stops it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The Programs screen: the catalogue, each program's weeks and sessions as a grid, and
-starting, stopping or changing the days of the one followed; after its last week, what next."""
+"""The Programs screen: the catalogue, the weeks as a grid, following, and what comes next."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The main window: the Today, Run, Templates, History and Programs tabs, notices, settings,
-closing."""
+"""The main window: Today, Run, Templates, History and Programs tabs, notices, settings."""
 
 from __future__ import annotations
 
