@@ -24,6 +24,7 @@ from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.model import Template
 from retrotimer.core.number_text import whole_number
 from retrotimer.core.programs.growth import growth_problems
+from retrotimer.core.programs.placement import Experience, placement_text, placement_week
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import ProgramError, program_problems, program_to_toml
@@ -37,6 +38,7 @@ from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
 
 PROGRAM_HELP = "a program's name (see `retrotimer program list`)"
+MAX_PLACEMENT_MINUTES = 600.0
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -50,7 +52,19 @@ def register(parser: argparse.ArgumentParser) -> None:
 
     start = actions.add_parser("start", help="follow a program from a day and week")
     start.add_argument("name", metavar="PROGRAM", help=PROGRAM_HELP)
-    start.add_argument("--week", default="1", metavar="N", help="the week to start at (1)")
+    start.add_argument("--week", metavar="N", help="the week to start at (1, or as placed)")
+    placed = start.add_mutually_exclusive_group()
+    placed.add_argument(
+        "--walked",
+        metavar="MINUTES",
+        help="you have walked backward this many minutes in a session: start at the week "
+        "that matches",
+    )
+    placed.add_argument(
+        "--jogged",
+        metavar="MINUTES",
+        help="you have jogged backward, this many backward minutes in a session",
+    )
     start.add_argument("--on", metavar="YYYY-MM-DD", help="the start day (today)")
     start.add_argument("--days", metavar="mon,wed,fri", help="training days (mon,wed,fri)")
     start.set_defaults(handler=_guard(start_command))
@@ -172,7 +186,8 @@ def _week_number(text: str, program: Program) -> int:
 def start_command(args: argparse.Namespace) -> int:
     paths = AppPaths.from_environment()
     program = ProgramStore.from_paths(paths).get(args.name)
-    week = _week_number(args.week, program)
+    placed = _placed_week(args, program, SettingsStore(paths).load())
+    week = _week_number(args.week, program) if args.week is not None else placed or 1
     start_day = parse_day(args.on, "--on") if args.on else today_argument(None)
     try:
         days = parse_weekdays(args.days) if args.days else DEFAULT_DAYS
@@ -183,10 +198,33 @@ def start_command(args: argparse.Namespace) -> int:
         f"Following {program.name} from {iso_date(start_day)}, week {week} of "
         f"{len(program.weeks)}, on {','.join(days)}. `retrotimer next` proposes the session."
     )
+    if placed is not None and args.week is None:
+        print(placement_text(program, week))
     advice = rhythm_advice(days)
     if advice is not None:
         print(advice)
     return 0
+
+
+def _placed_week(args: argparse.Namespace, program: Program, settings: Settings) -> int | None:
+    """The week the placement proposes from --walked or --jogged; None without either."""
+    for option, experience in (("walked", Experience.WALKED), ("jogged", Experience.JOGGED)):
+        text = getattr(args, option)
+        if text is None:
+            continue
+        minutes = _minutes(text)
+        if minutes is None:
+            raise ProgramError([f"--{option} must be backward minutes such as 5, not {text!r}"])
+        return placement_week(program, experience, minutes, settings)
+    return None
+
+
+def _minutes(text: str) -> float | None:
+    try:
+        minutes = float(text)
+    except ValueError:
+        return None
+    return minutes if 0 < minutes <= MAX_PLACEMENT_MINUTES else None
 
 
 def resume_command(args: argparse.Namespace) -> int:

@@ -56,7 +56,7 @@ def test_list_and_show_as_json_in_the_plan_shape(private_home: Path) -> None:
     assert data["weeks"][1]["week"] == 2 and data["weeks"][1]["focus"] == learn.weeks[1].focus
     assert [week["walking"] for week in data["weeks"]] == [True] * 3 + [False] * 7
     text = retrotimer("program", "show", LEARN).stdout
-    assert "\nWeek 3 (walking): Walk backward for a whole minute" in text
+    assert "\nWeek 3 (walking): Backward walks of 40 steps" in text
     assert "\nWeek 4: First backward jogs" in text
     first = learn.weeks[0].sessions[0]
     assert data["weeks"][0]["sessions"][0] == plan_to_json(
@@ -80,10 +80,11 @@ def test_start_next_and_stop(private_home: Path) -> None:
         "decision": "start",
     }
     assert data["reasons"] == [
-        "Week 3 of Learn to run backward starts: walk backward for a whole minute at a time."
+        "Week 3 of Learn to run backward starts: backward walks of 40 steps, the last walking week."
     ]
     assert data["template"]["template"] == "Learn backward 3.1"
-    assert data["lighter"]["template"] == "Learn backward 2.1"
+    # Week 2's session 1 has more backward minutes: the lighter option halves this one.
+    assert data["lighter"]["template"] == "Learn backward 3.1 (lighter)"
     assert {"segments", "cues", "backward_s"} <= set(data["template"])
     text = retrotimer("next", "--today", "2026-03-04").stdout
     assert text.startswith("Learn to run backward: week 3 of 10, session 1 of 3 (start)")
@@ -272,7 +273,7 @@ def test_one_session_exports_as_a_template_that_templates_import_adds(
     assert exported.returncode == 0, exported.stderr
     assert retrotimer("templates", "import", str(out)).returncode == 0
     shown = retrotimer("templates", "show", "Learn backward 2.1")
-    assert shown.returncode == 0 and "8x" in shown.stdout
+    assert shown.returncode == 0 and "11x" in shown.stdout
     assert "--session must be WEEK.SESSION" in refused(
         private_home, "program", "export", LEARN, "--session", "11.1"
     )
@@ -358,3 +359,17 @@ def test_near_stumbles_int_cannot_read_are_refused() -> None:
     with pytest.raises(ValueError, match="--near-stumbles must be a whole number"):
         given_near_stumbles("²")
     assert given_near_stumbles("٣") == 3
+
+
+def test_start_places_a_runner_who_has_walked_or_jogged(private_home: Path) -> None:
+    started = retrotimer("program", "start", LEARN, "--jogged", "6.25", "--on", "2026-03-02")
+    assert started.returncode == 0, started.stderr
+    assert "week 7 of 10" in started.stdout
+    assert "Start at week 7 of 10: more 15-second backward jogs." in started.stdout
+    walked = retrotimer("program", "start", LEARN, "--walked", "60", "--on", "2026-03-02")
+    assert "week 3 of 10" in walked.stdout, "one who has only walked starts in a walking week"
+    chosen = retrotimer("program", "start", LEARN, "--walked", "60", "--week", "1")
+    assert "week 1 of 10" in chosen.stdout and "Start at week" not in chosen.stdout
+    assert "--jogged must be backward minutes such as 5, not 'lots'" in refused(
+        private_home, "program", "start", LEARN, "--jogged", "lots"
+    )

@@ -57,7 +57,7 @@ def test_every_session_run_well_on_mon_wed_fri_reaches_complete_after_ten_weeks(
         10,
         1,
     )
-    assert done["next_program"] == "Backward finishers for runners"
+    assert done["next_program"] == "Twenty backward minutes"
 
 
 def test_a_test_run_is_recorded_and_never_counts() -> None:

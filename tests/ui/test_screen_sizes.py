@@ -10,10 +10,12 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from retrotimer.core.history.calendar_days import local_day
-from retrotimer.core.programs.builtin_programs import LEARN
+from retrotimer.core.programs.builtin_programs import LEARN, TREADMILL, TWENTY
+from retrotimer.core.programs.journey import Journey
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.storage.program_store import ProgramLibrary
+from retrotimer.ui.programs.completion_dialog import CompletionDialog
 from retrotimer.ui.run.keys_help import KeysHelp
 from retrotimer.ui.run.run_screen import ask_to_stop
 from retrotimer.ui.templates.segment_model import LABEL
@@ -68,6 +70,25 @@ def welcome(harness: Harness) -> QWidget | None:
     return harness.window.welcome_dialog
 
 
+def welcome_with_a_program(harness: Harness) -> QWidget | None:
+    harness.window.following.choose(None)
+    return welcome(harness)
+
+
+def placement(harness: Harness) -> QWidget | None:
+    screen = harness.window.show_programs()
+    screen.select(TREADMILL)
+    return screen.ask_placement()
+
+
+def completion(harness: Harness) -> QWidget | None:
+    # A ten-week journey with setbacks: the longest summary the dialog shows.
+    done = Journey(LEARN, 33, 74, 9000.0, 144.0, 600.0, 2, 1)
+    dialog = CompletionDialog(done, TWENTY, harness.window)
+    dialog.open()
+    return dialog
+
+
 def keys_help(harness: Harness) -> QWidget | None:
     dialog = KeysHelp(harness.window)
     dialog.open()
@@ -115,6 +136,9 @@ def stop_question(harness: Harness) -> QWidget | None:
 DIALOGS: dict[str, Callable[[Harness], QWidget | None]] = {
     "settings": settings,
     "welcome": welcome,
+    "welcome offering a program": welcome_with_a_program,
+    "placement question": placement,
+    "program complete": completion,
     "keys help": keys_help,
     "safety checklist": checklist,
     "summary": finished_session,

@@ -71,6 +71,8 @@ MIN_GAP_AFTER_ANNOUNCE_S = 1.0
 # Next-up is spoken only where the segment leaves time to hear the announcement first.
 NEXT_UP_MIN_AFTER_START_S = 3.0
 HALFWAY_MIN_DURATION_S = 60.0
+# The treadmill's hold-the-rails reminder comes at most once a minute.
+RAILS_REMINDER_S = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,10 +268,14 @@ def _segment_cues(
                 index,
                 ("look over your shoulder",),
             )
+        interval: float = settings.reminder_interval_s
+        if venue is Venue.TREADMILL:
+            # Hands stay on the rails: said every few seconds, it is noise over a long walk.
+            interval = max(interval, RAILS_REMINDER_S)
         at = start
         while at < end - MIN_GAP_AFTER_ANNOUNCE_S:
             yield Cue(round(at, 6), reminder.type, reminder.text, index, reminder.speech)
-            at += settings.reminder_interval_s
+            at += interval
     if needs_turn_cue(segment, following):
         yield Cue(
             end, CueType.TURN_AROUND, "Stop and turn around.", index, ("stop and turn around",)

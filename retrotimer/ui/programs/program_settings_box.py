@@ -7,19 +7,18 @@ from dataclasses import replace
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QSpinBox,
     QWidget,
 )
 
 from retrotimer.core.history.calendar_days import civil_from_days, days_from_civil
-from retrotimer.core.programs.program_choice import DEFAULT_DAYS, WEEKDAYS, ProgramChoice
+from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice
 from retrotimer.core.programs.program_model import Program
+from retrotimer.ui.programs.training_days_row import TrainingDaysRow
 
 NO_PROGRAM = "No program: choose templates myself"
 
@@ -56,17 +55,10 @@ class ProgramSettingsBox(QGroupBox):
         self.start_day.setDisplayFormat("yyyy-MM-dd")
         self.start_day.setAccessibleName("Start day")
         form.addRow("Start &day:", self.start_day)
-        days_row = QHBoxLayout()
-        self.days: dict[str, QCheckBox] = {}
-        for day in WEEKDAYS:
-            box = QCheckBox(day.capitalize())
-            box.setAccessibleName(f"Train on {day.capitalize()}")
-            self.days[day] = box
-            days_row.addWidget(box)
-        form.addRow("Training days:", days_row)
-        chosen = current.training_days if current else DEFAULT_DAYS
-        for day, box in self.days.items():
-            box.setChecked(day in chosen)
+        # The same row, and the same advice on 2-3 days a week, as the Programs screen's.
+        self.days_row = TrainingDaysRow(current.training_days if current else DEFAULT_DAYS)
+        self.days = self.days_row.boxes
+        form.addRow("Training days:", self.days_row)
         self.program.currentIndexChanged.connect(self._program_changed)
         start = current.start_day if current else today
         self.start_day.setDate(QDate(*civil_from_days(start)))
@@ -83,7 +75,7 @@ class ProgramSettingsBox(QGroupBox):
     def _program_changed(self) -> None:
         program = self._selected()
         enabled = program is not None
-        for widget in (self.week, self.start_day, *self.days.values()):
+        for widget in (self.week, self.start_day, self.days_row):
             widget.setEnabled(enabled)
         self.week.setRange(1, len(program.weeks) if program else 1)
         self.week.setValue(1)
@@ -92,13 +84,12 @@ class ProgramSettingsBox(QGroupBox):
         program = self._selected()
         if program is None:
             return None
-        picked = tuple(day for day, box in self.days.items() if box.isChecked())
         date = self.start_day.date()
         choice = ProgramChoice(
             program.name,
             days_from_civil(date.year(), date.month(), date.day()),
             self.week.value(),
-            picked or DEFAULT_DAYS,
+            self.days_row.days(),
         )
         current = self._current
         same = current is not None and (choice.name, choice.start_day, choice.start_week) == (

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
@@ -19,14 +26,17 @@ from retrotimer.ui.programs.today_texts import TodayView, today_view
 _SHARES = {
     "caution": 0.04,
     "program": 0.04,
-    "place": 0.085,
-    "decision": 0.055,
+    "place": 0.075,
+    "schedule": 0.028,
+    "decision": 0.05,
     "focus": 0.04,
     "session": 0.044,
     "outline": 0.033,
     "reasons": 0.034,
     "lighter": 0.03,
 }
+# How far the texts may shrink to fit a long session and its reasons.
+_SMALLEST_SCALE = 0.6
 _BOLD = {"caution", "place", "decision", "session"}
 # Button widths in the row: Rest (shown only after a report), Start, Lighter, Other.
 _STRETCH = (0, 3, 2, 2)
@@ -58,6 +68,7 @@ class TodayPanel(QWidget):
     other_requested = Signal()
     rest_requested = Signal()
     resume_requested = Signal()
+    programs_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +76,7 @@ class TodayPanel(QWidget):
         self.proposal: Proposal | None = None
         self.view: TodayView | None = None
         layout = QVBoxLayout(self)
+        self._column = layout
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(10)
         self.caution_label = _label()
@@ -72,6 +84,8 @@ class TodayPanel(QWidget):
         self.caution_label.setVisible(False)
         self.program_label = _label()
         self.place_label = _label()
+        self.schedule_label = _label()
+        self.schedule_label.setAccessibleName("This week's sessions")
         self.decision_label = _label()
         self.focus_label = _label()
         self.session_label = _label()
@@ -82,6 +96,7 @@ class TodayPanel(QWidget):
             "caution": self.caution_label,
             "program": self.program_label,
             "place": self.place_label,
+            "schedule": self.schedule_label,
             "decision": self.decision_label,
             "focus": self.focus_label,
             "session": self.session_label,
@@ -89,8 +104,17 @@ class TodayPanel(QWidget):
             "reasons": self.reasons_label,
             "lighter": self.lighter_label,
         }
-        for label in self.labels.values():
-            layout.addWidget(label)
+        header = QHBoxLayout()
+        header.addWidget(self.program_label, 1)
+        self.programs_button = QPushButton("Programs and weeks (G)")
+        self.programs_button.setAccessibleName("Programs and weeks")
+        self.programs_button.clicked.connect(self.programs_requested.emit)
+        header.addWidget(self.programs_button, 0, Qt.AlignmentFlag.AlignTop)
+        for name, label in self.labels.items():
+            if name == "program":
+                layout.addLayout(header)
+            else:
+                layout.addWidget(label)
         layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.setSpacing(16)
@@ -113,6 +137,7 @@ class TodayPanel(QWidget):
             (START_ANYWAY_KEYS, self.start),
             ("L", self.start_lighter),
             ("O", self.other),
+            ("G", self.programs_requested.emit),
         ):
             action = QAction(key, self)
             action.setShortcut(QKeySequence(key))
@@ -127,18 +152,36 @@ class TodayPanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        height = max(self.height(), 300)
-        for name, label in self.labels.items():
-            font = QFont(label.font())
-            font.setPixelSize(max(12, round(height * _SHARES[name])))
-            font.setBold(name in _BOLD)
-            label.setFont(font)
-        self._size_buttons()
+        self._fit_texts()
+
+    def _room(self) -> int:
+        """The height to fill: in a scroll area the panel grows to what its texts need, so
+        their room is the view's."""
+        parent = self.parentWidget()
+        return parent.height() if parent is not None else self.height()
+
+    def _fit_texts(self) -> None:
+        """Texts at their shares of the height; a session with more to say than the height
+        holds gets them all a little smaller, never cut short."""
+        room = self._room()
+        height = max(room, 300)
+        scale = 1.0
+        while True:
+            for name, label in self.labels.items():
+                font = QFont(label.font())
+                font.setPixelSize(max(12, round(height * _SHARES[name] * scale)))
+                font.setBold(name in _BOLD)
+                label.setFont(font)
+            self._size_buttons()
+            needed = self._column.totalHeightForWidth(self.width())
+            if needed <= room or scale <= _SMALLEST_SCALE:
+                return
+            scale -= 0.05
 
     def _size_buttons(self) -> None:
         """The first choice's words at full size; after a report the other choices' smaller,
         so that they fit their narrower buttons."""
-        height = max(self.height(), 300)
+        height = max(self._room(), 300)
         first = self.rest_button if self.rest_first else self.start_button
         for button in self.buttons:
             button.setMinimumHeight(max(72, round(height * 0.14)))
@@ -170,8 +213,15 @@ class TodayPanel(QWidget):
         self.lighter_label.setText(view.lighter)
         self.start_button.set_action(view.start_label)
         self._arrange_buttons()
+        self._fit_texts()
         caution = f"{view.caution} " if view.caution else ""
         self.setAccessibleDescription(f"{caution}{view.place}. {view.reasons}")
+
+    def show_schedule(self, text: str) -> None:
+        """The week's sessions in one line (nothing while paused)."""
+        self.schedule_label.setText(text)
+        self.schedule_label.setVisible(bool(text))
+        self._fit_texts()
 
     @property
     def rest_first(self) -> bool:

@@ -12,6 +12,7 @@ from retrotimer.core.settings import Settings
 from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.programs.followed_program import FollowedProgram
 from retrotimer.ui.programs.today_panel import TodayPanel
+from retrotimer.ui.programs.today_texts import week_schedule
 
 
 class TodayTab(ScrollBody):
@@ -36,6 +37,7 @@ class TodayTab(ScrollBody):
         if view is None:
             return False
         self.panel.show_proposal(view.proposal, self._settings(), self._recent_report(view.today))
+        self.panel.show_schedule(week_schedule(view))
         return True
 
     def _recent_report(self, today: int) -> HistoryEntry | None:

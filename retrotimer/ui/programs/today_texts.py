@@ -6,11 +6,15 @@ from dataclasses import dataclass
 
 from retrotimer.core.history.health_reports import felt_words
 from retrotimer.core.history.history_values import HistoryEntry
+from retrotimer.core.model import Item, Repeat, Template
 from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.programs.coach_vocabulary import Decision
+from retrotimer.core.programs.coach_words import day_words
+from retrotimer.core.programs.program_view import ProgramView
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
-from retrotimer.core.templates.text_syntax import format_template_text
+from retrotimer.core.templates.kind_names import kind_name
+from retrotimer.core.templates.text_syntax import length_in_syntax
 
 DECISION_WORDS = {
     Decision.START: "START",
@@ -64,6 +68,20 @@ def _start_label(proposal: Proposal, report: HistoryEntry | None) -> str:
     return "Start"
 
 
+def _item_text(item: Item) -> str:
+    if isinstance(item, Repeat):
+        inner = ", ".join(_item_text(child) for child in item.items)
+        return f"{item.count}x ({inner})" if len(item.items) > 1 else f"{item.count}x {inner}"
+    label = f' "{item.label}"' if item.label else ""
+    return f"{length_in_syntax(item.length)} {kind_name(item.kind)}{label}"
+
+
+def outline(template: Template) -> tuple[str, ...]:
+    """The session a line per part, a repeat on one line: read at a glance, and short enough
+    for Today to fit a laptop's screen whatever the program (the notes show as it runs)."""
+    return tuple(_item_text(item) for item in template.items)
+
+
 def today_view(
     proposal: Proposal, settings: Settings, report: HistoryEntry | None = None
 ) -> TodayView:
@@ -71,7 +89,6 @@ def today_view(
     felt dizzy or in pain, if there is one."""
     plan = compile_plan(proposal.template, settings)
     lighter = compile_plan(proposal.lighter, settings)
-    body = format_template_text(proposal.template).split("\n\n", 1)[-1].rstrip("\n")
     return TodayView(
         program=proposal.program.name,
         place=f"Week {proposal.week} of {proposal.weeks} · Session {proposal.session} of "
@@ -84,9 +101,35 @@ def today_view(
         focus=proposal.focus,
         session=f"{proposal.template.name} · {_minutes(plan.backward_s)} · "
         f"{round(plan.total_s / 60)} min in all",
-        outline=tuple(body.split("\n")),
+        outline=outline(proposal.template),
         reasons=" ".join(proposal.reasons),
         lighter=f"Lighter: {proposal.lighter.name}, {_minutes(lighter.backward_s)}",
         start_label=_start_label(proposal, report),
         caution=caution_text(report) if report is not None else "",
     )
+
+
+def week_schedule(view: ProgramView) -> str:
+    """The week's sessions in one line: done, today, or the day the coach plans it; after the
+    last week, where to look for what comes next."""
+    proposal = view.proposal
+    if proposal.complete:
+        return f"All {proposal.weeks} weeks done: Programs shows your journey and what comes next."
+    if proposal.paused:
+        return ""
+    planned: dict[int, int] = {}
+    for day in view.calendar(weeks=2):
+        if day.week == proposal.week:
+            planned.setdefault(day.session, day.day)
+    parts = []
+    for number in range(1, proposal.sessions + 1):
+        name = f"{proposal.week}.{number}"
+        if number in view.state.done:
+            parts.append(f"{name} done")
+        elif planned.get(number) == view.today:
+            parts.append(f"{name} today")
+        elif number in planned:
+            parts.append(f"{name} {day_words(planned[number])}")
+        else:
+            parts.append(name)
+    return "This week: " + " · ".join(parts)

@@ -1,4 +1,4 @@
-"""The main window: the Today, Run, Templates and History tabs, notices, settings, closing."""
+"""The main window: Today, Run, Templates, History and Programs tabs, notices, settings."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.ports import TemplateRepository
+from retrotimer.core.programs.journey import just_completed
+from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
 from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
@@ -28,6 +30,7 @@ from retrotimer.ui.common.notice_bar import NoticeBar
 from retrotimer.ui.common.screen_fit import ScreenFit
 from retrotimer.ui.common.theme import apply_theme, run_colours
 from retrotimer.ui.programs.followed_program import FollowedProgram
+from retrotimer.ui.programs.program_following import ProgramFollowing
 from retrotimer.ui.programs.today_tab import TodayTab
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
 from retrotimer.ui.shell.app_parts import AppParts
@@ -39,6 +42,7 @@ from retrotimer.ui.shell.window_menus import build_menus
 # Screens and dialogs are imported where they are first needed: not before the first paint.
 if TYPE_CHECKING:
     from retrotimer.ui.history.history_screen import HistoryScreen
+    from retrotimer.ui.programs.programs_screen import ProgramsScreen
     from retrotimer.ui.run.summary_dialog import SummaryDialog
     from retrotimer.ui.shell.settings_dialog import SettingsDialog
     from retrotimer.ui.templates.templates_screen import TemplatesScreen
@@ -94,14 +98,8 @@ class MainWindow(QMainWindow):
             lambda: parts.settings.current,
             parts.runs.parts.wall_clock,
         )
-        self._settings_flow = SettingsFlow(
-            self,
-            parts.settings,
-            parts.programs,
-            self.followed,
-            tell=self.tell,
-            program_changed=self._program_changed,
-        )
+        self.following = ProgramFollowing(parts.programs, self.tell, self._program_changed)
+        self._settings_flow = SettingsFlow(self, parts.settings, self.following, self.followed)
         self.today_tab = TodayTab(self.followed, parts.history, lambda: parts.settings.current)
         self.today_panel = self.today_tab.panel
         self.tabs.addTab(self.today_tab, "To&day")
@@ -112,6 +110,7 @@ class MainWindow(QMainWindow):
         # Built when first shown: a runner who only runs never pays for them.
         self._templates_tab = LazyTab(self.tabs, "Te&mplates", self._build_templates_screen)
         self._history_tab = LazyTab(self.tabs, "Histor&y", self._build_history_screen)
+        self._programs_tab = LazyTab(self.tabs, "Pro&grams", self._build_programs_screen)
         self.notices = NoticeBar()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -126,6 +125,7 @@ class MainWindow(QMainWindow):
         self.today_panel.start_requested.connect(self.run_program_session)
         self.today_panel.resume_requested.connect(self.resume_program)
         self.today_panel.rest_requested.connect(self.close)
+        self.today_panel.programs_requested.connect(self.show_programs)
         self.today_panel.other_requested.connect(
             lambda: self.tabs.setCurrentWidget(self.run_screen)
         )
@@ -175,6 +175,23 @@ class MainWindow(QMainWindow):
             side_chart=ProgramPathChart(run_colours(theme), self.followed),
         )
         screen.refused.connect(self.notify)
+        return screen
+
+    def _build_programs_screen(self) -> QWidget:
+        from retrotimer.ui.programs.programs_screen import ProgramsScreen
+
+        screen = ProgramsScreen(self.following, self.followed, lambda: self.parts.settings.current)
+        screen.refresh()
+        return screen
+
+    @property
+    def programs_screen(self) -> ProgramsScreen:
+        return cast("ProgramsScreen", self._programs_tab.screen())
+
+    def show_programs(self) -> ProgramsScreen:
+        """The Programs screen, shown, with the followed program selected."""
+        screen = self.programs_screen
+        self.tabs.setCurrentWidget(screen)
         return screen
 
     @property
@@ -233,6 +250,9 @@ class MainWindow(QMainWindow):
     def _screen_shown(self, _index: int) -> None:
         if self._built_history is not None and self.tabs.currentWidget() is self._built_history:
             self._refresh_history()  # "this week" moves on while the app is open
+        programs = self._programs_tab.built
+        if programs is not None and self.tabs.currentWidget() is programs:
+            cast("ProgramsScreen", programs).refresh()  # sessions run since it was last shown
 
     def run_template(self, name: str) -> None:
         """Show the Run screen with this template (unless a session is under way)."""
@@ -292,6 +312,9 @@ class MainWindow(QMainWindow):
     def _program_changed(self) -> None:
         self.refresh_today()
         self._refresh_history()
+        built = cast("ProgramsScreen | None", self._programs_tab.built)
+        if built is not None:
+            built.refresh()
 
     def _settings_changed(self, settings: Settings, old: Settings) -> None:
         if settings.theme is not old.theme:
@@ -304,17 +327,31 @@ class MainWindow(QMainWindow):
             self._built_templates.set_settings(settings)
 
     def show_welcome(self) -> None:
-        """The first-run welcome: the first template, the safety cues, the user's cadence."""
+        """The first-run welcome: a program (while none is followed) or the first template,
+        the safety cues, the user's cadence."""
         from retrotimer.ui.welcome.welcome_dialog import open_welcome
 
+        programs = self.parts.programs
+        offered = None
+        if programs is not None and programs.active() is None:
+            offered = next(iter(programs.programs()), None)
         self.welcome_dialog = open_welcome(
-            self, self._settings.current, self.parts.runs.parts.clock, self._welcome_answered
+            self,
+            self._settings.current,
+            self.parts.runs.parts.clock,
+            self._welcome_answered,
+            program=offered,
         )
 
-    def _welcome_answered(self, settings: Settings, template: str | None) -> None:
+    def _welcome_answered(
+        self, settings: Settings, template: str | None, program: str | None
+    ) -> None:
         self.welcome_dialog = None
         self._settings.update(settings)
-        if template is not None:
+        if program is not None:
+            if self.following.choose(ProgramChoice(program, self.followed.today())):
+                self.tabs.setCurrentWidget(self.today_tab)
+        elif template is not None:
             self.run_screen.select_template(template)
             self.tabs.setCurrentWidget(self.run_screen)
 
@@ -358,7 +395,13 @@ class MainWindow(QMainWindow):
         if self.refresh_today() and review is not None and review.felt_unwell:
             # Straight to the advice to rest, where Space rests rather than starts.
             self.tabs.setCurrentWidget(self.today_tab)
+        elif run.program is not None and self._program_just_completed():
+            self.show_programs().open_completion()
         self.review_given.emit(dialog.summary, review)
+
+    def _program_just_completed(self) -> bool:
+        view = self.followed.view()
+        return view is not None and just_completed(view.path)
 
     # ---- window ----------------------------------------------------------------------------
     def toggle_fullscreen(self) -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from retrotimer.core.programs.program_source import ProgramSource
 from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.programs.followed_program import FollowedProgram
+from retrotimer.ui.programs.program_following import ProgramFollowing
 
 if TYPE_CHECKING:
     from retrotimer.ui.shell.settings_dialog import SettingsDialog
@@ -18,24 +17,20 @@ if TYPE_CHECKING:
 
 class SettingsFlow:
     """Opens the dialog over `parent`; Save updates the settings source and, when another
-    program was chosen, follows it and calls `program_changed`."""
+    program was chosen, follows it."""
 
     def __init__(
         self,
         parent: QWidget,
         settings: SettingsSource,
-        programs: ProgramSource | None,
+        following: ProgramFollowing,
         followed: FollowedProgram,
-        *,
-        tell: Callable[[str], None],
-        program_changed: Callable[[], None],
     ) -> None:
         self._parent = parent
         self._settings = settings
-        self._programs = programs
+        self._programs = following.programs
+        self._following = following
         self._followed = followed
-        self._tell = tell
-        self._program_changed = program_changed
         self.dialog: SettingsDialog | None = None
 
     def open(self) -> None:
@@ -65,11 +60,5 @@ class SettingsFlow:
             return
         active = programs.active()
         chosen = dialog.programs.choice()
-        if chosen == (active[1] if active else None):
-            return
-        try:
-            programs.choose(chosen)
-        except OSError as error:
-            self._tell(f"The training program could not be saved: {error}")
-            return
-        self._program_changed()
+        if chosen != (active[1] if active else None):
+            self._following.choose(chosen)

@@ -30,6 +30,7 @@ def build_menus(window: MainWindow) -> None:
         (lambda: window.run_screen, "&Run"),
         (lambda: window.templates_screen, "Te&mplates"),
         (lambda: window.history_screen, "Histor&y"),
+        (lambda: window.programs_screen, "Pro&grams"),
     ]
     for number, (screen, text) in enumerate(screens, start=1):
         window.go_menu.addAction(_action(window, text, _show(window, screen), f"Ctrl+{number}"))

@@ -9,19 +9,21 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from retrotimer.core.model import Template
+from retrotimer.core.programs.program_model import Program
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import CADENCE_RANGE, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
@@ -42,8 +44,8 @@ def reminder_points(reminder_interval_s: int) -> tuple[str, ...]:
         f"<b>“Look over your shoulder”</b>: on a track or open ground you hear this as each "
         f"backward part starts and every {reminder_interval_s} seconds during it. Turn your "
         "head and check that the way behind you is clear.",
-        "<b>“Hold the rails”</b>: on a treadmill you hear this instead. Keep the speed slow "
-        "and both hands on the rails until you feel steady.",
+        "<b>“Hold the rails”</b>: on a treadmill you hear this instead, once a minute. Keep "
+        "the speed slow and both hands on the rails until you feel steady.",
         "<b>“Stop and turn around”</b>: at the end of a backward part, come to a stop first, "
         "then turn. Never change direction on the move.",
         "Feel dizzy or off balance? Press Space to pause, and rest.",
@@ -66,7 +68,9 @@ def _paragraph(text: str) -> QLabel:
 
 class WelcomeDialog(QDialog):
     """Shown once, on the first start. Done keeps the cadence shown; Skip (or Esc) keeps the
-    settings as they were. Either way `settings_after()` marks the first run as done."""
+    settings as they were. Either way `settings_after()` marks the first run as done.
+
+    Start here offers the program first (when there is one to offer), then the template."""
 
     def __init__(
         self,
@@ -74,10 +78,12 @@ class WelcomeDialog(QDialog):
         clock: Clock,
         suggested: Template = BUILTIN_TEMPLATES[0],
         parent: QWidget | None = None,
+        program: Program | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._suggested = suggested
+        self._program = program
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
         self.setFont(_scaled(self.font(), TEXT_SCALE))
@@ -124,7 +130,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.done_button.setDefault(True)  # Enter means Done (once the button is in the dialog)
 
-        self.setTabOrder(self.open_suggested, self.tapper)
+        self.setTabOrder(self.follow_program or self.open_suggested, self.tapper)
         self.setTabOrder(self.tapper, self.cadence)
         self.setTabOrder(self.cadence, self.start_over)
         self.setTabOrder(self.start_over, self.done_button)
@@ -144,23 +150,44 @@ class WelcomeDialog(QDialog):
     def _start_here(self) -> QGroupBox:
         box = QGroupBox("Start here")
         box.setFont(_scaled(self.font(), 1.0, bold=True))
-        name = html.escape(self._suggested.name)
-        description = _paragraph(f"<b>{name}</b>: {html.escape(self._suggested.description)}")
-        description.setFont(self.font())
+        layout = QVBoxLayout(box)
+        self.choices = QButtonGroup(self)
+        self.follow_program: QRadioButton | None = None
+        if self._program is not None:
+            program = html.escape(self._program.name)
+            plan_of_weeks = _paragraph(
+                f"<b>{program}</b>: {html.escape(self._program.description)}"
+            )
+            plan_of_weeks.setFont(self.font())
+            self.follow_program = self._choice(f"Follow “{self._program.name}” from today", layout)
+            layout.addWidget(plan_of_weeks)
         # Worked out from the plan by the window's own rule, so both say the same length.
         plan = compile_plan(self._suggested, self._settings)
         self.totals = QLabel(f"In all: {totals_in_minutes_text(plan.total_s, plan.backward_s)}")
         self.totals.setAccessibleName("Length of the suggested session")
         self.totals.setFont(self.font())
-        self.open_suggested = QCheckBox(f"Open “{self._suggested.name}” on the Run screen")
-        self.open_suggested.setAccessibleName(self.open_suggested.text())
-        self.open_suggested.setFont(self.font())
-        self.open_suggested.setChecked(True)
-        layout = QVBoxLayout(box)
-        layout.addWidget(description)
+        self.open_suggested = self._choice(
+            f"Open “{self._suggested.name}” on the Run screen", layout
+        )
+        # With a program offered first, the template is the smaller choice: its name and length.
+        if self._program is None:
+            name = html.escape(self._suggested.name)
+            about = html.escape(self._suggested.description)
+            description = _paragraph(f"<b>{name}</b>: {about}")
+            description.setFont(self.font())
+            layout.addWidget(description)
         layout.addWidget(self.totals)
-        layout.addWidget(self.open_suggested)
+        self.look_around = self._choice("Neither: look around first", layout)
+        (self.follow_program or self.open_suggested).setChecked(True)
         return box
+
+    def _choice(self, text: str, layout: QVBoxLayout) -> QRadioButton:
+        button = QRadioButton(text)
+        button.setAccessibleName(text)
+        button.setFont(self.font())
+        self.choices.addButton(button)
+        layout.addWidget(button)
+        return button
 
     def _reminders(self) -> QGroupBox:
         box = QGroupBox("While you move backward")
@@ -243,8 +270,16 @@ class WelcomeDialog(QDialog):
             return self._suggested.name
         return None
 
+    def program_to_follow(self) -> str | None:
+        """The program to follow from today, if the runner chose it."""
+        chosen = self.follow_program
+        accepted = self.result() == QDialog.DialogCode.Accepted
+        if self._program is None or chosen is None or not chosen.isChecked() or not accepted:
+            return None
+        return self._program.name
 
-WelcomeAnswered = Callable[[Settings, "str | None"], None]
+
+WelcomeAnswered = Callable[[Settings, "str | None", "str | None"], None]
 
 
 def open_welcome(
@@ -253,6 +288,7 @@ def open_welcome(
     clock: Clock,
     answered: WelcomeAnswered,
     suggested: Template = BUILTIN_TEMPLATES[0],
+    program: Program | None = None,
 ) -> WelcomeDialog:
     """Open the welcome over `parent` (window-modal, so the window behind stays painted) and,
     when it closes, call `answered(settings to save, template to open or None)`.
@@ -261,6 +297,8 @@ def open_welcome(
     shows the template; the dialog deletes itself afterwards.
     """
     return open_modal(
-        WelcomeDialog(settings, clock, suggested, parent),
-        lambda dialog, _result: answered(dialog.settings_after(), dialog.template_to_open()),
+        WelcomeDialog(settings, clock, suggested, parent, program),
+        lambda dialog, _result: answered(
+            dialog.settings_after(), dialog.template_to_open(), dialog.program_to_follow()
+        ),
     )

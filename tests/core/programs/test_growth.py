@@ -6,7 +6,12 @@ import dataclasses
 
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
-from retrotimer.core.programs.growth import growth_problems, longest_backward_s
+from retrotimer.core.programs.growth import (
+    growth_problems,
+    longest_backward_s,
+    longest_running_s,
+    running_growth_problems,
+)
 from retrotimer.core.programs.program_model import Program, ProgramWeek
 from retrotimer.core.settings import Settings
 
@@ -14,7 +19,10 @@ from retrotimer.core.settings import Settings
 def test_each_weeks_longest_session_is_measured() -> None:
     learn = builtin_program(LEARN)
     assert learn is not None
-    assert longest_backward_s(learn)[:3] == [240.0, 270.0, 300.0]
+    # 14 walks of 20 steps, 13 of 30 and 9 of 40, at 100 steps a minute.
+    assert longest_backward_s(learn)[:3] == [14 * 20 * 0.6, 13 * 30 * 0.6, 9 * 40 * 0.6]
+    # Learning's first jogs: 9 runs of 20 steps at 160 steps a minute.
+    assert longest_running_s(learn)[2:4] == [0.0, 9 * 20 * 60 / 160]
 
 
 def test_the_growth_check_catches_a_cliff_and_a_fast_fortnight() -> None:
@@ -70,3 +78,36 @@ def test_the_longest_sessions_are_measured_at_the_cadences_given() -> None:
 
 def test_a_week_lighter_than_the_last_is_no_problem() -> None:
     assert growth_problems(_weeks(200, 150, 100)) == []
+
+
+def _jogs(*seconds: int) -> Program:
+    return Program(
+        "J",
+        tuple(
+            ProgramWeek(
+                f"{s}",
+                (
+                    Template(
+                        f"{s}",
+                        (
+                            Segment(SegmentKind.BACKWARD_WALK, Length.seconds(600)),
+                            Segment(SegmentKind.BACKWARD_JOG, Length.seconds(s)),
+                        ),
+                    ),
+                )
+                * 2,
+            )
+            for s in seconds
+        ),
+    )
+
+
+def test_running_starts_at_two_minutes_at_most_then_grows_at_most_half_a_week() -> None:
+    assert growth_problems(_jogs(0, 120, 180, 270)) == []
+    assert running_growth_problems(_jogs(0, 120, 180, 270)) == []
+    assert running_growth_problems(_jogs(0, 121)) == [
+        "week 2: more than 2 minutes of a first backward running"
+    ]
+    assert running_growth_problems(_jogs(60, 91)) == [
+        "week 2: more than 150 % of the backward running of week 1"
+    ]

@@ -25,7 +25,12 @@ def test_walking_weeks_walk_backward_and_nothing_faster() -> None:
         ProgramWeek("walks after a run", (Template("d", (forward, walk)),) * 2),
     )
     assert Program("P", weeks).walking_weeks == (1, 4)
-    assert [p.walking_weeks for p in BUILTIN_PROGRAMS] == [(1, 2, 3), (1, 2, 3, 4, 5, 6), (1,)]
+    assert [p.walking_weeks for p in BUILTIN_PROGRAMS] == [
+        (1, 2, 3),
+        (1, 2, 3, 4, 5, 6),
+        (1, 2, 3),
+        (),
+    ]
 
 
 def test_backward_walking_in_an_earlier_repeat_makes_a_walking_week() -> None:

@@ -120,9 +120,11 @@ def test_shoulder_checks_at_start_and_every_interval_on_a_track() -> None:
     ]
 
 
-def test_treadmill_reminds_to_hold_the_rails_instead() -> None:
-    template = simple(Segment(BACK_WALK, Length.seconds(20)), venue=Venue.TREADMILL)
-    assert at(cues_of(template, None, CueType.HOLD_RAILS)) == [0.0, 10.0]
+def test_treadmill_reminds_to_hold_the_rails_instead_once_a_minute() -> None:
+    template = simple(Segment(BACK_WALK, Length.seconds(150)), venue=Venue.TREADMILL)
+    assert at(cues_of(template, None, CueType.HOLD_RAILS)) == [0.0, 60.0, 120.0]
+    slower = Settings(reminder_interval_s=90)
+    assert at(cues_of(template, slower, CueType.HOLD_RAILS)) == [0.0, 90.0]
     assert cues_of(template, None, CueType.SHOULDER_CHECK) == []
 
 

@@ -32,8 +32,8 @@ def test_a_session_keeps_its_plans_backward_seconds_from_its_start(tmp_path: Pat
     store = HistoryStore(tmp_path / "history.sqlite")
     store.begin_session(dataclasses.replace(start(0), plan_json=slow_plan()))
     (entry,) = store.list_sessions()
-    assert entry.planned_backward_s == 200.0  # 10 x 20 steps at 60 steps a minute
-    assert compile_plan(LEARN_1_1, Settings()).backward_s == 120.0
+    assert entry.planned_backward_s == 240.0  # 12 x 20 steps at 60 steps a minute
+    assert compile_plan(LEARN_1_1, Settings()).backward_s == 144.0
     store.close()
 
 
@@ -41,7 +41,7 @@ def test_an_imported_session_takes_them_from_the_plan_it_brings(tmp_path: Path) 
     store = HistoryStore(tmp_path / "history.sqlite")
     plain = session(0)
     store.import_sessions([HistorySession(plain.entry, slow_plan(), plain.segments)])
-    assert store.list_sessions()[0].planned_backward_s == 200.0
+    assert store.list_sessions()[0].planned_backward_s == 240.0
     store.close()
 
 
@@ -79,7 +79,7 @@ def test_the_migration_fills_in_the_figures_of_sessions_recorded_before(tmp_path
             )
     store = HistoryStore(path)
     figures = sorted(e.planned_backward_s for e in store.list_sessions())
-    assert figures == [0.0, 0.0, 200.0]
+    assert figures == [0.0, 0.0, 240.0]
     store.close()
     with closing(sqlite3.connect(path)) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == 7

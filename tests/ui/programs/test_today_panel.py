@@ -10,8 +10,9 @@ from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
 from retrotimer.core.settings import Settings
 from retrotimer.ui.programs.today_panel import TodayPanel
-from retrotimer.ui.programs.today_texts import today_view
+from retrotimer.ui.programs.today_texts import today_view, week_schedule
 from tests.core.programs.program_history import START, day, propose, ran
+from tests.core.programs.program_history import view as program_view
 
 
 def learn_after_week_one() -> object:
@@ -27,10 +28,14 @@ def test_the_view_names_program_place_session_reasons_and_lighter() -> None:
     assert view.program == LEARN
     assert view.place == "Week 2 of 10 · Session 1 of 3"
     assert view.decision == "NEW WEEK"
-    assert view.session == "Learn backward 2.1 · 4 backward minutes · 16 min in all"
-    assert view.outline[0] == "5m warm-up walk" and "  30s backward walk" in view.outline
+    assert view.session == "Learn backward 2.1 · 3.3 backward minutes · 15 min in all"
+    assert view.outline == (
+        "5m warm-up walk",
+        '11x (30 steps backward walk, 20s walk "turn around and reset")',
+        "3m cool-down walk",
+    )
     assert view.reasons.startswith('Week 1 done: 3 sessions, rated "easy", "easy" and "easy"')
-    assert view.lighter == "Lighter: Learn backward 1.1, 2 backward minutes"
+    assert view.lighter == "Lighter: Learn backward 1.1, 2.4 backward minutes"
     assert view.start_label == "Start"
 
 
@@ -106,3 +111,16 @@ def test_after_a_report_space_rests_and_starting_is_small_and_deliberate(qtbot: 
     panel.show_proposal(proposal, Settings())  # type: ignore[arg-type]
     assert panel.rest_button.isHidden() and not panel.caution_label.isVisible()
     assert panel.start_button.keys_label.text() == "Space"
+
+
+def test_the_week_schedule_says_done_today_and_the_days_planned() -> None:
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    first = ran(learn, 0, 1, 1)
+    # START is a Monday: session 1 done, Wednesday is today, Friday the day planned for 1.3.
+    seen = program_view(learn, [first], day(2))
+    assert week_schedule(seen) == "This week: 1.1 done · 1.2 today · 1.3 Friday 6 March"
+    paused = program_view(
+        learn, [ran(learn, 0, 1, 1, "dizzy"), ran(learn, 2, 1, 1, "pain")], day(3)
+    )
+    assert paused.proposal.paused and week_schedule(paused) == ""

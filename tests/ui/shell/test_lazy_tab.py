@@ -58,7 +58,7 @@ def test_a_screen_asked_for_is_built_without_being_shown(qtbot: QtBot) -> None:
     assert tabs.currentWidget() is screen and build.screens == [screen]
 
 
-def test_the_window_builds_templates_and_history_when_they_are_first_shown(
+def test_the_window_builds_templates_history_and_programs_when_they_are_first_shown(
     harness: Harness,
 ) -> None:
     window = harness.show()
@@ -66,6 +66,7 @@ def test_the_window_builds_templates_and_history_when_they_are_first_shown(
     assert [type(page).__name__ for page in pages] == [
         "TodayTab",
         "RunScreen",
+        "QWidget",
         "QWidget",
         "QWidget",
     ]
@@ -76,3 +77,8 @@ def test_the_window_builds_templates_and_history_when_they_are_first_shown(
     assert type(window.tabs.widget(2)).__name__ == "QWidget", "Templates is still not built"
     window.tabs.setCurrentIndex(2)
     assert window.tabs.currentWidget() is window.templates_screen
+    assert type(window.tabs.widget(4)).__name__ == "QWidget", "Programs is still not built"
+    harness.qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    programs = window.tabs.currentWidget()
+    assert type(programs).__name__ == "ProgramsScreen" and programs is window.programs_screen
+    assert window.programs_screen.catalogue.count(), "filled as it is built"

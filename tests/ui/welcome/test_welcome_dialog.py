@@ -9,14 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QCheckBox,
     QLabel,
+    QRadioButton,
     QSpinBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
+from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.runtime.clock import FakeClock
@@ -61,6 +62,7 @@ def test_it_suggests_another_template_when_given_one(qtbot: QtBot) -> None:
     dialog = WelcomeDialog(SETTINGS, FakeClock(), other)
     qtbot.addWidget(dialog)
     assert "Gentle start" in dialog.open_suggested.text()
+    assert dialog.open_suggested.isChecked(), "without a program to offer, the template leads"
     dialog.accept()
     assert dialog.template_to_open() == "Gentle start"
 
@@ -125,7 +127,7 @@ def test_escape_skips(qtbot: QtBot) -> None:
 
 def test_the_suggestion_can_be_declined(qtbot: QtBot) -> None:
     dialog, _ = make(qtbot)
-    dialog.open_suggested.setChecked(False)
+    dialog.look_around.click()
     dialog.accept()
     assert dialog.template_to_open() is None
     assert dialog.settings_after().first_run_done
@@ -168,7 +170,7 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
     ]
     assert len(controls) >= 6
     assert all(control.accessibleName() for control in controls)
-    assert dialog.findChildren(QCheckBox) == [dialog.open_suggested]
+    assert dialog.findChildren(QRadioButton) == [dialog.open_suggested, dialog.look_around]
 
 
 def test_the_text_is_larger_than_the_application_font(qtbot: QtBot) -> None:
@@ -187,9 +189,9 @@ def test_open_welcome_reports_the_answer_once_and_goes_away(qtbot: QtBot) -> Non
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
-    answers: list[tuple[Settings, str | None]] = []
+    answers: list[tuple[Settings, str | None, str | None]] = []
     clock = FakeClock()
-    dialog = open_welcome(window, SETTINGS, clock, lambda s, name: answers.append((s, name)))
+    dialog = open_welcome(window, SETTINGS, clock, lambda *answer: answers.append(answer))
     assert dialog.isVisible() and dialog.parent() is window
     assert dialog.windowModality() is Qt.WindowModality.WindowModal
     tap_steps(qtbot, dialog, clock, 0.6)
@@ -199,6 +201,7 @@ def test_open_welcome_reports_the_answer_once_and_goes_away(qtbot: QtBot) -> Non
         (
             dataclasses.replace(SETTINGS, cadence_backward_walk=100, first_run_done=True),
             BUILTIN_TEMPLATES[0].name,
+            None,
         )
     ]
 
@@ -207,10 +210,13 @@ def test_open_welcome_reports_a_skip_too(qtbot: QtBot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
-    answers: list[tuple[Settings, str | None]] = []
-    dialog = open_welcome(window, SETTINGS, FakeClock(), lambda s, n: answers.append((s, n)))
+    answers: list[tuple[Settings, str | None, str | None]] = []
+    learn = builtin_program(LEARN)
+    dialog = open_welcome(
+        window, SETTINGS, FakeClock(), lambda *answer: answers.append(answer), program=learn
+    )
     dialog.reject()
-    assert answers == [(dataclasses.replace(SETTINGS, first_run_done=True), None)]
+    assert answers == [(dataclasses.replace(SETTINGS, first_run_done=True), None, None)]
 
 
 def test_every_text_is_large_under_an_application_style_sheet(qtbot: QtBot) -> None:
@@ -241,3 +247,32 @@ def test_the_suggested_sessions_length_follows_the_windows_rule(qtbot: QtBot) ->
     qtbot.addWidget(dialog)
     # 119.5 s: halves go up, as on the run screen; one backward minute, singular.
     assert dialog.totals.text() == "In all: 2:00  ·  about 2 minutes  ·  1 backward minute"
+
+
+def test_a_program_is_offered_first_and_followed_when_chosen(qtbot: QtBot) -> None:
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    dialog = WelcomeDialog(SETTINGS, FakeClock(), program=learn)
+    qtbot.addWidget(dialog)
+    assert dialog.follow_program is not None and dialog.follow_program.isChecked()
+    assert LEARN in dialog.follow_program.text()
+    buttons = dialog.findChildren(QRadioButton)
+    assert buttons[0] is dialog.follow_program
+    texts = [label.text() for label in dialog.findChildren(type(dialog.reminder_text))]
+    assert any(learn.description in text for text in texts)
+    dialog.accept()
+    assert (dialog.program_to_follow(), dialog.template_to_open()) == (LEARN, None)
+
+
+def test_the_template_instead_of_the_program(qtbot: QtBot) -> None:
+    learn = builtin_program(LEARN)
+    dialog = WelcomeDialog(SETTINGS, FakeClock(), program=learn)
+    qtbot.addWidget(dialog)
+    dialog.open_suggested.click()
+    dialog.accept()
+    assert dialog.program_to_follow() is None
+    assert dialog.template_to_open() == BUILTIN_TEMPLATES[0].name
+    skipped = WelcomeDialog(SETTINGS, FakeClock(), program=learn)
+    qtbot.addWidget(skipped)
+    skipped.reject()
+    assert skipped.program_to_follow() is None
