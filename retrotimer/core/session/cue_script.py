@@ -40,7 +40,7 @@ def script_cues(
     whole = {cue: sound_of_cue(cue, plan, settings) for cue in (*get_ready, *plan.cues)}
     speech = plan_speech(plan, whole, timing)
     sounds = dict(whole)
-    for cue in speech.left_out:
+    for cue in (*speech.left_out, *(cue for cue, _ in speech.heard_in)):
         sounds[cue] = replace(whole[cue], speech=())
     for line in speech.lines:
         sound = whole[line.cue]

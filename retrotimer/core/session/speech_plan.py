@@ -74,15 +74,16 @@ class SpeechPlan:
 
     lines: tuple[SpokenLine, ...]
     left_out: tuple[Cue, ...]
+    # Safety cues whose very words are being said at their moment, by the line paired with
+    # each: back-to-back short backward segments would otherwise say them twice in a row.
+    heard_in: tuple[tuple[Cue, SpokenLine], ...] = ()
 
     def line_for(self, cue: Cue) -> SpokenLine | None:
-        for line in self.lines:
-            if line.cue == cue:
-                return line
-        return None
+        return self.by_cue().get(cue)
 
     def by_cue(self) -> dict[Cue, SpokenLine]:
-        return {line.cue: line for line in self.lines}
+        """The line each cue is heard in: its own, or the same words already being said."""
+        return {**dict(self.heard_in), **{line.cue: line for line in self.lines}}
 
 
 Words = tuple[str, ...]
@@ -211,11 +212,16 @@ def _place_all(
     busy: list[Span] = []
     lines: list[SpokenLine] = []
     left_out: list[Cue] = []
+    heard_in: list[tuple[Cue, SpokenLine]] = []
     for rank in SpeechRank:
         if rank is SpeechRank.ANNOUNCE:
             # Safety words are never moved; all others give way to the countdown pips.
             busy += countdowns
         for want in (w for w in wanted if w.rank is rank):
+            saying = _saying_already(want, lines) if rank is SpeechRank.SAFETY else None
+            if saying is not None:
+                heard_in.append((want.cue, saying))
+                continue
             line = _place(want, busy, timing)
             if line is None:
                 left_out.append(want.cue)
@@ -223,7 +229,15 @@ def _place_all(
             lines.append(line)
             busy.append((line.start_s, line.end_s + SENTENCE_GAP_S))
     lines.sort(key=lambda line: (line.start_s, line.rank))
-    return SpeechPlan(tuple(lines), tuple(left_out))
+    return SpeechPlan(tuple(lines), tuple(left_out), tuple(heard_in))
+
+
+def _saying_already(want: _Wanted, lines: Sequence[SpokenLine]) -> SpokenLine | None:
+    """The line saying `want`'s very words at its moment, if one is."""
+    for line in lines:
+        if line.phrases == want.words and line.start_s <= want.earliest_s <= line.end_s:
+            return line
+    return None
 
 
 def _place(want: _Wanted, busy: list[Span], timing: SpeechTiming) -> SpokenLine | None:

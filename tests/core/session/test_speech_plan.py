@@ -245,3 +245,34 @@ def test_any_plan_says_its_safety_words_first_and_never_two_sentences_at_once(
     for line in speech.lines:
         full = (line.cue.text,) if line.cue.type is CueType.COUNTDOWN else line.cue.speech
         assert full[: len(line.phrases)] == line.phrases and line.phrases
+
+
+def test_a_shoulder_check_still_being_said_at_the_next_segment_is_not_said_again() -> None:
+    # A 2.2 s jog after a turn: its shoulder check is still being said when the walk begins,
+    # so the walk's own shoulder check would follow it word for word, a second late.
+    template = Template(
+        "Short bouts",
+        (
+            Segment(SegmentKind.FORWARD_RUN, Length.seconds(3)),
+            Segment(SegmentKind.BACKWARD_JOG, Length.steps(8)),
+            Segment(BACK_WALK, Length.seconds(3)),
+        ),
+    )
+    options = Settings(cadence_backward_jog=218, halfway=False, next_up=False)
+    plan = compile_plan(template, options)
+    script = script_cues(
+        plan, get_ready_cues(options.get_ready_s, options.countdown_pips), options, TIMING
+    )
+    speech = script.speech
+    walk = plan.segments[2]
+    (echo,) = [
+        cue for cue in plan.cues if cue.type is CueType.SHOULDER_CHECK and cue.at_s == walk.start_s
+    ]
+    heard = speech.by_cue()[echo]
+    assert heard.cue.at_s == plan.segments[1].start_s
+    assert heard.start_s <= walk.start_s <= heard.end_s
+    shoulder_lines = [line for line in speech.lines if line.cue.type is CueType.SHOULDER_CHECK]
+    assert [line.cue.at_s for line in shoulder_lines] == [plan.segments[1].start_s]
+    assert script.sounds[echo].speech == ()
+    check_safety_first(plan, speech)
+    check_one_voice(speech)
