@@ -127,13 +127,23 @@ class Length:
 
 
 @dataclass(frozen=True, slots=True)
+class Prompt:
+    """Words said and shown a number of seconds into a segment ("Cadence up now" at 30 s)."""
+
+    offset_s: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Segment:
-    """One stretch of the session: a kind, a length, an optional label and on-screen note."""
+    """One stretch of the session: a kind, a length, an optional label and on-screen note,
+    and prompts timed within it."""
 
     kind: SegmentKind
     length: Length
     label: str | None = None
     note: str | None = None
+    prompts: tuple[Prompt, ...] = ()
 
     @property
     def display_label(self) -> str:

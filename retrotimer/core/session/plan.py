@@ -8,7 +8,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from retrotimer.core.model import Direction, Item, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.model import (
+    Direction,
+    Item,
+    Prompt,
+    Repeat,
+    Segment,
+    SegmentKind,
+    Template,
+    Venue,
+)
 from retrotimer.core.session.speech import (
     length_words,
     number_words,
@@ -30,6 +39,7 @@ class CueType(enum.Enum):
     HALFWAY = "halfway"
     NEXT_UP = "next_up"
     STEP_TICK = "step_tick"
+    PROMPT = "prompt"
     FINISH = "finish"
 
 
@@ -44,6 +54,7 @@ CUE_RANK: dict[CueType, int] = {
     CueType.SHOULDER_CHECK: 6,
     CueType.HOLD_RAILS: 6,
     CueType.HALFWAY: 7,
+    CueType.PROMPT: 7,
     CueType.NEXT_UP: 8,
     CueType.STEP_TICK: 9,
 }
@@ -106,6 +117,8 @@ class PlannedSegment:
     # backward one, or back) with no walk or rest between: the runner must stop and turn
     # first, and the screen says so.
     turn_first: bool = False
+    # The segment's timed prompts that fall within it, in order of their offsets.
+    prompts: tuple[Prompt, ...] = ()
 
     @property
     def end_s(self) -> float:
@@ -189,6 +202,12 @@ def compile_plan(template: Template, settings: Settings) -> Plan:
                 reps=flat.reps,
                 custom_label=segment.label is not None,
                 turn_first=reverses(previous, direction),
+                prompts=tuple(
+                    sorted(
+                        (p for p in segment.prompts if 0 <= p.offset_s < duration),
+                        key=lambda prompt: prompt.offset_s,
+                    )
+                ),
             )
         )
         # Each start is the previous end exactly, so the two name the same moment.
@@ -296,6 +315,11 @@ def _segment_cues(
         at = end - remaining
         if at >= start + MIN_GAP_AFTER_ANNOUNCE_S:
             yield Cue(round(at, 6), CueType.COUNTDOWN, str(remaining), index)
+
+    for prompt in segment.prompts:
+        yield Cue(
+            round(start + prompt.offset_s, 6), CueType.PROMPT, prompt.text, index, (prompt.text,)
+        )
 
     if settings.step_ticks and segment.steps is not None:
         interval = segment.duration_s / segment.steps

@@ -7,7 +7,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.model import (
+    Item,
+    Length,
+    Prompt,
+    Repeat,
+    Segment,
+    SegmentKind,
+    Template,
+    Venue,
+)
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.kind_names import closest_kind
 from retrotimer.core.templates.text_rules import (
@@ -48,7 +57,8 @@ __all__ = [
 
 FORMAT_VERSION = 1
 TOP_KEYS = ("format", "name", "description", "venue", "segments")
-SEGMENT_KEYS = ("kind", "seconds", "steps", "label", "note")
+SEGMENT_KEYS = ("kind", "seconds", "steps", "label", "note", "prompts")
+PROMPT_KEYS = ("at", "text")
 REPEAT_KEYS = ("repeat", "segments")
 # A template file is never near this; the cap keeps a huge file from being read at all.
 MAX_TOML_CHARS = 1_000_000
@@ -206,7 +216,31 @@ class _Reader:
         if length is None:
             self.stand_in(path, "seconds", "steps")
         label, note = self.text(data, "label", path), self.text(data, "note", path)
-        return Segment(kind or SegmentKind.WALK, length or Length.seconds(0), label, note)
+        prompts = self.prompts(data.get("prompts", []), path)
+        return Segment(kind or SegmentKind.WALK, length or Length.seconds(0), label, note, prompts)
+
+    def prompts(self, entries: Any, path: ItemPath) -> tuple[Prompt, ...]:
+        """The segment's timed prompts; one that cannot be read is left out, and said."""
+        shape = "prompts = [{ at = 30, text = '...' }] (at: seconds into the segment)"
+        if not isinstance(entries, list):
+            self.add(f"prompts must be a list, as in {shape}", path, "prompts")
+            self.stand_in(path, "prompts")
+            return ()
+        prompts: list[Prompt] = []
+        for entry in entries:
+            at = entry.get("at") if isinstance(entry, dict) else None
+            text = entry.get("text") if isinstance(entry, dict) else None
+            if isinstance(at, bool) or not isinstance(at, int) or not isinstance(text, str):
+                self.add(
+                    f"each prompt needs a whole number at and a text, as in {shape}",
+                    path,
+                    "prompts",
+                )
+                self.stand_in(path, "prompts")
+                continue
+            self.unknown_keys(entry, PROMPT_KEYS, path, repeat=False)
+            prompts.append(Prompt(at, text))
+        return tuple(prompts)
 
     def kind(self, data: Mapping[str, Any], path: ItemPath) -> SegmentKind | None:
         if "kind" not in data:
@@ -400,6 +434,13 @@ def _item_lines(item: Item, path: str) -> list[str]:
         lines.append(f"label = {toml_string(item.label)}")
     if item.note:
         lines.append(f"note = {toml_string(item.note)}")
+    if item.prompts:
+        lines.append("prompts = [")
+        lines += [
+            f"  {{ at = {prompt.offset_s}, text = {toml_string(prompt.text)} }},"
+            for prompt in item.prompts
+        ]
+        lines.append("]")
     return lines
 
 

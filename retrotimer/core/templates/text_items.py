@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind
+from retrotimer.core.model import Item, Length, Prompt, Repeat, Segment, SegmentKind
 from retrotimer.core.templates.kind_names import (
     MAX_KIND_WORDS,
     closest_kind,
@@ -163,10 +163,14 @@ def _length(cursor: _Cursor) -> Length:
     return Length.seconds(seconds)
 
 
+# Words that end a kind's name: a note, or a timed prompt (`at 30s "cadence up"`).
+_AFTER_KIND = ("note", "at")
+
+
 def _kind(cursor: _Cursor) -> SegmentKind:
     words: list[Token] = []
     while (token := cursor.peek()) is not None and token.type is TokenType.WORD:
-        if token.text.lower() == "note" and words:
+        if token.text.lower() in _AFTER_KIND and words:
             break
         words.append(cursor.take())
     if not words:
@@ -209,15 +213,30 @@ def _segment(cursor: _Cursor, path: ItemPath) -> Segment:
         cursor.mark(path, "label", cursor.take())
         label = token.text or None
     if (token := cursor.peek()) is not None and token.type is TokenType.WORD:
-        if token.text.lower() != "note":
-            raise cursor.fail("a label in double quotes, a note, a comma or the end of the line")
-        cursor.take()
+        if token.text.lower() == "note":
+            cursor.take()
+            text = cursor.peek()
+            if text is None or text.type is not TokenType.STRING:
+                raise cursor.fail('the note in double quotes, as in note "hold the rails"')
+            cursor.mark(path, "note", cursor.take())
+            note = text.text or None
+        elif token.text.lower() != "at":
+            raise cursor.fail(
+                'a label in double quotes, a note, a prompt (at 30s "..."), a comma or the '
+                "end of the line"
+            )
+    prompts: list[Prompt] = []
+    while (token := cursor.peek()) is not None and token.type is TokenType.WORD:
+        if token.text.lower() != "at":
+            raise cursor.fail('a prompt (at 30s "..."), a comma or the end of the line')
+        cursor.mark(path, "prompts", cursor.take())
+        offset = _length(cursor)
         text = cursor.peek()
-        if text is None or text.type is not TokenType.STRING:
-            raise cursor.fail('the note in double quotes, as in note "hold the rails"')
-        cursor.mark(path, "note", cursor.take())
-        note = text.text or None
-    return Segment(kind, length, label, note)
+        if offset.is_steps or text is None or text.type is not TokenType.STRING:
+            raise cursor.fail('a prompt\'s time and words, as in at 30s "cadence up"')
+        cursor.take()
+        prompts.append(Prompt(offset.amount, text.text))
+    return Segment(kind, length, label, note, tuple(prompts))
 
 
 def _item(cursor: _Cursor, path: ItemPath) -> tuple[Item, bool]:

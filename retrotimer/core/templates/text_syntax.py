@@ -303,6 +303,8 @@ def _item_lines(item: Item, depth: int) -> list[str]:
         line += f" {quote(item.label)}"
     if item.note:
         line += f" note {quote(item.note)}"
+    for prompt in item.prompts:
+        line += f" at {length_in_syntax(Length.seconds(prompt.offset_s))} {quote(prompt.text)}"
     return [line]
 
 

@@ -11,6 +11,7 @@ from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_rules import (
     MAX_DESCRIPTION,
     MAX_NOTE,
+    MAX_PROMPT,
     normal_name,
     text_problems,
 )
@@ -256,6 +257,29 @@ def _segment_problems(segment: Segment, settings: Settings) -> Iterator[tuple[st
         yield "label", message
     for message in text_problems("note", segment.note, MAX_NOTE):
         yield "note", message
+    yield from _prompt_problems(segment)
+
+
+def _prompt_problems(segment: Segment) -> Iterator[tuple[str, str]]:
+    for prompt in segment.prompts:
+        if not prompt.text.strip():
+            yield "prompts", f"the prompt at {prompt.offset_s} s has no words; give it some"
+        for message in text_problems("prompt", prompt.text, MAX_PROMPT):
+            yield "prompts", message
+        if prompt.offset_s < 0:
+            yield (
+                "prompts",
+                f"a prompt cannot come before its segment; this one is at {prompt.offset_s} s",
+            )
+        elif (
+            segment.length.unit is LengthUnit.SECONDS
+            and prompt.offset_s >= segment.length.amount > 0
+        ):
+            yield (
+                "prompts",
+                f"the prompt at {prompt.offset_s} s comes after its segment ends "
+                f"({segment.length.amount} s); move it earlier",
+            )
 
 
 def validate_template(
