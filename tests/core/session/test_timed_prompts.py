@@ -1,4 +1,4 @@
-"""Timed prompts: cued at their offsets, spoken whole after the safety words, kept by the formats."""
+"""Timed prompts: cued at their offsets, said whole after the safety words, kept by formats."""
 
 from __future__ import annotations
 
