@@ -173,10 +173,18 @@ def effective_venue(template: Template, settings: Settings) -> Venue:
 
 
 def segment_seconds(segment: Segment, settings: Settings) -> float:
-    """Duration in seconds; steps are converted at the kind's cadence."""
-    if segment.length.is_steps:
-        return round(segment.length.amount * 60.0 / settings.cadence(segment.kind), 6)
-    return float(segment.length.amount)
+    """Duration in seconds; steps are converted at the kind's cadence, a distance at the kind's
+    pace, and an open step is reckoned at the runner's estimate (never past its cap)."""
+    length = segment.length
+    if length.is_steps:
+        return round(length.amount * 60.0 / settings.cadence(segment.kind), 6)
+    if length.is_distance:
+        estimate = round(length.amount * settings.pace(segment.kind) / 100.0, 6)
+    elif length.is_open:
+        estimate = float(settings.open_step_s)
+    else:
+        return float(length.amount)
+    return estimate if length.cap_s is None else min(estimate, float(length.cap_s))
 
 
 def compile_plan(template: Template, settings: Settings) -> Plan:
