@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from retrotimer.core.exchange.kind_words import kind_from_words
+from retrotimer.core.exchange.timed_prompts import prompt_pieces
 from retrotimer.core.exchange.workout import (
     Intensity,
     RepeatStep,
@@ -12,7 +13,17 @@ from retrotimer.core.exchange.workout import (
     WorkoutStep,
     note_from_notes,
 )
-from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.model import (
+    Item,
+    Length,
+    Prompt,
+    Repeat,
+    Segment,
+    SegmentKind,
+    Template,
+    Venue,
+)
+from retrotimer.core.templates.text_rules import MAX_NOTE
 from retrotimer.core.templates.validation import (
     MAX_DEPTH,
     MAX_LABEL,
@@ -24,7 +35,10 @@ from retrotimer.core.templates.validation import (
     validate_template,
 )
 
-SUPPORTED_LENGTHS = "RetroTimer segments last a time or a number of steps"
+SUPPORTED_LENGTHS = (
+    "RetroTimer segments last a time, a number of steps or a distance, or are open (ended with "
+    "a press)"
+)
 
 # The kind a step's intensity stands for when its name says nothing about it.
 _KIND_OF_INTENSITY: dict[Intensity, SegmentKind] = {
@@ -79,17 +93,24 @@ def _segment(step: WorkoutStep, subject: str) -> Segment | Problem:
     kind = step.kind or kind_of_step(step.name, step.intensity)
     if step.steps is not None and step.kind is not None:
         length = Length.steps(step.steps)
+    elif step.metres is not None:
+        length = Length.metres(max(1, round(step.metres)))
     elif step.seconds is None:
-        return refused(
-            subject,
-            "an open step, ended with the lap button, has no length; "
-            f"{SUPPORTED_LENGTHS}: give it a time",
-        )
+        length = Length.open()
     else:
         length = Length.seconds(max(1, round(step.seconds)))
-    name = step.name.strip()
-    label = name[:MAX_LABEL].rstrip() if name and name.casefold() != kind.label.casefold() else None
-    return Segment(kind, length, label, note_from_notes(step.notes))
+    name = " ".join(step.name.split())
+    label = name if name and name.casefold() != kind.label.casefold() else None
+    note = note_from_notes(step.notes)
+    # Words too long for a label or a note are said as prompts at the start, never cut.
+    prompts: list[Prompt] = []
+    if label is not None and len(label) > MAX_LABEL:
+        prompts += prompt_pieces(0, label)
+        label = None
+    if note is not None and len(note) > MAX_NOTE:
+        prompts += prompt_pieces(0, note)
+        note = None
+    return Segment(kind, length, label, note, tuple(prompts))
 
 
 def _items(workout: Workout, problems: list[Problem]) -> tuple[Item, ...]:

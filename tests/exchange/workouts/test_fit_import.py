@@ -38,24 +38,45 @@ def test_a_connect_workout_becomes_a_template_and_targets_are_named_once() -> No
     )
 
 
-def test_a_distance_step_is_refused_naming_it() -> None:
+def test_a_distance_step_becomes_a_distance_segment() -> None:
     data = connect_workout(
         GOOD_CONNECT_STEPS[0],
         step(1, duration_type="distance", duration_value=100_000, intensity="active"),
     )
     reading = read_fit_workout(data, "w.fit")
-    assert reading.template is None
-    (error,) = reading.errors
-    assert error.render("w.fit") == (
-        "w.fit: error: workout step 2: a length given as a distance (1000 m) cannot be used; "
-        "RetroTimer segments last a time or a number of steps"
+    assert reading.template is not None
+    assert reading.template.items[1] == Segment(SegmentKind.FORWARD_RUN, Length.metres(1000))
+
+
+def test_a_lap_button_step_from_elsewhere_is_an_open_segment_with_its_notes() -> None:
+    data = connect_workout(
+        step(0, duration_type="open", intensity="rest", notes="Hit lap when ready"),
+        step(1, duration_type="time", duration_value=60_000, intensity="active"),
+    )
+    reading = read_fit_workout(data, "w.fit")
+    assert reading.template is not None
+    assert reading.template.items[0] == Segment(
+        SegmentKind.REST, Length.open(), note="Hit lap when ready"
     )
 
 
-def test_an_open_step_from_elsewhere_is_refused() -> None:
-    data = connect_workout(step(0, duration_type="open", intensity="active"))
-    (error,) = read_fit_workout(data, "w.fit").errors
-    assert error.subject == "workout step 1" and "lap button" in error.message
+def test_a_heart_rate_condition_is_an_open_step_saying_it_and_named_once() -> None:
+    data = connect_workout(
+        step(0, duration_type="time", duration_value=60_000, intensity="warmup"),
+        step(1, duration_type="hr_less_than", duration_value=225, intensity="cooldown"),
+        step(2, duration_type="hr_greater_than", duration_value=80, intensity="active"),
+    )
+    reading = read_fit_workout(data, "w.fit")
+    assert reading.template is not None
+    assert reading.template.items[1:] == (
+        Segment(SegmentKind.COOLDOWN, Length.open(), note="Until heart rate below 125 bpm"),
+        Segment(SegmentKind.FORWARD_RUN, Length.open(), note="Until heart rate above 80% of max"),
+    )
+    (warning,) = reading.warnings
+    assert warning.message.startswith(
+        "step 2 lasts until heart rate below 125 bpm; step 3 lasts until heart rate above 80% "
+        "of max: RetroTimer measures no heart rate or power"
+    )
 
 
 def test_an_activity_is_not_a_workout() -> None:
@@ -100,16 +121,17 @@ def test_any_damage_behind_a_valid_checksum_gives_a_reading_or_a_plain_error(
         assert reading.template is not None or reading.errors
 
 
-def test_a_repeat_until_a_time_is_refused_with_what_is_supported() -> None:
+def test_a_repeat_until_a_condition_runs_once_with_the_condition_in_its_first_note() -> None:
     data = connect_workout(
         GOOD_CONNECT_STEPS[0],
-        step(1, duration_type="repeat_until_time", duration_value=0, target_value=600_000),
+        step(1, duration_type="repeat_until_hr_greater_than", duration_value=0, target_value=80),
     )
-    (error,) = read_fit_workout(data, "w.fit").errors
-    assert error.render() == (
-        "error: workout step 2: a repeat until time cannot be used; RetroTimer repeats a block "
-        "a set number of times"
-    )
+    reading = read_fit_workout(data, "w.fit")
+    assert reading.template is not None
+    (block,) = reading.template.items
+    assert isinstance(block, Repeat) and block.count == 1
+    assert block.items[0].note == "Repeat until heart rate above 80% of max"  # type: ignore[union-attr]
+    assert "step 2 repeats until heart rate above 80% of max" in reading.warnings[-1].message
 
 
 @pytest.mark.parametrize(
