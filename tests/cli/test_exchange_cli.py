@@ -174,12 +174,12 @@ def test_format_forces_a_reader(tmp_path: Path) -> None:
         ),
         (
             "free.zwo",
-            b'<workout_file><workout><FreeRide Duration="60"/></workout></workout_file>',
-            "workout step 1 <FreeRide>: a FreeRide step is open-ended",
+            b'<workout_file><workout><FreeRide Duration="ten"/></workout></workout_file>',
+            'workout step 1 <FreeRide>: Duration="ten" is not a number of seconds',
         ),
-        ("far.txt", b"- 5m\n- 10km\n", "far.txt:2:1: error: a length given as a distance (10km)"),
+        ("easy.txt", b"- 5m\n- easy\n", "easy.txt:2:1: error: this step has no length"),
     ],
-    ids=["truncated fit", "entities", "free ride", "distance"],
+    ids=["truncated fit", "entities", "no number", "no length"],
 )
 def test_bad_files_are_refused_in_a_line_and_nothing_is_saved(
     tmp_path: Path, name: str, data: bytes | None, message: str
@@ -248,7 +248,7 @@ def test_plan_validate_and_run_take_other_tools_files(tmp_path: Path) -> None:
     assert checked.returncode == 0
     assert "1 warning" in checked.stdout and "power targets were dropped" in checked.stdout
     bad = tmp_path / "ride.zwo"
-    bad.write_text('<workout_file><workout><FreeRide Duration="9"/></workout></workout_file>')
+    bad.write_text('<workout_file><workout><FreeRide Duration="9s"/></workout></workout_file>')
     refused = retrotimer("templates", "validate", str(bad))
     assert refused.returncode == 1
-    assert "FreeRide step is open-ended" in refused.stdout
+    assert 'Duration="9s" is not a number of seconds' in refused.stdout
