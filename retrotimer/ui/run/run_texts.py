@@ -82,6 +82,16 @@ def banner_text(venue: Venue) -> str:
     return RAILS_BANNER if venue is Venue.TREADMILL else SHOULDER_BANNER
 
 
+# A timed prompt stays on the screen this long after it is said (or until the next one).
+PROMPT_SHOWN_S = 15.0
+
+
+def shown_prompt(segment: PlannedSegment, elapsed_s: float) -> str | None:
+    """The words of the segment's latest prompt said less than PROMPT_SHOWN_S ago, if any."""
+    said = [p for p in segment.prompts if p.offset_s <= elapsed_s < p.offset_s + PROMPT_SHOWN_S]
+    return said[-1].text if said else None
+
+
 class Look(enum.Enum):
     """How the whole screen looks: each reads differently from across a room."""
 
@@ -193,7 +203,7 @@ def run_texts(view: SessionView, plan: Plan, summary: SessionSummary | None = No
             session_fraction=view.session_fraction,
             look=Look.NEUTRAL,
         )
-    info = segment.note or ""
+    info = shown_prompt(segment, view.segment_elapsed_s) or segment.note or ""
     title = segment_title(segment)
     if segment.kind.is_backward and segment.note and not paused:
         title = f"{title} · {segment.note}"  # the banner takes the note's place

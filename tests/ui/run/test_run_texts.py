@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrotimer.core.model import ColourRole, Length, Segment, SegmentKind, Venue
+from retrotimer.core.model import ColourRole, Length, Prompt, Segment, SegmentKind, Venue
 from retrotimer.core.session.plan import Plan, compile_plan
 from retrotimer.core.session.session_machine import Session
 from retrotimer.core.settings import Settings
@@ -122,6 +122,29 @@ def test_a_note_shows_in_the_info_line_or_beside_the_title_when_the_banner_is_up
     walk(session, 0.0, 20.0)
     texts = run_texts(session.view(20.0), plan)
     assert texts.title == "Backward walk · hold the rails"
+
+
+def test_a_timed_prompt_shows_in_the_info_line_from_its_moment_for_a_while() -> None:
+    prompts = (Prompt(20, "Cadence up"), Prompt(50, "Nearly there"))
+    plan = compile_plan(
+        simple(Segment(SegmentKind.WALK, Length.seconds(60), None, "easy pace", prompts)),
+        SETTINGS,
+    )
+    session = Session(plan, get_ready_s=0)
+    session.start(0.0)
+    shown = {}
+    now = 0.0
+    for moment in (19.0, 20.0, 34.0, 36.0, 51.0):
+        walk(session, now, moment)
+        now = moment
+        shown[moment] = run_texts(session.view(moment), plan).info
+    assert shown == {
+        19.0: "easy pace",
+        20.0: "Cadence up",
+        34.0: "Cadence up",
+        36.0: "easy pace",
+        51.0: "Nearly there",
+    }
 
 
 def test_paused_says_so_in_the_big_word_and_drops_the_banner() -> None:
