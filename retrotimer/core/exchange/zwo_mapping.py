@@ -68,11 +68,13 @@ class _Part:
 
     segment: Segment
     start_s: int
+    # How long the part lasts: its seconds, or its distance at the pace prompts are placed by.
+    span_s: int
     prompts: list[Prompt] = field(default_factory=list)
 
     @property
     def end_s(self) -> int:
-        return self.start_s + self.segment.length.amount
+        return self.start_s + self.span_s
 
     def built(self) -> Segment:
         ordered = sorted(self.prompts, key=lambda prompt: prompt.offset_s)
@@ -112,21 +114,31 @@ class _Reading:
         self.dropped: set[str] = set()
         self.late = 0
         self.by_distance = 0
+        # A workout whose durationType is distance gives its lengths in metres.
+        self.in_metres = False
 
-    def seconds(self, element: ZwoElement, attribute: str, subject: str) -> int | None:
+    def length(self, amount: int) -> Length:
+        return Length.metres(amount) if self.in_metres else Length.seconds(amount)
+
+    def span_s(self, amount: int) -> int:
+        return round(amount * DISTANCE_PROMPT_S_PER_KM / 1000) if self.in_metres else amount
+
+    def amount(self, element: ZwoElement, attribute: str, subject: str) -> int | None:
+        """The attribute's seconds, or metres in a workout by distance; None when unreadable."""
         value = element.attributes.get(attribute)
         if value is None:
             self.problems.append(
                 refused(subject, f"<{element.tag}> has no {attribute}; {SUPPORTED_LENGTHS}")
             )
             return None
-        seconds = finite_number(value)
-        if seconds is None:
+        amount = finite_number(value)
+        if amount is None:
+            unit = "metres" if self.in_metres else "seconds"
             self.problems.append(
-                refused(subject, f"{attribute}={shown_text(value)} is not a number of seconds")
+                refused(subject, f"{attribute}={shown_text(value)} is not a number of {unit}")
             )
             return None
-        return round(seconds)
+        return round(amount)
 
     def targets(self, element: ZwoElement) -> None:
         for name in element.attributes:
@@ -153,29 +165,32 @@ def _step(element: ZwoElement, number: int, reading: _Reading, start_s: int) -> 
     if element.tag == "IntervalsT":
         written = element.attributes.get("Repeat", "1")
         count = whole_number(written)
-        on = reading.seconds(element, "OnDuration", subject)
-        off = reading.seconds(element, "OffDuration", subject)
+        on = reading.amount(element, "OnDuration", subject)
+        off = reading.amount(element, "OffDuration", subject)
         if count is None or count < 1:
             reading.problems.append(
                 refused(subject, f"Repeat={shown_text(written)} is not a count")
             )
         if on is None or off is None or count is None or count < 1:
             return None
-        work = Segment(kind_from_words(words), Length.seconds(on))
-        rest = Segment(SegmentKind.WALK, Length.seconds(off))
+        work = Segment(kind_from_words(words), reading.length(on))
+        rest = Segment(SegmentKind.WALK, reading.length(off))
+        on_s, off_s = reading.span_s(on), reading.span_s(off)
         parts: list[_Part] = []
         for run in range(count):
-            parts.append(_Part(work, start_s + run * (on + off)))
-            parts.append(_Part(rest, start_s + run * (on + off) + on))
+            parts.append(_Part(work, start_s + run * (on_s + off_s), on_s))
+            parts.append(_Part(rest, start_s + run * (on_s + off_s) + on_s, off_s))
         return _Step(parts, count)
     if element.tag in _TIMED:
-        seconds = reading.seconds(element, "Duration", subject)
+        seconds = reading.amount(element, "Duration", subject)
         if seconds is None:
             return None
         kind = {"Warmup": SegmentKind.WARMUP, "Cooldown": SegmentKind.COOLDOWN}.get(
             element.tag, kind_from_words(words)
         )
-        return _Step([_Part(Segment(kind, Length.seconds(seconds)), start_s)])
+        return _Step(
+            [_Part(Segment(kind, reading.length(seconds)), start_s, reading.span_s(seconds))]
+        )
     reading.problems.append(
         refused(
             subject,
@@ -208,7 +223,7 @@ def _event_offset(event: ZwoElement, subject: str, reading: _Reading) -> int | N
 def _place(parts: list[_Part], at_s: int, text: str) -> None:
     """The prompt goes to the part running at `at_s` (the last part's last second if none)."""
     part = next((part for part in parts if part.start_s <= at_s < part.end_s), parts[-1])
-    offset = min(at_s - part.start_s, part.segment.length.amount - 1)
+    offset = min(at_s - part.start_s, part.span_s - 1)
     part.prompts += prompt_pieces(max(0, offset), text)
 
 
@@ -242,14 +257,7 @@ def zwo_to_template(root: ZwoElement, default_name: str) -> TemplateReading:
             refused(f"<{root.tag}>", f"a Zwift workout starts with <{ROOT}>, not <{root.tag}>")
         )
         return TemplateReading(None, tuple(reading.problems))
-    if root.child_text("durationType").lower() == "distance":
-        reading.problems.append(
-            refused(
-                "<durationType>",
-                f"this workout gives its lengths as distances; {SUPPORTED_LENGTHS}",
-            )
-        )
-        return TemplateReading(None, tuple(reading.problems))
+    reading.in_metres = root.child_text("durationType").lower() == "distance"
     sport = root.child_text("sportType").lower()
     if sport and sport != "run":
         reading.problems.append(

@@ -138,10 +138,21 @@ def test_a_step_without_a_duration_and_an_unknown_step_are_refused() -> None:
     ]
 
 
-def test_distances_and_other_roots_are_refused() -> None:
+def test_a_workout_by_distance_has_distance_segments_and_other_roots_are_refused() -> None:
+    intervals = step("IntervalsT", Repeat="3", OnDuration="200", OffDuration="100")
     by_distance = zwo_to_template(
-        workout(step("SteadyState", Duration="400"), durationType="distance"), "f"
+        workout(step("SteadyState", Duration="400"), intervals, durationType="distance"), "f"
     )
-    assert "distances" in by_distance.errors[0].message
+    assert by_distance.template is not None
+    assert by_distance.template.items == (
+        Segment(SegmentKind.FORWARD_RUN, Length.metres(400)),
+        Repeat(
+            3,
+            (
+                Segment(SegmentKind.FORWARD_RUN, Length.metres(200)),
+                Segment(SegmentKind.WALK, Length.metres(100)),
+            ),
+        ),
+    )
     other = zwo_to_template(ZwoElement("gpx"), "f")
     assert "starts with <workout_file>, not <gpx>" in other.errors[0].message
