@@ -8,6 +8,7 @@ from retrotimer.core.model import (
     Item,
     Length,
     LengthUnit,
+    Prompt,
     Repeat,
     Segment,
     SegmentKind,
@@ -41,6 +42,7 @@ def segments(amounts: st.SearchStrategy[int]) -> st.SearchStrategy[Segment]:
         lengths(amounts, amounts),
         optional_text,
         optional_text,
+        st.lists(st.builds(Prompt, amounts, any_text), max_size=2).map(tuple),
     )
 
 
