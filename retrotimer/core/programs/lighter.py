@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.model import Item, Repeat, Segment, Template
+from retrotimer.core.model import Item, LengthUnit, Repeat, Template
 from retrotimer.core.programs.program_model import Program, backward_kinds
 from retrotimer.core.programs.session_load import load
 from retrotimer.core.settings import Settings
@@ -27,7 +27,10 @@ def _halved(items: tuple[Item, ...]) -> tuple[Item, ...]:
         elif item.kind.is_backward and not item.length.is_open:
             amount = max(1, -(-item.length.amount // 2))
             length = dataclasses.replace(item.length, amount=amount)
-            out.append(Segment(item.kind, length, item.label, item.note))
+            # Prompts timed past the halved length would come after the segment's end.
+            timed = item.length.unit is LengthUnit.SECONDS
+            prompts = tuple(p for p in item.prompts if not timed or p.offset_s < amount)
+            out.append(dataclasses.replace(item, length=length, prompts=prompts))
         else:
             out.append(item)
     return tuple(out)
