@@ -14,7 +14,7 @@ from retrotimer.core.exchange.workout_reading import (
     refused,
     workout_to_template,
 )
-from retrotimer.core.exchange.zwo_mapping import ZwoElement
+from retrotimer.core.exchange.zwo_mapping import ZwoElement, local_name
 from retrotimer.core.number_text import finite_number, whole_number
 from retrotimer.core.templates.text_rules import shown_text
 from retrotimer.core.templates.validation import MAX_READ_DEPTH, Problem, Severity, TemplateReading
@@ -24,13 +24,8 @@ NO_WORKOUT = "this is a TCX activity (a recorded run), not a workout; it cannot 
 _TARGET_WORDS = {"Speed_t": "pace", "HeartRate_t": "heart rate", "Cadence_t": "cadence"}
 
 
-def local(name: str) -> str:
-    """A tag or attribute name without its namespace: "{...v2}Step" is "Step"."""
-    return name.rpartition("}")[2]
-
-
 def _child(element: ZwoElement, tag: str) -> ZwoElement | None:
-    return next((child for child in element.children if local(child.tag) == tag), None)
+    return next((child for child in element.children if local_name(child.tag) == tag), None)
 
 
 def _text(element: ZwoElement | None, tag: str) -> str:
@@ -42,7 +37,7 @@ def schema_type(element: ZwoElement | None) -> str:
     """The element's xsi:type ("Time_t"), without a namespace prefix ("tc2:Time_t")."""
     if element is None:
         return ""
-    written = next((v for k, v in element.attributes.items() if local(k) == "type"), "")
+    written = next((v for k, v in element.attributes.items() if local_name(k) == "type"), "")
     return written.rpartition(":")[2]
 
 
@@ -76,7 +71,7 @@ class _Reading:
                 return
             first = len(self.entries)
             for child in step.children:
-                if local(child.tag) == "Child":
+                if local_name(child.tag) == "Child":
                     self.step(child, depth + 1)
             self.entries.append(RepeatStep(first, count))
             return
@@ -127,7 +122,7 @@ def tcx_to_template(root: ZwoElement, default_name: str) -> TemplateReading:
         return TemplateReading(None, (refused("", NO_WORKOUT),))
     reading = _Reading()
     for step in workout.children:
-        if local(step.tag) == "Step":
+        if local_name(step.tag) == "Step":
             reading.step(step, 0)
     problems: list[Problem] = []
     if (warning := dropped_targets_warning(reading.dropped)) is not None:

@@ -45,6 +45,11 @@ _TARGETS = {
 DISTANCE_PROMPT_S_PER_KM = 360
 
 
+def local_name(tag: str) -> str:
+    """A tag without its namespace: "{http://...}schema" is "schema"."""
+    return tag.rpartition("}")[2]
+
+
 @dataclass(frozen=True, slots=True)
 class ZwoElement:
     """One XML element: its tag, attributes, text and children, as a parser gave them."""
@@ -254,7 +259,10 @@ def zwo_to_template(root: ZwoElement, default_name: str) -> TemplateReading:
     reading = _Reading()
     if root.tag != ROOT:
         reading.problems.append(
-            refused(f"<{root.tag}>", f"a Zwift workout starts with <{ROOT}>, not <{root.tag}>")
+            refused(
+                f"<{local_name(root.tag)}>",
+                f"a Zwift workout starts with <{ROOT}>, not <{local_name(root.tag)}>",
+            )
         )
         return TemplateReading(None, tuple(reading.problems))
     reading.in_metres = root.child_text("durationType").lower() == "distance"

@@ -306,15 +306,18 @@ def _prompt_problems(segment: Segment) -> Iterator[tuple[str, str]]:
                 "prompts",
                 f"a prompt cannot come before its segment; this one is at {prompt.offset_s} s",
             )
-        elif (
-            segment.length.unit is LengthUnit.SECONDS
-            and prompt.offset_s >= segment.length.amount > 0
-        ):
+        elif (last := _last_second(segment)) is not None and prompt.offset_s >= last > 0:
             yield (
                 "prompts",
                 f"the prompt at {prompt.offset_s} s comes after its segment ends "
-                f"({segment.length.amount} s); move it earlier",
+                f"({last} s); move it earlier",
             )
+
+
+def _last_second(segment: Segment) -> int | None:
+    """Where a segment ends for certain: its seconds, or the cap of one ended by a press."""
+    length = segment.length
+    return length.amount if length.unit is LengthUnit.SECONDS else length.cap_s
 
 
 def validate_template(

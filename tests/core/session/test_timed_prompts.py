@@ -89,6 +89,16 @@ def test_a_prompt_after_its_segment_ends_or_without_words_is_an_error_naming_it(
     ]
 
 
+def test_a_prompt_past_the_cap_of_an_open_segment_is_an_error() -> None:
+    template = Template(
+        "Open", (Segment(SegmentKind.WALK, Length.open(90), prompts=(Prompt(95, "Late"),)),)
+    )
+    (problem,) = [p for p in validate_template(template) if p.field == "prompts"]
+    assert (
+        problem.message == "the prompt at 95 s comes after its segment ends (90 s); move it earlier"
+    )
+
+
 def test_a_prompt_entry_that_cannot_be_read_is_named_in_the_toml() -> None:
     text = template_to_toml(prompted(Prompt(5, "x"))).replace("at = 5", 'at = "5"')
     reading = read_template_toml(text)
