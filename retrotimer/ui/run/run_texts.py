@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import math
+import textwrap
 from dataclasses import dataclass
 
 from retrotimer.core.model import ColourRole, Venue
@@ -99,12 +100,23 @@ def banner_text(venue: Venue) -> str:
 
 # A timed prompt stays on the screen this long after it is said (or until the next one).
 PROMPT_SHOWN_S = 15.0
+# A long prompt is shown a line at a time, as subtitles are: a line short enough to read from
+# across a room, for about as long as it takes to say.
+PROMPT_LINE_CHARS = 40
+PROMPT_LINE_S = 4.0
 
 
 def shown_prompt(segment: PlannedSegment, elapsed_s: float) -> str | None:
-    """The words of the segment's latest prompt said less than PROMPT_SHOWN_S ago, if any."""
-    said = [p for p in segment.prompts if p.offset_s <= elapsed_s < p.offset_s + PROMPT_SHOWN_S]
-    return said[-1].text if said else None
+    """The line to show of the segment's latest prompt said by `elapsed_s`: each line of a
+    long one in turn, the last until PROMPT_SHOWN_S have passed; None when none is due."""
+    said = [p for p in segment.prompts if p.offset_s <= elapsed_s]
+    if not said:
+        return None
+    since = elapsed_s - said[-1].offset_s
+    lines = textwrap.wrap(said[-1].text, PROMPT_LINE_CHARS) or [said[-1].text]
+    if since >= max(PROMPT_SHOWN_S, len(lines) * PROMPT_LINE_S):
+        return None
+    return lines[min(int(since // PROMPT_LINE_S), len(lines) - 1)]
 
 
 class Look(enum.Enum):
@@ -221,8 +233,8 @@ def run_texts(view: SessionView, plan: Plan, summary: SessionSummary | None = No
         )
     info = shown_prompt(segment, view.segment_elapsed_s) or segment.note or ""
     title = segment_title(segment)
-    if segment.kind.is_backward and segment.note and not paused:
-        title = f"{title} · {segment.note}"  # the banner takes the note's place
+    if segment.kind.is_backward and info and not paused:
+        title = f"{title} · {info}"  # the banner takes the place of the note or prompt
     previous = plan.segments[segment.index - 1] if segment.index > 0 else None
     if (
         not segment.kind.is_backward
