@@ -23,7 +23,7 @@ from retrotimer.core.model import (
     Template,
     Venue,
 )
-from retrotimer.core.templates.text_rules import MAX_NOTE
+from retrotimer.core.templates.text_rules import MAX_DESCRIPTION, MAX_NOTE
 from retrotimer.core.templates.validation import (
     MAX_DEPTH,
     MAX_LABEL,
@@ -77,6 +77,33 @@ def dropped_targets_warning(names: Iterable[str]) -> Problem | None:
         Severity.WARNING,
         f"{what} targets were dropped: RetroTimer times each segment and has no use for them",
     )
+
+
+def name_and_description(
+    name: str, description: str, default_name: str
+) -> tuple[str, str, list[Problem]]:
+    """A foreign workout's name and description within a template's limits; what had to be cut
+    is said (a name too long keeps its whole self at the head of the description)."""
+    whole = " ".join(name.split()) or default_name
+    kept, text, problems = whole[:MAX_NAME].rstrip(), description.strip(), []
+    if kept != whole:
+        text = f"{whole}\n{text}".strip()
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                f"the name is cut to {MAX_NAME} characters; the whole of it opens the description",
+            )
+        )
+    if len(text) > MAX_DESCRIPTION:
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                f"the description of {len(text)} characters is cut to the {MAX_DESCRIPTION} a "
+                "template holds",
+            )
+        )
+        text = text[:MAX_DESCRIPTION].rstrip()
+    return kept, text, problems
 
 
 def kind_of_step(name: str, intensity: Intensity) -> SegmentKind:
@@ -165,8 +192,9 @@ def workout_to_template(
     problem is an error."""
     found = list(problems)
     items = _items(workout, found)
-    name = (workout.name.strip() or default_name)[:MAX_NAME].rstrip()
-    template = Template(name, items, workout.description.strip(), venue)
+    name, description, cuts = name_and_description(workout.name, workout.description, default_name)
+    found += cuts
+    template = Template(name, items, description, venue)
     if not any(problem.is_error for problem in found):
         found.extend(validate_template(template))
     if any(problem.is_error for problem in found):

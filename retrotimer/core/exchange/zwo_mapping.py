@@ -10,13 +10,13 @@ from retrotimer.core.exchange.timed_prompts import prompt_pieces
 from retrotimer.core.exchange.workout_reading import (
     SUPPORTED_LENGTHS,
     dropped_targets_warning,
+    name_and_description,
     refused,
 )
 from retrotimer.core.model import Item, Length, Prompt, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.number_text import finite_number, whole_number
 from retrotimer.core.templates.text_rules import shown_text
 from retrotimer.core.templates.validation import (
-    MAX_NAME,
     Problem,
     Severity,
     TemplateReading,
@@ -303,8 +303,11 @@ def zwo_to_template(root: ZwoElement, default_name: str) -> TemplateReading:
     items = [item for step in steps for item in step.items()]
     warning = dropped_targets_warning(reading.dropped)
     problems = ([warning] if warning else []) + _prompt_warnings(reading) + reading.problems
-    name = (root.child_text("name") or default_name)[:MAX_NAME].rstrip()
-    template = Template(name, tuple(items), root.child_text("description"))
+    name, description, cuts = name_and_description(
+        root.child_text("name"), root.child_text("description"), default_name
+    )
+    problems += cuts
+    template = Template(name, tuple(items), description)
     if not any(problem.is_error for problem in problems):
         problems.extend(validate_template(template))
     if any(problem.is_error for problem in problems):

@@ -156,3 +156,20 @@ def test_a_workout_by_distance_has_distance_segments_and_other_roots_are_refused
     )
     other = zwo_to_template(ZwoElement("gpx"), "f")
     assert "starts with <workout_file>, not <gpx>" in other.errors[0].message
+
+
+def test_a_name_too_long_is_cut_and_kept_whole_in_the_description_saying_so() -> None:
+    long_name = "Sufferfest - The Long Scream of the Hills, in Three Parts, Done Twice Over"
+    element = ZwoElement(
+        "workout_file",
+        children=(
+            ZwoElement("name", text=long_name),
+            ZwoElement("description", text="Hills."),
+            ZwoElement("workout", children=(step("SteadyState", Duration="60"),)),
+        ),
+    )
+    reading = zwo_to_template(element, "f")
+    assert reading.template is not None
+    assert reading.template.name == long_name[:60].rstrip()
+    assert reading.template.description == f"{long_name}\nHills."
+    assert any(w.message.startswith("the name is cut to 60 characters") for w in reading.warnings)
