@@ -135,7 +135,7 @@ def _prompt_text(text: str) -> tuple[str, list[Prompt]]:
 
 @dataclass
 class _StepReading:
-    """What a step line holds besides its words: its length and any targets."""
+    """A step line's length (a time or a distance) and the words that follow it."""
 
     seconds: int | None = None
     metres: int | None = None
@@ -200,7 +200,7 @@ def _step(
         prompts = prompt_pieces(0, label) + prompts
         label = None
     if length.metres is not None:
-        made = Length.metres(length.metres, None)
+        made = Length.metres(length.metres)
     elif pressed:
         # "10m press lap": ended by the lap button, or by itself after the time given.
         made = Length.open(length.seconds)
