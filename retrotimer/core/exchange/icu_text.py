@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from retrotimer.core.exchange.kind_words import kind_from_words
 from retrotimer.core.exchange.timed_prompts import prompt_pieces
@@ -11,6 +11,7 @@ from retrotimer.core.exchange.workout_reading import dropped_targets_warning
 from retrotimer.core.model import Item, Length, Prompt, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.session.plan import segment_seconds
 from retrotimer.core.settings import Settings
+from retrotimer.core.templates.text_rules import MAX_NOTE
 from retrotimer.core.templates.validation import (
     MAX_LABEL,
     MAX_NAME,
@@ -111,6 +112,13 @@ class _Section:
     count: int | None
     fallback: SegmentKind
     items: list[Segment]
+    # The heading's words when they name no kind ("Strides", "Main set"): its steps' note.
+    title: str | None = None
+
+
+def names_a_kind(words: str) -> bool:
+    """Whether the words choose a kind themselves, whatever the fallback would be."""
+    return kind_from_words(words, SegmentKind.REST) is kind_from_words(words, SegmentKind.WALK)
 
 
 def _label_and_kind(text: str, fallback: SegmentKind) -> tuple[SegmentKind, str | None]:
@@ -243,14 +251,20 @@ def read_icu_text(text: str, default_name: str) -> TemplateReading:
             fallback = section.fallback if section else SegmentKind.FORWARD_RUN
             segment, as_metres = _step(line, number, fallback, problems, dropped)
             metres_lines += [number] if as_metres else []
-            if segment is not None:
-                (section.items if section else items).append(segment)
+            if segment is not None and section is not None:
+                section.items.append(replace(segment, note=section.title))
+            elif segment is not None:
+                items.append(segment)
             continue
         close()
         repeat = _REPEAT.search(line)
-        # A heading's words ("Warmup", "Recovery") give the kind of its steps that say none.
-        heading = kind_from_words(_REPEAT.sub("", line))
-        section = _Section(int(repeat.group(1)) if repeat else None, heading, [])
+        # A heading's words ("Warmup", "Recovery") give the kind of its steps that say none;
+        # words that name no kind are shown with each of its steps.
+        words = " ".join(_REPEAT.sub("", line).split())
+        heading = kind_from_words(words)
+        title = words if words and not names_a_kind(words) else None
+        count = int(repeat.group(1)) if repeat else None
+        section = _Section(count, heading, [], title[:MAX_NOTE] if title else None)
     close()
     if metres_lines:
         problems.insert(0, _metres_warning(metres_lines))

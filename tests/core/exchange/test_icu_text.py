@@ -41,9 +41,10 @@ def test_sections_repeats_labels_and_kinds() -> None:
         Repeat(
             4,
             (
-                Segment(SegmentKind.BACKWARD_JOG, Length.seconds(90), "Retro jog"),
-                Segment(SegmentKind.WALK, Length.seconds(30)),
-                Segment(SegmentKind.FORWARD_RUN, Length.seconds(20)),
+                # The heading names no kind: its words are each step's note.
+                Segment(SegmentKind.BACKWARD_JOG, Length.seconds(90), "Retro jog", "Main set"),
+                Segment(SegmentKind.WALK, Length.seconds(30), None, "Main set"),
+                Segment(SegmentKind.FORWARD_RUN, Length.seconds(20), None, "Main set"),
             ),
         ),
         Segment(SegmentKind.COOLDOWN, Length.seconds(300), "Cool down"),
