@@ -178,25 +178,42 @@ def _string(value: Any) -> str:
 _CONDITIONAL_REPEAT = "repeat_until_"
 
 
+def _hr_words(value: float) -> str:
+    # FIT keeps heart rate as % of maximum up to 100, and beats a minute plus 100 above.
+    return f"{value:g}% of max" if value <= 100 else f"{value - 100:g} bpm"
+
+
+def _power_words(value: float) -> str:
+    # FIT keeps power as % of FTP up to 1000, and watts plus 1000 above.
+    return f"{value:g}% of FTP" if value <= 1000 else f"{value - 1000:g} W"
+
+
+# What each condition measures: its field in a step and in a repeat, and how it is said.
+_CONDITION_WORDS: dict[str, tuple[str, str, Any]] = {
+    "hr": ("duration_hr", "repeat_hr", lambda side, v: f"heart rate {side} {_hr_words(v)}"),
+    "power": (
+        "duration_power",
+        "repeat_power",
+        lambda side, v: f"power {side} {_power_words(v)}",
+    ),
+    "calories": ("duration_calories", "repeat_calories", lambda _, v: f"{v:g} calories"),
+    "time": ("", "repeat_time", lambda _, v: f"{v:g} s in all"),
+    "distance": ("", "repeat_distance", lambda _, v: f"{v:g} m in all"),
+    "reps": ("duration_reps", "", lambda _, v: f"{v:g} repetitions"),
+}
+
+
 def condition_words(kind: str, step: Message) -> str:
     """ "until heart rate below 125 bpm", "until 300 calories": a condition a watch measures."""
+    repeat = kind.startswith(_CONDITIONAL_REPEAT)
     what = kind.removeprefix(_CONDITIONAL_REPEAT)
-    if what.startswith("hr_"):
-        value = _number(
-            step.get("repeat_hr" if kind.startswith(_CONDITIONAL_REPEAT) else "duration_hr")
-        )
-        # FIT keeps heart rate as % of maximum up to 100, and beats a minute plus 100 above.
-        amount = (
-            ""
-            if value is None
-            else (f" {value:g}% of max" if value <= 100 else f" {value - 100:g} bpm")
-        )
-        side = "below" if what.endswith("less_than") else "above"
-        return f"until heart rate {side}{amount}"
-    if "power" in what:
-        side = "below" if what.endswith("less_than") else "above"
-        return f"until power {side} the target"
-    return f"until {what.replace('_', ' ')}"
+    side = "below" if what.endswith("less_than") else "above"
+    measure = what.split("_")[0]
+    known = _CONDITION_WORDS.get(measure)
+    value = _number(step.get(known[1] if repeat else known[0])) if known else None
+    if known is None or value is None:
+        return f"until {what.replace('_', ' ')}"
+    return f"until {known[2](side, value)}"
 
 
 def _read_step(
@@ -230,6 +247,8 @@ def _read_step(
     kind_code = developer.get(own[KIND_FIELD]) if KIND_FIELD in own else None
     steps = developer.get(own[STEPS_FIELD]) if STEPS_FIELD in own else None
     notes = _string(step.get("notes"))
+    # A time with repetitions (a strength step) is run as its time.
+    duration = "time" if duration == "repetition_time" else duration
     seconds = _number(step.get("duration_time"))
     metres = _number(step.get("duration_distance")) if duration == "distance" else None
     if duration not in ("time", "open", "distance"):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.exchange.fit_messages import APPLICATION_ID, own_developer_keys
-from retrotimer.exchange.workouts.fit_workout import read_fit_workout
+from retrotimer.exchange.workouts.fit_workout import condition_words, read_fit_workout
 from tests.exchange.foreign_files import GOOD_CONNECT_STEPS, an_activity, connect_workout, step
 
 
@@ -154,3 +154,21 @@ def test_a_repeat_until_a_condition_runs_once_with_the_condition_in_its_first_no
 def test_odd_field_types_in_a_fit_file_are_not_taken_for_ours(odd: dict[str, Any]) -> None:
     # What a damaged file or another encoder can hand the decoder: lists, text, None.
     assert own_developer_keys(odd) == {}
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "words"),
+    [
+        ("hr_greater_than", {"duration_hr": 260}, "until heart rate above 160 bpm"),
+        ("power_less_than", {"duration_power": 1250}, "until power below 250 W"),
+        ("power_greater_than", {"duration_power": 95}, "until power above 95% of FTP"),
+        ("calories", {"duration_calories": 300}, "until 300 calories"),
+        ("repeat_until_time", {"repeat_time": 600.0}, "until 600 s in all"),
+        ("repeat_until_distance", {"repeat_distance": 5000.0}, "until 5000 m in all"),
+        ("training_peaks_tss", {}, "until training peaks tss"),
+    ],
+)
+def test_each_condition_is_said_with_its_value(
+    kind: str, fields: dict[str, float], words: str
+) -> None:
+    assert condition_words(kind, fields) == words
