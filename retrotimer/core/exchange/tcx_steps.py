@@ -56,7 +56,8 @@ class _Reading:
         self.conditions: list[str] = []
 
     def step(self, step: ZwoElement, depth: int) -> None:
-        number = len(self.entries) + 1
+        # Steps are named as the file numbers them (StepId), else by their place.
+        number = whole_number(_text(step, "StepId")) or len(self.entries) + 1
         subject = f"workout step {number}"
         if schema_type(step) == "Repeat_t":
             written = _text(step, "Repetitions")
