@@ -63,10 +63,13 @@ def is_icu_text(text: str) -> bool:
 
 def _seconds(token: str) -> int | None:
     match = _DURATION.match(token) or _SHORT_DURATION.match(token)
-    if match is None or not any(match.groupdict().get(name) for name in ("h", "m", "s")):
+    if match is None:
         return None
-    parts = {name: int(match.groupdict().get(name) or 0) for name in ("h", "m", "ms", "s")}
-    return parts["h"] * 3600 + parts["m"] * 60 + parts["ms"] + parts["s"]
+    found = match.groupdict()
+    if not (found.get("h") or found.get("m") or found.get("s")):
+        return None
+    hours, minutes, seconds = (int(found.get(name) or 0) for name in ("h", "m", "s"))
+    return hours * 3600 + minutes * 60 + int(found.get("ms") or 0) + seconds
 
 
 def _metres(token: str) -> int | None:
@@ -80,29 +83,37 @@ def _metres(token: str) -> int | None:
     return max(1, round(amount * _METRES_IN[unit]))
 
 
+_EFFORT = re.compile(r"^rpe\d")
+_NUMBERED = re.compile(r"^z?\d")
+_ZONES = re.compile(r"^z\d(-z\d)?$")
+_WATTS = re.compile(r"^\d+w$")
+_FIGURES = re.compile(r"^[\d.%/:-]+$")
+_OPTION_WORDS = {"hr": "heart rate"}
+_TARGET_WORDS = {"freeride": "free ride", "maxeffort": "max effort", "ramp": "ramp"}
+
+
 def _target(token: str, line_tokens: set[str]) -> str | None:
     """What kind of target a token sets, or None for an ordinary word."""
     low = token.casefold()
     if "=" in low:
         # Options such as hr=1s (heart-rate smoothing) or power=3s.
-        return {"hr": "heart rate"}.get(low.split("=")[0], low.split("=")[0] or "option")
-    if low in ("freeride", "maxeffort"):
-        return {"freeride": "free ride", "maxeffort": "max effort"}[low]
-    if re.match(r"^rpe\d", low):
+        name = low.split("=")[0]
+        return _OPTION_WORDS.get(name, name or "option")
+    if low in _TARGET_WORDS:
+        return _TARGET_WORDS[low]
+    if _EFFORT.match(low):
         return "perceived effort"
-    if low in ("hr", "lthr") or "hr" in line_tokens and re.match(r"^z?\d", low):
+    if low in ("hr", "lthr") or "hr" in line_tokens and _NUMBERED.match(low):
         return "heart rate"
-    if "pace" in line_tokens and re.match(r"^z\d(-z\d)?$", low):
+    if "pace" in line_tokens and _ZONES.match(low):
         return "pace"
     if low == "pace" or "/km" in low or "/mi" in low or "pace" in line_tokens and "%" in low:
         return "pace"
     if low.endswith("rpm"):
         return "cadence"
-    if low == "ramp":
-        return "ramp"
-    if "%" in low or re.match(r"^\d+w$", low) or low == "ftp" or re.match(r"^z\d(-z\d)?$", low):
+    if "%" in low or _WATTS.match(low) or low == "ftp" or _ZONES.match(low):
         return "power"
-    if re.match(r"^[\d.%/:-]+$", low):
+    if _FIGURES.match(low):
         return "power"
     return None
 
