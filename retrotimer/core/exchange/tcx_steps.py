@@ -10,6 +10,7 @@ from retrotimer.core.exchange.workout import (
     WorkoutStep,
 )
 from retrotimer.core.exchange.workout_reading import (
+    conditions_warning,
     dropped_targets_warning,
     refused,
     workout_to_template,
@@ -128,15 +129,8 @@ def tcx_to_template(root: ZwoElement, default_name: str) -> TemplateReading:
     problems: list[Problem] = []
     if (warning := dropped_targets_warning(reading.dropped)) is not None:
         problems.append(warning)
-    if reading.conditions:
-        problems.append(
-            Problem(
-                Severity.WARNING,
-                f"{'; '.join(reading.conditions)}: RetroTimer measures no heart rate or "
-                "calories, so such a step is open (press when it is met), the condition in its "
-                "note",
-            )
-        )
+    if (conditions := conditions_warning(reading.conditions)) is not None:
+        problems.append(conditions)
     sport = workout.attributes.get("Sport", "")
     if sport and sport != "Running":
         problems.append(

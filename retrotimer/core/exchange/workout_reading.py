@@ -79,6 +79,18 @@ def dropped_targets_warning(names: Iterable[str]) -> Problem | None:
     )
 
 
+def conditions_warning(conditions: list[str]) -> Problem | None:
+    """One warning naming every step that ends on a condition a watch measures."""
+    if not conditions:
+        return None
+    return Problem(
+        Severity.WARNING,
+        f"{'; '.join(conditions)}: RetroTimer measures no heart rate, power or calories, so "
+        "such a step is open (press when it is met) and such a repeat runs once, the condition "
+        "in its note",
+    )
+
+
 def name_and_description(
     name: str, description: str, default_name: str
 ) -> tuple[str, str, list[Problem]]:

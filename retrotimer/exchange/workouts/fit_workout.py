@@ -17,6 +17,7 @@ from retrotimer.core.exchange.workout import (
     WorkoutStep,
 )
 from retrotimer.core.exchange.workout_reading import (
+    conditions_warning,
     dropped_targets_warning,
     workout_to_template,
 )
@@ -267,17 +268,6 @@ def _read_step(
         kind=_KINDS.get(kind_code) if isinstance(kind_code, int) else None,
         steps=steps if isinstance(steps, int) and not isinstance(steps, bool) else None,
         metres=(metres or 0.0) if duration == "distance" else None,
-    )
-
-
-def conditions_warning(conditions: list[str]) -> Problem | None:
-    """One warning naming every step that ends on a condition the watch measures."""
-    if not conditions:
-        return None
-    return Problem(
-        Severity.WARNING,
-        f"{'; '.join(conditions)}: RetroTimer measures no heart rate or power, so such a step "
-        "is open (press when it is met) and such a repeat runs once, the condition in its note",
     )
 
 

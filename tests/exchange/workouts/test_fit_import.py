@@ -75,7 +75,7 @@ def test_a_heart_rate_condition_is_an_open_step_saying_it_and_named_once() -> No
     (warning,) = reading.warnings
     assert warning.message.startswith(
         "step 2 lasts until heart rate below 125 bpm; step 3 lasts until heart rate above 80% "
-        "of max: RetroTimer measures no heart rate or power"
+        "of max: RetroTimer measures no heart rate, power or calories"
     )
 
 
