@@ -128,7 +128,7 @@ def kind_of_step(name: str, intensity: Intensity) -> SegmentKind:
     return named
 
 
-def _segment(step: WorkoutStep, subject: str) -> Segment | Problem:
+def _segment(step: WorkoutStep) -> Segment:
     kind = step.kind or kind_of_step(step.name, step.intensity)
     if step.steps is not None and step.kind is not None:
         length = Length.steps(step.steps)
@@ -184,11 +184,7 @@ def _items(workout: Workout, problems: list[Problem]) -> tuple[Item, ...]:
             del built[cut:]
             built.append((entry.first_step, Repeat(entry.count, inner), depth))
             continue
-        made = _segment(entry, subject)
-        if isinstance(made, Problem):
-            problems.append(made)
-        else:
-            built.append((index, made, 0))
+        built.append((index, _segment(entry), 0))
     return tuple(item for _, item, _ in built)
 
 
