@@ -79,11 +79,6 @@ def xml_text(data: bytes, source: str) -> tuple[str, Problem | None]:
             name = WINDOWS_ENCODING
     try:
         text = data.decode(name)
-    except LookupError:
-        raise TemplateError(
-            [f"line 1: the file says it is in the {name!r} encoding, which no reader knows"],
-            source,
-        ) from None
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - data.rfind(b"\n", 0, error.start)
@@ -97,6 +92,12 @@ def xml_text(data: bytes, source: str) -> tuple[str, Problem | None]:
                 f"line {line}:{column}: {what}, but byte 0x{data[error.start]:02x} is not text "
                 "in it; save the file as UTF-8"
             ],
+            source,
+        ) from None
+    except (LookupError, ValueError):
+        # No such codec, one that is not for text, or a name no codec can have (a NUL in it).
+        raise TemplateError(
+            [f"line 1: the file says it is in the {name!r} encoding, which no reader knows"],
             source,
         ) from None
     if name == WINDOWS_ENCODING and not declared:

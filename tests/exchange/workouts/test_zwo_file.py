@@ -125,8 +125,16 @@ def test_a_windows_file_without_a_declaration_is_read_as_windows_1252_and_said_s
             b'<?xml version="1.0" encoding="no-such"?><workout_file/>',
             "line 1: the file says it is in the 'no-such' encoding, which no reader knows",
         ),
+        (
+            b'<?xml version="1.0" encoding="base64"?><workout_file/>',
+            "line 1: the file says it is in the 'base64' encoding, which no reader knows",
+        ),
+        (
+            b'<?xml version="1.0" encoding="utf\x00-8"?><workout_file/>',
+            "line 1: the file says it is in the 'utf\\x00-8' encoding, which no reader knows",
+        ),
     ],
-    ids=["no-encoding", "unknown"],
+    ids=["no-encoding", "unknown", "not for text", "a nul in the name"],
 )
 def test_an_encoding_that_cannot_be_read_is_named_in_one_line(
     document: bytes, message: str
