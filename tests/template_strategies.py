@@ -8,6 +8,7 @@ from retrotimer.core.model import (
     Item,
     Length,
     LengthUnit,
+    Prompt,
     Repeat,
     Segment,
     SegmentKind,
@@ -22,13 +23,26 @@ names = any_text.map(str.strip).filter(bool)
 optional_text = st.one_of(st.none(), any_text.filter(bool))
 
 
+def lengths(
+    amounts: st.SearchStrategy[int], caps: st.SearchStrategy[int]
+) -> st.SearchStrategy[Length]:
+    """Lengths of every unit: an open one has no amount, open and distance ones may be capped."""
+    optional_caps = st.one_of(st.none(), caps)
+    return st.one_of(
+        st.builds(Length, amounts, st.sampled_from([LengthUnit.SECONDS, LengthUnit.STEPS])),
+        st.builds(Length.metres, amounts, optional_caps),
+        st.builds(Length.open, optional_caps),
+    )
+
+
 def segments(amounts: st.SearchStrategy[int]) -> st.SearchStrategy[Segment]:
     return st.builds(
         Segment,
         st.sampled_from(SegmentKind),
-        st.builds(Length, amounts, st.sampled_from(LengthUnit)),
+        lengths(amounts, amounts),
         optional_text,
         optional_text,
+        st.lists(st.builds(Prompt, amounts, any_text), max_size=2).map(tuple),
     )
 
 
@@ -63,7 +77,7 @@ def sensible_templates() -> st.SearchStrategy[Template]:
     simple_segments = st.builds(
         Segment,
         st.sampled_from(SegmentKind),
-        st.builds(Length, amounts, st.sampled_from(LengthUnit)),
+        lengths(amounts, st.integers(1, 600)),
         st.one_of(st.none(), st.sampled_from(["turn around and reset", "easy", "zig, zag"])),
         st.one_of(st.none(), st.just("hold the rails")),
     )

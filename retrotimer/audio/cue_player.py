@@ -93,7 +93,7 @@ class CuePlayer(QObject):
 
     def load(self, plan: Plan, get_ready: Sequence[Cue]) -> None:
         """Script `plan` and its session's get-ready cues for the events to come, and start
-        rendering its custom labels."""
+        rendering its custom labels and timed prompts."""
         self._script = script_cues(plan, get_ready, self._settings, self._timing)
         if self._renderer is None:
             return
@@ -102,7 +102,8 @@ class CuePlayer(QObject):
             for segment in plan.segments
             if segment.custom_label and self._voice.clip(spoken_label(segment.label)) is None
         }
-        self._renderer.request(sorted(labels))
+        prompts = {prompt.text for segment in plan.segments for prompt in segment.prompts}
+        self._renderer.request(sorted(labels | prompts))
 
     def hold(self, held: bool) -> None:
         """Held: open the output and keep it running (a session is under way). Let go: it is

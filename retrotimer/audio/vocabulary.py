@@ -8,7 +8,7 @@ from retrotimer.core.model import Item, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.session.speech import LARGEST_SINGLE_NUMBER, spoken_label
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 
-UNITS = ("step", "steps", "second", "seconds", "minute", "minutes")
+UNITS = ("step", "steps", "second", "seconds", "minute", "minutes", "metre", "metres")
 CUE_WORDS = (
     "rep",
     "of",
@@ -20,6 +20,7 @@ CUE_WORDS = (
     "hold the rails",
     "stop and turn around",
     "session complete",
+    "press when done",
 )
 STATE_WORDS = ("paused", "resumed", "stopped")
 

@@ -57,9 +57,13 @@ def _export_all(store: HistoryStore, folder: Path, fmt: ActivityFormat, force: b
     except OSError as error:
         _warn(f"cannot make the folder {folder}: {describe_os_error(error)}")
         return EXIT_REFUSED
-    written = kept = 0
+    written = kept = tests = 0
     for session in store.all_sessions():
         if session.entry.is_deleted:
+            continue
+        if session.entry.test_run:
+            # A run at a compressed speed is no training: its 22 s would be an 18-minute run.
+            tests += 1
             continue
         target = folder / session_file_name(session.entry, fmt)
         try:
@@ -72,6 +76,8 @@ def _export_all(store: HistoryStore, folder: Path, fmt: ActivityFormat, force: b
             continue
         written += 1
     note = f"; {kept} already there were kept (--force replaces them)" if kept else ""
+    if tests:
+        note += f"; {tests} test runs at a compressed speed were left out"
     print(f"Exported {written} sessions to {folder}{note}", file=sys.stderr)
     return 0
 

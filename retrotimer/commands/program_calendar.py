@@ -77,7 +77,9 @@ def build_calendar(
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//RetroTimer//Training programs//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"RetroTimer: {active.program.name}")
+    # A name of the calendar's own (an X- property) is not escaped unless it is given as text:
+    # a comma or a semicolon in a program's name would cut it short in other readers.
+    calendar.add("x-wr-calname", icalendar.vText(f"RetroTimer: {active.program.name}"))
     stamp = datetime.now(UTC).replace(microsecond=0)
     for item in planned:
         plan = compile_plan(item.template, active.settings)

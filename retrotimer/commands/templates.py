@@ -40,7 +40,10 @@ def register(parser: argparse.ArgumentParser) -> None:
         "import", help="add template files to your templates (a taken name gets a suffix)"
     )
     importing.add_argument(
-        "files", nargs="+", metavar="FILE", help="TOML, text-syntax, FIT, intervals.icu or .zwo"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="TOML, text-syntax, FIT, TCX, intervals.icu or .zwo",
     )
     importing.add_argument(
         "--format",

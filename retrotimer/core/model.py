@@ -96,18 +96,27 @@ _KIND_INFO: dict[SegmentKind, KindInfo] = {
 
 
 class LengthUnit(enum.Enum):
-    """A segment lasts a number of seconds or a number of steps."""
+    """A segment lasts a number of seconds or steps, covers a distance, or is open."""
 
     SECONDS = "seconds"
     STEPS = "steps"
+    # A distance in whole metres; the runner presses when it is covered.
+    METRES = "metres"
+    # No length known in advance: the runner presses when done ("run to the cone").
+    OPEN = "open"
 
 
 @dataclass(frozen=True, slots=True)
 class Length:
-    """How long a segment lasts: whole seconds or whole steps."""
+    """How long a segment lasts: whole seconds, whole steps, whole metres, or open.
+
+    An open length has no amount (0). A segment that ends on a press (open or a distance)
+    may carry `cap_s`: after that many seconds it ends by itself.
+    """
 
     amount: int
     unit: LengthUnit
+    cap_s: int | None = None
 
     @classmethod
     def seconds(cls, amount: int) -> Length:
@@ -121,19 +130,50 @@ class Length:
     def steps(cls, amount: int) -> Length:
         return cls(amount, LengthUnit.STEPS)
 
+    @classmethod
+    def metres(cls, amount: int, cap_s: int | None = None) -> Length:
+        return cls(amount, LengthUnit.METRES, cap_s)
+
+    @classmethod
+    def open(cls, cap_s: int | None = None) -> Length:
+        return cls(0, LengthUnit.OPEN, cap_s)
+
     @property
     def is_steps(self) -> bool:
         return self.unit is LengthUnit.STEPS
 
+    @property
+    def is_open(self) -> bool:
+        return self.unit is LengthUnit.OPEN
+
+    @property
+    def is_distance(self) -> bool:
+        return self.unit is LengthUnit.METRES
+
+    @property
+    def ends_on_press(self) -> bool:
+        """The runner ends the segment (a press), or its cap does; the clock alone does not."""
+        return self.unit in (LengthUnit.OPEN, LengthUnit.METRES)
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """Words said and shown a number of seconds into a segment ("Cadence up now" at 30 s)."""
+
+    offset_s: int
+    text: str
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """One stretch of the session: a kind, a length, an optional label and on-screen note."""
+    """One stretch of the session: a kind, a length, an optional label and on-screen note,
+    and prompts timed within it."""
 
     kind: SegmentKind
     length: Length
     label: str | None = None
     note: str | None = None
+    prompts: tuple[Prompt, ...] = ()
 
     @property
     def display_label(self) -> str:

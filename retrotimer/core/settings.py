@@ -48,6 +48,15 @@ _FALLBACK_CADENCES: dict[SegmentKind, int] = {
     SegmentKind.FORWARD_RUN: 160,
 }
 CADENCE_RANGE = (40, 240)
+# Seconds per 100 m for kinds without a user pace: walking at 5 km/h, running at 10 km/h.
+_FALLBACK_PACES: dict[SegmentKind, int] = {
+    SegmentKind.WARMUP: 72,
+    SegmentKind.WALK: 72,
+    SegmentKind.COOLDOWN: 72,
+    SegmentKind.REST: 72,
+    SegmentKind.FORWARD_RUN: 36,
+}
+PACE_RANGE = (10, 600)
 MAX_COUNTDOWN_PIPS = 5
 # The run screen's clock changes once a second (Session.next_display_change), so the timer
 # may sleep that long between readings; a clock jump threshold at or below it would take
@@ -80,6 +89,14 @@ class Settings:
     default_venue: Venue = Venue.TRACK
     safety_checklist: bool = True
     clock_jump_s: float = 5.0
+    # What an open step (one the runner ends with a press) is reckoned to last, for totals,
+    # charts and the coach; the session itself waits for the press.
+    open_step_s: int = 30
+    # Seconds per 100 m, by kind, that a distance step is reckoned to take (3, 6 and 10 km/h
+    # backward: a beginner's walk, jog and sprint).
+    pace_backward_walk: int = 120
+    pace_backward_jog: int = 60
+    pace_backward_sprint: int = 36
     # How steps-counted segments are written to a watch's workout file.
     watch_steps_as: StepsAs = StepsAs.TIME
     # Set once the welcome has been shown (accepted or skipped), so it is shown only once.
@@ -94,6 +111,16 @@ class Settings:
         if kind is SegmentKind.BACKWARD_SPRINT:
             return self.cadence_backward_sprint
         return _FALLBACK_CADENCES[kind]
+
+    def pace(self, kind: SegmentKind) -> int:
+        """Seconds per 100 m used to reckon how long a distance of this kind takes."""
+        if kind is SegmentKind.BACKWARD_WALK:
+            return self.pace_backward_walk
+        if kind is SegmentKind.BACKWARD_JOG:
+            return self.pace_backward_jog
+        if kind is SegmentKind.BACKWARD_SPRINT:
+            return self.pace_backward_sprint
+        return _FALLBACK_PACES[kind]
 
     def validate(self) -> list[str]:
         """Messages for values out of range, each naming the field, its value and the range
@@ -122,6 +149,10 @@ SESSION_FIELDS = frozenset(
         "step_ticks",
         "default_venue",
         "clock_jump_s",
+        "open_step_s",
+        "pace_backward_walk",
+        "pace_backward_jog",
+        "pace_backward_sprint",
     }
 )
 
@@ -149,10 +180,15 @@ class NumberRule:
 
 
 _CADENCE = ("steps a minute",)
+_PACE = ("seconds per 100 m",)
 NUMBER_RULES: dict[str, NumberRule] = {
     "cadence_backward_walk": NumberRule("cadence backward walk", *CADENCE_RANGE, *_CADENCE),
     "cadence_backward_jog": NumberRule("cadence backward jog", *CADENCE_RANGE, *_CADENCE),
     "cadence_backward_sprint": NumberRule("cadence backward sprint", *CADENCE_RANGE, *_CADENCE),
+    "open_step_s": NumberRule("open step estimate", 5, 600, "seconds"),
+    "pace_backward_walk": NumberRule("pace backward walk", *PACE_RANGE, *_PACE),
+    "pace_backward_jog": NumberRule("pace backward jog", *PACE_RANGE, *_PACE),
+    "pace_backward_sprint": NumberRule("pace backward sprint", *PACE_RANGE, *_PACE),
     "get_ready_s": NumberRule("get-ready countdown", 0, 60, "seconds"),
     "countdown_pips": NumberRule("countdown pips", 0, MAX_COUNTDOWN_PIPS),
     "reminder_interval_s": NumberRule("reminder interval", 5, 120, "seconds"),

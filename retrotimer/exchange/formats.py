@@ -6,15 +6,16 @@ import enum
 
 
 class WorkoutFormat(enum.Enum):
-    """Workout files of other tools: Garmin's FIT, intervals.icu text, Zwift's .zwo."""
+    """Workout files of other tools: Garmin's FIT and TCX, intervals.icu text, Zwift's .zwo."""
 
     FIT = "fit"
     ICU = "icu"
     ZWO = "zwo"
+    TCX = "tcx"
 
     @property
     def suffix(self) -> str:
-        return {"fit": ".fit", "icu": ".txt", "zwo": ".zwo"}[self.value]
+        return {"fit": ".fit", "icu": ".txt", "zwo": ".zwo", "tcx": ".tcx"}[self.value]
 
 
 # What `templates export --format` can write besides TOML and the text syntax.

@@ -9,9 +9,11 @@ import pytest
 from garmin_fit_sdk import Decoder, Stream
 from tcxreader.tcxreader import TCXReader
 
+from retrotimer.exchange.history.history_codec import sessions_to_json
 from retrotimer.storage.paths import AppPaths
 from tests.cli_runner import retrotimer
 from tests.exchange.fit_reading import fit_steps
+from tests.history_samples import segment, session
 
 
 def test_export_a_built_in_template_for_a_watch(tmp_path: Path) -> None:
@@ -94,13 +96,18 @@ def test_a_recorded_session_exports_to_fit_and_tcx(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_all_sessions_to_a_folder_and_bad_ids_refused(tmp_path: Path) -> None:
-    record_a_session(tmp_path)
+def test_all_sessions_to_a_folder_but_test_runs_and_bad_ids_refused(tmp_path: Path) -> None:
+    record_a_session(tmp_path)  # at --speed 40: a test run
+    backup = tmp_path / "backup.json"
+    trained = session(0, segments=(segment(0), segment(1)), template="Tuesday")
+    backup.write_text(sessions_to_json([trained]), encoding="utf-8")
+    assert retrotimer("history", "import", str(backup)).returncode == 0
     folder = tmp_path / "out"
     done = retrotimer("history", "export", "--format", "fit", "--all", str(folder))
     assert done.returncode == 0, done.stderr
     (written,) = folder.iterdir()
-    assert written.suffix == ".fit" and "short" in written.name
+    assert written.suffix == ".fit" and "tuesday" in written.name
+    assert "1 test runs at a compressed speed were left out" in done.stderr
     again = retrotimer("history", "export", "--format", "fit", "--all", str(folder))
     assert "1 already there were kept" in again.stderr
 
@@ -167,12 +174,12 @@ def test_format_forces_a_reader(tmp_path: Path) -> None:
         ),
         (
             "free.zwo",
-            b'<workout_file><workout><FreeRide Duration="60"/></workout></workout_file>',
-            "workout step 1 <FreeRide>: a FreeRide step is open-ended",
+            b'<workout_file><workout><FreeRide Duration="ten"/></workout></workout_file>',
+            'workout step 1 <FreeRide>: Duration="ten" is not a number of seconds',
         ),
-        ("far.txt", b"- 5m\n- 10km\n", "far.txt:2:1: error: a length given as a distance (10km)"),
+        ("easy.txt", b"- 5m\n- easy\n", "easy.txt:2:1: error: this step has no length"),
     ],
-    ids=["truncated fit", "entities", "free ride", "distance"],
+    ids=["truncated fit", "entities", "no number", "no length"],
 )
 def test_bad_files_are_refused_in_a_line_and_nothing_is_saved(
     tmp_path: Path, name: str, data: bytes | None, message: str
@@ -241,7 +248,7 @@ def test_plan_validate_and_run_take_other_tools_files(tmp_path: Path) -> None:
     assert checked.returncode == 0
     assert "1 warning" in checked.stdout and "power targets were dropped" in checked.stdout
     bad = tmp_path / "ride.zwo"
-    bad.write_text('<workout_file><workout><FreeRide Duration="9"/></workout></workout_file>')
+    bad.write_text('<workout_file><workout><FreeRide Duration="9s"/></workout></workout_file>')
     refused = retrotimer("templates", "validate", str(bad))
     assert refused.returncode == 1
-    assert "FreeRide step is open-ended" in refused.stdout
+    assert 'Duration="9s" is not a number of seconds' in refused.stdout

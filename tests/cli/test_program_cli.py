@@ -9,6 +9,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+import vobject
 
 from retrotimer.core.history.history_values import HistorySession, Review
 from retrotimer.core.history.program_ref import ProgramRef
@@ -173,6 +174,24 @@ def test_calendar_has_stable_uids_time_zones_and_reminders(
     again = icalendar.Calendar.from_ical(out.read_bytes())
     assert [str(e["uid"]) for e in again.walk("VEVENT")] == uids[:4]
     assert retrotimer(*args, "--tz", "Mars/Olympus").returncode == 2
+
+
+def test_the_calendar_escapes_names_as_a_second_icalendar_parser_reads_them(
+    private_home: Path, tmp_path: Path
+) -> None:
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    name = "Retro, slow; steady \\ plan"
+    mine = tmp_path / "mine.toml"
+    mine.write_text(program_to_toml(dataclasses.replace(learn, name=name)), "utf-8")
+    assert retrotimer("program", "import", str(mine)).returncode == 0
+    assert retrotimer("program", "start", name, "--on", "2026-03-02").returncode == 0
+    out = tmp_path / "plan.ics"
+    written = retrotimer("program", "calendar", "-o", str(out), "--today", "2026-03-02")
+    assert written.returncode == 0, written.stderr
+    calendar = vobject.readOne(out.read_text("utf-8"))
+    assert calendar.contents["x-wr-calname"][0].value == f"RetroTimer: {name}"
+    assert calendar.vevent.summary.value == f"{name}: week 1, session 1"
 
 
 def test_history_import_keeps_sessions_of_an_unknown_program_and_says_so(

@@ -141,7 +141,8 @@ def test_import_reports_renames_and_failures(
         f'imported {text_file} as "Tiny jogs (2)": a template named "Tiny jogs" already exists\n'
     )
     assert err.splitlines() == [
-        f'retrotimer: {bad}:2:3: error: expected a unit after "5": s, m or steps; found "walk"',
+        f'retrotimer: {bad}:2:3: error: expected a unit after "5": s, m, steps or metres; '
+        'found "walk"',
         f"retrotimer: {bad} was not imported",
     ]
     names = sorted(p.name for p in AppPaths.from_environment().templates.iterdir())

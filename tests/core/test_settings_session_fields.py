@@ -22,10 +22,14 @@ from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from tests.factories import simple
 
 DEFAULTS = Settings()
-# The built-ins, and every kind counted in steps (no built-in sprints).
+# The built-ins, every kind counted in steps (no built-in sprints), and open and distance steps.
 TEMPLATES = (
     *BUILTIN_TEMPLATES,
     simple(*(Segment(kind, Length.steps(12)) for kind in SegmentKind if kind.is_backward)),
+    simple(
+        Segment(SegmentKind.BACKWARD_WALK, Length.open()),
+        *(Segment(kind, Length.metres(100)) for kind in SegmentKind if kind.is_backward),
+    ),
 )
 
 

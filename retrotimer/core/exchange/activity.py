@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from retrotimer.core.exchange.workout import INTENSITY_OF_KIND, Intensity
 from retrotimer.core.history.history_values import HistorySession, Pause
-from retrotimer.core.model import SegmentKind
+from retrotimer.core.model import SegmentKind, Venue
 
 # Training logs draw their charts from records; one at least this often while the timer runs.
 RECORD_EVERY_S = 5.0
@@ -68,6 +68,7 @@ class Activity:
     utc_offset_s: int
     laps: tuple[Lap, ...]
     stops: tuple[TimerStop, ...] = ()
+    venue: Venue = Venue.ANY
 
     @property
     def timer_s(self) -> float:
@@ -186,4 +187,5 @@ def activity_from_session(session: HistorySession) -> Activity:
         entry.utc_offset_s,
         tuple(laps),
         stops,
+        entry.venue,
     )

@@ -37,7 +37,8 @@ INTENSITY_OF_KIND: dict[SegmentKind, Intensity] = {
 
 @dataclass(frozen=True, slots=True)
 class WorkoutStep:
-    """One step on the watch. `seconds` None: an open step, ended by the lap button.
+    """One step on the watch. `seconds` None: an open step, ended by the lap button, or, with
+    `metres`, a step that ends when the watch has measured that distance.
 
     `kind` and `steps` are RetroTimer's own facts about the step; a file from elsewhere
     leaves them None and they are worked out from the intensity and the name.
@@ -49,6 +50,7 @@ class WorkoutStep:
     seconds: float | None
     kind: SegmentKind | None = None
     steps: int | None = None
+    metres: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +104,17 @@ def note_from_notes(notes: str) -> str | None:
 
 
 def _step(segment: Segment, settings: Settings, venue: Venue, steps_as: StepsAs) -> WorkoutStep:
-    lap = segment.length.is_steps and steps_as is StepsAs.LAP
+    length = segment.length
+    # Open and distance steps end on the lap button or the watch's distance, never a time.
+    lap = length.ends_on_press or length.is_steps and steps_as is StepsAs.LAP
     return WorkoutStep(
         name=segment.display_label,
         notes=step_notes(segment, venue),
         intensity=INTENSITY_OF_KIND[segment.kind],
         seconds=None if lap else segment_seconds(segment, settings),
         kind=segment.kind,
-        steps=segment.length.amount if segment.length.is_steps else None,
+        steps=length.amount if length.is_steps else None,
+        metres=float(length.amount) if length.is_distance else None,
     )
 
 

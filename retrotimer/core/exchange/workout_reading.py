@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from retrotimer.core.exchange.kind_words import kind_from_words
+from retrotimer.core.exchange.timed_prompts import prompt_pieces
 from retrotimer.core.exchange.workout import (
     Intensity,
     RepeatStep,
@@ -12,7 +13,17 @@ from retrotimer.core.exchange.workout import (
     WorkoutStep,
     note_from_notes,
 )
-from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.model import (
+    Item,
+    Length,
+    Prompt,
+    Repeat,
+    Segment,
+    SegmentKind,
+    Template,
+    Venue,
+)
+from retrotimer.core.templates.text_rules import MAX_DESCRIPTION, MAX_NOTE
 from retrotimer.core.templates.validation import (
     MAX_DEPTH,
     MAX_LABEL,
@@ -24,7 +35,10 @@ from retrotimer.core.templates.validation import (
     validate_template,
 )
 
-SUPPORTED_LENGTHS = "RetroTimer segments last a time or a number of steps"
+SUPPORTED_LENGTHS = (
+    "RetroTimer segments last a time, a number of steps or a distance, or are open (ended with "
+    "a press)"
+)
 
 # The kind a step's intensity stands for when its name says nothing about it.
 _KIND_OF_INTENSITY: dict[Intensity, SegmentKind] = {
@@ -65,6 +79,45 @@ def dropped_targets_warning(names: Iterable[str]) -> Problem | None:
     )
 
 
+def conditions_warning(conditions: list[str]) -> Problem | None:
+    """One warning naming every step that ends on a condition a watch measures."""
+    if not conditions:
+        return None
+    return Problem(
+        Severity.WARNING,
+        f"{'; '.join(conditions)}: RetroTimer measures no heart rate, power or calories, so "
+        "such a step is open (press when it is met) and such a repeat runs once, the condition "
+        "in its note",
+    )
+
+
+def name_and_description(
+    name: str, description: str, default_name: str
+) -> tuple[str, str, list[Problem]]:
+    """A foreign workout's name and description within a template's limits; what had to be cut
+    is said (a name too long keeps its whole self at the head of the description)."""
+    whole = " ".join(name.split()) or default_name
+    kept, text, problems = whole[:MAX_NAME].rstrip(), description.strip(), []
+    if kept != whole:
+        text = f"{whole}\n{text}".strip()
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                f"the name is cut to {MAX_NAME} characters; the whole of it opens the description",
+            )
+        )
+    if len(text) > MAX_DESCRIPTION:
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                f"the description of {len(text)} characters is cut to the {MAX_DESCRIPTION} a "
+                "template holds",
+            )
+        )
+        text = text[:MAX_DESCRIPTION].rstrip()
+    return kept, text, problems
+
+
 def kind_of_step(name: str, intensity: Intensity) -> SegmentKind:
     """A foreign step's kind: its words first ("backward", "walk"), then its intensity."""
     fallback = _KIND_OF_INTENSITY.get(intensity, SegmentKind.FORWARD_RUN)
@@ -75,21 +128,28 @@ def kind_of_step(name: str, intensity: Intensity) -> SegmentKind:
     return named
 
 
-def _segment(step: WorkoutStep, subject: str) -> Segment | Problem:
+def _segment(step: WorkoutStep) -> Segment:
     kind = step.kind or kind_of_step(step.name, step.intensity)
     if step.steps is not None and step.kind is not None:
         length = Length.steps(step.steps)
+    elif step.metres is not None:
+        length = Length.metres(max(1, round(step.metres)))
     elif step.seconds is None:
-        return refused(
-            subject,
-            "an open step, ended with the lap button, has no length; "
-            f"{SUPPORTED_LENGTHS}: give it a time",
-        )
+        length = Length.open()
     else:
         length = Length.seconds(max(1, round(step.seconds)))
-    name = step.name.strip()
-    label = name[:MAX_LABEL].rstrip() if name and name.casefold() != kind.label.casefold() else None
-    return Segment(kind, length, label, note_from_notes(step.notes))
+    name = " ".join(step.name.split())
+    label = name if name and name.casefold() != kind.label.casefold() else None
+    note = note_from_notes(step.notes)
+    # Words too long for a label or a note are said as prompts at the start, never cut.
+    prompts: list[Prompt] = []
+    if label is not None and len(label) > MAX_LABEL:
+        prompts += prompt_pieces(0, label)
+        label = None
+    if note is not None and len(note) > MAX_NOTE:
+        prompts += prompt_pieces(0, note)
+        note = None
+    return Segment(kind, length, label, note, tuple(prompts))
 
 
 def _items(workout: Workout, problems: list[Problem]) -> tuple[Item, ...]:
@@ -124,11 +184,7 @@ def _items(workout: Workout, problems: list[Problem]) -> tuple[Item, ...]:
             del built[cut:]
             built.append((entry.first_step, Repeat(entry.count, inner), depth))
             continue
-        made = _segment(entry, subject)
-        if isinstance(made, Problem):
-            problems.append(made)
-        else:
-            built.append((index, made, 0))
+        built.append((index, _segment(entry), 0))
     return tuple(item for _, item, _ in built)
 
 
@@ -144,8 +200,9 @@ def workout_to_template(
     problem is an error."""
     found = list(problems)
     items = _items(workout, found)
-    name = (workout.name.strip() or default_name)[:MAX_NAME].rstrip()
-    template = Template(name, items, workout.description.strip(), venue)
+    name, description, cuts = name_and_description(workout.name, workout.description, default_name)
+    found += cuts
+    template = Template(name, items, description, venue)
     if not any(problem.is_error for problem in found):
         found.extend(validate_template(template))
     if any(problem.is_error for problem in found):

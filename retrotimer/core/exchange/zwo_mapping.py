@@ -1,21 +1,22 @@
-"""Zwift run workouts (.zwo), already parsed into elements, as templates: time-based steps only."""
+"""Zwift run workouts (.zwo), already parsed into elements, as templates with timed prompts."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from retrotimer.core.exchange.kind_words import kind_from_words
+from retrotimer.core.exchange.timed_prompts import prompt_pieces
 from retrotimer.core.exchange.workout_reading import (
     SUPPORTED_LENGTHS,
     dropped_targets_warning,
+    name_and_description,
     refused,
 )
-from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template
+from retrotimer.core.model import Item, Length, Prompt, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.number_text import finite_number, whole_number
 from retrotimer.core.templates.text_rules import shown_text
 from retrotimer.core.templates.validation import (
-    MAX_NAME,
     Problem,
     Severity,
     TemplateReading,
@@ -23,8 +24,8 @@ from retrotimer.core.templates.validation import (
 )
 
 ROOT = "workout_file"
-_OPEN_ENDED = {"FreeRide", "freeride"}
-_TIMED = ("Warmup", "Cooldown", "SteadyState", "Ramp", "MaxEffort")
+# FreeRide (and Zwift's other spelling) with a Duration is a run at the runner's own pace.
+_TIMED = ("Warmup", "Cooldown", "SteadyState", "Ramp", "MaxEffort", "FreeRide", "Freeride")
 _TARGETS = {
     "Power": "power",
     "PowerLow": "power",
@@ -37,7 +38,16 @@ _TARGETS = {
     "CadenceLow": "cadence",
     "CadenceHigh": "cadence",
     "CadenceResting": "cadence",
+    "FlatRoad": "flat road",
 }
+# Zwift places some text events by distance run; RetroTimer times segments, so they are
+# placed where a runner at this pace (6:00 a kilometre) would be.
+DISTANCE_PROMPT_S_PER_KM = 360
+
+
+def local_name(tag: str) -> str:
+    """A tag without its namespace: "{http://...}schema" is "schema"."""
+    return tag.rpartition("}")[2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,25 +67,83 @@ class ZwoElement:
         return found.text.strip() if found is not None else ""
 
 
+@dataclass
+class _Part:
+    """A segment being built, where it starts in the workout, and the prompts it gets."""
+
+    segment: Segment
+    start_s: int
+    # How long the part lasts: its seconds, or its distance at the pace prompts are placed by.
+    span_s: int
+    prompts: list[Prompt] = field(default_factory=list)
+
+    @property
+    def end_s(self) -> int:
+        return self.start_s + self.span_s
+
+    def built(self) -> Segment:
+        ordered = sorted(self.prompts, key=lambda prompt: prompt.offset_s)
+        return replace(self.segment, prompts=tuple(ordered))
+
+
+@dataclass
+class _Step:
+    """The parts one step element makes: one, or `repeat` runs of an on and an off part."""
+
+    parts: list[_Part]
+    repeat: int = 1
+
+    def items(self) -> list[Item]:
+        if self.repeat == 1:
+            return [part.built() for part in self.parts]
+        # Runs with a prompt of their own are written out; the runs between them stay repeats.
+        runs = [self.parts[index : index + 2] for index in range(0, len(self.parts), 2)]
+        items: list[Item] = []
+        plain = 0
+        for run in runs:
+            if not any(part.prompts for part in run):
+                plain += 1
+                continue
+            if plain:
+                items.append(Repeat(plain, tuple(part.segment for part in runs[0])))
+                plain = 0
+            items += [part.built() for part in run]
+        if plain:
+            items.append(Repeat(plain, tuple(part.segment for part in runs[0])))
+        return items
+
+
 class _Reading:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.dropped: set[str] = set()
+        self.late = 0
+        self.by_distance = 0
+        # A workout whose durationType is distance gives its lengths in metres.
+        self.in_metres = False
 
-    def seconds(self, element: ZwoElement, attribute: str, subject: str) -> int | None:
+    def length(self, amount: int) -> Length:
+        return Length.metres(amount) if self.in_metres else Length.seconds(amount)
+
+    def span_s(self, amount: int) -> int:
+        return round(amount * DISTANCE_PROMPT_S_PER_KM / 1000) if self.in_metres else amount
+
+    def amount(self, element: ZwoElement, attribute: str, subject: str) -> int | None:
+        """The attribute's seconds, or metres in a workout by distance; None when unreadable."""
         value = element.attributes.get(attribute)
         if value is None:
             self.problems.append(
                 refused(subject, f"<{element.tag}> has no {attribute}; {SUPPORTED_LENGTHS}")
             )
             return None
-        seconds = finite_number(value)
-        if seconds is None:
+        amount = finite_number(value)
+        if amount is None:
+            unit = "metres" if self.in_metres else "seconds"
             self.problems.append(
-                refused(subject, f"{attribute}={shown_text(value)} is not a number of seconds")
+                refused(subject, f"{attribute}={shown_text(value)} is not a number of {unit}")
             )
             return None
-        return round(seconds)
+        return round(amount)
 
     def targets(self, element: ZwoElement) -> None:
         for name in element.attributes:
@@ -86,58 +154,104 @@ class _Reading:
             self.dropped.add("ramp")
 
 
-def _notes(element: ZwoElement) -> str | None:
-    messages = [
-        child.attributes.get("message", "").strip()
-        for child in element.children
-        if child.tag.lower() == "textevent"
-    ]
-    text = " ".join(message for message in messages if message)
-    return " ".join(text.split()) or None
+def _text_events(element: ZwoElement) -> list[ZwoElement]:
+    return [child for child in element.children if child.tag.lower() == "textevent"]
 
 
-def _step(element: ZwoElement, number: int, reading: _Reading) -> Item | None:
+def _words(element: ZwoElement) -> str:
+    """Every message of the step's text events, for the kind they name."""
+    return " ".join(event.attributes.get("message", "") for event in _text_events(element))
+
+
+def _step(element: ZwoElement, number: int, reading: _Reading, start_s: int) -> _Step | None:
     subject = f"workout step {number} <{element.tag}>"
     reading.targets(element)
-    if element.tag in _OPEN_ENDED:
-        reading.problems.append(
-            refused(
-                subject,
-                f"a {element.tag} step is open-ended; a RetroTimer segment always has a length: "
-                "use a SteadyState step with a Duration",
-            )
-        )
-        return None
-    notes = _notes(element)
+    words = _words(element)
     if element.tag == "IntervalsT":
         written = element.attributes.get("Repeat", "1")
         count = whole_number(written)
-        on = reading.seconds(element, "OnDuration", subject)
-        off = reading.seconds(element, "OffDuration", subject)
-        if count is None:
+        on = reading.amount(element, "OnDuration", subject)
+        off = reading.amount(element, "OffDuration", subject)
+        if count is None or count < 1:
             reading.problems.append(
                 refused(subject, f"Repeat={shown_text(written)} is not a count")
             )
-        if on is None or off is None or count is None:
+        if on is None or off is None or count is None or count < 1:
             return None
-        work = Segment(kind_from_words(notes or ""), Length.seconds(on), note=notes)
-        return Repeat(count, (work, Segment(SegmentKind.WALK, Length.seconds(off))))
+        work = Segment(kind_from_words(words), reading.length(on))
+        rest = Segment(SegmentKind.WALK, reading.length(off))
+        on_s, off_s = reading.span_s(on), reading.span_s(off)
+        parts: list[_Part] = []
+        for run in range(count):
+            parts.append(_Part(work, start_s + run * (on_s + off_s), on_s))
+            parts.append(_Part(rest, start_s + run * (on_s + off_s) + on_s, off_s))
+        return _Step(parts, count)
     if element.tag in _TIMED:
-        seconds = reading.seconds(element, "Duration", subject)
+        seconds = reading.amount(element, "Duration", subject)
         if seconds is None:
             return None
         kind = {"Warmup": SegmentKind.WARMUP, "Cooldown": SegmentKind.COOLDOWN}.get(
-            element.tag, kind_from_words(notes or "")
+            element.tag, kind_from_words(words)
         )
-        return Segment(kind, Length.seconds(seconds), note=notes)
+        return _Step(
+            [_Part(Segment(kind, reading.length(seconds)), start_s, reading.span_s(seconds))]
+        )
     reading.problems.append(
         refused(
             subject,
             f"<{element.tag}> steps cannot be read; RetroTimer reads Warmup, Cooldown, "
-            "SteadyState, Ramp, MaxEffort and IntervalsT steps with a Duration",
+            "SteadyState, Ramp, MaxEffort, FreeRide and IntervalsT steps with a Duration",
         )
     )
     return None
+
+
+def _event_offset(event: ZwoElement, subject: str, reading: _Reading) -> int | None:
+    """Seconds from the start of the event's step (or workout), by time or by distance."""
+    for name in ("timeoffset", "TimeOffset", "distoffset", "DistOffset"):
+        written = event.attributes.get(name)
+        if written is None:
+            continue
+        value = finite_number(written)
+        if value is None or value < 0:
+            reading.problems.append(
+                refused(subject, f"a text event's {name}={shown_text(written)} is not an offset")
+            )
+            return None
+        if name.lower() == "distoffset":
+            reading.by_distance += 1
+            return round(value * DISTANCE_PROMPT_S_PER_KM / 1000)
+        return round(value)
+    return 0
+
+
+def _place(parts: list[_Part], at_s: int, text: str) -> None:
+    """The prompt goes to the part running at `at_s` (the last part's last second if none)."""
+    part = next((part for part in parts if part.start_s <= at_s < part.end_s), parts[-1])
+    offset = min(at_s - part.start_s, part.span_s - 1)
+    part.prompts += prompt_pieces(max(0, offset), text)
+
+
+def _prompt_warnings(reading: _Reading) -> list[Problem]:
+    warnings = []
+    if reading.late:
+        warnings.append(
+            Problem(
+                Severity.WARNING,
+                f"{reading.late} text events come after the end of their step; each is said at "
+                "its time in the steps after it (or in the last second of the workout)",
+            )
+        )
+    if reading.by_distance:
+        pace = f"{DISTANCE_PROMPT_S_PER_KM // 60}:{DISTANCE_PROMPT_S_PER_KM % 60:02d}"
+        warnings.append(
+            Problem(
+                Severity.WARNING,
+                f"{reading.by_distance} text events are placed by distance; they are said "
+                f"where a runner at {pace} a kilometre would be",
+            )
+        )
+    return warnings
 
 
 def zwo_to_template(root: ZwoElement, default_name: str) -> TemplateReading:
@@ -145,34 +259,55 @@ def zwo_to_template(root: ZwoElement, default_name: str) -> TemplateReading:
     reading = _Reading()
     if root.tag != ROOT:
         reading.problems.append(
-            refused(f"<{root.tag}>", f"a Zwift workout starts with <{ROOT}>, not <{root.tag}>")
-        )
-        return TemplateReading(None, tuple(reading.problems))
-    if root.child_text("durationType").lower() == "distance":
-        reading.problems.append(
             refused(
-                "<durationType>",
-                f"this workout gives its lengths as distances; {SUPPORTED_LENGTHS}",
+                f"<{local_name(root.tag)}>",
+                f"a Zwift workout starts with <{ROOT}>, not <{local_name(root.tag)}>",
             )
         )
         return TemplateReading(None, tuple(reading.problems))
+    reading.in_metres = root.child_text("durationType").lower() == "distance"
     sport = root.child_text("sportType").lower()
     if sport and sport != "run":
         reading.problems.append(
             Problem(Severity.WARNING, f"the workout is for {sport}; its steps were read as a run")
         )
     body = root.child("workout")
-    items: list[Item] = []
+    steps: list[_Step] = []
+    # Each text event as (seconds from the workout's start, its step's end, its words).
+    events: list[tuple[int, int | None, str]] = []
+    clock = 0
     for number, element in enumerate(body.children if body else (), start=1):
+        subject = f"workout step {number} <{element.tag}>"
         if element.tag.lower() == "textevent":
+            # A text event of the whole workout: its offset runs from the workout's start.
+            offset = _event_offset(element, subject, reading)
+            if offset is not None:
+                events.append((offset, None, element.attributes.get("message", "")))
             continue
-        item = _step(element, number, reading)
-        if item is not None:
-            items.append(item)
+        step = _step(element, number, reading, clock)
+        if step is None:
+            continue
+        steps.append(step)
+        for event in _text_events(element):
+            offset = _event_offset(event, subject, reading)
+            if offset is not None:
+                events.append(
+                    (clock + offset, step.parts[-1].end_s, event.attributes.get("message", ""))
+                )
+        clock = step.parts[-1].end_s
+    parts = [part for step in steps for part in step.parts]
+    for at_s, step_end, message in events:
+        if parts and message.strip():
+            reading.late += step_end is not None and at_s >= step_end
+            _place(parts, at_s, message)
+    items = [item for step in steps for item in step.items()]
     warning = dropped_targets_warning(reading.dropped)
-    problems = ([warning] if warning else []) + reading.problems
-    name = (root.child_text("name") or default_name)[:MAX_NAME].rstrip()
-    template = Template(name, tuple(items), root.child_text("description"))
+    problems = ([warning] if warning else []) + _prompt_warnings(reading) + reading.problems
+    name, description, cuts = name_and_description(
+        root.child_text("name"), root.child_text("description"), default_name
+    )
+    problems += cuts
+    template = Template(name, tuple(items), description)
     if not any(problem.is_error for problem in problems):
         problems.extend(validate_template(template))
     if any(problem.is_error for problem in problems):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.model import Item, Length, Repeat, Segment, Template
+from retrotimer.core.model import Item, LengthUnit, Repeat, Template
 from retrotimer.core.programs.program_model import Program, backward_kinds
 from retrotimer.core.programs.session_load import load
 from retrotimer.core.settings import Settings
@@ -15,7 +15,8 @@ from retrotimer.core.templates.validation import MAX_NAME
 
 def _halved(items: tuple[Item, ...]) -> tuple[Item, ...]:
     """Repeats with backward work run half as often, rounded up; a backward segment outside
-    any such repeat keeps half its length, rounded up. Never less than half."""
+    any such repeat keeps half its length, rounded up (an open one stays open, the runner ends
+    it). Never less than half."""
     out: list[Item] = []
     for item in items:
         if isinstance(item, Repeat):
@@ -23,9 +24,13 @@ def _halved(items: tuple[Item, ...]) -> tuple[Item, ...]:
                 out.append(Repeat(-(-item.count // 2), item.items))
             else:
                 out.append(Repeat(item.count, _halved(item.items)))
-        elif item.kind.is_backward:
+        elif item.kind.is_backward and not item.length.is_open:
             amount = max(1, -(-item.length.amount // 2))
-            out.append(Segment(item.kind, Length(amount, item.length.unit), item.label, item.note))
+            length = dataclasses.replace(item.length, amount=amount)
+            # Prompts timed past the halved length would come after the segment's end.
+            timed = item.length.unit is LengthUnit.SECONDS
+            prompts = tuple(p for p in item.prompts if not timed or p.offset_s < amount)
+            out.append(dataclasses.replace(item, length=length, prompts=prompts))
         else:
             out.append(item)
     return tuple(out)

@@ -26,8 +26,9 @@ class SpeechRank(enum.IntEnum):
 
     SAFETY = 0
     ANNOUNCE = 1  # the new segment's kind and direction, then its length and rep
-    NEXT_UP = 2
-    HALFWAY = 3
+    PROMPT = 2  # a timed prompt of the segment's own, in its words
+    NEXT_UP = 3
+    HALFWAY = 4
 
 
 SAFETY_CUES = frozenset({CueType.TURN_AROUND, CueType.SHOULDER_CHECK, CueType.HOLD_RAILS})
@@ -41,6 +42,7 @@ _RANKS = {
     **dict.fromkeys(SAFETY_CUES, SpeechRank.SAFETY),
     CueType.NEXT_UP: SpeechRank.NEXT_UP,
     CueType.HALFWAY: SpeechRank.HALFWAY,
+    CueType.PROMPT: SpeechRank.PROMPT,
 }
 
 

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import bisect
 import enum
+import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from retrotimer.core.model import Direction, Item, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.model import (
+    Direction,
+    Item,
+    Prompt,
+    Repeat,
+    Segment,
+    SegmentKind,
+    Template,
+    Venue,
+)
 from retrotimer.core.session.speech import (
+    distance_words,
     length_words,
     number_words,
+    spoken_distance_text,
     spoken_label,
     spoken_length_text,
 )
@@ -29,7 +41,9 @@ class CueType(enum.Enum):
     HOLD_RAILS = "hold_rails"
     HALFWAY = "halfway"
     NEXT_UP = "next_up"
+    PRESS_WHEN_DONE = "press_when_done"
     STEP_TICK = "step_tick"
+    PROMPT = "prompt"
     FINISH = "finish"
 
 
@@ -44,6 +58,8 @@ CUE_RANK: dict[CueType, int] = {
     CueType.SHOULDER_CHECK: 6,
     CueType.HOLD_RAILS: 6,
     CueType.HALFWAY: 7,
+    CueType.PROMPT: 7,
+    CueType.PRESS_WHEN_DONE: 7,
     CueType.NEXT_UP: 8,
     CueType.STEP_TICK: 9,
 }
@@ -68,11 +84,16 @@ def cue_order(at_s: float, rank: int) -> tuple[int, int]:
 
 # A cue needs this much room after the announcement so the two do not run together.
 MIN_GAP_AFTER_ANNOUNCE_S = 1.0
+_WAIT_EPSILON = 1e-9
 # Next-up is spoken only where the segment leaves time to hear the announcement first.
 NEXT_UP_MIN_AFTER_START_S = 3.0
 HALFWAY_MIN_DURATION_S = 60.0
 # The treadmill's hold-the-rails reminder comes at most once a minute.
 RAILS_REMINDER_S = 60
+# While an open step waits for its press, a step that is not backward (no safety reminder to
+# repeat) is reminded to press this many reminder intervals apart.
+PRESS_REMINDER_INTERVALS = 3
+PRESS_WHEN_DONE = "press when done"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +129,23 @@ class PlannedSegment:
     # backward one, or back) with no walk or rest between: the runner must stop and turn
     # first, and the screen says so.
     turn_first: bool = False
+    # The segment's timed prompts that fall within it, in order of their offsets.
+    prompts: tuple[Prompt, ...] = ()
+    # An open or distance step: it ends when the runner presses, or at `cap_s` seconds;
+    # `duration_s` is then the estimate totals are reckoned with.
+    ends_on_press: bool = False
+    cap_s: float | None = None
+    metres: int | None = None
 
     @property
     def end_s(self) -> float:
         return round(self.start_s + self.duration_s, 6)
+
+    @property
+    def waits(self) -> bool:
+        """The step goes on past its estimate (`end_s`) until the press or the cap: plan time
+        stands still at its end meanwhile."""
+        return self.ends_on_press and (self.cap_s is None or self.cap_s > self.duration_s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +160,9 @@ class Plan:
     backward_s: float
     forward_s: float
     backward_steps: int
+    # What the cues a waiting step says while it waits are made of (`wait_cue_after`).
+    reminder_interval_s: float = 10.0
+    countdown_pips: int = 3
 
     def segment_index_at(self, position_s: float) -> int:
         """Index of the segment running at `position_s` (the last one at or after the end)."""
@@ -162,10 +199,18 @@ def effective_venue(template: Template, settings: Settings) -> Venue:
 
 
 def segment_seconds(segment: Segment, settings: Settings) -> float:
-    """Duration in seconds; steps are converted at the kind's cadence."""
-    if segment.length.is_steps:
-        return round(segment.length.amount * 60.0 / settings.cadence(segment.kind), 6)
-    return float(segment.length.amount)
+    """Duration in seconds; steps are converted at the kind's cadence, a distance at the kind's
+    pace, and an open step is reckoned at the runner's estimate (never past its cap)."""
+    length = segment.length
+    if length.is_steps:
+        return round(length.amount * 60.0 / settings.cadence(segment.kind), 6)
+    if length.is_distance:
+        estimate = round(length.amount * settings.pace(segment.kind) / 100.0, 6)
+    elif length.is_open:
+        estimate = float(settings.open_step_s)
+    else:
+        return float(length.amount)
+    return estimate if length.cap_s is None else min(estimate, float(length.cap_s))
 
 
 def compile_plan(template: Template, settings: Settings) -> Plan:
@@ -191,6 +236,15 @@ def compile_plan(template: Template, settings: Settings) -> Plan:
                 reps=flat.reps,
                 custom_label=segment.label is not None,
                 turn_first=reverses(previous, direction),
+                prompts=tuple(
+                    sorted(
+                        (p for p in segment.prompts if 0 <= p.offset_s < duration),
+                        key=lambda prompt: prompt.offset_s,
+                    )
+                ),
+                ends_on_press=segment.length.ends_on_press,
+                cap_s=None if segment.length.cap_s is None else float(segment.length.cap_s),
+                metres=segment.length.amount if segment.length.is_distance else None,
             )
         )
         # Each start is the previous end exactly, so the two name the same moment.
@@ -217,6 +271,8 @@ def compile_plan(template: Template, settings: Settings) -> Plan:
             sum(s.duration_s for s in segments if s.kind.direction is Direction.FORWARD), 6
         ),
         backward_steps=sum(s.steps or 0 for s in backward),
+        reminder_interval_s=float(settings.reminder_interval_s),
+        countdown_pips=settings.countdown_pips,
     )
 
 
@@ -235,13 +291,77 @@ def needs_turn_cue(segment: PlannedSegment, following: PlannedSegment | None) ->
 
 def describe(segment: PlannedSegment) -> tuple[str, tuple[str, ...]]:
     """The words for a segment and its length, as text and as phrases to speak."""
+    label = segment.label[:1].upper() + segment.label[1:]
+    if segment.metres is not None:
+        return (
+            f"{label}, {spoken_distance_text(segment.metres)}",
+            (spoken_label(segment.label), *distance_words(segment.metres)),
+        )
+    if segment.ends_on_press:
+        return f"{label}, {PRESS_WHEN_DONE}", (spoken_label(segment.label), PRESS_WHEN_DONE)
     is_steps = segment.steps is not None
     amount = segment.steps if segment.steps is not None else round(segment.duration_s)
-    label = segment.label[:1].upper() + segment.label[1:]
     return (
         f"{label}, {spoken_length_text(amount, steps=is_steps)}",
         (spoken_label(segment.label), *length_words(amount, steps=is_steps)),
     )
+
+
+def safety_reminder(segment: PlannedSegment, venue: Venue) -> Cue:
+    """What a backward segment is reminded of, at its start: the rails or the shoulder."""
+    if venue is Venue.TREADMILL:
+        return Cue(
+            segment.start_s,
+            CueType.HOLD_RAILS,
+            "Hold the rails.",
+            segment.index,
+            ("hold the rails",),
+        )
+    return Cue(
+        segment.start_s,
+        CueType.SHOULDER_CHECK,
+        "Look over your shoulder.",
+        segment.index,
+        ("look over your shoulder",),
+    )
+
+
+def safety_interval_s(venue: Venue, interval_s: float) -> float:
+    """How far apart a backward segment's safety reminder comes: the runner's interval, but
+    on a treadmill, where hands stay on the rails, no more than once a minute (said every few
+    seconds it is noise over a long walk)."""
+    return max(interval_s, RAILS_REMINDER_S) if venue is Venue.TREADMILL else interval_s
+
+
+def first_wait_cue(plan: Plan, segment: PlannedSegment) -> tuple[float, Cue]:
+    """The first cue of a step's wait: its reminders go on from where the timeline's stopped
+    (short of the estimate, by the gap left after an announcement)."""
+    return wait_cue_after(plan, segment, segment.duration_s - MIN_GAP_AFTER_ANNOUNCE_S - 1e-6)
+
+
+def wait_cue_after(plan: Plan, segment: PlannedSegment, elapsed_s: float) -> tuple[float, Cue]:
+    """The next cue a waiting step says after `elapsed_s` seconds in it (past its estimate):
+    the seconds in the step it is due at, and the cue, placed at the step's end, where plan
+    time stands while it waits. A backward step repeats its safety reminder; any other step
+    is reminded to press now and then; a cap is counted down by the countdown pips."""
+    interval = plan.reminder_interval_s
+    if not segment.kind.is_backward:
+        interval *= PRESS_REMINDER_INTERVALS
+        reminder = Cue(segment.end_s, CueType.PRESS_WHEN_DONE, "Press when done.", segment.index)
+        reminder = replace(reminder, speech=(PRESS_WHEN_DONE,))
+    else:
+        interval = safety_interval_s(plan.venue, interval)
+        reminder = replace(safety_reminder(segment, plan.venue), at_s=segment.end_s)
+    due = (math.floor(elapsed_s / interval + _WAIT_EPSILON) + 1) * interval
+    found = (due, reminder)
+    if segment.cap_s is not None:
+        for remaining in range(plan.countdown_pips, 0, -1):
+            at = segment.cap_s - remaining
+            if at > elapsed_s + _WAIT_EPSILON and at < found[0] - _WAIT_EPSILON:
+                pip = Cue(segment.end_s, CueType.COUNTDOWN, str(remaining), segment.index)
+                found = (at, pip)
+                break
+    return found
 
 
 def _segment_cues(
@@ -258,20 +378,8 @@ def _segment_cues(
     yield Cue(start, CueType.ANNOUNCE, text + ".", index, speech)
 
     if segment.kind.is_backward:
-        if venue is Venue.TREADMILL:
-            reminder = Cue(start, CueType.HOLD_RAILS, "Hold the rails.", index, ("hold the rails",))
-        else:
-            reminder = Cue(
-                start,
-                CueType.SHOULDER_CHECK,
-                "Look over your shoulder.",
-                index,
-                ("look over your shoulder",),
-            )
-        interval: float = settings.reminder_interval_s
-        if venue is Venue.TREADMILL:
-            # Hands stay on the rails: said every few seconds, it is noise over a long walk.
-            interval = max(interval, RAILS_REMINDER_S)
+        reminder = safety_reminder(segment, venue)
+        interval = safety_interval_s(venue, settings.reminder_interval_s)
         at = start
         while at < end - MIN_GAP_AFTER_ANNOUNCE_S:
             yield Cue(round(at, 6), reminder.type, reminder.text, index, reminder.speech)
@@ -281,7 +389,15 @@ def _segment_cues(
             end, CueType.TURN_AROUND, "Stop and turn around.", index, ("stop and turn around",)
         )
 
-    if settings.halfway and segment.duration_s >= HALFWAY_MIN_DURATION_S:
+    if segment.waits:
+        # Its end is the press (or the cap, counted down while it waits): no halfway, no
+        # next-up and no countdown at an estimate the runner may run past.
+        return
+    if (
+        settings.halfway
+        and segment.duration_s >= HALFWAY_MIN_DURATION_S
+        and not (segment.ends_on_press)
+    ):
         yield Cue(
             round(start + segment.duration_s / 2, 6),
             CueType.HALFWAY,
@@ -302,6 +418,11 @@ def _segment_cues(
         at = end - remaining
         if at >= start + MIN_GAP_AFTER_ANNOUNCE_S:
             yield Cue(round(at, 6), CueType.COUNTDOWN, str(remaining), index)
+
+    for prompt in segment.prompts:
+        yield Cue(
+            round(start + prompt.offset_s, 6), CueType.PROMPT, prompt.text, index, (prompt.text,)
+        )
 
     if settings.step_ticks and segment.steps is not None:
         interval = segment.duration_s / segment.steps
@@ -328,6 +449,7 @@ def plan_to_json(plan: Plan, *, cues: bool) -> dict[str, Any]:
                 "steps": s.steps,
                 "rep": s.rep,
                 "reps": s.reps,
+                **_press_facts(s),
             }
             for s in plan.segments
         ],
@@ -335,3 +457,10 @@ def plan_to_json(plan: Plan, *, cues: bool) -> dict[str, Any]:
     if cues:
         data["cues"] = [{"at_s": c.at_s, "type": c.type.value, "text": c.text} for c in plan.cues]
     return data
+
+
+def _press_facts(segment: PlannedSegment) -> dict[str, Any]:
+    """An open or distance step's facts in the plan's JSON: only such steps carry them."""
+    if not segment.ends_on_press:
+        return {}
+    return {"ends_on_press": True, "cap_s": segment.cap_s, "metres": segment.metres}

@@ -85,6 +85,11 @@ class SessionView:
         return self.position_s / self.total_s if self.total_s else 1.0
 
     @property
+    def counting_up(self) -> bool:
+        """An open or distance step under way: the display counts its seconds up."""
+        return self.segment.ends_on_press and self.get_ready_remaining_s <= 0
+
+    @property
     def counting_down_s(self) -> float:
         """The seconds the display counts down: the get-ready's while any is left, else the
         segment's."""
@@ -97,4 +102,4 @@ class SessionView:
     @property
     def segment_fraction(self) -> float:
         duration = self.segment.duration_s
-        return self.segment_elapsed_s / duration if duration else 1.0
+        return min(1.0, self.segment_elapsed_s / duration) if duration else 1.0

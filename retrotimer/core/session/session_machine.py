@@ -15,7 +15,10 @@ from retrotimer.core.session.plan import (
     Cue,
     CueType,
     Plan,
+    PlannedSegment,
     cue_order,
+    first_wait_cue,
+    wait_cue_after,
 )
 from retrotimer.core.session.records import (
     SegmentRecord,
@@ -112,6 +115,14 @@ def get_ready_cues(get_ready_s: float, pips: int) -> list[Cue]:
     return cues
 
 
+def _planned_end(segment: PlannedSegment) -> float:
+    """Seconds into the segment at which it ends by itself: its cap, its estimate (an open
+    step waits there) or its length."""
+    if segment.ends_on_press and segment.cap_s is not None:
+        return segment.cap_s
+    return segment.duration_s
+
+
 class Session:
     """One run of a plan. Every method takes `now`, monotonic seconds from an outside clock."""
 
@@ -142,6 +153,11 @@ class Session:
         self._generation = 0
         self._segment = 0
         self._entered_s = 0.0
+        # An open step's wait for its press: whether this visit's wait is over, the seconds
+        # it waited, and the next cue it says while it waits (seconds into the step, cue).
+        self._released = False
+        self._visit_waited_s = 0.0
+        self._wait_next: tuple[float, Cue] | None = None
         self._actual: dict[int, float] = {}
         self._records: dict[int, SegmentRecord] = {}
 
@@ -182,6 +198,8 @@ class Session:
         if self._last_now is not None and now - self._last_now > self.jump_threshold_s:
             return SessionState.PAUSED
         position = self._time.plan_time(now)
+        if self._waiting or self._wait_begins_at(position):
+            return SessionState.RUNNING
         if _over(position, self.plan):
             return SessionState.FINISHED
         return SessionState.COUNTDOWN if _in_countdown(position) else SessionState.RUNNING
@@ -237,15 +255,23 @@ class Session:
         return events + self._fire(now)
 
     def skip(self, now: float) -> list[Event]:
+        """Skip the segment; on an open or distance step this is the press that ends it."""
         now, events = self._begin(Command.SKIP, now)
         position = self._time.plan_time(now)
+        pressed = False
         if _in_countdown(position):
             target = 0.0
         else:
-            events.append(self._leave(position, skipped=True))
-            target = self.plan.segments[self._segment].end_s
+            segment = self.plan.segments[self._segment]
+            pressed = segment.ends_on_press
+            self._end_wait(now)
+            events.append(self._leave(position, skipped=not pressed))
+            target = segment.end_s
         self._jump(position, target)
-        events.append(self._event(EventKind.SKIPPED, position, "Skipped."))
+        if pressed and target >= self.plan.total_s:
+            # The last step pressed: the plan's end is reached, not another wait.
+            self._released = True
+        events.append(self._event(EventKind.SKIPPED, position, "Done." if pressed else "Skipped."))
         if _in_countdown(position) and self.state is SessionState.RUNNING:
             events.append(self._event(EventKind.RUNNING, 0.0, "Go."))
         return events + self._fire(now)
@@ -257,6 +283,7 @@ class Session:
             target = -self.get_ready_s
         else:
             current = self.plan.segments[self._segment]
+            self._end_wait(now)
             events.append(self._leave(position, skipped=False))
             in_grace = position - current.start_s < BACK_GRACE_S
             target = current.start_s
@@ -270,6 +297,7 @@ class Session:
         now, events = self._begin(Command.STOP, now)
         position = self._time.plan_time(now)
         if not _in_countdown(position):
+            self._end_wait(now)
             events.append(self._leave(min(position, self.plan.total_s), skipped=False))
         summary = self._end(now, SessionOutcome.STOPPED)
         return [*events, self._event(EventKind.STOPPED, position, "Stopped.", summary=summary)]
@@ -298,24 +326,34 @@ class Session:
         self._last_now = max(now, self._last_now or now)
         if not self.state.is_timed:
             return []
-        position = self._time.plan_time(now)
         events: list[Event] = []
+        if self._waiting:
+            events += self._wait_events(now)
+            if self._waiting:
+                return events
+        position = self._time.plan_time(now)
         while (
             self._cursor < len(self._schedule)
             and self._schedule[self._cursor].at_s <= position + _EPSILON
         ):
             due = self._schedule[self._cursor]
-            self._cursor += 1
             if self.state is SessionState.COUNTDOWN and due.at_s >= 0:
                 self.state = SessionState.RUNNING
-                self._segment, self._entered_s = 0, 0.0
+                self._enter(0, 0.0)
                 events.append(self._event(EventKind.RUNNING, 0.0, "Go."))
+            if self._wait_begins_at(due.at_s):
+                # Plan time stands still at the step's end from the moment it got there.
+                self._time = self._time.waiting(now - (position - due.at_s))
+                segment = self.plan.segments[self._segment]
+                self._wait_next = first_wait_cue(self.plan, segment)
+                return events + self._fire(now)
+            self._cursor += 1
             if due.cue is not None:
                 events.append(self._event(EventKind.CUE, due.at_s, due.cue.text, due.cue))
             elif due.segment_index == self._segment:
                 events.append(self._leave(due.at_s, skipped=False))
                 if self._segment + 1 < len(self.plan.segments):
-                    self._segment, self._entered_s = self._segment + 1, due.at_s
+                    self._enter(self._segment + 1, due.at_s)
         if _over(position, self.plan):
             summary = self._end(now - (position - self.plan.total_s), SessionOutcome.FINISHED)
             events.append(
@@ -323,10 +361,57 @@ class Session:
             )
         return events
 
+    # ---- an open step's wait -------------------------------------------------------------
+    @property
+    def _waiting(self) -> bool:
+        return self._time.wait_from_s is not None
+
+    def _wait_begins_at(self, position: float) -> bool:
+        """Whether plan time reaching `position` makes the current step wait for its press."""
+        segment = self.plan.segments[self._segment]
+        return (
+            self.state is SessionState.RUNNING
+            and segment.waits
+            and not self._released
+            and position >= segment.end_s - _EPSILON
+        )
+
+    def _waited_s(self, now: float) -> float:
+        """Seconds the current visit has waited past the step's estimate."""
+        return self._visit_waited_s + self._time.wait_s(now)
+
+    def _wait_events(self, now: float) -> list[Event]:
+        """The cues of the wait that fell due by `now`; at the cap the wait is over."""
+        segment = self.plan.segments[self._segment]
+        elapsed = segment.duration_s + self._time.wait_s(now)
+        capped = segment.cap_s is not None and elapsed >= segment.cap_s - _EPSILON
+        until = segment.cap_s if capped and segment.cap_s is not None else elapsed
+        events: list[Event] = []
+        while self._wait_next is not None and self._wait_next[0] <= until + _EPSILON:
+            at, cue = self._wait_next
+            events.append(self._event(EventKind.CUE, cue.at_s, cue.text, cue))
+            self._wait_next = wait_cue_after(self.plan, segment, at)
+        if capped:
+            self._end_wait(now - (elapsed - until))
+        return events
+
+    def _end_wait(self, at: float) -> None:
+        """The current visit waits no longer: plan time moves on from clock time `at`."""
+        if self._waiting:
+            self._visit_waited_s += self._time.wait_s(at)
+            self._time = self._time.released(at)
+        self._released = True
+        self._wait_next = None
+
+    def _enter(self, index: int, position: float) -> None:
+        self._segment, self._entered_s = index, position
+        self._released, self._visit_waited_s, self._wait_next = False, 0.0, None
+
     def _leave(self, position: float, *, skipped: bool) -> Event:
         """Close the current segment's visit and produce its record."""
         segment = self.plan.segments[self._segment]
-        visit = max(0.0, position - self._entered_s)
+        visit = max(0.0, position - self._entered_s) + self._visit_waited_s
+        self._visit_waited_s = 0.0
         actual = self._actual.get(segment.index, 0.0) + visit
         self._actual[segment.index] = actual
         self._entered_s = position
@@ -350,8 +435,7 @@ class Session:
         self._generation += 1
         self._cursor = bisect.bisect_left(self._schedule_times, target - _EPSILON)
         if target >= 0:
-            self._segment = self.plan.segment_index_at(target)
-            self._entered_s = target
+            self._enter(self.plan.segment_index_at(target), target)
         self._settle()
 
     def _settle(self) -> None:
@@ -382,6 +466,8 @@ class Session:
         """Clock time of the next scheduled event, or None when nothing is pending."""
         if not self.state.is_timed:
             return None
+        if self._waiting:
+            return now + self._until_wait_changes(now)
         position = self._time.plan_time(now)
         upcoming = self.plan.total_s
         if self._cursor < len(self._schedule):
@@ -392,9 +478,22 @@ class Session:
         """Clock time at which the whole seconds shown for the segment (or get-ready) change."""
         if not self.state.is_timed:
             return None
-        remaining = self.view(now).counting_down_s
+        view = self.view(now)
+        if view.counting_up:
+            elapsed = view.segment_elapsed_s
+            return now + max(math.floor(elapsed + _EPSILON) + 1 - elapsed, 0.0)
+        remaining = view.counting_down_s
         step = remaining - (math.ceil(remaining - _EPSILON) - 1)
         return now + max(step, 0.0)
+
+    def _until_wait_changes(self, now: float) -> float:
+        """Seconds from `now` to the wait's next cue or its cap."""
+        segment = self.plan.segments[self._segment]
+        elapsed = segment.duration_s + self._time.wait_s(now)
+        moments = [self._wait_next[0]] if self._wait_next is not None else []
+        if segment.cap_s is not None:
+            moments.append(segment.cap_s)
+        return max(0.0, min(moments, default=elapsed) - elapsed)
 
     def view(self, now: float) -> SessionView:
         raw = self.plan_time(now)
@@ -406,13 +505,14 @@ class Session:
             else None
         )
         elapsed = min(max(position - segment.start_s, 0.0), segment.duration_s)
+        elapsed += self._waited_s(self._check_time(now))
         return SessionView(
             state=self.state,
             position_s=position,
             get_ready_remaining_s=max(0.0, -raw),
             segment=segment,
             segment_elapsed_s=elapsed,
-            segment_remaining_s=segment.duration_s - elapsed,
+            segment_remaining_s=max(0.0, _planned_end(segment) - elapsed),
             next_segment=following,
             total_s=self.plan.total_s,
         )

@@ -11,7 +11,8 @@ class SessionTime:
     """A session's clock bookkeeping. Plan time is `clock - started - paused + shift -
     get_ready`, the clock read at the moment asked, at the start of a pause or at the end;
     nothing is ever summed from ticks, so nothing drifts. `shift` is all that skip and back
-    change."""
+    change. While an open step waits for its press, plan time stands still: `waited_s` and the
+    wait under way (from `wait_from_s` of run time) are left out of it, and stay in the run."""
 
     get_ready_s: float
     started_at: float | None = None
@@ -19,6 +20,8 @@ class SessionTime:
     paused_at: float | None = None
     ended_at: float | None = None
     shift_s: float = 0.0
+    waited_s: float = 0.0
+    wait_from_s: float | None = None
 
     def started(self, now: float) -> SessionTime:
         return dataclasses.replace(self, started_at=now)
@@ -37,6 +40,20 @@ class SessionTime:
     def ended(self, at: float) -> SessionTime:
         """Ended at clock time `at`, a pause then under way counted up to it."""
         return dataclasses.replace(self.resumed(at), ended_at=at)
+
+    def waiting(self, at: float) -> SessionTime:
+        """Plan time stands still from clock time `at` (run time goes on)."""
+        return dataclasses.replace(self, wait_from_s=self.run_s(at))
+
+    def wait_s(self, now: float) -> float:
+        """How long the wait under way has lasted at `now` (0 when none is)."""
+        return 0.0 if self.wait_from_s is None else self.run_s(now) - self.wait_from_s
+
+    def released(self, at: float) -> SessionTime:
+        """The wait over at clock time `at`: plan time moves on from where it stood."""
+        if self.wait_from_s is None:
+            return self
+        return dataclasses.replace(self, waited_s=self.waited_s + self.wait_s(at), wait_from_s=None)
 
     def shifted(self, by_s: float) -> SessionTime:
         return dataclasses.replace(self, shift_s=self.shift_s + by_s)
@@ -57,7 +74,7 @@ class SessionTime:
         before the start)."""
         if self.started_at is None:
             return -self.get_ready_s
-        return self.run_s(now) + self.shift_s - self.get_ready_s
+        return self.run_s(now) - self.wait_s(now) - self.waited_s + self.shift_s - self.get_ready_s
 
     def active_s(self, now: float) -> float:
         """Seconds of the plan's time actually run, jumps and get-ready left out."""

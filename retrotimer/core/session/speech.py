@@ -47,3 +47,13 @@ def length_words(amount: int, *, steps: bool) -> tuple[str, ...]:
 def spoken_label(label: str) -> str:
     """The phrase for a label: spoken in lower case, like any other phrase."""
     return label.lower()
+
+
+def spoken_distance_text(metres: int) -> str:
+    """ "100 metres", "1 metre"."""
+    return f"{metres} {'metre' if metres == 1 else 'metres'}"
+
+
+def distance_words(metres: int) -> tuple[str, ...]:
+    """The same distance as phrases to speak."""
+    return (*number_words(metres), "metre" if metres == 1 else "metres")

@@ -140,6 +140,10 @@ def _wanted(cue: Cue, sound: CueSound, plan: Plan, lead_s: float, pips_s: float 
         return wants(end, end)
     if cue.type is CueType.HALFWAY:
         return wants(at + HALFWAY_LATEST_S, end)
+    if cue.type is CueType.PROMPT:
+        # A prompt is the runner's own words: said whole, late rather than never, while its
+        # segment lasts.
+        return wants(end, float("inf"))
     if cue.type is CueType.COUNTDOWN:
         return wants(at + COUNT_LATEST_S, float("inf"))
     # Get ready and the finish: said whole, if not too late.

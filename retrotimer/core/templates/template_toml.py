@@ -7,7 +7,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template, Venue
+from retrotimer.core.model import (
+    Item,
+    Length,
+    Prompt,
+    Repeat,
+    Segment,
+    SegmentKind,
+    Template,
+    Venue,
+)
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.kind_names import closest_kind
 from retrotimer.core.templates.text_rules import (
@@ -23,6 +32,7 @@ from retrotimer.core.templates.toml_positions import locate_toml
 
 # TemplateError is defined with the problems it carries, and still imported from here.
 from retrotimer.core.templates.validation import (
+    CAP_FIELD,
     MAX_READ_DEPTH,
     ItemPath,
     Position,
@@ -48,7 +58,9 @@ __all__ = [
 
 FORMAT_VERSION = 1
 TOP_KEYS = ("format", "name", "description", "venue", "segments")
-SEGMENT_KEYS = ("kind", "seconds", "steps", "label", "note")
+LENGTH_KEYS = ("seconds", "steps", "metres", "open")
+SEGMENT_KEYS = ("kind", *LENGTH_KEYS, CAP_FIELD, "label", "note", "prompts")
+PROMPT_KEYS = ("at", "text")
 REPEAT_KEYS = ("repeat", "segments")
 # A template file is never near this; the cap keeps a huge file from being read at all.
 MAX_TOML_CHARS = 1_000_000
@@ -130,7 +142,13 @@ class _Reader:
 
     def whole_number(self, value: Any, path: ItemPath, key: str, repeat: bool) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            example = {"repeat": "repeat = 6", "seconds": "seconds = 45", "steps": "steps = 15"}
+            example = {
+                "repeat": "repeat = 6",
+                "seconds": "seconds = 45",
+                "steps": "steps = 15",
+                "metres": "metres = 100",
+                CAP_FIELD: f"{CAP_FIELD} = 120",
+            }
             self.add(
                 f"{key} must be a whole number, as in {example[key]}, not {_shown(value)}",
                 path,
@@ -204,9 +222,33 @@ class _Reader:
         kind = self.kind(data, path)
         length = self.length(data, path)
         if length is None:
-            self.stand_in(path, "seconds", "steps")
+            self.stand_in(path, *LENGTH_KEYS)
         label, note = self.text(data, "label", path), self.text(data, "note", path)
-        return Segment(kind or SegmentKind.WALK, length or Length.seconds(0), label, note)
+        prompts = self.prompts(data.get("prompts", []), path)
+        return Segment(kind or SegmentKind.WALK, length or Length.seconds(0), label, note, prompts)
+
+    def prompts(self, entries: Any, path: ItemPath) -> tuple[Prompt, ...]:
+        """The segment's timed prompts; one that cannot be read is left out, and said."""
+        shape = "prompts = [{ at = 30, text = '...' }] (at: seconds into the segment)"
+        if not isinstance(entries, list):
+            self.add(f"prompts must be a list, as in {shape}", path, "prompts")
+            self.stand_in(path, "prompts")
+            return ()
+        prompts: list[Prompt] = []
+        for entry in entries:
+            at = entry.get("at") if isinstance(entry, dict) else None
+            text = entry.get("text") if isinstance(entry, dict) else None
+            if isinstance(at, bool) or not isinstance(at, int) or not isinstance(text, str):
+                self.add(
+                    f"each prompt needs a whole number at and a text, as in {shape}",
+                    path,
+                    "prompts",
+                )
+                self.stand_in(path, "prompts")
+                continue
+            self.unknown_keys(entry, PROMPT_KEYS, path, repeat=False)
+            prompts.append(Prompt(at, text))
+        return tuple(prompts)
 
     def kind(self, data: Mapping[str, Any], path: ItemPath) -> SegmentKind | None:
         if "kind" not in data:
@@ -232,21 +274,47 @@ class _Reader:
             return None
 
     def length(self, data: Mapping[str, Any], path: ItemPath) -> Length | None:
-        if "seconds" in data and "steps" in data:
-            self.add("give exactly one of seconds or steps, not both", path, "steps")
+        given = [key for key in LENGTH_KEYS if key in data]
+        if len(given) > 1:
+            self.add(
+                f"give exactly one of seconds, steps, metres or open, not {' and '.join(given)}",
+                path,
+                given[-1],
+            )
             return None
-        if "seconds" in data:
-            seconds = self.whole_number(data["seconds"], path, "seconds", repeat=False)
-            return None if seconds is None else Length.seconds(seconds)
-        if "steps" in data:
-            steps = self.whole_number(data["steps"], path, "steps", repeat=False)
-            return None if steps is None else Length.steps(steps)
-        self.add(
-            "a segment needs a length: give exactly one of seconds or steps, as in "
-            "seconds = 30 or steps = 15",
-            path,
-        )
-        return None
+        if not given:
+            self.add(
+                "a segment needs a length: give exactly one of seconds, steps, metres or open, "
+                "as in seconds = 30, steps = 15, metres = 100 or open = true",
+                path,
+            )
+            return None
+        key = given[0]
+        cap = self.cap(data, path)
+        if key == "open":
+            if data["open"] is not True:
+                self.add(f"open must be true, not {_shown(data['open'])}", path, "open")
+                self.stand_in(path, "open")
+                return None
+            return Length.open(cap)
+        amount = self.whole_number(data[key], path, key, repeat=False)
+        if amount is None:
+            return None
+        if key == "metres":
+            return Length.metres(amount, cap)
+        length = Length.steps(amount) if key == "steps" else Length.seconds(amount)
+        if cap is not None:
+            self.add(
+                f"{CAP_FIELD} is only for an open or distance segment (open = true or metres)",
+                path,
+                CAP_FIELD,
+            )
+        return length
+
+    def cap(self, data: Mapping[str, Any], path: ItemPath) -> int | None:
+        if CAP_FIELD not in data:
+            return None
+        return self.whole_number(data[CAP_FIELD], path, CAP_FIELD, repeat=False)
 
     def template(self, data: Mapping[str, Any]) -> Template:
         self.unknown_keys(data, TOP_KEYS, (), repeat=False)
@@ -395,11 +463,24 @@ def _item_lines(item: Item, path: str) -> list[str]:
             lines += _item_lines(child, f"{path}.segments")
         return lines
     lines.append(f"kind = {toml_string(item.kind.value)}")
-    lines.append(f"{item.length.unit.value} = {item.length.amount}")
+    length = item.length
+    if length.is_open:
+        lines.append("open = true")
+    else:
+        lines.append(f"{length.unit.value} = {length.amount}")
+    if length.cap_s is not None:
+        lines.append(f"{CAP_FIELD} = {length.cap_s}")
     if item.label:
         lines.append(f"label = {toml_string(item.label)}")
     if item.note:
         lines.append(f"note = {toml_string(item.note)}")
+    if item.prompts:
+        lines.append("prompts = [")
+        lines += [
+            f"  {{ at = {prompt.offset_s}, text = {toml_string(prompt.text)} }},"
+            for prompt in item.prompts
+        ]
+        lines.append("]")
     return lines
 
 

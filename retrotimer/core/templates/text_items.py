@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind
+from retrotimer.core.model import Item, Length, Prompt, Repeat, Segment, SegmentKind
 from retrotimer.core.templates.kind_names import (
     MAX_KIND_WORDS,
     closest_kind,
@@ -14,7 +14,13 @@ from retrotimer.core.templates.kind_names import (
 )
 from retrotimer.core.templates.text_lexer import SyntaxProblem, Token, TokenType
 from retrotimer.core.templates.text_rules import visible
-from retrotimer.core.templates.validation import MAX_DEPTH, MAX_READ_DEPTH, ItemPath, Position
+from retrotimer.core.templates.validation import (
+    CAP_FIELD,
+    MAX_DEPTH,
+    MAX_READ_DEPTH,
+    ItemPath,
+    Position,
+)
 
 _REPEAT = re.compile(r"^(-?\d+)\s*[x×]$", re.IGNORECASE)
 _CLOCK = re.compile(r"^(-?)(\d+):([0-5]\d)(?::([0-5]\d))?$")
@@ -25,8 +31,17 @@ _UNITS = {
     **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 3600),
 }
 _STEP_UNITS = ("step", "steps")
+# "m" is minutes, so a distance is written out: "100 metres", "100 meters", "2 km".
+_METRE_UNITS = {
+    **dict.fromkeys(("metre", "metres", "meter", "meters"), 1),
+    **dict.fromkeys(("km", "kilometre", "kilometres", "kilometer", "kilometers"), 1000),
+}
+_GLUED_STEPS = re.compile(r"(-?\d+)(steps?)", re.IGNORECASE)
+_GLUED_METRES = re.compile(r"(-?\d+)(metres?|meters?|km)", re.IGNORECASE)
+OPEN_WORD = "open"
+CAP_WORD = "max"
 _LONG_NUMBER = re.compile(r"\d{10,}")
-LENGTH_EXAMPLES = "45s, 2m, 1m30s, 1:30 or 15 steps"
+LENGTH_EXAMPLES = "45s, 2m, 1m30s, 1:30, 15 steps, 100 metres or open"
 KIND_EXAMPLES = '"backward walk", "backward jog", "walk" or "cool-down walk"'
 
 
@@ -126,24 +141,57 @@ def _length(cursor: _Cursor) -> Length:
     start = cursor.peek()
     if start is None or start.type is not TokenType.WORD:
         raise cursor.fail(f"a length such as {LENGTH_EXAMPLES}")
+    if start.text.lower() == OPEN_WORD:
+        cursor.take()
+        return Length.open(_cap(cursor))
+    following = cursor.peek(1)
+    unit = following.text.lower() if following and following.type is TokenType.WORD else ""
+    if re.fullmatch(r"-?\d+", start.text):
+        if unit in _STEP_UNITS:
+            cursor.index += 2
+            return Length.steps(int(start.text))
+        if unit in _METRE_UNITS:
+            cursor.index += 2
+            return Length.metres(int(start.text) * _METRE_UNITS[unit], _cap(cursor))
+        if unit not in _UNITS:
+            cursor.take()
+            raise cursor.fail(
+                f'a unit after "{visible(start.text)}": s, m, steps or metres', following
+            )
+    elif (steps := _GLUED_STEPS.fullmatch(start.text)) is not None:
+        cursor.take()
+        return Length.steps(int(steps[1]))
+    elif (metres := _GLUED_METRES.fullmatch(start.text)) is not None:
+        cursor.take()
+        return Length.metres(int(metres[1]) * _METRE_UNITS[metres[2].lower()], _cap(cursor))
+    return Length.seconds(_time(cursor, f"a length such as {LENGTH_EXAMPLES}"))
+
+
+def _cap(cursor: _Cursor) -> int | None:
+    """The most time an open or distance step may last: "max 2m", or None when not given."""
+    word = cursor.peek()
+    if word is None or word.type is not TokenType.WORD or word.text.lower() != CAP_WORD:
+        return None
+    cursor.take()
+    return _time(cursor, "a most time after max, such as 90s or 2m")
+
+
+def _time(cursor: _Cursor, expected: str) -> int:
+    """Seconds written as "45s", "2m", "1m30s", "1:30", "1 min 30 s"."""
+    start = cursor.peek()
+    if start is None or start.type is not TokenType.WORD:
+        raise cursor.fail(expected)
     if re.fullmatch(r"-?\d+", start.text):
         cursor.take()
         unit = cursor.peek()
-        if unit is not None and unit.type is TokenType.WORD and unit.text.lower() in _STEP_UNITS:
-            cursor.take()
-            return Length.steps(int(start.text))
         if unit is None or unit.type is not TokenType.WORD or unit.text.lower() not in _UNITS:
-            raise cursor.fail(f'a unit after "{visible(start.text)}": s, m or steps', unit)
+            raise cursor.fail(f'a unit after "{visible(start.text)}": s or m', unit)
         cursor.take()
         seconds = int(start.text) * _UNITS[unit.text.lower()]
     else:
-        steps = re.fullmatch(r"(-?\d+)(steps?)", start.text, re.IGNORECASE)
-        if steps is not None:
-            cursor.take()
-            return Length.steps(int(steps[1]))
         first = _time_parts(start.text)
         if first is None:
-            raise cursor.fail(f"a length such as {LENGTH_EXAMPLES}")
+            raise cursor.fail(expected)
         cursor.take()
         seconds = first
     # "1m 30s" and "1 min 30 s": further parts add to the first.
@@ -160,13 +208,17 @@ def _length(cursor: _Cursor) -> Length:
         else:
             break
         seconds += -part if seconds < 0 else part
-    return Length.seconds(seconds)
+    return seconds
+
+
+# Words that end a kind's name: a note, or a timed prompt (`at 30s "cadence up"`).
+_AFTER_KIND = ("note", "at")
 
 
 def _kind(cursor: _Cursor) -> SegmentKind:
     words: list[Token] = []
     while (token := cursor.peek()) is not None and token.type is TokenType.WORD:
-        if token.text.lower() == "note" and words:
+        if token.text.lower() in _AFTER_KIND and words:
             break
         words.append(cursor.take())
     if not words:
@@ -200,6 +252,8 @@ def _segment(cursor: _Cursor, path: ItemPath) -> Segment:
     length = _length(cursor)
     assert length_token is not None
     cursor.mark(path, length.unit.value, length_token)
+    if length.cap_s is not None:
+        cursor.mark(path, CAP_FIELD, length_token)
     kind_token = cursor.peek()
     kind = _kind(cursor)
     assert kind_token is not None
@@ -209,15 +263,30 @@ def _segment(cursor: _Cursor, path: ItemPath) -> Segment:
         cursor.mark(path, "label", cursor.take())
         label = token.text or None
     if (token := cursor.peek()) is not None and token.type is TokenType.WORD:
-        if token.text.lower() != "note":
-            raise cursor.fail("a label in double quotes, a note, a comma or the end of the line")
-        cursor.take()
+        if token.text.lower() == "note":
+            cursor.take()
+            text = cursor.peek()
+            if text is None or text.type is not TokenType.STRING:
+                raise cursor.fail('the note in double quotes, as in note "hold the rails"')
+            cursor.mark(path, "note", cursor.take())
+            note = text.text or None
+        elif token.text.lower() != "at":
+            raise cursor.fail(
+                'a label in double quotes, a note, a prompt (at 30s "..."), a comma or the '
+                "end of the line"
+            )
+    prompts: list[Prompt] = []
+    while (token := cursor.peek()) is not None and token.type is TokenType.WORD:
+        if token.text.lower() != "at":
+            raise cursor.fail('a prompt (at 30s "..."), a comma or the end of the line')
+        cursor.mark(path, "prompts", cursor.take())
+        offset = _length(cursor)
         text = cursor.peek()
-        if text is None or text.type is not TokenType.STRING:
-            raise cursor.fail('the note in double quotes, as in note "hold the rails"')
-        cursor.mark(path, "note", cursor.take())
-        note = text.text or None
-    return Segment(kind, length, label, note)
+        if offset.is_steps or text is None or text.type is not TokenType.STRING:
+            raise cursor.fail('a prompt\'s time and words, as in at 30s "cadence up"')
+        cursor.take()
+        prompts.append(Prompt(offset.amount, text.text))
+    return Segment(kind, length, label, note, tuple(prompts))
 
 
 def _item(cursor: _Cursor, path: ItemPath) -> tuple[Item, bool]:

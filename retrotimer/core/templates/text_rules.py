@@ -8,6 +8,8 @@ from collections.abc import Iterator
 MAX_NAME = 60
 MAX_LABEL = 60
 MAX_NOTE = 200
+# A timed prompt is spoken whole: this is a long spoken sentence (about 20 seconds).
+MAX_PROMPT = 300
 MAX_DESCRIPTION = 2000
 # How much of a piece of text a message quotes: a message stays one readable line.
 SHOWN_CHARS = 40

@@ -274,10 +274,21 @@ def parse_template_text(
 
 
 def length_in_syntax(length: Length) -> str:
-    """ "15 steps", "45s", "2m", "1m30s": how the text syntax writes a length."""
+    """ "15 steps", "45s", "2m", "1m30s", "100 metres", "open", "open max 2m": how the text
+    syntax writes a length."""
     amount = length.amount
     if length.is_steps:
         return f"{amount} step" if amount == 1 else f"{amount} steps"
+    if length.ends_on_press:
+        written = "open" if length.is_open else f"{amount} {'metre' if amount == 1 else 'metres'}"
+        if length.cap_s is None:
+            return written
+        return f"{written} max {seconds_in_syntax(length.cap_s)}"
+    return seconds_in_syntax(amount)
+
+
+def seconds_in_syntax(amount: int) -> str:
+    """ "45s", "2m", "1m30s": how the text syntax writes a number of seconds."""
     minutes, seconds = divmod(amount, 60)
     if amount < 60:
         return f"{amount}s"
@@ -303,6 +314,8 @@ def _item_lines(item: Item, depth: int) -> list[str]:
         line += f" {quote(item.label)}"
     if item.note:
         line += f" note {quote(item.note)}"
+    for prompt in item.prompts:
+        line += f" at {length_in_syntax(Length.seconds(prompt.offset_s))} {quote(prompt.text)}"
     return [line]
 
 

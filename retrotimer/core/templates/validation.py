@@ -6,11 +6,12 @@ import enum
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from retrotimer.core.model import Direction, Item, LengthUnit, Repeat, Segment, Template
+from retrotimer.core.model import Direction, Item, Length, LengthUnit, Repeat, Segment, Template
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_rules import (
     MAX_DESCRIPTION,
     MAX_NOTE,
+    MAX_PROMPT,
     normal_name,
     text_problems,
 )
@@ -19,6 +20,9 @@ from retrotimer.core.templates.text_rules import MAX_NAME as MAX_NAME
 
 MAX_SESSION_S = 4 * 3600
 MAX_STEPS = 1000
+MAX_METRES = 10_000
+# The field that holds an open or distance segment's cap, in TOML and in messages.
+CAP_FIELD = "max_seconds"
 MAX_REPEAT = 100
 MAX_DEPTH = 3
 # Readers stop at this depth: deeper than MAX_DEPTH, so such a template gets the clear
@@ -189,10 +193,17 @@ def _walk(items: tuple[Item, ...], parent: ItemPath) -> Iterator[tuple[ItemPath,
 
 def _seconds(segment: Segment, settings: Settings) -> float:
     """Like the plan's segment_seconds, but safe for absurd lengths (no float overflow)."""
-    amount = min(max(segment.length.amount, 0), _HUGE)
-    if segment.length.is_steps:
+    length = segment.length
+    amount = min(max(length.amount, 0), _HUGE)
+    if length.is_steps:
         return amount * 60.0 / settings.cadence(segment.kind)
-    return float(amount)
+    if length.is_distance:
+        estimate = amount * settings.pace(segment.kind) / 100.0
+    elif length.is_open:
+        estimate = float(settings.open_step_s)
+    else:
+        return float(amount)
+    return estimate if length.cap_s is None else min(estimate, float(max(length.cap_s, 0)))
 
 
 def _total_seconds(items: tuple[Item, ...], settings: Settings) -> float:
@@ -232,11 +243,30 @@ def _repeat_problems(repeat: Repeat, depth: int) -> Iterator[tuple[str, str]]:
         yield "segments", "this repeat has nothing in it; put at least one segment inside it"
 
 
+def _cap_problems(length: Length) -> Iterator[tuple[str, str]]:
+    cap = length.cap_s
+    if cap is None:
+        return
+    if not length.ends_on_press:
+        yield CAP_FIELD, "only an open or distance segment can have a most time (max)"
+    elif cap < 1:
+        yield CAP_FIELD, f"a most time (max) must be at least 1 second; this one is {cap}"
+    elif cap > MAX_SESSION_S:
+        yield (
+            CAP_FIELD,
+            f"a most time (max) of {duration_words(cap)} is too long; a segment can last "
+            f"{MAX_SESSION_S // 3600} hours at most",
+        )
+
+
 def _segment_problems(segment: Segment, settings: Settings) -> Iterator[tuple[str, str]]:
     length = segment.length
     unit = length.unit.value
     amount = length.amount
-    if amount == 0:
+    yield from _cap_problems(length)
+    if length.is_open:
+        pass
+    elif amount == 0:
         yield unit, f"a segment needs a length; this one is 0 {unit}"
     elif amount < 0:
         yield unit, f"a length cannot be negative; this one is {amount} {unit}"
@@ -245,6 +275,12 @@ def _segment_problems(segment: Segment, settings: Settings) -> Iterator[tuple[st
             unit,
             f"{amount} steps is too many for one segment (at most {MAX_STEPS}); split it into "
             "shorter runs with a stop to turn around between them",
+        )
+    elif length.is_distance and amount > MAX_METRES:
+        yield (
+            unit,
+            f"{amount} metres is too far for one segment (at most {MAX_METRES}); split it into "
+            "shorter stretches with a stop to turn around between them",
         )
     elif (seconds := _seconds(segment, settings)) > MAX_SESSION_S:
         yield (
@@ -256,6 +292,32 @@ def _segment_problems(segment: Segment, settings: Settings) -> Iterator[tuple[st
         yield "label", message
     for message in text_problems("note", segment.note, MAX_NOTE):
         yield "note", message
+    yield from _prompt_problems(segment)
+
+
+def _prompt_problems(segment: Segment) -> Iterator[tuple[str, str]]:
+    for prompt in segment.prompts:
+        if not prompt.text.strip():
+            yield "prompts", f"the prompt at {prompt.offset_s} s has no words; give it some"
+        for message in text_problems("prompt", prompt.text, MAX_PROMPT):
+            yield "prompts", message
+        if prompt.offset_s < 0:
+            yield (
+                "prompts",
+                f"a prompt cannot come before its segment; this one is at {prompt.offset_s} s",
+            )
+        elif (last := _last_second(segment)) is not None and prompt.offset_s >= last > 0:
+            yield (
+                "prompts",
+                f"the prompt at {prompt.offset_s} s comes after its segment ends "
+                f"({last} s); move it earlier",
+            )
+
+
+def _last_second(segment: Segment) -> int | None:
+    """Where a segment ends for certain: its seconds, or the cap of one ended by a press."""
+    length = segment.length
+    return length.amount if length.unit is LengthUnit.SECONDS else length.cap_s
 
 
 def validate_template(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from retrotimer import __version__
 from retrotimer.core.exchange.activity import Activity, Lap
+from retrotimer.core.model import Venue
 from retrotimer.exchange.fit_messages import (
     KIND_FIELD,
     LABEL_FIELD,
@@ -15,12 +17,22 @@ from retrotimer.exchange.fit_messages import (
 )
 from retrotimer.exchange.workouts.fit_workout import (
     KIND_CODES,
+    PRODUCT,
     STEP_NAME_BYTES,
     WORKOUT_NAME_BYTES,
+    file_id,
+    file_serial,
     fit_text,
 )
 
-_SERIAL = 0x5254
+# Where the session was run, as FIT's running sub-sports say it.
+SUB_SPORT = {Venue.TREADMILL: "treadmill", Venue.TRACK: "track", Venue.ANY: "generic"}
+# FIT keeps a software version as one number, major x 100 + minor (3.40 is 340, 0.1 is 1).
+_MAJOR, _MINOR = (int(part) for part in __version__.split(".")[:2])
+SOFTWARE_VERSION = _MAJOR * 100 + _MINOR
+# The order of messages at one moment: the timer starts, a record is taken, the timer stops,
+# then the lap it closed is written (as watches write them).
+_START, _RECORD, _STOP, _LAP = range(4)
 
 
 def _moment(activity: Activity, offset_s: float) -> datetime:
@@ -56,7 +68,7 @@ def _lap(activity: Activity, index: int, lap: Lap, end_s: float) -> Message:
         "event_type": "stop",
         "lap_trigger": "manual" if lap.skipped else "time",
         "sport": "running",
-        "sub_sport": "generic",
+        "sub_sport": SUB_SPORT[activity.venue],
         "intensity": lap.intensity.value,
         # The step this lap ran: logs show that step's name (the segment's label) on the lap.
         "wkt_step_index": index,
@@ -86,43 +98,60 @@ def _workout(activity: Activity) -> list[Message]:
         "mesg_num": MESG_NUM["WORKOUT"],
         "wkt_name": fit_text(activity.name, WORKOUT_NAME_BYTES),
         "sport": "running",
-        "sub_sport": "generic",
+        "sub_sport": SUB_SPORT[activity.venue],
         "num_valid_steps": len(steps),
     }
     return [workout, *steps]
 
 
-def encode_activity(activity: Activity) -> bytes:
-    """The FIT activity file: the workout run, timer events, a record at least every 5 s
-    while the timer runs, a lap per segment, the session and the activity."""
-    end = activity.elapsed_s
-    messages: list[Message] = [
+def _creator(activity: Activity, serial: int) -> list[Message]:
+    """Who wrote the file: RetroTimer, as the creator device and its software version."""
+    return [
+        {"mesg_num": MESG_NUM["FILE_CREATOR"], "software_version": SOFTWARE_VERSION},
         {
-            "mesg_num": MESG_NUM["FILE_ID"],
-            "type": "activity",
+            "mesg_num": MESG_NUM["DEVICE_INFO"],
+            "timestamp": _moment(activity, 0.0),
+            "device_index": "creator",
             "manufacturer": "development",
-            "product": 0,
-            "serial_number": _SERIAL,
-            "time_created": _moment(activity, 0.0),
-        }
+            "product": PRODUCT,
+            "product_name": "RetroTimer",
+            "serial_number": serial,
+            "software_version": SOFTWARE_VERSION / 100,
+        },
     ]
-    messages += _workout(activity)
+
+
+def _timeline(activity: Activity) -> list[Message]:
+    """Timer events, records and laps in the order of their moments: time never goes back."""
+    timed: list[tuple[float, int, Message]] = []
     spans = activity.running_spans()
-    records = iter(activity.record_times())
-    pending = next(records, None)
     for number, (start, stop) in enumerate(spans):
-        messages.append(_event(activity, start, "start"))
-        while pending is not None and pending <= stop:
-            messages.append(
-                {"mesg_num": MESG_NUM["RECORD"], "timestamp": _moment(activity, pending)}
-            )
-            pending = next(records, None)
+        timed.append((start, _START, _event(activity, start, "start")))
         last = number == len(spans) - 1
-        messages.append(_event(activity, stop, "stop_all" if last else "stop"))
-    messages += [
-        _lap(activity, index, lap, lap_end)
+        timed.append((stop, _STOP, _event(activity, stop, "stop_all" if last else "stop")))
+    timed += [
+        (moment, _RECORD, {"mesg_num": MESG_NUM["RECORD"], "timestamp": _moment(activity, moment)})
+        for moment in activity.record_times()
+    ]
+    timed += [
+        (lap_end, _LAP, _lap(activity, index, lap, lap_end))
         for index, (lap, lap_end) in enumerate(zip(activity.laps, lap_ends(activity), strict=True))
     ]
+    timed.sort(key=lambda entry: (round(entry[0], 6), entry[1]))
+    return [message for _, _, message in timed]
+
+
+def encode_activity(activity: Activity) -> bytes:
+    """The FIT activity file: who wrote it, the workout run, then timer events, a record at
+    least every 5 s while the timer runs and a lap per segment in time order, the session
+    and the activity."""
+    end = activity.elapsed_s
+    created = _moment(activity, 0.0)
+    serial = file_serial(activity, created)
+    messages: list[Message] = [file_id("activity", serial, created)]
+    messages += _creator(activity, serial)
+    messages += _workout(activity)
+    messages += _timeline(activity)
     messages.append(
         {
             "mesg_num": MESG_NUM["SESSION"],
@@ -132,7 +161,7 @@ def encode_activity(activity: Activity) -> bytes:
             "total_elapsed_time": round(end, 3),
             "total_timer_time": round(activity.timer_s, 3),
             "sport": "running",
-            "sub_sport": "generic",
+            "sub_sport": SUB_SPORT[activity.venue],
             "first_lap_index": 0,
             "num_laps": len(activity.laps),
             "event": "session",

@@ -23,6 +23,16 @@ def _time(activity: Activity, offset_s: float) -> str:
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+# TCX's names of plans and workouts are tokens (one space between words) of 1 to 15 characters.
+PLAN_NAME_CHARS = 15
+
+
+def plan_name(name: str) -> str:
+    """The name as TCX keeps a plan's: spaces collapsed, cut to 15 characters."""
+    collapsed = " ".join(_NOT_XML.sub("", name).split())
+    return collapsed[:PLAN_NAME_CHARS].rstrip() or "RetroTimer"
+
+
 def _add(parent: ElementTree.Element, tag: str, text: str | None = None) -> ElementTree.Element:
     element = ElementTree.SubElement(parent, tag)
     if text is not None:
@@ -46,7 +56,7 @@ def _tracks(activity: Activity, start: float, end: float) -> list[list[float]]:
 def activity_to_tcx(activity: Activity) -> bytes:
     """The TCX document: one Lap per segment with its label in Notes; each lap's Track holds
     a Trackpoint at least every 5 s while the timer ran (TCX has no timer events: a pause is
-    a gap between Tracks)."""
+    a gap between Tracks); the workout's name in the activity's Notes and Training plan."""
     ElementTree.register_namespace("", NAMESPACE)
     root = ElementTree.Element(f"{{{NAMESPACE}}}TrainingCenterDatabase")
     activities = _add(root, "Activities")
@@ -67,6 +77,15 @@ def activity_to_tcx(activity: Activity) -> bytes:
                 point = _add(track, "Trackpoint")
                 _add(point, "Time", _time(activity, moment))
         _add(lap_node, "Notes", lap.label)
+    # The workout run: its whole name in the activity's notes, and as the plan a training
+    # log shows (TCX keeps a plan's name to 15 characters).
+    _add(node, "Notes", activity.name)
+    training = _add(node, "Training")
+    training.set("VirtualPartner", "false")
+    plan = _add(training, "Plan")
+    plan.set("Type", "Workout")
+    plan.set("IntervalWorkout", "true" if len(activity.laps) > 1 else "false")
+    _add(plan, "Name", plan_name(activity.name))
     ElementTree.indent(root)
     body: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
     return body + b"\n"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import zlib
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -15,9 +17,8 @@ from retrotimer.core.exchange.workout import (
     WorkoutStep,
 )
 from retrotimer.core.exchange.workout_reading import (
-    SUPPORTED_LENGTHS,
+    conditions_warning,
     dropped_targets_warning,
-    refused,
     workout_to_template,
 )
 from retrotimer.core.model import SegmentKind
@@ -67,7 +68,8 @@ _TARGET_WORDS = {
     "resistance": "resistance",
     "swim_stroke": "swim stroke",
 }
-_SERIAL = 0x5254  # "RT": a fixed serial, so the same template always gives the same file
+# RetroTimer's product number under FIT's "development" manufacturer.
+PRODUCT = 0x5254  # "RT"
 
 
 def fit_text(value: str, size: int) -> str:
@@ -85,13 +87,19 @@ def _step_message(index: int, entry: WorkoutEntry) -> Message:
             "target_type": "open",
             "target_value": entry.count,
         }
+    if entry.metres is not None:
+        # FIT keeps a distance in centimetres, a time in milliseconds.
+        duration, value = "distance", round(entry.metres * 100)
+    elif entry.seconds is None:
+        duration, value = "open", None
+    else:
+        duration, value = "time", round(entry.seconds * 1000)
     message: Message = {
         "mesg_num": MESG_NUM["WORKOUT_STEP"],
         "message_index": index,
         "wkt_step_name": fit_text(entry.name, STEP_NAME_BYTES) or None,
-        "duration_type": "open" if entry.seconds is None else "time",
-        # FIT keeps a time in milliseconds.
-        "duration_value": None if entry.seconds is None else round(entry.seconds * 1000),
+        "duration_type": duration,
+        "duration_value": value,
         "target_type": "open",
         "intensity": entry.intensity.value,
         "notes": fit_text(entry.notes, NOTES_BYTES) or None,
@@ -106,17 +114,29 @@ def _step_message(index: int, entry: WorkoutEntry) -> Message:
     return message
 
 
+def file_serial(content: object, created: datetime) -> int:
+    """A serial number for a file's identity: a device tells files apart by their serial
+    and creation time, so it is drawn from what the file holds and when it was made. Never 0,
+    which FIT reads as no serial."""
+    return zlib.crc32(f"{content!r}@{created.isoformat()}".encode()) or 1
+
+
+def file_id(file_type: str, serial: int, created: datetime) -> Message:
+    """The file_id that opens a file RetroTimer writes."""
+    return {
+        "mesg_num": MESG_NUM["FILE_ID"],
+        "type": file_type,
+        "manufacturer": "development",
+        "product": PRODUCT,
+        "serial_number": serial,
+        "time_created": created,
+    }
+
+
 def encode_workout(workout: Workout, created: datetime) -> bytes:
     """The workout as a FIT workout file for a running watch."""
     messages: list[Message] = [
-        {
-            "mesg_num": MESG_NUM["FILE_ID"],
-            "type": "workout",
-            "manufacturer": "development",
-            "product": 0,
-            "serial_number": _SERIAL,
-            "time_created": created,
-        },
+        file_id("workout", file_serial(workout, created), created),
         {
             "mesg_num": MESG_NUM["WORKOUT"],
             "wkt_name": fit_text(workout.name, WORKOUT_NAME_BYTES),
@@ -154,34 +174,71 @@ def _string(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _refusal(step: Message) -> str:
-    """Why a step's length cannot be used, and what RetroTimer takes instead."""
-    kind = str(step.get("duration_type"))
-    if kind == "distance":
-        metres = _number(step.get("duration_distance"))
-        what = f"a length given as a distance ({metres:g} m)" if metres else "a distance"
-        return f"{what} cannot be used; {SUPPORTED_LENGTHS}"
-    if kind.startswith("repeat_until_"):
-        until = kind.removeprefix("repeat_until_").replace("_", " ")
-        return (
-            f"a repeat until {until} cannot be used; RetroTimer repeats a block a set number "
-            "of times"
-        )
-    return f"a length given as {kind.replace('_', ' ')} cannot be used; {SUPPORTED_LENGTHS}"
+# Repeats that end on a condition the watch measures; RetroTimer runs the block once and
+# says the condition in the note of its first step.
+_CONDITIONAL_REPEAT = "repeat_until_"
+
+
+def _hr_words(value: float) -> str:
+    # FIT keeps heart rate as % of maximum up to 100, and beats a minute plus 100 above.
+    return f"{value:g}% of max" if value <= 100 else f"{value - 100:g} bpm"
+
+
+def _power_words(value: float) -> str:
+    # FIT keeps power as % of FTP up to 1000, and watts plus 1000 above.
+    return f"{value:g}% of FTP" if value <= 1000 else f"{value - 1000:g} W"
+
+
+# What each condition measures: its field in a step and in a repeat, and how it is said.
+_CONDITION_WORDS: dict[str, tuple[str, str, Any]] = {
+    "hr": ("duration_hr", "repeat_hr", lambda side, v: f"heart rate {side} {_hr_words(v)}"),
+    "power": (
+        "duration_power",
+        "repeat_power",
+        lambda side, v: f"power {side} {_power_words(v)}",
+    ),
+    "calories": ("duration_calories", "repeat_calories", lambda _, v: f"{v:g} calories"),
+    "time": ("", "repeat_time", lambda _, v: f"{v:g} s in all"),
+    "distance": ("", "repeat_distance", lambda _, v: f"{v:g} m in all"),
+    "reps": ("duration_reps", "", lambda _, v: f"{v:g} repetitions"),
+}
+
+
+def condition_words(kind: str, step: Message) -> str:
+    """ "until heart rate below 125 bpm", "until 300 calories": a condition a watch measures."""
+    repeat = kind.startswith(_CONDITIONAL_REPEAT)
+    what = kind.removeprefix(_CONDITIONAL_REPEAT)
+    side = "below" if what.endswith("less_than") else "above"
+    measure = what.split("_")[0]
+    known = _CONDITION_WORDS.get(measure)
+    value = _number(step.get(known[1] if repeat else known[0])) if known else None
+    if known is None or value is None:
+        return f"until {what.replace('_', ' ')}"
+    return f"until {known[2](side, value)}"
 
 
 def _read_step(
-    number: int, step: Message, own: dict[int, int], problems: list[Problem], dropped: set[str]
-) -> WorkoutEntry | None:
-    subject = f"workout step {number}"
+    number: int,
+    step: Message,
+    own: dict[int, int],
+    conditions: list[str],
+    dropped: set[str],
+    repeat_conditions: dict[int, str],
+) -> WorkoutEntry:
     for field in ("target_type", "secondary_target_type"):
         target = step.get(field)
         if target not in (None, "open"):
             dropped.add(_TARGET_WORDS.get(str(target), str(target).replace("_", " ")))
-    duration = step.get("duration_type")
-    if duration == "repeat_until_steps_cmplt":
+    duration = str(step.get("duration_type"))
+    if duration.startswith(_CONDITIONAL_REPEAT):
         back_to = _number(step.get("duration_step"))
         count = _number(step.get("repeat_steps"))
+        if duration != "repeat_until_steps_cmplt":
+            condition = condition_words(duration, step)
+            conditions.append(f"step {number} repeats {condition}")
+            if back_to is not None:
+                repeat_conditions[int(back_to)] = f"Repeat {condition}"
+            count = 1.0
         return RepeatStep(
             -1 if back_to is None else int(back_to), 0 if count is None else int(count)
         )
@@ -190,19 +247,27 @@ def _read_step(
         developer = {}
     kind_code = developer.get(own[KIND_FIELD]) if KIND_FIELD in own else None
     steps = developer.get(own[STEPS_FIELD]) if STEPS_FIELD in own else None
-    name = _string(step.get("wkt_step_name"))
     notes = _string(step.get("notes"))
+    # A time with repetitions (a strength step) is run as its time.
+    duration = "time" if duration == "repetition_time" else duration
     seconds = _number(step.get("duration_time"))
-    if duration not in ("time", "open"):
-        problems.append(refused(subject, _refusal(step)))
-        return None
+    metres = _number(step.get("duration_distance")) if duration == "distance" else None
+    if duration not in ("time", "open", "distance"):
+        # A condition the watch measures (heart rate, power, calories): the runner ends the
+        # step, told the condition by its note.
+        condition = condition_words(duration, step)
+        conditions.append(f"step {number} lasts {condition}")
+        notes = (
+            f"{notes}. {condition[:1].upper()}{condition[1:]}" if notes else condition.capitalize()
+        )
     return WorkoutStep(
-        name=name,
+        name=_string(step.get("wkt_step_name")),
         notes=notes,
         intensity=_intensity(step.get("intensity")),
         seconds=(seconds or 0.0) if duration == "time" else None,
         kind=_KINDS.get(kind_code) if isinstance(kind_code, int) else None,
         steps=steps if isinstance(steps, int) and not isinstance(steps, bool) else None,
+        metres=(metres or 0.0) if duration == "distance" else None,
     )
 
 
@@ -237,20 +302,23 @@ def read_fit_workout(data: bytes, source: str, default_name: str = "") -> Templa
         )
     own = own_developer_keys(messages)
     dropped: set[str] = set()
-    entries: list[WorkoutEntry] = []
     ordered = sorted(
         messages.get("workout_step_mesgs", []),
         key=lambda step: _number(step.get("message_index")) or 0.0,
     )
-    for number, step in enumerate(ordered, start=1):
-        entry = _read_step(number, step, own, problems, dropped)
-        if entry is not None:
-            entries.append(entry)
-        elif problems and problems[-1].is_error:
-            # Keep the numbering of later steps (repeat steps point at indices).
-            entries.append(WorkoutStep("", "", Intensity.ACTIVE, 1.0))
-    warning = dropped_targets_warning(dropped)
-    if warning is not None:
-        problems.insert(0, warning)
+    conditions: list[str] = []
+    repeat_conditions: dict[int, str] = {}
+    entries = [
+        _read_step(number, step, own, conditions, dropped, repeat_conditions)
+        for number, step in enumerate(ordered, start=1)
+    ]
+    for index, condition in repeat_conditions.items():
+        first = entries[index] if 0 <= index < len(entries) else None
+        if isinstance(first, WorkoutStep):
+            notes = f"{first.notes}. {condition}" if first.notes else condition
+            entries[index] = replace(first, notes=notes)
+    for warning in (dropped_targets_warning(dropped), conditions_warning(conditions)):
+        if warning is not None:
+            problems.append(warning)
     parsed = Workout(_string(workout.get("wkt_name")), "", tuple(entries))
     return workout_to_template(parsed, default_name=default_name, problems=problems)

@@ -15,6 +15,7 @@ from retrotimer.core.templates.validation import TemplateError, TemplateReading
 from retrotimer.exchange.formats import WorkoutFormat
 from retrotimer.exchange.output_files import write_file_atomic
 from retrotimer.exchange.workouts.fit_workout import encode_workout, read_fit_workout
+from retrotimer.exchange.workouts.tcx_workout import read_tcx_workout
 from retrotimer.exchange.workouts.zwo_file import read_zwo
 from retrotimer.storage.templates.template_files import decode_template_text, read_template_bytes
 from retrotimer.storage.user_files import NotUtf8Text, decode_user_text
@@ -44,7 +45,10 @@ def detect_workout_format(data: bytes) -> WorkoutFormat | None:
     own TOML and text syntax."""
     if is_fit(data):
         return WorkoutFormat.FIT
-    if xml_root(data) is not None:
+    root = xml_root(data)
+    if root == "TrainingCenterDatabase":
+        return WorkoutFormat.TCX
+    if root is not None:
         return WorkoutFormat.ZWO
     try:
         text = decode_user_text(data)
@@ -62,11 +66,8 @@ def read_workout_data(
     formats. Raises TemplateError when the file cannot be read at all."""
     found = forced or detect_workout_format(data)
     source = str(path)
-    if found is WorkoutFormat.ZWO and xml_root(data) == "TrainingCenterDatabase":
-        raise TemplateError(
-            ["this is a TCX activity (a recorded run), not a workout; it cannot become a template"],
-            source,
-        )
+    if found is WorkoutFormat.TCX:
+        return read_tcx_workout(data, source, default_name=path.stem)
     if found is WorkoutFormat.FIT:
         return read_fit_workout(data, source, default_name=path.stem)
     if found is WorkoutFormat.ZWO:

@@ -1,4 +1,4 @@
-"""Zwift .zwo files parsed safely: no DTDs, no entities, nothing fetched from anywhere."""
+"""Zwift .zwo files parsed safely (no DTDs, no entities, nothing fetched) in any encoding."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import defusedxml
 import defusedxml.ElementTree
 
 from retrotimer.core.exchange.zwo_mapping import ZwoElement, zwo_to_template
-from retrotimer.core.templates.validation import TemplateError, TemplateReading
+from retrotimer.core.templates.validation import Problem, Severity, TemplateError, TemplateReading
 
 # A Zwift file is four levels deep (workout_file, workout, a step, its text events); what
 # lies deeper is of no use, and following it could exhaust the stack.
@@ -26,13 +26,13 @@ def _element(node: Element, depth: int = 0) -> ZwoElement:
     )
 
 
-def parse_xml(data: bytes, source: str) -> ZwoElement:
-    """The document's root element; TemplateError with one sentence for XML that is broken or
-    tries to declare a DTD or entities (external files, "billion laughs" expansions)."""
-    if (unreadable := unreadable_encoding(data)) is not None:
-        raise TemplateError([f"line 1: {unreadable}"], source)
+def parse_xml(data: bytes, source: str) -> tuple[ZwoElement, Problem | None]:
+    """The document's root element, and a warning when the text was read as Windows-1252;
+    TemplateError with one sentence for XML that is broken, in no encoding it says it is
+    in, or tries to declare a DTD or entities (external files, "billion laughs")."""
+    text, warning = xml_text(data, source)
     try:
-        root = defusedxml.ElementTree.fromstring(data, forbid_dtd=True)
+        root = defusedxml.ElementTree.fromstring(text, forbid_dtd=True)
     except ParseError as error:
         raise _not_xml(error, source) from None
     except defusedxml.DefusedXmlException:
@@ -43,11 +43,7 @@ def parse_xml(data: bytes, source: str) -> ZwoElement:
             ],
             source,
         ) from None
-    except (ValueError, LookupError):
-        # The declaration names an encoding the parser cannot read (Shift_JIS) or that
-        # does not exist. (DefusedXmlException is a ValueError too: it is caught above.)
-        raise TemplateError([f"line 1: {encoding_words(data)}"], source) from None
-    return _element(root)
+    return _element(root), warning
 
 
 def _not_xml(error: ParseError, source: str) -> TemplateError:
@@ -57,27 +53,64 @@ def _not_xml(error: ParseError, source: str) -> TemplateError:
 
 
 _DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
-# UTF-32 has no reader in the XML parser; its byte-order marks say what it is.
-_UTF32_MARKS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")
+# Byte-order marks and the encodings they mark, longest first (UTF-32's starts like UTF-16's).
+_MARKS = (
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xff\xfe", "utf-16"),
+)
+# Windows editors save files without a declaration in their own code page: Zwift reads them.
+WINDOWS_ENCODING = "cp1252"
 
 
-def unreadable_encoding(data: bytes) -> str | None:
-    """Why the XML parser cannot read text in this encoding, when its byte-order mark shows
-    one it has no reader for (UTF-32); None otherwise."""
-    if data.startswith(_UTF32_MARKS):
-        return "the file is UTF-32 text, which the XML reader cannot read; save it as UTF-8"
-    return None
-
-
-def encoding_words(data: bytes) -> str:
-    """The sentence for an XML declaration naming an encoding the parser cannot read."""
-    found = _DECLARED.match(data)
-    name = found.group(1).decode("ascii", "replace") if found else "an unknown"
-    return (
-        f"the file says it is in the {name!r} encoding, which the XML reader cannot read; "
-        "save it as UTF-8"
-    )
+def xml_text(data: bytes, source: str) -> tuple[str, Problem | None]:
+    """The file's text in the encoding its byte-order mark or declaration names, else UTF-8,
+    else Windows-1252 (with a warning saying so); TemplateError naming the encoding and the
+    place of the first byte that is not text in it."""
+    marked = next((name for mark, name in _MARKS if data.startswith(mark)), None)
+    declared = _DECLARED.match(data)
+    name = marked or (declared.group(1).decode("ascii", "replace") if declared else None)
+    if name is None:
+        try:
+            return data.decode("utf-8"), None
+        except UnicodeDecodeError:
+            name = WINDOWS_ENCODING
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - data.rfind(b"\n", 0, error.start)
+        what = (
+            f"the file is neither UTF-8 nor Windows-1252 ({WINDOWS_ENCODING}) text"
+            if name == WINDOWS_ENCODING and not declared
+            else f"the file says it is in the {name!r} encoding"
+        )
+        raise TemplateError(
+            [
+                f"line {line}:{column}: {what}, but byte 0x{data[error.start]:02x} is not text "
+                "in it; save the file as UTF-8"
+            ],
+            source,
+        ) from None
+    except (LookupError, ValueError):
+        # No such codec, one that is not for text, or a name no codec can have (a NUL in it).
+        raise TemplateError(
+            [f"line 1: the file says it is in the {name!r} encoding, which no reader knows"],
+            source,
+        ) from None
+    if name == WINDOWS_ENCODING and not declared:
+        return text, Problem(
+            Severity.WARNING,
+            f"the file is not UTF-8; it was read as Windows-1252 ({WINDOWS_ENCODING}) text",
+        )
+    return text, None
 
 
 def read_zwo(data: bytes, source: str, default_name: str) -> TemplateReading:
-    return zwo_to_template(parse_xml(data, source), default_name)
+    root, warning = parse_xml(data, source)
+    reading = zwo_to_template(root, default_name)
+    if warning is None:
+        return reading
+    return TemplateReading(reading.template, (warning, *reading.problems))

@@ -256,6 +256,7 @@ class RunDisplay(QWidget):
         self.timeline.set_position(None if state is SessionState.IDLE else position)
         self._set_plan_texts(plan_totals_texts(plan))
         self.toggle_button.set_action(TOGGLE_WORDS[state])
+        self.skip_button.set_action(texts.skip)
         self.toggle_button.setEnabled(True)
         active = state is not SessionState.IDLE and not state.is_over
         for button in (self.back_button, self.skip_button, self.stop_button):

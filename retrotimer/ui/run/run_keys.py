@@ -31,8 +31,11 @@ BINDINGS: dict[str, KeyBinding] = {
     "toggle": KeyBinding(
         "toggle", "Start, pause or resume", _keys(Qt.Key.Key_Space, Qt.Key.Key_Period)
     ),
+    # L is the lap key: it ends an open or distance step, as any skip key does.
     "skip": KeyBinding(
-        "skip", "Skip to the next segment", _keys(Qt.Key.Key_Right, Qt.Key.Key_PageDown, "N")
+        "skip",
+        "Skip to the next segment, or end an open step",
+        _keys(Qt.Key.Key_Right, Qt.Key.Key_PageDown, "N", "L"),
     ),
     "back": KeyBinding(
         "back",

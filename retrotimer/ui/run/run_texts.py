@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import math
+import textwrap
 from dataclasses import dataclass
 
 from retrotimer.core.model import ColourRole, Venue
@@ -17,6 +18,7 @@ SHOULDER_BANNER = "LOOK OVER YOUR SHOULDER"
 RAILS_BANNER = "HOLD THE RAILS"
 TURN_AROUND_NOTICE = "STOP, THEN TURN AROUND"
 TURN_AROUND_NOTICE_S = 4.0  # how long it shows when the direction changes
+PRESS_NOTICE = "PRESS WHEN DONE"
 
 
 def digits_sample(duration_s: float) -> str:
@@ -37,9 +39,13 @@ def session_sample(plan: Plan) -> str:
 
 
 def short_length_text(segment: PlannedSegment) -> str:
-    """ "15 steps", "30 s", "2 min", "1 min 30 s"."""
+    """ "15 steps", "30 s", "2 min", "1 min 30 s", "100 m", "open"."""
     if segment.steps is not None:
         return counted(segment.steps, "step")
+    if segment.metres is not None:
+        return f"{segment.metres} m"
+    if segment.ends_on_press:
+        return "open"
     whole = round(segment.duration_s)
     minutes, seconds = divmod(whole, 60)
     if minutes and seconds:
@@ -48,11 +54,21 @@ def short_length_text(segment: PlannedSegment) -> str:
 
 
 def segment_title(segment: PlannedSegment) -> str:
-    """The label, with the step count for step segments."""
+    """The label, with the step count for step segments, the distance for distance steps and
+    the most time an open or distance step may last."""
     label = segment.label[:1].upper() + segment.label[1:]
     if segment.steps is not None:
         return f"{label} · {counted(segment.steps, 'step')}"
+    if segment.metres is not None:
+        label = f"{label} · {segment.metres} m"
+    if segment.ends_on_press and segment.cap_s is not None:
+        return f"{label} · max {clock_text(segment.cap_s)}"
     return label
+
+
+def distance_text(segment: PlannedSegment) -> str:
+    """ "100 m": the distance a distance step covers, as the big number above the clock."""
+    return f"{segment.metres} m" if segment.metres is not None else ""
 
 
 def next_text(segment: PlannedSegment | None) -> str:
@@ -80,6 +96,27 @@ def steps_sample(segment: PlannedSegment) -> str:
 
 def banner_text(venue: Venue) -> str:
     return RAILS_BANNER if venue is Venue.TREADMILL else SHOULDER_BANNER
+
+
+# A timed prompt stays on the screen this long after it is said (or until the next one).
+PROMPT_SHOWN_S = 15.0
+# A long prompt is shown a line at a time, as subtitles are: a line short enough to read from
+# across a room, for about as long as it takes to say.
+PROMPT_LINE_CHARS = 40
+PROMPT_LINE_S = 4.0
+
+
+def shown_prompt(segment: PlannedSegment, elapsed_s: float) -> str | None:
+    """The line to show of the segment's latest prompt said by `elapsed_s`: each line of a
+    long one in turn, the last until PROMPT_SHOWN_S have passed; None when none is due."""
+    said = [p for p in segment.prompts if p.offset_s <= elapsed_s]
+    if not said:
+        return None
+    since = elapsed_s - said[-1].offset_s
+    lines = textwrap.wrap(said[-1].text, PROMPT_LINE_CHARS) or [said[-1].text]
+    if since >= max(PROMPT_SHOWN_S, len(lines) * PROMPT_LINE_S):
+        return None
+    return lines[min(int(since // PROMPT_LINE_S), len(lines) - 1)]
 
 
 class Look(enum.Enum):
@@ -112,6 +149,7 @@ class RunTexts:
     shout: str = ""  # the huge word over the digits ("PAUSED", "GET READY"), if any
     steps: str = ""  # steps left in a step-counted segment ("12 steps"), beside the digits
     steps_sample: str = ""
+    skip: str = "Skip"  # the skip button's word: "Done" where a press ends the step
 
 
 def run_texts(view: SessionView, plan: Plan, summary: SessionSummary | None = None) -> RunTexts:
@@ -193,10 +231,10 @@ def run_texts(view: SessionView, plan: Plan, summary: SessionSummary | None = No
             session_fraction=view.session_fraction,
             look=Look.NEUTRAL,
         )
-    info = segment.note or ""
+    info = shown_prompt(segment, view.segment_elapsed_s) or segment.note or ""
     title = segment_title(segment)
-    if segment.kind.is_backward and segment.note and not paused:
-        title = f"{title} · {segment.note}"  # the banner takes the note's place
+    if segment.kind.is_backward and info and not paused:
+        title = f"{title} · {info}"  # the banner takes the place of the note or prompt
     previous = plan.segments[segment.index - 1] if segment.index > 0 else None
     if (
         not segment.kind.is_backward
@@ -211,14 +249,26 @@ def run_texts(view: SessionView, plan: Plan, summary: SessionSummary | None = No
     if paused:
         info = "Space to resume"
     left = steps_left(segment, view.segment_remaining_s)
+    digits = clock_text(view.segment_remaining_s)
+    sample = digits_sample(segment.duration_s)
+    shout = "PAUSED" if paused else ""
+    steps = counted(left, "step") if left is not None else ""
+    big_sample = steps_sample(segment) if left is not None else ""
+    if view.counting_up:
+        # Nobody knows when it ends: the clock counts the step's seconds up to the press,
+        # and a distance step shows its distance as big as the clock.
+        digits, sample = clock_text(view.segment_elapsed_s), "00:00"
+        shout = shout or PRESS_NOTICE
+        steps = distance_text(segment)
+        big_sample = "".join("0" if c.isdigit() else c for c in steps)
     return RunTexts(
         word="PAUSED" if paused else direction_word(segment.kind),
         arrow=Arrow.PAUSE if paused else arrow_for(segment.kind),
         role=segment.kind.colour,
         title=title,
         rep=rep,
-        digits=clock_text(view.segment_remaining_s),
-        digits_sample=digits_sample(segment.duration_s),
+        digits=digits,
+        digits_sample=sample,
         info=info,
         next=next_text(view.next_segment),
         banner=banner,
@@ -226,7 +276,8 @@ def run_texts(view: SessionView, plan: Plan, summary: SessionSummary | None = No
         segment_fraction=view.segment_fraction,
         session_fraction=view.session_fraction,
         look=Look.PAUSED if paused else Look.SEGMENT,
-        shout="PAUSED" if paused else "",
-        steps=counted(left, "step") if left is not None else "",
-        steps_sample=steps_sample(segment) if left is not None else "",
+        shout=shout,
+        steps=steps,
+        steps_sample=big_sample,
+        skip="Done" if segment.ends_on_press else "Skip",
     )

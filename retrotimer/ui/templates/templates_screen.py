@@ -49,7 +49,9 @@ FILE_FILTERS = {
     TemplateFormat.TEXT: "Text syntax (*.txt)",
 }
 MESSAGE_LINES = 5
-FOREIGN_FILTER = "Workouts from other tools: FIT, Zwift, intervals.icu (*.fit *.zwo *.txt)"
+FOREIGN_FILTER = (
+    "Workouts from other tools: FIT, TCX, Zwift, intervals.icu (*.fit *.tcx *.zwo *.txt)"
+)
 
 
 def entry_text(entry: LibraryEntry) -> str:
@@ -362,7 +364,7 @@ class TemplatesScreen(QWidget):
         else:
             # Opened on every file it can read: a text or FIT file must not look missing.
             foreign = [FOREIGN_FILTER] if self._exchange is not None else []
-            readable = "*.toml *.txt" + (" *.fit *.zwo" if self._exchange is not None else "")
+            readable = "*.toml *.txt" + (" *.fit *.tcx *.zwo" if self._exchange is not None else "")
             everything = f"Templates and workouts ({readable})"
             dialog.setNameFilters([everything, *FILE_FILTERS.values(), *foreign, "All files (*)"])
         dialog.setAccessibleName(title)

@@ -1,4 +1,4 @@
-"""intervals.icu workout text: sections with repeats, steps with labels, targets dropped."""
+"""intervals.icu workout text: sections, repeats, every form of length, prompts, targets dropped."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from retrotimer.core.exchange.icu_text import (
     read_icu_text,
     template_to_icu,
 )
-from retrotimer.core.model import Length, Repeat, Segment, SegmentKind
+from retrotimer.core.model import Length, Prompt, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
@@ -41,9 +41,10 @@ def test_sections_repeats_labels_and_kinds() -> None:
         Repeat(
             4,
             (
-                Segment(SegmentKind.BACKWARD_JOG, Length.seconds(90), "Retro jog"),
-                Segment(SegmentKind.WALK, Length.seconds(30)),
-                Segment(SegmentKind.FORWARD_RUN, Length.seconds(20)),
+                # The heading names no kind: its words are each step's note.
+                Segment(SegmentKind.BACKWARD_JOG, Length.seconds(90), "Retro jog", "Main set"),
+                Segment(SegmentKind.WALK, Length.seconds(30), None, "Main set"),
+                Segment(SegmentKind.FORWARD_RUN, Length.seconds(20), None, "Main set"),
             ),
         ),
         Segment(SegmentKind.COOLDOWN, Length.seconds(300), "Cool down"),
@@ -66,11 +67,126 @@ def test_lengths(token: str, seconds: int) -> None:
     assert template.items == (Segment(SegmentKind.FORWARD_RUN, Length.seconds(seconds)),)
 
 
-def test_a_distance_is_refused_with_its_line() -> None:
-    reading = read_icu_text("- 5m\n- Run 2km\n", "x")
-    assert reading.template is None
-    (error,) = reading.errors
-    assert error.render("w.txt").startswith("w.txt:2:1: error: a length given as a distance (2km)")
+@pytest.mark.parametrize(
+    ("token", "seconds"), [("5'", 300), ('30"', 30), ("1'30\"", 90), ("1m30s", 90)]
+)
+def test_the_short_forms_of_a_time(token: str, seconds: int) -> None:
+    template = read_icu_text(f"- {token} Z2 Pace\n", "x").template
+    assert template is not None
+    assert template.items == (Segment(SegmentKind.FORWARD_RUN, Length.seconds(seconds)),)
+
+
+@pytest.mark.parametrize(
+    ("token", "metres"),
+    [
+        ("2km", 2000),
+        ("0.4km", 400),
+        ("400mtr", 400),
+        ("250meters", 250),
+        ("250metres", 250),
+        ("1mi", 1609),
+        ("100yds", 91),
+        ("100yd", 91),
+    ],
+)
+def test_distances_become_distance_segments(token: str, metres: int) -> None:
+    reading = read_icu_text(f"- Retro walk {token} 6:00/km Pace\n", "x")
+    assert reading.template is not None
+    assert reading.template.items == (
+        Segment(SegmentKind.BACKWARD_WALK, Length.metres(metres), "Retro walk"),
+    )
+    assert not any("metres" in w.message for w in reading.warnings)
+
+
+def test_an_m_of_a_hundred_or_more_is_read_as_metres_and_said() -> None:
+    reading = read_icu_text("- 10m\n- 800m 3:20/km Pace\n", "x")
+    assert reading.template is not None
+    assert [item.length for item in reading.template.items] == [  # type: ignore[union-attr]
+        Length.seconds(600),
+        Length.metres(800),
+    ]
+    assert any(
+        w.message.startswith("a length in m of 100 or more (line 2)") for w in reading.warnings
+    )
+
+
+def test_press_lap_makes_an_open_step_capped_by_any_time_given() -> None:
+    reading = read_icu_text("- Walk to the cone press lap\n- Retro jog 2m press lap\n", "x")
+    assert reading.template is not None
+    assert reading.template.items == (
+        Segment(SegmentKind.WALK, Length.open(), "Walk to the cone"),
+        Segment(SegmentKind.BACKWARD_JOG, Length.open(120), "Retro jog"),
+    )
+
+
+def test_timed_prompts_are_said_at_their_offsets_and_the_first_words_are_the_label() -> None:
+    text = "- First prompt 33^Second prompt at 33s <!> 10m ramp 4:30-5:00/km pace\n"
+    reading = read_icu_text(text, "x")
+    assert reading.template is not None
+    assert reading.template.items == (
+        Segment(
+            SegmentKind.FORWARD_RUN,
+            Length.seconds(600),
+            "First prompt",
+            prompts=(Prompt(33, "Second prompt at 33s"),),
+        ),
+    )
+
+
+def test_options_zones_free_ride_and_max_effort_are_dropped_with_one_warning_never_said() -> None:
+    text = "- 5m hr=1s Z2-Z3 HR\n- 20m freeride\n- 30s maxeffort power=3s\n- RPE8 3m\n"
+    reading = read_icu_text(text, "x")
+    assert reading.template is not None
+    assert all(
+        item.label is None and item.prompts == ()  # type: ignore[union-attr]
+        for item in reading.template.items
+    )
+    (warning,) = [w for w in reading.warnings if "dropped" in w.message]
+    assert warning.message.startswith(
+        "free ride, heart rate, max effort, perceived effort and power targets were dropped"
+    )
+
+
+def test_warmup_and_cooldown_headings_give_their_steps_the_kind() -> None:
+    text = "Warmup\n- RPE4 10m\n\nMain Set 2x\n- RPE8 3m\n\nCooldown\n- 10m Z1 Pace\n"
+    reading = read_icu_text(text, "x")
+    assert reading.template is not None
+    assert [getattr(item, "kind", None) for item in reading.template.items] == [
+        SegmentKind.WARMUP,
+        None,
+        SegmentKind.COOLDOWN,
+    ]
+
+
+def test_words_too_long_for_a_label_are_said_as_a_prompt_at_the_start() -> None:
+    words = "Keep it easy and look over your shoulder every few steps, then turn around calmly"
+    reading = read_icu_text(f"- {words} 2m\n", "x")
+    assert reading.template is not None
+    (segment,) = reading.template.items
+    assert isinstance(segment, Segment)
+    assert segment.label is None and segment.prompts == (Prompt(0, words),)
+    assert segment.kind is SegmentKind.FORWARD_RUN
+
+
+def test_open_distance_and_prompted_segments_are_written_and_read_back() -> None:
+    template = Template(
+        "Cones",
+        (
+            Segment(SegmentKind.BACKWARD_WALK, Length.open()),
+            Segment(SegmentKind.WALK, Length.open(90), "Back to the start"),
+            Segment(SegmentKind.BACKWARD_JOG, Length.metres(400)),
+            Segment(SegmentKind.FORWARD_RUN, Length.metres(1609), prompts=(Prompt(20, "Relax"),)),
+        ),
+    )
+    text = template_to_icu(template, Settings())
+    assert text == (
+        "- Backward walk press lap\n"
+        "- Walk: Back to the start 1m30s press lap\n"
+        "- Backward jog 0.4km\n"
+        "- Forward run 20^Relax <!> 1.609km\n"
+    )
+    reading = read_icu_text(text, "Cones")
+    assert reading.template == template
 
 
 def test_a_step_without_a_time_is_refused_with_its_line() -> None:
@@ -114,7 +230,7 @@ def test_written_text_reads_back_with_the_same_kinds_and_total(template: object)
 def test_a_refusal_lists_twenty_problems_and_counts_the_rest() -> None:
     from retrotimer.core.exchange.workout_reading import first_problems
 
-    errors = read_icu_text("- 1km\n" * 25, "x").errors
+    errors = read_icu_text("- easy\n" * 25, "x").errors
     assert len(errors) == 25
     shown = first_problems(errors)
     assert len(shown) == 21 and shown[-1].message == "and 5 more problems like these"

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template
+from retrotimer.core.model import Length, Prompt, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
 from retrotimer.core.programs.lighter import half_backward, lighter_option
 from retrotimer.core.programs.program_model import Program, ProgramWeek
@@ -44,6 +44,16 @@ def test_backward_segments_outside_repeats_keep_half_their_length_rounded_up() -
     assert half_backward(template).items == (
         Segment(SegmentKind.BACKWARD_WALK, Length.seconds(60), "x"),
         Segment(SegmentKind.BACKWARD_JOG, Length.seconds(23)),
+    )
+
+
+def test_a_halved_segment_keeps_its_note_and_the_prompts_that_still_fall_within_it() -> None:
+    prompts = (Prompt(10, "Shoulders back"), Prompt(50, "Last few"))
+    template = Template(
+        "T", (Segment(SegmentKind.BACKWARD_WALK, Length.minutes(1), "x", "slow", prompts),)
+    )
+    assert half_backward(template).items == (
+        Segment(SegmentKind.BACKWARD_WALK, Length.seconds(30), "x", "slow", prompts[:1]),
     )
 
 

@@ -125,7 +125,9 @@ def test_next_up_is_shortened_to_the_kind_when_its_length_would_run_into_the_nex
     plan = compile_plan(template, options)
     # A long "next" phrase timing makes the full next-up not fit in 2 s.
     timing = dataclasses.replace(TIMING, phrase_s={**TIMING.phrase_s, "30": 1.5})
-    next_up = next(line for line in speech_of(plan, options, timing).lines if line.rank == 2)
+    next_up = next(
+        line for line in speech_of(plan, options, timing).lines if line.rank is SpeechRank.NEXT_UP
+    )
     assert next_up.phrases == ("next", "backward walk")
 
 

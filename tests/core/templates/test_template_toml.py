@@ -126,7 +126,10 @@ def test_invalid_toml_names_line_and_column() -> None:
     [
         ("[[segments]]\nkind = 'walk'", "a segment needs a length: give exactly one of seconds"),
         ("[[segments]]\nseconds = 3", "a segment needs a kind, as in kind = 'backward_walk'"),
-        ("[[segments]]\nkind = 'walk'\nseconds = 3\nsteps = 4", "give exactly one of seconds or"),
+        (
+            "[[segments]]\nkind = 'walk'\nseconds = 3\nsteps = 4",
+            "give exactly one of seconds, steps, metres or open",
+        ),
         ("[[segments]]\nkind = 'walk'\nseconds = 2.5", "seconds must be a whole number, as in"),
         ("[[segments]]\nkind = 'walk'\nseconds = true", "not true"),
         ("[[segments]]\nkind = 'walk'\nseconds = 3\nlabel = 4", "label must be text in quotes"),

@@ -67,7 +67,7 @@ def test_write_then_read_gives_the_same_template() -> None:
         ),
         (
             "format = 1\nname='x'\n[[segments]]\nkind = 'walk'\nseconds = 3\nsteps = 4",
-            "exactly one of seconds or steps",
+            "exactly one of seconds, steps, metres or open",
         ),
         ("format = 1\nname='x'\n[[segments]]\nkind = 'walk'\nseconds = 'ten'", "whole number"),
         ("format = 1\nname = [", "not valid TOML"),

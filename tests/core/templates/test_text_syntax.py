@@ -200,10 +200,21 @@ def test_length_in_syntax(length: Length, text: str) -> None:
             "# T\nfifteen steps walk\n",
             2,
             1,
-            'expected a length such as 45s, 2m, 1m30s, 1:30 or 15 steps; found "fifteen"',
+            "expected a length such as 45s, 2m, 1m30s, 1:30, 15 steps, 100 metres or open; "
+            'found "fifteen"',
         ),
-        ("# T\n20 stps walk\n", 2, 4, 'expected a unit after "20": s, m or steps; found "stps"'),
-        ("# T\n20\n", 2, 3, 'expected a unit after "20": s, m or steps; the line ends here'),
+        (
+            "# T\n20 stps walk\n",
+            2,
+            4,
+            'expected a unit after "20": s, m, steps or metres; found "stps"',
+        ),
+        (
+            "# T\n20\n",
+            2,
+            3,
+            'expected a unit after "20": s, m, steps or metres; the line ends here',
+        ),
         (
             "# T\n30s\n",
             2,

@@ -51,7 +51,7 @@ def test_a_refused_file_names_at_most_twenty_problems(tmp_path: Path) -> None:
     from retrotimer.exchange.workouts.workout_files import load_workout_file
 
     path = tmp_path / "far.txt"
-    path.write_text("- 1km\n" * 30, encoding="utf-8")
+    path.write_text("- easy\n" * 30, encoding="utf-8")
     with pytest.raises(TemplateError) as raised:
         load_workout_file(path)
     lines = str(raised.value).splitlines()

@@ -72,27 +72,71 @@ def test_deeply_nested_xml_is_read_without_exhausting_the_stack() -> None:
 
 
 @pytest.mark.parametrize(
+    "document",
+    [
+        '<?xml version="1.0" encoding="Shift_JIS"?><workout_file><name>火曜日</name>'
+        '<workout><SteadyState Duration="60"/></workout></workout_file>'.encode("shift_jis"),
+        '<?xml version="1.0" encoding="UTF-32"?><workout_file><name>火曜日</name>'
+        '<workout><SteadyState Duration="60"/></workout></workout_file>'.encode("utf-32"),
+    ],
+    ids=["shift_jis", "utf-32"],
+)
+def test_a_file_in_the_encoding_it_declares_is_read_in_it(document: bytes) -> None:
+    reading = read_zwo(document, "w.zwo", "w")
+    assert reading.template is not None and reading.template.name == "火曜日"
+    assert reading.warnings == ()
+
+
+def test_a_file_not_in_the_encoding_it_declares_is_refused_naming_it_and_the_byte() -> None:
+    document = (
+        '<?xml version="1.0" encoding="windows-1252"?>\n<workout_file><name>火曜日</name>'
+        "</workout_file>"
+    ).encode()
+    with pytest.raises(TemplateError) as raised:
+        read_zwo(document, "w.zwo", "w")
+    # UTF-8's bytes for 火 read as Windows-1252 hold 0x81, which is no letter in it.
+    assert str(raised.value) == (
+        "w.zwo: error: line 2:22: the file says it is in the 'windows-1252' encoding, but byte "
+        "0x81 is not text in it; save the file as UTF-8"
+    )
+
+
+def test_a_windows_file_without_a_declaration_is_read_as_windows_1252_and_said_so() -> None:
+    document = (
+        '<workout_file><name>Don’t stop – café</name><workout><SteadyState Duration="60">'
+        '<textevent timeoffset="1" message="You’re fine"/></SteadyState></workout></workout_file>'
+    ).encode("cp1252")
+    reading = read_zwo(document, "w.zwo", "w")
+    assert reading.template is not None and reading.template.name == "Don’t stop – café"
+    assert reading.warnings[0].message == (
+        "the file is not UTF-8; it was read as Windows-1252 (cp1252) text"
+    )
+
+
+@pytest.mark.parametrize(
     ("document", "message"),
     [
         (
-            '<?xml version="1.0" encoding="Shift_JIS"?><workout_file><name>火曜日</name>'
-            "</workout_file>".encode("shift_jis"),
-            "line 1: the file says it is in the 'Shift_JIS' encoding, which the XML reader "
-            "cannot read; save it as UTF-8",
-        ),
-        (
-            '<?xml version="1.0" encoding="UTF-32"?><workout_file/>'.encode("utf-32"),
-            "line 1: the file is UTF-32 text, which the XML reader cannot read; save it as UTF-8",
+            b"<workout_file><name>\x81</name></workout_file>",
+            "line 1:21: the file is neither UTF-8 nor Windows-1252 (cp1252) text, but byte 0x81 "
+            "is not text in it; save the file as UTF-8",
         ),
         (
             b'<?xml version="1.0" encoding="no-such"?><workout_file/>',
-            "line 1: the file says it is in the 'no-such' encoding, which the XML reader cannot "
-            "read; save it as UTF-8",
+            "line 1: the file says it is in the 'no-such' encoding, which no reader knows",
+        ),
+        (
+            b'<?xml version="1.0" encoding="base64"?><workout_file/>',
+            "line 1: the file says it is in the 'base64' encoding, which no reader knows",
+        ),
+        (
+            b'<?xml version="1.0" encoding="utf\x00-8"?><workout_file/>',
+            "line 1: the file says it is in the 'utf\\x00-8' encoding, which no reader knows",
         ),
     ],
-    ids=["shift_jis", "utf-32", "unknown"],
+    ids=["no-encoding", "unknown", "not for text", "a nul in the name"],
 )
-def test_an_encoding_the_parser_cannot_read_is_told_in_one_line(
+def test_an_encoding_that_cannot_be_read_is_named_in_one_line(
     document: bytes, message: str
 ) -> None:
     with pytest.raises(TemplateError) as raised:

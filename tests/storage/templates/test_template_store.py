@@ -195,7 +195,7 @@ def test_a_bad_import_names_the_file_and_line_and_writes_nothing(
     with pytest.raises(TemplateError) as caught:
         store.import_file(source)
     assert str(caught.value) == (
-        f'{source}:3:4: error: expected a unit after "20": s, m or steps; found "stps"'
+        f'{source}:3:4: error: expected a unit after "20": s, m, steps or metres; found "stps"'
     )
     assert store.listing().templates == ()
     with pytest.raises(TemplateError, match="cannot read the file"):

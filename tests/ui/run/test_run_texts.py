@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from retrotimer.core.model import ColourRole, Length, Segment, SegmentKind, Venue
+from retrotimer.core.model import ColourRole, Length, Prompt, Segment, SegmentKind, Venue
 from retrotimer.core.session.plan import Plan, compile_plan
 from retrotimer.core.session.session_machine import Session
 from retrotimer.core.settings import Settings
 from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
 from retrotimer.ui.run.run_texts import (
+    PROMPT_LINE_CHARS,
     RAILS_BANNER,
     SHOULDER_BANNER,
     Look,
@@ -18,6 +19,7 @@ from retrotimer.ui.run.run_texts import (
     run_texts,
     segment_title,
     short_length_text,
+    shown_prompt,
     steps_left,
     steps_sample,
 )
@@ -122,6 +124,64 @@ def test_a_note_shows_in_the_info_line_or_beside_the_title_when_the_banner_is_up
     walk(session, 0.0, 20.0)
     texts = run_texts(session.view(20.0), plan)
     assert texts.title == "Backward walk · hold the rails"
+
+
+def test_a_timed_prompt_shows_in_the_info_line_from_its_moment_for_a_while() -> None:
+    prompts = (Prompt(20, "Cadence up"), Prompt(50, "Nearly there"))
+    plan = compile_plan(
+        simple(Segment(SegmentKind.WALK, Length.seconds(60), None, "easy pace", prompts)),
+        SETTINGS,
+    )
+    session = Session(plan, get_ready_s=0)
+    session.start(0.0)
+    shown = {}
+    now = 0.0
+    for moment in (19.0, 20.0, 34.0, 36.0, 51.0):
+        walk(session, now, moment)
+        now = moment
+        shown[moment] = run_texts(session.view(moment), plan).info
+    assert shown == {
+        19.0: "easy pace",
+        20.0: "Cadence up",
+        34.0: "Cadence up",
+        36.0: "easy pace",
+        51.0: "Nearly there",
+    }
+
+
+def test_in_a_backward_segment_a_prompt_shows_beside_the_title_under_the_banner() -> None:
+    prompts = (Prompt(5, "Small steps"),)
+    plan = compile_plan(
+        simple(Segment(SegmentKind.BACKWARD_WALK, Length.seconds(30), None, None, prompts)),
+        SETTINGS,
+    )
+    session = Session(plan, get_ready_s=0)
+    session.start(0.0)
+    walk(session, 0.0, 6.0)
+    texts = run_texts(session.view(6.0), plan)
+    assert texts.title == "Backward walk · Small steps"
+    assert texts.banner == SHOULDER_BANNER
+
+
+def test_a_long_prompt_is_shown_a_line_at_a_time_as_subtitles_are() -> None:
+    words = (
+        "We will start out with some intervals to open up the legs, then the main set "
+        "with strong aerobic recovery."
+    )
+    segment = compile_plan(
+        simple(Segment(SegmentKind.WALK, Length.seconds(60), prompts=(Prompt(10, words),))),
+        SETTINGS,
+    ).segments[0]
+    lines = [shown_prompt(segment, at) for at in (9.9, 10.0, 14.0, 18.0, 24.9, 30.0)]
+    assert lines == [
+        None,
+        "We will start out with some intervals to",
+        "open up the legs, then the main set with",
+        "strong aerobic recovery.",
+        "strong aerobic recovery.",
+        None,
+    ]
+    assert all(line is None or len(line) <= PROMPT_LINE_CHARS for line in lines)
 
 
 def test_paused_says_so_in_the_big_word_and_drops_the_banner() -> None:

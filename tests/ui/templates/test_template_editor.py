@@ -270,7 +270,8 @@ def test_text_with_errors_is_kept_and_explained(editor: TemplateEditor, qtbot: Q
     assert view.toPlainText().endswith("7 parsecs sideways\n")  # nothing typed is lost
     texts = editor.problems.texts()
     assert texts == [
-        'Error: line 10, column 3: Expected a unit after "7": s, m or steps; found "parsecs".'
+        'Error: line 10, column 3: Expected a unit after "7": s, m, steps or metres; '
+        'found "parsecs".'
     ]
     assert editor.problems.isVisible()
     assert "The text has errors" in editor.status.text()

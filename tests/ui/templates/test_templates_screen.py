@@ -164,7 +164,7 @@ def test_import_opens_on_every_file_it_can_read(harness: Harness) -> None:
     assert dialog is not None
     assert dialog.selectedNameFilter().startswith("Templates and workouts (")
     shown = dialog.selectedNameFilter().split("(")[1].rstrip(")").split()
-    assert shown == ["*.toml", "*.txt", "*.fit", "*.zwo"]
+    assert shown == ["*.toml", "*.txt", "*.fit", "*.tcx", "*.zwo"]
     dialog.reject()
 
 

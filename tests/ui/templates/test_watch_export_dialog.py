@@ -87,10 +87,10 @@ def test_a_file_that_cannot_be_mapped_is_refused_and_nothing_saved(
     before = [entry.name for entry in screen.entries()]
     path = tmp_path / "ride.zwo"
     path.write_text(
-        '<workout_file><workout><FreeRide Duration="60"/></workout></workout_file>', "utf-8"
+        '<workout_file><workout><FreeRide Duration="an hour"/></workout></workout_file>', "utf-8"
     )
     screen.import_file(str(path))
-    assert "FreeRide step is open-ended" in screen.message.text()
+    assert 'Duration="an hour" is not a number of seconds' in screen.message.text()
     assert screen.error_box is not None
     screen.error_box.close()
     assert [entry.name for entry in screen.entries()] == before
@@ -107,18 +107,18 @@ def test_the_setting_chooses_how_steps_go_to_the_watch(harness: Harness) -> None
     assert dialog.steps_lap.isChecked() and dialog.steps_as is StepsAs.LAP
 
 
-def test_a_file_in_an_encoding_the_reader_lacks_is_told_in_the_window(
+def test_a_file_not_in_the_encoding_it_declares_is_told_in_the_window(
     harness: Harness, tmp_path: Path
 ) -> None:
     screen = harness.show().templates_screen
     before = [entry.name for entry in screen.entries()]
     path = tmp_path / "tokyo.zwo"
     path.write_bytes(
-        '<?xml version="1.0" encoding="Shift_JIS"?><workout_file><name>火曜日</name>'
-        "</workout_file>".encode("shift_jis")
+        '<?xml version="1.0" encoding="windows-1252"?><workout_file><name>火曜日</name>'
+        "</workout_file>".encode()
     )
     screen.import_file(str(path))
-    assert "'Shift_JIS' encoding, which the XML reader cannot read" in screen.message.text()
+    assert "says it is in the 'windows-1252' encoding, but byte 0x81" in screen.message.text()
     assert screen.error_box is not None
     screen.error_box.close()
     assert [entry.name for entry in screen.entries()] == before
