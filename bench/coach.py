@@ -132,32 +132,29 @@ def child_next() -> None:
 
 
 def child_window() -> None:
-    """The window as `retrotimer` opens it; report when the shown screen is first painted."""
+    """The window as `retrotimer` opens it; report when it is first painted, then what
+    Today's refresh costs alone (it comes just after the first paint)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from retrotimer.app import build_window, open_history
-    from retrotimer.audio.startup import open_cue_player
-    from retrotimer.storage.paths import AppPaths
-    from retrotimer.storage.settings_store import SettingsStore
+    from retrotimer.cli import main
+    from retrotimer.ui.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
-    paths = AppPaths.from_environment().ensure()
-    history, _ = open_history(paths)
-    cues = open_cue_player(SettingsStore(paths).load(), paths.cache)
-    window = build_window(paths, history=history, cues=cues)
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)
+                app.removeEventFilter(self)
                 QTimer.singleShot(0, report)
             return False
 
     def report() -> None:
         paint_cpu_s = time.process_time()  # the process's CPU time up to the first paint
+        (window,) = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+        shown = window.tabs.currentWidget()
         begun = time.perf_counter()
-        window.refresh_today()  # what Today costs alone, after the first paint
+        window.refresh_today()
         today_s = time.perf_counter() - begun
         print(
             json.dumps(
@@ -166,16 +163,10 @@ def child_window() -> None:
             flush=True,
         )
         window.close()
-        cues.close()
-        if history is not None:
-            history.close()
-        app.quit()
 
-    shown = window.tabs.currentWidget()
     watcher = FirstPaint()
-    shown.installEventFilter(watcher)
-    window.show()
-    app.exec()
+    app.installEventFilter(watcher)
+    main([])
 
 
 # ---- the parent ------------------------------------------------------------------------------
