@@ -60,6 +60,8 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "retrotimer.audio.cue_player",  # the sound, when a session first wants it
     "PySide6.QtMultimedia",
     "wakepy",  # the screen kept awake, when a session first holds it
+    "retrotimer.exchange.history.history_codec",  # the history's files, when first written
+    "csv",
 )
 
 
