@@ -81,13 +81,20 @@ def history_messages(history: WritableHistory) -> list[str]:
     return messages
 
 
-def recover_after_first_paint(window: MainWindow, history: WritableHistory) -> None:
-    """The database opened (and checked: a long history takes a while) and dead sessions
-    recovered once the window is painted; what the user must be told goes to the window."""
-    history.recover()
-    for text in history_messages(history):
-        log.warning("%s", text)
-        window.notify(text)
+def tell_after_first_paint(
+    window: MainWindow, paths: AppPaths, history: WritableHistory | None
+) -> None:
+    """Once the window is painted: the program followed looked up (the built-in programs are
+    made then), the history's database opened (and checked: a long history takes a while)
+    and dead sessions recovered; what the user must be told goes to the window."""
+    told = [ProgramLibrary(paths).problem()]
+    if history is not None:
+        history.recover()
+        told += history_messages(history)
+    for text in told:
+        if text:
+            log.warning("%s", text)
+            window.notify(text)
 
 
 def wire_parts(
@@ -169,9 +176,9 @@ def build_window(
 class Desktop:
     """The window and what it holds while it is open; `close_desktop` lets go of them.
     `startup` is what the user is told first (folders not writable, a settings file kept
-    aside, a program file that cannot be used, a window memory file that cannot be used),
-    `notices` what they are told about the history at once (it cannot be locked; what its
-    opening finds is told after the first paint). `memory_folder` is the temporary folder
+    aside, a window memory file that cannot be used), `notices` what they are told about the
+    history at once (it cannot be locked); a program file that cannot be used and what the
+    history's opening finds are told after the first paint. `memory_folder` is the temporary folder
     of a window memory used instead of the user's, removed on closing."""
 
     paths: AppPaths
@@ -195,17 +202,14 @@ def open_desktop(
     window on `paths`, as `retrotimer` opens them; a QApplication must exist.
     RETROTIMER_AUDIO or the settings choose among `audio_backends` (the real ones by
     default). Raises AlreadyRunning when another RetroTimer writes the history."""
-    # The lock now, so that a second instance is refused at once; the database once the
-    # window is painted.
+    # The lock now, so that a second instance is refused at once; the database, and the
+    # program followed, once the window is painted.
     history, notices = open_history(paths, recover=False)
     problem = notices[0] if history is None and notices else ""
     store = SettingsStore(paths)
     cues = cues_on_demand(store.load(), paths.cache, factories=audio_backends)
-    program_problem = ProgramLibrary(paths).problem()
     memory, memory_problem = window_memory(paths)
-    startup = tuple(
-        text for text in (paths.problem, store.notice, program_problem, memory_problem) if text
-    )
+    startup = tuple(text for text in (paths.problem, store.notice, memory_problem) if text)
     window = build_window(
         paths,
         clock=clock,
@@ -217,8 +221,7 @@ def open_desktop(
         settings_store=store,
         memory=memory,
     )
-    if history is not None:
-        window.first_painted.connect(lambda: recover_after_first_paint(window, history))
+    window.first_painted.connect(lambda: tell_after_first_paint(window, paths, history))
     memory_folder = Path(memory.fileName()).parent if memory_problem is not None else None
     return Desktop(paths, window, history, cues, startup, tuple(notices), memory_folder)
 

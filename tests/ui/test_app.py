@@ -255,3 +255,22 @@ def test_the_history_and_the_coach_wait_for_the_first_paint(
         assert "(First steps) did not finish; it is kept as interrupted" in notice
     finally:
         made.close()
+
+
+def test_a_program_that_is_not_installed_is_told_after_the_first_paint(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    ProgramLibrary(app_paths).choose(ProgramChoice("Gone", local_day(system_wall_clock())))
+    made = Opened(qtbot, app_paths)
+    try:
+        window = made.window
+        assert made.desktop.startup == ()
+        assert window.tabs.currentWidget() is window.today_tab, "a program is chosen"
+        with qtbot.waitSignal(window.first_painted):
+            window.show()
+        qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.run_screen)
+        assert not window.tabs.isTabVisible(window.tabs.indexOf(window.today_tab))
+        (notice,) = window.notices.texts()
+        assert notice.startswith("The program you follow, 'Gone', is not installed")
+    finally:
+        made.close()

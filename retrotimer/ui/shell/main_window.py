@@ -148,9 +148,9 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         last = self._memory.value("run/last_template", "", type=str)
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
-        # Today's figures (the history read, the coach's replay of the program) come after the
-        # first paint: the window shows at once, however long the history.
-        followed = parts.programs is not None and parts.programs.active() is not None
+        # Today's figures (the program looked up, the history read, the coach's replay) come
+        # after the first paint: the window shows at once, however long the history.
+        followed = parts.programs is not None and parts.programs.chosen()
         self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), followed)
         if followed:
             self.tabs.setCurrentWidget(self.today_tab)

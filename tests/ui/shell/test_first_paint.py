@@ -49,6 +49,7 @@ sys.exit(main([]))
 
 # Each is imported later, when it is first needed.
 NOT_BEFORE_THE_FIRST_PAINT = (
+    "retrotimer.core.programs.builtin_programs",  # the program followed, looked up
     "retrotimer.core.programs.coach",  # Today's proposal, and the coach's words
     "retrotimer.core.programs.program_view",
     "retrotimer.ui.programs.today_texts",
