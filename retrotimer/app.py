@@ -178,8 +178,8 @@ class Desktop:
     `startup` is what the user is told first (folders not writable, a settings file kept
     aside, a window memory file that cannot be used), `notices` what they are told about the
     history at once (it cannot be locked); a program file that cannot be used and what the
-    history's opening finds are told after the first paint. `memory_folder` is the temporary folder
-    of a window memory used instead of the user's, removed on closing."""
+    history's opening finds are told after the first paint. `memory_folder` is the temporary
+    folder of a window memory used instead of the user's, removed on closing."""
 
     paths: AppPaths
     window: MainWindow

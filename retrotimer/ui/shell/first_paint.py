@@ -15,16 +15,11 @@ class AfterFirstPaint(QObject):
     def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
         super().__init__(window)
         self._then = then
-        self.done = False
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             # Owned by this object: a window closed and deleted first never hears it.
-            QTimer.singleShot(0, self, self._run)
+            QTimer.singleShot(0, self, self._then)
         return False
-
-    def _run(self) -> None:
-        self.done = True
-        self._then()

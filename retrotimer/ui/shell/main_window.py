@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), followed)
         if followed:
             self.tabs.setCurrentWidget(self.today_tab)
-        self.first_paint = AfterFirstPaint(self, self._after_first_paint)
+        AfterFirstPaint(self, self._after_first_paint)
 
     # ---- the screens built when first needed ----------------------------------------------
     def _build_templates_screen(self) -> QWidget:
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
 
     # ---- programs ------------------------------------------------------------------------
     def _after_first_paint(self) -> None:
-        self.first_painted.emit()  # the history is opened then
+        self.first_painted.emit()  # what waited for it: the history, the program looked up
         self.refresh_today()
 
     def refresh_today(self) -> bool:
