@@ -1,16 +1,15 @@
-"""PySide6's look at each module imported after it, made without keeping every source in memory.
-
-PySide6 asks of every module imported after it whether its source names PySide6 (such a
-module may switch PySide's `__feature__`s). It reads the source through `linecache`, which
-keeps it: about 5 MB of the window's memory at its first paint, for sources nothing shows.
-The same question answered from the file's bytes keeps nothing.
-"""
+"""PySide6's look at each module imported after it, made without keeping every source in memory."""
 
 from __future__ import annotations
 
 import linecache
 import sys
 from types import ModuleType
+
+# PySide6 asks of every module imported after it whether its source names PySide6 (such a
+# module may switch PySide's `__feature__`s). It reads the source through `linecache`, which
+# keeps it: about 5 MB of the window's memory at its first paint, for sources nothing shows.
+# The same question answered from the file's bytes keeps nothing.
 
 
 def module_names_pyside(module: ModuleType) -> bool:
