@@ -3,7 +3,8 @@
 Each start is a fresh process: the bare window (QApplication + an empty 1280x800
 QMainWindow) or `retrotimer` itself (`retrotimer.cli.main([])`, exactly what the command
 runs). Time runs from spawning the process to its first painted frame; memory is the
-resident size at that moment. Two homes: an empty one, and one with years of history
+resident size at that moment, and the process's CPU time up to it (which a busy machine
+changes much less than the wall time). Two homes: an empty one, and one with years of history
 (5,000 sessions) and a program being followed (the Today tab opens first). Rounds alternate
 the contenders; a first round warms the disk cache and bytecode and is left out.
 
@@ -43,7 +44,8 @@ GOAL_RSS_RATIO = 1.5
 
 
 def child(kind: str) -> None:
-    """Open the window; print the memory at its first paint, then close it."""
+    """Open the window; print the memory and the CPU time at its first paint, then close
+    it."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -57,7 +59,7 @@ def child(kind: str) -> None:
             return False
 
     def report() -> None:
-        print(json.dumps({"rss_mb": round(rss_mb(), 1)}), flush=True)
+        print(json.dumps({"rss_mb": round(rss_mb(), 1), "cpu_s": time.process_time()}), flush=True)
         for widget in app.topLevelWidgets():
             widget.close()
 
@@ -74,7 +76,9 @@ def child(kind: str) -> None:
         main([])
 
 
-def start_once(contender: Contender, env: dict[str, str], scratch: Path) -> tuple[float, float]:
+def start_once(
+    contender: Contender, env: dict[str, str], scratch: Path
+) -> tuple[float, float, float]:
     kind = "bare" if contender.code is None else "app"
     begun = time.perf_counter()
     process = subprocess.Popen(
@@ -91,7 +95,8 @@ def start_once(contender: Contender, env: dict[str, str], scratch: Path) -> tupl
     _, errors = process.communicate(timeout=120)
     if process.returncode != 0 or not line:
         raise RuntimeError(f"{contender.label} failed ({process.returncode}): {errors}")
-    return elapsed, float(json.loads(line)["rss_mb"])
+    figures = json.loads(line)
+    return elapsed, float(figures["rss_mb"]), float(figures["cpu_s"])
 
 
 def main() -> int:
@@ -113,11 +118,13 @@ def main() -> int:
             start_once(contender, env, scratch)  # cold: disk cache and bytecode
         times: dict[tuple[str, str], list[float]] = {}
         memory: dict[tuple[str, str], list[float]] = {}
+        cpu: dict[tuple[str, str], list[float]] = {}
         for number in range(args.rounds):
             for name, contender, env in rotated(runs, number):
-                elapsed, rss = start_once(contender, env, scratch)
+                elapsed, rss, cpu_s = start_once(contender, env, scratch)
                 times.setdefault((name, contender.label), []).append(elapsed)
                 memory.setdefault((name, contender.label), []).append(rss)
+                cpu.setdefault((name, contender.label), []).append(cpu_s)
     report: dict[str, Any] = {
         "rounds": args.rounds,
         "load_average": {"start": load_at_start, "end": load_average()},
@@ -126,12 +133,15 @@ def main() -> int:
     for name in homes:
         bare_start = spread(times[(name, "bare")])["median"]
         bare_rss = spread(memory[(name, "bare")], 1)["median"]
+        bare_cpu = spread(cpu[(name, "bare")])["median"]
         figures: dict[str, Any] = {}
         for contender in contenders(args.before, args.before_python):
             start = spread(times[(name, contender.label)])
             rss = spread(memory[(name, contender.label)], 1)
-            figures[contender.label] = {"start_s": start, "rss_mb": rss}
+            cpu_s = spread(cpu[(name, contender.label)])
+            figures[contender.label] = {"start_s": start, "rss_mb": rss, "cpu_s": cpu_s}
             if contender.code is not None:
+                figures[contender.label]["cpu_ratio"] = ratio(cpu_s["median"], bare_cpu)
                 start_ratio = ratio(start["median"], bare_start)
                 rss_ratio = ratio(rss["median"], bare_rss)
                 figures[contender.label]["start_ratio"] = start_ratio

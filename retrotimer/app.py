@@ -24,7 +24,11 @@ from retrotimer.runtime.clock import Clock, ScaledClock, Wait, system_clock, sys
 from retrotimer.runtime.session_run import RunParts
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
-from retrotimer.storage.history.history_opening import WritableHistory, open_for_writing
+from retrotimer.storage.history.history_opening import (
+    WritableHistory,
+    lock_history,
+    open_for_writing,
+)
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.log_file import logging_to_file
@@ -56,17 +60,41 @@ def window_memory(paths: AppPaths) -> tuple[QSettings, str | None]:
     return QSettings(str(path), QSettings.Format.IniFormat), problem
 
 
-def open_history(paths: AppPaths) -> tuple[WritableHistory | None, list[str]]:
-    """The history to write, and what the user should be told about it. Raises
-    AlreadyRunning when another RetroTimer writes the history."""
+def open_history(
+    paths: AppPaths, *, recover: bool = True
+) -> tuple[WritableHistory | None, list[str]]:
+    """The history to write, and what the user should be told about it; with `recover`
+    False only its lock is taken, and `history_messages` tells the rest after `recover()`.
+    Raises AlreadyRunning when another RetroTimer writes the history."""
     try:
-        history = open_for_writing(paths)
+        history = open_for_writing(paths) if recover else lock_history(paths)
     except HistoryUnavailable as error:
         return None, [f"History is not available: {error}. Sessions are not recorded."]
+    return history, history_messages(history)
+
+
+def history_messages(history: WritableHistory) -> list[str]:
+    """What the user should be told about an opened history."""
     messages = [notice[:1].upper() + notice[1:] + "." for notice in history.notices]
     if history.problem is not None:
         messages.append(f"History cannot be saved just now: {history.problem}.")
-    return history, messages
+    return messages
+
+
+def tell_after_first_paint(
+    window: MainWindow, paths: AppPaths, history: WritableHistory | None
+) -> None:
+    """Once the window is painted: the program followed looked up (the built-in programs are
+    made then), the history's database opened (and checked: a long history takes a while)
+    and dead sessions recovered; what the user must be told goes to the window."""
+    told = [ProgramLibrary(paths).problem()]
+    if history is not None:
+        history.recover()
+        told += history_messages(history)
+    for text in told:
+        if text:
+            log.warning("%s", text)
+            window.notify(text)
 
 
 def wire_parts(
@@ -148,9 +176,10 @@ def build_window(
 class Desktop:
     """The window and what it holds while it is open; `close_desktop` lets go of them.
     `startup` is what the user is told first (folders not writable, a settings file kept
-    aside, a program file that cannot be used, a window memory file that cannot be used),
-    `notices` what they are told about the history. `memory_folder` is the temporary folder
-    of a window memory used instead of the user's, removed on closing."""
+    aside, a window memory file that cannot be used), `notices` what they are told about the
+    history at once (it cannot be locked); a program file that cannot be used and what the
+    history's opening finds are told after the first paint. `memory_folder` is the temporary
+    folder of a window memory used instead of the user's, removed on closing."""
 
     paths: AppPaths
     window: MainWindow
@@ -173,15 +202,14 @@ def open_desktop(
     window on `paths`, as `retrotimer` opens them; a QApplication must exist.
     RETROTIMER_AUDIO or the settings choose among `audio_backends` (the real ones by
     default). Raises AlreadyRunning when another RetroTimer writes the history."""
-    history, notices = open_history(paths)
+    # The lock now, so that a second instance is refused at once; the database, and the
+    # program followed, once the window is painted.
+    history, notices = open_history(paths, recover=False)
     problem = notices[0] if history is None and notices else ""
     store = SettingsStore(paths)
     cues = cues_on_demand(store.load(), paths.cache, factories=audio_backends)
-    program_problem = ProgramLibrary(paths).problem()
     memory, memory_problem = window_memory(paths)
-    startup = tuple(
-        text for text in (paths.problem, store.notice, program_problem, memory_problem) if text
-    )
+    startup = tuple(text for text in (paths.problem, store.notice, memory_problem) if text)
     window = build_window(
         paths,
         clock=clock,
@@ -193,6 +221,7 @@ def open_desktop(
         settings_store=store,
         memory=memory,
     )
+    window.first_painted.connect(lambda: tell_after_first_paint(window, paths, history))
     memory_folder = Path(memory.fileName()).parent if memory_problem is not None else None
     return Desktop(paths, window, history, cues, startup, tuple(notices), memory_folder)
 

@@ -100,9 +100,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """A first pass finds the subcommand; the second parses its arguments."""
-    known, _ = build_parser().parse_known_args(argv)
-    return build_parser(known.command).parse_args(argv)
+    """A first pass finds the subcommand; the second parses its arguments (without one, the
+    window's, the first parser serves again)."""
+    parser = build_parser()
+    known, _ = parser.parse_known_args(argv)
+    if known.command is not None:
+        parser = build_parser(known.command)
+    return parser.parse_args(argv)
 
 
 @quiet_on_closed_pipe
@@ -161,7 +165,11 @@ def _open_window(args: argparse.Namespace) -> int:
         from retrotimer.commands.template_source import load_template_argument
 
         template, speed = load_template_argument(args.template), args.speed
-    # Imported here so that subcommands start without loading the widgets.
+    # Imported here so that subcommands start without loading the widgets; before them,
+    # PySide6 is told not to keep their sources in memory.
+    from retrotimer.ui.shell.pyside_sources import read_sources_lightly
+
+    read_sources_lightly()
     from retrotimer.app import run_gui
 
     return run_gui(sys.argv[:1], quit_after_s=args.quit_after, template=template, speed=speed)

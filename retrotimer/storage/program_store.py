@@ -250,6 +250,12 @@ class ProgramLibrary:
     def programs(self) -> list[Program]:
         return [entry.program for entry in self._store.entries()]
 
+    def chosen(self) -> bool:
+        try:
+            return self._choices.load() is not None
+        except ProgramError:
+            return False
+
     def active(self) -> tuple[Program, ProgramChoice] | None:
         try:
             choice = self._choices.load()

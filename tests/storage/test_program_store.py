@@ -78,12 +78,16 @@ def test_a_program_file_that_is_not_utf8_is_placed_like_a_template(tmp_path: Pat
 def test_the_library_gives_the_active_program_only_when_it_is_installed(tmp_path: Path) -> None:
     paths = AppPaths.from_environment({"RETROTIMER_HOME": str(tmp_path)})
     library: ProgramSource = ProgramLibrary(paths)
-    assert library.active() is None
+    assert library.active() is None and not library.chosen()
     choice = ProgramChoice(LEARN, days_from_civil(2026, 3, 2))
     library.choose(choice)
     active = library.active()
     assert active is not None and active[0].name == LEARN and active[1] == choice
     library.choose(ProgramChoice("Gone", 1))
     assert library.active() is None
+    assert library.chosen(), "chosen, though not installed"
     library.choose(None)
     assert not (paths.config / "program.toml").exists()
+    assert not library.chosen()
+    (paths.config / "program.toml").write_text("not toml [", encoding="utf-8")
+    assert not library.chosen(), "a broken choice file follows no program"

@@ -225,3 +225,52 @@ def test_a_second_instance_refuses_with_a_message(app_paths: AppPaths) -> None:
     assert result.returncode == 1
     assert "another RetroTimer is running" in result.stderr
     assert not (app_paths.config / "window.ini").exists()
+
+
+def test_the_history_and_the_coach_wait_for_the_first_paint(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    """However long the history, the window is painted first: its database is opened and
+    checked, a dead instance's session recovered and the coach asked just after."""
+    dead, _ = open_history(app_paths)
+    assert dead is not None
+    dead.store.begin_session(
+        SessionStart("abc", "First steps", "{}", Venue.TRACK, WallTime(1714980600.0, 0), 600.0)
+    )
+    dead.close()  # as if the app had died mid-session
+    ProgramLibrary(app_paths).choose(ProgramChoice(LEARN, local_day(system_wall_clock())))
+    made = Opened(qtbot, app_paths)
+    try:
+        window, history = made.window, made.desktop.history
+        assert history is not None and not history.store.database.is_open
+        assert window.tabs.currentWidget() is window.today_tab
+        assert window.today_panel.view is None, "Today is filled after the first paint"
+        assert made.desktop.notices == ()
+        with qtbot.waitSignal(window.first_painted):
+            window.show()
+        qtbot.waitUntil(lambda: window.today_panel.view is not None)
+        assert history.store.database.is_open
+        assert history.store.list_sessions()[0].status.value == "interrupted"
+        (notice,) = window.notices.texts()
+        assert "(First steps) did not finish; it is kept as interrupted" in notice
+    finally:
+        made.close()
+
+
+def test_a_program_that_is_not_installed_is_told_after_the_first_paint(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    ProgramLibrary(app_paths).choose(ProgramChoice("Gone", local_day(system_wall_clock())))
+    made = Opened(qtbot, app_paths)
+    try:
+        window = made.window
+        assert made.desktop.startup == ()
+        assert window.tabs.currentWidget() is window.today_tab, "a program is chosen"
+        with qtbot.waitSignal(window.first_painted):
+            window.show()
+        qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.run_screen)
+        assert not window.tabs.isTabVisible(window.tabs.indexOf(window.today_tab))
+        (notice,) = window.notices.texts()
+        assert notice.startswith("The program you follow, 'Gone', is not installed")
+    finally:
+        made.close()

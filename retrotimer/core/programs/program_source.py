@@ -13,6 +13,11 @@ class ProgramSource(Protocol):
         """Every program: the built-in ones, then the user's."""
         ...
 
+    def chosen(self) -> bool:
+        """Whether a program is chosen to follow, from the choice alone: the program is not
+        looked up (`active` may still find none)."""
+        ...
+
     def active(self) -> tuple[Program, ProgramChoice] | None:
         """The program being followed and how it was chosen; None when there is none (or its
         file is gone or broken)."""

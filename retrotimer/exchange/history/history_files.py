@@ -7,6 +7,7 @@ import errno
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotimer.core.file_names import ascii_slug, text_digest
 from retrotimer.core.history.history_ports import (
@@ -15,14 +16,6 @@ from retrotimer.core.history.history_ports import (
     ImportResult,
 )
 from retrotimer.core.history.history_values import HistorySession
-from retrotimer.exchange.history.history_codec import (
-    HistoryImportError,
-    HistoryReading,
-    refused_to_json,
-    sessions_from_json,
-    sessions_to_csv,
-    sessions_to_json,
-)
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.user_files import (
     NotUtf8Text,
@@ -30,6 +23,11 @@ from retrotimer.storage.user_files import (
     decode_user_text,
     read_user_file,
 )
+
+# The codec (csv, JSON, uuid) is imported by the functions that read or write a file: the
+# window holds these files' object from its start, and uses it when the history is exported.
+if TYPE_CHECKING:
+    from retrotimer.exchange.history.history_codec import HistoryReading
 
 # Fifteen years of daily sessions, read in about two seconds (bench/readers.py); a bigger
 # file is not one of ours.
@@ -39,6 +37,8 @@ MAX_IMPORT_BYTES = 16 * 1024 * 1024
 def read_import_file(path: Path) -> HistoryReading:
     """The sessions of a JSON export, and those it holds that cannot be imported;
     HistoryImportError says why a file cannot be imported at all."""
+    from retrotimer.exchange.history.history_codec import HistoryImportError, sessions_from_json
+
     try:
         text = decode_user_text(read_user_file(path, MAX_IMPORT_BYTES, what="history export"))
     except UserFileError as error:
@@ -51,6 +51,8 @@ def read_import_file(path: Path) -> HistoryReading:
 def save_unsaved(sessions: Iterable[HistorySession], folders: Iterable[Path]) -> Path | None:
     """Write sessions the history could not take to a backup file in the first folder that
     accepts it (`history import` reads it); None when no folder does."""
+    from retrotimer.exchange.history.history_codec import sessions_to_json
+
     listed = list(sessions)
     if not listed:
         return None
@@ -64,6 +66,8 @@ def keep_refused(reading: HistoryReading, source: Path, folders: Iterable[Path])
     "not-imported-NAME-HASH.json" in the first folder that accepts it (the same file for the
     same refusals, so a second import writes nothing new); None when none were refused or no
     folder accepts it."""
+    from retrotimer.exchange.history.history_codec import refused_to_json
+
     if not reading.refused:
         return None
     text = refused_to_json(reading.refused, reading.version)
@@ -108,6 +112,8 @@ class JsonCsvHistoryFiles:
     def export_to(self, path: str, file_format: str, *, overwrite: bool = False) -> int:
         if file_format not in ("csv", "json"):
             raise ValueError(f"unknown export format {file_format!r} (csv or json)")
+        from retrotimer.exchange.history.history_codec import sessions_to_csv, sessions_to_json
+
         sessions = self._repository.all_sessions()
         text = sessions_to_json(sessions) if file_format == "json" else sessions_to_csv(sessions)
         try:

@@ -32,16 +32,25 @@ class WritableHistory:
     notices: list[str] = field(default_factory=list)
     problem: str | None = None
 
+    def recover(self) -> None:
+        """Open the database (moving a damaged file aside) if nothing has yet, and keep the
+        sessions a dead instance left running as interrupted; what the user must be told of
+        goes to `notices` and `problem`."""
+        try:
+            recovered = self.store.recover_interrupted()
+        except HistoryUnavailable as error:
+            recovered, self.problem = [], str(error)
+        self.notices = self.store.take_notices() + [interrupted_notice(e) for e in recovered]
+
     def close(self) -> None:
         self.store.close()
         self.lock.release()
 
 
-def open_for_writing(paths: AppPaths) -> WritableHistory:
-    """Take the lock and open the history; sessions a dead instance left running become
-    interrupted. Raises AlreadyRunning (another RetroTimer writes), or HistoryUnavailable
-    when the lock itself cannot be made. Once the lock is held this returns even when the
-    database cannot be used just now: writes then fail, and are retried, one by one."""
+def lock_history(paths: AppPaths) -> WritableHistory:
+    """Take the lock; the database is opened when it is first used, or by `recover`. Raises
+    AlreadyRunning (another RetroTimer writes), or HistoryUnavailable when the lock itself
+    cannot be made."""
     lock = InstanceLock.for_paths(paths)
     try:
         lock.acquire()
@@ -50,11 +59,13 @@ def open_for_writing(paths: AppPaths) -> WritableHistory:
         raise HistoryUnavailable(
             f"the instance lock cannot be made: {reason} ({lock.path})"
         ) from error
-    store = HistoryStore(paths.history_db)
-    problem: str | None = None
-    try:
-        recovered = store.recover_interrupted()
-    except HistoryUnavailable as error:
-        recovered, problem = [], str(error)
-    notices = store.take_notices() + [interrupted_notice(entry) for entry in recovered]
-    return WritableHistory(store, lock, notices, problem)
+    return WritableHistory(HistoryStore(paths.history_db), lock)
+
+
+def open_for_writing(paths: AppPaths) -> WritableHistory:
+    """Take the lock and open the history; sessions a dead instance left running become
+    interrupted. Raises as `lock_history` does. Once the lock is held this returns even when
+    the database cannot be used just now: writes then fail, and are retried, one by one."""
+    history = lock_history(paths)
+    history.recover()
+    return history

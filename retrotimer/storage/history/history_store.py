@@ -153,6 +153,8 @@ class HistoryStore:
             read_only=read_only,
         )
         self._left_out = 0
+        # Sessions this store began: under way, never a dead instance's to recover.
+        self._begun: set[str] = set()
 
     @property
     def path(self) -> Path:
@@ -201,6 +203,7 @@ class HistoryStore:
             )
             if start.program is not None:
                 db.execute(SET_PROGRAM, (*program_values(start.program), start.session_id))
+        self._begun.add(start.session_id)
 
     def record_segment(
         self, session_id: str, record: SegmentRecord, totals: SessionTotals, at_utc_s: float
@@ -264,13 +267,17 @@ class HistoryStore:
 
     def recover_interrupted(self) -> list[HistoryEntry]:
         """Sessions left running by an instance that died become interrupted, with what was
-        recorded (their end is the last write). Call only while holding the instance lock."""
+        recorded (their end is the last write). Call only while holding the instance lock;
+        sessions this store began are left running (the window recovers after its first
+        paint, when a session may have begun)."""
         with self.database.transaction() as db:
-            ids = [row[0] for row in db.execute("SELECT id FROM sessions WHERE status = 'running'")]
+            running = db.execute("SELECT id FROM sessions WHERE status = 'running'").fetchall()
+            ids = [row[0] for row in running if row[0] not in self._begun]
             # Never before the start: an older RetroTimer wrote the times of a clock set back.
-            db.execute(
+            db.executemany(
                 "UPDATE sessions SET status = 'interrupted', "
-                "ended_utc = MAX(updated_utc, started_utc) WHERE status = 'running'"
+                "ended_utc = MAX(updated_utc, started_utc) WHERE id = ?",
+                [(i,) for i in ids],
             )
             rows = [
                 db.execute(

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import DAY_S, local_day
 from retrotimer.core.history.history_ports import HistoryRepository, HistoryUnavailable
 from retrotimer.core.programs.program_source import ProgramSource
-from retrotimer.core.programs.program_view import ProgramView, view_program
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.wall_clock import WallClock
+
+# The coach is imported when a view is first asked for: after the window's first paint.
+if TYPE_CHECKING:
+    from retrotimer.core.programs.program_view import ProgramView
 
 
 class FollowedProgram:
@@ -46,6 +50,8 @@ class FollowedProgram:
             sessions = self._history.real_session_figures(since) if self._history else []
         except HistoryUnavailable:
             sessions = []
+        from retrotimer.core.programs.program_view import view_program
+
         return view_program(
             program, choice, sessions, self.today(), self._settings(), with_path=with_path
         )

@@ -3,6 +3,8 @@ a report of dizziness or pain, a big Rest and a small Start anyway."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -17,10 +19,13 @@ from PySide6.QtWidgets import (
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
-from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.settings import Settings
 from retrotimer.ui.common.big_button import BigButton
-from retrotimer.ui.programs.today_texts import TodayView, today_view
+
+# The coach's words are imported with the first proposal: after the window's first paint.
+if TYPE_CHECKING:
+    from retrotimer.core.programs.coach import Proposal
+    from retrotimer.ui.programs.today_texts import TodayView
 
 # Text heights as shares of the panel's height: the place and the session read from 3 m.
 _SHARES = {
@@ -196,6 +201,8 @@ class TodayPanel(QWidget):
     ) -> None:
         """Show `proposal`; `report` is a recent session on which the runner felt dizzy or
         in pain, which makes resting the first choice."""
+        from retrotimer.ui.programs.today_texts import today_view
+
         self.proposal = proposal
         view = today_view(proposal, settings, report)
         self.view = view

@@ -171,8 +171,9 @@ class DirectionBadge(QWidget):
             self.update()
 
     def set_colour(self, colour: QColor) -> None:
-        self._colour = QColor(colour)
-        self.update()
+        if colour != self._colour:
+            self._colour = QColor(colour)
+            self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._word:
@@ -279,9 +280,12 @@ class SafetyBanner(QWidget):
         return self._text
 
     def set_text(self, text: str) -> None:
-        self._text = text
-        self.setAccessibleName(f"Safety reminder: {text.lower()}" if text else "Safety reminder")
-        self.update()
+        if text != self._text:
+            self._text = text
+            self.setAccessibleName(
+                f"Safety reminder: {text.lower()}" if text else "Safety reminder"
+            )
+            self.update()
 
     @property
     def inverted(self) -> bool:
@@ -380,8 +384,9 @@ class FillBar(QWidget):
             self.update()
 
     def set_colours(self, fill: QColor, track: QColor) -> None:
-        self._fill, self._track = QColor(fill), QColor(track)
-        self.update()
+        if (fill, track) != (self._fill, self._track):
+            self._fill, self._track = QColor(fill), QColor(track)
+            self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -34,6 +34,7 @@ from retrotimer.ui.programs.program_following import ProgramFollowing
 from retrotimer.ui.programs.today_tab import TodayTab
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
 from retrotimer.ui.shell.app_parts import AppParts
+from retrotimer.ui.shell.first_paint import AfterFirstPaint
 from retrotimer.ui.shell.lazy_tab import LazyTab
 from retrotimer.ui.shell.notice_relay import NoticeRelay
 from retrotimer.ui.shell.settings_flow import SettingsFlow
@@ -62,10 +63,12 @@ def status_timeout_ms(message: str) -> int:
 
 
 class MainWindow(QMainWindow):
-    """Signal: `review_given(SessionSummary, Review | None)` once a session has ended and its
-    summary dialog closed (None: skipped, or nothing to review)."""
+    """Signals: `review_given(SessionSummary, Review | None)` once a session has ended and its
+    summary dialog closed (None: skipped, or nothing to review); `first_painted()` once, just
+    after the window's first paint, before Today is filled."""
 
     review_given = Signal(object, object)
+    first_painted = Signal()
 
     def __init__(self, parts: AppParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,8 +148,13 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         last = self._memory.value("run/last_template", "", type=str)
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
-        if self.refresh_today():
+        # Today's figures (the program looked up, the history read, the coach's replay) come
+        # after the first paint: the window shows at once, however long the history.
+        followed = parts.programs is not None and parts.programs.chosen()
+        self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), followed)
+        if followed:
             self.tabs.setCurrentWidget(self.today_tab)
+        AfterFirstPaint(self, self._after_first_paint)
 
     # ---- the screens built when first needed ----------------------------------------------
     def _build_templates_screen(self) -> QWidget:
@@ -263,6 +271,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.run_screen)
 
     # ---- programs ------------------------------------------------------------------------
+    def _after_first_paint(self) -> None:
+        self.first_painted.emit()  # what waited for it: the history, the program looked up
+        self.refresh_today()
+
     def refresh_today(self) -> bool:
         """Show the coach's proposal on Today; False (and no Today tab) without a program."""
         followed = self.today_tab.refresh()

@@ -54,11 +54,13 @@ def test_a_pause_is_written_open_then_completed_and_read_in_order(store: History
 def test_a_session_that_dies_while_paused_ends_where_the_pause_began(
     store: HistoryStore,
 ) -> None:
-    store.begin_session(start(0))
-    store.record_segment(
+    dead = HistoryStore(store.path)  # the instance that died in the pause
+    dead.begin_session(start(0))
+    dead.record_segment(
         make_id(0), segment(0, SegmentKind.WALK, 30.0), SessionTotals(30.0, 0, 30.0), T + 35.0
     )
-    store.record_pause(make_id(0), Pause(T + 50.0))
+    dead.record_pause(make_id(0), Pause(T + 50.0))
+    dead.close()
     (recovered,) = store.recover_interrupted()
     assert recovered.ended_utc_s == T + 50.0
     whole = store.get_session(make_id(0))

@@ -172,13 +172,15 @@ def test_import_adds_new_sessions_and_skips_ids_present(store: HistoryStore) -> 
 def test_recovery_keeps_a_running_session_as_interrupted_with_what_was_recorded(
     store: HistoryStore,
 ) -> None:
-    store.begin_session(start(0))
-    store.record_segment(
+    dead = HistoryStore(store.path)  # the instance that died with its session running
+    dead.begin_session(start(0))
+    dead.record_segment(
         make_id(0),
         segment(0, SegmentKind.BACKWARD_WALK, 30.0),
         SessionTotals(30, 30, 0, 0),
         MONDAY_2024_05_06 + 40,
     )
+    dead.close()
     store.import_sessions([session(1)])
     recovered = store.recover_interrupted()
     assert [(e.session_id, e.status) for e in recovered] == [
@@ -189,6 +191,21 @@ def test_recovery_keeps_a_running_session_as_interrupted_with_what_was_recorded(
     statuses = {e.session_id: e.status for e in store.list_sessions()}
     assert statuses == {make_id(0): SessionStatus.INTERRUPTED, make_id(1): SessionStatus.COMPLETED}
     assert store.recover_interrupted() == []
+
+
+def test_recovery_leaves_the_sessions_this_store_began_running(store: HistoryStore) -> None:
+    """The window recovers once it is painted: a session begun before then is under way."""
+    dead = HistoryStore(store.path)
+    dead.begin_session(start(0))
+    dead.close()
+    store.begin_session(start(1))
+    (recovered,) = store.recover_interrupted()
+    assert recovered.session_id == make_id(0)
+    statuses = {e.session_id: e.status for e in store.list_sessions()}
+    assert statuses == {
+        make_id(0): SessionStatus.INTERRUPTED,
+        make_id(1): SessionStatus.RUNNING,
+    }
 
 
 def test_a_new_store_opens_nothing_until_used(tmp_path: Path) -> None:

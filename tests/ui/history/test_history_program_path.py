@@ -31,6 +31,9 @@ class OneProgram:
     def programs(self) -> list[Program]:
         return [SMALL]
 
+    def chosen(self) -> bool:
+        return self.following
+
     def active(self) -> tuple[Program, ProgramChoice] | None:
         return (SMALL, ProgramChoice(SMALL.name, START)) if self.following else None
 

@@ -7,8 +7,9 @@ import dataclasses
 import itertools
 
 import pytest
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtWidgets import QLabel, QStyle, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QLabel, QStyle, QWidget
 
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Theme
@@ -223,3 +224,41 @@ def test_the_plan_totals_use_the_one_rule_and_agreeing_nouns(harness: Harness) -
     assert harness.run.plan_label.text() == (
         "Track  ·  2:38  ·  about 3 minutes  ·  1 backward minute"
     )
+
+
+class PaintedRects(QObject):
+    """Where a widget is painted, event by event."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.rects: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.rects.extend(event.region())
+        return False
+
+    def area(self) -> int:
+        return sum(rect.width() * rect.height() for rect in self.rects)
+
+
+def test_a_tick_repaints_what_changed_not_the_whole_screen(harness: Harness) -> None:
+    harness.show()
+    run = harness.run
+    run.start()
+    harness.run_for(2.2)
+    QApplication.processEvents()
+    painted = PaintedRects(run)
+    digits = run.digits.text()
+    harness.run_for(1.0)
+    QApplication.processEvents()
+    assert run.digits.text() != digits
+    assert painted.rects, "the new digits are painted"
+    # The digits, the bars and the position line; not the badge, the title, the buttons.
+    assert run.rect() not in painted.rects
+    assert painted.area() < 0.6 * run.width() * run.height()
+    painted.rects.clear()
+    run.toggle()  # paused: the whole screen greys out
+    QApplication.processEvents()
+    assert run.rect() in painted.rects

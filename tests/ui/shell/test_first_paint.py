@@ -1,0 +1,103 @@
+"""The window's first paint comes before what it does not show: the coach, the screens and
+dialogs not yet opened, the sound; and PySide6 keeps none of RetroTimer's sources for it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from retrotimer.core.history.calendar_days import local_day
+from retrotimer.core.programs.builtin_programs import LEARN
+from retrotimer.core.programs.program_choice import ProgramChoice
+from retrotimer.runtime.wall_clock import system_wall_clock
+from retrotimer.storage.paths import AppPaths
+from retrotimer.storage.program_store import ProgramLibrary
+from retrotimer.ui.shell.pyside_sources import module_names_pyside
+
+# `retrotimer` as the command opens it; at the first paint, what is imported and what
+# linecache holds go to the file named, and the window closes.
+SCRIPT = """
+import json, linecache, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            app.removeEventFilter(self)
+            found = {"modules": sorted(sys.modules), "sources": sorted(linecache.cache)}
+            with open(sys.argv[1], "w", encoding="utf-8") as out:
+                json.dump(found, out)
+            QTimer.singleShot(0, app.closeAllWindows)
+        return False
+
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+from retrotimer.cli import main
+
+sys.exit(main([]))
+"""
+
+# Each is imported later, when it is first needed.
+NOT_BEFORE_THE_FIRST_PAINT = (
+    "retrotimer.core.programs.builtin_programs",  # the program followed, looked up
+    "retrotimer.core.programs.coach",  # Today's proposal, and the coach's words
+    "retrotimer.core.programs.program_view",
+    "retrotimer.ui.programs.today_texts",
+    "retrotimer.ui.history.",  # the screens not shown, and the dialogs
+    "retrotimer.ui.templates.",
+    "retrotimer.ui.welcome.",
+    "retrotimer.ui.shell.settings_dialog",
+    "retrotimer.ui.run.summary_dialog",
+    "retrotimer.audio.cue_player",  # the sound, when a session first wants it
+    "PySide6.QtMultimedia",
+    "wakepy",  # the screen kept awake, when a session first holds it
+    "retrotimer.exchange.history.history_codec",  # the history's files, when first written
+    "csv",
+)
+
+
+def first_paint(home: Path) -> dict[str, list[str]]:
+    found = home.parent / "first-paint.json"
+    subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(found)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "RETROTIMER_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    answer: dict[str, list[str]] = json.loads(found.read_text(encoding="utf-8"))
+    return answer
+
+
+@pytest.mark.parametrize("program", [False, True], ids=["no program", "a program followed"])
+def test_the_first_paint_imports_only_what_it_shows(private_home: Path, program: bool) -> None:
+    paths = AppPaths.from_environment().ensure()
+    paths.settings_file.write_text("first_run_done = true\n", encoding="utf-8")
+    if program:
+        ProgramLibrary(paths).choose(ProgramChoice(LEARN, local_day(system_wall_clock())))
+    found = first_paint(private_home)
+    early = [m for m in found["modules"] if m.startswith(NOT_BEFORE_THE_FIRST_PAINT)]
+    assert early == []
+    assert "retrotimer.ui.shell.main_window" in found["modules"]
+    kept = [source for source in found["sources"] if "retrotimer" in Path(source).parts]
+    assert kept == [], "PySide6 kept the sources of the modules it looked at"
+
+
+def test_a_module_names_pyside_when_its_source_does() -> None:
+    import retrotimer.core.model
+    import retrotimer.ui.shell.main_window
+
+    assert module_names_pyside(retrotimer.ui.shell.main_window)
+    assert not module_names_pyside(retrotimer.core.model)
+    assert not module_names_pyside(sys), "a built-in module has no source"
