@@ -12,7 +12,6 @@ from retrotimer.core.settings import Settings
 from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.programs.followed_program import FollowedProgram
 from retrotimer.ui.programs.today_panel import TodayPanel
-from retrotimer.ui.programs.today_texts import week_schedule
 
 
 class TodayTab(ScrollBody):
@@ -33,6 +32,9 @@ class TodayTab(ScrollBody):
 
     def refresh(self) -> bool:
         """Show the coach's proposal; False when no program is followed."""
+        # Today's texts read the coach: imported at the first refresh, after the first paint.
+        from retrotimer.ui.programs.today_texts import week_schedule
+
         view = self.followed.view(with_path=False)  # Today shows no path
         if view is None:
             return False

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.ports import TemplateRepository
-from retrotimer.core.programs.journey import just_completed
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.session_run import SessionRun
@@ -412,6 +411,9 @@ class MainWindow(QMainWindow):
         self.review_given.emit(dialog.summary, review)
 
     def _program_just_completed(self) -> bool:
+        # The journey reads the coach's path: imported after a session, not with the window.
+        from retrotimer.core.programs.journey import just_completed
+
         view = self.followed.view()
         return view is not None and just_completed(view.path)
 
