@@ -24,7 +24,12 @@ def test_a_16_bit_heart_rate_is_little_endian() -> None:
 
 @pytest.mark.parametrize(
     ("flags", "contact"),
-    [(0x00, Contact.UNKNOWN), (0x02, Contact.UNKNOWN), (0x04, Contact.LOST), (0x06, Contact.TOUCHING)],
+    [
+        (0x00, Contact.UNKNOWN),
+        (0x02, Contact.UNKNOWN),
+        (0x04, Contact.LOST),
+        (0x06, Contact.TOUCHING),
+    ],
 )
 def test_contact_is_told_only_where_supported(flags: int, contact: Contact) -> None:
     reading = parse_heart_rate(bytes([flags, 150]))
