@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from retrotimer.core.history.history_ports import HistoryWriter
+from retrotimer.core.history.history_ports import HistoryWriter, SampleWriter
 from retrotimer.core.history.history_values import HistorySession, Review
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.ports import CueSink, ScreenAwake
+from retrotimer.core.sensors.sensor_ports import SensorSource
 from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.records import SessionSummary
 from retrotimer.core.session.session_machine import (
@@ -23,6 +24,7 @@ from retrotimer.core.session.session_machine import (
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import Clock, Wait
 from retrotimer.runtime.history_recording import HistoryRecording
+from retrotimer.runtime.sample_recording import SampleRecording
 from retrotimer.runtime.session_controller import SessionController
 from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
 
@@ -47,6 +49,9 @@ class RunParts:
     # A get-ready said into an output not yet playing is lost: the countdown waits for the
     # speaker this long at most, then starts and says so.
     sound_wait_s: float = 5.0
+    # The heart-rate strap and footpod, sampled into the history while a session runs.
+    sensors: SensorSource | None = None
+    samples: SampleWriter | None = None
 
 
 class SessionRun(QObject):
@@ -106,6 +111,12 @@ class SessionRun(QObject):
             )
             self._recording.message.connect(self.message.emit)
             self._controller.view_changed.connect(self._recording.observe_clock)
+        self._samples: SampleRecording | None = None
+        if parts.sensors is not None and parts.samples is not None and parts.history is not None:
+            self._samples = SampleRecording(
+                parts.samples, self.session_id, parts.sensors, parts.wall_clock
+            )
+            self._controller.view_changed.connect(self._sample)
         self._awake_held = False
         self._output_held = False
         self._paused_since: float | None = None
@@ -224,6 +235,7 @@ class SessionRun(QObject):
             self._arm_pause_timer()
         self.state_changed.emit(state)
         if state.is_over:
+            self._write_samples()
             self._let_go()
             if self.summary is not None:
                 self.ended.emit(self.summary)
@@ -268,6 +280,16 @@ class SessionRun(QObject):
         return self._pause_timer.isActive()
 
     # ---- history ---------------------------------------------------------------------
+    def _sample(self, view: SessionView) -> None:
+        assert self._samples is not None
+        if self._samples.observe(view):
+            self._write_samples()
+
+    def _write_samples(self) -> None:
+        # Samples name their session: they wait until the session's own rows are written.
+        if self._samples is not None and self.recorded:
+            self._samples.flush()
+
     def save_review(self, review: Review) -> bool:
         """The runner's review of this very session; False when it could not be saved."""
         return self._recording is not None and self._recording.save_review(review)
@@ -306,6 +328,7 @@ class SessionRun(QObject):
         stopped first, so what was done is recorded."""
         if self.active:
             self.run(Command.STOP)
+        self._write_samples()
         self._let_go()
         if self._recording is not None:
             self._recording.close()

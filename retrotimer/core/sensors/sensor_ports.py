@@ -8,6 +8,7 @@ from typing import Protocol
 from retrotimer.core.sensors.sensor_values import (
     HeartRateReading,
     SensorDevice,
+    SensorReadings,
     SensorStatus,
     StrideReading,
 )
@@ -39,3 +40,9 @@ class SensorLink(Protocol):
 
     def close(self) -> None:
         """Disconnect everything and stop; nothing is reported afterwards."""
+
+
+class SensorSource(Protocol):
+    """The sensors' latest values, for a session to sample and a screen to show."""
+
+    def readings(self) -> SensorReadings: ...

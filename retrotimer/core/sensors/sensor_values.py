@@ -84,3 +84,19 @@ class SensorSample:
     heart_rate: int | None = None
     cadence_spm: int | None = None
     speed_m_s: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SensorReadings:
+    """What the sensors say now: a value is None when its sensor is not connected or has
+    said nothing usable for a while (a strap off the skin)."""
+
+    heart_rate: int | None = None
+    cadence_spm: int | None = None
+    speed_m_s: float | None = None
+    heart_rate_link: LinkState = LinkState.OFF
+    footpod_link: LinkState = LinkState.OFF
+
+    @property
+    def heard(self) -> bool:
+        return any(value is not None for value in (self.heart_rate, self.cadence_spm))
