@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from retrotimer.core.exchange.activity import Activity, Lap
+from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.exchange.fit_messages import (
     KIND_FIELD,
     LABEL_FIELD,
@@ -21,6 +22,7 @@ from retrotimer.exchange.workouts.fit_workout import (
 )
 
 _SERIAL = 0x5254
+FIT_MAX_HEART_RATE = 254  # a uint8 field; 255 means "no value"
 
 
 def _moment(activity: Activity, offset_s: float) -> datetime:
@@ -35,6 +37,21 @@ def _event(activity: Activity, offset_s: float, event_type: str) -> Message:
         "event_type": event_type,
         "event_group": 0,
     }
+
+
+def _record(activity: Activity, offset_s: float, sample: SensorSample | None) -> Message:
+    """A record, with what the sensors said then. FIT counts a runner's cadence in strides
+    (one foot) a minute, the half steps in `fractional_cadence`."""
+    record: Message = {"mesg_num": MESG_NUM["RECORD"], "timestamp": _moment(activity, offset_s)}
+    if sample is not None:
+        if sample.heart_rate is not None:
+            record["heart_rate"] = min(sample.heart_rate, FIT_MAX_HEART_RATE)
+        if sample.cadence_spm is not None:
+            record["cadence"] = sample.cadence_spm // 2
+            record["fractional_cadence"] = (sample.cadence_spm % 2) / 2
+        if sample.speed_m_s is not None:
+            record["speed"] = round(sample.speed_m_s, 3)
+    return record
 
 
 def lap_ends(activity: Activity) -> list[float]:
@@ -108,14 +125,13 @@ def encode_activity(activity: Activity) -> bytes:
     ]
     messages += _workout(activity)
     spans = activity.running_spans()
-    records = iter(activity.record_times())
+    times = activity.record_times()
+    records = iter(zip(times, activity.readings_at(times), strict=True))
     pending = next(records, None)
     for number, (start, stop) in enumerate(spans):
         messages.append(_event(activity, start, "start"))
-        while pending is not None and pending <= stop:
-            messages.append(
-                {"mesg_num": MESG_NUM["RECORD"], "timestamp": _moment(activity, pending)}
-            )
+        while pending is not None and pending[0] <= stop:
+            messages.append(_record(activity, *pending))
             pending = next(records, None)
         last = number == len(spans) - 1
         messages.append(_event(activity, stop, "stop_all" if last else "stop"))
