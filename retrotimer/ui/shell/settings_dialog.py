@@ -169,6 +169,8 @@ class SettingsDialog(QDialog):
             box.setAccessibleName(box.text().replace("&", ""))
             cues_layout.addWidget(box)
         left.addWidget(cues)
+        if sensors is not None:
+            left.addWidget(sensors)
         left.addStretch(1)
 
         sound = QGroupBox("Sound and look")
@@ -205,8 +207,6 @@ class SettingsDialog(QDialog):
 
         if programs is not None:
             right.addWidget(programs)
-        if sensors is not None:
-            right.addWidget(sensors)
         right.addStretch(1)
         self.body_area = ScrollBody(body)
         layout = QVBoxLayout(self)
