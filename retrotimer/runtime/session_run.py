@@ -17,6 +17,7 @@ from retrotimer.core.session.records import SessionSummary
 from retrotimer.core.session.session_machine import (
     Command,
     Event,
+    EventKind,
     Session,
     SessionState,
     SessionView,
@@ -218,8 +219,14 @@ class SessionRun(QObject):
     def _on_event(self, event: Event, actual_s: float) -> None:
         if self._recording is not None:
             self._recording.on_event(event)
-        if self._parts.cues is not None:
-            self._parts.cues.handle(event)
+        cues = self._parts.cues
+        if cues is not None:
+            cues.handle(event)
+            sensors = self._parts.sensors
+            if event.kind is EventKind.SEGMENT_DONE and sensors is not None:
+                heart_rate = sensors.readings().heart_rate
+                if heart_rate is not None:
+                    cues.say_heart_rate(heart_rate)
         self.event_fired.emit(event, actual_s)
         if event.summary is not None:
             self.summary = event.summary

@@ -37,6 +37,7 @@ class RecordingCues:
     def __init__(self) -> None:
         self.plans: list[Plan] = []
         self.events: list[Event] = []
+        self.heart_rates: list[int] = []
         self.settings: list[Settings] = []
         self.previews: list[float | None] = []
         self.held: list[bool] = []
@@ -53,6 +54,9 @@ class RecordingCues:
 
     def handle(self, event: Event) -> None:
         self.events.append(event)
+
+    def say_heart_rate(self, bpm: int) -> None:
+        self.heart_rates.append(bpm)
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings.append(settings)

@@ -28,6 +28,7 @@ class SpeechRank(enum.IntEnum):
     ANNOUNCE = 1  # the new segment's kind and direction, then its length and rep
     NEXT_UP = 2
     HALFWAY = 3
+    HEART_RATE = 4  # said at a segment's end, after everything the plan says then
 
 
 SAFETY_CUES = frozenset({CueType.TURN_AROUND, CueType.SHOULDER_CHECK, CueType.HOLD_RAILS})

@@ -131,3 +131,18 @@ def test_the_run_screen_shows_the_heart_rate_cadence_and_no_signal(
     sensed.run_for(6.0)
     assert readout.text() == f"{HEART} no signal   ·   footpod: no signal"
     sensed.run.stop_now()
+
+
+def test_the_heart_rate_heard_goes_to_the_speaker_at_each_segment_end(
+    sensed: Harness, qtbot: QtBot
+) -> None:
+    sensed.show()
+    tell(sensed, qtbot, SensorStatus(SensorKind.HEART_RATE, LinkState.CONNECTED, STRAP))
+    sensed.run.start()
+    tell(sensed, qtbot, HeartRateReading(131))
+    sensed.run_for(59.5)
+    assert sensed.cues.heart_rates == []
+    tell(sensed, qtbot, HeartRateReading(133))
+    sensed.run_for(1.0)  # the 60 s warm-up ends
+    assert sensed.cues.heart_rates == [133]
+    sensed.run.stop_now()
