@@ -27,7 +27,7 @@ from retrotimer.runtime.sensor_feed import SensorFeed
 from retrotimer.runtime.session_run import RunParts
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
-from retrotimer.sensors.ble_link import BleLink
+from retrotimer.sensors.link_on_demand import LinkOnDemand
 from retrotimer.storage.history.history_opening import WritableHistory, open_for_writing
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.instance_lock import AlreadyRunning
@@ -213,7 +213,7 @@ def open_desktop(
         cues=cues,
         settings_store=store,
         memory=memory,
-        sensor_link=BleLink,
+        sensor_link=LinkOnDemand,
     )
     memory_folder = Path(memory.fileName()).parent if memory_problem is not None else None
     return Desktop(paths, window, history, cues, startup, tuple(notices), memory_folder)

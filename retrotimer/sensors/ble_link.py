@@ -47,9 +47,7 @@ def kind_served(service_uuids: Sequence[str]) -> SensorKind | None:
 class BleLink:
     """Scans for and follows sensors with bleak. Every bleak call runs on this link's loop,
     in its thread; the methods only hand work over to it, so the timer's thread never waits
-    for the radio. The listener is called from the link's thread. The thread (and bleak) is
-    started by the first scan or the first sensor followed: a runner without sensors never
-    pays for either."""
+    for the radio. The listener is called from the link's thread."""
 
     def __init__(
         self,
@@ -62,27 +60,21 @@ class BleLink:
         self._delays = tuple(reconnect_delays_s)
         self._connect_timeout_s = connect_timeout_s
         self._followed: dict[SensorDevice, asyncio.Task[None]] = {}
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="ble", daemon=True)
+        self._thread.start()
         self._closed = False
-
-    @property
-    def started(self) -> bool:
-        return self._loop is not None
 
     def scan(self, seconds: float) -> None:
         self._submit(self._scan(seconds))
 
     def follow(self, devices: Sequence[SensorDevice]) -> None:
-        if devices or self.started:
-            self._submit(self._follow(tuple(devices)))
+        self._submit(self._follow(tuple(devices)))
 
     def close(self) -> None:
         if self._closed:
             return
         self._closed = True
-        if self._loop is None or self._thread is None:
-            return
         done = asyncio.run_coroutine_threadsafe(self._shut_down(), self._loop)
         with contextlib.suppress(Exception):
             done.result(CLOSE_TIMEOUT_S)

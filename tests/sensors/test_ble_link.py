@@ -159,11 +159,3 @@ def test_without_bluetooth_a_scan_says_so(
     assert isinstance(report, ScanReport)
     assert report.found == ()
     assert report.problem.startswith("Bluetooth is not available")
-
-
-def test_no_thread_is_started_before_a_scan_or_a_sensor_to_follow() -> None:
-    link = BleLink(HeardNews())
-    link.follow([])
-    assert not link.started
-    link.close()
-    assert not link.started
