@@ -29,8 +29,9 @@ class SampleRecording:
         self._last_utc_s: float | None = None
 
     @property
-    def waiting(self) -> int:
-        return len(self._waiting)
+    def waiting(self) -> tuple[SensorSample, ...]:
+        """The samples not yet written, in order."""
+        return tuple(self._waiting)
 
     def observe(self, view: SessionView) -> bool:
         """Take a sample if the session runs and a sensor is heard; True when enough wait
@@ -55,13 +56,12 @@ class SampleRecording:
         )
         return len(self._waiting) >= BATCH
 
-    def flush(self) -> bool:
-        """Write what waits; False (and it keeps waiting) when the history refuses now."""
+    def flush(self) -> None:
+        """Write what waits; it keeps waiting when the history refuses now."""
         if not self._waiting:
-            return True
+            return
         try:
             self._writer.record_samples(self._session_id, tuple(self._waiting))
         except HistoryUnavailable:
-            return False
+            return
         self._waiting.clear()
-        return True

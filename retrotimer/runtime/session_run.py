@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -294,7 +294,8 @@ class SessionRun(QObject):
 
     def _write_samples(self) -> None:
         # Samples name their session: they wait until the session's own rows are written.
-        if self._samples is not None and self.recorded:
+        rows_saved = self._recording is None or self._recording.is_saved
+        if self._samples is not None and rows_saved:
             self._samples.flush()
 
     def save_review(self, review: Review) -> bool:
@@ -304,11 +305,20 @@ class SessionRun(QObject):
     @property
     def recorded(self) -> bool:
         """True when everything of this session is in the history (or nothing is recorded)."""
-        return self._recording is None or self._recording.is_saved
+        rows_saved = self._recording is None or self._recording.is_saved
+        return rows_saved and (self._samples is None or not self._samples.waiting)
 
     def unsaved(self) -> HistorySession | None:
-        """What the history still refuses of this session, after one more try."""
-        return self._recording.unsaved() if self._recording is not None else None
+        """What the history still refuses of this session, after one more try: its rows,
+        and the sensor samples not yet written (with the session they belong to)."""
+        if self._recording is None:
+            return None
+        session = self._recording.unsaved()
+        self._write_samples()
+        if self._samples is None or not self._samples.waiting:
+            return session
+        whole = session if session is not None else self._recording.recorder.snapshot()
+        return replace(whole, samples=self._samples.waiting)
 
     @property
     def retrying(self) -> bool:

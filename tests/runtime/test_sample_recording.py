@@ -20,6 +20,7 @@ from retrotimer.runtime.sensor_feed import SensorFeed
 from retrotimer.runtime.session_run import RunParts, SessionRun
 from retrotimer.storage.history.history_store import HistoryStore
 from tests.factories import simple
+from tests.runtime.test_session_run import ReadOnlyWhileTold
 
 ID = "0b6f3d7e-1c2a-4e5f-8a9b-0c1d2e3f4a5b"
 WALL_ORIGIN = 1_714_953_600.0
@@ -94,4 +95,38 @@ def test_without_a_sensor_heard_no_sample_is_kept(qtbot: QtBot, tmp_path: Path) 
     whole = store.get_session(ID)
     assert whole is not None and whole.samples == ()
     run.close()
+    store.close()
+
+
+def test_samples_the_disk_refuses_go_to_the_backup_with_their_session(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    connect = ReadOnlyWhileTold()
+    store = HistoryStore(tmp_path / "history.sqlite", connect=connect)
+    store.list_sessions()
+    store.close()
+    connect.read_only = True
+    clock = FakeClock(500.0)
+    feed = SensorFeed(clock)
+    plan = compile_plan(simple(Segment(SegmentKind.WALK, Length.seconds(4))), Settings())
+    parts = RunParts(
+        clock=clock,
+        wall_clock=lambda: WallTime(WALL_ORIGIN + clock.now - 500.0),
+        history=store,
+        sensors=feed,
+        samples=store,
+    )
+    run = SessionRun(plan, replace(Settings(), get_ready_s=0), parts, session_id=ID)
+    with qtbot.waitSignal(run.ended):
+        run.run(Command.START)
+        while run.controller is not None:
+            with qtbot.waitSignal(feed.readings_changed):
+                feed.heard_heart_rate("strap", HeartRateReading(120))
+            clock.advance(0.5)
+            run.controller.poll()
+    assert not run.recorded
+    run.close()
+    unsaved = run.unsaved()
+    assert unsaved is not None
+    assert len(unsaved.samples) >= 4 and {s.heart_rate for s in unsaved.samples} == {120}
     store.close()

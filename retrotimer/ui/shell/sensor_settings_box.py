@@ -21,12 +21,18 @@ from PySide6.QtWidgets import (
 
 from retrotimer.core.sensors.pairing import forgetting, paired_device, with_paired
 from retrotimer.core.sensors.sensor_ports import SensorLink
-from retrotimer.core.sensors.sensor_values import SensorDevice, SensorKind
+from retrotimer.core.sensors.sensor_values import (
+    LinkState,
+    SensorDevice,
+    SensorKind,
+    SensorStatus,
+)
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.sensor_feed import SensorFeed
 
 SCAN_S = 8.0
 KIND_WORDS = {SensorKind.HEART_RATE: "Heart-rate strap", SensorKind.FOOTPOD: "Footpod"}
+STATE_WORDS = {LinkState.CONNECTED: "connected", LinkState.SEARCHING: "searching"}
 
 
 def device_text(device: SensorDevice) -> str:
@@ -44,7 +50,13 @@ class SensorSettingsBox(QGroupBox):
         super().__init__("Heart rate and footpod (Bluetooth)", parent)
         self.setAccessibleName("Bluetooth sensors")
         self._link = link
+        self._saved = settings
         self._paired = {kind: paired_device(settings, kind) for kind in SensorKind}
+        readings = feed.readings()
+        self._states = {
+            SensorKind.HEART_RATE: readings.heart_rate_link,
+            SensorKind.FOOTPOD: readings.footpod_link,
+        }
         layout = QVBoxLayout(self)
         grid = QGridLayout()
         self._paired_labels: dict[SensorKind, QLabel] = {}
@@ -92,6 +104,7 @@ class SensorSettingsBox(QGroupBox):
         choices.addWidget(self.speak)
         layout.addLayout(choices)
         feed.scan_finished.connect(self.show_found)
+        feed.status_changed.connect(self._show_state)
         self._show_paired()
 
     def scan(self) -> None:
@@ -127,13 +140,23 @@ class SensorSettingsBox(QGroupBox):
         self._paired[kind] = None
         self._show_paired()
 
+    def _show_state(self, status: SensorStatus) -> None:
+        self._states[status.kind] = status.state
+        self._show_paired()
+
+    def paired_text(self, kind: SensorKind) -> str:
+        """The paired sensor of this kind, and whether it is connected now (as saved)."""
+        device = self._paired[kind]
+        if device is None:
+            return f"{KIND_WORDS[kind]}: none"
+        state = STATE_WORDS.get(self._states[kind])
+        heard = state is not None and device == paired_device(self._saved, kind)
+        return device_text(device) + (f": {state}" if heard else "")
+
     def _show_paired(self) -> None:
         for kind, label in self._paired_labels.items():
-            device = self._paired[kind]
-            label.setText(
-                device_text(device) if device is not None else f"{KIND_WORDS[kind]}: none"
-            )
-            self.forget_buttons[kind].setEnabled(device is not None)
+            label.setText(self.paired_text(kind))
+            self.forget_buttons[kind].setEnabled(self._paired[kind] is not None)
 
     def applied(self, settings: Settings) -> Settings:
         for kind, device in self._paired.items():

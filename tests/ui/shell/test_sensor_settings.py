@@ -93,7 +93,12 @@ def test_scan_pair_save_and_forget(sensed: Harness, qtbot: QtBot, link: Recordin
     sensed.window.open_settings()
     dialog = sensed.window.settings_dialog
     assert dialog is not None and dialog.sensors is not None
+    tell(sensed, qtbot, SensorStatus(SensorKind.FOOTPOD, LinkState.CONNECTED, POD))
+    assert dialog.sensors.paired_text(SensorKind.FOOTPOD) == (
+        "Footpod: Stryd (C0:FF:EE:00:00:02): connected"
+    )
     dialog.sensors.forget_buttons[SensorKind.FOOTPOD].click()
+    assert dialog.sensors.paired_text(SensorKind.FOOTPOD) == "Footpod: none"
     dialog.done(QDialog.DialogCode.Accepted)
     assert paired_devices(sensed.settings.current) == (STRAP,)
     assert link.followed[-1] == (STRAP,)
