@@ -21,7 +21,8 @@ class HeartRateCurve(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Heart rate curve")
-        self.setMinimumHeight(90)
+        # Low: the segments table below it needs the room more.
+        self.setMinimumHeight(64)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._points: list[tuple[float, int]] = []
         self._borders: list[float] = []
