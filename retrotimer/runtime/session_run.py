@@ -12,12 +12,12 @@ from retrotimer.core.history.history_values import HistorySession, Review
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.ports import CueSink, ScreenAwake
 from retrotimer.core.sensors.sensor_ports import SensorSource
+from retrotimer.core.session.heart_rate_cue import heart_rate_fits
 from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.records import SessionSummary
 from retrotimer.core.session.session_machine import (
     Command,
     Event,
-    EventKind,
     Session,
     SessionState,
     SessionView,
@@ -222,10 +222,10 @@ class SessionRun(QObject):
         cues = self._parts.cues
         if cues is not None:
             cues.handle(event)
-            sensors = self._parts.sensors
-            if event.kind is EventKind.SEGMENT_DONE and sensors is not None:
+            sensors, record = self._parts.sensors, event.record
+            if sensors is not None and record is not None:
                 heart_rate = sensors.readings().heart_rate
-                if heart_rate is not None:
+                if heart_rate is not None and heart_rate_fits(self._plan, record.index):
                     cues.say_heart_rate(heart_rate)
         self.event_fired.emit(event, actual_s)
         if event.summary is not None:
