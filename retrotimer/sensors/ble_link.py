@@ -87,10 +87,6 @@ class BleLink:
         if self._closed:
             work.close()
             return
-        if self._loop is None:
-            self._loop = asyncio.new_event_loop()
-            self._thread = threading.Thread(target=self._loop.run_forever, name="ble", daemon=True)
-            self._thread.start()
         future: Future[None] = asyncio.run_coroutine_threadsafe(work, self._loop)
         future.add_done_callback(_log_failure)
 
