@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from retrotimer.cli import SUBCOMMANDS
@@ -100,7 +101,13 @@ EXCLUDED_MODULES = EXCLUDED_QT_MODULES + EXCLUDED_PYTHON_MODULES
 # when a runner exports a workout). Pure Python: no data files or binaries to collect.
 # The command line imports each subcommand's module by name when it runs (retrotimer.cli),
 # which PyInstaller's analysis cannot see.
+# bleak picks its backend by platform when a scan or connection starts (and the window
+# imports bleak itself only then): the backend of the platform the bundle is built on.
+BLE_BACKEND = {"win32": "winrt", "darwin": "corebluetooth"}.get(sys.platform, "bluezdbus")
 HIDDEN_IMPORTS = (
+    "bleak",
+    f"bleak.backends.{BLE_BACKEND}.client",
+    f"bleak.backends.{BLE_BACKEND}.scanner",
     "garmin_fit_sdk",
     "garmin_fit_sdk.profile",
     "defusedxml",

@@ -16,10 +16,11 @@ run_packages=(
     libasound2-dev gcc make espeak-ng
 )
 # The test suite also needs an X server, a private sound server with recording tools,
-# a screenshot tool, speech engines, and the AppStream validator.
+# a screenshot tool, speech engines, the AppStream validator, and a D-Bus daemon for the
+# private bus the Bluetooth tests serve a fake BlueZ on.
 test_packages=(
     xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins imagemagick flite
-    appstream desktop-file-utils
+    appstream desktop-file-utils dbus-daemon
 )
 packages=("${run_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")

@@ -6,7 +6,7 @@ import logging
 import shutil
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,12 +18,16 @@ from retrotimer.audio.cues_on_demand import CuesOnDemand, cues_on_demand
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.model import Template
 from retrotimer.core.ports import CueSink
+from retrotimer.core.sensors.pairing import paired_devices
+from retrotimer.core.sensors.sensor_ports import SensorLink, SensorListener
 from retrotimer.exchange.exchange_files import ExchangeFiles
 from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles, save_unsaved
 from retrotimer.runtime.clock import Clock, ScaledClock, Wait, system_clock, system_wait
+from retrotimer.runtime.sensor_feed import SensorFeed
 from retrotimer.runtime.session_run import RunParts
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
+from retrotimer.sensors.link_on_demand import LinkOnDemand
 from retrotimer.storage.history.history_opening import (
     WritableHistory,
     lock_history,
@@ -106,11 +110,14 @@ def wire_parts(
     history_problem: str = "",
     library: TemplateLibrary | None = None,
     memory: QSettings | None = None,
+    sensors: SensorFeed | None = None,
+    sensor_link: SensorLink | None = None,
 ) -> AppParts:
     """Everything the window is given: the settings (the cue player hears every change),
     the sessions (`sessions`, recorded in `history`), the templates (`library`, by default
     the built-ins and the user's), the window's memory (by default `window_memory`), the
-    history's files, other tools' files and the programs, all kept under `paths`."""
+    history's files, other tools' files and the programs, all kept under `paths`; the
+    Bluetooth sensors (`sensors`, heard through `sensor_link`) follow the paired ones."""
     settings = settings_store.load()
     for problem in settings_store.problems:
         log.warning("%s", problem)
@@ -119,9 +126,12 @@ def wire_parts(
     if cues is not None:
         cues.apply_settings(settings)
         source.changed.connect(lambda new, _old: cues.apply_settings(new))
+    if sensor_link is not None:
+        sensor_link.follow(paired_devices(settings))
+        source.changed.connect(lambda new, _old: sensor_link.follow(paired_devices(new)))
     return AppParts(
         settings=source,
-        runs=SessionRuns(replace(sessions, history=history)),
+        runs=SessionRuns(replace(sessions, history=history, samples=history)),
         library=library if library is not None else TemplateLibrary.from_paths(paths),
         memory=memory if memory is not None else window_memory(paths)[0],
         history=history,
@@ -131,6 +141,8 @@ def wire_parts(
         history_problem=history_problem,
         exchange=ExchangeFiles(),
         programs=ProgramLibrary(paths),
+        sensors=sensors,
+        sensor_link=sensor_link,
     )
 
 
@@ -145,15 +157,20 @@ def build_window(
     cues: CueSink | None = None,
     settings_store: SettingsStore | None = None,
     memory: QSettings | None = None,
+    sensor_link: Callable[[SensorListener], SensorLink] | None = None,
 ) -> MainWindow:
     """The main window with every real part; a QApplication must exist. A benchmark passes a
-    scaled clock and its wait; the screenshots a fake clock and no wait."""
+    scaled clock and its wait; the screenshots a fake clock and no wait. `sensor_link` makes
+    the Bluetooth link that tells the window's sensor feed (none: no sensors)."""
+    clock = clock if clock is not None else system_clock()
+    feed = SensorFeed(clock) if sensor_link is not None else None
     sessions = RunParts(
-        clock=clock if clock is not None else system_clock(),
+        clock=clock,
         cues=cues,
         awake=WakepyScreenAwake(),
         precise_wait=precise_wait,
         speed=speed,
+        sensors=feed,
     )
     parts = wire_parts(
         paths,
@@ -162,6 +179,8 @@ def build_window(
         history.store if history is not None else None,
         history_problem=history_problem,
         memory=memory,
+        sensors=feed,
+        sensor_link=sensor_link(feed) if sensor_link is not None and feed is not None else None,
     )
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -169,6 +188,8 @@ def build_window(
     window = MainWindow(parts)
     parts.settings.setParent(window)
     parts.runs.setParent(window)
+    if feed is not None:
+        feed.setParent(window)
     return window
 
 
@@ -220,6 +241,7 @@ def open_desktop(
         cues=cues,
         settings_store=store,
         memory=memory,
+        sensor_link=LinkOnDemand,
     )
     window.first_painted.connect(lambda: tell_after_first_paint(window, paths, history))
     memory_folder = Path(memory.fileName()).parent if memory_problem is not None else None
@@ -248,6 +270,8 @@ def close_desktop(desktop: Desktop) -> str | None:
     """Once the window has closed: the speaker is let go, unsaved sessions kept, deleted ones
     purged and the history closed; returns what the user must be told, if anything."""
     desktop.cues.close()
+    if desktop.window.parts.sensor_link is not None:
+        desktop.window.parts.sensor_link.close()
     if desktop.memory_folder is not None:
         shutil.rmtree(desktop.memory_folder, ignore_errors=True)
     history = desktop.history

@@ -19,6 +19,7 @@ from retrotimer.core.history.history_values import (
     longest_backward,
 )
 from retrotimer.core.model import SegmentKind, Venue
+from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.session.records import SegmentRecord
 
 # Monday 2024-05-06 00:00 UTC.
@@ -76,6 +77,7 @@ def session(
     template: str = "Sample",
     deleted_utc_s: float | None = None,
     pauses: tuple[Pause, ...] = (),
+    samples: tuple[SensorSample, ...] = (),
 ) -> HistorySession:
     totals = SessionTotals.from_records(segments)
     paused = sum(pause.seconds() for pause in pauses)
@@ -90,7 +92,7 @@ def session(
         longest_backward_s=longest_backward(segments),
         deleted_utc_s=deleted_utc_s,
     )
-    return HistorySession(entry, PLAN_JSON, segments, pauses)
+    return HistorySession(entry, PLAN_JSON, segments, pauses, samples)
 
 
 def entry(
@@ -165,6 +167,22 @@ def pause_lists(draw: st.DrawFn, utc_s: float, length_s: float) -> tuple[Pause, 
 
 
 @st.composite
+def sample_lists(draw: st.DrawFn, utc_s: float) -> tuple[SensorSample, ...]:
+    """Samples at whole seconds after the start (as an export writes them, to the ms)."""
+    seconds_after = sorted(draw(st.sets(st.integers(0, 5000), max_size=6)))
+    return tuple(
+        SensorSample(
+            utc_s + at,
+            draw(st.integers(0, 30)),
+            draw(st.one_of(st.none(), st.integers(1, 65535))),
+            draw(st.one_of(st.none(), st.integers(0, 255))),
+            draw(st.one_of(st.none(), st.floats(0, 20, allow_nan=False))),
+        )
+        for at in seconds_after
+    )
+
+
+@st.composite
 def sessions(draw: st.DrawFn) -> HistorySession:
     records = draw(segment_lists())
     utc_s = draw(moments)
@@ -199,7 +217,7 @@ def sessions(draw: st.DrawFn) -> HistorySession:
         ),
         longest_backward_s=longest_backward(records),
     )
-    return HistorySession(entry, begin.plan_json, records, pauses)
+    return HistorySession(entry, begin.plan_json, records, pauses, draw(sample_lists(utc_s)))
 
 
 def read_whole(text: str) -> list[HistorySession]:

@@ -20,6 +20,7 @@ from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
 from retrotimer.core.session.cue_script import CueScript, script_cues
 from retrotimer.core.session.cue_sounds import CueSound, Phrase
+from retrotimer.core.session.heart_rate_cue import heart_rate_sound
 from retrotimer.core.session.plan import Cue, Plan
 from retrotimer.core.session.session_events import Event
 from retrotimer.core.session.speech import spoken_label
@@ -131,6 +132,10 @@ class CuePlayer(QObject):
             log.warning("cue player: an event arrived before a plan was loaded; ignored")
             return
         self.play_sound(self._script.sound_for(event))
+
+    def say_heart_rate(self, bpm: int) -> None:
+        if self._settings.speak_heart_rate and not self._closed:
+            self.play_sound(heart_rate_sound(bpm))
 
     @property
     def speech_plan(self) -> SpeechPlan | None:

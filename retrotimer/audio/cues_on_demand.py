@@ -62,6 +62,9 @@ class CuesOnDemand:
     def handle(self, event: Event) -> None:
         self._built().handle(event)
 
+    def say_heart_rate(self, bpm: int) -> None:
+        self._built().say_heart_rate(bpm)
+
     def apply_settings(self, settings: Settings) -> None:
         self._settings = settings
         if self._player is not None:

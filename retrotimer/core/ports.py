@@ -104,6 +104,10 @@ class CueSink(Protocol):
 
     def handle(self, event: Event) -> None: ...
 
+    def say_heart_rate(self, bpm: int) -> None:
+        """At a segment's end: say the heart rate after the words due then, if the settings
+        ask for it."""
+
     def apply_settings(self, settings: Settings) -> None:
         """Voice, beeps, step ticks, next-up, halfway, volume and mute, from now on; muting
         silences what is sounding now as well."""

@@ -64,6 +64,8 @@ MAX_COUNTDOWN_PIPS = 5
 DISPLAY_TICK_S = 1.0
 CLOCK_JUMP_RANGE = (DISPLAY_TICK_S + 1.0, 600.0)
 AUDIO_BACKENDS = ("auto", "simpleaudio", "qt", "silent")
+# A sensor's address and name are short; a longer text is not one a scan gave.
+MAX_TEXT_SETTING = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,13 @@ class Settings:
     watch_steps_as: StepsAs = StepsAs.TIME
     # Set once the welcome has been shown (accepted or skipped), so it is shown only once.
     first_run_done: bool = False
+    # The paired Bluetooth heart-rate strap and footpod: address and name (empty: none).
+    heart_rate_address: str = ""
+    heart_rate_name: str = ""
+    footpod_address: str = ""
+    footpod_name: str = ""
+    # Say the heart rate when a segment ends, after its other words.
+    speak_heart_rate: bool = False
 
     def cadence(self, kind: SegmentKind) -> int:
         """Steps per minute used to turn a step count of this kind into seconds."""
@@ -242,8 +251,12 @@ def check_setting(name: str, value: Any) -> tuple[Any, str | None]:
             return value, None
         return None, f"{head}: {name} must be true or false"
     if isinstance(default, str):
+        if not isinstance(value, str):
+            return None, f"{head}: {name} must be text"
         if name == "audio_backend" and value not in AUDIO_BACKENDS:
             return None, f"{head}: audio backend must be {', '.join(AUDIO_BACKENDS)}"
+        if len(value) > MAX_TEXT_SETTING:
+            return None, f"{head}: {name} must be at most {MAX_TEXT_SETTING} characters"
         return value, None
     rule = NUMBER_RULES[name]
     number = isinstance(value, int | float) and not isinstance(value, bool)

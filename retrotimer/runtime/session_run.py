@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from retrotimer.core.history.history_ports import HistoryWriter
+from retrotimer.core.history.history_ports import HistoryWriter, SampleWriter
 from retrotimer.core.history.history_values import HistorySession, Review
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.ports import CueSink, ScreenAwake
+from retrotimer.core.sensors.sensor_ports import SensorSource
+from retrotimer.core.session.heart_rate_cue import heart_rate_fits
 from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.records import SessionSummary
 from retrotimer.core.session.session_machine import (
@@ -23,6 +25,7 @@ from retrotimer.core.session.session_machine import (
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import Clock, Wait
 from retrotimer.runtime.history_recording import HistoryRecording
+from retrotimer.runtime.sample_recording import SampleRecording
 from retrotimer.runtime.session_controller import SessionController
 from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
 
@@ -47,6 +50,9 @@ class RunParts:
     # A get-ready said into an output not yet playing is lost: the countdown waits for the
     # speaker this long at most, then starts and says so.
     sound_wait_s: float = 5.0
+    # The heart-rate strap and footpod, sampled into the history while a session runs.
+    sensors: SensorSource | None = None
+    samples: SampleWriter | None = None
 
 
 class SessionRun(QObject):
@@ -106,6 +112,12 @@ class SessionRun(QObject):
             )
             self._recording.message.connect(self.message.emit)
             self._controller.view_changed.connect(self._recording.observe_clock)
+        self._samples: SampleRecording | None = None
+        if parts.sensors is not None and parts.samples is not None and parts.history is not None:
+            self._samples = SampleRecording(
+                parts.samples, self.session_id, parts.sensors, parts.wall_clock
+            )
+            self._controller.view_changed.connect(self._sample)
         self._awake_held = False
         self._output_held = False
         self._paused_since: float | None = None
@@ -207,8 +219,14 @@ class SessionRun(QObject):
     def _on_event(self, event: Event, actual_s: float) -> None:
         if self._recording is not None:
             self._recording.on_event(event)
-        if self._parts.cues is not None:
-            self._parts.cues.handle(event)
+        cues = self._parts.cues
+        if cues is not None:
+            cues.handle(event)
+            sensors, record = self._parts.sensors, event.record
+            if sensors is not None and record is not None:
+                heart_rate = sensors.readings().heart_rate
+                if heart_rate is not None and heart_rate_fits(self._plan, record.index):
+                    cues.say_heart_rate(heart_rate)
         self.event_fired.emit(event, actual_s)
         if event.summary is not None:
             self.summary = event.summary
@@ -224,6 +242,7 @@ class SessionRun(QObject):
             self._arm_pause_timer()
         self.state_changed.emit(state)
         if state.is_over:
+            self._write_samples()
             self._let_go()
             if self.summary is not None:
                 self.ended.emit(self.summary)
@@ -268,6 +287,17 @@ class SessionRun(QObject):
         return self._pause_timer.isActive()
 
     # ---- history ---------------------------------------------------------------------
+    def _sample(self, view: SessionView) -> None:
+        assert self._samples is not None
+        if self._samples.observe(view):
+            self._write_samples()
+
+    def _write_samples(self) -> None:
+        # Samples name their session: they wait until the session's own rows are written.
+        rows_saved = self._recording is None or self._recording.is_saved
+        if self._samples is not None and rows_saved:
+            self._samples.flush()
+
     def save_review(self, review: Review) -> bool:
         """The runner's review of this very session; False when it could not be saved."""
         return self._recording is not None and self._recording.save_review(review)
@@ -275,11 +305,20 @@ class SessionRun(QObject):
     @property
     def recorded(self) -> bool:
         """True when everything of this session is in the history (or nothing is recorded)."""
-        return self._recording is None or self._recording.is_saved
+        rows_saved = self._recording is None or self._recording.is_saved
+        return rows_saved and (self._samples is None or not self._samples.waiting)
 
     def unsaved(self) -> HistorySession | None:
-        """What the history still refuses of this session, after one more try."""
-        return self._recording.unsaved() if self._recording is not None else None
+        """What the history still refuses of this session, after one more try: its rows,
+        and the sensor samples not yet written (with the session they belong to)."""
+        if self._recording is None:
+            return None
+        session = self._recording.unsaved()
+        self._write_samples()
+        if self._samples is None or not self._samples.waiting:
+            return session
+        whole = session if session is not None else self._recording.recorder.snapshot()
+        return replace(whole, samples=self._samples.waiting)
 
     @property
     def retrying(self) -> bool:
@@ -306,6 +345,7 @@ class SessionRun(QObject):
         stopped first, so what was done is recorded."""
         if self.active:
             self.run(Command.STOP)
+        self._write_samples()
         self._let_go()
         if self._recording is not None:
             self._recording.close()

@@ -500,3 +500,31 @@ def test_wait_ready_asks_the_output_and_says_when_it_is_not(
         assert silent.wait_ready(0.0)  # nothing to wait for
     finally:
         silent.close()
+
+
+def test_the_heart_rate_is_said_after_the_safety_words_of_a_segment_end(
+    qtbot: QtBot, rigs: list[Rig], plan: Plan
+) -> None:
+    rig = Rig(dataclasses.replace(SETTINGS, speak_heart_rate=True))
+    rigs.append(rig)
+    rig.player.load(plan, get_ready(plan))
+    # A backward segment ends: it is done, "stop and turn around" is due, and the heart rate.
+    rig.player.handle(state(EventKind.SEGMENT_DONE))
+    rig.player.say_heart_rate(142)
+    rig.player.handle(cue(plan, CueType.TURN_AROUND, 1))
+    rig.run_for(8.0)
+    words = [name for name in rig.names() if name.startswith("voice:")]
+    assert words[:5] == [
+        voice(p) for p in ("stop and turn around", "heart rate", "1", "hundred", "42")
+    ]
+
+
+def test_the_heart_rate_is_not_said_unless_asked_for(
+    qtbot: QtBot, rigs: list[Rig], plan: Plan
+) -> None:
+    rig = Rig()
+    rigs.append(rig)
+    rig.player.load(plan, get_ready(plan))
+    rig.player.say_heart_rate(142)
+    rig.run_for(3.0)
+    assert voice("heart rate") not in rig.names()

@@ -12,10 +12,12 @@ from retrotimer.app import wire_parts
 from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.ports import CueSink
+from retrotimer.core.sensors.sensor_ports import SensorLink
 from retrotimer.core.session.plan import Cue, Plan
 from retrotimer.core.session.session_machine import Event, SessionState
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import FakeClock
+from retrotimer.runtime.sensor_feed import SensorFeed
 from retrotimer.runtime.session_run import RunParts
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
@@ -35,6 +37,7 @@ class RecordingCues:
     def __init__(self) -> None:
         self.plans: list[Plan] = []
         self.events: list[Event] = []
+        self.heart_rates: list[int] = []
         self.settings: list[Settings] = []
         self.previews: list[float | None] = []
         self.held: list[bool] = []
@@ -51,6 +54,9 @@ class RecordingCues:
 
     def handle(self, event: Event) -> None:
         self.events.append(event)
+
+    def say_heart_rate(self, bpm: int) -> None:
+        self.heart_rates.append(bpm)
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings.append(settings)
@@ -124,6 +130,7 @@ class Harness:
         settings: Settings,
         builtins: Sequence[Template] = (),
         speaker: CueSink | None = None,
+        sensor_link: SensorLink | None = None,
     ) -> None:
         self.qtbot = qtbot
         self.paths = paths
@@ -139,6 +146,8 @@ class Harness:
             self.library.save(template)
         # A real SQLite history; its wall clock moves with the fake clock from a Monday.
         self.history = HistoryStore(paths.history_db)
+        # The sensors' news, when a link (the radio's stand-in) is given.
+        self.feed = SensorFeed(self.clock) if sensor_link is not None else None
         # Wired as the app wires its window, with the fake clock and the recording parts.
         self.parts = wire_parts(
             paths,
@@ -148,9 +157,12 @@ class Harness:
                 wall_clock=self.wall_clock,
                 cues=speaker if speaker is not None else self.cues,
                 awake=self.awake,
+                sensors=self.feed,
             ),
             self.history,
             library=self.library,
+            sensors=self.feed,
+            sensor_link=sensor_link,
         )
         self.settings = self.parts.settings
         self.runs = self.parts.runs

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from retrotimer.core.exchange.workout import INTENSITY_OF_KIND, Intensity
 from retrotimer.core.history.history_values import HistorySession, Pause
 from retrotimer.core.model import SegmentKind, Venue
+from retrotimer.core.sensors.sensor_values import SensorSample
 
 # Training logs draw their charts from records; one at least this often while the timer runs.
 RECORD_EVERY_S = 5.0
@@ -14,6 +15,8 @@ RECORD_EVERY_S = 5.0
 _GAP_S = 1.0
 # Moments this close are one (the history keeps times to the microsecond, laps to the ms).
 _SAME_S = 1e-6
+# A record carries the sample heard last before it, if no older than this.
+SAMPLE_HOLD_S = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,8 @@ class Activity:
     laps: tuple[Lap, ...]
     stops: tuple[TimerStop, ...] = ()
     venue: Venue = Venue.ANY
+    # What the heart-rate strap and footpod said, on the wall clock (UTC), in order.
+    samples: tuple[SensorSample, ...] = ()
 
     @property
     def timer_s(self) -> float:
@@ -107,7 +112,25 @@ class Activity:
                 moments.add(moment)
                 moment += RECORD_EVERY_S
             moments.add(end)
+            # A record for every sample, so the heart rate keeps its second-by-second curve.
+            moments.update(at for at in self._sample_offsets() if start <= at <= end)
         return sorted(moments)
+
+    def _sample_offsets(self) -> list[float]:
+        return [round(sample.utc_s - self.started_utc_s, 3) for sample in self.samples]
+
+    def readings_at(self, moments: list[float]) -> list[SensorSample | None]:
+        """For each of these offsets (in order), the sample heard last at or before it, if
+        heard within SAMPLE_HOLD_S; None where the sensors said nothing."""
+        found: list[SensorSample | None] = []
+        offsets = self._sample_offsets()
+        latest = -1
+        for moment in moments:
+            while latest + 1 < len(offsets) and offsets[latest + 1] <= moment + _SAME_S:
+                latest += 1
+            heard = latest >= 0 and moment - offsets[latest] <= SAMPLE_HOLD_S
+            found.append(self.samples[latest] if heard else None)
+        return found
 
 
 def _spans(pauses: tuple[Pause, ...], start_utc: float, end_utc: float | None) -> list[list[float]]:
@@ -188,4 +211,5 @@ def activity_from_session(session: HistorySession) -> Activity:
         tuple(laps),
         stops,
         entry.venue,
+        session.samples,
     )

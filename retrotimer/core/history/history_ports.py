@@ -17,6 +17,7 @@ from retrotimer.core.history.history_values import (
 )
 from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.history.session_order import SessionOrder
+from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.session.records import SegmentRecord
 
 
@@ -89,7 +90,14 @@ class HistoryWriter(Protocol):
     def set_review(self, session_id: str, review: Review) -> None: ...
 
 
-class HistoryRepository(HistoryWriter, Protocol):
+class SampleWriter(Protocol):
+    """Where a session's sensor samples go, a batch at a time; one commit per call, and a
+    batch written again after a HistoryUnavailable adds nothing twice."""
+
+    def record_samples(self, session_id: str, samples: Sequence[SensorSample]) -> None: ...
+
+
+class HistoryRepository(HistoryWriter, SampleWriter, Protocol):
     """The session history: recording, reading, reviewing, deleting with undo, import."""
 
     def list_sessions(self, *, include_deleted: bool = False) -> list[HistoryEntry]: ...

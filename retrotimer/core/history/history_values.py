@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Venue
 from retrotimer.core.number_text import whole_number
+from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.session.plan import Plan, plan_to_json
 from retrotimer.core.session.records import (
     SegmentRecord,
@@ -320,13 +321,14 @@ class HistoryEntry:
 
 @dataclass(frozen=True, slots=True)
 class HistorySession:
-    """One session with everything: its entry, the plan it ran, its segments in order and
-    its pauses in order of start."""
+    """One session with everything: its entry, the plan it ran, its segments in order, its
+    pauses in order of start, and what its sensors said, in order."""
 
     entry: HistoryEntry
     plan_json: str
     segments: tuple[SegmentRecord, ...]
     pauses: tuple[Pause, ...] = ()
+    samples: tuple[SensorSample, ...] = ()
 
     @property
     def session_id(self) -> str:

@@ -29,6 +29,7 @@ class SpeechRank(enum.IntEnum):
     PROMPT = 2  # a timed prompt of the segment's own, in its words
     NEXT_UP = 3
     HALFWAY = 4
+    HEART_RATE = 5  # said at a segment's end, after everything the plan says then
 
 
 SAFETY_CUES = frozenset({CueType.TURN_AROUND, CueType.SHOULDER_CHECK, CueType.HOLD_RAILS})

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from retrotimer import __version__
 from retrotimer.core.exchange.activity import Activity, Lap
 from retrotimer.core.model import Venue
+from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.exchange.fit_messages import (
     KIND_FIELD,
     LABEL_FIELD,
@@ -33,6 +34,7 @@ SOFTWARE_VERSION = _MAJOR * 100 + _MINOR
 # The order of messages at one moment: the timer starts, a record is taken, the timer stops,
 # then the lap it closed is written (as watches write them).
 _START, _RECORD, _STOP, _LAP = range(4)
+FIT_MAX_HEART_RATE = 254  # a uint8 field; 255 means "no value"
 
 
 def _moment(activity: Activity, offset_s: float) -> datetime:
@@ -47,6 +49,21 @@ def _event(activity: Activity, offset_s: float, event_type: str) -> Message:
         "event_type": event_type,
         "event_group": 0,
     }
+
+
+def _record(activity: Activity, offset_s: float, sample: SensorSample | None) -> Message:
+    """A record, with what the sensors said then. FIT counts a runner's cadence in strides
+    (one foot) a minute, the half steps in `fractional_cadence`."""
+    record: Message = {"mesg_num": MESG_NUM["RECORD"], "timestamp": _moment(activity, offset_s)}
+    if sample is not None:
+        if sample.heart_rate is not None:
+            record["heart_rate"] = min(sample.heart_rate, FIT_MAX_HEART_RATE)
+        if sample.cadence_spm is not None:
+            record["cadence"] = sample.cadence_spm // 2
+            record["fractional_cadence"] = (sample.cadence_spm % 2) / 2
+        if sample.speed_m_s is not None:
+            record["speed"] = round(sample.speed_m_s, 3)
+    return record
 
 
 def lap_ends(activity: Activity) -> list[float]:
@@ -129,9 +146,10 @@ def _timeline(activity: Activity) -> list[Message]:
         timed.append((start, _START, _event(activity, start, "start")))
         last = number == len(spans) - 1
         timed.append((stop, _STOP, _event(activity, stop, "stop_all" if last else "stop")))
+    moments = activity.record_times()
     timed += [
-        (moment, _RECORD, {"mesg_num": MESG_NUM["RECORD"], "timestamp": _moment(activity, moment)})
-        for moment in activity.record_times()
+        (moment, _RECORD, _record(activity, moment, sample))
+        for moment, sample in zip(moments, activity.readings_at(moments), strict=True)
     ]
     timed += [
         (lap_end, _LAP, _lap(activity, index, lap, lap_end))

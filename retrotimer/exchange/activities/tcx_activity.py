@@ -9,8 +9,12 @@ from xml.etree import ElementTree
 
 from retrotimer.core.exchange.activity import Activity
 from retrotimer.core.exchange.workout import Intensity
+from retrotimer.core.sensors.sensor_values import SensorSample
 
 NAMESPACE = "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"
+# Garmin's extension for a runner's cadence and speed in a Trackpoint.
+EXTENSION_NAMESPACE = "http://www.garmin.com/xmlschemas/ActivityExtension/v2"
+TCX_MAX_HEART_RATE = 255  # HeartRateBpm holds a byte
 _RESTING = {Intensity.RECOVERY, Intensity.REST}
 
 
@@ -53,11 +57,29 @@ def _tracks(activity: Activity, start: float, end: float) -> list[list[float]]:
     return tracks
 
 
+def _readings(point: ElementTree.Element, sample: SensorSample | None) -> None:
+    """What the sensors said at a Trackpoint: the heart rate, and the cadence (in strides a
+    minute, as FIT and Garmin's extension count it) and speed in the extension."""
+    if sample is None:
+        return
+    if sample.heart_rate is not None:
+        heart = _add(point, "HeartRateBpm")
+        _add(heart, "Value", str(min(sample.heart_rate, TCX_MAX_HEART_RATE)))
+    if sample.cadence_spm is None and sample.speed_m_s is None:
+        return
+    extension = _add(_add(point, "Extensions"), f"{{{EXTENSION_NAMESPACE}}}TPX")
+    if sample.speed_m_s is not None:
+        _add(extension, f"{{{EXTENSION_NAMESPACE}}}Speed", f"{sample.speed_m_s:.3f}")
+    if sample.cadence_spm is not None:
+        _add(extension, f"{{{EXTENSION_NAMESPACE}}}RunCadence", str(sample.cadence_spm // 2))
+
+
 def activity_to_tcx(activity: Activity) -> bytes:
     """The TCX document: one Lap per segment with its label in Notes; each lap's Track holds
     a Trackpoint at least every 5 s while the timer ran (TCX has no timer events: a pause is
     a gap between Tracks); the workout's name in the activity's Notes and Training plan."""
     ElementTree.register_namespace("", NAMESPACE)
+    ElementTree.register_namespace("ax", EXTENSION_NAMESPACE)
     root = ElementTree.Element(f"{{{NAMESPACE}}}TrainingCenterDatabase")
     activities = _add(root, "Activities")
     node = _add(activities, "Activity")
@@ -73,9 +95,10 @@ def activity_to_tcx(activity: Activity) -> bytes:
         _add(lap_node, "TriggerMethod", "Manual")
         for times in _tracks(activity, lap.start_s, lap.end_s):
             track = _add(lap_node, "Track")
-            for moment in times:
+            for moment, sample in zip(times, activity.readings_at(times), strict=True):
                 point = _add(track, "Trackpoint")
                 _add(point, "Time", _time(activity, moment))
+                _readings(point, sample)
         _add(lap_node, "Notes", lap.label)
     # The workout run: its whole name in the activity's notes, and as the plan a training
     # log shows (TCX keeps a plan's name to 15 characters).

@@ -33,6 +33,7 @@ from retrotimer.core.templates.text_rules import (
     text_problems,
 )
 from retrotimer.exchange.history.pause_json import pauses_from_json, pauses_to_json
+from retrotimer.exchange.history.sample_json import samples_from_json, samples_to_json
 from retrotimer.storage.history.local_time import local_datetime
 
 FORMAT_NAME = "retrotimer-history"
@@ -164,6 +165,7 @@ def session_to_json(session: HistorySession) -> dict[str, Any]:
         "plan": _plan(session.plan_json),
         "segments": [record_to_json(record) for record in session.segments],
         "pauses": pauses_to_json(session.pauses, session.entry.utc_offset_s),
+        "samples": samples_to_json(session.samples, session.entry.started_utc_s),
     }
 
 
@@ -375,6 +377,7 @@ def _session(data: Any, where: str, problems: list[str], version: int) -> Histor
         for number, item in enumerate(raw_segments, start=1)
     ]
     pauses = pauses_from_json(data.get("pauses"), where, problems, started, ended)
+    samples = samples_from_json(data.get("samples"), where, problems, started)
     indexes = [s.index for s in segments if s is not None]
     if len(set(indexes)) != len(indexes):
         problems.append(f"{where}: segments repeat an index")
@@ -416,7 +419,7 @@ def _session(data: Any, where: str, problems: list[str], version: int) -> Histor
         review=review,
         longest_backward_s=longest_backward(records),
     )
-    return HistorySession(entry, plan_json, records, pauses)
+    return HistorySession(entry, plan_json, records, pauses, samples)
 
 
 def sessions_from_json(text: str) -> HistoryReading:

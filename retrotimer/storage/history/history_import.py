@@ -23,6 +23,7 @@ from retrotimer.storage.history.history_rows import (
     segment_values,
     write_review,
 )
+from retrotimer.storage.history.history_samples import add_samples
 
 # How far along a status is: an import may move a session forward, never back.
 _STATUS_RANK = {
@@ -75,14 +76,15 @@ def insert_session(db: sqlite3.Connection, session: HistorySession) -> bool:
         [segment_values(entry.session_id, record) for record in session.segments],
     )
     add_pauses(db, entry.session_id, session.pauses)
+    add_samples(db, entry.session_id, session.samples)
     return True
 
 
 def complete_session(db: sqlite3.Connection, session: HistorySession) -> int | None:
     """Add to a session already in the history what the import knows and it lacks; the
     number of segments added, or None when nothing changed. What is there is kept: a
-    segment already recorded, a later status, a review field already given. Pauses it
-    lacks are added, and a pause without an end gets the import's."""
+    segment already recorded, a later status, a review field already given. Pauses and
+    sensor samples it lacks are added, and a pause without an end gets the import's."""
     entry = session.entry
     row = db.execute(
         "SELECT status, ended_utc, active_s, rating, near_stumbles, notes, dizzy, pain, "
@@ -105,6 +107,7 @@ def complete_session(db: sqlite3.Connection, session: HistorySession) -> int | N
             segment_values(entry.session_id, record),
         ).rowcount
     pauses_gained = add_pauses(db, entry.session_id, session.pauses)
+    samples_gained = add_samples(db, entry.session_id, session.samples)
     stored_status = STATUSES.get(status, SessionStatus.RUNNING)
     further = _STATUS_RANK[entry.status] > _STATUS_RANK[stored_status]
     changes: dict[str, Any] = {}
@@ -120,7 +123,7 @@ def complete_session(db: sqlite3.Connection, session: HistorySession) -> int | N
             forward_s=entry.forward_s,
             backward_steps=entry.backward_steps,
         )
-    if not changes and not gained and not pauses_gained and not review_gained:
+    if not (changes or gained or pauses_gained or samples_gained or review_gained):
         return None
     assignments = "".join(f"{column} = :{column}, " for column in changes)
     db.execute(

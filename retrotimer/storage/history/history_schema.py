@@ -112,6 +112,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 8: what the heart-rate strap and the footpod said while a session ran, about once a
+    # second: the moment (UTC seconds), the segment under way, and each value heard (NULL:
+    # that sensor said nothing). Removed with its session.
+    (
+        """
+        CREATE TABLE samples (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            utc REAL NOT NULL,
+            segment INTEGER NOT NULL CHECK (segment >= 0),
+            heart_rate INTEGER CHECK (heart_rate BETWEEN 1 AND 65535),
+            cadence INTEGER CHECK (cadence BETWEEN 0 AND 255),
+            speed REAL CHECK (speed >= 0),
+            PRIMARY KEY (session_id, utc)
+        ) WITHOUT ROWID
+        """,
+    ),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -25,6 +25,7 @@ from retrotimer.core.history.history_values import (
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.history.session_order import SessionOrder
+from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.session.records import SegmentRecord
 from retrotimer.storage.history.history_database import (
     Connect,
@@ -48,6 +49,7 @@ from retrotimer.storage.history.history_rows import (
     showable_segment_row,
     write_review,
 )
+from retrotimer.storage.history.history_samples import add_samples, all_samples, samples_of
 
 # In the order of HistoryEntry's fields, so a row becomes an entry without renaming.
 _ENTRY_COLUMNS = """
@@ -244,6 +246,10 @@ class HistoryStore:
         with self.database.transaction() as db:
             write_pause(db, session_id, pause)
 
+    def record_samples(self, session_id: str, samples: Sequence[SensorSample]) -> None:
+        with self.database.transaction() as db:
+            add_samples(db, session_id, samples)
+
     def end_session(self, session_id: str, end: SessionEnd) -> None:
         totals = end.totals
         with self.database.transaction() as db:
@@ -373,11 +379,13 @@ class HistoryStore:
                 (session_id,),
             ).fetchall()
             pauses = pauses_of(db, session_id)
+            samples = samples_of(db, session_id)
         return HistorySession(
             _entry(row),
             row[_PLAN_COLUMN],
             tuple(segment_from_row(s) for s in segments if showable_segment_row(s)),
             pauses,
+            samples,
         )
 
     def all_sessions(self) -> list[HistorySession]:
@@ -396,12 +404,14 @@ class HistoryStore:
                         segment_from_row(segment_row[1:])
                     )
             pauses = all_pauses(db)
+            samples = all_samples(db)
         return [
             HistorySession(
                 _entry(row),
                 row[_PLAN_COLUMN],
                 tuple(segments.get(row[0], ())),
                 pauses.get(row[0], ()),
+                samples.get(row[0], ()),
             )
             for row in self._shown(rows)
             if isinstance(row[_PLAN_COLUMN], str)

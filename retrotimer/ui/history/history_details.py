@@ -15,15 +15,19 @@ from PySide6.QtWidgets import (
 
 from retrotimer.core.history.history_values import HistorySession, Review
 from retrotimer.ui.common.formatting import clock_text, total_clock_text
+from retrotimer.ui.history.heart_rate_curve import HeartRateCurve
 from retrotimer.ui.history.history_texts import (
     date_text,
     minutes_text,
     planned_against_actual,
+    segment_sensor_texts,
     status_text,
 )
 from retrotimer.ui.history.review_editor import ReviewEditor
 
-SEGMENT_COLUMNS = ("#", "Segment", "Planned", "Actual", "")
+SEGMENT_COLUMNS = ("#", "Segment", "Planned", "Actual", "", "Heart rate and steps")
+# Shown for a session recorded with a heart-rate strap or a footpod.
+SENSOR_COLUMN = 5
 
 
 class HistoryDetails(QWidget):
@@ -41,6 +45,8 @@ class HistoryDetails(QWidget):
         self.heading.setAccessibleName("Session")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        self.heart_rate = HeartRateCurve()
+        layout.addWidget(self.heart_rate)
         self.segments = QTableWidget(0, len(SEGMENT_COLUMNS))
         self.segments.setAccessibleName("Segments planned and done")
         self.segments.horizontalHeader().setAccessibleName("Segment columns")
@@ -64,6 +70,7 @@ class HistoryDetails(QWidget):
     def show_session(self, session: HistorySession | None) -> None:
         self._session = session
         self.editor.show_review(None if session is None else session.entry.review)
+        self.heart_rate.show_samples(session.samples if session is not None else ())
         if session is None:
             self.heading.setText("Choose a session in the table to see it here.")
             self.segments.setRowCount(0)
@@ -76,6 +83,8 @@ class HistoryDetails(QWidget):
             f"{entry.backward_steps} backward steps."
         )
         rows = planned_against_actual(session)
+        sensed = segment_sensor_texts(session.samples)
+        self.segments.setColumnHidden(SENSOR_COLUMN, not sensed)
         self.segments.setRowCount(len(rows))
         for number, row in enumerate(rows):
             cells = (
@@ -84,6 +93,7 @@ class HistoryDetails(QWidget):
                 clock_text(row.planned_s),
                 clock_text(row.actual_s) if row.actual_s is not None else "—",
                 row.remark,
+                sensed.get(row.number - 1, ""),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

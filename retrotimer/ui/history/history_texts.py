@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -19,6 +19,8 @@ from retrotimer.core.history.statistics import (
     TrendDirection,
     WeekStats,
 )
+from retrotimer.core.sensors.sample_figures import counted_steps, heart_rate_by_segment
+from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.ui.common.formatting import clock_text, counted
 from retrotimer.ui.history.weekly_chart import ChartBar
 
@@ -165,3 +167,17 @@ def statistics_text(stats: HistoryStatistics) -> str:
         f"({trend.slope_min_per_week:+.1f} min a week)."
     )
     return "\n".join(lines)
+
+
+def segment_sensor_texts(samples: Iterable[SensorSample]) -> dict[int, str]:
+    """What the sensors said in each segment (by index): "avg 128 · max 141" and the steps a
+    footpod counted; empty when the session has no samples."""
+    samples = tuple(samples)
+    texts: dict[int, list[str]] = {}
+    for figures in heart_rate_by_segment(samples):
+        texts.setdefault(figures.segment, []).append(
+            f"avg {figures.average_bpm} · max {figures.max_bpm}"
+        )
+    for segment, steps in counted_steps(samples).items():
+        texts.setdefault(segment, []).append(f"{steps} steps counted")
+    return {segment: "; ".join(parts) for segment, parts in texts.items()}

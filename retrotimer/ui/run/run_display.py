@@ -31,6 +31,7 @@ from retrotimer.ui.run.mute_mark import MuteMark
 from retrotimer.ui.run.run_keys import BINDINGS
 from retrotimer.ui.run.run_texts import Look, RunTexts, session_sample
 from retrotimer.ui.run.run_widgets import DirectionBadge, FillBar, FittedText, SafetyBanner
+from retrotimer.ui.run.sensor_readout import READOUT_SAMPLE
 
 TOGGLE_WORDS = {
     SessionState.IDLE: "Start",
@@ -149,6 +150,10 @@ class RunDisplay(QWidget):
         numbers.setSpacing(0)
         numbers.addWidget(self.mute_mark)
         numbers.addLayout(counts, 1)
+        # The heart rate and cadence, shown while a sensor is paired (hidden, it takes no room).
+        self.sensor_readout = FittedText(READOUT_SAMPLE, height_share=0.85)
+        self.sensor_readout.setAccessibleName("Heart rate and cadence")
+        self.sensor_readout.hide()
         self.segment_bar = FillBar()
         self.segment_bar.setAccessibleName("Segment progress")
         self.next_label = FittedText("Next: Backward walk · 15 steps", height_share=0.8)
@@ -166,6 +171,7 @@ class RunDisplay(QWidget):
         layout.addWidget(self.slot, 11)
         layout.addWidget(self.shout, 34)
         layout.addLayout(numbers, 66)
+        layout.addWidget(self.sensor_readout, 14)
         layout.addWidget(self.segment_bar)
         # What comes next and where the session is share a line: two lines would take the
         # digits' height.
@@ -280,6 +286,12 @@ class RunDisplay(QWidget):
             button.setEnabled(False)
         self._apply_colours(None)
 
+    def show_sensors(self, text: str | None) -> None:
+        """The sensors' line, or none (nothing paired)."""
+        self.sensor_readout.setVisible(text is not None)
+        if text is not None and text != self.sensor_readout.text():
+            self.sensor_readout.set_text(text)
+
     def show_audio(self, settings: Settings) -> None:
         self.mute_mark.setVisible(settings.muted)
         if settings.muted:
@@ -330,6 +342,7 @@ class RunDisplay(QWidget):
             self.next_label,
             self.session_label,
             self.shout,
+            self.sensor_readout,
         ):
             widget.set_colour(ink)
         self.mute_mark.set_colour(ink)

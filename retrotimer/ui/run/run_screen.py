@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
+from retrotimer.core.sensors.sensor_ports import SensorSource
+from retrotimer.core.sensors.sensor_values import SensorReadings
 from retrotimer.core.session.plan import CueType, Plan, compile_plan
 from retrotimer.core.session.session_machine import (
     Command,
@@ -28,6 +30,7 @@ from retrotimer.ui.run.run_display import RunDisplay
 from retrotimer.ui.run.run_keys import install_actions
 from retrotimer.ui.run.run_texts import RunTexts, run_texts
 from retrotimer.ui.run.safety_checklist import SafetyChecklist
+from retrotimer.ui.run.sensor_readout import sensor_readout_text
 
 VOLUME_STEP = 0.1
 REMINDER_CUES = (CueType.SHOULDER_CHECK, CueType.HOLD_RAILS)
@@ -50,11 +53,14 @@ class RunScreen(RunDisplay):
         runs: SessionRuns,
         memory: QSettings,
         parent: QWidget | None = None,
+        *,
+        sensors: SensorSource | None = None,
     ) -> None:
         super().__init__(settings.current.theme, parent)
         self._settings = settings
         self._runs = runs
         self._memory = memory
+        self._sensors = sensors
         self._templates: list[Template] = []
         self._template: Template | None = None
         self._run: SessionRun | None = None
@@ -306,6 +312,12 @@ class RunScreen(RunDisplay):
         plan = self._run.plan
         self._texts = run_texts(view, plan, self._run.summary)
         self.show_texts(self._texts, view.state, plan, view.position_s)
+        # Each displayed second looks again, so a sensor that fell silent says so.
+        if self._sensors is not None:
+            self.show_readings(self._sensors.readings())
+
+    def show_readings(self, readings: SensorReadings) -> None:
+        self.show_sensors(sensor_readout_text(readings))
 
     # ---- lifetime --------------------------------------------------------------------------
     def shutdown(self) -> None:

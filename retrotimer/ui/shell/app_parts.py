@@ -10,6 +10,8 @@ from retrotimer.core.exchange.exchange_ports import OtherToolFiles
 from retrotimer.core.history.history_ports import HistoryFiles, HistoryRepository
 from retrotimer.core.ports import TemplateRepository
 from retrotimer.core.programs.program_source import ProgramSource
+from retrotimer.core.sensors.sensor_ports import SensorLink
+from retrotimer.runtime.sensor_feed import SensorFeed
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
 
@@ -31,3 +33,7 @@ class AppParts:
     exchange: OtherToolFiles | None = None
     # The training programs and the one followed (without it there is no Today screen).
     programs: ProgramSource | None = None
+    # The Bluetooth heart-rate strap and footpod: their news, and the link that scans and
+    # follows them (without them the run screen shows no heart rate and Settings no sensors).
+    sensors: SensorFeed | None = None
+    sensor_link: SensorLink | None = None

@@ -101,11 +101,20 @@ class MainWindow(QMainWindow):
             parts.runs.parts.wall_clock,
         )
         self.following = ProgramFollowing(parts.programs, self.tell, self._program_changed)
-        self._settings_flow = SettingsFlow(self, parts.settings, self.following, self.followed)
+        self._settings_flow = SettingsFlow(
+            self,
+            parts.settings,
+            self.following,
+            self.followed,
+            sensors=parts.sensors,
+            sensor_link=parts.sensor_link,
+        )
         self.today_tab = TodayTab(self.followed, parts.history, lambda: parts.settings.current)
         self.today_panel = self.today_tab.panel
         self.tabs.addTab(self.today_tab, "To&day")
-        self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory)
+        self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory, sensors=parts.sensors)
+        if parts.sensors is not None:
+            parts.sensors.readings_changed.connect(self.run_screen.show_readings)
         self.tabs.addTab(self.run_screen, "&Run")
         # Before the lazy tabs: a screen built as it is first shown was filled just then.
         self.tabs.currentChanged.connect(self._screen_shown)

@@ -27,6 +27,7 @@ from retrotimer.core.session.tone_names import TONE_WORDS
 from retrotimer.core.settings import CADENCE_RANGE, MAX_COUNTDOWN_PIPS, Settings, StepsAs, Theme
 from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
+from retrotimer.ui.shell.sensor_settings_box import SensorSettingsBox
 
 # Words for a runner; the setting keeps the backends' names (`retrotimer diagnose` shows them).
 BACKENDS = (
@@ -94,11 +95,14 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         programs: ProgramSettingsBox | None = None,
+        sensors: SensorSettingsBox | None = None,
     ) -> None:
         super().__init__(parent)
         # The training program is kept apart from the settings (see docs/ARCHITECTURE.md);
         # the caller builds its box and reads `programs.choice()` after Save.
         self.programs = programs
+        # The Bluetooth sensors: what is paired there is saved with the rest.
+        self.sensors = sensors
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
         self._original = settings
@@ -165,6 +169,8 @@ class SettingsDialog(QDialog):
             box.setAccessibleName(box.text().replace("&", ""))
             cues_layout.addWidget(box)
         left.addWidget(cues)
+        if sensors is not None:
+            left.addWidget(sensors)
         left.addStretch(1)
 
         sound = QGroupBox("Sound and look")
@@ -254,7 +260,7 @@ class SettingsDialog(QDialog):
 
     def settings(self) -> Settings:
         """The edited settings (fields this dialog does not show are kept)."""
-        return dataclasses.replace(
+        edited = dataclasses.replace(
             self._original,
             cadence_backward_walk=self.cadence_walk.value(),
             cadence_backward_jog=self.cadence_jog.value(),
@@ -276,3 +282,4 @@ class SettingsDialog(QDialog):
             default_venue=self.venue.currentData(),
             watch_steps_as=self.watch_steps.currentData(),
         )
+        return self.sensors.applied(edited) if self.sensors is not None else edited

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from retrotimer.core.sensors.sensor_ports import SensorLink
+from retrotimer.runtime.sensor_feed import SensorFeed
 from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.programs.followed_program import FollowedProgram
@@ -25,17 +27,23 @@ class SettingsFlow:
         settings: SettingsSource,
         following: ProgramFollowing,
         followed: FollowedProgram,
+        *,
+        sensors: SensorFeed | None = None,
+        sensor_link: SensorLink | None = None,
     ) -> None:
         self._parent = parent
         self._settings = settings
         self._programs = following.programs
         self._following = following
         self._followed = followed
+        self._sensors = sensors
+        self._sensor_link = sensor_link
         self.dialog: SettingsDialog | None = None
 
     def open(self) -> None:
         # Imported when first opened: not before the window's first paint.
         from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
+        from retrotimer.ui.shell.sensor_settings_box import SensorSettingsBox
         from retrotimer.ui.shell.settings_dialog import SettingsDialog
 
         box = None
@@ -44,9 +52,11 @@ class SettingsFlow:
             box = ProgramSettingsBox(
                 self._programs.programs(), active[1] if active else None, self._followed.today()
             )
-        self.dialog = open_modal(
-            SettingsDialog(self._settings.current, self._parent, programs=box), self._answered
-        )
+        sensors = None
+        if self._sensors is not None and self._sensor_link is not None:
+            sensors = SensorSettingsBox(self._settings.current, self._sensors, self._sensor_link)
+        dialog = SettingsDialog(self._settings.current, self._parent, programs=box, sensors=sensors)
+        self.dialog = open_modal(dialog, self._answered)
 
     def _answered(self, dialog: SettingsDialog, result: int) -> None:
         self.dialog = None

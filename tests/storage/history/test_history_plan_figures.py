@@ -15,7 +15,7 @@ from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
 from retrotimer.storage.history.history_database import connect_sqlite
-from retrotimer.storage.history.history_schema import migrate
+from retrotimer.storage.history.history_schema import LATEST_VERSION, migrate
 from retrotimer.storage.history.history_store import HistoryStore
 from tests.history_samples import session, start
 
@@ -82,4 +82,4 @@ def test_the_migration_fills_in_the_figures_of_sessions_recorded_before(tmp_path
     assert figures == [0.0, 0.0, 240.0]
     store.close()
     with closing(sqlite3.connect(path)) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 7
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION

@@ -47,6 +47,11 @@ DATA_AT_VERSION: dict[int, tuple[str, ...]] = {
         "UPDATE sessions SET dizzy_or_pain = 1 WHERE id = '11111111-1111-1111-1111-111111111111'",
     ),
     6: (SESSION_V1, SEGMENT_V1),
+    7: (
+        SESSION_V1,
+        SEGMENT_V1,
+        "UPDATE sessions SET planned_backward_s = 120.5",
+    ),
 }
 
 

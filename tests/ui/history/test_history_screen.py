@@ -20,11 +20,13 @@ from retrotimer.core.history.history_values import (
     session_from_parts,
 )
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
+from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.records import SegmentRecord
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Settings
 from retrotimer.storage.history.history_store import HistoryStore
+from retrotimer.ui.history.history_details import SENSOR_COLUMN
 from retrotimer.ui.history.history_model import BACKWARD, FELT, TEMPLATE
 from retrotimer.ui.history.history_screen import HistoryScreen
 from tests.ui.conftest import MONDAY_0730_UTC, Harness
@@ -379,3 +381,26 @@ def test_an_odd_session_in_a_backup_is_named_in_the_window_and_the_rest_imported
     assert "session 2: venue must be one of track, treadmill, any, not ['track']" in said
     assert len(harness.history.list_sessions()) == len(SESSIONS) - 1
     assert harness.window.notices.texts() == [said]
+
+
+def test_a_session_with_sensors_shows_its_curve_and_figures_per_segment(
+    harness: Harness,
+) -> None:
+    start = SESSIONS[1].entry.started_utc_s
+    samples = tuple(
+        SensorSample(start + second, 0 if second < 300 else 1, 100 + second % 20, cadence)
+        for second in range(0, 360)
+        for cadence in [160 if second >= 300 else None]
+    )
+    sensed = dataclasses.replace(SESSIONS[1], samples=samples)
+    screen = open_history(harness, [SESSIONS[0], sensed])
+    screen.select_session(SESSIONS[0].session_id)
+    assert screen.details.heart_rate.isHidden()
+    assert screen.details.segments.isColumnHidden(SENSOR_COLUMN)
+    screen.select_session(sensed.session_id)
+    details = screen.details
+    assert details.heart_rate.isVisible() and len(details.heart_rate.points) == 360
+    assert not details.segments.isColumnHidden(SENSOR_COLUMN)
+    figures = [details.segments.item(row, SENSOR_COLUMN).text() for row in range(3)]
+    # 160 steps a minute held from 300 s to the last sample at 359 s: 59 s, 157 steps.
+    assert figures == ["avg 110 · max 119", "avg 110 · max 119; 157 steps counted", ""]

@@ -1,0 +1,1 @@
+"""Heart-rate straps and footpods as the core knows them: readings, parsers, samples."""

@@ -1,0 +1,1 @@
+"""Bluetooth LE sensors through bleak, on an asyncio loop of their own."""
