@@ -47,6 +47,9 @@ class RunParts:
     # A get-ready said into an output not yet playing is lost: the countdown waits for the
     # speaker this long at most, then starts and says so.
     sound_wait_s: float = 5.0
+    # Whether a runner can press to end an open or distance step; where nobody can (a
+    # terminal run without a terminal), such a step ends at its cap or its estimate.
+    presses: bool = True
 
 
 class SessionRun(QObject):
@@ -86,7 +89,9 @@ class SessionRun(QObject):
         self.session_id = session_id if session_id is not None else str(uuid.uuid4())
         # The program session this is run for (None: a template chosen by hand).
         self.program = program
-        self._session = Session.from_settings(plan, settings, speed=parts.speed)
+        self._session = Session.from_settings(
+            plan, settings, speed=parts.speed, waits_for_press=parts.presses
+        )
         self._controller: SessionController | None = SessionController(
             self._session, parts.clock, self, speed=parts.speed, precise_wait=parts.precise_wait
         )
