@@ -12,6 +12,9 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
+from retrotimer.cli import main
 from retrotimer.storage.paths import AppPaths
 from tests.cli_runner import cli_environment
 
@@ -113,3 +116,13 @@ def test_on_a_terminal_enter_ends_the_open_step(tmp_path: Path) -> None:
     [(index, planned, actual, skipped)] = [row for row in recorded_lengths() if row[0] == 1]
     assert (planned, skipped) == (30.0, 0)
     assert actual >= 40.0
+
+
+def test_the_plan_table_marks_what_is_reckoned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["plan", str(template_file(tmp_path))]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "~0:30  backward_walk    to the cone" in lines[3]
+    assert "100 m~  backward_jog" in lines[4]
+    assert lines[-1].startswith("~ an open or distance step, reckoned at its estimate")
