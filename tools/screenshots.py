@@ -1,11 +1,13 @@
 """Render every screen of the app into PNGs, on a real X server (run it under Xvfb).
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py [OUT_DIR]
-        [--run-only] [--size 1280x800] [--theme dark]
+        [--run-only] [--open-steps] [--size 1280x800] [--theme dark]
 
 Each theme (dark, light) at 1280x800 and 1920x1080: the run screen before, during and after
 a session (a backward segment mid-way with its banner, both steady and flashing), the
 dialogs, and the other screens. A fake clock puts each scene at an exact moment.
+With --open-steps: only the run screen in an open step (past its estimate, on a track) and
+in a distance step (on a treadmill).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from retrotimer.core.history.history_values import (  # noqa: E402
     plan_snapshot,
     session_from_parts,
 )
-from retrotimer.core.model import SegmentKind  # noqa: E402
+from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue  # noqa: E402
 from retrotimer.core.session.plan import compile_plan  # noqa: E402
 from retrotimer.core.session.records import SegmentRecord  # noqa: E402
 from retrotimer.core.session.session_machine import SessionState  # noqa: E402
@@ -47,6 +49,7 @@ from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES  # noq
 from retrotimer.runtime.clock import FakeClock  # noqa: E402
 from retrotimer.storage.paths import AppPaths  # noqa: E402
 from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
+from retrotimer.storage.templates.template_store import TemplateStore  # noqa: E402
 from retrotimer.ui.shell.main_window import MainWindow  # noqa: E402
 
 SIZES = ((1280, 800), (1920, 1080))
@@ -269,10 +272,64 @@ def scenes(
     window.tabs.setCurrentWidget(window.run_screen)
 
 
+def open_step_templates() -> tuple[Template, ...]:
+    """An open step on a track, and distance steps on a treadmill."""
+    warmup = Segment(SegmentKind.WARMUP, Length.seconds(10))
+    return (
+        Template(
+            "Run to the cone",
+            (warmup, Segment(SegmentKind.BACKWARD_WALK, Length.open(), "Walk back to the cone")),
+            venue=Venue.TRACK,
+        ),
+        Template(
+            "Treadmill distances",
+            (
+                warmup,
+                Segment(SegmentKind.BACKWARD_WALK, Length.metres(100, cap_s=180)),
+                Segment(SegmentKind.WALK, Length.seconds(60)),
+            ),
+            venue=Venue.TREADMILL,
+        ),
+    )
+
+
+def open_step_scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
+    """The run screen counting up in an open step and in a distance step."""
+    shoot_open_step(window, clock, out / f"run-open-step-{tag}.png", "Run to the cone", 55)
+    shoot_open_step(
+        window, clock, out / f"run-distance-treadmill-{tag}.png", "Treadmill distances", 42
+    )
+
+
+def shoot_open_step(
+    window: MainWindow, clock: FakeClock, path: Path, template: str, into_s: float
+) -> None:
+    """`into_s` seconds into the second segment of `template`, then stopped."""
+    run = window.run_screen
+    window.reload_templates()
+    run.select_template(template)
+    run.start()
+    controller = run.controller
+    assert controller is not None
+    advance(window, clock, lambda: position(window) >= 10)
+    advance(window, clock, lambda: controller.view().segment_elapsed_s >= into_s)
+    run.banner.stop_flashing()
+    for notice in window.notices.texts():
+        window.notices.dismiss(notice)  # Xvfb cannot keep a screen awake; no runner here
+    shoot(window, path)
+    run.stop_now()
+    if window.summary_dialog is not None:
+        window.summary_dialog.reject()
+    settle()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Render the app's screens into PNGs.")
     parser.add_argument("out", nargs="?", default="screenshots", help="folder for the PNGs")
     parser.add_argument("--run-only", action="store_true", help="only the run screen")
+    parser.add_argument(
+        "--open-steps", action="store_true", help="only the run screen in open and distance steps"
+    )
     parser.add_argument("--size", action="append", help="WIDTHxHEIGHT (default: both sizes)")
     parser.add_argument(
         "--theme", action="append", choices=[theme.value for theme in THEMES], help="dark, light"
@@ -295,6 +352,9 @@ def main() -> int:
                 history, _ = open_history(paths)
                 assert history is not None
                 history.store.import_sessions(sample_sessions())
+                store = TemplateStore.from_paths(paths)
+                for template in open_step_templates():
+                    store.save(template)
                 clock = FakeClock()
                 window = build_window(paths, clock=clock, precise_wait=None, history=history)
                 window.move(0, 0)
@@ -302,7 +362,10 @@ def main() -> int:
                 window.show()
                 settle(0.4)
                 tag = f"{theme.value}-{width}x{height}"
-                scenes(window, clock, out, tag, run_only=args.run_only)
+                if args.open_steps:
+                    open_step_scenes(window, clock, out, tag)
+                else:
+                    scenes(window, clock, out, tag, run_only=args.run_only)
                 window.close()
                 settle()
                 history.close()

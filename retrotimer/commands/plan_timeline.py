@@ -7,7 +7,7 @@ import json
 
 from retrotimer.commands.command_settings import load_settings
 from retrotimer.commands.template_source import TEMPLATE_HELP, load_template_argument
-from retrotimer.core.session.plan import Plan, compile_plan, plan_to_json
+from retrotimer.core.session.plan import Plan, PlannedSegment, compile_plan, plan_to_json
 from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.paths import AppPaths
 
@@ -24,7 +24,7 @@ def plan_table(plan: Plan) -> str:
         f"{'#':>3}  {'start':>6}  {'length':>7}  {'kind':<16} {'label':<28} rep",
     ]
     for s in plan.segments:
-        length = f"{s.steps} st" if s.steps is not None else total_clock_text(s.duration_s)
+        length = segment_length_text(s)
         rep = f"{s.rep}/{s.reps}" if s.rep is not None else ""
         lines.append(
             f"{s.index + 1:>3}  {total_clock_text(s.start_s):>6}  {length:>7}  "
@@ -35,7 +35,19 @@ def plan_table(plan: Plan) -> str:
         f"forward {total_clock_text(plan.forward_s)}, backward steps {plan.backward_steps}, "
         f"{len(plan.cues)} cues"
     )
+    if any(s.ends_on_press for s in plan.segments):
+        lines.append("~ an open or distance step, reckoned at its estimate: it ends on a press")
     return "\n".join(lines)
+
+
+def segment_length_text(segment: PlannedSegment) -> str:
+    """ "15 st", "0:45", "100 m~", "~0:30": a length for the table, `~` where it is reckoned."""
+    if segment.steps is not None:
+        return f"{segment.steps} st"
+    if segment.metres is not None:
+        return f"{segment.metres} m~"
+    clock = total_clock_text(segment.duration_s)
+    return f"~{clock}" if segment.ends_on_press else clock
 
 
 def run(args: argparse.Namespace) -> int:

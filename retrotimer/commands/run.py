@@ -9,7 +9,7 @@ import signal
 import sys
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
 
 from retrotimer.audio.startup import open_cue_player
 from retrotimer.cli_guards import silence_stdout
@@ -26,7 +26,7 @@ from retrotimer.core.session.records import (
     SessionSummary,
     record_to_json,
 )
-from retrotimer.core.session.session_machine import Command, Event
+from retrotimer.core.session.session_machine import Command, Event, EventKind, SessionState
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import ScaledClock, system_clock
 from retrotimer.runtime.session_run import RunParts, SessionRun
@@ -95,19 +95,50 @@ def summary_json(summary: SessionSummary, *, test_run: bool) -> dict[str, Any]:
     }
 
 
-def event_line(event: Event, actual_s: float, as_json: bool) -> str | None:
-    """What the terminal shows of an event (None: nothing)."""
+def event_line(
+    event: Event, actual_s: float, as_json: bool, ended_by: str | None = None
+) -> str | None:
+    """What the terminal shows of an event (None: nothing); `ended_by` says how an open or
+    distance step ended, on its segment_done."""
     if as_json:
-        record = {
+        record: dict[str, Any] = {
             "type": event.type_name,
             "text": event.text,
             "scheduled_s": event.scheduled_s,
             "actual_s": round(actual_s, 4),
         }
+        if ended_by is not None:
+            record["ended_by"] = ended_by
         return json.dumps(record)
     if event.text:
-        return f"{actual_s:8.1f}s  {event.type_name:<15} {event.text}"
+        how = f" (ended by {ended_by})" if ended_by is not None else ""
+        return f"{actual_s:8.1f}s  {event.type_name:<15} {event.text}{how}"
     return None
+
+
+def press_note(presses: bool) -> str:
+    """How open and distance steps end in this terminal run."""
+    if presses:
+        return "open and distance steps end when you press Enter (or at their most time)"
+    return (
+        "no terminal to press Enter in: open and distance steps end at their estimate, or at "
+        "their most time if that comes first"
+    )
+
+
+def ended_by(event: Event, plan: Plan, pressed: set[int]) -> str | None:
+    """ "Enter", "its most time" or "its estimate": how an open or distance step ended."""
+    record = event.record
+    if event.kind is not EventKind.SEGMENT_DONE or record is None:
+        return None
+    segment = plan.segments[record.index]
+    if not segment.ends_on_press:
+        return None
+    if record.index in pressed:
+        return "Enter"
+    if segment.cap_s is not None and record.actual_s >= segment.cap_s - 0.001:
+        return "its most time"
+    return "its estimate"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -156,18 +187,24 @@ def _run_session(
     clock = ScaledClock(system_clock(), args.speed)
     cues = open_cue_player(settings, paths.cache)
     cues.apply_settings(settings)
+    presses = sys.stdin is not None and sys.stdin.isatty()
     parts = RunParts(
         clock=clock,
         history=history.store if history is not None else None,
         cues=cues,
         precise_wait=clock.wait,
         speed=args.speed,
+        presses=presses,
     )
     session = SessionRun(plan, settings, parts, program=program)
     session.message.connect(RunHistory.tell)
+    pressed: set[int] = set()
+    enter = _enter_presses(session, pressed) if presses else None
+    if any(segment.ends_on_press for segment in plan.segments):
+        print(press_note(presses), file=sys.stderr)
 
     def show(event: Event, actual_s: float) -> None:
-        line = event_line(event, actual_s, args.json_events)
+        line = event_line(event, actual_s, args.json_events, ended_by(event, plan, pressed))
         if line is None:
             return
         try:
@@ -196,6 +233,8 @@ def _run_session(
     finally:
         signal.signal(signal.SIGINT, previous)
         wake.stop()
+        if enter is not None:
+            enter.setEnabled(False)
         if review is not None and session.summary is not None:
             session.save_review(review)
         unsaved = session.unsaved()
@@ -220,3 +259,23 @@ def _run_session(
             + (" (a test run at a compressed speed: kept out of statistics)" if test_run else "")
         )
     return 0 if summary.status is SessionOutcome.FINISHED else 130
+
+
+def _enter_presses(session: SessionRun, pressed: set[int]) -> QSocketNotifier:
+    """Enter on the terminal ends the open or distance step under way (`pressed` notes it)."""
+    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+
+    def read_line() -> None:
+        if not sys.stdin.readline():
+            notifier.setEnabled(False)  # the terminal is gone: nothing more to read
+            return
+        segment = session.view().segment
+        if session.state is not SessionState.RUNNING or not segment.ends_on_press:
+            print("Enter ends an open or distance step; this one is timed", file=sys.stderr)
+            return
+        pressed.add(segment.index)  # before the press: its segment_done is shown at once
+        if not session.run(Command.SKIP):
+            pressed.discard(segment.index)
+
+    notifier.activated.connect(read_line)
+    return notifier

@@ -57,6 +57,7 @@ _FALLBACK_PACES: dict[SegmentKind, int] = {
     SegmentKind.FORWARD_RUN: 36,
 }
 PACE_RANGE = (10, 600)
+OPEN_STEP_RANGE = (5, 600)
 MAX_COUNTDOWN_PIPS = 5
 # The run screen's clock changes once a second (Session.next_display_change), so the timer
 # may sleep that long between readings; a clock jump threshold at or below it would take
@@ -194,7 +195,7 @@ NUMBER_RULES: dict[str, NumberRule] = {
     "cadence_backward_walk": NumberRule("cadence backward walk", *CADENCE_RANGE, *_CADENCE),
     "cadence_backward_jog": NumberRule("cadence backward jog", *CADENCE_RANGE, *_CADENCE),
     "cadence_backward_sprint": NumberRule("cadence backward sprint", *CADENCE_RANGE, *_CADENCE),
-    "open_step_s": NumberRule("open step estimate", 5, 600, "seconds"),
+    "open_step_s": NumberRule("open step estimate", *OPEN_STEP_RANGE, "seconds"),
     "pace_backward_walk": NumberRule("pace backward walk", *PACE_RANGE, *_PACE),
     "pace_backward_jog": NumberRule("pace backward jog", *PACE_RANGE, *_PACE),
     "pace_backward_sprint": NumberRule("pace backward sprint", *PACE_RANGE, *_PACE),

@@ -53,6 +53,9 @@ class RunParts:
     # The heart-rate strap and footpod, sampled into the history while a session runs.
     sensors: SensorSource | None = None
     samples: SampleWriter | None = None
+    # Whether a runner can press to end an open or distance step; where nobody can (a
+    # terminal run without a terminal), such a step ends at its cap or its estimate.
+    presses: bool = True
 
 
 class SessionRun(QObject):
@@ -92,7 +95,9 @@ class SessionRun(QObject):
         self.session_id = session_id if session_id is not None else str(uuid.uuid4())
         # The program session this is run for (None: a template chosen by hand).
         self.program = program
-        self._session = Session.from_settings(plan, settings, speed=parts.speed)
+        self._session = Session.from_settings(
+            plan, settings, speed=parts.speed, waits_for_press=parts.presses
+        )
         self._controller: SessionController | None = SessionController(
             self._session, parts.clock, self, speed=parts.speed, precise_wait=parts.precise_wait
         )

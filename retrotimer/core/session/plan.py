@@ -347,8 +347,13 @@ def wait_cue_after(plan: Plan, segment: PlannedSegment, elapsed_s: float) -> tup
     interval = plan.reminder_interval_s
     if not segment.kind.is_backward:
         interval *= PRESS_REMINDER_INTERVALS
-        reminder = Cue(segment.end_s, CueType.PRESS_WHEN_DONE, "Press when done.", segment.index)
-        reminder = replace(reminder, speech=(PRESS_WHEN_DONE,))
+        reminder = Cue(
+            segment.end_s,
+            CueType.PRESS_WHEN_DONE,
+            "Press when done.",
+            segment.index,
+            (PRESS_WHEN_DONE,),
+        )
     else:
         interval = safety_interval_s(plan.venue, interval)
         reminder = replace(safety_reminder(segment, plan.venue), at_s=segment.end_s)
@@ -393,11 +398,8 @@ def _segment_cues(
         # Its end is the press (or the cap, counted down while it waits): no halfway, no
         # next-up and no countdown at an estimate the runner may run past.
         return
-    if (
-        settings.halfway
-        and segment.duration_s >= HALFWAY_MIN_DURATION_S
-        and not (segment.ends_on_press)
-    ):
+    halfway_known = not segment.ends_on_press  # a press may come before any halfway
+    if settings.halfway and halfway_known and segment.duration_s >= HALFWAY_MIN_DURATION_S:
         yield Cue(
             round(start + segment.duration_s / 2, 6),
             CueType.HALFWAY,

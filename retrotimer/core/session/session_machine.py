@@ -133,12 +133,16 @@ class Session:
         get_ready_s: float = 5.0,
         get_ready_pips: int = 3,
         jump_threshold_s: float = 5.0,
+        waits_for_press: bool = True,
     ) -> None:
         if not plan.segments:
             raise ValueError("a plan without segments cannot be run")
         self.plan = plan
         self._time = SessionTime(float(get_ready_s))
         self.jump_threshold_s = jump_threshold_s
+        # False where nobody can press (a run with no terminal): an open or distance step then
+        # ends at its estimate, or at its cap if that comes first, as a timed step would.
+        self.waits_for_press = waits_for_press
         # The countdown's cues, which the cue sink is handed with the plan.
         self.get_ready_cues = tuple(get_ready_cues(self.get_ready_s, get_ready_pips))
         schedule = [_Due(c.at_s, CUE_RANK[c.type], c, c.segment_index) for c in plan.cues]
@@ -162,13 +166,16 @@ class Session:
         self._records: dict[int, SegmentRecord] = {}
 
     @classmethod
-    def from_settings(cls, plan: Plan, settings: Settings, *, speed: float = 1.0) -> Session:
+    def from_settings(
+        cls, plan: Plan, settings: Settings, *, speed: float = 1.0, waits_for_press: bool = True
+    ) -> Session:
         """A session with the user's get-ready and jump threshold; `speed` scales plan time."""
         return cls(
             plan,
             get_ready_s=settings.get_ready_s,
             get_ready_pips=settings.countdown_pips,
             jump_threshold_s=settings.clock_jump_s * speed,
+            waits_for_press=waits_for_press,
         )
 
     # ---- time ------------------------------------------------------------------------
@@ -370,7 +377,8 @@ class Session:
         """Whether plan time reaching `position` makes the current step wait for its press."""
         segment = self.plan.segments[self._segment]
         return (
-            self.state is SessionState.RUNNING
+            self.waits_for_press
+            and self.state is SessionState.RUNNING
             and segment.waits
             and not self._released
             and position >= segment.end_s - _EPSILON

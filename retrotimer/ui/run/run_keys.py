@@ -35,7 +35,7 @@ BINDINGS: dict[str, KeyBinding] = {
     "skip": KeyBinding(
         "skip",
         "Skip to the next segment, or end an open step",
-        _keys(Qt.Key.Key_Right, Qt.Key.Key_PageDown, "N", "L"),
+        _keys(Qt.Key.Key_Right, Qt.Key.Key_PageDown, "L", "N"),
     ),
     "back": KeyBinding(
         "back",

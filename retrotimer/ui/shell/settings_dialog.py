@@ -1,4 +1,4 @@
-"""The Settings dialog: cadences, countdowns, reminders, cues, volume, backend, theme, venue."""
+"""The Settings dialog: cadences, timing, cues, sound and look, venue, open-step estimates."""
 
 from __future__ import annotations
 
@@ -24,7 +24,15 @@ from retrotimer.core.model import Venue
 from retrotimer.core.session.cue_sounds import SAFETY_TONES
 from retrotimer.core.session.plan import CueType
 from retrotimer.core.session.tone_names import TONE_WORDS
-from retrotimer.core.settings import CADENCE_RANGE, MAX_COUNTDOWN_PIPS, Settings, StepsAs, Theme
+from retrotimer.core.settings import (
+    CADENCE_RANGE,
+    MAX_COUNTDOWN_PIPS,
+    OPEN_STEP_RANGE,
+    PACE_RANGE,
+    Settings,
+    StepsAs,
+    Theme,
+)
 from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
 from retrotimer.ui.shell.sensor_settings_box import SensorSettingsBox
@@ -205,6 +213,21 @@ class SettingsDialog(QDialog):
         sound_form.addRow("Counted steps on a &watch:", self.watch_steps)
         right.addWidget(sound)
 
+        # What totals and the coach reckon an open or distance step at; the step itself
+        # lasts until the press.
+        estimates = QGroupBox("Open and distance steps: estimates for totals")
+        estimates_form = QFormLayout(estimates)
+        pace_low, pace_high = PACE_RANGE
+        self.open_step = _spin(*OPEN_STEP_RANGE, " s", "Open step estimate")
+        self.pace_walk = _spin(pace_low, pace_high, " s/100 m", "Backward walk pace")
+        self.pace_jog = _spin(pace_low, pace_high, " s/100 m", "Backward jog pace")
+        self.pace_sprint = _spin(pace_low, pace_high, " s/100 m", "Backward sprint pace")
+        estimates_form.addRow("An open step lasts about:", self.open_step)
+        estimates_form.addRow("Backward walk pace:", self.pace_walk)
+        estimates_form.addRow("Backward jog pace:", self.pace_jog)
+        estimates_form.addRow("Backward sprint pace:", self.pace_sprint)
+        right.addWidget(estimates)
+
         if programs is not None:
             right.addWidget(programs)
         right.addStretch(1)
@@ -239,6 +262,10 @@ class SettingsDialog(QDialog):
         self.pips.setValue(settings.countdown_pips)
         self.reminder.setValue(settings.reminder_interval_s)
         self.next_up_lead.setValue(settings.next_up_lead_s)
+        self.open_step.setValue(settings.open_step_s)
+        self.pace_walk.setValue(settings.pace_backward_walk)
+        self.pace_jog.setValue(settings.pace_backward_jog)
+        self.pace_sprint.setValue(settings.pace_backward_sprint)
         self.voice.setChecked(settings.voice)
         self.beeps.setChecked(settings.beeps)
         self.voice_off.setText(voice_off_cost(settings.beeps))
@@ -269,6 +296,10 @@ class SettingsDialog(QDialog):
             countdown_pips=self.pips.value(),
             reminder_interval_s=self.reminder.value(),
             next_up_lead_s=self.next_up_lead.value(),
+            open_step_s=self.open_step.value(),
+            pace_backward_walk=self.pace_walk.value(),
+            pace_backward_jog=self.pace_jog.value(),
+            pace_backward_sprint=self.pace_sprint.value(),
             voice=self.voice.isChecked(),
             beeps=self.beeps.isChecked(),
             step_ticks=self.step_ticks.isChecked(),

@@ -1,4 +1,4 @@
-"""Cell editors of the segments table: a list of kinds, seconds or steps, a number, text."""
+"""Cell editors of the segments table: a list of kinds, a list of units, a number, text."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.model import LengthUnit, Repeat, SegmentKind
-from retrotimer.ui.templates.segment_model import KIND, LENGTH, UNIT, SegmentModel
+from retrotimer.ui.templates.segment_model import CAP, KIND, LENGTH, UNIT, SegmentModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MAX_AMOUNT = 100_000  # validation says what is too long; the editor only keeps it a number
@@ -36,7 +36,15 @@ class SegmentDelegate(QStyledItemDelegate):
             box.setAccessibleName("Unit")
             box.addItem("seconds", LengthUnit.SECONDS.value)
             box.addItem("steps", LengthUnit.STEPS.value)
+            box.addItem("metres (ends on a press)", LengthUnit.METRES.value)
+            box.addItem("open (ends on a press)", LengthUnit.OPEN.value)
             return box
+        if column == CAP:
+            spin = QSpinBox(parent)
+            spin.setRange(0, MAX_AMOUNT)
+            spin.setSpecialValueText("none")  # 0: the step waits for the press however long
+            spin.setAccessibleName("Most time in seconds")
+            return spin
         if column == LENGTH:
             spin = QSpinBox(parent)
             spin.setRange(0, MAX_AMOUNT)

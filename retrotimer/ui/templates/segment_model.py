@@ -28,8 +28,8 @@ from retrotimer.core.templates.template_edits import (
 )
 
 MIME_TYPE = "application/x-retrotimer-item-paths"
-COLUMNS = ("Kind", "Length", "Unit", "Label", "Note")
-KIND, LENGTH, UNIT, LABEL, NOTE = range(len(COLUMNS))
+COLUMNS = ("Kind", "Length", "Unit", "Max s", "Label", "Note")
+KIND, LENGTH, UNIT, CAP, LABEL, NOTE = range(len(COLUMNS))
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as Qt's default argument
 
@@ -189,19 +189,23 @@ class SegmentModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.EditRole and column == LENGTH:
                 return item.count
             return None
+        length = item.length
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 KIND: item.kind.label,
-                LENGTH: str(item.length.amount),
-                UNIT: item.length.unit.value,
+                # An open step has no amount: it lasts until the runner presses.
+                LENGTH: "" if length.is_open else str(length.amount),
+                UNIT: length.unit.value,
+                CAP: "" if length.cap_s is None else str(length.cap_s),
                 LABEL: item.label or "",
                 NOTE: item.note or "",
             }[column]
         if role == Qt.ItemDataRole.EditRole:
             return {
                 KIND: item.kind.value,
-                LENGTH: item.length.amount,
-                UNIT: item.length.unit.value,
+                LENGTH: length.amount,
+                UNIT: length.unit.value,
+                CAP: length.cap_s or 0,
                 LABEL: item.label or "",
                 NOTE: item.note or "",
             }[column]
@@ -219,7 +223,9 @@ class SegmentModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsDropEnabled
             if index.column() == LENGTH:
                 flags |= Qt.ItemFlag.ItemIsEditable
-        else:
+        elif index.column() == LENGTH and item.length.is_open:
+            pass  # nothing to set: an open step's length is the press
+        elif index.column() != CAP or item.length.ends_on_press:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -291,16 +297,37 @@ def edited_item(item: Item, column: int, value: Any) -> Item:
         return dataclasses.replace(item, count=int(value))
     if column == KIND:
         return dataclasses.replace(item, kind=SegmentKind(value))
+    length = item.length
     if column == LENGTH:
-        return dataclasses.replace(item, length=Length(int(value), item.length.unit))
+        return dataclasses.replace(item, length=dataclasses.replace(length, amount=int(value)))
     if column == UNIT:
-        return dataclasses.replace(item, length=Length(item.length.amount, LengthUnit(value)))
+        return dataclasses.replace(item, length=length_in_unit(length, LengthUnit(value)))
+    if column == CAP:
+        if not length.ends_on_press:
+            raise ValueError("only an open or distance step has a most time")
+        cap = int(value) or None  # 0: no most time
+        return dataclasses.replace(item, length=dataclasses.replace(length, cap_s=cap))
     text = str(value).strip() or None
     if column == LABEL:
         return dataclasses.replace(item, label=text)
     if column == NOTE:
         return dataclasses.replace(item, note=text)
     raise ValueError(f"no column {column}")
+
+
+NEW_DISTANCE_M = 100
+
+
+def length_in_unit(length: Length, unit: LengthUnit) -> Length:
+    """The length in another unit: the amount kept where the unit has one (an open step has
+    none), the most time kept where the unit ends on a press."""
+    changed = Length(0 if unit is LengthUnit.OPEN else length.amount, unit, length.cap_s)
+    if not changed.ends_on_press:
+        return dataclasses.replace(changed, cap_s=None)
+    if length.is_open and changed.amount == 0:
+        # From open to a distance: a length to start from, as a new segment has one.
+        return dataclasses.replace(changed, amount=NEW_DISTANCE_M)
+    return changed
 
 
 def new_segment(kind: SegmentKind = SegmentKind.WALK) -> Segment:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrotimer.audio.clip_timing import speech_timing
+from retrotimer.audio.tones import synthesise_tones
+from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Length, Segment, SegmentKind, Venue
+from retrotimer.core.session.cue_script import script_cues
+from retrotimer.core.session.cue_sounds import SpeechRank
 from retrotimer.core.session.plan import CueType, Plan, compile_plan, plan_to_json
 from retrotimer.core.session.session_machine import Event, EventKind, Session, SessionState
 from retrotimer.core.settings import Settings
@@ -34,6 +42,7 @@ def walk_to(session: Session, until: float, step: float = 0.25) -> list[Event]:
 
 OPEN_WALK = Segment(SegmentKind.BACKWARD_WALK, Length.open())
 WALK = Segment(SegmentKind.WALK, Length.seconds(20))
+WALK_5 = Segment(SegmentKind.WALK, Length.seconds(5))
 
 
 def test_an_open_step_is_reckoned_at_the_estimate_and_a_distance_at_the_pace() -> None:
@@ -204,3 +213,54 @@ def test_the_plan_json_carries_the_open_and_distance_facts() -> None:
     assert segments[0]["cap_s"] == 90.0
     assert segments[1]["metres"] == 100
     assert "ends_on_press" not in segments[2]
+
+
+def test_the_speech_plan_says_the_announcement_whole_and_the_wait_is_heard_as_it_comes() -> None:
+    timing = speech_timing(VoiceLibrary.load(), synthesise_tones().by_name())
+    plan = plan_of(OPEN_WALK, WALK)
+    session = running(plan)
+    script = script_cues(plan, session.get_ready_cues, SETTINGS, timing)
+    announce = next(line for line in script.speech.lines if line.cue.type is CueType.ANNOUNCE)
+    assert announce.phrases == ("backward walk", "press when done")
+    assert not announce.shortened
+    # Every phrase an open or distance step says has a shipped voice clip.
+    voice = VoiceLibrary.load()
+    for phrase in ("press when done", "metres", "metre"):
+        assert voice.clip(phrase) is not None, phrase
+    waited = [e for e in walk_to(session, T0 + 41) if e.cue is not None and e.scheduled_s == 30]
+    sounds = [script.sound_for(event) for event in waited]
+    assert [s.rank for s in sounds] == [SpeechRank.SAFETY, SpeechRank.SAFETY]
+    assert [phrase.text for phrase in sounds[0].speech] == ["look over your shoulder"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 400), st.one_of(st.none(), st.integers(1, 300))),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_each_open_step_lasts_until_its_press_or_its_cap(
+    steps: list[tuple[int, int | None]],
+) -> None:
+    """Pressed `press` seconds into each open step (unless its cap comes first), with a 5 s
+    walk after each: the records and the active time are what the runner really did."""
+    segments: list[Segment] = []
+    for _press, cap in steps:
+        segments += [Segment(SegmentKind.BACKWARD_WALK, Length.open(cap)), WALK_5]
+    session = running(plan_of(*segments))
+    now = T0
+    expected: list[float] = []
+    for press, cap in steps:
+        lasted = press if cap is None else min(press, cap)
+        now += lasted
+        session.advance(now)
+        if cap is None or press < cap:
+            session.skip(now)
+        now += 5
+        session.advance(now)
+        expected += [float(lasted), 5.0]
+    assert session.state is SessionState.FINISHED
+    assert [record.actual_s for record in session.records] == expected
+    assert not any(record.skipped for record in session.records)

@@ -51,8 +51,10 @@ def test_space_and_the_remotes_full_stop_start_pause_and_resume(
     assert harness.position() == pytest.approx(3.0)  # the pause did not count
 
 
-@pytest.mark.parametrize("key", [Key.Key_Right, Key.Key_PageDown, Key.Key_N])
-def test_right_pagedown_and_n_skip_to_the_next_segment(harness: Harness, key: Qt.Key) -> None:
+@pytest.mark.parametrize("key", [Key.Key_Right, Key.Key_PageDown, Key.Key_N, Key.Key_L])
+def test_right_pagedown_n_and_the_lap_key_skip_to_the_next_segment(
+    harness: Harness, key: Qt.Key
+) -> None:
     started(harness)
     assert segment_index(harness) == 2
     press(harness, key)

@@ -38,3 +38,18 @@ def test_the_dialog_says_what_turning_the_voice_off_costs(qtbot: QtBot, settings
     dialog.beeps.setChecked(False)
     assert "no cue is heard at all" in dialog.voice_off.text()
     assert "stop and turn around" in dialog.voice_off.text()
+
+
+def test_the_runner_sets_the_estimates_of_open_and_distance_steps(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    assert dialog.open_step.value() == 30 and dialog.pace_jog.value() == 60
+    dialog.open_step.setValue(45)
+    dialog.pace_walk.setValue(100)
+    dialog.pace_jog.setValue(50)
+    dialog.pace_sprint.setValue(30)
+    edited = dialog.settings()
+    assert (edited.open_step_s, edited.pace_backward_walk) == (45, 100)
+    assert (edited.pace_backward_jog, edited.pace_backward_sprint) == (50, 30)
+    dialog.load(Settings())
+    assert dialog.settings() == Settings()

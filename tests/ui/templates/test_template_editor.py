@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.settings import Settings
 from retrotimer.ui.templates.problem_list import MAX_SHOWN
-from retrotimer.ui.templates.segment_model import KIND, LABEL, LENGTH, NOTE, UNIT
+from retrotimer.ui.templates.segment_model import CAP, KIND, LABEL, LENGTH, NOTE, UNIT
 from retrotimer.ui.templates.template_editor import TemplateEditor
 from tests.factories import first_steps
 
@@ -355,3 +355,30 @@ def test_thousands_of_problems_show_the_first_and_how_many_more(
     with qtbot.waitSignal(problems.chosen) as chosen:
         problems.itemActivated.emit(problems.item(0))
     assert chosen.args == [problems.problems[0]]
+
+
+def test_a_segment_becomes_open_or_a_distance_with_a_most_time_in_the_table(
+    editor: TemplateEditor,
+) -> None:
+    model = editor.model
+    walk = cell(editor, (1, 0), UNIT)
+    assert not model.flags(cell(editor, (1, 0), CAP)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(cell(editor, (1, 0), CAP), 90, EDIT)
+    assert model.setData(walk, "open", EDIT)
+    assert cell(editor, (1, 0), LENGTH).data() == ""
+    assert not model.flags(cell(editor, (1, 0), LENGTH)) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(cell(editor, (1, 0), CAP), 90, EDIT)
+    assert cell(editor, (1, 0), CAP).data() == "90"
+    repeat = editor.template.items[1]
+    assert isinstance(repeat, Repeat)
+    assert repeat.items[0] == Segment(SegmentKind.BACKWARD_WALK, Length.open(cap_s=90))
+    assert "open max 1m30s backward walk" in editor.text_view.toPlainText()
+    assert model.setData(cell(editor, (1, 0), UNIT), "metres", EDIT)
+    repeat = editor.template.items[1]
+    assert isinstance(repeat, Repeat)
+    assert repeat.items[0] == Segment(SegmentKind.BACKWARD_WALK, Length.metres(100, cap_s=90))
+    assert model.setData(cell(editor, (1, 0), CAP), 0, EDIT)  # none: waits for the press
+    assert model.setData(cell(editor, (1, 0), UNIT), "seconds", EDIT)
+    repeat = editor.template.items[1]
+    assert isinstance(repeat, Repeat)
+    assert repeat.items[0] == Segment(SegmentKind.BACKWARD_WALK, Length.seconds(100))
