@@ -45,7 +45,7 @@ MOVING_ON = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class CoachState:
     """Where the runner stands; changed only by `_apply`, which follows the table."""
 
