@@ -14,7 +14,7 @@ from retrotimer.core.programs.coach_reasons import reason_text
 from retrotimer.core.programs.coach_replay import CoachState
 from retrotimer.core.programs.coach_rules import STANDING_NOTES
 from retrotimer.core.programs.coach_values import PathStep, Said
-from retrotimer.core.programs.coach_vocabulary import Action, Decision
+from retrotimer.core.programs.coach_vocabulary import Action, Decision, Fact
 from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program
@@ -26,7 +26,8 @@ from retrotimer.core.settings import Settings
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """Today's session of a program, why, and a lighter option; `ref` is what the session
-    is recorded as (the lighter option itself when it leads)."""
+    is recorded as (the lighter option itself when it leads). `unwell_report` is the session
+    on which the runner reported dizziness or pain, while today is a rest day for it."""
 
     program: Program
     week: int
@@ -38,6 +39,7 @@ class Proposal:
     lighter: Template
     lighter_ref: ProgramRef
     complete: bool = False
+    unwell_report: SessionFigures | None = None
 
     @property
     def weeks(self) -> int:
@@ -141,6 +143,7 @@ def propose(state: CoachState, today: int, settings: Settings) -> Proposal:
     decision = state.decision
     reasons: list[str] = []
     week, session = state.current_week, state.next_session
+    report = context.earlier[-1][1] if rule.fact is Fact.RESTING_UNWELL else None
     if rule.action is Action.REST_TODAY:
         today_said = Said(rule, context, week)
         reasons.append(reason_text(today_said, program, state.free_days, session))
@@ -164,6 +167,7 @@ def propose(state: CoachState, today: int, settings: Settings) -> Proposal:
         lighter,
         lighter_ref,
         state.complete,
+        report,
     )
 
 

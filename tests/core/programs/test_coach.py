@@ -9,6 +9,7 @@ import pytest
 
 from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import session_figures
 from retrotimer.core.model import Template
 from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.outcome import Outcome
@@ -582,3 +583,15 @@ def test_a_rest_day_names_the_session_for_next_time() -> None:
     assert proposal.reasons[0] == (
         "You ran backward yesterday: rest a day before the next session (week 1, session 2)."
     )
+
+
+def test_a_rest_for_dizziness_or_pain_names_its_report_on_those_days_only() -> None:
+    """Today rests first for a report exactly while the coach's rule rests for it."""
+    entries = history([*WEEK_1, (7, 2, 1, "pain"), (11, 1, 1, "well")])
+    report = session_figures(entries[2])
+    for today in (7, 8, 9, 10):
+        assert propose(SMALL, entries[:3], day(today)).unwell_report == report, today
+    assert propose(SMALL, entries[:3], day(11)).unwell_report is None
+    after = propose(SMALL, entries, day(11))  # ran today: a rest day, but not for a report
+    assert after.decision is Decision.REST and after.unwell_report is None
+    assert propose(SMALL, entries[:2], day(3)).unwell_report is None
