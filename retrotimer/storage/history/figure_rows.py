@@ -3,11 +3,15 @@ only where they are needed, and fingerprinted so a replay of them can be kept.""
 
 from __future__ import annotations
 
-import pickle
+import marshal
 from typing import Any
 
 from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.storage.history.history_rows import STATUSES
+
+# Format 2: later ones mark values by how often they are referred to, which differs from
+# one run to the next.
+_MARSHAL_FORMAT = 2
 
 
 class FigureRows:
@@ -44,11 +48,11 @@ class FigureRows:
         ]
 
     def fingerprint(self, count: int) -> str:
-        """A digest of every value of the first `count` rows: equal digests, equal rows. A
-        pickle writes each value exactly (floats in binary), in C: a quarter of what turning
-        the rows into figures and replaying them costs."""
+        """A digest of every value of the first `count` rows: equal digests, equal rows.
+        marshal writes each value exactly (floats in binary), in C; another Python's marshal
+        may write the same rows otherwise, which only makes a digest that does not match."""
         # Imported here: hashlib maps OpenSSL's libcrypto, which only this needs.
         from hashlib import blake2b
 
-        data = pickle.dumps(self._rows[:count], protocol=pickle.HIGHEST_PROTOCOL)
+        data = marshal.dumps(self._rows[:count], _MARSHAL_FORMAT)
         return blake2b(data, digest_size=32).hexdigest()
