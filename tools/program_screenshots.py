@@ -2,8 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/program_screenshots.py [OUT_DIR]
 
-Today (a new week, and a rest day), the summary dialog with "felt dizzy or off balance" ticked,
-and a program's path with a repeat and a step back, in the dark and the light theme.
+Today (a new week, and a rest day), a program's path with a repeat and a step back, and the
+real window: Today, History's program path, the summary dialog with "felt dizzy or off
+balance" ticked, History's review editor and Today after a report of pain, in the dark and
+the light theme.
 """
 
 from __future__ import annotations
@@ -22,14 +24,24 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from retrotimer.app import build_window, open_history  # noqa: E402
 from retrotimer.core.history.calendar_days import DAY_S, days_from_civil, local_day  # noqa: E402
-from retrotimer.core.history.history_values import HistoryEntry, HistorySession, SessionStatus  # noqa: E402
+from retrotimer.core.history.history_values import (  # noqa: E402
+    HistoryEntry,
+    HistorySession,
+    SessionStatus,
+    plan_snapshot,
+)
 from retrotimer.core.history.program_ref import ProgramRef  # noqa: E402
+from retrotimer.core.history.session_figures import real_session_figures  # noqa: E402
 from retrotimer.core.model import Venue  # noqa: E402
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program  # noqa: E402
-from retrotimer.core.programs.coach import program_path, propose  # noqa: E402
 from retrotimer.core.programs.program_choice import ProgramChoice  # noqa: E402
+from retrotimer.core.programs.program_view import ProgramView, view_program  # noqa: E402
 from retrotimer.core.session.plan import compile_plan  # noqa: E402
-from retrotimer.core.session.records import SessionOutcome, SessionSummary  # noqa: E402
+from retrotimer.core.session.records import (  # noqa: E402
+    SegmentRecord,
+    SessionOutcome,
+    SessionSummary,
+)
 from retrotimer.core.settings import Settings, Theme  # noqa: E402
 from retrotimer.runtime.clock import FakeClock  # noqa: E402
 from retrotimer.runtime.wall_clock import system_wall_clock  # noqa: E402
@@ -66,6 +78,7 @@ def entry(number: int, days: int, week: int, session: int, **review: object) -> 
         planned.total_s,
         active_s=planned.total_s * share,
         backward_s=planned.backward_s * share,
+        planned_backward_s=planned.backward_s,
         program=ProgramRef(LEARN, week, session),
         **values,  # type: ignore[arg-type]
     )
@@ -80,6 +93,30 @@ def runner_history() -> list[HistoryEntry]:
     entries.append(entry(8, 21, 2, 1, rating=2))
     entries.append(entry(9, 23, 2, 2, rating=3, near_stumbles=1))
     return entries
+
+
+def recorded(entry: HistoryEntry) -> HistorySession:
+    """The session as the history keeps it: with the plan it was run with, and its segments
+    done in full up to where it stopped."""
+    learn = builtin_program(LEARN)
+    assert learn is not None and entry.program is not None
+    template = learn.session(entry.program.week, entry.program.session)
+    assert template is not None
+    plan = compile_plan(template, Settings())
+    done = [s for s in plan.segments if s.start_s + s.duration_s <= entry.active_s + 1e-6]
+    records = tuple(
+        SegmentRecord(s.index, s.kind, s.label, s.duration_s, s.duration_s, False, s.steps)
+        for s in done
+    )
+    return HistorySession(entry, plan_snapshot(plan), records)
+
+
+def seen_on(history: list[HistoryEntry], today: int) -> ProgramView:
+    """Learn to run backward as the coach sees it on `today`, started on START."""
+    learn = builtin_program(LEARN)
+    assert learn is not None
+    sessions = real_session_figures(history)
+    return view_program(learn, ProgramChoice(LEARN, START), sessions, today, Settings())
 
 
 def window_scene(out: Path, theme: Theme, history: list[HistoryEntry]) -> None:
@@ -99,12 +136,12 @@ def window_scene(out: Path, theme: Theme, history: list[HistoryEntry]) -> None:
             )
             for e in history
         ]
-        writable.store.import_sessions(HistorySession(e, "{}", ()) for e in shifted)
+        writable.store.import_sessions(recorded(e) for e in shifted)
         ProgramLibrary(paths).choose(ProgramChoice(LEARN, today - 25))
         window = build_window(paths, clock=FakeClock(), precise_wait=None, history=writable)
         window.move(0, 0)
         window.resize(*SIZE)
-        window.show()
+        window.showMaximized()  # the screen's size, whether a window manager frames it or not
         settle(0.4)
         shoot(window, out / f"window-today-{theme.value}-{SIZE[0]}x{SIZE[1]}.png")
         window.open_settings()
@@ -116,6 +153,31 @@ def window_scene(out: Path, theme: Theme, history: list[HistoryEntry]) -> None:
         window.history_screen.charts.setCurrentIndex(1)
         settle(0.3)
         shoot(window, out / f"window-history-path-{theme.value}-{SIZE[0]}x{SIZE[1]}.png")
+        summary = SessionSummary(
+            "Learn backward 3.1", SessionOutcome.FINISHED, 1290.0, 1290.0, 300.0, 0, 0, ()
+        )
+        dialog = SummaryDialog(summary, window, program=ProgramRef(LEARN, 3, 1))
+        dialog.set_rating(4)
+        dialog.near_stumbles.setValue(1)
+        dialog.dizzy.setChecked(True)
+        dialog.show()
+        settle(0.3)
+        shoot(window, out / f"summary-dizzy-{theme.value}-{SIZE[0]}x{SIZE[1]}.png")
+        dialog.close()
+        # Pain reported on the latest session: History's review editor shows the whole review
+        # in words, and Today rests first for it.
+        latest = writable.store.list_sessions()[0]
+        writable.store.set_review(latest.session_id, dataclasses.replace(latest.review, pain=True))
+        screen = window.history_screen
+        screen.refresh()
+        screen.charts.setCurrentIndex(0)
+        screen.table.selectRow(0)
+        settle(0.3)
+        shoot(window, out / f"window-history-review-{theme.value}-{SIZE[0]}x{SIZE[1]}.png")
+        window.refresh_today()
+        window.tabs.setCurrentWidget(window.today_tab)
+        settle(0.3)
+        shoot(window, out / f"window-today-pain-{theme.value}-{SIZE[0]}x{SIZE[1]}.png")
         window.close()
         settle()
         writable.close()
@@ -134,28 +196,17 @@ def main() -> int:
         tag = f"{theme.value}-{SIZE[0]}x{SIZE[1]}"
         panel = TodayPanel()
         panel.resize(*SIZE)
-        panel.show_proposal(propose(learn, history[:6], START + 15, START), Settings())
+        panel.show_proposal(seen_on(history[:6], START + 15).proposal, Settings())
         panel.show()
-        shoot(panel, out / f"today-new-week-{tag}.png")
-        panel.show_proposal(propose(learn, history, START + 23, START), Settings())
+        shoot_dialog(panel, out / f"today-new-week-{tag}.png")
+        panel.show_proposal(seen_on(history, START + 23).proposal, Settings())
         settle()
-        shoot(panel, out / f"today-rest-{tag}.png")
+        shoot_dialog(panel, out / f"today-rest-{tag}.png")
         panel.close()
-
-        summary = SessionSummary(
-            "Learn backward 3.1", SessionOutcome.FINISHED, 1290.0, 1290.0, 300.0, 0, 0, ()
-        )
-        dialog = SummaryDialog(summary, program=ProgramRef(LEARN, 3, 1))
-        dialog.set_rating(4)
-        dialog.near_stumbles.setValue(1)
-        dialog.dizzy.setChecked(True)
-        dialog.show()
-        shoot_dialog(dialog, out / f"summary-dizzy-{tag}.png")
-        dialog.close()
 
         chart = ProgramPathChart(run_colours(theme))
         chart.resize(*SIZE)
-        chart.set_path(learn, program_path(learn, history, START + 24, START))
+        chart.set_path(learn, seen_on(history, START + 24).path)
         chart.show()
         shoot(chart, out / f"program-path-{tag}.png")
         chart.close()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from retrotimer.app import build_window, open_history  # noqa: E402
 from retrotimer.core.history.history_values import (  # noqa: E402
     HistorySession,
+    Review,
     SessionStart,
     SessionStatus,
     SessionTotals,
@@ -59,6 +60,10 @@ THEMES = (Theme.DARK, Theme.LIGHT)
 TRACK = "Short backward jogs"
 TREADMILL = "Treadmill retro intro"
 MIX = "Forward and backward mix"
+
+
+# How hard the sample sessions felt, on the rating's 1 "very easy" to 5 "too hard".
+SAMPLE_RATINGS = (2, 3, 3, 4)
 
 
 def sample_sessions() -> list[HistorySession]:
@@ -89,6 +94,7 @@ def sample_sessions() -> list[HistorySession]:
                 status=SessionStatus.STOPPED if backward < 600 else SessionStatus.COMPLETED,
                 totals=totals,
                 ended_utc_s=start.started.utc_s + totals.active_s,
+                review=Review(rating=SAMPLE_RATINGS[number % len(SAMPLE_RATINGS)]),
             )
         )
     return sessions
@@ -260,7 +266,11 @@ def scenes(
 
     window.tabs.setCurrentWidget(window.history_screen)
     history = window.history_screen
-    history.table.selectRow(0)
+    # The notices the scenes left (a desktop that would not keep the screen awake) are not
+    # what this picture shows; the newest session the runner reviewed is.
+    for text in window.notices.texts():
+        window.notices.dismiss(text)
+    history.table.selectRow(2)
     shoot(window, out / f"history-{tag}.png")
     window.session_export_action.trigger()
     export = history.export_dialog
@@ -359,7 +369,8 @@ def main() -> int:
                 window = build_window(paths, clock=clock, precise_wait=None, history=history)
                 window.move(0, 0)
                 window.resize(width, height)
-                window.show()
+                # The screen's size (run it at the size wanted), framed by a window manager or not.
+                window.showMaximized()
                 settle(0.4)
                 tag = f"{theme.value}-{width}x{height}"
                 if args.open_steps:

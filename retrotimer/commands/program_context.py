@@ -13,7 +13,6 @@ from pathlib import Path
 from retrotimer.core.history.calendar_days import DAY_S, civil_from_days, days_from_civil
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.history_values import HistorySession
-from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Template
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program, unknown_program_names
@@ -21,11 +20,13 @@ from retrotimer.core.programs.program_model import (
     unknown_programs_note as unknown_programs_note_words,
 )
 from retrotimer.core.programs.program_toml import ProgramError
-from retrotimer.core.programs.program_view import ProgramView, view_program
+from retrotimer.core.programs.program_view import ProgramView, view_of_state, view_program
 from retrotimer.core.session.plan import compile_plan, plan_to_json
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_syntax import format_template_text
 from retrotimer.storage.atomic import write_atomic
+from retrotimer.storage.coach_checkpoint import replayed
+from retrotimer.storage.history.figure_rows import FigureRows
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
@@ -102,15 +103,20 @@ class Active:
 
     def view(self, today_text: str | None = None) -> ProgramView:
         """The program as the coach sees it today, or on the day asked for with --today (as
-        it stood then: later sessions left out)."""
+        it stood then: later sessions left out). Today's goes on from the replay kept in
+        the cache folder, when it was made from the same sessions."""
+        rows = program_rows(self.paths, self.choice.start_day)
+        if today_text is None:
+            state = replayed(self.program, self.choice, rows, self.paths.cache)
+            return view_of_state(state, self.choice, today_argument(None), self.settings)
         today = today_argument(today_text)
         return view_program(
             self.program,
             self.choice,
-            program_sessions(self.paths, self.choice.start_day),
+            rows.figures(),
             today,
             self.settings,
-            happened_by=end_of_day_utc(today) if today_text else None,
+            happened_by=end_of_day_utc(today),
             with_path=False,
         )
 
@@ -140,28 +146,28 @@ def paused_refusal() -> ProgramError:
     )
 
 
-def program_sessions(paths: AppPaths, start_day: int) -> list[SessionFigures]:
+def program_rows(paths: AppPaths, start_day: int) -> FigureRows:
     """The sessions really run from the day before the start day on (a day number in any
     zone), read without creating or repairing anything: straight from the file when it is
     up to date (no integrity check needed to read), else upgraded first. ProgramError saying
     why when it cannot be read: the coach cannot tell where the runner is without it."""
     if not os.path.lexists(paths.history_db):
-        return []
+        return FigureRows([])
     since = (start_day - 1) * DAY_S
     try:
-        return _figures(HistoryStore(paths.history_db, read_only=True), since)
+        return _rows(HistoryStore(paths.history_db, read_only=True), since)
     except HistoryUnavailable:
         try:
-            return _figures(HistoryStore(paths.history_db, repair=False), since)
+            return _rows(HistoryStore(paths.history_db, repair=False), since)
         except HistoryUnavailable as error:
             raise ProgramError(
                 [f"the history cannot be read, so the program cannot say what is next: {error}"]
             ) from None
 
 
-def _figures(store: HistoryStore, since: float) -> list[SessionFigures]:
+def _rows(store: HistoryStore, since: float) -> FigureRows:
     try:
-        return store.real_session_figures(since)
+        return store.real_session_rows(since)
     finally:
         store.close()
 

@@ -147,8 +147,8 @@ def run(args: argparse.Namespace) -> int:
     paths = AppPaths.from_environment()
     settings = SettingsStore(paths).load()
     try:
-        template, program = chosen_session(args)
         review = review_arguments(args)
+        template, program = chosen_session(args)
     except ProgramError as error:
         return fail(error)
     with logging_to_file(paths, f"a session of {template.name!r} in the terminal"):

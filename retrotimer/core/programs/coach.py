@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from retrotimer.core.history.calendar_days import DAY_S, local_day
+from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Template
@@ -14,7 +15,7 @@ from retrotimer.core.programs.coach_reasons import reason_text
 from retrotimer.core.programs.coach_replay import CoachState
 from retrotimer.core.programs.coach_rules import STANDING_NOTES
 from retrotimer.core.programs.coach_values import PathStep, Said
-from retrotimer.core.programs.coach_vocabulary import Action, Decision
+from retrotimer.core.programs.coach_vocabulary import Action, Decision, Fact
 from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program
@@ -26,7 +27,8 @@ from retrotimer.core.settings import Settings
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """Today's session of a program, why, and a lighter option; `ref` is what the session
-    is recorded as (the lighter option itself when it leads)."""
+    is recorded as (the lighter option itself when it leads). `unwell_report` is the session
+    on which the runner reported dizziness or pain, while today is a rest day for it."""
 
     program: Program
     week: int
@@ -38,6 +40,7 @@ class Proposal:
     lighter: Template
     lighter_ref: ProgramRef
     complete: bool = False
+    unwell_report: SessionFigures | None = None
 
     @property
     def weeks(self) -> int:
@@ -76,40 +79,57 @@ def _shortest_sessions(program: Program) -> tuple[float, ...]:
     )
 
 
-def replay(
+@dataclass(frozen=True, slots=True)
+class ReplayPoint:
+    """Where a replay stands after the first `met` sessions it was given: the state, the
+    last day it met (days never go back) and how many of the choice's resumes, oldest
+    first, it carried out. A replay can go on from here with the sessions after them."""
+
+    state: CoachState
+    day: int
+    met: int
+    resumes_done: int
+
+
+def replay_point(
     program: Program,
     sessions: Iterable[SessionFigures],
     choice: ProgramChoice,
     *,
     happened_by: float | None = None,
     with_path: bool = True,
-) -> CoachState:
+    since: ReplayPoint | None = None,
+) -> ReplayPoint:
     """Where the runner stands after `sessions` (oldest first, as the history's
-    `real_session_figures` gives them) since the choice's start day, and its resumes; those
-    started after `happened_by` (UTC seconds) are left out.
+    `real_session_figures` gives them) since the choice's start day, and the resumes
+    between them; those started after `happened_by` (UTC seconds) are left out. From
+    `since` (a point of a replay of the same program and choice, whose state it changes)
+    the replay goes on, and `sessions` are those after the `since.met` it met.
 
     Days are each session's local day where the runner was; a session never goes back
     before the one before it, so crossing time zones keeps the order of what happened.
     """
-    state = CoachState(
-        program,
-        choice.training_days,
-        free_days(choice.training_days),
-        _shortest_sessions(program),
-        max(1, min(choice.start_week, len(program.weeks))),
-        steps=[] if with_path else None,
-    )
-    state.start()
-    resumes = sorted(
-        (moment for moment in choice.resumed if happened_by is None or moment.utc_s <= happened_by),
-        key=lambda moment: moment.utc_s,
-    )
+    if since is None:
+        state = CoachState(
+            program,
+            choice.training_days,
+            free_days(choice.training_days),
+            _shortest_sessions(program),
+            max(1, min(choice.start_week, len(program.weeks))),
+            steps=[] if with_path else None,
+        )
+        state.start()
+        since = ReplayPoint(state, choice.start_day, 0, 0)
+    state = since.state
+    resumes = _resumes(choice, happened_by)[since.resumes_done :]
+    waiting = len(resumes)
     names: dict[str, bool] = {}
-    start_day = day = choice.start_day
+    start_day, day, met = choice.start_day, since.day, since.met
     for session in sessions:
         started = session.started_utc_s
         if happened_by is not None and started > happened_by:
             break
+        met += 1
         local = int((started + session.utc_offset_s) // DAY_S)
         if local < start_day:
             continue
@@ -125,10 +145,39 @@ def replay(
                 names[name] = program.is_named(name)
             for_program = names[name]
         state.session(session, day, for_program)
-    for moment in resumes:
+    return ReplayPoint(state, day, met, since.resumes_done + waiting - len(resumes))
+
+
+def finish_replay(
+    point: ReplayPoint, choice: ProgramChoice, *, happened_by: float | None = None
+) -> CoachState:
+    """The state at the end of the replay: the resumes after its last session carried out
+    (on `point`'s state)."""
+    state, day = point.state, point.day
+    for moment in _resumes(choice, happened_by)[point.resumes_done :]:
         day = max(day, local_day(moment))
         state.resume(day)
     return state
+
+
+def _resumes(choice: ProgramChoice, happened_by: float | None) -> list[WallTime]:
+    return sorted(
+        (moment for moment in choice.resumed if happened_by is None or moment.utc_s <= happened_by),
+        key=lambda moment: moment.utc_s,
+    )
+
+
+def replay(
+    program: Program,
+    sessions: Iterable[SessionFigures],
+    choice: ProgramChoice,
+    *,
+    happened_by: float | None = None,
+    with_path: bool = True,
+) -> CoachState:
+    """Where the runner stands after `sessions` and every resume (see `replay_point`)."""
+    point = replay_point(program, sessions, choice, happened_by=happened_by, with_path=with_path)
+    return finish_replay(point, choice, happened_by=happened_by)
 
 
 def propose(state: CoachState, today: int, settings: Settings) -> Proposal:
@@ -141,6 +190,7 @@ def propose(state: CoachState, today: int, settings: Settings) -> Proposal:
     decision = state.decision
     reasons: list[str] = []
     week, session = state.current_week, state.next_session
+    report = context.earlier[-1][1] if rule.fact is Fact.RESTING_UNWELL else None
     if rule.action is Action.REST_TODAY:
         today_said = Said(rule, context, week)
         reasons.append(reason_text(today_said, program, state.free_days, session))
@@ -164,6 +214,7 @@ def propose(state: CoachState, today: int, settings: Settings) -> Proposal:
         lighter,
         lighter_ref,
         state.complete,
+        report,
     )
 
 

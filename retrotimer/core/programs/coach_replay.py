@@ -1,14 +1,14 @@
 """The coach's replay: the runner's sessions, oldest first, each turned into a fact and carried
-out by the rule that the table (`coach_rules`) names for it."""
+out by the rule that the table (`coach_rules`) names for it (its action: `coach_actions`)."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from retrotimer.core.history.session_figures import SessionFigures
+from retrotimer.core.programs.coach_actions import ACTIONS, MOVING_ON
 from retrotimer.core.programs.coach_rules import RULE_FOR
 from retrotimer.core.programs.coach_values import Context, PathStep, Said
 from retrotimer.core.programs.coach_vocabulary import Action, Decision, Fact, Phase, Rule
@@ -24,28 +24,16 @@ BREAK_BANDS = (
     (183, Fact.BREAK_LONG),  # over six months
 )
 SHORTEST_BREAK = BREAK_BANDS[0][0]
-# Growth holds at any frequency: a program week takes at least 6 days, and at most 3
-# sessions (one a day) in any 7 days move the program on.
-WEEK_MIN_DAYS = 6
+# Growth holds at any frequency: at most 3 sessions (one a day) in any 7 days move the
+# program on (and a program week takes at least 6 days: `coach_actions.WEEK_MIN_DAYS`).
 SESSIONS_IN_SEVEN = 3
 UNWELL_WINDOW_DAYS = 14
 DIZZY_REST_DAYS = 2
 PAIN_REST_DAYS = 3
 HARD_AT_ENTRY_TO_EASE = 3
-# The actions by which a session counts: the program is a session further on.
-MOVING_ON = frozenset(
-    {
-        Action.COUNT,
-        Action.COUNT_LIGHTER,
-        Action.ADVANCE,
-        Action.COMPLETE,
-        Action.KEEP_LEVEL,
-        Action.UNEASE,
-    }
-)
 
 
-@dataclass
+@dataclass(slots=True)
 class CoachState:
     """Where the runner stands; changed only by `_apply`, which follows the table."""
 
@@ -241,7 +229,7 @@ class CoachState:
     # ---- the table --------------------------------------------------------------------------
     def _apply(self, fact: Fact, context: Context) -> Rule:
         rule = RULE_FOR[(self.phase, fact)]
-        said = _ACTIONS[rule.action](self, context)
+        said = ACTIONS[rule.action](self, context)
         if rule.action is Action.NONE:
             return rule
         self.said = Said(rule, said, self.current_week)
@@ -269,147 +257,3 @@ class CoachState:
             tuple(self.unwell[-2:]) if self.paused else (self.rest_for,) if self.rest_for else ()
         )
         return RULE_FOR[(self.phase, fact)], Context(until=until, earlier=earlier)
-
-    # ---- the actions: each returns what its rule speaks about --------------------------------
-    def _new_go(self) -> None:
-        self.done = {}
-        self.lighter_done = {}
-        self.hard_in_go = 0
-        self.opened = None
-        self.not_before = None
-
-    def _to_week(self, week: int) -> None:
-        self.week = week
-        self.complete = False
-        self.eased = False
-        self.hard_at_entry = 0
-        self._new_go()
-        self.step_backs += 1
-
-    def _step_back(self, weeks: int, context: Context) -> Context:
-        position = self.last_week + 1 if self.complete else self.week
-        self._to_week(max(1, position - weeks))
-        return context
-
-    def _back_to_walking(self, context: Context) -> Context:
-        """The last walking week two or more weeks back (week 1 if there is none)."""
-        position = self.last_week + 1 if self.complete else self.week
-        walking = [w for w in self.program.walking_weeks if w <= position - 2]
-        self._to_week(max(walking, default=1))
-        return context
-
-    def _back_to_start(self, context: Context) -> Context:
-        self._to_week(1)
-        return context
-
-    def _restart_week(self, context: Context) -> Context:
-        self._new_go()
-        return context
-
-    def _count(self, context: Context) -> Context:
-        session = context.session
-        assert session is not None and session.program_session is not None
-        self.done[session.program_session] = session
-        if self.opened is None:
-            self.opened = context.day
-        self.progress_days.append(context.day)
-        return context
-
-    def _finish_week(self, context: Context) -> Context:
-        """Count the week's last session; the next go at a week may count from 6 days after
-        the first day of this one."""
-        self._count(context)
-        finished = tuple(self.done[n] for n in sorted(self.done))
-        opened = self.opened
-        self._new_go()
-        self.eased = False
-        self.not_before = None if opened is None else opened + WEEK_MIN_DAYS
-        return context._replace(finished=finished)
-
-    def _advance(self, context: Context) -> Context:
-        said = self._finish_week(context)
-        self.week += 1
-        return said
-
-    def _complete(self, context: Context) -> Context:
-        said = self._finish_week(context)
-        self.complete = True
-        return said
-
-    def _count_lighter(self, context: Context) -> Context:
-        session = context.session
-        assert session is not None and session.program_session is not None
-        self.lighter_done[session.program_session] = session
-        self.progress_days.append(context.day)
-        return context
-
-    def _unease(self, context: Context) -> Context:
-        self._count_lighter(context)
-        finished = tuple(self.lighter_done[n] for n in sorted(self.lighter_done))
-        self.eased = False
-        self.hard_at_entry = 0
-        self._new_go()
-        return context._replace(finished=finished)
-
-    def _ease(self, context: Context) -> Context:
-        self.eased = True
-        self._new_go()
-        return context
-
-    def _rest(self, context: Context) -> None:
-        assert context.session is not None and context.until is not None
-        self.rest_until = context.until
-        self.rest_for = (context.day, context.session)
-
-    def _rest_same(self, context: Context) -> Context:
-        self._rest(context)
-        return context
-
-    def _rest_restart(self, context: Context) -> Context:
-        self._rest(context)
-        self._new_go()
-        return context
-
-    def _rest_back_one(self, context: Context) -> Context:
-        self._rest(context)
-        return self._step_back(1, context)
-
-    def _pause(self, context: Context) -> Context:
-        self.paused = True
-        return context
-
-    def _resume(self, context: Context) -> Context:
-        self.paused = False
-        self.unwell = []
-        self._new_go()
-        return context
-
-
-def _as_said(state: CoachState, context: Context) -> Context:
-    """The rule changes nothing; it only speaks (or, for NONE, not even that)."""
-    return context
-
-
-_ACTIONS: dict[Action, Callable[[CoachState, Context], Context]] = {
-    Action.NONE: _as_said,
-    Action.NOTE: _as_said,
-    Action.HOLD: _as_said,
-    Action.REST_TODAY: _as_said,
-    Action.COUNT: CoachState._count,
-    Action.COUNT_LIGHTER: CoachState._count_lighter,
-    Action.ADVANCE: CoachState._advance,
-    Action.COMPLETE: CoachState._complete,
-    Action.KEEP_LEVEL: CoachState._complete,
-    Action.RESTART_WEEK: CoachState._restart_week,
-    Action.BACK_ONE: lambda state, context: state._step_back(1, context),
-    Action.BACK_TWO: lambda state, context: state._step_back(2, context),
-    Action.BACK_TO_WALKING: CoachState._back_to_walking,
-    Action.BACK_TO_START: CoachState._back_to_start,
-    Action.EASE: CoachState._ease,
-    Action.UNEASE: CoachState._unease,
-    Action.REST_SAME: CoachState._rest_same,
-    Action.REST_RESTART: CoachState._rest_restart,
-    Action.REST_BACK_ONE: CoachState._rest_back_one,
-    Action.PAUSE: CoachState._pause,
-    Action.RESUME: CoachState._resume,
-}

@@ -50,5 +50,12 @@ def view_program(
     out, as when asking about another day. Without `with_path` the path is empty: a command
     that shows no path spares building one step per session."""
     state = replay(program, sessions, choice, happened_by=happened_by, with_path=with_path)
+    return view_of_state(state, choice, today, settings)
+
+
+def view_of_state(
+    state: CoachState, choice: ProgramChoice, today: int, settings: Settings
+) -> ProgramView:
+    """The view for `today` from a replay's end (which it carries on to today)."""
     proposal = propose(state, today, settings)
-    return ProgramView(program, choice, settings, today, proposal, program_path(state), state)
+    return ProgramView(state.program, choice, settings, today, proposal, program_path(state), state)

@@ -27,6 +27,7 @@ from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.history.session_order import SessionOrder
 from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.session.records import SegmentRecord
+from retrotimer.storage.history.figure_rows import FigureRows
 from retrotimer.storage.history.history_database import (
     Connect,
     HistoryDatabase,
@@ -310,28 +311,12 @@ class HistoryStore:
         """The figures of the sessions really run (ended, not deleted, not test runs) that
         started from `since_utc_s` on, oldest first, read from the list's index alone. A row
         holding what no session can (a hand-edited file) is left out."""
+        return self.real_session_rows(since_utc_s).figures()
+
+    def real_session_rows(self, since_utc_s: float = FIRST_SHOWABLE_UTC_S) -> FigureRows:
+        """The rows `real_session_figures` reads, not yet turned into figures."""
         with self.database.reading() as db:
-            rows = db.execute(_FIGURES_QUERY, (since_utc_s,)).fetchall()
-        return [
-            SessionFigures(
-                row[0],
-                row[1],
-                row[2],
-                STATUSES[row[3]],
-                row[4],
-                row[5],
-                row[6],
-                row[7],
-                row[8] == 1,
-                row[9] == 1,
-                row[10] == 1,
-                row[11],
-                row[12],
-                row[13],
-                row[14] == 1,
-            )
-            for row in rows
-        ]
+            return FigureRows(db.execute(_FIGURES_QUERY, (since_utc_s,)).fetchall())
 
     def count_sessions(self) -> int:
         with self.database.reading() as db:

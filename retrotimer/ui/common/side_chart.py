@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtWidgets import QWidget
 
-from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.ui.common.theme import RunColours
 
 
 class SideChart(QWidget):
-    """The History screen shows it as a tab while `show_entries` says it has something."""
+    """The History screen shows it as a tab while `refresh` says it has something. It reads
+    what it draws from a source of its own, given to it by whoever builds it."""
 
     title = ""
 
-    def show_entries(self, entries: Sequence[HistoryEntry]) -> bool:
-        """Draw from these sessions; False when there is nothing to show (a chart that
-        shows nothing keeps its tab hidden)."""
+    def refresh(self) -> bool:
+        """Draw again from the chart's source (the History screen calls it when the history
+        may have changed); False when there is nothing to show (its tab stays hidden)."""
         return False
 
     def set_colours(self, colours: RunColours) -> None:

@@ -30,8 +30,9 @@ WIDEST = (
     "",  # the template's name takes the room left
     "10:00:00",
     "Backward min",
-    "Stopped early · test run",
-    "5 · too hard · dizzy · pain",
+    # The usual longest: a rarer longer text is cut short with "…" (the details show it whole).
+    "Stopped early",
+    "3 · just right · pain",
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_ROWS = 200

@@ -230,7 +230,7 @@ class HistoryScreen(QWidget):
         )
         self.chart.set_bars(chart_bars(stats.weeks) if entries else [])
         if self.side_chart is not None:
-            self.charts.setTabVisible(1, self.side_chart.show_entries(entries))
+            self.charts.setTabVisible(1, self.side_chart.refresh())
         self.buttons["delete"].setEnabled(bool(entries))
         self.select_session(current)
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QFont, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.model import ColourRole
 from retrotimer.core.programs.coach import ProgramPath
 from retrotimer.core.programs.coach_values import PathStep
@@ -79,10 +76,9 @@ class ProgramPathChart(SideChart):
         self._colours = colours
         self.update()
 
-    def show_entries(self, entries: Sequence[HistoryEntry]) -> bool:
-        """The followed program's path as Today's coach counts it (its own sessions since
-        its start day, read through the followed program, whatever `entries` the screen
-        lists); False when no program is followed."""
+    def refresh(self) -> bool:
+        """The followed program's path as Today's coach counts it (its sessions since its
+        start day, read through the followed program); False when no program is followed."""
         view = self._followed.view() if self._followed is not None else None
         if view is None:
             return False

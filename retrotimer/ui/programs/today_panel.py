@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Template
 from retrotimer.core.settings import Settings
@@ -47,6 +46,8 @@ _BOLD = {"caution", "place", "decision", "session"}
 _STRETCH = (0, 3, 2, 2)
 _STRETCH_AFTER_REPORT = (5, 2, 2, 2)
 START_ANYWAY_KEYS = "Shift+S"
+REST = "Rest today"
+RESTING = "Resting today"
 
 
 def _label(*, mono: bool = False) -> QLabel:
@@ -62,9 +63,10 @@ def _label(*, mono: bool = False) -> QLabel:
 class TodayPanel(QWidget):
     """Shows a proposal; Space (while the panel is shown) or Start runs it.
 
-    After a recent report of dizziness or pain, Space is Rest instead (`rest_requested`), and
-    starting is a smaller button on Shift+S. `start_requested` carries the template and the
-    program session it is run for; `other_requested` asks for the template list instead.
+    While the coach rests for a report of dizziness or pain, Space is Rest instead: the button
+    then says the rest is taken and `rest_requested` tells the window, which stays open; starting
+    is a smaller button on Shift+S. `start_requested` carries the template and the program
+    session it is run for; `other_requested` asks for the template list instead.
     While the program is paused the Start button resumes it (`resume_requested`), by a click
     only: a key pressed in passing must not go past the advice to see a doctor.
     """
@@ -123,7 +125,7 @@ class TodayPanel(QWidget):
         layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.setSpacing(16)
-        self.rest_button = BigButton("Rest today", "Space · closes RetroTimer")
+        self.rest_button = BigButton(REST, "Space")
         self.start_button = BigButton("Start", "Space")
         self.lighter_button = BigButton("Lighter", "L")
         self.other_button = BigButton("Other template", "O")
@@ -132,7 +134,7 @@ class TodayPanel(QWidget):
             buttons.addWidget(button)
         self.button_row = buttons
         layout.addLayout(buttons)
-        self.rest_button.clicked.connect(self.rest_requested.emit)
+        self.rest_button.clicked.connect(self.rest)
         self.start_button.clicked.connect(self.start)
         self.lighter_button.clicked.connect(self.start_lighter)
         self.other_button.clicked.connect(self.other_requested.emit)
@@ -196,15 +198,13 @@ class TodayPanel(QWidget):
                 font.setPixelSize(max(12, round(height * share)))
                 label.setFont(font)
 
-    def show_proposal(
-        self, proposal: Proposal, settings: Settings, report: HistoryEntry | None = None
-    ) -> None:
-        """Show `proposal`; `report` is a recent session on which the runner felt dizzy or
-        in pain, which makes resting the first choice."""
+    def show_proposal(self, proposal: Proposal, settings: Settings) -> None:
+        """Show `proposal`; while it rests for a report of dizziness or pain, resting is the
+        first choice."""
         from retrotimer.ui.programs.today_texts import today_view
 
         self.proposal = proposal
-        view = today_view(proposal, settings, report)
+        view = today_view(proposal, settings)
         self.view = view
         self.caution_label.setText(view.caution)
         self.caution_label.setVisible(bool(view.caution))
@@ -239,6 +239,8 @@ class TodayPanel(QWidget):
         rest_first = self.rest_first
         paused = self.proposal is not None and self.proposal.paused
         self.rest_button.setVisible(rest_first)
+        self.rest_button.set_action(REST)
+        self.rest_button.setEnabled(True)
         self.start_button.set_keys(
             "click" if paused else START_ANYWAY_KEYS if rest_first else "Space"
         )
@@ -253,9 +255,17 @@ class TodayPanel(QWidget):
         """Space: rest after a report of dizziness or pain; otherwise start, unless the
         program is paused (then only a click resumes it)."""
         if self.rest_first:
-            self.rest_requested.emit()
+            self.rest()
         elif self.proposal is not None and not self.proposal.paused:
             self.start()
+
+    def rest(self) -> None:
+        """Take the rest the coach asks for, once: the button says so until the next
+        proposal."""
+        if self.rest_first and self.rest_button.isEnabled():
+            self.rest_button.set_action(RESTING)
+            self.rest_button.setEnabled(False)
+            self.rest_requested.emit()
 
     def _emit(self, template: Template, ref: ProgramRef) -> None:
         self.start_requested.emit(template, ref)

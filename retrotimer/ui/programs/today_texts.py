@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retrotimer.core.history.health_reports import felt_words
-from retrotimer.core.history.history_values import HistoryEntry
+from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Item, Repeat, Template
 from retrotimer.core.programs.coach import Proposal
+from retrotimer.core.programs.coach_reasons import unwell_words
 from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.coach_words import day_words
 from retrotimer.core.programs.program_view import ProgramView
@@ -41,7 +41,8 @@ class TodayView:
     reasons: str
     lighter: str
     start_label: str
-    # After a report of dizziness or pain: why to rest first (Rest is then the big choice).
+    # While the coach rests for a report of dizziness or pain: why, first (Rest is then the
+    # big choice).
     caution: str = ""
 
 
@@ -52,20 +53,18 @@ def _minutes(seconds: float) -> str:
     return f"{text} backward minute" + ("" if text == "1" else "s")
 
 
-def caution_text(report: HistoryEntry) -> str:
+def caution_text(report: SessionFigures) -> str:
     return (
-        f"After your last session you felt {felt_words(report.review)}. Rest today; if it "
-        "persists or comes back, see a doctor before you run backward again."
+        f"You reported {unwell_words(report)} after a session. Rest today; if it persists or "
+        "comes back, see a doctor before you run backward again."
     )
 
 
-def _start_label(proposal: Proposal, report: HistoryEntry | None) -> str:
+def _start_label(proposal: Proposal) -> str:
     """A paused program waits for the runner to resume it; a rest day may be run anyway."""
     if proposal.paused:
         return "Resume"
-    if report is not None or proposal.decision is Decision.REST:
-        return "Start anyway"
-    return "Start"
+    return "Start anyway" if proposal.decision is Decision.REST else "Start"
 
 
 def _item_text(item: Item) -> str:
@@ -82,30 +81,23 @@ def outline(template: Template) -> tuple[str, ...]:
     return tuple(_item_text(item) for item in template.items)
 
 
-def today_view(
-    proposal: Proposal, settings: Settings, report: HistoryEntry | None = None
-) -> TodayView:
-    """The panel's lines for a proposal; `report` is a recent session on which the runner
-    felt dizzy or in pain, if there is one."""
+def today_view(proposal: Proposal, settings: Settings) -> TodayView:
+    """The panel's lines for a proposal."""
     plan = compile_plan(proposal.template, settings)
     lighter = compile_plan(proposal.lighter, settings)
     return TodayView(
         program=proposal.program.name,
         place=f"Week {proposal.week} of {proposal.weeks} · Session {proposal.session} of "
         f"{proposal.sessions}",
-        decision=(
-            "REST DAY"
-            if report is not None and not proposal.paused
-            else DECISION_WORDS[proposal.decision]
-        ),
+        decision=DECISION_WORDS[proposal.decision],
         focus=proposal.focus,
         session=f"{proposal.template.name} · {_minutes(plan.backward_s)} · "
         f"{round(plan.total_s / 60)} min in all",
         outline=outline(proposal.template),
         reasons=" ".join(proposal.reasons),
         lighter=f"Lighter: {proposal.lighter.name}, {_minutes(lighter.backward_s)}",
-        start_label=_start_label(proposal, report),
-        caution=caution_text(report) if report is not None else "",
+        start_label=_start_label(proposal),
+        caution=caution_text(report) if (report := proposal.unwell_report) is not None else "",
     )
 
 

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
             sensors=parts.sensors,
             sensor_link=parts.sensor_link,
         )
-        self.today_tab = TodayTab(self.followed, parts.history, lambda: parts.settings.current)
+        self.today_tab = TodayTab(self.followed, lambda: parts.settings.current)
         self.today_panel = self.today_tab.panel
         self.tabs.addTab(self.today_tab, "To&day")
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory, sensors=parts.sensors)
@@ -135,7 +135,9 @@ class MainWindow(QMainWindow):
 
         self.today_panel.start_requested.connect(self.run_program_session)
         self.today_panel.resume_requested.connect(self.resume_program)
-        self.today_panel.rest_requested.connect(self.close)
+        self.today_panel.rest_requested.connect(
+            lambda: self.tell("Rest day taken. Today shows the next session when you come back.")
+        )
         self.today_panel.programs_requested.connect(self.show_programs)
         self.today_panel.other_requested.connect(
             lambda: self.tabs.setCurrentWidget(self.run_screen)

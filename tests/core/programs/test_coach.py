@@ -7,11 +7,15 @@ from typing import Any
 
 import pytest
 
-from retrotimer.core.history.history_values import HistoryEntry
+from retrotimer.core.history.calendar_days import DAY_S
+from retrotimer.core.history.history_values import HistoryEntry, WallTime
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.session_figures import real_session_figures, session_figures
 from retrotimer.core.model import Template
+from retrotimer.core.programs.coach import finish_replay, replay, replay_point
 from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.outcome import Outcome
+from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program, ProgramWeek
 from tests.core.programs.program_history import (
     START,
@@ -582,3 +586,41 @@ def test_a_rest_day_names_the_session_for_next_time() -> None:
     assert proposal.reasons[0] == (
         "You ran backward yesterday: rest a day before the next session (week 1, session 2)."
     )
+
+
+def test_a_rest_for_dizziness_or_pain_names_its_report_on_those_days_only() -> None:
+    """Today rests first for a report exactly while the coach's rule rests for it."""
+    entries = history([*WEEK_1, (7, 2, 1, "pain"), (11, 1, 1, "well")])
+    report = session_figures(entries[2])
+    for today in (7, 8, 9, 10):
+        assert propose(SMALL, entries[:3], day(today)).unwell_report == report, today
+    assert propose(SMALL, entries[:3], day(11)).unwell_report is None
+    after = propose(SMALL, entries, day(11))  # ran today: a rest day, but not for a report
+    assert after.decision is Decision.REST and after.unwell_report is None
+    assert propose(SMALL, entries[:2], day(3)).unwell_report is None
+
+
+def test_a_replay_goes_on_from_any_point_as_the_whole_replay_goes() -> None:
+    """Reports, a pause, a resume between sessions and one after the last, a step back."""
+    steps = [
+        *WEEK_1,
+        (7, 2, 1, "dizzy"),
+        (10, 2, 1, "pain"),
+        (30, 1, 1, "well"),
+        (33, 1, 2, "rated_hard"),
+        ("other", 35, 200.0),
+        (36, 1, 2, "dizzy"),
+        (38, 1, 2, "pain"),
+    ]
+    sessions = real_session_figures(history(steps))
+    resumed = (WallTime((day(20) + 0.5) * DAY_S), WallTime((day(40) + 0.5) * DAY_S))
+    choice = ProgramChoice(SMALL.name, START, resumed=resumed)
+    point = replay_point(SMALL, sessions, choice, with_path=False)
+    assert point.state.paused and point.resumes_done == 1
+    whole = finish_replay(point, choice)
+    assert not whole.paused and whole == replay(SMALL, sessions, choice, with_path=False)
+    for met in range(len(sessions) + 1):
+        point = replay_point(SMALL, sessions[:met], choice, with_path=False)
+        assert point.met == met
+        went_on = replay_point(SMALL, sessions[met:], choice, with_path=False, since=point)
+        assert finish_replay(went_on, choice) == whole, met

@@ -119,6 +119,13 @@ def test_sessions_newest_first_and_every_column_sorts(harness: Harness) -> None:
     assert column(screen, 4) == ["Completed", "Completed", "Stopped early", "Completed"]
 
 
+def test_every_column_shows_beside_the_details_in_a_1280_pixel_window(harness: Harness) -> None:
+    screen = open_history(harness)
+    screen.window().resize(1280, 800)
+    harness.qtbot.waitUntil(lambda: screen.window().width() == 1280)
+    assert screen.table.horizontalScrollBar().maximum() == 0
+
+
 def test_details_show_planned_against_actual(harness: Harness) -> None:
     screen = open_history(harness)
     screen.select_session(SESSIONS[2].session_id)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
+from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.settings import Settings
 from retrotimer.ui.programs.today_panel import TodayPanel
 from retrotimer.ui.programs.today_texts import today_view, week_schedule
@@ -66,36 +66,33 @@ def test_start_lighter_and_space(qtbot: QtBot) -> None:
         panel.other_button.click()
 
 
-def after_pain() -> tuple[object, HistoryEntry]:
-    """Learn to run backward the day after a session on which the runner felt pain."""
+def after_pain(days: int = 1) -> Proposal:
+    """Learn to run backward `days` after a session on which the runner felt pain."""
     learn = builtin_program(LEARN)
     assert learn is not None
-    entry = ran(learn, 0, 1, 1, "pain")
-    return propose(learn, [entry], day(1), START), entry
+    return propose(learn, [ran(learn, 0, 1, 1, "pain")], day(days), START)
 
 
-def test_after_a_report_the_view_says_rest_first() -> None:
-    proposal, report = after_pain()
-    view = today_view(proposal, Settings(), report)  # type: ignore[arg-type]
+def test_while_the_coach_rests_for_a_report_the_view_says_rest_first() -> None:
+    view = today_view(after_pain(), Settings())
     assert (view.decision, view.start_label) == ("REST DAY", "Start anyway")
     assert view.caution == (
-        "After your last session you felt pain. Rest today; if it persists or comes back, "
-        "see a doctor before you run backward again."
+        "You reported pain after a session. Rest today; if it persists or comes back, see a "
+        "doctor before you run backward again."
     )
-    assert today_view(proposal, Settings()).caution == ""  # type: ignore[arg-type]
+    assert today_view(after_pain(days=4), Settings()).caution == ""
 
 
 def test_after_a_report_space_rests_and_starting_is_small_and_deliberate(qtbot: QtBot) -> None:
     panel = TodayPanel()
     qtbot.addWidget(panel)
-    proposal, report = after_pain()
-    panel.show_proposal(proposal, Settings(), report)  # type: ignore[arg-type]
+    panel.show_proposal(after_pain(), Settings())
     panel.resize(1280, 760)
     with qtbot.waitActive(panel):
         panel.show()
         panel.activateWindow()
     panel.setFocus()
-    assert panel.caution_label.isVisible() and "felt pain" in panel.caution_label.text()
+    assert panel.caution_label.isVisible() and "reported pain" in panel.caution_label.text()
     assert panel.rest_button.isVisible()
     assert panel.rest_button.width() > 2 * panel.start_button.width()
     assert panel.start_button.action() == "Start anyway"
@@ -105,10 +102,15 @@ def test_after_a_report_space_rests_and_starting_is_small_and_deliberate(qtbot: 
     with qtbot.waitSignal(panel.rest_requested):
         qtbot.keyClick(panel, Qt.Key.Key_Space)
     assert started == [], "Space does not start after a report"
+    assert panel.rest_button.action() == "Resting today" and not panel.rest_button.isEnabled()
+    with qtbot.assertNotEmitted(panel.rest_requested):
+        qtbot.keyClick(panel, Qt.Key.Key_Space)
     with qtbot.waitSignal(panel.start_requested) as anyway:
         qtbot.keyClick(panel, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
     assert anyway.args[1] == ProgramRef(LEARN, 1, 1), "the week begins again after the report"
-    panel.show_proposal(proposal, Settings())  # type: ignore[arg-type]
+    panel.show_proposal(after_pain(), Settings())
+    assert panel.rest_button.action() == "Rest today" and panel.rest_button.isEnabled()
+    panel.show_proposal(after_pain(days=4), Settings())
     assert panel.rest_button.isHidden() and not panel.caution_label.isVisible()
     assert panel.start_button.keys_label.text() == "Space"
 

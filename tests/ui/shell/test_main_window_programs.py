@@ -67,11 +67,14 @@ def test_space_on_today_runs_the_proposal_and_the_review_moves_the_program(
     view = panel.view
     assert view is not None and view.decision == "REST DAY"
     assert "you felt dizzy" in view.reasons
-    assert view.caution.startswith("After your last session you felt dizzy. Rest today")
+    assert view.caution.startswith("You reported dizziness after a session. Rest today")
     assert panel.rest_button.isVisible() and panel.start_button.action() == "Start anyway"
     assert panel.rest_button.width() > 2 * panel.start_button.width()
-    harness.qtbot.keyClick(window, Qt.Key.Key_Space)
-    harness.qtbot.waitUntil(lambda: not window.isVisible())
+    with harness.qtbot.waitSignal(panel.rest_requested):
+        harness.qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.isVisible() and window.tabs.currentWidget() is window.today_tab
+    assert panel.rest_button.action() == "Resting today"
+    assert window.statusBar().currentMessage().startswith("Rest day taken.")
     assert len(harness.history.list_sessions()) == 1, "Space started nothing"
 
 
