@@ -1,6 +1,6 @@
 """Render the program views into PNGs at 1280x800 on a real X server (run it under Xvfb).
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/program_screenshots.py [OUT_DIR]
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/tools/program_screenshots.py [OUT_DIR]
 
 Today (a new week, and a rest day), a program's path with a repeat and a step back, and the
 real window: Today, History's program path, the summary dialog with "felt dizzy or off
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, for retrotimer
 
 import dataclasses  # noqa: E402
 import tempfile  # noqa: E402
@@ -52,7 +52,7 @@ from retrotimer.ui.common.theme import apply_theme, run_colours  # noqa: E402
 from retrotimer.ui.programs.program_path_chart import ProgramPathChart  # noqa: E402
 from retrotimer.ui.programs.today_panel import TodayPanel  # noqa: E402
 from retrotimer.ui.run.summary_dialog import SummaryDialog  # noqa: E402
-from tools.screenshots import settle, shoot, shoot_dialog  # noqa: E402
+from screenshots import settle, shoot, shoot_dialog  # noqa: E402
 
 START = days_from_civil(2026, 3, 2)
 SIZE = (1280, 800)

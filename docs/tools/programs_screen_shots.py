@@ -3,7 +3,7 @@ the first day of week 4) into PNGs on a
 real X server with a window manager, as the screen shows them (`import -window root`).
 
     xvfb-run -a -s "-screen 0 1280x800x24" sh -c \
-        'openbox & sleep 1; .venv/bin/python tools/programs_screen_shots.py OUT_DIR'
+        'openbox & sleep 1; .venv/bin/python docs/tools/programs_screen_shots.py OUT_DIR'
 
 Run it again on a 1366x768 screen for the other size; the file names carry the size.
 """
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, for retrotimer
 
 import dataclasses  # noqa: E402
 import tempfile  # noqa: E402
@@ -38,8 +38,8 @@ from retrotimer.storage.program_store import ProgramLibrary  # noqa: E402
 from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
 from retrotimer.ui.common.theme import apply_theme  # noqa: E402
 from retrotimer.ui.shell.main_window import MainWindow  # noqa: E402
-from tools.program_screenshots import START, entry  # noqa: E402
-from tools.screenshots import settle  # noqa: E402
+from program_screenshots import START, entry  # noqa: E402
+from screenshots import settle  # noqa: E402
 
 
 def three_weeks() -> list[HistoryEntry]:

@@ -1,7 +1,7 @@
 """Render the run screen with a heart-rate strap and a footpod, heard and not, and the
 Settings' sensors, as PNGs at 1280x800 on a real X server (run it under Xvfb).
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/sensor_screenshots.py [OUT_DIR]
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/tools/sensor_screenshots.py [OUT_DIR]
 
 No radio is used: the sensors' news is told to the window's feed as the link would tell it.
 """
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, for retrotimer
 
 import tempfile  # noqa: E402
 
@@ -36,7 +36,7 @@ from retrotimer.runtime.clock import FakeClock  # noqa: E402
 from retrotimer.storage.paths import AppPaths  # noqa: E402
 from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
 from retrotimer.ui.common.theme import apply_theme  # noqa: E402
-from tools.screenshots import advance, settle, shoot, shoot_dialog  # noqa: E402
+from screenshots import advance, settle, shoot, shoot_dialog  # noqa: E402
 
 SIZE = (1280, 800)
 STRAP = SensorDevice("C0:FF:EE:12:34:56", "Polar H10 8A2B3C4D", SensorKind.HEART_RATE)

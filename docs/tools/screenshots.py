@@ -1,6 +1,6 @@
 """Render every screen of the app into PNGs, on a real X server (run it under Xvfb).
 
-    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py [OUT_DIR]
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python docs/tools/screenshots.py [OUT_DIR]
         [--run-only] [--open-steps] [--size 1280x800] [--theme dark]
 
 Each theme (dark, light) at 1280x800 and 1920x1080: the run screen before, during and after
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, for retrotimer
 
 import uuid  # noqa: E402
 
