@@ -75,10 +75,17 @@ grep -q "imported" "$output" || fail "the FIT workout did not come back as a tem
 ok
 
 check "the recorded session as FIT and TCX activities"
-run history export --format fit --all "$home/activities" || fail "FIT activity export"
-run history export --format tcx --all "$home/activities" || fail "TCX activity export"
-ls "$home/activities"/*.fit >/dev/null 2>&1 || fail "no FIT activity was written"
-grep -q "TrainingCenterDatabase" "$home/activities"/*.tcx || fail "the TCX file is not TCX"
+# The session ran at a compressed speed: a test run, which --all leaves out, so it is named.
+run history list --json || fail "history list"
+session=$(grep -o '"id": "[0-9a-f-]*"' "$output" | head -n 1 | cut -d '"' -f 4)
+[ -n "$session" ] || fail "the recorded session is not listed"
+run history export --format fit -o "$home/session.fit" "$session" || fail "FIT activity export"
+run history export --format tcx -o "$home/session.tcx" "$session" || fail "TCX activity export"
+[ -s "$home/session.fit" ] || fail "no FIT activity was written"
+grep -q "TrainingCenterDatabase" "$home/session.tcx" || fail "the TCX file is not TCX"
+run history export --format fit --all "$home/activities" || fail "FIT activity export of --all"
+grep -q "1 test run at a compressed speed left out" "$output" \
+    || fail "--all did not say it left the test run out"
 ok
 
 run --help || fail "--help"

@@ -75,11 +75,15 @@ def _export_all(store: HistoryStore, folder: Path, fmt: ActivityFormat, force: b
             kept += 1
             continue
         written += 1
-    note = f"; {kept} already there were kept (--force replaces them)" if kept else ""
+    note = f"; {_counted(kept, 'file')} already there kept (--force replaces them)" if kept else ""
     if tests:
-        note += f"; {tests} test runs at a compressed speed were left out"
-    print(f"Exported {written} sessions to {folder}{note}", file=sys.stderr)
+        note += f"; {_counted(tests, 'test run')} at a compressed speed left out"
+    print(f"Exported {_counted(written, 'session')} to {folder}{note}", file=sys.stderr)
     return 0
+
+
+def _counted(count: int, thing: str) -> str:
+    return f"{count} {thing}{'' if count == 1 else 's'}"
 
 
 def export_activity(args: argparse.Namespace, store: HistoryStore) -> int:

@@ -107,9 +107,10 @@ def test_all_sessions_to_a_folder_but_test_runs_and_bad_ids_refused(tmp_path: Pa
     assert done.returncode == 0, done.stderr
     (written,) = folder.iterdir()
     assert written.suffix == ".fit" and "tuesday" in written.name
-    assert "1 test runs at a compressed speed were left out" in done.stderr
+    assert "Exported 1 session to" in done.stderr
+    assert "1 test run at a compressed speed left out" in done.stderr
     again = retrotimer("history", "export", "--format", "fit", "--all", str(folder))
-    assert "1 already there were kept" in again.stderr
+    assert "1 file already there kept" in again.stderr
 
     missing = retrotimer("history", "export", "nope", "--format", "tcx", "-o", str(tmp_path / "x"))
     assert missing.returncode == 2
