@@ -79,6 +79,9 @@ class SessionView:
     segment_remaining_s: float
     next_segment: PlannedSegment | None
     total_s: float
+    # The footpod's count of the steps of a segment that ends on it (None: no signal, or
+    # the segment does not end on a count).
+    footpod_steps: int | None = None
 
     @property
     def session_fraction(self) -> float:
