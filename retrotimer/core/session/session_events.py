@@ -79,8 +79,9 @@ class SessionView:
     segment_remaining_s: float
     next_segment: PlannedSegment | None
     total_s: float
-    # The footpod's count of the steps of a segment that ends on it (None: no signal, or
-    # the segment does not end on a count).
+    # Whether the segment ends on the footpod's count of its steps while the footpod is
+    # heard, and that count (None: no signal, the segment then ends at its planned time).
+    ends_on_count: bool = False
     footpod_steps: int | None = None
 
     @property

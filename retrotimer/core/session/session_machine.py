@@ -603,6 +603,7 @@ class Session:
             segment_remaining_s=max(0.0, _planned_end(segment) - elapsed),
             next_segment=following,
             total_s=self.plan.total_s,
+            ends_on_count=self._ends_on_count(segment),
             footpod_steps=self._visit_steps if self._ends_on_count(segment) else None,
         )
 
