@@ -80,6 +80,10 @@ def test_a_fast_runner_ends_the_backward_steps_on_the_footpods_count(
     assert rows == [(20.0, 20, 10.0), (4.0, 8, 4.0)]
     assert run.summary is not None
     assert [(s.skipped, s.steps) for s in run.summary.segments] == [(False, 20), (False, 8)]
+    # All 20 were done, in half the planned time: the totals count them, not a half.
+    assert run.summary.backward_steps == 20
+    with sqlite3.connect(tmp_path / "history.sqlite") as db:
+        assert db.execute("SELECT backward_steps FROM sessions").fetchall() == [(20,)]
 
 
 def test_a_slow_runner_is_waited_for_until_the_count(qtbot: QtBot, tmp_path: Path) -> None:

@@ -513,6 +513,7 @@ class Session:
             skipped=skipped,
             steps=self._counted.get(segment.index, segment.steps),
             longest_visit_s=None if before is None else round(longest, 3),
+            counted=segment.index in self._counted,
         )
         self._records[segment.index] = record
         return self._event(EventKind.SEGMENT_DONE, position, segment.label, record=record)
