@@ -3,6 +3,9 @@ step-counted segment ends on the counted steps, and every segment keeps the step
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +18,7 @@ from retrotimer.core.sensors.sensor_values import StrideReading
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.session_machine import Command
 from retrotimer.core.settings import Settings
+from retrotimer.exchange.history.history_codec import sessions_to_csv, sessions_to_json
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.sensor_feed import SensorFeed
 from retrotimer.runtime.session_run import RunParts, SessionRun
@@ -84,6 +88,15 @@ def test_a_fast_runner_ends_the_backward_steps_on_the_footpods_count(
     assert run.summary.backward_steps == 20
     with sqlite3.connect(tmp_path / "history.sqlite") as db:
         assert db.execute("SELECT backward_steps FROM sessions").fetchall() == [(20,)]
+    # The exports read it back from the file.
+    store = HistoryStore(tmp_path / "history.sqlite")
+    session = store.get_session(ID)
+    store.close()
+    assert session is not None
+    document = json.loads(sessions_to_json([session]))
+    assert [s["steps"] for s in document["sessions"][0]["segments"]] == [20, 8]
+    (row,) = csv.DictReader(io.StringIO(sessions_to_csv([session])))
+    assert row["backward_steps"] == "20"
 
 
 def test_a_slow_runner_is_waited_for_until_the_count(qtbot: QtBot, tmp_path: Path) -> None:
