@@ -595,6 +595,7 @@ class Session:
         )
         elapsed = min(max(position - segment.start_s, 0.0), segment.duration_s)
         elapsed += self._waited_s(self._check_time(now))
+        on_count = self._ends_on_count(segment)
         return SessionView(
             state=self.state,
             position_s=position,
@@ -604,8 +605,8 @@ class Session:
             segment_remaining_s=max(0.0, _planned_end(segment) - elapsed),
             next_segment=following,
             total_s=self.plan.total_s,
-            ends_on_count=self._ends_on_count(segment),
-            footpod_steps=self._visit_steps if self._ends_on_count(segment) else None,
+            ends_on_count=on_count,
+            footpod_steps=self._visit_steps if on_count else None,
         )
 
     @property
