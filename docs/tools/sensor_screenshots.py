@@ -1,5 +1,6 @@
-"""Render the run screen with a heart-rate strap and a footpod, heard and not, and the
-Settings' sensors, as PNGs at 1280x800 on a real X server (run it under Xvfb).
+"""Render the run screen with a heart-rate strap and a footpod, heard and not, a backward
+segment ending on the footpod's steps, and the Settings' sensors, as PNGs at 1280x800 on a
+real X server (run it under Xvfb).
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/tools/sensor_screenshots.py [OUT_DIR]
 
@@ -10,13 +11,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, for retrotimer
 
 import tempfile  # noqa: E402
+from dataclasses import replace  # noqa: E402
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -33,6 +36,8 @@ from retrotimer.core.sensors.sensor_values import (  # noqa: E402
 )
 from retrotimer.core.settings import Settings, Theme  # noqa: E402
 from retrotimer.runtime.clock import FakeClock  # noqa: E402
+from retrotimer.runtime.sensor_feed import SensorFeed  # noqa: E402
+from retrotimer.ui.shell.main_window import MainWindow  # noqa: E402
 from retrotimer.storage.paths import AppPaths  # noqa: E402
 from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
 from retrotimer.ui.common.theme import apply_theme  # noqa: E402
@@ -60,12 +65,13 @@ class QuietLink:
         pass
 
 
-def scene(out: Path, theme: Theme) -> None:
+@contextmanager
+def sensed_window(settings: Settings) -> Iterator[tuple[MainWindow, FakeClock, SensorFeed]]:
+    """The window on a private home, the strap and the footpod paired, on the run screen."""
     with tempfile.TemporaryDirectory(prefix="retrotimer-shots-") as home:
         os.environ["RETROTIMER_HOME"] = home
         paths = AppPaths.from_environment().ensure()
-        quick = Settings(theme=theme, safety_checklist=False, get_ready_s=0)
-        SettingsStore(paths).save(with_paired(with_paired(quick, STRAP), POD))
+        SettingsStore(paths).save(with_paired(with_paired(settings, STRAP), POD))
         writable, _ = open_history(paths)
         assert writable is not None
         clock = FakeClock()
@@ -78,6 +84,18 @@ def scene(out: Path, theme: Theme) -> None:
         window.resize(*SIZE)
         window.show()
         window.tabs.setCurrentWidget(window.run_screen)
+        yield window, clock, feed
+        window.close()
+        settle()
+        writable.close()
+
+
+def quick(theme: Theme) -> Settings:
+    return Settings(theme=theme, safety_checklist=False, get_ready_s=0)
+
+
+def scene(out: Path, theme: Theme) -> None:
+    with sensed_window(quick(theme)) as (window, clock, feed):
         run = window.run_screen
         run.start()
         advance(window, clock, lambda: run.badge.word() == "BACKWARD")
@@ -105,9 +123,38 @@ def scene(out: Path, theme: Theme) -> None:
         dialog.body_area.ensureWidgetVisible(dialog.sensors)
         shoot_dialog(dialog, out / f"settings-sensors-{theme.value}-{SIZE[0]}x{SIZE[1]}.png")
         dialog.reject()
-        window.close()
-        settle()
-        writable.close()
+
+
+def striding(
+    window: MainWindow, clock: FakeClock, feed: SensorFeed, cadence: int, until: Callable[[], bool]
+) -> None:
+    """Move the fake clock on in half seconds, the footpod heard at `cadence`, until true."""
+    controller = window.run_screen.controller
+    assert controller is not None
+    while not until():
+        feed.heard_stride(POD.address, StrideReading(1.0, cadence, False))
+        settle(0.02)
+        clock.advance(0.5)
+        controller.poll()
+
+
+def footpod_scene(out: Path, theme: Theme) -> None:
+    """A slow backward walk past its planned 9 s, ended by the footpod's count of its steps."""
+    counting = replace(quick(theme), footpod_ends_steps=True)
+    with sensed_window(counting) as (window, clock, feed):
+        run = window.run_screen
+        run.start()
+        striding(window, clock, feed, 110, lambda: run.badge.word() == "BACKWARD")
+        striding(window, clock, feed, 70, lambda: run.steps_left.text().startswith("12 of"))
+        feed.heard_heart_rate(STRAP.address, HeartRateReading(128))
+        settle(0.3)
+        run.show_readings(feed.readings())
+        shoot(window, out / f"run-footpod-steps-{theme.value}-{SIZE[0]}x{SIZE[1]}.png")
+        run.stop_now()
+        settle(0.3)
+        summary = window.summary_dialog
+        if summary is not None:
+            summary.reject()
 
 
 def main() -> int:
@@ -117,6 +164,7 @@ def main() -> int:
     for theme in (Theme.DARK, Theme.LIGHT):
         apply_theme(app, theme)
         scene(out, theme)
+    footpod_scene(out, Theme.DARK)
     return 0
 
 

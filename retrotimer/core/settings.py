@@ -111,6 +111,9 @@ class Settings:
     footpod_name: str = ""
     # Say the heart rate when a segment ends, after its other words.
     speak_heart_rate: bool = False
+    # A step-counted backward segment ends on the footpod's count of its steps, while the
+    # footpod is heard (else at its planned time).
+    footpod_ends_steps: bool = False
 
     def cadence(self, kind: SegmentKind) -> int:
         """Steps per minute used to turn a step count of this kind into seconds."""
@@ -163,6 +166,7 @@ SESSION_FIELDS = frozenset(
         "pace_backward_walk",
         "pace_backward_jog",
         "pace_backward_sprint",
+        "footpod_ends_steps",
     }
 )
 

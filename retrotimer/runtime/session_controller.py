@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -22,6 +23,11 @@ from retrotimer.runtime.clock import Clock, Wait
 INITIAL_LEAD_S = 0.005
 LEAD_MARGIN_S = 0.001
 MAX_LEAD_S = 0.020
+
+# The footpod's count of one visit's steps: given the clock moment, the session's visit and
+# whether the session runs (a pause counts nothing), the steps counted in that visit by then
+# (None when no footpod is heard).
+StepSource = Callable[[float, int, bool], int | None]
 
 
 class SessionController(QObject):
@@ -43,8 +49,10 @@ class SessionController(QObject):
         *,
         speed: float = 1.0,
         precise_wait: Wait | None = None,
+        steps: StepSource | None = None,
     ) -> None:
-        """`speed`: clock seconds per real second (a compressed demo run).
+        """`steps` tells the session the footpod's count at every wake-up and command.
+        `speed`: clock seconds per real second (a compressed demo run).
 
         `precise_wait(seconds)` blocks for a few clock milliseconds, more accurately than the
         event loop's timers wake. With it, the timer is armed early by the largest recent
@@ -56,6 +64,7 @@ class SessionController(QObject):
         self._clock = clock
         self._ms_per_clock_second = 1000.0 / speed
         self._precise_wait = precise_wait
+        self._steps = steps
         self._overshoots: deque[float] = deque([INITIAL_LEAD_S - LEAD_MARGIN_S], maxlen=32)
         self._intended_wake: float | None = None
         self._timer = QTimer(self)
@@ -89,7 +98,8 @@ class SessionController(QObject):
         allowed."""
         now = self._clock()
         before = self._session.state
-        self._publish(self._session.apply(command, now), now, before)
+        events = self._session.apply(command, now)
+        self._publish(events + self._count_steps(now), now, before)
 
     def start(self) -> None:
         self.run(Command.START)
@@ -141,7 +151,17 @@ class SessionController(QObject):
         """Emit what fell due by now and re-arm the timer. The timer calls this."""
         now = self._clock()
         before = self._session.state
-        self._publish(self._session.advance(now), now, before)
+        # The count up to now ends the visit under way, and starts the one it leads to.
+        events = self._count_steps(now)
+        events += self._session.advance(now)
+        self._publish(events + self._count_steps(now), now, before)
+
+    def _count_steps(self, now: float) -> list[Event]:
+        if self._steps is None:
+            return []
+        session = self._session
+        steps = self._steps(now, session.visit, session.state is SessionState.RUNNING)
+        return session.count_steps(now, steps)
 
     def _publish(self, events: list[Event], now: float, before: SessionState) -> None:
         actual = self._session.plan_time(now)

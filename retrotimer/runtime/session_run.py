@@ -24,6 +24,7 @@ from retrotimer.core.session.session_machine import (
 )
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import Clock, Wait
+from retrotimer.runtime.footpod_steps import FootpodSteps
 from retrotimer.runtime.history_recording import HistoryRecording
 from retrotimer.runtime.sample_recording import SampleRecording
 from retrotimer.runtime.session_controller import SessionController
@@ -99,7 +100,12 @@ class SessionRun(QObject):
             plan, settings, speed=parts.speed, waits_for_press=parts.presses
         )
         self._controller: SessionController | None = SessionController(
-            self._session, parts.clock, self, speed=parts.speed, precise_wait=parts.precise_wait
+            self._session,
+            parts.clock,
+            self,
+            speed=parts.speed,
+            precise_wait=parts.precise_wait,
+            steps=FootpodSteps(parts.sensors) if parts.sensors is not None else None,
         )
         self._controller.event_fired.connect(self._on_event)
         self._controller.view_changed.connect(self.view_changed.emit)

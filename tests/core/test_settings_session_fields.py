@@ -52,7 +52,15 @@ def what_sessions_see(settings: Settings) -> list[object]:
     for template in TEMPLATES:
         plan = compile_plan(template, settings)
         session = Session.from_settings(plan, settings)
-        seen.append((plan, session.get_ready_s, session.jump_threshold_s, len(session._schedule)))
+        seen.append(
+            (
+                plan,
+                session.get_ready_s,
+                session.jump_threshold_s,
+                session.ends_on_steps,
+                len(session._schedule),
+            )
+        )
     return seen
 
 

@@ -24,6 +24,9 @@ class SegmentRecord:
     # After Back a segment is visited again and `actual_s` adds up the visits; the longest
     # single visit is what "the longest backward segment" means. None: one visit, actual_s.
     longest_visit_s: float | None = None
+    # `steps` are what a footpod counted, not the planned steps (kept while the session
+    # runs: its totals count them as they are).
+    counted: bool = False
 
     @property
     def longest_visit(self) -> float:
@@ -31,7 +34,10 @@ class SegmentRecord:
 
     @property
     def steps_done(self) -> int:
-        """Steps done, in proportion to the time spent (a segment cut short did fewer)."""
+        """Steps done: those counted, or the planned ones in proportion to the time spent
+        (a segment cut short did fewer)."""
+        if self.counted and self.steps is not None:
+            return self.steps
         if self.steps is None or self.planned_s <= 0:
             return 0
         return round(self.steps * min(1.0, self.actual_s / self.planned_s))

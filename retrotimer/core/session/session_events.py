@@ -79,6 +79,10 @@ class SessionView:
     segment_remaining_s: float
     next_segment: PlannedSegment | None
     total_s: float
+    # Whether the segment ends on the footpod's count of its steps while the footpod is
+    # heard, and that count (None: no signal, the segment then ends at its planned time).
+    ends_on_count: bool = False
+    footpod_steps: int | None = None
 
     @property
     def session_fraction(self) -> float:

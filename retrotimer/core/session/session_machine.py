@@ -90,6 +90,9 @@ class _Due:
 
 
 BACK_GRACE_S = 2.0
+# A segment that ends on the footpod's count waits for it at most this many times its
+# planned time: a safety net for a count that never comes (a footpod that misses steps).
+STEP_WAIT_CAP = 2.0
 _EPSILON = 1e-9
 
 
@@ -134,6 +137,7 @@ class Session:
         get_ready_pips: int = 3,
         jump_threshold_s: float = 5.0,
         waits_for_press: bool = True,
+        ends_on_steps: bool = False,
     ) -> None:
         if not plan.segments:
             raise ValueError("a plan without segments cannot be run")
@@ -143,6 +147,8 @@ class Session:
         # False where nobody can press (a run with no terminal): an open or distance step then
         # ends at its estimate, or at its cap if that comes first, as a timed step would.
         self.waits_for_press = waits_for_press
+        # A step-counted backward segment ends on the footpod's count while it is heard.
+        self.ends_on_steps = ends_on_steps
         # The countdown's cues, which the cue sink is handed with the plan.
         self.get_ready_cues = tuple(get_ready_cues(self.get_ready_s, get_ready_pips))
         schedule = [_Due(c.at_s, CUE_RANK[c.type], c, c.segment_index) for c in plan.cues]
@@ -162,6 +168,12 @@ class Session:
         self._released = False
         self._visit_waited_s = 0.0
         self._wait_next: tuple[float, Cue] | None = None
+        # The footpod's count of this visit's steps: the latest told (None: no signal now)
+        # and the latest heard; `visit` numbers the visits, so a count is for one of them.
+        self.visit = 0
+        self._visit_steps: int | None = None
+        self._visit_counted: int | None = None
+        self._counted: dict[int, int] = {}
         self._actual: dict[int, float] = {}
         self._records: dict[int, SegmentRecord] = {}
 
@@ -176,6 +188,7 @@ class Session:
             get_ready_pips=settings.countdown_pips,
             jump_threshold_s=settings.clock_jump_s * speed,
             waits_for_press=waits_for_press,
+            ends_on_steps=settings.footpod_ends_steps,
         )
 
     # ---- time ------------------------------------------------------------------------
@@ -265,23 +278,56 @@ class Session:
         """Skip the segment; on an open or distance step this is the press that ends it."""
         now, events = self._begin(Command.SKIP, now)
         position = self._time.plan_time(now)
-        pressed = False
-        if _in_countdown(position):
-            target = 0.0
-        else:
-            segment = self.plan.segments[self._segment]
-            pressed = segment.ends_on_press
-            self._end_wait(now)
-            events.append(self._leave(position, skipped=not pressed))
-            target = segment.end_s
-        self._jump(position, target)
-        if pressed and target >= self.plan.total_s:
-            # The last step pressed: the plan's end is reached, not another wait.
-            self._released = True
-        events.append(self._event(EventKind.SKIPPED, position, "Done." if pressed else "Skipped."))
-        if _in_countdown(position) and self.state is SessionState.RUNNING:
+        if not _in_countdown(position):
+            done = self.plan.segments[self._segment].ends_on_press
+            return events + self._end_segment(now, position, done=done)
+        self._jump(position, 0.0)
+        events.append(self._event(EventKind.SKIPPED, position, "Skipped."))
+        if self.state is SessionState.RUNNING:
             events.append(self._event(EventKind.RUNNING, 0.0, "Go."))
         return events + self._fire(now)
+
+    def _end_segment(self, now: float, position: float, *, done: bool) -> list[Event]:
+        """End the segment under way at `position` and go on to the next: done (pressed, or
+        its steps counted) or skipped."""
+        segment = self.plan.segments[self._segment]
+        self._end_wait(now)
+        events = [self._leave(position, skipped=not done)]
+        self._jump(position, segment.end_s)
+        if done and segment.end_s >= self.plan.total_s:
+            # The last step done: the plan's end is reached, not another wait.
+            self._released = True
+        events.append(self._event(EventKind.SKIPPED, position, "Done." if done else "Skipped."))
+        return events + self._fire(now)
+
+    def count_steps(self, now: float, steps: int | None) -> list[Event]:
+        """The footpod's count of the steps of the visit under way by `now` (None: no signal
+        now). A running step-counted segment that ends on it ends once the count reaches its
+        steps, before its planned time or while it waits past it; without a signal it waits
+        no longer."""
+        now = self._check_time(now)
+        if self.state is not SessionState.RUNNING:
+            return []
+        self._visit_steps = steps
+        if steps is not None:
+            self._visit_counted = steps
+        segment = self.plan.segments[self._segment]
+        if (
+            not self._ends_on_count(segment)
+            or self._released
+            or self._effective_state(now) is not SessionState.RUNNING
+        ):
+            return []
+        reached = segment.steps is not None and steps is not None and steps >= segment.steps
+        if self._waiting:
+            if reached or steps is None:
+                self._end_wait(now)
+                return self._fire(now)
+            return []
+        position = self._time.plan_time(now)
+        if reached and position < segment.end_s - _EPSILON:
+            return self._end_segment(now, position, done=True)
+        return []
 
     def back(self, now: float) -> list[Event]:
         now, events = self._begin(Command.BACK, now)
@@ -377,12 +423,36 @@ class Session:
         """Whether plan time reaching `position` makes the current step wait for its press."""
         segment = self.plan.segments[self._segment]
         return (
-            self.waits_for_press
+            ((self.waits_for_press and segment.waits) or self._steps_to_go(segment))
             and self.state is SessionState.RUNNING
-            and segment.waits
             and not self._released
             and position >= segment.end_s - _EPSILON
         )
+
+    def _ends_on_count(self, segment: PlannedSegment) -> bool:
+        """Whether the segment ends on the footpod's count of its steps (when heard)."""
+        return (
+            self.ends_on_steps
+            and segment.kind.is_backward
+            and segment.steps is not None
+            and not segment.ends_on_press
+        )
+
+    def _steps_to_go(self, segment: PlannedSegment) -> bool:
+        """Whether the footpod is heard counting the segment's steps and has not reached
+        them."""
+        return (
+            self._ends_on_count(segment)
+            and segment.steps is not None
+            and self._visit_steps is not None
+            and self._visit_steps < segment.steps
+        )
+
+    def _cap_s(self, segment: PlannedSegment) -> float | None:
+        """Seconds into the waiting step at which the wait ends by itself."""
+        if segment.ends_on_press:
+            return segment.cap_s
+        return segment.duration_s * STEP_WAIT_CAP
 
     def _waited_s(self, now: float) -> float:
         """Seconds the current visit has waited past the step's estimate."""
@@ -392,8 +462,9 @@ class Session:
         """The cues of the wait that fell due by `now`; at the cap the wait is over."""
         segment = self.plan.segments[self._segment]
         elapsed = segment.duration_s + self._time.wait_s(now)
-        capped = segment.cap_s is not None and elapsed >= segment.cap_s - _EPSILON
-        until = segment.cap_s if capped and segment.cap_s is not None else elapsed
+        cap = self._cap_s(segment)
+        capped = cap is not None and elapsed >= cap - _EPSILON
+        until = cap if capped and cap is not None else elapsed
         events: list[Event] = []
         while self._wait_next is not None and self._wait_next[0] <= until + _EPSILON:
             at, cue = self._wait_next
@@ -414,6 +485,8 @@ class Session:
     def _enter(self, index: int, position: float) -> None:
         self._segment, self._entered_s = index, position
         self._released, self._visit_waited_s, self._wait_next = False, 0.0, None
+        self.visit += 1
+        self._visit_steps = self._visit_counted = None
 
     def _leave(self, position: float, *, skipped: bool) -> Event:
         """Close the current segment's visit and produce its record."""
@@ -425,6 +498,12 @@ class Session:
         self._entered_s = position
         before = self._records.get(segment.index)
         longest = max(visit, before.longest_visit) if before is not None else visit
+        if self._visit_counted is not None:
+            # The footpod counted this visit: its real steps, not the planned ones.
+            self._counted[segment.index] = self._counted.get(segment.index, 0) + (
+                self._visit_counted
+            )
+            self._visit_counted = None
         record = SegmentRecord(
             index=segment.index,
             kind=segment.kind,
@@ -432,8 +511,9 @@ class Session:
             planned_s=segment.duration_s,
             actual_s=round(actual, 3),
             skipped=skipped,
-            steps=segment.steps,
+            steps=self._counted.get(segment.index, segment.steps),
             longest_visit_s=None if before is None else round(longest, 3),
+            counted=segment.index in self._counted,
         )
         self._records[segment.index] = record
         return self._event(EventKind.SEGMENT_DONE, position, segment.label, record=record)
@@ -499,8 +579,9 @@ class Session:
         segment = self.plan.segments[self._segment]
         elapsed = segment.duration_s + self._time.wait_s(now)
         moments = [self._wait_next[0]] if self._wait_next is not None else []
-        if segment.cap_s is not None:
-            moments.append(segment.cap_s)
+        cap = self._cap_s(segment)
+        if cap is not None:
+            moments.append(cap)
         return max(0.0, min(moments, default=elapsed) - elapsed)
 
     def view(self, now: float) -> SessionView:
@@ -514,6 +595,7 @@ class Session:
         )
         elapsed = min(max(position - segment.start_s, 0.0), segment.duration_s)
         elapsed += self._waited_s(self._check_time(now))
+        on_count = self._ends_on_count(segment)
         return SessionView(
             state=self.state,
             position_s=position,
@@ -523,6 +605,8 @@ class Session:
             segment_remaining_s=max(0.0, _planned_end(segment) - elapsed),
             next_segment=following,
             total_s=self.plan.total_s,
+            ends_on_count=on_count,
+            footpod_steps=self._visit_steps if on_count else None,
         )
 
     @property

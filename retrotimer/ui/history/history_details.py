@@ -83,7 +83,7 @@ class HistoryDetails(QWidget):
             f"{entry.backward_steps} backward steps."
         )
         rows = planned_against_actual(session)
-        sensed = segment_sensor_texts(session.samples)
+        sensed = segment_sensor_texts(session)
         self.segments.setColumnHidden(SENSOR_COLUMN, not sensed)
         self.segments.setRowCount(len(rows))
         for number, row in enumerate(rows):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -20,7 +20,6 @@ from retrotimer.core.history.statistics import (
     WeekStats,
 )
 from retrotimer.core.sensors.sample_figures import counted_steps, heart_rate_by_segment
-from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.ui.common.formatting import clock_text, counted
 from retrotimer.ui.history.weekly_chart import ChartBar
 
@@ -169,15 +168,18 @@ def statistics_text(stats: HistoryStatistics) -> str:
     return "\n".join(lines)
 
 
-def segment_sensor_texts(samples: Iterable[SensorSample]) -> dict[int, str]:
+def segment_sensor_texts(session: HistorySession) -> dict[int, str]:
     """What the sensors said in each segment (by index): "avg 128 · max 141" and the steps a
-    footpod counted; empty when the session has no samples."""
-    samples = tuple(samples)
+    footpod counted (the segment's own steps, counted as it ran; from the cadence samples
+    where it has none); empty when the session has no samples."""
     texts: dict[int, list[str]] = {}
-    for figures in heart_rate_by_segment(samples):
+    for figures in heart_rate_by_segment(session.samples):
         texts.setdefault(figures.segment, []).append(
             f"avg {figures.average_bpm} · max {figures.max_bpm}"
         )
-    for segment, steps in counted_steps(samples).items():
-        texts.setdefault(segment, []).append(f"{steps} steps counted")
+    recorded = {record.index: record.steps for record in session.segments}
+    for segment, from_samples in counted_steps(session.samples).items():
+        steps = recorded.get(segment)
+        counted_text = f"{from_samples if steps is None else steps} steps counted"
+        texts.setdefault(segment, []).append(counted_text)
     return {segment: "; ".join(parts) for segment, parts in texts.items()}

@@ -94,6 +94,19 @@ def steps_sample(segment: PlannedSegment) -> str:
     return "0" * len(str(segment.steps or 0)) + " steps"
 
 
+def counted_steps_text(view: SessionView) -> tuple[str, str]:
+    """The steps of a segment that ends on the footpod's count, and the widest such text:
+    "12 of 20 steps (footpod)" while it counts, "15 steps (timed)" (left, from the planned
+    time) while no footpod is heard."""
+    target = view.segment.steps or 0
+    digits = "0" * len(str(target))
+    sample = f"{digits} of {digits} steps (footpod)"
+    if view.footpod_steps is None:
+        left = steps_left(view.segment, view.segment_remaining_s) or 0
+        return f"{counted(left, 'step')} (timed)", sample
+    return f"{view.footpod_steps} of {target} steps (footpod)", sample
+
+
 def banner_text(venue: Venue) -> str:
     return RAILS_BANNER if venue is Venue.TREADMILL else SHOULDER_BANNER
 
@@ -254,6 +267,8 @@ def run_texts(view: SessionView, plan: Plan, summary: SessionSummary | None = No
     shout = "PAUSED" if paused else ""
     steps = counted(left, "step") if left is not None else ""
     big_sample = steps_sample(segment) if left is not None else ""
+    if view.ends_on_count:
+        steps, big_sample = counted_steps_text(view)
     if view.counting_up:
         # Nobody knows when it ends: the clock counts the step's seconds up to the press,
         # and a distance step shows its distance as big as the clock.

@@ -103,6 +103,15 @@ class SensorSettingsBox(QGroupBox):
         choices.addStretch(1)
         choices.addWidget(self.speak)
         layout.addLayout(choices)
+        self.count_steps = QCheckBox("End step-counted segments on the &footpod's steps")
+        self.count_steps.setAccessibleName("End step-counted segments on the footpod's steps")
+        self.count_steps.setToolTip(
+            "A backward segment counted in steps ends when the footpod has counted them, "
+            "sooner or later than its planned time (at most twice as long). Without a "
+            "footpod signal it ends at its planned time."
+        )
+        self.count_steps.setChecked(settings.footpod_ends_steps)
+        layout.addWidget(self.count_steps)
         feed.scan_finished.connect(self.show_found)
         feed.status_changed.connect(self._show_state)
         self._show_paired()
@@ -163,4 +172,8 @@ class SensorSettingsBox(QGroupBox):
             settings = (
                 forgetting(settings, kind) if device is None else with_paired(settings, device)
             )
-        return dataclasses.replace(settings, speak_heart_rate=self.speak.isChecked())
+        return dataclasses.replace(
+            settings,
+            speak_heart_rate=self.speak.isChecked(),
+            footpod_ends_steps=self.count_steps.isChecked(),
+        )

@@ -29,6 +29,7 @@ from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.ui.history.history_details import SENSOR_COLUMN
 from retrotimer.ui.history.history_model import BACKWARD, FELT, TEMPLATE
 from retrotimer.ui.history.history_screen import HistoryScreen
+from retrotimer.ui.history.history_texts import segment_sensor_texts
 from tests.ui.conftest import MONDAY_0730_UTC, Harness
 
 DAY = 86400.0
@@ -399,7 +400,11 @@ def test_a_session_with_sensors_shows_its_curve_and_figures_per_segment(
         for second in range(0, 360)
         for cadence in [160 if second >= 300 else None]
     )
-    sensed = dataclasses.replace(SESSIONS[1], samples=samples)
+    # The footpod's count of the second segment as it ran; the first keeps no steps.
+    segments = list(SESSIONS[1].segments)
+    segments[0] = dataclasses.replace(segments[0], steps=None)
+    segments[1] = dataclasses.replace(segments[1], steps=158)
+    sensed = dataclasses.replace(SESSIONS[1], samples=samples, segments=tuple(segments))
     screen = open_history(harness, [SESSIONS[0], sensed])
     screen.select_session(SESSIONS[0].session_id)
     assert screen.details.heart_rate.isHidden()
@@ -409,5 +414,10 @@ def test_a_session_with_sensors_shows_its_curve_and_figures_per_segment(
     assert details.heart_rate.isVisible() and len(details.heart_rate.points) == 360
     assert not details.segments.isColumnHidden(SENSOR_COLUMN)
     figures = [details.segments.item(row, SENSOR_COLUMN).text() for row in range(3)]
-    # 160 steps a minute held from 300 s to the last sample at 359 s: 59 s, 157 steps.
+    assert figures == ["avg 110 · max 119", "avg 110 · max 119; 158 steps counted", ""]
+    # A segment without steps of its own (recorded before steps were counted as it ran):
+    # 160 steps a minute held from 300 s to the last sample at 359 s, 59 s, 157 steps.
+    segments[1] = dataclasses.replace(segments[1], steps=None)
+    older = segment_sensor_texts(dataclasses.replace(sensed, segments=tuple(segments)))
+    figures = [older.get(row, "") for row in range(3)]
     assert figures == ["avg 110 · max 119", "avg 110 · max 119; 157 steps counted", ""]
