@@ -269,6 +269,10 @@ def run_texts(view: SessionView, plan: Plan, summary: SessionSummary | None = No
     big_sample = steps_sample(segment) if left is not None else ""
     if view.ends_on_count:
         steps, big_sample = counted_steps_text(view)
+        if view.segment_elapsed_s >= segment.duration_s:
+            # Past its planned time, waiting for the footpod's count: a clock at 0:00 would
+            # say it is over, so it counts the segment's seconds up, as an open step does.
+            digits, sample = clock_text(view.segment_elapsed_s), "00:00"
     if view.counting_up:
         # Nobody knows when it ends: the clock counts the step's seconds up to the press,
         # and a distance step shows its distance as big as the clock.

@@ -80,9 +80,11 @@ def test_a_slow_runner_ends_the_backward_steps_on_the_footpods_count(
     run_with_footpod(counting, qtbot, 60.0, 120)
     run_with_footpod(counting, qtbot, 5.0, 60)
     assert run.steps_left.text() == "5 of 15 steps (footpod)"
+    assert run.digits.text() == "0:04"  # counting down the planned 9 s
     run_with_footpod(counting, qtbot, 9.0, 60)  # past the planned 9 s: still counting
     assert run.title.text().startswith("Backward walk")
     assert run.steps_left.text() == "14 of 15 steps (footpod)"
+    assert run.digits.text() == "0:14"  # the segment's seconds, counted up while it waits
     run_with_footpod(counting, qtbot, 1.0, 60)
     assert not run.title.text().startswith("Backward walk")
     run.stop_now()
