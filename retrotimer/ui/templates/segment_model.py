@@ -223,10 +223,11 @@ class SegmentModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsDropEnabled
             if index.column() == LENGTH:
                 flags |= Qt.ItemFlag.ItemIsEditable
-        elif index.column() == LENGTH and item.length.is_open:
-            pass  # nothing to set: an open step's length is the press
-        elif index.column() != CAP or item.length.ends_on_press:
-            flags |= Qt.ItemFlag.ItemIsEditable
+        else:
+            # An open step's length is the press, and only a step that ends on one has a cap.
+            editable = {LENGTH: not item.length.is_open, CAP: item.length.ends_on_press}
+            if editable.get(index.column(), True):
+                flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
