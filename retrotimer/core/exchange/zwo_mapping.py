@@ -24,8 +24,10 @@ from retrotimer.core.templates.validation import (
 )
 
 ROOT = "workout_file"
-# FreeRide (and Zwift's other spelling) with a Duration is a run at the runner's own pace.
-_TIMED = ("Warmup", "Cooldown", "SteadyState", "Ramp", "MaxEffort", "FreeRide", "Freeride")
+# FreeRide (and Zwift's other spelling) with a Duration is a run at the runner's own pace;
+# without one, it lasts until the runner presses: an open step.
+_FREE = ("FreeRide", "Freeride")
+_TIMED = ("Warmup", "Cooldown", "SteadyState", "Ramp", "MaxEffort", *_FREE)
 _TARGETS = {
     "Power": "power",
     "PowerLow": "power",
@@ -186,6 +188,8 @@ def _step(element: ZwoElement, number: int, reading: _Reading, start_s: int) -> 
             parts.append(_Part(work, start_s + run * (on_s + off_s), on_s))
             parts.append(_Part(rest, start_s + run * (on_s + off_s) + on_s, off_s))
         return _Step(parts, count)
+    if element.tag in _FREE and "Duration" not in element.attributes:
+        return _open_free_ride(element, subject, reading, start_s, words)
     if element.tag in _TIMED:
         seconds = reading.amount(element, "Duration", subject)
         if seconds is None:
@@ -204,6 +208,27 @@ def _step(element: ZwoElement, number: int, reading: _Reading, start_s: int) -> 
         )
     )
     return None
+
+
+def _open_free_ride(
+    element: ZwoElement, subject: str, reading: _Reading, start_s: int, words: str
+) -> _Step:
+    """A free run with no Duration lasts until the runner says so: an open step. Its own
+    text events stay in it, so it spans (for placing them) to just past the last one."""
+    reading.problems.append(
+        Problem(
+            Severity.WARNING,
+            f"{subject} has no Duration: it runs as an open step, ended by a press "
+            "(Done, Right, PageDown or L)",
+        )
+    )
+    offsets = [
+        offset
+        for event in _text_events(element)
+        if (offset := _event_offset(event, subject, reading)) is not None
+    ]
+    segment = Segment(kind_from_words(words), Length.open())
+    return _Step([_Part(segment, start_s, max(offsets, default=0) + 1)])
 
 
 def _event_offset(event: ZwoElement, subject: str, reading: _Reading) -> int | None:

@@ -173,3 +173,26 @@ def test_a_name_too_long_is_cut_and_kept_whole_in_the_description_saying_so() ->
     assert reading.template.name == long_name[:60].rstrip()
     assert reading.template.description == f"{long_name}\nHills."
     assert any(w.message.startswith("the name is cut to 60 characters") for w in reading.warnings)
+
+
+@pytest.mark.parametrize("tag", ["FreeRide", "Freeride"])
+def test_a_free_ride_without_a_duration_is_an_open_step_that_keeps_its_prompts(tag: str) -> None:
+    free = ZwoElement(tag, {}, children=events(("20", "Cone at 40 m: turn there")))
+    reading = zwo_to_template(
+        workout(step("Warmup", Duration="300"), free, step("Cooldown", Duration="120")), "f"
+    )
+    assert reading.errors == ()
+    assert reading.template is not None
+    assert reading.template.items == (
+        Segment(SegmentKind.WARMUP, Length.seconds(300)),
+        Segment(
+            SegmentKind.FORWARD_RUN,
+            Length.open(),
+            prompts=(Prompt(20, "Cone at 40 m: turn there"),),
+        ),
+        Segment(SegmentKind.COOLDOWN, Length.seconds(120)),
+    )
+    assert [w.message for w in reading.warnings] == [
+        f"workout step 2 <{tag}> has no Duration: it runs as an open step, ended by a press "
+        "(Done, Right, PageDown or L)"
+    ]
