@@ -34,6 +34,10 @@ from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from side_by_side import open_window  # noqa: E402
+
 GOAL_NEXT_S = 0.5
 GOAL_FIRST_PAINT_S = 1.5
 START_UTC = 315_532_800.0  # 1980-01-01
@@ -137,20 +141,11 @@ def child_next() -> None:
 def child_window() -> None:
     """The window as `retrotimer` opens it; report when it is first painted, then what
     Today's refresh costs alone (it comes just after the first paint)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from retrotimer.cli import main
     from retrotimer.ui.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                app.removeEventFilter(self)
-                QTimer.singleShot(0, report)
-            return False
 
     def report() -> None:
         # The first line as soon as the window is painted: the parent times its arrival.
@@ -162,9 +157,7 @@ def child_window() -> None:
         print(json.dumps({"today_s": time.perf_counter() - begun}), flush=True)
         window.close()
 
-    watcher = FirstPaint()
-    app.installEventFilter(watcher)
-    main([])
+    open_window(app, "app", report)
 
 
 # ---- the parent ------------------------------------------------------------------------------

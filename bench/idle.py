@@ -33,6 +33,7 @@ from side_by_side import (  # noqa: E402
     environment,
     load_average,
     make_home,
+    open_window,
     rotated,
     rss_mb,
     scratch_and_sound,
@@ -46,8 +47,8 @@ SETTLE_S = 3.0  # after the first paint, and after the session: let start-up wor
 
 def child(kind: str, idle_s: float, session_s: float) -> None:
     """Open the window and measure its phases; print one JSON line, then close it."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
     result: dict[str, Any] = {}
@@ -105,24 +106,10 @@ def child(kind: str, idle_s: float, session_s: float) -> None:
         run.session_ended.connect(ended)
         run.start()
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                app.removeEventFilter(self)
-                later(SETTLE_S, lambda: measured("idle_pct", idle_s, start_session))
-            return False
+    def idle_at_first() -> None:
+        later(SETTLE_S, lambda: measured("idle_pct", idle_s, start_session))
 
-    watcher = FirstPaint()
-    app.installEventFilter(watcher)
-    if kind == "bare":
-        window = QMainWindow()
-        window.resize(1280, 800)
-        window.show()
-        app.exec()
-    else:
-        from retrotimer.cli import main
-
-        main([])
+    open_window(app, kind, idle_at_first)
 
 
 def measure_once(

@@ -13,7 +13,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,3 +139,30 @@ def rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+def open_window(app: Any, kind: str, at_first_paint: Callable[[], None]) -> None:
+    """In a child process: open the bare window (`kind` "bare") or RetroTimer's as the
+    `retrotimer` command does, and call `at_first_paint` from the event loop just after the
+    window is first painted; returns when the event loop ends."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QMainWindow
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, at_first_paint)
+            return False
+
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    if kind == "bare":
+        window = QMainWindow()
+        window.resize(1280, 800)
+        window.show()
+        app.exec()
+    else:
+        from retrotimer.cli import main
+
+        main([])

@@ -32,6 +32,7 @@ from side_by_side import (  # noqa: E402
     environment,
     load_average,
     make_home,
+    open_window,
     ratio,
     rotated,
     rss_mb,
@@ -46,34 +47,16 @@ GOAL_RSS_RATIO = 1.5
 def child(kind: str) -> None:
     """Open the window; print the memory and the CPU time at its first paint, then close
     it."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                app.removeEventFilter(self)
-                QTimer.singleShot(0, report)
-            return False
 
     def report() -> None:
         print(json.dumps({"rss_mb": round(rss_mb(), 1), "cpu_s": time.process_time()}), flush=True)
         for widget in app.topLevelWidgets():
             widget.close()
 
-    watcher = FirstPaint()
-    app.installEventFilter(watcher)
-    if kind == "bare":
-        window = QMainWindow()
-        window.resize(1280, 800)
-        window.show()
-        app.exec()
-    else:
-        from retrotimer.cli import main
-
-        main([])
+    open_window(app, kind, report)
 
 
 def start_once(
