@@ -12,33 +12,55 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.cli import build_parser, main
+from retrotimer.cli import SUBCOMMANDS, build_parser, main
 from retrotimer.cli_guards import CLOSED_PIPE_EXIT, missing_display
 
 SHORT = str(Path(__file__).parent.parent / "data" / "short.toml")
 
 
 def parsers(
-    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+    parser: argparse.ArgumentParser, path: tuple[str, ...]
 ) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
     yield path, parser
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, sub in action.choices.items():
-                yield from parsers(sub, (*path, name))
+    for name, sub in subparsers_of(parser).items():
+        yield from parsers(sub, (*path, name))
+
+
+def every_parser() -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    """The whole tree: the top level, and each subcommand as it is parsed when given (a
+    parser built without a command lists the subcommands by name alone)."""
+    yield (), build_parser()
+    for subcommand in SUBCOMMANDS:
+        chosen = subparsers_of(build_parser(subcommand.name))[subcommand.name]
+        yield from parsers(chosen, (subcommand.name,))
+
+
+def subparsers_of(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    return {
+        name: sub
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name, sub in action.choices.items()
+    }
 
 
 def all_actions() -> Iterator[tuple[tuple[str, ...], argparse.Action]]:
-    for path, parser in parsers(build_parser()):
+    for path, parser in every_parser():
         for action in parser._actions:
             yield path, action
+
+
+def test_the_walk_reaches_every_subcommand_s_arguments() -> None:
+    options = {(path, option) for path, action in all_actions() for option in action.option_strings}
+    assert {(("run",), "--json-events"), (("history", "review"), "--notes")} <= options
+    assert {path[0] for path, _action in all_actions() if path} == {s.name for s in SUBCOMMANDS}
 
 
 def test_every_argument_and_command_has_help() -> None:
     missing = [
         f"{' '.join(path)} {action.option_strings or action.dest}"
         for path, action in all_actions()
-        if action.help is None and not isinstance(action, argparse._SubParsersAction)
+        if not action.help and not isinstance(action, argparse._SubParsersAction)
     ]
     commands = [
         f"{' '.join(path)} {choice.dest}"
