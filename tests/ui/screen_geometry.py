@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QTabBar,
     QWidget,
 )
@@ -91,9 +93,29 @@ def _name(widget: QWidget) -> str:
     return f"{type(widget).__name__}({widget.accessibleName() or text!r})"
 
 
+def needless_scrolling(window: QWidget) -> list[str]:
+    """A dialog's scroll areas that hide part of what they hold while the screen has room
+    for all of it (a main window's message area scrolls by design: it never grows)."""
+    if not isinstance(window, QDialog):
+        return []
+    screen = QGuiApplication.screenAt(window.geometry().center())
+    assert screen is not None
+    room = (
+        screen.availableGeometry().bottom() - window.geometry().marginsAdded(OPENBOX_FRAME).bottom()
+    )
+    room += window.geometry().top() - screen.availableGeometry().top() - OPENBOX_FRAME.top()
+    return [
+        f"{_name(area)} scrolls {hidden} px with {room} px free on the screen"
+        for area in window.findChildren(QScrollArea)
+        if area.isVisible() and 0 < (hidden := area.verticalScrollBar().maximum()) <= room
+    ]
+
+
 def layout_problems(window: QWidget) -> list[str]:
-    """What a runner would see wrong: off the screen, overlapping, or cut short."""
+    """What a runner would see wrong: off the screen, overlapping, cut short, or scrolled
+    when the screen has room."""
     problems = [problem for problem in [outside_screen(window)] if problem]
+    problems += needless_scrolling(window)
     problems += overlaps(window)
     problems += [f"clipped: {text!r}" for text in clipped_texts(window)]
     return problems

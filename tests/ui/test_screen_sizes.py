@@ -18,6 +18,7 @@ from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.ui.programs.completion_dialog import CompletionDialog
 from retrotimer.ui.run.keys_help import KeysHelp
 from retrotimer.ui.run.run_screen import ask_to_stop
+from retrotimer.ui.run.summary_dialog import SummaryDialog
 from retrotimer.ui.templates.segment_model import LABEL
 from tests.ui.conftest import TEST_SETTINGS, Harness
 from tests.ui.screen_geometry import SCREEN_SIZES, layout_problems, place_on, screen_named
@@ -58,6 +59,43 @@ def finished_session(harness: Harness) -> QDialog:
     dialog = harness.window.summary_dialog
     assert dialog is not None
     return dialog
+
+
+def summary_after_dizziness(harness: Harness) -> QWidget | None:
+    dialog = finished_session(harness)
+    assert isinstance(dialog, SummaryDialog)
+    dialog.dizzy.setChecked(True)
+    dialog.pain.setChecked(True)
+    assert dialog.dizzy_advice.text().startswith("<b>")
+    return dialog
+
+
+def history_with_a_review(harness: Harness) -> QWidget | None:
+    finished_session(harness).reject()
+    screen = harness.window.history_screen
+    harness.window.tabs.setCurrentWidget(screen)
+    screen.select_session(None)
+    editor = screen.details.editor
+    editor.dizzy.setChecked(True)
+    editor.notes.setPlainText("Felt light-headed after the third turn. " * 8)
+    assert editor.isVisible() and editor.save_review.isVisible()
+    return harness.window
+
+
+def history_import(harness: Harness) -> QWidget | None:
+    harness.window.history_screen.choose_import()
+    return harness.window.history_screen.file_dialog
+
+
+def history_export(harness: Harness) -> QWidget | None:
+    harness.window.history_screen.choose_export("csv")
+    return harness.window.history_screen.file_dialog
+
+
+def long_notices(harness: Harness) -> QWidget | None:
+    for words in (LONG_ERROR, "The screen may go to sleep during a session: " * 4):
+        harness.window.notify(words)
+    return harness.window
 
 
 def settings(harness: Harness) -> QWidget | None:
@@ -142,6 +180,11 @@ DIALOGS: dict[str, Callable[[Harness], QWidget | None]] = {
     "keys help": keys_help,
     "safety checklist": checklist,
     "summary": finished_session,
+    "summary with dizziness and pain ticked": summary_after_dizziness,
+    "history with a session's review": history_with_a_review,
+    "history import": history_import,
+    "history export": history_export,
+    "the window with two long notices": long_notices,
     "export for watch": watch_export,
     "export session": session_export,
     "import a template": template_import,

@@ -35,11 +35,16 @@ def fit_on_screen(window: QWidget) -> None:
     """Shrink the window to its screen (not below what its layout needs, unless the screen is
     smaller) and move it so that all of it, frame too, is on that screen; a dialog not placed
     by hand stays centred over its parent's window."""
-    if not window.testAttribute(Qt.WidgetAttribute.WA_Resized):
+    resized = window.testAttribute(Qt.WidgetAttribute.WA_Resized)
+    if not resized:
         # Qt sizes a window to its contents as it shows it, but a dialog that moves to its
         # parent's screen on another monitor comes back at its minimum size.
         window.adjustSize()
     inner = window.geometry()
+    if not resized:
+        # adjustSize caps a window at two thirds of its screen: Settings (585 px) would
+        # scroll on a 768 px screen that has room for all of it.
+        inner.setSize(inner.size().expandedTo(window.sizeHint()))
     parent = window.parentWidget()
     if parent is not None and not window.testAttribute(Qt.WidgetAttribute.WA_Moved):
         inner.moveCenter(parent.window().geometry().center())
@@ -48,7 +53,7 @@ def fit_on_screen(window: QWidget) -> None:
     x = max(area.left(), min(inner.x(), area.right() - size.width() + 1))
     y = max(area.top(), min(inner.y(), area.bottom() - size.height() + 1))
     fitted = QRect(x, y, size.width(), size.height())
-    if fitted != inner:
+    if fitted != window.geometry():
         window.setGeometry(fitted)
 
 
