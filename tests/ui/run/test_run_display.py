@@ -19,7 +19,7 @@ from retrotimer.ui.run.run_screen import RunScreen
 from retrotimer.ui.run.run_texts import Look
 from tests.ui.conftest import TEST_SETTINGS, Harness
 
-SIZES = [(1280, 800), (1920, 1080)]
+SIZES = [(1280, 800), (1366, 768), (1920, 1080)]
 
 
 def ink_rects(run: RunScreen) -> dict[str, QRectF]:
