@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from retrotimer.core.model import Item, Repeat, Segment, SegmentKind, Template
+from retrotimer.core.session.cue_sounds import MOSTLY_SKIPPED_WORDS
 from retrotimer.core.session.heart_rate_cue import HEART_RATE_WORDS
 from retrotimer.core.session.speech import LARGEST_SINGLE_NUMBER, spoken_label
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
@@ -21,6 +22,7 @@ CUE_WORDS = (
     "hold the rails",
     "stop and turn around",
     "session complete",
+    MOSTLY_SKIPPED_WORDS,
     "press when done",
     HEART_RATE_WORDS,
 )

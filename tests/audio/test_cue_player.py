@@ -262,6 +262,31 @@ def test_a_pause_that_cut_the_turn_cue_short_says_it_again_on_resume(
     assert spoken[:2] == [voice("stop and turn around"), voice("resumed")]
 
 
+def test_a_session_mostly_skipped_ends_with_session_ended_not_complete(
+    qtbot: QtBot, rigs: list[Rig]
+) -> None:
+    plan = compile_plan(
+        simple(
+            Segment(SegmentKind.BACKWARD_WALK, Length.seconds(20)),
+            Segment(SegmentKind.WALK, Length.seconds(20)),
+        ),
+        SETTINGS,
+    )
+    rig = Rig()
+    rigs.append(rig)
+    session = Session(plan, get_ready_s=0)
+    rig.player.load(plan, session.get_ready_cues)
+    for event in session.start(rig.clock.now):
+        rig.player.handle(event)
+    while not session.state.is_over:
+        rig.run_for(1.0)
+        for event in (*session.advance(rig.clock.now), *session.skip(rig.clock.now)):
+            rig.player.handle(event)
+    rig.run_for(6.0)
+    spoken = [name for name in rig.names() if name.startswith("voice:")]
+    assert spoken[-1] == voice("session ended") and voice("session complete") not in spoken
+
+
 def test_settings_voice_beeps_and_step_ticks(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
     rig = Rig(replace(SETTINGS, voice=False))
     rigs.append(rig)

@@ -76,6 +76,8 @@ NOTHING = CueSound()
 # (the words end about 2 s after the cue). A pause in it may have cut the words off or come
 # before the turn was made, so the resume says them again.
 TURN_S = 3.0
+# Said at the end of a session whose work was mostly skipped, in place of "session complete".
+MOSTLY_SKIPPED_WORDS = "session ended"
 _INTERRUPTING = {EventKind.PAUSED, EventKind.AUTO_PAUSED, EventKind.STOPPED}
 _STATE_WORDS = {
     EventKind.PAUSED: "paused",
@@ -105,6 +107,10 @@ def cue_sound(event: Event, plan: Plan, settings: Settings) -> CueSound:
         # Safety first: the turn's own sound (without the voice, its signal for the go tone).
         again = sound_of_cue(turn, plan, settings)
         return CueSound(tone=again.tone or tone, speech=(*again.speech, *speech), rank=again.rank)
+    if kind is EventKind.FINISHED and event.summary is not None and event.summary.mostly_skipped:
+        # The finish cue has just begun "session complete": untrue of a session mostly skipped.
+        ended = (Phrase(MOSTLY_SKIPPED_WORDS),) if settings.voice else ()
+        return CueSound(speech=ended, interrupt=True)
     if kind is EventKind.RUNNING and settings.voice and not settings.beeps:
         # Without beeps the go tone of the first segment becomes a spoken "go".
         return CueSound(speech=(Phrase("go"),))

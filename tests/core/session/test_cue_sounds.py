@@ -8,6 +8,7 @@ import pytest
 
 from retrotimer.core.model import Direction, Length, Segment, SegmentKind, Venue
 from retrotimer.core.session.cue_sounds import (
+    MOSTLY_SKIPPED_WORDS,
     NOTHING,
     SAFETY_CUES,
     TURN_S,
@@ -19,7 +20,7 @@ from retrotimer.core.session.cue_sounds import (
 )
 from retrotimer.core.session.plan import Cue, CueType, Plan, compile_plan
 from retrotimer.core.session.session_events import Event, EventKind, SessionState
-from retrotimer.core.session.session_machine import get_ready_cues
+from retrotimer.core.session.session_machine import Session, get_ready_cues
 from retrotimer.core.session.tone_names import (
     FINISH,
     RAILS,
@@ -190,6 +191,32 @@ def test_resuming_inside_a_turn_says_the_turn_again(plan: Plan) -> None:
     for outside in (turn_at, turn_at + TURN_S, turn_at - 0.5):
         plain = cue_sound(state_event(EventKind.RESUMED, outside), plan, SETTINGS)
         assert Phrase("stop and turn around") not in plain.speech
+
+
+def ending(plan: Plan, skipping: bool) -> Event:
+    """The FINISHED event of a session run second by second, each segment skipped after
+    its first second or none."""
+    session = Session(plan, get_ready_s=0)
+    now = 0.0
+    events = session.start(now)
+    while not session.state.is_over:
+        now += 1.0
+        events += session.advance(now)
+        if skipping and session.state is SessionState.RUNNING:
+            events += session.skip(now)
+    return events[-1]
+
+
+def test_a_session_mostly_skipped_does_not_end_with_session_complete(plan: Plan) -> None:
+    skipped = ending(plan, skipping=True)
+    assert skipped.kind is EventKind.FINISHED
+    # It silences the finish cue's "session complete", which has just begun.
+    ended = CueSound(speech=(Phrase(MOSTLY_SKIPPED_WORDS),), interrupt=True)
+    assert cue_sound(skipped, plan, SETTINGS) == ended
+    assert cue_sound(skipped, plan, NO_VOICE) == CueSound(interrupt=True)
+    done = ending(plan, skipping=False)
+    assert done.summary is not None and not done.summary.mostly_skipped
+    assert cue_sound(done, plan, SETTINGS) == NOTHING
 
 
 def test_bookkeeping_events_are_silent(plan: Plan) -> None:
