@@ -23,7 +23,7 @@ def problem_text(problem: Problem) -> str:
 
 
 class ProblemList(QListWidget):
-    """Emits `chosen(Problem)` when the user activates a row (Enter or a double click)."""
+    """Emits `chosen(Problem)` when the user clicks a row or activates it (Enter)."""
 
     chosen = Signal(object)
 
@@ -32,6 +32,8 @@ class ProblemList(QListWidget):
         self.setAccessibleName("Problems")
         self.setWordWrap(True)
         self.setMaximumHeight(110)
+        # One click, as on a link: a double click is what the style may ask for activation.
+        self.itemClicked.connect(self._activated)
         self.itemActivated.connect(self._activated)
         self._problems: tuple[Problem, ...] = ()
 

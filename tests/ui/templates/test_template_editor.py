@@ -288,6 +288,28 @@ def test_text_with_errors_is_kept_and_explained(editor: TemplateEditor, qtbot: Q
     assert not editor.is_dirty
 
 
+def test_one_click_on_a_problem_goes_to_its_line_and_to_its_row(
+    editor: TemplateEditor, qtbot: QtBot
+) -> None:
+    view, problems = editor.text_view, editor.problems
+    view.setPlainText(view.toPlainText() + "7 parsecs sideways\n")
+    editor.tabs.setCurrentWidget(editor.tree)
+
+    def click_first_problem() -> None:
+        spot = problems.visualItemRect(problems.item(0)).center()
+        qtbot.mouseClick(problems.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+
+    click_first_problem()
+    assert editor.tabs.currentWidget() is view
+    assert (view.textCursor().blockNumber(), view.textCursor().positionInBlock()) == (9, 2)
+    editor.revert_button.click()
+    editor.model.setData(cell(editor, (1, 0), LENGTH), 1500, EDIT)
+    editor.tabs.setCurrentWidget(view)
+    click_first_problem()
+    assert editor.tabs.currentWidget() is editor.tree
+    assert editor.selected_paths() == [(1, 0)]
+
+
 def test_live_validation_names_the_row_and_blocks_saving(editor: TemplateEditor) -> None:
     editor.model.setData(cell(editor, (1, 0), LENGTH), 1500, EDIT)
     assert editor.has_errors
