@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from retrotimer.ui.common.timeline_bar import TimelineBar
 from retrotimer.ui.templates.problem_list import ProblemList
 from retrotimer.ui.templates.segment_delegate import SegmentDelegate
 from retrotimer.ui.templates.segment_model import KIND, LABEL, SegmentModel, new_segment
+from retrotimer.ui.templates.segment_tree import SegmentTree
 from retrotimer.ui.templates.template_text import TemplateTextView
 
 DESCRIPTION_LINES = 3
@@ -117,7 +117,7 @@ class TemplateEditorLayout(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Editor views")
         self.tabs.tabBar().setAccessibleName("Editor views")
-        self.tree = QTreeView()
+        self.tree = SegmentTree()
         self.tree.setAccessibleName("Segments")
         self.tree.header().setAccessibleName("Segment columns")
         self.tree.setModel(self.model)

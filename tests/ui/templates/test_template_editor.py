@@ -87,6 +87,33 @@ def test_a_label_typed_in_the_table(editor: TemplateEditor, qtbot: QtBot) -> Non
     qtbot.waitUntil(lambda: editor.template.items[0].label == "easy start")  # type: ignore[union-attr]
 
 
+def test_the_arrow_keys_reach_every_cell_so_f2_edits_any_of_them(
+    editor: TemplateEditor, qtbot: QtBot
+) -> None:
+    tree = editor.tree
+    tree.setFocus()
+    tree.setCurrentIndex(cell(editor, (0,), KIND))
+    for _ in range(LABEL):
+        qtbot.keyClick(tree, Qt.Key.Key_Right)
+    assert tree.currentIndex() == cell(editor, (0,), LABEL)
+    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    field = QApplication.focusWidget()
+    assert field is not None and field.accessibleName() == "Label"
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    qtbot.keyClick(tree, Qt.Key.Key_Left)
+    assert tree.currentIndex().column() == LABEL - 1
+    # A repeat's first cell still folds: Left closes it, Right opens it, then moves on.
+    repeat = cell(editor, (1,), KIND)
+    tree.setCurrentIndex(repeat)
+    tree.expand(repeat)
+    qtbot.keyClick(tree, Qt.Key.Key_Left)
+    assert not tree.isExpanded(repeat) and tree.currentIndex() == repeat
+    qtbot.keyClick(tree, Qt.Key.Key_Right)
+    assert tree.isExpanded(repeat) and tree.currentIndex() == repeat
+    qtbot.keyClick(tree, Qt.Key.Key_Right)
+    assert tree.currentIndex() == cell(editor, (1,), LENGTH)
+
+
 def test_the_kind_and_length_editors(editor: TemplateEditor, qtbot: QtBot) -> None:
     editor.tree.setCurrentIndex(cell(editor, (2,), KIND))
     editor.tree.edit(cell(editor, (2,), KIND))
