@@ -221,18 +221,18 @@ def test_the_sessions_place_and_time_are_readable_from_the_treadmill(
 def test_the_header_the_session_line_and_the_summary_agree_to_the_second(
     harness: Harness,
 ) -> None:
-    # 15 steps at 112 a minute: 8.04 s, so the plan lasts 158.07 s, 2:38 by the one rule.
+    # 15 steps at 112 a minute: 8.04 s, so the plan lasts 156.07 s, 2:36 by the one rule.
     harness.settings.update(dataclasses.replace(TEST_SETTINGS, cadence_backward_walk=112))
     harness.show()
     run = harness.run
-    assert "  ·  2:38  ·  " in run.plan_label.text()
+    assert "  ·  2:36  ·  " in run.plan_label.text()
     run.start()
-    harness.run_until(lambda: harness.position() >= 158.0)
-    assert run.session_label.text().endswith("  ·  2:38 of 2:38")  # not 2:39 of 2:38
+    harness.run_until(lambda: harness.position() >= 156.0)
+    assert run.session_label.text().endswith("  ·  2:36 of 2:36")  # not 2:37 of 2:36
     harness.run_until(lambda: harness.state() is SessionState.FINISHED)
     dialog = harness.window.summary_dialog
     assert dialog is not None
-    assert dialog.values["Time"].accessibleDescription() == "2:38 of 2:38 planned"
+    assert dialog.values["Time"].accessibleDescription() == "2:36 of 2:36 planned"
     dialog.reject()
 
 
