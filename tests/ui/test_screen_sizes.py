@@ -7,6 +7,8 @@ import dataclasses
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from retrotimer.core.history.calendar_days import local_day
@@ -68,6 +70,23 @@ def summary_after_dizziness(harness: Harness) -> QWidget | None:
     dialog.pain.setChecked(True)
     assert dialog.dizzy_advice.text().startswith("<b>")
     return dialog
+
+
+def today_after_a_report(harness: Harness) -> QWidget | None:
+    window = harness.window
+    window.tabs.setCurrentWidget(window.today_tab)
+    settle()
+    QTest.keyClick(window, Qt.Key.Key_Space)  # Today's session, for the program
+    harness.run_until(lambda: harness.state() is SessionState.FINISHED, limit_s=2000)
+    dialog = window.summary_dialog
+    assert dialog is not None
+    dialog.dizzy.click()
+    dialog.save_button.click()
+    settle()
+    panel = window.today_panel
+    assert window.tabs.currentWidget() is window.today_tab and panel.rest_button.isVisible()
+    assert panel.rest_button.width() > 2 * panel.start_button.width()
+    return window
 
 
 def history_with_a_review(harness: Harness) -> QWidget | None:
@@ -181,6 +200,7 @@ DIALOGS: dict[str, Callable[[Harness], QWidget | None]] = {
     "safety checklist": checklist,
     "summary": finished_session,
     "summary with dizziness and pain ticked": summary_after_dizziness,
+    "today after a report of dizziness": today_after_a_report,
     "history with a session's review": history_with_a_review,
     "history import": history_import,
     "history export": history_export,
