@@ -22,6 +22,7 @@ from retrotimer.ui.run.keys_help import KeysHelp
 from retrotimer.ui.run.run_screen import ask_to_stop
 from retrotimer.ui.run.summary_dialog import SummaryDialog
 from retrotimer.ui.templates.segment_model import LABEL
+from retrotimer.ui.templates.templates_screen import MESSAGE_LINES
 from tests.ui.conftest import TEST_SETTINGS, Harness
 from tests.ui.screen_geometry import SCREEN_SIZES, layout_problems, place_on, screen_named
 
@@ -252,6 +253,9 @@ def test_the_templates_buttons_never_move_under_the_pointer(on_screen: Harness) 
     screen.tell(LONG_ERROR)
     settle()
     assert layout_problems(window) == []
+    # A long message scrolls in whole lines: no sliver of a sixth under the fifth.
+    shown = screen.message_area.viewport().height()
+    assert shown == MESSAGE_LINES * screen.message.fontMetrics().lineSpacing()
     import_point = window.mapFromGlobal(before["import"])  # type: ignore[arg-type]
     assert window.childAt(import_point) is screen.buttons["import"]
 

@@ -112,9 +112,8 @@ class TemplatesScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_area = ScrollBody(self.message)
-        self.message_area.setMaximumHeight(
-            MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4
-        )
+        # Whole lines: a sliver of the next line under the last one looks like a fault.
+        self.message_area.setMaximumHeight(MESSAGE_LINES * self.message.fontMetrics().lineSpacing())
         self.message_area.hide()
         column.addWidget(self.message_area)
         self.buttons: dict[str, QPushButton] = {}
