@@ -11,7 +11,7 @@ from retrotimer.core.model import ColourRole, Venue
 from retrotimer.core.session.plan import Plan, PlannedSegment
 from retrotimer.core.session.records import SessionSummary
 from retrotimer.core.session.session_machine import SessionState, SessionView
-from retrotimer.ui.common.formatting import clock_text, counted, total_clock_text
+from retrotimer.ui.common.formatting import clock_text, counted, total_clock_text, total_seconds
 from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
 
 SHOULDER_BANNER = "LOOK OVER YOUR SHOULDER"
@@ -31,11 +31,18 @@ def digits_sample(duration_s: float) -> str:
 
 
 def session_sample(plan: Plan) -> str:
-    """The widest session line of a plan ("Segment 00 of 00  ·  00:00 of 00:00"), to size its
+    """The widest session line of a plan ("Segment 00 of 00  ·  00:00 left"), to size its
     font once for the whole session."""
     count, total = len(plan.segments), total_clock_text(plan.total_s)
-    widest = f"Segment {count} of {count}  ·  {total} of {total}"
+    widest = f"Segment {count} of {count}  ·  {total} left"
     return "".join("0" if c.isdigit() else c for c in widest)
+
+
+def time_left_text(view: SessionView, plan: Plan) -> str:
+    """The session's time left, "8:50 left": whole seconds of the total less those gone, both
+    rounded by the one rule, so it starts at the header's total and ends at 0:00."""
+    left = total_seconds(plan.total_s) - total_seconds(view.position_s)
+    return f"{total_clock_text(max(0, left))} left"
 
 
 def short_length_text(segment: PlannedSegment) -> str:
@@ -155,7 +162,7 @@ class RunTexts:
     info: str
     next: str
     banner: str | None
-    session: str  # where the session is: "Segment 3 of 12  ·  4:05 of 14:35"
+    session: str  # where the session is and what is left: "Segment 3 of 12  ·  10:30 left"
     segment_fraction: float
     session_fraction: float
     look: Look = Look.SEGMENT
@@ -170,11 +177,7 @@ def run_texts(view: SessionView, plan: Plan, summary: SessionSummary | None = No
     its `summary` says whether the work was done or mostly skipped."""
     segment = view.segment
     count = len(plan.segments)
-    session = (
-        f"Segment {segment.index + 1} of {count}  ·  "
-        # Time gone, rounded as the total is: both say 2:38 at the end, as the summary does.
-        f"{total_clock_text(view.position_s)} of {total_clock_text(plan.total_s)}"
-    )
+    session = f"Segment {segment.index + 1} of {count}  ·  {time_left_text(view, plan)}"
     rep = f"Rep {segment.rep} of {segment.reps}" if segment.rep is not None else ""
     state = view.state
     if state is SessionState.IDLE:

@@ -210,7 +210,7 @@ def test_the_sessions_place_and_time_are_readable_from_the_treadmill(
     run = harness.run
     run.start()
     harness.run_for(65.0)  # into the backward walk
-    assert run.session_label.text() == "Segment 2 of 6  ·  1:05 of 2:38"
+    assert run.session_label.text() == "Segment 2 of 6  ·  1:33 left"  # 1:05 of 2:38 gone
     # Tens of pixels: capitals read from 3 m need about 1/40 of the height at 1280x800.
     assert run.session_label.glyph_height() >= 0.035 * window.height()
     assert_nothing_overlaps(run, f"{size}, running")
@@ -218,7 +218,7 @@ def test_the_sessions_place_and_time_are_readable_from_the_treadmill(
     harness.window.summary_dialog.reject()  # type: ignore[union-attr]
 
 
-def test_the_header_the_session_line_and_the_summary_agree_to_the_second(
+def test_the_header_the_time_left_and_the_summary_agree_to_the_second(
     harness: Harness,
 ) -> None:
     # 15 steps at 112 a minute: 8.04 s, so the plan lasts 156.07 s, 2:36 by the one rule.
@@ -227,8 +227,11 @@ def test_the_header_the_session_line_and_the_summary_agree_to_the_second(
     run = harness.run
     assert "  ·  2:36  ·  " in run.plan_label.text()
     run.start()
+    assert run.session_label.text().endswith("  ·  2:36 left")  # not 2:37, rounded up
+    harness.run_until(lambda: harness.position() >= 100.0)
+    assert run.session_label.text().endswith("  ·  0:56 left")
     harness.run_until(lambda: harness.state() is SessionState.FINISHED)
-    assert run.session_label.text().endswith("  ·  2:36 of 2:36")  # not 2:37 of 2:36
+    assert run.session_label.text().endswith("  ·  0:00 left")
     dialog = harness.window.summary_dialog
     assert dialog is not None
     assert dialog.values["Time"].accessibleDescription() == "2:36 of 2:36 planned"

@@ -89,7 +89,7 @@ def test_segment_and_session_progress_move_with_the_clock(harness: Harness) -> N
     harness.run_for(30.0)
     assert run.segment_bar.fraction == pytest.approx(0.5)
     assert run.timeline.position_s == pytest.approx(30.0)
-    assert run.session_label.text() == "Segment 1 of 6  ·  0:30 of 2:38"
+    assert run.session_label.text() == "Segment 1 of 6  ·  2:08 left"
 
 
 def test_backward_segments_show_the_banner_and_it_flashes_at_each_reminder(
