@@ -109,9 +109,13 @@ def settle(delay_s: float = 0.15) -> None:
 
 
 def shoot(widget: QWidget, path: Path) -> None:
+    window = widget.window()
+    if isinstance(window, MainWindow):
+        # Xvfb cannot keep a screen awake, and its notice is not what these pictures show.
+        for notice in window.notices.texts():
+            window.notices.dismiss(notice)
     settle()
     screen = QGuiApplication.primaryScreen()
-    window = widget.window()
     geometry = window.frameGeometry()
     # Grab what the X server shows, so dialogs over the window are in the picture too.
     pixmap = screen.grabWindow(0, geometry.x(), geometry.y(), geometry.width(), geometry.height())
@@ -266,10 +270,6 @@ def scenes(
 
     window.tabs.setCurrentWidget(window.history_screen)
     history = window.history_screen
-    # The notices the scenes left (a desktop that would not keep the screen awake) are not
-    # what this picture shows; the newest session the runner reviewed is.
-    for text in window.notices.texts():
-        window.notices.dismiss(text)
     history.table.selectRow(2)
     shoot(window, out / f"history-{tag}.png")
     window.session_export_action.trigger()
@@ -324,8 +324,6 @@ def shoot_open_step(
     advance(window, clock, lambda: position(window) >= 10)
     advance(window, clock, lambda: controller.view().segment_elapsed_s >= into_s)
     run.banner.stop_flashing()
-    for notice in window.notices.texts():
-        window.notices.dismiss(notice)  # Xvfb cannot keep a screen awake; no runner here
     shoot(window, path)
     run.stop_now()
     if window.summary_dialog is not None:
