@@ -99,6 +99,10 @@ def history_with_a_review(harness: Harness) -> QWidget | None:
     editor.dizzy.setChecked(True)
     editor.notes.setPlainText("Felt light-headed after the third turn. " * 8)
     assert editor.isVisible() and editor.save_review.isVisible()
+    settle()
+    # Four segments or more in view, not one and a half between the charts and the review.
+    segments = screen.details.segments
+    assert segments.viewport().height() >= 4 * segments.verticalHeader().defaultSectionSize()
     return harness.window
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -124,6 +125,9 @@ class HistoryScreen(QWidget):
         if self.side_chart is not None:
             self.charts.addTab(self.side_chart, self.side_chart.title)
             self.charts.setTabVisible(1, False)
+        # The charts take their share of the height, not the height they would like: on a
+        # laptop's screen the session's segments and review below need it more.
+        self.charts.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         top.addWidget(self.statistics, 2)
         top.addWidget(self.charts, 3)
         layout.addLayout(top, 2)
