@@ -87,17 +87,7 @@ class _Reader:
         self, message: str, scope: Scope, key: str = "", severity: Severity = Severity.ERROR
     ) -> None:
         position = self.layout.find(scope, key)
-        self.problems.append(
-            Problem(
-                severity,
-                message,
-                position.line if position else None,
-                position.column if position else None,
-                key,
-                (),
-                _subject(scope),
-            )
-        )
+        self.problems.append(Problem.at(position, severity, message, key, (), _subject(scope)))
 
     def unknown_keys(self, data: Mapping[str, Any], known: Sequence[str], scope: Scope) -> None:
         for key in data:
