@@ -389,6 +389,7 @@ def test_start_places_a_runner_who_has_walked_or_jogged(private_home: Path) -> N
     assert "week 3 of 10" in walked.stdout, "one who has only walked starts in a walking week"
     chosen = retrotimer("program", "start", LEARN, "--walked", "60", "--week", "1")
     assert "week 1 of 10" in chosen.stdout and "Start at week" not in chosen.stdout
-    assert "--jogged must be backward minutes such as 5, not 'lots'" in refused(
-        private_home, "program", "start", LEARN, "--jogged", "lots"
-    )
+    for bad in ("lots", "1_0", "nan"):
+        assert f"--jogged must be backward minutes such as 5, not '{bad}'" in refused(
+            private_home, "program", "start", LEARN, "--jogged", bad
+        )
