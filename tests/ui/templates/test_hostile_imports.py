@@ -33,7 +33,7 @@ HOSTILE: dict[str, tuple[bytes, str]] = {
         ),
         "this repeat goes back to step 0",
     ),
-    "nan.txt": ("Warmup\n- nanm walk\n".encode(), "this step has no length"),
+    "nan.txt": (b"Warmup\n- nanm walk\n", "this step has no length"),
     "deep.toml": (b"format = 1\nname = " + b"[" * 3000 + b"]" * 3000, "nested too deeply"),
 }
 
