@@ -21,8 +21,6 @@ from retrotimer.storage.templates.template_files import decode_template_text, re
 from retrotimer.storage.user_files import NotUtf8Text, decode_user_text
 
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
-# Enough of a UTF-16 or UTF-32 file to find its root element past a declaration and comments.
-_LOOK_BYTES = 4096
 # A line only RetroTimer's TOML has (a description there may hold "- " lines of its own).
 _TOML_MARK = re.compile(r"^\s*(format\s*=|\[\[\s*segments\s*\]\])", re.MULTILINE)
 
@@ -38,7 +36,7 @@ def xml_root(data: bytes) -> str | None:
     text it holds."""
     encoding = marked_encoding(data)
     if encoding is not None:
-        data = data[:_LOOK_BYTES].decode(encoding, "ignore").encode("utf-8")
+        data = data.decode(encoding, "ignore").encode("utf-8")
     text = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text.startswith(b"<"):
         return None
