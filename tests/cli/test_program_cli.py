@@ -231,6 +231,18 @@ def test_duplicate_copies_a_program_under_a_new_name(private_home: Path) -> None
     assert "a program needs a name" in refused(private_home, "program", "duplicate", LEARN, " ")
 
 
+def test_a_copy_named_with_a_control_character_is_refused_in_its_own_words(
+    private_home: Path,
+) -> None:
+    said = refused(private_home, "program", "duplicate", LEARN, "Red\x1b[31m")
+    # The name comes from the command line: no place in a file is given for it, and the
+    # escape is named, never sent to the terminal.
+    assert said == (
+        "retrotimer: error: the name holds U+001B (ESCAPE) at character 4, which cannot be "
+        "seen or spoken; remove it\n"
+    )
+
+
 def test_run_next_lighter_records_the_lighter_session_and_the_review(private_home: Path) -> None:
     assert retrotimer("program", "start", LEARN, "--week", "2").returncode == 0
     run = retrotimer(
