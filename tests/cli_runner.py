@@ -36,15 +36,17 @@ def retrotimer(
     preexec_fn: Callable[[], None] | None = None,
     stdin: Stream = None,
     stdout: Stream = subprocess.PIPE,
+    encoding: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the command line to its end; its output is captured as text (stdout elsewhere if
-    given), its exit code kept."""
+    given; read in `encoding`, else this process's), its exit code kept."""
     return subprocess.run(
         [sys.executable, "-m", "retrotimer", *args],
         stdin=stdin,
         stdout=stdout,
         stderr=subprocess.PIPE,
         text=True,
+        encoding=encoding,
         timeout=timeout,
         env=cli_environment(home, env, without),
         cwd=cwd,

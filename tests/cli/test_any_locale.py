@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_store import TemplateStore
-from tests.cli_runner import cli_environment, retrotimer
+from tests.cli_runner import retrotimer
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="locales as POSIX has them")
 NAME = "火曜日 Rückwärts"
@@ -59,17 +58,11 @@ def test_a_name_in_any_script_is_imported_and_listed_under_a_latin1_locale(
         encoding="utf-8",
     )
     for args in (["templates", "import", str(source)], ["templates", "list"]):
-        # Bytes: the terminal of this locale takes Latin-1, not the UTF-8 the tests read.
-        result = subprocess.run(
-            [sys.executable, "-m", "retrotimer", *args],
-            capture_output=True,
-            env=cli_environment(None, latin1),
-            check=False,
-            timeout=60,
-        )
-        assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
+        # The terminal of this locale takes Latin-1, not the UTF-8 the tests read.
+        result = retrotimer(*args, env=latin1, timeout=60, encoding="latin-1")
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
         # What Latin-1 can show is shown in it; the rest is escaped, never an error.
-        assert "\\u706b\\u66dc\\u65e5 Rückwärts".encode("latin-1") in result.stdout
+        assert "\\u706b\\u66dc\\u65e5 Rückwärts" in result.stdout
     (stored,) = TemplateStore.from_paths(AppPaths.from_environment()).listing().templates
     assert stored.name == NAME
     assert stored.path.name.isascii()
