@@ -16,11 +16,12 @@ run_packages=(
     libasound2-dev gcc make espeak-ng
 )
 # The test suite also needs an X server, a private sound server with recording tools,
-# a screenshot tool, speech engines, the AppStream validator, and a D-Bus daemon for the
-# private bus the Bluetooth tests serve a fake BlueZ on.
+# a screenshot tool, speech engines, the AppStream validator, a D-Bus daemon for the
+# private bus the Bluetooth tests serve a fake BlueZ on, and the locale definitions a
+# Latin-1 terminal is made from.
 test_packages=(
     xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins imagemagick flite
-    appstream desktop-file-utils dbus-daemon
+    appstream desktop-file-utils dbus-daemon locales
 )
 packages=("${run_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")
@@ -34,6 +35,14 @@ if [ ! -f "$include/Python.h" ]; then
     packages+=(python3-dev)
 fi
 
+# The tests run the command line in a Latin-1 terminal too; that locale is made, not packaged.
+latin1_locale() {
+    [ "$purpose" = test ] && [ "$(id -u)" -eq 0 ] || return 0
+    locale -a 2>/dev/null | grep -qi '^de_DE\.iso88591$' && return 0
+    echo "Making the de_DE.ISO-8859-1 locale"
+    localedef -i de_DE -f ISO-8859-1 de_DE.ISO-8859-1
+}
+
 missing=()
 for package in "${packages[@]}"; do
     status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
@@ -42,13 +51,17 @@ for package in "${packages[@]}"; do
         *) missing+=("$package") ;;
     esac
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+    latin1_locale
+    exit 0
+fi
 
 if [ "$(id -u)" -eq 0 ]; then
     echo "Installing system packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get install -y --no-install-recommends "${missing[@]}" \
         || { apt-get update && apt-get install -y --no-install-recommends "${missing[@]}"; }
+    latin1_locale
 else
     echo "RetroTimer needs these system packages. Install them, then run make again:" >&2
     echo "    sudo apt-get install -y ${missing[*]}" >&2

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -13,6 +12,7 @@ from importlib import import_module
 
 from retrotimer import __version__
 from retrotimer.cli_guards import missing_display, quiet_on_closed_pipe
+from retrotimer.cli_numbers import number_argument
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +55,6 @@ Handler = Callable[[argparse.Namespace], int]
 MAX_QUIT_AFTER_S = 86_400.0
 
 
-def quit_after_seconds(text: str) -> float:
-    """A number of seconds for --quit-after; nan, inf and huge values are refused."""
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = math.nan
-    if not (math.isfinite(seconds) and 0 <= seconds <= MAX_QUIT_AFTER_S):
-        raise argparse.ArgumentTypeError(
-            f"expected a number of seconds from 0 to {MAX_QUIT_AFTER_S:g}, not {text!r}"
-        )
-    return seconds
-
-
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser with `command`'s arguments (its module imported); every other subcommand
     is listed by name and help alone."""
@@ -78,7 +65,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"retrotimer {__version__}")
     parser.add_argument(
         "--quit-after",
-        type=quit_after_seconds,
+        type=number_argument(0, MAX_QUIT_AFTER_S, "a number of seconds"),
         metavar="SECONDS",
         # For smoke tests and benchmarks, not for runners: kept out of the help.
         help=argparse.SUPPRESS,

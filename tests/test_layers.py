@@ -1,5 +1,6 @@
 """The layers hold: the core imports nothing but the standard library (and never the clock or
-sqlite), the runtime only QtCore; and every module's file name is unique in the package."""
+sqlite), the runtime only QtCore; every module's file name and every public top-level name
+is unique in the package."""
 
 from __future__ import annotations
 
@@ -77,6 +78,33 @@ def test_a_shared_module_name_is_found_in_any_folder(tmp_path: Path) -> None:
         (tmp_path / module).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / module).touch()
     assert shared_module_names(tmp_path) == {"plan.py": ["a/plan.py", "b/c/plan.py"]}
+
+
+# Every subcommand module offers the same calls to cli.py: one name per role, by design.
+SUBCOMMAND_CALLS = {"register", "run", "list_command", "show_command", "import_command"}
+SUBCOMMAND_CALLS |= {"export_command"}
+# Importing another tool's workout: the window's over its ports (warnings gathered for a
+# notice), the command line's over the files (--format, warnings printed as they come).
+SAME_JOB_ON_TWO_FLOORS = {"import_foreign"}
+
+
+def shared_public_names(root: Path) -> dict[str, list[str]]:
+    """Public functions and classes defined at the top of more than one module under `root`,
+    each with its modules."""
+    places: defaultdict[str, list[str]] = defaultdict(list)
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef | ast.ClassDef) and not node.name.startswith("_"):
+                places[node.name].append(str(path.relative_to(root)))
+    return {name: found for name, found in places.items() if len(found) > 1}
+
+
+def test_no_two_public_functions_share_a_name() -> None:
+    """Two functions that write different texts, or read different things, have different
+    names: a name found in a search or a traceback says which one it is."""
+    shared = shared_public_names(PACKAGE)
+    assert set(shared) == SUBCOMMAND_CALLS | SAME_JOB_ON_TWO_FLOORS, shared
+    assert all(place.startswith("commands/") for name in SUBCOMMAND_CALLS for place in shared[name])
 
 
 def loaded_at_start(prefixes: tuple[str, ...]) -> list[str]:

@@ -72,7 +72,10 @@ def _write(path: Path, pcm: bytes) -> None:
     partial = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(hashlib.sha256(pcm).digest() + pcm)
+        # A file left by a crash, or a link planted there, is removed, never written through.
+        partial.unlink(missing_ok=True)
+        with partial.open("xb") as stream:
+            stream.write(hashlib.sha256(pcm).digest() + pcm)
         os.replace(partial, path)
         for stale in path.parent.glob("tones-*.pcm"):
             if stale != path:

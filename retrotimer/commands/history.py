@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from retrotimer.commands import history_activity, history_review
-from retrotimer.commands.program_context import unknown_programs_note
+from retrotimer.commands.program_context import import_programs_note
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.history_values import HistoryEntry, rating_words
 from retrotimer.core.history.statistics import (
@@ -244,7 +244,7 @@ def import_command(args: argparse.Namespace) -> int:
         imported = store.import_sessions(reading.sessions)
         result = with_refusals(imported, reading, args.file, [paths.data, paths.cache])
         print(result.describe())
-        note = unknown_programs_note(reading.sessions, paths)
+        note = import_programs_note(reading.sessions, paths)
         if note is not None:
             print(note)
         # Some sessions are not in the history: a script must not take this for success.
@@ -310,7 +310,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def statistics_text(statistics: HistoryStatistics) -> str:
+def statistics_report_text(statistics: HistoryStatistics) -> str:
     totals, trend, week = statistics.totals, statistics.trend, statistics.current_week
     if totals.sessions == 0:
         return "No sessions yet."
@@ -346,7 +346,7 @@ def stats_command(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(statistics_json(statistics), indent=2))
         else:
-            print(statistics_text(statistics))
+            print(statistics_report_text(statistics))
         return 0
 
     return _run(action)

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from retrotimer.commands.program_context import active_program, fail, outline, template_json
+from retrotimer.commands.program_context import active_program, fail, syntax_outline, template_json
 from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.session.plan import compile_plan
@@ -50,7 +50,7 @@ def proposal_text(proposal: Proposal, settings: Settings) -> str:
         "",
         f"{proposal.template.name}: {total_clock_text(plan.total_s)} in all, backward "
         f"{total_clock_text(plan.backward_s)}",
-        *(f"  {line}" for line in outline(proposal.template)),
+        *(f"  {line}" for line in syntax_outline(proposal.template)),
         "",
         f"Lighter: {proposal.lighter.name}, backward {total_clock_text(lighter.backward_s)}",
     ]

@@ -22,7 +22,7 @@ from retrotimer.commands.program_context import (
 from retrotimer.core.history.calendar_days import iso_date
 from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.model import Template
-from retrotimer.core.number_text import whole_number
+from retrotimer.core.number_text import finite_number, whole_number
 from retrotimer.core.programs.growth import growth_problems
 from retrotimer.core.programs.placement import Experience, placement_text, placement_week
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
@@ -220,11 +220,8 @@ def _placed_week(args: argparse.Namespace, program: Program, settings: Settings)
 
 
 def _minutes(text: str) -> float | None:
-    try:
-        minutes = float(text)
-    except ValueError:
-        return None
-    return minutes if 0 < minutes <= MAX_PLACEMENT_MINUTES else None
+    minutes = finite_number(text)
+    return minutes if minutes is not None and 0 < minutes <= MAX_PLACEMENT_MINUTES else None
 
 
 def resume_command(args: argparse.Namespace) -> int:

@@ -14,8 +14,8 @@ from retrotimer.commands.program_context import (
     Active,
     active_program,
     day_date,
-    outline,
     paused_refusal,
+    syntax_outline,
     write_output,
 )
 from retrotimer.core.history.calendar_days import iso_date
@@ -100,7 +100,7 @@ def build_calendar(
         event.add(
             "description",
             f"{item.template.name}, {round(plan.backward_s / 60, 1)} backward minutes.\n"
-            + "\n".join(outline(item.template))
+            + "\n".join(syntax_outline(item.template))
             + "\nRun it with: retrotimer run --next",
         )
         alarm = icalendar.Alarm()

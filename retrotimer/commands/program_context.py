@@ -15,9 +15,10 @@ from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.history_values import HistorySession
 from retrotimer.core.model import Template
 from retrotimer.core.programs.program_choice import ProgramChoice
-from retrotimer.core.programs.program_model import Program, unknown_program_names
 from retrotimer.core.programs.program_model import (
-    unknown_programs_note as unknown_programs_note_words,
+    Program,
+    unknown_program_names,
+    unknown_programs_note,
 )
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.programs.program_view import ProgramView, view_of_state, view_program
@@ -86,7 +87,7 @@ def template_json(template: Template, settings: Settings) -> dict[str, object]:
     return plan_to_json(compile_plan(template, settings), cues=True)
 
 
-def outline(template: Template) -> list[str]:
+def syntax_outline(template: Template) -> list[str]:
     """The session's items in the text syntax, without its header lines."""
     text = format_template_text(template)
     return text.split("\n\n", 1)[-1].rstrip("\n").split("\n")
@@ -172,8 +173,8 @@ def _rows(store: HistoryStore, since: float) -> FigureRows:
         store.close()
 
 
-def unknown_programs_note(sessions: Iterable[HistorySession], paths: AppPaths) -> str | None:
+def import_programs_note(sessions: Iterable[HistorySession], paths: AppPaths) -> str | None:
     """A sentence for `history import` when sessions name programs not installed here."""
     programs = [entry.program for entry in ProgramStore.from_paths(paths).entries()]
     missing = unknown_program_names((s.entry.program for s in sessions), programs)
-    return unknown_programs_note_words(missing, " with `retrotimer program import FILE`")
+    return unknown_programs_note(missing, " with `retrotimer program import FILE`")

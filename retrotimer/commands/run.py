@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import signal
 import sys
 from typing import Any
@@ -13,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
 
 from retrotimer.audio.startup import open_cue_player
 from retrotimer.cli_guards import silence_stdout
+from retrotimer.cli_numbers import number_argument
 from retrotimer.commands.program_context import fail
 from retrotimer.commands.run_history import RunHistory
 from retrotimer.commands.run_next import add_next_arguments, chosen_session, review_arguments
@@ -47,7 +47,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--speed",
-        type=_speed,
+        type=number_argument(0.01, 10000),
         default=1.0,
         metavar="FACTOR",
         help="compress time by this factor, from 0.01 to 10000 (demos, tests; such a run is "
@@ -66,17 +66,6 @@ def register(parser: argparse.ArgumentParser) -> None:
 # Long enough for the last sentence and the finish chime; a process that exits while a
 # sound plays cuts it off.
 DRAIN_TIMEOUT_S = 10.0
-
-
-def _speed(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    # Written so that nan fails too.
-    if not 0.01 <= value <= 10000:
-        raise argparse.ArgumentTypeError(f"expected a number from 0.01 to 10000, not {text!r}")
-    return value
 
 
 def summary_json(summary: SessionSummary, *, test_run: bool) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -73,3 +75,18 @@ def test_another_rate_is_another_file_and_stale_files_are_removed(tmp_path: Path
     assert tones_file(tmp_path, 8000) != tones_file(tmp_path)
     assert not stale.exists()
     assert [path.name for path in tmp_path.iterdir()] == [tones_file(tmp_path, 8000).name]
+
+
+def test_a_link_where_the_cache_is_written_is_never_written_through(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    outside = tmp_path / "precious.txt"
+    outside.write_text("precious", encoding="utf-8")
+    path = tones_file(cache)
+    # The name the cache writes to before putting the file in place.
+    partial = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.part")
+    partial.symlink_to(outside)
+    assert pcm_by_name(cached_tones(cache)) == pcm_by_name(RENDERED)
+    assert outside.read_text(encoding="utf-8") == "precious"
+    assert path.is_file() and not path.is_symlink()
+    assert sorted(p.name for p in cache.iterdir()) == [path.name]

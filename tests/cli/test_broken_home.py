@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -57,6 +58,16 @@ def data_file(home: Path) -> None:
     (home / "data").write_text("not a folder")
 
 
+def folder_is_a_file(relative: str) -> Callable[[Path], None]:
+    def make(home: Path) -> None:
+        folder = followed(home) / relative
+        if folder.is_dir():
+            shutil.rmtree(folder)
+        folder.write_text("not a folder")
+
+    return make
+
+
 def templates_file(home: Path) -> None:
     (followed(home) / "data" / "templates").write_text("not a folder")
 
@@ -90,6 +101,10 @@ STATES: dict[str, tuple[Callable[[Path], None], str]] = {
     "history is a FIFO": (history_fifo, "history.sqlite is a named pipe (FIFO)"),
     "data is a file": (data_file, "data is a file, not a folder"),
     "templates is a file": (templates_file, "templates is a file, not a folder"),
+    "config is a file": (folder_is_a_file("config"), "config is a file, not a folder"),
+    "cache is a file": (folder_is_a_file("cache"), "cache is a file, not a folder"),
+    "log is a file": (folder_is_a_file("log"), "log is a file, not a folder"),
+    "programs is a file": (folder_is_a_file("data/programs"), "programs is a file, not a folder"),
     "program.toml is a FIFO": (program_fifo, "a named pipe (FIFO)"),
     "program.toml is a folder": (program_folder, "a folder"),
     "program.toml nested": (program_nested, "nested too deeply"),
@@ -103,6 +118,10 @@ CONCERNED = {
     "history is a FIFO": ("next", "run --next", "program calendar", "history list"),
     "data is a file": tuple(COMMANDS),
     "templates is a file": ("templates list",),
+    "config is a file": ("next", "program calendar", "templates list"),
+    "cache is a file": ("next", "run --next"),
+    "log is a file": ("history list",),
+    "programs is a file": ("program list", "next"),
     "program.toml is a FIFO": ("next", "run --next", "program calendar"),
     "program.toml is a folder": ("next", "run --next", "program calendar", "program stop"),
     "program.toml nested": ("next", "run --next", "program calendar"),
@@ -131,7 +150,8 @@ def test_every_command_says_what_is_broken_in_one_line(state: str, tmp_path: Pat
 def test_the_window_starts_and_says_what_is_broken(state: str, private_home: Path) -> None:
     make, words = STATES[state]
     make(private_home)
-    (private_home / "config").mkdir(exist_ok=True)
+    if not (private_home / "config").exists():
+        (private_home / "config").mkdir()
     if (private_home / "config").is_dir():
         (private_home / "config" / "settings.toml").write_text("first_run_done = true\n")
     assert words in notices_after_start(private_home)

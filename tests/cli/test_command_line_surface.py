@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 
 from retrotimer.cli import SUBCOMMANDS, build_parser, main
 from retrotimer.cli_guards import CLOSED_PIPE_EXIT, missing_display
+from tests.cli_runner import retrotimer, start_retrotimer
 
 SHORT = str(Path(__file__).parent.parent / "data" / "short.toml")
 
@@ -132,22 +131,13 @@ def test_a_display_is_missing_only_where_qt_would_abort(
     assert (missing_display(environ, platform) is not None) == missing
 
 
-def without_display() -> dict[str, str]:
-    names = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    return {key: value for key, value in os.environ.items() if key not in names}
+DISPLAY_NAMES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("arguments", [[], ["run", SHORT]])
 def test_no_display_is_one_line_that_says_how_to_run_headless(arguments: list[str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "retrotimer", *arguments],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=without_display(),
-        check=False,
-    )
+    result = retrotimer(*arguments, without=DISPLAY_NAMES, timeout=60)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith("retrotimer: no display to open the window on")
@@ -157,19 +147,10 @@ def test_no_display_is_one_line_that_says_how_to_run_headless(arguments: list[st
 @pytest.mark.slow
 def test_a_closed_pipe_ends_quietly() -> None:
     """`retrotimer plan ... | head -1`, with the reader gone before the first line comes."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     reading, writing = os.pipe()
     os.close(reading)
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "retrotimer", "plan", SHORT],
-            stdout=writing,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=60,
-            env=env,
-            check=False,
-        )
+        result = retrotimer("plan", SHORT, stdout=writing, timeout=60)
     finally:
         os.close(writing)
     assert result.stderr == ""
@@ -179,24 +160,16 @@ def test_a_closed_pipe_ends_quietly() -> None:
 @pytest.mark.slow
 def test_a_headless_run_goes_on_when_its_reader_leaves(private_home: Path) -> None:
     """`run ... --headless | head -2`: the session runs to its end and is recorded."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, "-m", "retrotimer", "run", SHORT, "--headless", "--speed", "40"]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as run:
+    with start_retrotimer("run", SHORT, "--headless", "--speed", "40") as run:
         assert run.stdout is not None and run.stderr is not None
         run.stdout.readline()
         run.stdout.close()
-        errors = run.stderr.read().decode()
+        errors = run.stderr.read()
         code = run.wait(timeout=60)
     assert "Traceback" not in errors and "BrokenPipeError" not in errors
     assert code == 0
-    listed = subprocess.run(
-        [sys.executable, "-m", "retrotimer", "history", "list", "--json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=True,
-    )
+    listed = retrotimer("history", "list", "--json", timeout=60)
+    assert listed.returncode == 0, listed.stderr
     assert '"status": "completed"' in listed.stdout
     log = (private_home / "log" / "retrotimer.log").read_text(encoding="utf-8")
     assert "started: a session of 'Short' in the terminal" in log

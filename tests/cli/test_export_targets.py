@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from retrotimer.cli import main
+from retrotimer.storage.history.history_store import HistoryStore
+from retrotimer.storage.paths import AppPaths
+from tests.history_samples import MONDAY_2024_05_06, session
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
 
@@ -21,10 +24,13 @@ EXPORTS = {
 WITHOUT_FORCE = {
     "templates export": ["templates", "export", "First steps backward"],
     "templates export fit": ["templates", "export", "First steps backward", "--format", "fit"],
+    "templates export icu": ["templates", "export", "First steps backward", "--format", "icu"],
     "history export json": ["history", "export", "--format", "json"],
     "history export csv": ["history", "export", "--format", "csv"],
     "program export": ["program", "export", "Learn to run backward"],
     "program calendar": ["program", "calendar", "--today", "2024-05-06", "--weeks", "1"],
+    "history export fit": ["history", "export", "--format", "fit", "00000000"],
+    "history export tcx": ["history", "export", "--format", "tcx", "00000000"],
 }
 
 
@@ -35,6 +41,13 @@ def umask_022() -> Iterator[None]:
         yield
     finally:
         os.umask(old)
+
+
+def a_session_in_the_history() -> None:
+    """One session, "00000000-...", for the exports of a session as an activity."""
+    store = HistoryStore(AppPaths.from_environment().history_db)
+    store.import_sessions([session(0, MONDAY_2024_05_06)])
+    store.close()
 
 
 def export(command: str, target: str | Path) -> int:
@@ -111,6 +124,7 @@ def test_an_existing_file_is_replaced_only_with_force(
     command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["program", "start", "Learn to run backward", "--on", "2024-05-06"]) == 0
+    a_session_in_the_history()
     target = tmp_path / "mine.out"
     target.write_text("mine")
     assert main([*WITHOUT_FORCE[command], "-o", str(target)]) != 0
@@ -119,3 +133,19 @@ def test_an_existing_file_is_replaced_only_with_force(
     assert target.read_bytes() == b"mine"
     assert main([*WITHOUT_FORCE[command], "-o", str(target), "--force"]) == 0
     assert target.read_bytes() != b"mine"
+
+
+def test_files_already_in_the_folder_of_every_activity_are_replaced_only_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_session_in_the_history()
+    folder = tmp_path / "activities"
+    assert main(["history", "export", "--format", "fit", "--all", str(folder)]) == 0
+    (written,) = folder.iterdir()
+    written.write_bytes(b"mine")
+    capsys.readouterr()
+    assert main(["history", "export", "--format", "fit", "--all", str(folder)]) == 0
+    assert "1 file already there kept (--force replaces them)" in capsys.readouterr().err
+    assert written.read_bytes() == b"mine"
+    assert main(["history", "export", "--format", "fit", "--all", str(folder), "--force"]) == 0
+    assert written.read_bytes() != b"mine"

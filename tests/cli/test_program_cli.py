@@ -231,6 +231,18 @@ def test_duplicate_copies_a_program_under_a_new_name(private_home: Path) -> None
     assert "a program needs a name" in refused(private_home, "program", "duplicate", LEARN, " ")
 
 
+def test_a_copy_named_with_a_control_character_is_refused_in_its_own_words(
+    private_home: Path,
+) -> None:
+    said = refused(private_home, "program", "duplicate", LEARN, "Red\x1b[31m")
+    # The name comes from the command line: no place in a file is given for it, and the
+    # escape is named, never sent to the terminal.
+    assert said == (
+        "retrotimer: error: the name holds U+001B (ESCAPE) at character 4, which cannot be "
+        "seen or spoken; remove it\n"
+    )
+
+
 def test_run_next_lighter_records_the_lighter_session_and_the_review(private_home: Path) -> None:
     assert retrotimer("program", "start", LEARN, "--week", "2").returncode == 0
     run = retrotimer(
@@ -389,6 +401,7 @@ def test_start_places_a_runner_who_has_walked_or_jogged(private_home: Path) -> N
     assert "week 3 of 10" in walked.stdout, "one who has only walked starts in a walking week"
     chosen = retrotimer("program", "start", LEARN, "--walked", "60", "--week", "1")
     assert "week 1 of 10" in chosen.stdout and "Start at week" not in chosen.stdout
-    assert "--jogged must be backward minutes such as 5, not 'lots'" in refused(
-        private_home, "program", "start", LEARN, "--jogged", "lots"
-    )
+    for bad in ("lots", "1_0", "nan"):
+        assert f"--jogged must be backward minutes such as 5, not '{bad}'" in refused(
+            private_home, "program", "start", LEARN, "--jogged", bad
+        )

@@ -8,7 +8,6 @@ import os
 import pty
 import sqlite3
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 
 from retrotimer.cli import main
 from retrotimer.storage.paths import AppPaths
-from tests.cli_runner import cli_environment
+from tests.cli_runner import retrotimer, start_retrotimer
 
 TEMPLATE = """# Open steps
 5s walk
@@ -40,15 +39,14 @@ def recorded_lengths() -> list[tuple[int, float, float, int]]:
 
 
 def test_without_a_terminal_open_steps_end_at_their_estimate_or_cap(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "retrotimer", "run", str(template_file(tmp_path)), "--headless"]
-        + ["--speed", "20", "--json-events"],
+    result = retrotimer(
+        "run",
+        str(template_file(tmp_path)),
+        "--headless",
+        "--speed",
+        "20",
+        "--json-events",
         stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=cli_environment(None, None),
-        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "no terminal to press Enter in" in result.stderr
@@ -72,14 +70,8 @@ def test_without_a_terminal_open_steps_end_at_their_estimate_or_cap(tmp_path: Pa
 
 def test_on_a_terminal_enter_ends_the_open_step(tmp_path: Path) -> None:
     controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "retrotimer", "run", str(template_file(tmp_path)), "--headless"]
-        + ["--speed", "20"],
-        stdin=terminal,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=cli_environment(None, None),
+    process = start_retrotimer(
+        "run", str(template_file(tmp_path)), "--headless", "--speed", "20", stdin=terminal
     )
     os.close(terminal)
     # A session that never ends would leave the test waiting on its output: it is killed.

@@ -17,6 +17,8 @@ from retrotimer.core.model import Item, Length, Prompt, Repeat, Segment, Segment
 from retrotimer.core.number_text import finite_number, whole_number
 from retrotimer.core.templates.text_rules import shown_text
 from retrotimer.core.templates.validation import (
+    MAX_REPEAT,
+    MAX_SESSION_S,
     Problem,
     Severity,
     TemplateReading,
@@ -28,6 +30,12 @@ ROOT = "workout_file"
 # without one, it lasts until the runner presses: an open step.
 _FREE = ("FreeRide", "Freeride")
 _TIMED = ("Warmup", "Cooldown", "SteadyState", "Ramp", "MaxEffort", *_FREE)
+# Laid out this far, a workout is far past any template (4 hours, each segment a second at
+# least): reading stops there, so thousands of hundred-fold repeats are refused at once
+# instead of taking seconds and hundreds of megabytes. The limits leave room for a workout
+# by distance, whose parts are laid out at a pace of its own; the template's check judges it.
+_MAX_LAID_OUT_S = 10 * MAX_SESSION_S
+_MAX_PARTS = MAX_SESSION_S
 _TARGETS = {
     "Power": "power",
     "PowerLow": "power",
@@ -178,7 +186,15 @@ def _step(element: ZwoElement, number: int, reading: _Reading, start_s: int) -> 
             reading.problems.append(
                 refused(subject, f"Repeat={shown_text(written)} is not a count")
             )
-        if on is None or off is None or count is None or count < 1:
+        elif count > MAX_REPEAT:
+            # Refused before its runs are laid out: a million of them took seconds and memory.
+            reading.problems.append(
+                refused(
+                    subject,
+                    f"a repeat can run at most {MAX_REPEAT} times; this one says {count} times",
+                )
+            )
+        if on is None or off is None or count is None or not 1 <= count <= MAX_REPEAT:
             return None
         work = Segment(kind_from_words(words), reading.length(on))
         rest = Segment(SegmentKind.WALK, reading.length(off))
@@ -300,7 +316,7 @@ def zwo_to_template(root: ZwoElement, default_name: str) -> TemplateReading:
     steps: list[_Step] = []
     # Each text event as (seconds from the workout's start, its step's end, its words).
     events: list[tuple[int, int | None, str]] = []
-    clock = 0
+    clock = laid_out = 0
     for number, element in enumerate(body.children if body else (), start=1):
         subject = f"workout step {number} <{element.tag}>"
         if element.tag.lower() == "textevent":
@@ -320,6 +336,16 @@ def zwo_to_template(root: ZwoElement, default_name: str) -> TemplateReading:
                     (clock + offset, step.parts[-1].end_s, event.attributes.get("message", ""))
                 )
         clock = step.parts[-1].end_s
+        laid_out += len(step.parts)
+        if clock > _MAX_LAID_OUT_S or laid_out > _MAX_PARTS:
+            reading.problems.append(
+                refused(
+                    subject,
+                    f"the workout runs far past what a template can last ({MAX_SESSION_S // 3600} "
+                    "hours at most) by this step; it was read no further",
+                )
+            )
+            return TemplateReading(None, tuple(reading.problems))
     parts = [part for step in steps for part in step.parts]
     for at_s, step_end, message in events:
         if parts and message.strip():

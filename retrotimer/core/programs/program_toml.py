@@ -87,17 +87,7 @@ class _Reader:
         self, message: str, scope: Scope, key: str = "", severity: Severity = Severity.ERROR
     ) -> None:
         position = self.layout.find(scope, key)
-        self.problems.append(
-            Problem(
-                severity,
-                message,
-                position.line if position else None,
-                position.column if position else None,
-                key,
-                (),
-                _subject(scope),
-            )
-        )
+        self.problems.append(Problem.at(position, severity, message, key, (), _subject(scope)))
 
     def unknown_keys(self, data: Mapping[str, Any], known: Sequence[str], scope: Scope) -> None:
         for key in data:
@@ -250,10 +240,11 @@ def parse_program_toml(
     return reading.program
 
 
-def program_problems(program: Program) -> list[str]:
+def program_problems(program: Program) -> list[Problem]:
     """What is wrong with a program built in code (a copy under a new name): every error its
-    file would give, as messages."""
-    return [problem.render() for problem in read_program_toml(program_to_toml(program)).errors]
+    file would give, without the place in a file that was never written."""
+    errors = read_program_toml(program_to_toml(program)).errors
+    return [replace(problem, line=None, column=None) for problem in errors]
 
 
 def _basic(text: str) -> str:

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from retrotimer.core.model import Direction
-from retrotimer.core.session.plan import Cue, CueType, Plan
+from retrotimer.core.session.plan import Cue, CueType, Plan, cue_wanted
 from retrotimer.core.session.session_events import Event, EventKind
 from retrotimer.core.session.speech import spoken_label
 from retrotimer.core.session.tone_names import (
@@ -136,8 +136,10 @@ def upcoming_direction(cue: Cue, plan: Plan) -> Direction:
 
 def sound_of_cue(cue: Cue, plan: Plan, settings: Settings) -> CueSound:
     """The sound for one cue, its words whole: the speech plan may shorten or delay them."""
-    voice, beeps = settings.voice, settings.beeps
     kind = cue.type
+    if not cue_wanted(kind, settings):
+        return NOTHING
+    voice, beeps = settings.voice, settings.beeps
     speech = _phrases(cue, plan) if voice else ()
     if kind is CueType.COUNTDOWN:
         if beeps:
@@ -149,15 +151,11 @@ def sound_of_cue(cue: Cue, plan: Plan, settings: Settings) -> CueSound:
     if kind is CueType.FINISH:
         return CueSound(tone=FINISH if beeps else None, speech=speech)
     if kind is CueType.STEP_TICK:
-        return CueSound(tone=STEP_TICK) if beeps and settings.step_ticks else NOTHING
+        return CueSound(tone=STEP_TICK) if beeps else NOTHING
     if kind in SAFETY_CUES:
         if voice:
             return CueSound(speech=speech, rank=SpeechRank.SAFETY)
         return CueSound(tone=SAFETY_TONES[kind] if beeps else None)
-    if kind is CueType.HALFWAY and not settings.halfway:
-        return NOTHING
-    if kind is CueType.NEXT_UP and not settings.next_up:
-        return NOTHING
     if not speech:
         return NOTHING
     return CueSound(speech=speech, rank=_RANKS.get(kind, SpeechRank.ANNOUNCE))

@@ -82,6 +82,21 @@ def cue_order(at_s: float, rank: int) -> tuple[int, int]:
     return (moment_ms(at_s), rank)
 
 
+def cue_wanted(kind: CueType, settings: Settings) -> bool:
+    """Whether `settings` want cues of this kind: the one rule for the cues a setting turns
+    off. The plan leaves them out; a setting turned off while a session runs (its plan made
+    before) silences them through the same rule (`cue_sounds`)."""
+    match kind:
+        case CueType.HALFWAY:
+            return settings.halfway
+        case CueType.NEXT_UP:
+            return settings.next_up
+        case CueType.STEP_TICK:
+            return settings.step_ticks
+        case _:
+            return True
+
+
 # A cue needs this much room after the announcement so the two do not run together.
 MIN_GAP_AFTER_ANNOUNCE_S = 1.0
 _WAIT_EPSILON = 1e-9
@@ -399,7 +414,8 @@ def _segment_cues(
         # next-up and no countdown at an estimate the runner may run past.
         return
     halfway_known = not segment.ends_on_press  # a press may come before any halfway
-    if settings.halfway and halfway_known and segment.duration_s >= HALFWAY_MIN_DURATION_S:
+    long_enough = segment.duration_s >= HALFWAY_MIN_DURATION_S
+    if cue_wanted(CueType.HALFWAY, settings) and halfway_known and long_enough:
         yield Cue(
             round(start + segment.duration_s / 2, 6),
             CueType.HALFWAY,
@@ -408,7 +424,7 @@ def _segment_cues(
             ("halfway",),
         )
 
-    if settings.next_up and following is not None:
+    if cue_wanted(CueType.NEXT_UP, settings) and following is not None:
         at = end - settings.next_up_lead_s
         if at >= start + NEXT_UP_MIN_AFTER_START_S:
             next_text, next_speech = describe(following)
@@ -426,7 +442,7 @@ def _segment_cues(
             round(start + prompt.offset_s, 6), CueType.PROMPT, prompt.text, index, (prompt.text,)
         )
 
-    if settings.step_ticks and segment.steps is not None:
+    if cue_wanted(CueType.STEP_TICK, settings) and segment.steps is not None:
         interval = segment.duration_s / segment.steps
         for step in range(segment.steps):
             yield Cue(round(start + step * interval, 6), CueType.STEP_TICK, "", index)

@@ -109,17 +109,7 @@ class _Reader:
         position = self.located.find(path, field_name)
         noun = "repeat" if repeat else "segment"
         subject = f"{noun} {'.'.join(str(i + 1) for i in path)}" if path else ""
-        self.problems.append(
-            Problem(
-                severity,
-                message,
-                position.line if position else None,
-                position.column if position else None,
-                field_name,
-                path,
-                subject,
-            )
-        )
+        self.problems.append(Problem.at(position, severity, message, field_name, path, subject))
 
     def stand_in(self, path: ItemPath, *field_names: str) -> None:
         self.stand_ins.update((path, field_name) for field_name in field_names)
@@ -356,13 +346,7 @@ def format_refusal(
             f"format {_shown(version)} is not supported by this version of RetroTimer (it "
             f"reads format = {expected}); the file is left as it is"
         )
-    return Problem(
-        Severity.ERROR,
-        message,
-        position.line if position else None,
-        position.column if position else None,
-        "format",
-    )
+    return Problem.at(position, Severity.ERROR, message, "format")
 
 
 def open_toml(text: str, max_chars: int, what: str) -> dict[str, Any] | Problem:

@@ -67,6 +67,20 @@ class Problem:
     path: ItemPath = ()
     subject: str = ""
 
+    @classmethod
+    def at(
+        cls,
+        position: Position | None,
+        severity: Severity,
+        message: str,
+        field: str = "",
+        path: ItemPath = (),
+        subject: str = "",
+    ) -> Problem:
+        """A problem at `position` in the text, or unplaced when the place is not known."""
+        line, column = (position.line, position.column) if position else (None, None)
+        return cls(severity, message, line, column, field, path, subject)
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
@@ -334,15 +348,7 @@ def validate_template(
     ) -> None:
         position = located.find(path, field_name)
         problems.append(
-            Problem(
-                severity,
-                message,
-                position.line if position else None,
-                position.column if position else None,
-                field_name,
-                path,
-                subject(path, item),
-            )
+            Problem.at(position, severity, message, field_name, path, subject(path, item))
         )
 
     name = normal_name(template.name)
@@ -415,16 +421,14 @@ def direction_change_problems(
         if not turns or path in warned:
             continue
         warned.add(path)
-        position = located.find(path, "kind")
         problems.append(
-            Problem(
+            Problem.at(
+                located.find(path, "kind"),
                 Severity.WARNING,
                 f"goes straight from {before.kind.label.lower()} into "
                 f"{after.kind.label.lower()}: changing direction on the move risks a fall; "
                 f"insert a walk or a rest of {TURN_PAUSE_S} seconds or more before it, "
                 "to stop and turn around",
-                position.line if position else None,
-                position.column if position else None,
                 "kind",
                 path,
                 subject(path, after),

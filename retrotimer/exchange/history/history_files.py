@@ -44,7 +44,9 @@ def read_import_file(path: Path) -> HistoryReading:
     except UserFileError as error:
         raise HistoryImportError([error.reason]) from None
     except NotUtf8Text as error:
-        raise HistoryImportError([f"not a RetroTimer history export: {error}"]) from None
+        # Placed as every reader of a user's file places it: a backup may be whole but for one
+        # byte an editor changed.
+        raise HistoryImportError([f"line {error.line}:{error.column}: {error}"]) from None
     return sessions_from_json(text)
 
 

@@ -16,7 +16,7 @@ from retrotimer.exchange.formats import WorkoutFormat
 from retrotimer.exchange.output_files import write_file_atomic
 from retrotimer.exchange.workouts.fit_workout import encode_workout, read_fit_workout
 from retrotimer.exchange.workouts.tcx_workout import read_tcx_workout
-from retrotimer.exchange.workouts.zwo_file import read_zwo
+from retrotimer.exchange.workouts.zwo_file import marked_encoding, read_zwo
 from retrotimer.storage.templates.template_files import decode_template_text, read_template_bytes
 from retrotimer.storage.user_files import NotUtf8Text, decode_user_text
 
@@ -31,7 +31,12 @@ def is_fit(data: bytes) -> bool:
 
 
 def xml_root(data: bytes) -> str | None:
-    """The root element's name of an XML document (after any declaration), else None."""
+    """The root element's name of an XML document (after any declaration), else None. A
+    document in UTF-16 or UTF-32 (as some Windows tools save XML) is looked into as the
+    text it holds."""
+    encoding = marked_encoding(data)
+    if encoding is not None:
+        data = data.decode(encoding, "ignore").encode("utf-8")
     text = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text.startswith(b"<"):
         return None

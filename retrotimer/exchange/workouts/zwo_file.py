@@ -53,23 +53,34 @@ def _not_xml(error: ParseError, source: str) -> TemplateError:
 
 
 _DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
-# Byte-order marks and the encodings they mark, longest first (UTF-32's starts like UTF-16's).
+# Byte-order marks and the encodings they mark, longest first (UTF-32's starts like UTF-16's),
+# then how an XML document without one begins in UTF-32 and UTF-16 ("<" or "<?").
 _MARKS = (
     (b"\x00\x00\xfe\xff", "utf-32"),
     (b"\xff\xfe\x00\x00", "utf-32"),
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xfe\xff", "utf-16"),
     (b"\xff\xfe", "utf-16"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+    (b"\x00<\x00?", "utf-16-be"),
 )
 # Windows editors save files without a declaration in their own code page: Zwift reads them.
 WINDOWS_ENCODING = "cp1252"
+
+
+def marked_encoding(data: bytes) -> str | None:
+    """The encoding the start of an XML document shows (a byte-order mark, or "<" in UTF-16
+    or UTF-32), or None when only a declaration can tell."""
+    return next((name for mark, name in _MARKS if data.startswith(mark)), None)
 
 
 def xml_text(data: bytes, source: str) -> tuple[str, Problem | None]:
     """The file's text in the encoding its byte-order mark or declaration names, else UTF-8,
     else Windows-1252 (with a warning saying so); TemplateError naming the encoding and the
     place of the first byte that is not text in it."""
-    marked = next((name for mark, name in _MARKS if data.startswith(mark)), None)
+    marked = marked_encoding(data)
     declared = _DECLARED.match(data)
     name = marked or (declared.group(1).decode("ascii", "replace") if declared else None)
     if name is None:

@@ -56,7 +56,7 @@ def add_samples(db: sqlite3.Connection, session_id: str, samples: Iterable[Senso
     )
 
 
-def samples_of(db: sqlite3.Connection, session_id: str) -> tuple[SensorSample, ...]:
+def session_samples(db: sqlite3.Connection, session_id: str) -> tuple[SensorSample, ...]:
     rows = db.execute(
         f"SELECT {_COLUMNS} FROM samples WHERE session_id = ? ORDER BY utc", (session_id,)
     )

@@ -50,7 +50,7 @@ from retrotimer.storage.history.history_rows import (
     showable_segment_row,
     write_review,
 )
-from retrotimer.storage.history.history_samples import add_samples, all_samples, samples_of
+from retrotimer.storage.history.history_samples import add_samples, all_samples, session_samples
 
 # In the order of HistoryEntry's fields, so a row becomes an entry without renaming.
 _ENTRY_COLUMNS = """
@@ -364,7 +364,7 @@ class HistoryStore:
                 (session_id,),
             ).fetchall()
             pauses = pauses_of(db, session_id)
-            samples = samples_of(db, session_id)
+            samples = session_samples(db, session_id)
         return HistorySession(
             _entry(row),
             row[_PLAN_COLUMN],

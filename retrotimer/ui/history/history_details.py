@@ -18,7 +18,7 @@ from retrotimer.ui.common.formatting import clock_text, total_clock_text
 from retrotimer.ui.history.heart_rate_curve import HeartRateCurve
 from retrotimer.ui.history.history_texts import (
     date_text,
-    minutes_text,
+    decimal_minutes_text,
     planned_against_actual,
     segment_sensor_texts,
     status_text,
@@ -79,7 +79,7 @@ class HistoryDetails(QWidget):
         self.heading.setText(
             f"<b>{entry.template_name}</b>, {date_text(entry)}: {status_text(entry)}. "
             f"{total_clock_text(entry.active_s)} of {total_clock_text(entry.planned_s)} planned; "
-            f"{minutes_text(entry.backward_s)} backward minutes, "
+            f"{decimal_minutes_text(entry.backward_s)} backward minutes, "
             f"{entry.backward_steps} backward steps."
         )
         rows = planned_against_actual(session)

@@ -12,7 +12,12 @@ from retrotimer.core.history.history_ports import HistoryRepository, HistoryUnav
 from retrotimer.core.history.history_values import HistoryEntry, Review
 from retrotimer.core.history.session_order import SessionKey, SessionOrder
 from retrotimer.ui.common.formatting import clock_text
-from retrotimer.ui.history.history_texts import date_text, felt_text, minutes_text, status_text
+from retrotimer.ui.history.history_texts import (
+    date_text,
+    decimal_minutes_text,
+    felt_text,
+    status_text,
+)
 
 COLUMNS = ("Date", "Template", "Duration", "Backward min", "Status", "How it felt")
 DATE, TEMPLATE, DURATION, BACKWARD, STATUS, FELT = range(len(COLUMNS))
@@ -154,7 +159,7 @@ class HistoryTableModel(QAbstractTableModel):
             date_text(entry),
             entry.template_name,
             clock_text(entry.active_s),
-            minutes_text(entry.backward_s),
+            decimal_minutes_text(entry.backward_s),
             status_text(entry),
             felt_text(entry),
         )[column]

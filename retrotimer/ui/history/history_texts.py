@@ -51,7 +51,7 @@ def date_text(entry: HistoryEntry) -> str:
     return f"{moment:%a} {moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
 
 
-def minutes_text(seconds: float) -> str:
+def decimal_minutes_text(seconds: float) -> str:
     return f"{seconds / 60:.1f}"
 
 

@@ -23,7 +23,7 @@ WHAT_IT_HOLDS = (
 )
 
 
-def default_file_name(session: HistorySession, suffix: str) -> str:
+def suggested_session_file_name(session: HistorySession, suffix: str) -> str:
     entry = session.entry
     slug = ascii_slug(entry.template_name, "session", 40)
     return f"{slug}-{entry.session_id[:8]}{suffix}"
@@ -42,7 +42,7 @@ class SessionExportDialog(ExportFileDialog):
         super().__init__(
             "Export session",
             FORMATS,
-            partial(default_file_name, session),
+            partial(suggested_session_file_name, session),
             self._export_to,
             parent,
             folder,

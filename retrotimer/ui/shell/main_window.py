@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -23,8 +22,7 @@ from retrotimer.core.model import Template
 from retrotimer.core.ports import TemplateRepository
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.settings import Settings
-from retrotimer.runtime.session_run import SessionRun
-from retrotimer.ui.common.modal import Choice, ask_to_save, open_modal
+from retrotimer.ui.common.modal import Choice, ask_to_save
 from retrotimer.ui.common.notice_bar import NoticeBar
 from retrotimer.ui.common.screen_fit import ScreenFit
 from retrotimer.ui.common.theme import apply_theme, run_colours
@@ -36,6 +34,7 @@ from retrotimer.ui.shell.app_parts import AppParts
 from retrotimer.ui.shell.first_paint import AfterFirstPaint
 from retrotimer.ui.shell.lazy_tab import LazyTab
 from retrotimer.ui.shell.notice_relay import NoticeRelay
+from retrotimer.ui.shell.session_end_flow import SessionEndFlow
 from retrotimer.ui.shell.settings_flow import SettingsFlow
 from retrotimer.ui.shell.window_menus import build_menus
 
@@ -76,10 +75,9 @@ class MainWindow(QMainWindow):
         self._library = parts.library
         self._memory = parts.memory
         self.welcome_dialog: WelcomeDialog | None = None
-        self.summary_dialog: SummaryDialog | None = None
         self.close_question: QMessageBox | None = None
         self.stop_question: QMessageBox | None = None
-        self._closing = False
+        self.closing = False  # a session that ends as the window closes asks nothing
         self._leave_unsaved = False
         self._opened: Template | None = None
         self.setWindowTitle(APP_TITLE)
@@ -109,6 +107,7 @@ class MainWindow(QMainWindow):
             sensors=parts.sensors,
             sensor_link=parts.sensor_link,
         )
+        self._session_end = SessionEndFlow(self, self, self.followed, self.review_given.emit)
         self.today_tab = TodayTab(self.followed, lambda: parts.settings.current)
         self.today_panel = self.today_tab.panel
         self.tabs.addTab(self.today_tab, "To&day")
@@ -143,7 +142,7 @@ class MainWindow(QMainWindow):
             lambda: self.tabs.setCurrentWidget(self.run_screen)
         )
         self.run_screen.template_selected.connect(self._template_selected)
-        self.run_screen.session_ended.connect(self._session_ended)
+        self.run_screen.session_ended.connect(self._session_end.ended)
         self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
         parts.runs.message.connect(self.notify)
         parts.settings.changed.connect(self._settings_changed)
@@ -206,6 +205,12 @@ class MainWindow(QMainWindow):
     def programs_screen(self) -> ProgramsScreen:
         return cast("ProgramsScreen", self._programs_tab.screen())
 
+    def show_today(self) -> None:
+        self.tabs.setCurrentWidget(self.today_tab)
+
+    def show_program_completion(self) -> None:
+        self.show_programs().open_completion()
+
     def show_programs(self) -> ProgramsScreen:
         """The Programs screen, shown, with the followed program selected."""
         screen = self.programs_screen
@@ -228,7 +233,7 @@ class MainWindow(QMainWindow):
     def _built_templates(self) -> TemplatesScreen | None:
         return cast("TemplatesScreen | None", self._templates_tab.built)
 
-    def _refresh_history(self) -> None:
+    def refresh_history(self) -> None:
         """Show the history as it is now, if its screen has been built."""
         if self._built_history is not None:
             self._built_history.refresh()
@@ -267,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def _screen_shown(self, _index: int) -> None:
         if self._built_history is not None and self.tabs.currentWidget() is self._built_history:
-            self._refresh_history()  # "this week" moves on while the app is open
+            self.refresh_history()  # "this week" moves on while the app is open
         programs = self._programs_tab.built
         if programs is not None and self.tabs.currentWidget() is programs:
             cast("ProgramsScreen", programs).refresh()  # sessions run since it was last shown
@@ -328,12 +333,16 @@ class MainWindow(QMainWindow):
         self._settings_flow.open()
 
     @property
+    def summary_dialog(self) -> SummaryDialog | None:
+        return self._session_end.dialog
+
+    @property
     def settings_dialog(self) -> SettingsDialog | None:
         return self._settings_flow.dialog
 
     def _program_changed(self) -> None:
         self.refresh_today()
-        self._refresh_history()
+        self.refresh_history()
         built = cast("ProgramsScreen | None", self._programs_tab.built)
         if built is not None:
             built.refresh()
@@ -385,48 +394,6 @@ class MainWindow(QMainWindow):
         """A notice the runner must see: in the band above the screens until dismissed."""
         log.info("notice: %s", message)
         self.notices.add(message)
-
-    def _session_ended(self, run: SessionRun) -> None:
-        self._refresh_history()
-        self.refresh_today()
-        summary = run.summary
-        assert summary is not None, "a session ends with its summary"
-        if summary.active_s <= 0 or self._closing:
-            self.review_given.emit(summary, None)
-            return
-        if self.isFullScreen():
-            self.toggle_fullscreen()
-        from retrotimer.ui.run.summary_dialog import SummaryDialog
-
-        self.summary_dialog = open_modal(
-            SummaryDialog(summary, self, program=run.program),
-            lambda dialog, result: self._summary_answered(run, dialog, result),
-        )
-
-    def _summary_answered(self, run: SessionRun, dialog: SummaryDialog, result: int) -> None:
-        self.summary_dialog = None
-        review = dialog.review() if result == QDialog.DialogCode.Accepted else None
-        if review is not None and run.save_review(review):
-            self.tell("Review saved with the session.")
-            self._refresh_history()
-        elif review is not None:
-            self.tell(
-                "The history cannot be written just now: the review is kept with the session "
-                "and saved as soon as it can."
-            )
-        if self.refresh_today() and review is not None and review.felt_unwell:
-            # Straight to the advice to rest, where Space rests rather than starts.
-            self.tabs.setCurrentWidget(self.today_tab)
-        elif run.program is not None and self._program_just_completed():
-            self.show_programs().open_completion()
-        self.review_given.emit(dialog.summary, review)
-
-    def _program_just_completed(self) -> bool:
-        # The journey reads the coach's path: imported after a session, not with the window.
-        from retrotimer.core.programs.journey import just_completed
-
-        view = self.followed.view()
-        return view is not None and just_completed(view.path)
 
     # ---- window ----------------------------------------------------------------------------
     def toggle_fullscreen(self) -> None:
@@ -493,7 +460,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self._ask_before_closing()
             return
-        self._closing = True
+        self.closing = True
         if self.isFullScreen():
             self.showNormal()
         self.save_state()

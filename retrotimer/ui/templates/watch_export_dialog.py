@@ -32,7 +32,7 @@ def has_steps(items: tuple[Item, ...]) -> bool:
     )
 
 
-def default_file_name(name: str, suffix: str) -> str:
+def suggested_workout_file_name(name: str, suffix: str) -> str:
     return ascii_slug(name, "workout", 60) + suffix
 
 
@@ -50,7 +50,7 @@ class WatchExportDialog(ExportFileDialog):
         super().__init__(
             "Export for watch",
             FORMATS,
-            partial(default_file_name, template.name),
+            partial(suggested_workout_file_name, template.name),
             self._export_to,
             parent,
             folder,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
@@ -54,7 +54,9 @@ def test_any_text_in_a_program_is_read_or_refused_where_it_is(
         assert problem.line is not None and "\n" not in problem.render()
     if reading.program is None:
         assert reading.errors
+        event("refused with located problems")
         return
+    event("read")
     for value in shown(reading.program):
         assert not any(is_refused(char) and char not in "\n\r" for char in value)
     again = read_program_toml(program_to_toml(reading.program)).program
@@ -66,5 +68,6 @@ def test_any_text_in_a_program_is_read_or_refused_where_it_is(
 def test_hostile_toml_never_breaks_the_program_reader(text: str) -> None:
     reading = read_program_toml(text)
     assert reading.program is not None or reading.errors
+    event("read" if reading.program is not None else "refused with located problems")
     for problem in reading.problems:
         assert "\n" not in problem.render()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+from pathlib import Path
 
 import pytest
 
+import retrotimer.core
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
-from retrotimer.core.session.plan import Cue, CueType, compile_plan, moment_ms
+from retrotimer.core.session.cue_sounds import NOTHING, sound_of_cue
+from retrotimer.core.session.plan import Cue, CueType, compile_plan, cue_wanted, moment_ms
 from retrotimer.core.session.session_machine import Session
 from retrotimer.core.settings import Settings
 from tests.factories import first_steps, simple
@@ -105,6 +109,42 @@ def test_halfway_only_for_segments_of_a_minute_or_more() -> None:
     template = simple(Segment(WALK, Length.seconds(59)), Segment(WALK, Length.seconds(120)))
     assert at(cues_of(template, None, CueType.HALFWAY)) == [59.0 + 60.0]
     assert cues_of(template, Settings(halfway=False), CueType.HALFWAY) == []
+
+
+SWITCHES = {CueType.HALFWAY: "halfway", CueType.NEXT_UP: "next_up", CueType.STEP_TICK: "step_ticks"}
+
+
+@pytest.mark.parametrize(("kind", "switch"), SWITCHES.items())
+def test_a_switched_off_cue_is_neither_planned_nor_heard(kind: CueType, switch: str) -> None:
+    template = simple(Segment(WALK, Length.seconds(120)), Segment(BACK_WALK, Length.steps(20)))
+    on = Settings(step_ticks=True)
+    off = dataclasses.replace(on, **{switch: False})
+    planned = [cue for cue in compile_plan(template, on).cues if cue.type is kind]
+    assert planned and cue_wanted(kind, on) and not cue_wanted(kind, off)
+    assert cues_of(template, off, kind) == []
+    # Switched off after the plan was made (during a session): silent by the same rule.
+    plan = compile_plan(template, on)
+    assert [sound_of_cue(cue, plan, off) for cue in planned] == [NOTHING] * len(planned)
+    others = set(CueType) - {kind}
+    assert all(cue_wanted(other, off) for other in others)
+
+
+def test_only_the_one_rule_reads_the_cue_switches() -> None:
+    """The settings that switch cues off are read by `cue_wanted` alone in the core."""
+    readers = []
+    for path in Path(retrotimer.core.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            reads = {
+                node.attr
+                for node in ast.walk(function)
+                if isinstance(node, ast.Attribute) and node.attr in SWITCHES.values()
+            }
+            if reads:
+                readers.append((path.name, function.name))
+    assert readers == [("plan.py", "cue_wanted")]
 
 
 def test_shoulder_checks_at_start_and_every_interval_on_a_track() -> None:

@@ -168,6 +168,14 @@ def test_problems_take_their_place_from_the_source_map() -> None:
     assert [(p.line, p.column, p.field) for p in problems] == [(7, 3, "steps"), (6, 1, "label")]
 
 
+def test_a_problem_is_placed_where_its_place_is_known() -> None:
+    placed = Problem.at(Position(4, 2), Severity.ERROR, "bad", "repeat", (1,), "repeat 2")
+    assert placed == Problem(Severity.ERROR, "bad", 4, 2, "repeat", (1,), "repeat 2")
+    assert Problem.at(None, Severity.WARNING, "odd", "format") == Problem(
+        Severity.WARNING, "odd", field="format"
+    )
+
+
 def test_render_and_sentence() -> None:
     problem = Problem(
         Severity.ERROR, "a repeat must run at least once", 4, 2, "repeat", (1,), "repeat 2"

@@ -30,6 +30,7 @@ from retrotimer.exchange.history.history_files import (
     save_unsaved,
 )
 from retrotimer.storage.history.history_store import HistoryStore
+from retrotimer.storage.user_files import not_utf8_words
 from tests.history_samples import (
     MONDAY_2024_05_06,
     make_id,
@@ -247,6 +248,15 @@ def test_import_file_errors_are_messages(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xd8\xff\xe0 JFIF \x00\x81\xfe")
     with pytest.raises(HistoryImportError, match="not UTF-8 text"):
         read_import_file(binary)
+    # One byte an editor changed in a real backup is placed, as in any other file read.
+    text = sessions_to_json([sample()])
+    line = text[: text.index('"Sample"')].count("\n") + 1
+    column = text.splitlines()[line - 1].index('"Sample"') + 4  # the byte after "Sa, from 1
+    edited = tmp_path / "edited.json"
+    edited.write_bytes(text.encode().replace(b'"Sample"', b'"Sa\xe9ple"', 1))
+    with pytest.raises(HistoryImportError) as refused:
+        read_import_file(edited)
+    assert str(refused.value) == f"line {line}:{column}: {not_utf8_words()}"
     good = tmp_path / "backup.json"
     good.write_text(sessions_to_json([sample()]), encoding="utf-8")
     assert read_import_file(good).sessions == (sample(),)

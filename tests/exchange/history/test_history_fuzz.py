@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from retrotimer.core.history.history_values import HistorySession
@@ -102,7 +102,9 @@ def test_one_odd_value_refuses_at_most_its_session_with_one_line(
         whole = touched == set(range(len(history))) or HUGE in text
         assert whole, "a file is refused whole only for itself"
         assert all("\n" not in problem for problem in refused.problems)
+        event("refused whole")
         return
+    event("a session kept aside" if reading.refused else "every session imported")
     for refused_session in reading.refused:
         assert all("\n" not in p and len(p) < 400 for p in refused_session.problems)
     kept_ids = {session.session_id for session in reading.sessions}

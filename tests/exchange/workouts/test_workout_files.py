@@ -32,6 +32,30 @@ def test_formats_are_told_apart_by_content(data: bytes, expected: WorkoutFormat 
     assert detect_workout_format(data) is expected
 
 
+ZWO_TEXT = (
+    '<?xml version="1.0" encoding="{codec}"?>\n<!-- saved on Windows -->\n<workout_file>'
+    '<name>火曜日</name><workout><SteadyState Duration="300"/></workout></workout_file>'
+)
+
+
+@pytest.mark.parametrize(
+    ("codec", "mark"),
+    [
+        *(("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff")),
+        *(("utf-32-le", "\ufeff"), ("utf-32-be", "\ufeff")),
+        *(("utf-16-le", ""), ("utf-16-be", ""), ("utf-32-le", ""), ("utf-32-be", "")),
+    ],
+)
+def test_a_zwift_file_in_utf16_or_utf32_is_told_by_how_it_begins_and_read(
+    codec: str, mark: str
+) -> None:
+    data = (mark + ZWO_TEXT.format(codec=codec)).encode(codec)
+    assert detect_workout_format(data) is WorkoutFormat.ZWO
+    reading = read_workout_data(data, Path("tuesday.zwo"))
+    assert reading is not None and reading.template is not None, reading
+    assert reading.template.name == "火曜日"
+
+
 def test_the_xml_root_skips_the_declaration_and_comments() -> None:
     assert xml_root(b'<?xml version="1.0"?><!DOCTYPE x><tcx:Training xmlns:tcx="u"/>') == "Training"
     assert xml_root(b"plain text") is None

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from garmin_fit_sdk.crc_calculator import CrcCalculator
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 
 from retrotimer.core.exchange.icu_text import read_icu_text, template_to_icu
@@ -20,6 +20,7 @@ from retrotimer.core.exchange.workout import Intensity, RepeatStep, Workout, Wor
 from retrotimer.core.model import SegmentKind
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
+from retrotimer.core.templates.template_toml import read_template_toml, template_to_toml
 from retrotimer.core.templates.validation import TemplateError, TemplateReading, validate_template
 from retrotimer.exchange.activities.tcx_activity import activity_to_tcx
 from retrotimer.exchange.formats import WorkoutFormat
@@ -43,6 +44,14 @@ words = st.text(
     st.one_of(st.characters(), st.sampled_from("\x1b\x07\x00\u202e\u200b\n")), max_size=30
 )
 ENCODINGS = ["utf-8", "utf-16", "utf-32", "shift_jis", "latin-1", "bogus", "ascii"]
+# Plain values among the hostile ones, so that some files are read and their round trip tried.
+plain_words = st.text(st.characters(codec="ascii", categories=["L", "N", "Zs"]), max_size=20)
+
+
+def told(outcome: str) -> None:
+    """The outcome counted in hypothesis' statistics (--hypothesis-show-statistics)."""
+    if currently_in_test_context():
+        event(outcome)
 
 
 def clean_outcome(read: object) -> TemplateReading | None:
@@ -51,14 +60,19 @@ def clean_outcome(read: object) -> TemplateReading | None:
         reading = read()  # type: ignore[operator]
     except TemplateError as error:
         assert error.details and all("\n" not in p.render() for p in error.details)
+        told("refused as a whole")
         return None
     assert isinstance(reading, TemplateReading)
     for problem in reading.problems:
         assert "\n" not in problem.render()
     if reading.template is not None:
         assert not [p for p in validate_template(reading.template) if p.is_error]
+        # What was read is kept as RetroTimer's own file, and reads back the same from it.
+        assert read_template_toml(template_to_toml(reading.template)).template == reading.template
+        told("read")
     else:
         assert reading.errors
+        told("refused with located problems")
     return reading
 
 
@@ -73,12 +87,12 @@ def xml_bytes(text: str, encoding: str) -> bytes:
 
 @WITHIN_5_S
 @given(
-    duration=numbers,
-    repeat=numbers,
-    name=words,
-    message=words,
+    duration=st.one_of(st.integers(1, 600).map(str), numbers),
+    repeat=st.one_of(st.integers(1, 10).map(str), numbers),
+    name=st.one_of(plain_words, words),
+    message=st.one_of(plain_words, words),
     encoding=st.sampled_from(ENCODINGS),
-    depth=st.integers(0, 3000),
+    depth=st.one_of(st.just(0), st.integers(0, 3000)),
 )
 def test_a_zwift_file_gives_a_template_or_located_problems(
     duration: str, repeat: str, name: str, message: str, encoding: str, depth: int

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from retrotimer.core.templates.validation import TemplateError
@@ -169,3 +171,33 @@ def test_digits_of_other_scripts_are_read_as_numbers() -> None:
     reading = read_zwo(document.encode(), "w.zwo", "w")
     assert reading.template is not None
     assert reading.template.items[0].length.amount == 300  # type: ignore[union-attr]
+
+
+def test_a_repeat_of_a_million_runs_is_refused_before_its_runs_are_laid_out() -> None:
+    document = (
+        '<workout_file><workout><IntervalsT Repeat="1000000" OnDuration="30" OffDuration="30"/>'
+        "</workout></workout_file>"
+    )
+    started = time.perf_counter()
+    reading = read_zwo(document.encode(), "w.zwo", "w")
+    assert time.perf_counter() - started < 1
+    assert [problem.render() for problem in reading.errors] == [
+        "error: workout step 1 <IntervalsT>: a repeat can run at most 100 times; this one says "
+        "1000000 times"
+    ]
+
+
+@pytest.mark.parametrize("on_s", [1, 0, -5])
+def test_a_file_of_thousands_of_long_repeats_is_refused_where_it_runs_past_any_template(
+    on_s: int,
+) -> None:
+    step = f'<IntervalsT Repeat="100" OnDuration="{on_s}" OffDuration="{on_s}"/>'
+    document = "<workout_file><workout>" + step * 17_000 + "</workout></workout_file>"
+    started = time.perf_counter()
+    reading = read_zwo(document.encode(), "w.zwo", "w")
+    # Once took 10 s and 800 MB: each run of each repeat was laid out before any check.
+    assert time.perf_counter() - started < 5
+    assert [problem.render() for problem in reading.errors] == [
+        "error: workout step 73 <IntervalsT>: the workout runs far past what a template can "
+        "last (4 hours at most) by this step; it was read no further"
+    ]
