@@ -16,9 +16,9 @@ run_packages=(
     libasound2-dev gcc make espeak-ng
 )
 # The test suite also needs an X server and a window manager to frame windows on it, a
-# private sound server with recording tools, a screenshot tool, speech engines, the AppStream validator, a D-Bus daemon for the
-# private bus the Bluetooth tests serve a fake BlueZ on, and the locale definitions a
-# Latin-1 terminal is made from.
+# private sound server with recording tools, a screenshot tool, speech engines, the
+# AppStream validator, a D-Bus daemon for the private bus the Bluetooth tests serve a fake
+# BlueZ on, and the locale definitions a Latin-1 terminal is made from.
 test_packages=(
     xvfb xauth openbox pulseaudio pulseaudio-utils libasound2-plugins imagemagick flite
     appstream desktop-file-utils dbus-daemon locales
