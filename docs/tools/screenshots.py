@@ -41,7 +41,14 @@ from retrotimer.core.history.history_values import (  # noqa: E402
     plan_snapshot,
     session_from_parts,
 )
-from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue  # noqa: E402
+from retrotimer.core.model import (  # noqa: E402
+    Length,
+    Prompt,
+    Segment,
+    SegmentKind,
+    Template,
+    Venue,
+)
 from retrotimer.core.session.plan import compile_plan  # noqa: E402
 from retrotimer.core.session.records import SegmentRecord  # noqa: E402
 from retrotimer.core.session.session_machine import SessionState  # noqa: E402
@@ -283,9 +290,20 @@ def scenes(
 
 
 def open_step_templates() -> tuple[Template, ...]:
-    """An open step on a track, and distance steps on a treadmill."""
+    """An open step on a track, distance steps on a treadmill, and another tool's timed
+    prompt."""
     warmup = Segment(SegmentKind.WARMUP, Length.seconds(10))
+    prompt = Prompt(15, "We will start out with some intervals at an easy effort")
     return (
+        Template(
+            "Zwift prompts",
+            (
+                warmup,
+                Segment(SegmentKind.WALK, Length.seconds(60), prompts=(prompt,)),
+                Segment(SegmentKind.BACKWARD_WALK, Length.seconds(60)),
+            ),
+            venue=Venue.TRACK,
+        ),
         Template(
             "Run to the cone",
             (warmup, Segment(SegmentKind.BACKWARD_WALK, Length.open(), "Walk back to the cone")),
@@ -304,11 +322,13 @@ def open_step_templates() -> tuple[Template, ...]:
 
 
 def open_step_scenes(window: MainWindow, clock: FakeClock, out: Path, tag: str) -> None:
-    """The run screen counting up in an open step and in a distance step."""
+    """The run screen counting up in an open step and in a distance step, and showing a
+    timed prompt."""
     shoot_open_step(window, clock, out / f"run-open-step-{tag}.png", "Run to the cone", 55)
     shoot_open_step(
         window, clock, out / f"run-distance-treadmill-{tag}.png", "Treadmill distances", 42
     )
+    shoot_open_step(window, clock, out / f"run-prompt-{tag}.png", "Zwift prompts", 18)
 
 
 def shoot_open_step(
