@@ -144,19 +144,31 @@ def rss_mb() -> float:
 def open_window(app: Any, kind: str, at_first_paint: Callable[[], None]) -> None:
     """In a child process: open the bare window (`kind` "bare") or RetroTimer's as the
     `retrotimer` command does, and call `at_first_paint` from the event loop just after the
-    window is first painted; returns when the event loop ends."""
+    window is first painted; returns when the event loop ends.
+
+    The first window shown is watched, not the application: a Python filter on the
+    application would be called for every event of every object, and PySide6 would then
+    look up every Qt class to name the objects of Qt's private classes, a cost neither
+    program has."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QMainWindow, QWidget
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                app.removeEventFilter(self)
+                watched.removeEventFilter(self)
                 QTimer.singleShot(0, at_first_paint)
             return False
 
     watcher = FirstPaint()
-    app.installEventFilter(watcher)
+    show = QMainWindow.show
+
+    def watched_show(window: QWidget) -> None:
+        QMainWindow.show = show  # type: ignore[method-assign]
+        window.installEventFilter(watcher)
+        show(window)
+
+    QMainWindow.show = watched_show  # type: ignore[method-assign]
     if kind == "bare":
         window = QMainWindow()
         window.resize(1280, 800)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -57,18 +57,41 @@ def fit_on_screen(window: QWidget) -> None:
         window.setGeometry(fitted)
 
 
+def fitted_kind(window: QWidget) -> bool:
+    """A window or dialog shown at a size of its own (not full screen, not maximised)."""
+    return (
+        window.isWindow()
+        and window.windowType() in FITTED_KINDS
+        and not window.windowState()
+        & (Qt.WindowState.WindowFullScreen | Qt.WindowState.WindowMaximized)
+    )
+
+
 class ScreenFit(QObject):
     """An application event filter: each window and dialog is fitted as it is shown, whoever
-    opened it (message boxes and file dialogs too), before the window manager maps it."""
+    opened it (message boxes and file dialogs too), before the window manager maps it.
+
+    `fit_every_window()` installs it. A Python filter on the application is called for every
+    event of every object, and PySide6 then looks up every Qt class (making the Python enums
+    of each) to name the objects of Qt's private classes: so the main window installs it
+    once it is painted, and fits itself until then (`installed`).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.installed = False
+
+    def fit_every_window(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None and not self.installed:
+            app.installEventFilter(self)
+            self.installed = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not (
             event.type() == QEvent.Type.Show
             and isinstance(watched, QWidget)
-            and watched.isWindow()
-            and watched.windowType() in FITTED_KINDS
-            and not watched.windowState()
-            & (Qt.WindowState.WindowFullScreen | Qt.WindowState.WindowMaximized)
+            and fitted_kind(watched)
         ):
             return False
         # The window's own show handling first: a dialog centres itself over its parent and a

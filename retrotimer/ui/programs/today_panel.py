@@ -3,6 +3,7 @@ a report of dizziness or pain, a big Rest and a small Start anyway."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -80,6 +81,10 @@ class TodayPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Today")
+        # The height the texts fill: the panel's own, or that of the view it scrolls in, as
+        # its holder tells it (the view, asked of Qt as the parent widget, is of a class Qt
+        # keeps private, which PySide6 would look up among every Qt class).
+        self.room: Callable[[], int] = self.height
         self.proposal: Proposal | None = None
         self.view: TodayView | None = None
         layout = QVBoxLayout(self)
@@ -164,8 +169,7 @@ class TodayPanel(QWidget):
     def _room(self) -> int:
         """The height to fill: in a scroll area the panel grows to what its texts need, so
         their room is the view's."""
-        parent = self.parentWidget()
-        return parent.height() if parent is not None else self.height()
+        return self.room()
 
     def _fit_texts(self) -> None:
         """Texts at their shares of the height; a session with more to say than the height

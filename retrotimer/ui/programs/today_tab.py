@@ -17,6 +17,8 @@ class TodayTab(ScrollBody):
     def __init__(self, followed: FollowedProgram, settings: Callable[[], Settings]) -> None:
         self.panel = TodayPanel()
         super().__init__(self.panel)
+        # Without a frame or a horizontal scroll bar, the view is as tall as the scroll area.
+        self.panel.room = self.height
         self.followed = followed
         self._settings = settings
 

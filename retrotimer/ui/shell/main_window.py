@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -24,7 +24,7 @@ from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.settings import Settings
 from retrotimer.ui.common.modal import Choice, ask_to_save
 from retrotimer.ui.common.notice_bar import NoticeBar
-from retrotimer.ui.common.screen_fit import ScreenFit
+from retrotimer.ui.common.screen_fit import ScreenFit, fit_on_screen, fitted_kind
 from retrotimer.ui.common.theme import apply_theme, run_colours
 from retrotimer.ui.programs.followed_program import FollowedProgram
 from retrotimer.ui.programs.program_following import ProgramFollowing
@@ -82,11 +82,9 @@ class MainWindow(QMainWindow):
         self._opened: Template | None = None
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName(APP_TITLE)
-        # Whoever opens a window or dialog (a file dialog, a message box), it fits the screen.
+        # Whoever opens a window or dialog (a file dialog, a message box), it fits the screen:
+        # from the first paint on (or an earlier dialog); the window fits itself before.
         self._screen_fit = ScreenFit(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._screen_fit)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Screens")
@@ -286,7 +284,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.run_screen)
 
     # ---- programs ------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._screen_fit.installed and fitted_kind(self):
+            fit_on_screen(self)
+
     def _after_first_paint(self) -> None:
+        self._screen_fit.fit_every_window()
         self.first_painted.emit()  # what waited for it: the history, the program looked up
         self.refresh_today()
 
@@ -362,6 +366,7 @@ class MainWindow(QMainWindow):
         the safety cues, the user's cadence."""
         from retrotimer.ui.welcome.welcome_dialog import open_welcome
 
+        self._screen_fit.fit_every_window()  # the welcome may come before the first paint
         programs = self.parts.programs
         offered = None
         if programs is not None and programs.active() is None:

@@ -1,5 +1,6 @@
 """The window's first paint comes before what it does not show: the coach, the screens and
-dialogs not yet opened, the sound; and PySide6 keeps none of RetroTimer's sources for it."""
+dialogs not yet opened, the sound, the application's event filter; and PySide6 keeps none of
+RetroTimer's sources for it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog
 
 from retrotimer.core.history.calendar_days import local_day
 from retrotimer.core.programs.builtin_programs import LEARN
@@ -18,13 +20,16 @@ from retrotimer.runtime.wall_clock import system_wall_clock
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.ui.shell.pyside_sources import module_names_pyside
+from tests.ui.conftest import Harness
+from tests.ui.screen_geometry import outside_screen, place_on, screen_named
 
 # `retrotimer` as the command opens it; at the first paint, what is imported and what
 # linecache holds go to the file named, and the window closes.
 SCRIPT = """
 import json, linecache, sys
+from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 app = QApplication(sys.argv[:1])
 
@@ -32,16 +37,31 @@ app = QApplication(sys.argv[:1])
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
-            app.removeEventFilter(self)
-            found = {"modules": sorted(sys.modules), "sources": sorted(linecache.cache)}
+            watched.removeEventFilter(self)
+            found = {
+                "modules": sorted(sys.modules),
+                "sources": sorted(linecache.cache),
+                "classes": sorted(vars(QtWidgets)),
+            }
             with open(sys.argv[1], "w", encoding="utf-8") as out:
                 json.dump(found, out)
             QTimer.singleShot(0, app.closeAllWindows)
         return False
 
 
+# The window is watched, not the application: a filter on the application would itself make
+# PySide6 look up every Qt class.
 watcher = FirstPaint()
-app.installEventFilter(watcher)
+show = QMainWindow.show
+
+
+def watched_show(window):
+    QMainWindow.show = show
+    window.installEventFilter(watcher)
+    show(window)
+
+
+QMainWindow.show = watched_show
 from retrotimer.cli import main
 
 sys.exit(main([]))
@@ -92,6 +112,29 @@ def test_the_first_paint_imports_only_what_it_shows(private_home: Path, program:
     assert "retrotimer.ui.shell.main_window" in found["modules"]
     kept = [source for source in found["sources"] if "retrotimer" in Path(source).parts]
     assert kept == [], "PySide6 kept the sources of the modules it looked at"
+    # PySide6 makes a Qt class (and a Python enum class for each of its enums) when it is
+    # first used; a Python filter on the application made it make them all (a wizard too).
+    assert "QWizard" not in found["classes"]
+
+
+def test_the_window_fits_its_screen_before_the_first_paint(harness: Harness) -> None:
+    window = harness.window
+    place_on(window, screen_named("1280x800"))
+    window.resize(1600, 1000)
+    window.show()  # no event handled yet: the application's filter is not installed
+    assert outside_screen(window) is None
+
+
+def test_every_dialog_fits_its_screen_from_the_first_paint_on(harness: Harness) -> None:
+    window = harness.window
+    place_on(window, screen_named("1280x800"))
+    with harness.qtbot.waitSignal(window.first_painted):
+        window.show()
+    dialog = QDialog(window)
+    dialog.resize(3000, 2000)
+    dialog.show()
+    assert outside_screen(dialog) is None
+    dialog.reject()
 
 
 def test_a_module_names_pyside_when_its_source_does() -> None:
