@@ -154,7 +154,11 @@ def settle(until):
 
 
 def look(name):
-    seen[name] = {"streaming": backend.streaming, "timers": backend.timers_running()}
+    seen[name] = {
+        "streaming": backend.streaming,
+        "suspended": backend.suspended,
+        "timers": backend.timers_running(),
+    }
 
 
 backend.hold(True)
@@ -186,8 +190,8 @@ def test_a_held_stream_runs_no_timer_between_sounds(pulse: PrivatePulse) -> None
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
-        "held, quiet": {"streaming": True, "timers": 0},
-        "playing": {"streaming": True, "timers": 1},
-        "held, quiet again": {"streaming": True, "timers": 0},
-        "let go": {"streaming": False, "timers": 0},
+        "held, quiet": {"streaming": True, "suspended": True, "timers": 0},
+        "playing": {"streaming": True, "suspended": False, "timers": 1},
+        "held, quiet again": {"streaming": True, "suspended": True, "timers": 0},
+        "let go": {"streaming": False, "suspended": False, "timers": 0},
     }
