@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -92,6 +91,8 @@ class _Reader:
     def unknown_keys(self, data: Mapping[str, Any], known: Sequence[str], scope: Scope) -> None:
         for key in data:
             if key not in known:
+                import difflib  # for a file with a mistake only: not at every start
+
                 close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.add(f"unknown key {key!r} ignored{hint}", scope, key, Severity.WARNING)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from retrotimer.core.model import SegmentKind
@@ -80,6 +79,8 @@ def closest_kind(words: str) -> SegmentKind | None:
     """The kind whose name looks most like a misspelt one, when one is close enough."""
     if len(words) > 3 * max(map(len, _LOOKUP)):
         return None  # far too long to be a misspelling, and slow to compare
+    import difflib  # for a misspelt name only: not at every start
+
     matches = difflib.get_close_matches(normalise(words), list(_LOOKUP), n=1, cutoff=0.7)
     return _LOOKUP[matches[0]] if matches else None
 

@@ -83,6 +83,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "wakepy",  # the screen kept awake, when a session first holds it
     "retrotimer.exchange.history.history_codec",  # the history's files, when first written
     "csv",
+    "difflib",  # a close name suggested for a misspelt one in a file
 )
 
 
