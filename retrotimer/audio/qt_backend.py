@@ -149,12 +149,13 @@ class _Stream(QObject):
             return
         assert self._feeder is not None and self._closer is not None
         assert self._suspender is not None
-        with self.lock:
-            sounding = bool(self.voices)
-        if sounding and self.suspended:
-            self._sink.resume()
-            self.suspended = False
-            self._last_taken = time.monotonic()
+        if self.suspended:
+            with self.lock:
+                resume = bool(self.voices)
+            if resume:  # before the sound is written
+                self._sink.resume()
+                self.suspended = False
+                self._last_taken = time.monotonic()
         self._note_failure()
         room = self._sink.bytesFree()
         now = time.monotonic()

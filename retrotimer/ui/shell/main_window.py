@@ -283,12 +283,12 @@ class MainWindow(QMainWindow):
             self.tell(f"“{name}” cannot be run.")
         self.tabs.setCurrentWidget(self.run_screen)
 
-    # ---- programs ------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._screen_fit.installed and fitted_kind(self):
             fit_on_screen(self)
 
+    # ---- programs ------------------------------------------------------------------------
     def _after_first_paint(self) -> None:
         self._screen_fit.fit_every_window()
         self.first_painted.emit()  # what waited for it: the history, the program looked up
