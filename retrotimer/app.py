@@ -23,8 +23,8 @@ from retrotimer.core.sensors.sensor_ports import SensorLink, SensorListener
 from retrotimer.exchange.exchange_files import ExchangeFiles
 from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles, save_unsaved
 from retrotimer.runtime.clock import Clock, ScaledClock, Wait, system_clock, system_wait
+from retrotimer.runtime.run_parts import RunParts
 from retrotimer.runtime.sensor_feed import SensorFeed
-from retrotimer.runtime.session_run import RunParts
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.sensors.link_on_demand import LinkOnDemand

@@ -29,7 +29,8 @@ from retrotimer.core.session.records import (
 from retrotimer.core.session.session_machine import Command, Event, EventKind, SessionState
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import ScaledClock, system_clock
-from retrotimer.runtime.session_run import RunParts, SessionRun
+from retrotimer.runtime.run_parts import RunParts
+from retrotimer.runtime.session_run import SessionRun
 from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.log_file import logging_to_file
 from retrotimer.storage.paths import AppPaths

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from retrotimer.core.history.history_ports import HistoryWriter, SampleWriter
 from retrotimer.core.history.history_values import HistorySession, Review
 from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.ports import CueSink, ScreenAwake
-from retrotimer.core.sensors.sensor_ports import SensorSource
 from retrotimer.core.session.heart_rate_cue import heart_rate_fits
 from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.records import SessionSummary
@@ -23,40 +20,15 @@ from retrotimer.core.session.session_machine import (
     SessionView,
 )
 from retrotimer.core.settings import Settings
-from retrotimer.runtime.clock import Clock, Wait
 from retrotimer.runtime.footpod_steps import FootpodSteps
 from retrotimer.runtime.history_recording import HistoryRecording
+from retrotimer.runtime.run_parts import RunParts
 from retrotimer.runtime.sample_recording import SampleRecording
 from retrotimer.runtime.session_controller import SessionController
-from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
 
 # After ten minutes of pause the screen may sleep again and the sound output is let go.
 LONG_PAUSE_S = 600.0
 SOUND_CHECK_MS = 100  # how often a start waiting for the speaker looks again
-
-
-@dataclass(frozen=True, slots=True)
-class RunParts:
-    """What every session of a launch shares. `history`, `cues` and `awake` are optional:
-    a run without history is not recorded; without cues it is silent. `speed` compresses
-    session time (scripts, tests, demos); such runs are recorded as test runs."""
-
-    clock: Clock
-    wall_clock: WallClock = system_wall_clock
-    history: HistoryWriter | None = None
-    cues: CueSink | None = None
-    awake: ScreenAwake | None = None
-    precise_wait: Wait | None = None
-    speed: float = 1.0
-    # A get-ready said into an output not yet playing is lost: the countdown waits for the
-    # speaker this long at most, then starts and says so.
-    sound_wait_s: float = 5.0
-    # The heart-rate strap and footpod, sampled into the history while a session runs.
-    sensors: SensorSource | None = None
-    samples: SampleWriter | None = None
-    # Whether a runner can press to end an open or distance step; where nobody can (a
-    # terminal run without a terminal), such a step ends at its cap or its estimate.
-    presses: bool = True
 
 
 class SessionRun(QObject):

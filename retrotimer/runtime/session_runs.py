@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from retrotimer.core.history.history_values import HistorySession
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.session.plan import Plan
 from retrotimer.core.settings import Settings
-from retrotimer.runtime.session_run import RunParts, SessionRun
+from retrotimer.runtime.run_parts import RunParts
+
+# The session machinery is imported with the first session prepared: not before the
+# window's first paint.
+if TYPE_CHECKING:
+    from retrotimer.runtime.session_run import SessionRun
 
 
 class SessionRuns(QObject):
@@ -30,6 +37,8 @@ class SessionRuns(QObject):
         self, plan: Plan, settings: Settings, *, program: ProgramRef | None = None
     ) -> SessionRun:
         """A new session of `plan` (for the program session `program`), ready to start."""
+        from retrotimer.runtime.session_run import SessionRun
+
         self._tidy()
         run = SessionRun(plan, settings, self.parts, self, program=program)
         run.message.connect(self.message.emit)

@@ -20,8 +20,9 @@ from retrotimer.core.session.session_machine import Command
 from retrotimer.core.settings import Settings
 from retrotimer.exchange.history.history_codec import sessions_to_csv, sessions_to_json
 from retrotimer.runtime.clock import FakeClock
+from retrotimer.runtime.run_parts import RunParts
 from retrotimer.runtime.sensor_feed import SensorFeed
-from retrotimer.runtime.session_run import RunParts, SessionRun
+from retrotimer.runtime.session_run import SessionRun
 from retrotimer.storage.history.history_store import HistoryStore
 from tests.factories import simple
 

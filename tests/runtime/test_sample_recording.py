@@ -15,9 +15,10 @@ from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.session_machine import Command
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import FakeClock
+from retrotimer.runtime.run_parts import RunParts
 from retrotimer.runtime.sample_recording import BATCH
 from retrotimer.runtime.sensor_feed import SensorFeed
-from retrotimer.runtime.session_run import RunParts, SessionRun
+from retrotimer.runtime.session_run import SessionRun
 from retrotimer.storage.history.history_store import HistoryStore
 from tests.factories import simple
 from tests.runtime.test_session_run import ReadOnlyWhileTold

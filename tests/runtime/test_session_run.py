@@ -18,7 +18,8 @@ from retrotimer.core.session.session_machine import Command, Event, EventKind, S
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.history_recording import RETRY_INTERVAL_MS
-from retrotimer.runtime.session_run import LONG_PAUSE_S, RunParts, SessionRun
+from retrotimer.runtime.run_parts import RunParts
+from retrotimer.runtime.session_run import LONG_PAUSE_S, SessionRun
 from retrotimer.storage.history.history_database import connect_sqlite
 from retrotimer.storage.history.history_store import HistoryStore
 from tests.factories import simple

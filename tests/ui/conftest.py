@@ -17,8 +17,8 @@ from retrotimer.core.session.plan import Cue, Plan
 from retrotimer.core.session.session_machine import Event, SessionState
 from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import FakeClock
+from retrotimer.runtime.run_parts import RunParts
 from retrotimer.runtime.sensor_feed import SensorFeed
-from retrotimer.runtime.session_run import RunParts
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore

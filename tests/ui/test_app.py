@@ -119,6 +119,9 @@ def test_settings_changes_reach_the_cue_player(
     cues = made.desktop.cues
     settings = made.window.parts.settings
     try:
+        # The Run screen's session, which gives the speaker its plan, is made once painted.
+        with qtbot.waitSignal(made.window.first_painted):
+            made.window.show()
         settings.update(dataclasses.replace(settings.current, volume=0.3))
         cues.preview_volume()  # builds the player, with the settings of now
         assert cues.backend_name == "simpleaudio"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -17,12 +18,11 @@ from retrotimer.core.session.session_machine import (
     Command,
     Event,
     EventKind,
+    Session,
     SessionState,
     SessionView,
 )
 from retrotimer.core.settings import Settings, changes_sessions
-from retrotimer.runtime.session_controller import SessionController
-from retrotimer.runtime.session_run import SessionRun
 from retrotimer.runtime.session_runs import SessionRuns
 from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.ui.common.modal import open_modal
@@ -32,12 +32,19 @@ from retrotimer.ui.run.run_texts import RunTexts, run_texts
 from retrotimer.ui.run.safety_checklist import SafetyChecklist
 from retrotimer.ui.run.sensor_readout import sensor_readout_text
 
+# The session machinery comes with the first session prepared: after the first paint.
+if TYPE_CHECKING:
+    from retrotimer.runtime.session_controller import SessionController
+    from retrotimer.runtime.session_run import SessionRun
+
 VOLUME_STEP = 0.1
 REMINDER_CUES = (CueType.SHOULDER_CHECK, CueType.HOLD_RAILS)
 
 
 class RunScreen(RunDisplay):
-    """Runs sessions of the selected template, each through its own SessionRun.
+    """Runs sessions of the selected template, each through its own SessionRun. Until
+    `prepare_at_once()` (the window calls it once painted), a template's session is made
+    when it is first wanted (a key, a button), so the first frame shows the plan without it.
 
     Signals: `session_ended(SessionRun)` once a session has finished or been stopped (its
     summary is `run.summary`); `template_selected(str)`; `fullscreen_requested()`.
@@ -63,6 +70,9 @@ class RunScreen(RunDisplay):
         self._sensors = sensors
         self._templates: list[Template] = []
         self._template: Template | None = None
+        # The plan loaded and the program session it is for, while its run is not yet made.
+        self._pending: tuple[Plan, ProgramRef | None] | None = None
+        self._prepare_at_once = False
         self._run: SessionRun | None = None
         self._texts: RunTexts | None = None
         self.stop_confirmation: QMessageBox | None = None
@@ -143,20 +153,35 @@ class RunScreen(RunDisplay):
         """A fresh session of `template` (the one before is let go), ready to start."""
         self._release_run()
         self._template = template
-        settings = self._settings.current
-        plan = compile_plan(template, settings) if template is not None else None
+        plan = compile_plan(template, self._settings.current) if template is not None else None
         if template is not None and plan is not None and plan.segments:
-            run = self._runs.prepare(plan, settings, program=program)
+            self._pending = (plan, program)
+            if self._prepare_at_once:
+                self._prepared()
+            self.template_selected.emit(template.name)
+        self.timeline.set_plan(self.plan)
+        self._refresh()
+
+    def prepare_at_once(self) -> None:
+        """From now on each template's session is made as soon as it is loaded (the one
+        loaded now too), so a key press finds it ready."""
+        self._prepare_at_once = True
+        self._prepared()
+
+    def _prepared(self) -> SessionRun | None:
+        """The loaded template's session, made now if it was not yet; None without one."""
+        if self._pending is not None:
+            (plan, program), self._pending = self._pending, None
+            run = self._runs.prepare(plan, self._settings.current, program=program)
             run.view_changed.connect(self._render)
             run.event_fired.connect(self._on_event)
             run.state_changed.connect(self._on_state)
             run.ended.connect(lambda _summary: self.session_ended.emit(run))
             self._run = run
-            self.template_selected.emit(template.name)
-        self.timeline.set_plan(self.plan)
-        self._refresh()
+        return self._run
 
     def _release_run(self) -> None:
+        self._pending = None
         run, self._run = self._run, None
         if run is not None:
             run.view_changed.disconnect(self._render)
@@ -170,19 +195,24 @@ class RunScreen(RunDisplay):
 
     @property
     def plan(self) -> Plan | None:
+        if self._pending is not None:
+            return self._pending[0]
         return self._run.plan if self._run is not None else None
 
     @property
     def session_run(self) -> SessionRun | None:
-        return self._run
+        return self._prepared()
 
     @property
     def controller(self) -> SessionController | None:
         """The running session's controller (tests drive its timer through it)."""
-        return self._run.controller if self._run is not None else None
+        run = self._prepared()
+        return run.controller if run is not None else None
 
     @property
     def state(self) -> SessionState | None:
+        if self._pending is not None:
+            return SessionState.IDLE
         return self._run.state if self._run is not None else None
 
     @property
@@ -196,7 +226,7 @@ class RunScreen(RunDisplay):
     # ---- sessions --------------------------------------------------------------------------
     def toggle(self) -> None:
         """Space: start (after the checklist when due), pause, resume; after the end, reset."""
-        run = self._run
+        run = self._prepared()
         if run is None:
             return
         if run.state is SessionState.IDLE:
@@ -207,12 +237,13 @@ class RunScreen(RunDisplay):
             run.toggle_pause()
 
     def start(self) -> None:
-        if self._run is None or self._run.state is not SessionState.IDLE:
+        run = self._prepared()
+        if run is None or run.state is not SessionState.IDLE:
             return
         if self._checklist_due():
             self._open_checklist()
             return
-        self._run.start()
+        run.start()
 
     def skip(self) -> None:
         self._command(Command.SKIP)
@@ -221,8 +252,10 @@ class RunScreen(RunDisplay):
         self._command(Command.BACK)
 
     def _command(self, command: Command) -> None:
-        if self._run is not None:
-            self._run.run(command)
+        # A session not yet made is made for a key, not for a stop (the window closing).
+        run = self._run if command is Command.STOP else self._prepared()
+        if run is not None:
+            run.run(command)
 
     def request_stop(self) -> None:
         """Esc: stop after a confirmation (nothing to confirm once the session is over)."""
@@ -250,8 +283,9 @@ class RunScreen(RunDisplay):
         return not bool(self._memory.value(self._checklist_key(), False, type=bool))
 
     def _open_checklist(self) -> None:
-        assert self._template is not None and self._run is not None
-        dialog = SafetyChecklist(self._template.name, self._run.plan.venue, self)
+        plan = self.plan
+        assert self._template is not None and plan is not None
+        dialog = SafetyChecklist(self._template.name, plan.venue, self)
         self.checklist = open_modal(dialog, self._checklist_answered)
 
     def _checklist_answered(self, dialog: SafetyChecklist, result: int) -> None:
@@ -303,14 +337,25 @@ class RunScreen(RunDisplay):
     def _refresh(self) -> None:
         if self._run is not None:
             self._render(self._run.view())
+        elif self._pending is not None:
+            self._render(self._waiting_view(self._pending[0]))
         else:
             self._texts = None
             self.show_empty()
 
+    def _waiting_view(self, plan: Plan) -> SessionView:
+        """What the session of `plan` will show when it is made: it has not started."""
+        parts = self._runs.parts
+        session = Session.from_settings(
+            plan, self._settings.current, speed=parts.speed, waits_for_press=parts.presses
+        )
+        return session.view(parts.clock())
+
     def _render(self, view: SessionView) -> None:
-        assert self._run is not None
-        plan = self._run.plan
-        self._texts = run_texts(view, plan, self._run.summary)
+        plan = self.plan
+        assert plan is not None
+        summary = self._run.summary if self._run is not None else None
+        self._texts = run_texts(view, plan, summary)
         self.show_texts(self._texts, view.state, plan, view.position_s)
         # Each displayed second looks again, so a sensor that fell silent says so.
         if self._sensors is not None:

@@ -290,6 +290,9 @@ class MainWindow(QMainWindow):
 
     # ---- programs ------------------------------------------------------------------------
     def _after_first_paint(self) -> None:
+        # The Run screen's session (and the session machinery's modules) is made now, so a
+        # key pressed later finds it ready; one pressed earlier made it then.
+        self.run_screen.prepare_at_once()
         self._screen_fit.fit_every_window()
         self.first_painted.emit()  # what waited for it: the history, the program looked up
         self.refresh_today()

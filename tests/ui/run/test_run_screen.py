@@ -34,6 +34,48 @@ def test_the_first_template_is_ready_to_start(harness: Harness) -> None:
     assert not run.controller.timer_active  # type: ignore[union-attr]
 
 
+def test_before_the_first_paint_the_session_is_shown_not_made(harness: Harness) -> None:
+    run = harness.run  # the window is built, not yet shown
+    assert harness.runs.held == 0
+    assert run.state is SessionState.IDLE
+    assert run.plan is not None and run.plan.template_name == "First steps"
+    assert run.badge.word() == "READY"
+    assert run.digits.text() == "2:38"
+    assert run.select_template("Treadmill steps")
+    assert harness.runs.held == 0, "a template loaded before the first paint makes no session"
+    assert run.plan is not None and run.plan.template_name == "Treadmill steps"
+    assert run.digits.text() == texts(run).digits
+
+
+@pytest.mark.parametrize("key", ["toggle", "skip"])
+def test_a_key_before_the_session_is_made_makes_it_and_acts_at_once(
+    harness: Harness, key: str
+) -> None:
+    run = harness.run
+    run.actions_by_name[key].trigger()
+    assert harness.runs.held == 1
+    # The tests' settings have no get-ready: Start runs the first segment at once.
+    expected = SessionState.RUNNING if key == "toggle" else SessionState.IDLE
+    assert run.state is expected
+    assert run.session_active is (key == "toggle")
+
+
+def test_after_the_first_paint_the_session_is_ready_before_any_key(harness: Harness) -> None:
+    with harness.qtbot.waitSignal(harness.window.first_painted):
+        harness.window.show()
+    assert harness.runs.held == 1
+    assert [plan.template_name for plan in harness.cues.plans] == ["First steps"]
+    run = harness.run
+    run.toggle()
+    assert run.state is SessionState.RUNNING
+    assert harness.runs.held == 1
+
+
+def test_stopping_before_the_session_is_made_makes_none(harness: Harness) -> None:
+    harness.run.shutdown()
+    assert harness.runs.held == 0
+
+
 def test_start_goes_through_get_ready_into_the_first_segment(
     harness: Harness, app_paths: object
 ) -> None:

@@ -1,0 +1,35 @@
+"""What every session of one launch shares: clocks, history, speaker, screen-awake, sensors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retrotimer.core.history.history_ports import HistoryWriter, SampleWriter
+from retrotimer.core.ports import CueSink, ScreenAwake
+from retrotimer.core.sensors.sensor_ports import SensorSource
+from retrotimer.runtime.clock import Clock, Wait
+from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
+
+
+@dataclass(frozen=True, slots=True)
+class RunParts:
+    """What every session of a launch shares. `history`, `cues` and `awake` are optional:
+    a run without history is not recorded; without cues it is silent. `speed` compresses
+    session time (scripts, tests, demos); such runs are recorded as test runs."""
+
+    clock: Clock
+    wall_clock: WallClock = system_wall_clock
+    history: HistoryWriter | None = None
+    cues: CueSink | None = None
+    awake: ScreenAwake | None = None
+    precise_wait: Wait | None = None
+    speed: float = 1.0
+    # A get-ready said into an output not yet playing is lost: the countdown waits for the
+    # speaker this long at most, then starts and says so.
+    sound_wait_s: float = 5.0
+    # The heart-rate strap and footpod, sampled into the history while a session runs.
+    sensors: SensorSource | None = None
+    samples: SampleWriter | None = None
+    # Whether a runner can press to end an open or distance step; where nobody can (a
+    # terminal run without a terminal), such a step ends at its cap or its estimate.
+    presses: bool = True
