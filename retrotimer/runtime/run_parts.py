@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from retrotimer.core.history.history_ports import HistoryWriter, SampleWriter
 from retrotimer.core.ports import CueSink, ScreenAwake
 from retrotimer.core.sensors.sensor_ports import SensorSource
+from retrotimer.core.session.plan import Plan
+from retrotimer.core.session.session_machine import Session
+from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import Clock, Wait
 from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
 
@@ -33,3 +36,7 @@ class RunParts:
     # Whether a runner can press to end an open or distance step; where nobody can (a
     # terminal run without a terminal), such a step ends at its cap or its estimate.
     presses: bool = True
+
+    def new_session(self, plan: Plan, settings: Settings) -> Session:
+        """A session of `plan` at this launch's speed, not started."""
+        return Session.from_settings(plan, settings, speed=self.speed, waits_for_press=self.presses)

@@ -15,7 +15,6 @@ from retrotimer.core.session.records import SessionSummary
 from retrotimer.core.session.session_machine import (
     Command,
     Event,
-    Session,
     SessionState,
     SessionView,
 )
@@ -68,9 +67,7 @@ class SessionRun(QObject):
         self.session_id = session_id if session_id is not None else str(uuid.uuid4())
         # The program session this is run for (None: a template chosen by hand).
         self.program = program
-        self._session = Session.from_settings(
-            plan, settings, speed=parts.speed, waits_for_press=parts.presses
-        )
+        self._session = parts.new_session(plan, settings)
         self._controller: SessionController | None = SessionController(
             self._session,
             parts.clock,

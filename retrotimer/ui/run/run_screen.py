@@ -18,7 +18,6 @@ from retrotimer.core.session.session_machine import (
     Command,
     Event,
     EventKind,
-    Session,
     SessionState,
     SessionView,
 )
@@ -346,10 +345,7 @@ class RunScreen(RunDisplay):
     def _waiting_view(self, plan: Plan) -> SessionView:
         """What the session of `plan` will show when it is made: it has not started."""
         parts = self._runs.parts
-        session = Session.from_settings(
-            plan, self._settings.current, speed=parts.speed, waits_for_press=parts.presses
-        )
-        return session.view(parts.clock())
+        return parts.new_session(plan, self._settings.current).view(parts.clock())
 
     def _render(self, view: SessionView) -> None:
         plan = self.plan
