@@ -28,7 +28,7 @@ import uuid  # noqa: E402
 
 from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
 from retrotimer.app import build_window, open_history  # noqa: E402
 from retrotimer.core.history.history_values import (  # noqa: E402
@@ -136,6 +136,15 @@ def shoot_dialog(dialog: QWidget, path: Path) -> None:
     settle()
     dialog.grab().save(str(path))
     print(path)
+
+
+def shoot_with_dialog(window: QWidget, dialog: QDialog, out: Path, name: str) -> None:
+    """The window with `dialog` over it, then the dialog alone (`name` has a {} for
+    "window-" and ""); the dialog is closed afterwards."""
+    settle()
+    shoot(window, out / name.format("window-"))
+    shoot_dialog(dialog, out / name.format(""))
+    dialog.reject()
 
 
 def advance(
@@ -270,10 +279,7 @@ def scenes(
     window.watch_action.trigger()
     watch = templates.watch_dialog
     assert watch is not None
-    settle()
-    shoot(window, out / f"dialog-export-for-watch-window-{tag}.png")
-    shoot_dialog(watch, out / f"dialog-export-for-watch-{tag}.png")
-    watch.reject()
+    shoot_with_dialog(window, watch, out, f"dialog-export-for-watch-{{}}{tag}.png")
 
     window.tabs.setCurrentWidget(window.history_screen)
     history = window.history_screen
@@ -282,10 +288,7 @@ def scenes(
     window.session_export_action.trigger()
     export = history.export_dialog
     assert export is not None
-    settle()
-    shoot(window, out / f"dialog-export-session-window-{tag}.png")
-    shoot_dialog(export, out / f"dialog-export-session-{tag}.png")
-    export.reject()
+    shoot_with_dialog(window, export, out, f"dialog-export-session-{{}}{tag}.png")
     window.tabs.setCurrentWidget(window.run_screen)
 
 
