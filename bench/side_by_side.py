@@ -142,9 +142,10 @@ def rss_mb() -> float:
 
 
 def open_window(app: Any, kind: str, at_first_paint: Callable[[], None]) -> None:
-    """In a child process: open the bare window (`kind` "bare") or RetroTimer's as the
-    `retrotimer` command does, and call `at_first_paint` from the event loop just after the
-    window is first painted; returns when the event loop ends.
+    """In a child process: open the bare window (`kind` "bare", on `app`) or RetroTimer's as
+    the `retrotimer` command does (on `app` if one was made, else on the one it makes), and
+    call `at_first_paint` from the event loop just after the window is first painted; returns
+    when the event loop ends.
 
     The first window shown is watched, not the application: a Python filter on the
     application would be called for every event of every object, and PySide6 would then

@@ -49,11 +49,12 @@ def child(kind: str) -> None:
     it."""
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication(sys.argv[:1])
+    # The bare window makes its application; RetroTimer makes its own, as the command does.
+    app = QApplication(sys.argv[:1]) if kind == "bare" else None
 
     def report() -> None:
         print(json.dumps({"rss_mb": round(rss_mb(), 1), "cpu_s": time.process_time()}), flush=True)
-        for widget in app.topLevelWidgets():
+        for widget in QApplication.topLevelWidgets():
             widget.close()
 
     open_window(app, kind, report)

@@ -16,10 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from retrotimer.audio.cues_on_demand import CuesOnDemand, cues_on_demand
 from retrotimer.core.history.history_ports import HistoryUnavailable
-from retrotimer.core.model import Template
-from retrotimer.core.ports import CueSink
 from retrotimer.core.sensors.pairing import paired_devices
-from retrotimer.core.sensors.sensor_ports import SensorLink, SensorListener
 from retrotimer.exchange.exchange_files import ExchangeFiles
 from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles, save_unsaved
 from retrotimer.runtime.clock import Clock, ScaledClock, Wait, system_clock, system_wait
@@ -33,7 +30,6 @@ from retrotimer.storage.history.history_opening import (
     lock_history,
     open_for_writing,
 )
-from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.log_file import logging_to_file
 from retrotimer.storage.paths import AppPaths
@@ -41,13 +37,17 @@ from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.templates.template_library import TemplateLibrary
 from retrotimer.storage.user_files import unusable_file
-from retrotimer.ui.common.theme import apply_theme
+from retrotimer.ui.common.theme import apply_theme, new_application, use_style
 from retrotimer.ui.shell.app_parts import AppParts
 from retrotimer.ui.shell.main_window import MainWindow
 from retrotimer.ui.shell.screen_awake import WakepyScreenAwake
 
 if TYPE_CHECKING:
     from retrotimer.audio.playback import BackendFactory
+    from retrotimer.core.model import Template
+    from retrotimer.core.ports import CueSink
+    from retrotimer.core.sensors.sensor_ports import SensorLink, SensorListener
+    from retrotimer.storage.history.history_store import HistoryStore
 
 log = logging.getLogger(__name__)
 
@@ -305,11 +305,11 @@ def run_gui(
     """Open the main window and run until it closes (or `quit_after_s` has passed), with
     `template` loaded if given; `speed` other than 1 compresses session time (test runs)."""
     existing = QApplication.instance()
-    app = (
-        existing
-        if isinstance(existing, QApplication)
-        else QApplication(list(argv if argv is not None else sys.argv))
-    )
+    if isinstance(existing, QApplication):
+        app = existing
+        use_style(app)
+    else:
+        app = new_application(list(argv if argv is not None else sys.argv))
     app.setApplicationName("RetroTimer")
     app.setDesktopFileName("retrotimer")
     paths = AppPaths.from_environment().ensure()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from retrotimer.audio.pcm import Clip
+if TYPE_CHECKING:
+    from retrotimer.audio.pcm import Clip
 
 
 class BackendUnavailable(Exception):

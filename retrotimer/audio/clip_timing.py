@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from retrotimer.audio.pcm import Clip
-from retrotimer.audio.voice import VoiceLibrary
+from typing import TYPE_CHECKING
+
 from retrotimer.core.model import Direction
 from retrotimer.core.session.speech_plan import SpeechTiming
 from retrotimer.core.session.tone_names import FINISH, go_name, pip_name
+
+if TYPE_CHECKING:
+    from retrotimer.audio.pcm import Clip
+    from retrotimer.audio.voice import VoiceLibrary
 
 
 def speech_timing(voice: VoiceLibrary, tones: dict[str, Clip]) -> SpeechTiming:

@@ -6,27 +6,30 @@ import logging
 import math
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Slot
 
 from retrotimer.audio.clip_timing import speech_timing
-from retrotimer.audio.label_renderer import LabelRenderer
 from retrotimer.audio.pcm import Clip, gain_for_volume
-from retrotimer.audio.playback import Playback
-from retrotimer.audio.speech_engine import SpeechEngine
 from retrotimer.audio.speech_queue import SpeechQueue, Utterance
-from retrotimer.audio.tones import Tones
-from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.model import Direction
 from retrotimer.core.session.cue_script import CueScript, script_cues
-from retrotimer.core.session.cue_sounds import CueSound, Phrase
 from retrotimer.core.session.heart_rate_cue import heart_rate_sound
-from retrotimer.core.session.plan import Cue, Plan
-from retrotimer.core.session.session_events import Event
 from retrotimer.core.session.speech import spoken_label
-from retrotimer.core.session.speech_plan import SpeechPlan
 from retrotimer.core.session.tone_names import pip_name
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.audio.label_renderer import LabelRenderer
+    from retrotimer.audio.playback import Playback
+    from retrotimer.audio.speech_engine import SpeechEngine
+    from retrotimer.audio.tones import Tones
+    from retrotimer.audio.voice import VoiceLibrary
+    from retrotimer.core.session.cue_sounds import CueSound, Phrase
+    from retrotimer.core.session.plan import Cue, Plan
+    from retrotimer.core.session.session_events import Event
+    from retrotimer.core.session.speech_plan import SpeechPlan
+    from retrotimer.core.settings import Settings
 
 log = logging.getLogger(__name__)
 PREVIEW_TONE = pip_name(Direction.NONE)  # the walking pip: short and neutral

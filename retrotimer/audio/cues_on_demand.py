@@ -7,13 +7,12 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retrotimer.core.session.plan import Cue, Plan
-from retrotimer.core.session.session_events import Event
-from retrotimer.core.settings import Settings
-
 if TYPE_CHECKING:
     from retrotimer.audio.cue_player import CuePlayer
     from retrotimer.audio.playback import BackendFactory
+    from retrotimer.core.session.plan import Cue, Plan
+    from retrotimer.core.session.session_events import Event
+    from retrotimer.core.settings import Settings
 
 
 class CuesOnDemand:

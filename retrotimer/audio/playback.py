@@ -6,9 +6,12 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrotimer.audio.backend import AudioBackend, BackendUnavailable, SilentBackend
-from retrotimer.audio.pcm import Clip
+
+if TYPE_CHECKING:
+    from retrotimer.audio.pcm import Clip
 
 log = logging.getLogger(__name__)
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from retrotimer.audio.pcm import Clip
 from retrotimer.core.session.cue_sounds import SpeechRank
 from retrotimer.core.session.speech_plan import PHRASE_GAP_S, SENTENCE_GAP_S, STALE_AFTER_S
+
+if TYPE_CHECKING:
+    from retrotimer.audio.pcm import Clip
 
 __all__ = ["PHRASE_GAP_S", "SENTENCE_GAP_S", "STALE_AFTER_S", "Due", "SpeechQueue", "Utterance"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotimer.audio.cue_player import CuePlayer
 from retrotimer.audio.label_renderer import LabelRenderer
@@ -13,8 +14,10 @@ from retrotimer.audio.playback import BackendFactory, Playback, request_backends
 from retrotimer.audio.speech_engine import SpeechEngine, find_engines
 from retrotimer.audio.tone_cache import cached_tones
 from retrotimer.audio.voice import VoiceLibrary
-from retrotimer.core.ports import CueSink
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.ports import CueSink
+    from retrotimer.core.settings import Settings
 
 log = logging.getLogger(__name__)
 

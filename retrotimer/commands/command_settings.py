@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from retrotimer.core.settings import Settings
-from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
+    from retrotimer.storage.paths import AppPaths
 
 
 def load_settings(paths: AppPaths) -> Settings:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotimer.core.exchange.exchange_ports import ExchangeRefused
-from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.exchange.formats import ActivityFormat
-from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.user_files import describe_os_error
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistoryEntry
+    from retrotimer.storage.history.history_store import HistoryStore
 
 # The codecs are imported by the command that uses them (see template_exchange).
 ACTIVITY_FORMAT_NAMES = [activity_format.value for activity_format in ActivityFormat]

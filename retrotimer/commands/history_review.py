@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.commands.review_options import (
     add_rating_options,
@@ -19,8 +19,10 @@ from retrotimer.core.history.history_values import (
     Review,
     rating_words,
 )
-from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.history.local_time import local_datetime
+
+if TYPE_CHECKING:
+    from retrotimer.storage.history.history_store import HistoryStore
 
 EXIT_REFUSED = 2
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.commands.program_context import active_program, fail, syntax_outline, template_json
-from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.session.plan import compile_plan
-from retrotimer.core.settings import Settings
 from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.paths import AppPaths
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.coach import Proposal
+    from retrotimer.core.settings import Settings
 
 
 def register(parser: argparse.ArgumentParser) -> None:

@@ -8,7 +8,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.commands.program_calendar import calendar_command, register_calendar
 from retrotimer.commands.program_context import (
@@ -21,21 +21,23 @@ from retrotimer.commands.program_context import (
 )
 from retrotimer.core.history.calendar_days import iso_date
 from retrotimer.core.history.history_values import WallTime
-from retrotimer.core.model import Template
 from retrotimer.core.number_text import finite_number, whole_number
 from retrotimer.core.programs.growth import growth_problems
 from retrotimer.core.programs.placement import Experience, placement_text, placement_week
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
-from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import ProgramError, program_problems, program_to_toml
 from retrotimer.core.programs.training_rhythm import rhythm_advice
 from retrotimer.core.session.plan import compile_plan
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
+    from retrotimer.core.programs.program_model import Program
+    from retrotimer.core.settings import Settings
 
 PROGRAM_HELP = "a program's name (see `retrotimer program list`)"
 MAX_PLACEMENT_MINUTES = 600.0

@@ -9,12 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import DAY_S, civil_from_days, days_from_civil
 from retrotimer.core.history.history_ports import HistoryUnavailable
-from retrotimer.core.history.history_values import HistorySession
-from retrotimer.core.model import Template
-from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import (
     Program,
     unknown_program_names,
@@ -23,16 +21,21 @@ from retrotimer.core.programs.program_model import (
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.programs.program_view import ProgramView, view_of_state, view_program
 from retrotimer.core.session.plan import compile_plan, plan_to_json
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_syntax import format_template_text
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.coach_checkpoint import replayed
 from retrotimer.storage.history.figure_rows import FigureRows
 from retrotimer.storage.history.history_store import HistoryStore
-from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.storage.user_files import UserFileError
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistorySession
+    from retrotimer.core.model import Template
+    from retrotimer.core.programs.program_choice import ProgramChoice
+    from retrotimer.core.settings import Settings
+    from retrotimer.storage.paths import AppPaths
 
 EXIT_REFUSED = 2
 

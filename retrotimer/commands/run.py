@@ -6,7 +6,7 @@ import argparse
 import json
 import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
 
@@ -17,8 +17,6 @@ from retrotimer.commands.program_context import fail
 from retrotimer.commands.run_history import RunHistory
 from retrotimer.commands.run_next import add_next_arguments, chosen_session, review_arguments
 from retrotimer.commands.template_source import TEMPLATE_HELP
-from retrotimer.core.history.history_values import Review
-from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.session.plan import Plan, compile_plan
 from retrotimer.core.session.records import (
@@ -27,7 +25,6 @@ from retrotimer.core.session.records import (
     record_to_json,
 )
 from retrotimer.core.session.session_machine import Command, Event, EventKind, SessionState
-from retrotimer.core.settings import Settings
 from retrotimer.runtime.clock import ScaledClock, system_clock
 from retrotimer.runtime.run_parts import RunParts
 from retrotimer.runtime.session_run import SessionRun
@@ -35,6 +32,11 @@ from retrotimer.storage.instance_lock import AlreadyRunning
 from retrotimer.storage.log_file import logging_to_file
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import SettingsStore
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import Review
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.settings import Settings
 
 
 def register(parser: argparse.ArgumentParser) -> None:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.history_ports import HistoryUnavailable
-from retrotimer.core.history.history_values import HistorySession
 from retrotimer.exchange.history.history_codec import session_to_json
 from retrotimer.exchange.history.history_files import save_unsaved
 from retrotimer.storage.history.history_opening import WritableHistory, open_for_writing
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.instance_lock import InstanceLock
-from retrotimer.storage.paths import AppPaths
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistorySession
+    from retrotimer.storage.paths import AppPaths
 
 
 class RunHistory:

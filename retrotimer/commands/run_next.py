@@ -4,7 +4,7 @@ the runner says about it afterwards."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.commands.program_context import active_program, paused_refusal
 from retrotimer.commands.review_options import (
@@ -14,10 +14,12 @@ from retrotimer.commands.review_options import (
 )
 from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.history.history_values import Review
-from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.model import Template
 from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.storage.paths import AppPaths
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.model import Template
 
 
 def add_next_arguments(parser: Any) -> None:

@@ -6,14 +6,17 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.exchange.exchange_ports import ExchangeRefused
 from retrotimer.core.settings import Settings, StepsAs
-from retrotimer.core.templates.library import ImportedTemplate
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.exchange.formats import EXPORT_FORMATS, WorkoutFormat
-from retrotimer.storage.templates.template_library import TemplateLibrary
+
+if TYPE_CHECKING:
+    from retrotimer.core.templates.library import ImportedTemplate
+    from retrotimer.storage.templates.template_library import TemplateLibrary
 
 # The codecs (and Garmin's SDK behind them) are imported by the commands that use them, so
 # that every other command, and the window, starts without them.

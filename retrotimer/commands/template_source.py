@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from retrotimer.core.model import Template
 from retrotimer.core.templates.library import TemplateNotFound
 from retrotimer.core.templates.template_formats import read_template
 from retrotimer.core.templates.validation import TemplateError, TemplateReading
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_files import read_template_file_text
 from retrotimer.storage.templates.template_library import TemplateLibrary
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
 
 TEMPLATE_HELP = (
     "a template name (see `retrotimer templates list`), or a TOML, text, FIT, Zwift or "

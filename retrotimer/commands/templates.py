@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotimer.commands import template_exchange
 from retrotimer.commands.command_settings import load_settings
 from retrotimer.commands.template_source import load_template_argument, read_template_file
 from retrotimer.core.session.plan import Plan, compile_plan
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.library import LibraryError, TemplateOrigin
 from retrotimer.core.templates.template_formats import TemplateFormat, write_template
 from retrotimer.core.templates.validation import TemplateError
@@ -18,6 +18,9 @@ from retrotimer.core.totals import total_clock_text
 from retrotimer.exchange.formats import WorkoutFormat
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_library import TemplateLibrary, export_template
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 
 def register(parser: argparse.ArgumentParser) -> None:

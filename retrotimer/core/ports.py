@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from retrotimer.core.model import Template
-from retrotimer.core.session.plan import Cue, Plan
-from retrotimer.core.session.session_events import Event
-from retrotimer.core.settings import Settings
-from retrotimer.core.templates.library import ImportedTemplate, LibraryEntry, TrashedTemplate
-from retrotimer.core.templates.template_formats import TemplateFormat
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
+    from retrotimer.core.session.plan import Cue, Plan
+    from retrotimer.core.session.session_events import Event
+    from retrotimer.core.settings import Settings
+    from retrotimer.core.templates.library import ImportedTemplate, LibraryEntry, TrashedTemplate
+    from retrotimer.core.templates.template_formats import TemplateFormat
 
 
 class TemplateRepository(Protocol):

@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retrotimer.core.exchange.exchange_ports import OtherToolFiles
-from retrotimer.core.history.history_values import HistorySession
-from retrotimer.core.model import Template
-from retrotimer.core.settings import Settings, StepsAs
-from retrotimer.core.templates.validation import TemplateReading
+if TYPE_CHECKING:
+    from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+    from retrotimer.core.history.history_values import HistorySession
+    from retrotimer.core.model import Template
+    from retrotimer.core.settings import Settings, StepsAs
+    from retrotimer.core.templates.validation import TemplateReading
 
 # The FIT SDK's profile is a megabyte of Python: it is imported when a file is first read or
 # written, not while the window starts.

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from retrotimer.core.sensors.sensor_ports import SensorSource
+from typing import TYPE_CHECKING
+
 from retrotimer.core.sensors.step_count import StepCount
+
+if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_ports import SensorSource
 
 
 class FootpodSteps:

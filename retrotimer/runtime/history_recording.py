@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from retrotimer.core.history.history_ports import HistoryWriter
-from retrotimer.core.history.history_values import HistorySession, Review
-from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_recorder import SessionRecorder
-from retrotimer.core.session.plan import Plan
-from retrotimer.core.session.session_machine import Event
-from retrotimer.runtime.wall_clock import WallClock
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_ports import HistoryWriter
+    from retrotimer.core.history.history_values import HistorySession, Review
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.session.plan import Plan
+    from retrotimer.core.session.session_machine import Event
+    from retrotimer.runtime.wall_clock import WallClock
 
 RETRY_INTERVAL_MS = 5000
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrotimer.core.history.history_ports import HistoryWriter, SampleWriter
-from retrotimer.core.ports import CueSink, ScreenAwake
-from retrotimer.core.sensors.sensor_ports import SensorSource
-from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.session_machine import Session
-from retrotimer.core.settings import Settings
-from retrotimer.runtime.clock import Clock, Wait
 from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_ports import HistoryWriter, SampleWriter
+    from retrotimer.core.ports import CueSink, ScreenAwake
+    from retrotimer.core.sensors.sensor_ports import SensorSource
+    from retrotimer.core.session.plan import Plan
+    from retrotimer.core.settings import Settings
+    from retrotimer.runtime.clock import Clock, Wait
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from retrotimer.core.history.history_ports import HistoryUnavailable, SampleWriter
-from retrotimer.core.sensors.sensor_ports import SensorSource
 from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.session.session_machine import SessionState, SessionView
-from retrotimer.runtime.wall_clock import WallClock
+
+if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_ports import SensorSource
+    from retrotimer.runtime.wall_clock import WallClock
 
 # Samples are written every this many (a crash loses at most these), and at the end.
 BATCH = 10

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -15,7 +16,9 @@ from retrotimer.core.sensors.sensor_values import (
     SensorStatus,
     StrideReading,
 )
-from retrotimer.runtime.clock import Clock
+
+if TYPE_CHECKING:
+    from retrotimer.runtime.clock import Clock
 
 # A value older than this is no signal: straps send one a second, footpods several.
 STALE_S = 5.0

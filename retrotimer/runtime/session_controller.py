@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.session_machine import (
     Command,
     Event,
@@ -16,7 +16,10 @@ from retrotimer.core.session.session_machine import (
     SessionState,
     SessionView,
 )
-from retrotimer.runtime.clock import Clock, Wait
+
+if TYPE_CHECKING:
+    from retrotimer.core.session.plan import Plan
+    from retrotimer.runtime.clock import Clock, Wait
 
 # Qt's precise timers can wake several milliseconds late (2-8 ms seen on a virtual
 # machine), while a short sleep is accurate to a fraction of a millisecond.

@@ -4,26 +4,29 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from retrotimer.core.history.history_values import HistorySession, Review
-from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.session.heart_rate_cue import heart_rate_fits
-from retrotimer.core.session.plan import Plan
-from retrotimer.core.session.records import SessionSummary
 from retrotimer.core.session.session_machine import (
     Command,
     Event,
     SessionState,
     SessionView,
 )
-from retrotimer.core.settings import Settings
 from retrotimer.runtime.footpod_steps import FootpodSteps
 from retrotimer.runtime.history_recording import HistoryRecording
-from retrotimer.runtime.run_parts import RunParts
 from retrotimer.runtime.sample_recording import SampleRecording
 from retrotimer.runtime.session_controller import SessionController
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistorySession, Review
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.session.plan import Plan
+    from retrotimer.core.session.records import SessionSummary
+    from retrotimer.core.settings import Settings
+    from retrotimer.runtime.run_parts import RunParts
 
 # After ten minutes of pause the screen may sleep again and the sound output is let go.
 LONG_PAUSE_S = 600.0

@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from retrotimer.core.history.history_values import HistorySession
-from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.session.plan import Plan
-from retrotimer.core.settings import Settings
-from retrotimer.runtime.run_parts import RunParts
-
 # The session machinery is imported with the first session prepared: not before the
 # window's first paint.
 if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistorySession
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.session.plan import Plan
+    from retrotimer.core.settings import Settings
+    from retrotimer.runtime.run_parts import RunParts
     from retrotimer.runtime.session_run import SessionRun
 
 

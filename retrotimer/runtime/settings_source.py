@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from retrotimer.core.ports import SettingsRepository
-from retrotimer.core.settings import Settings
+if TYPE_CHECKING:
+    from retrotimer.core.ports import SettingsRepository
+    from retrotimer.core.settings import Settings
 
 
 class SettingsSource(QObject):

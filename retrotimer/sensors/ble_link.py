@@ -8,7 +8,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.sensors.gatt_measurements import (
     HEART_RATE_MEASUREMENT,
@@ -19,13 +19,15 @@ from retrotimer.core.sensors.gatt_measurements import (
     parse_heart_rate,
     parse_running_speed,
 )
-from retrotimer.core.sensors.sensor_ports import SensorListener
 from retrotimer.core.sensors.sensor_values import (
     LinkState,
     SensorDevice,
     SensorKind,
     SensorStatus,
 )
+
+if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_ports import SensorListener
 
 log = logging.getLogger(__name__)
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from retrotimer.core.sensors.sensor_ports import SensorLink, SensorListener
-from retrotimer.core.sensors.sensor_values import SensorDevice
+if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_ports import SensorLink, SensorListener
+    from retrotimer.core.sensors.sensor_values import SensorDevice
 
 
 class LinkOnDemand:

@@ -7,16 +7,18 @@ import io
 import os
 import pickle
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer import __version__
 from retrotimer.core.programs.coach import ReplayPoint, finish_replay, replay_point
-from retrotimer.core.programs.coach_replay import CoachState
-from retrotimer.core.programs.program_choice import ProgramChoice
-from retrotimer.core.programs.program_model import Program
 from retrotimer.storage.atomic import write_atomic
-from retrotimer.storage.history.figure_rows import FigureRows
 from retrotimer.storage.user_files import UserFileError
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.coach_replay import CoachState
+    from retrotimer.core.programs.program_choice import ProgramChoice
+    from retrotimer.core.programs.program_model import Program
+    from retrotimer.storage.history.figure_rows import FigureRows
 
 CHECKPOINT_FILE = "coach-replay.pickle"
 # A checkpoint of another version of the coach is of no use: its rules may differ.

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from retrotimer.core.number_text import whole_number
 from retrotimer.storage.file_lock import LOCK_FLAGS, try_lock, unlock
-from retrotimer.storage.paths import AppPaths
+
+if TYPE_CHECKING:
+    from retrotimer.storage.paths import AppPaths
 
 LOCK_NAME = "instance.lock"
 

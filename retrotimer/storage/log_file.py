@@ -8,10 +8,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotimer import __version__
-from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.user_files import UserFileError, unusable_file
+
+if TYPE_CHECKING:
+    from retrotimer.storage.paths import AppPaths
 
 LOG_NAME = "retrotimer.log"
 MAX_BYTES = 1_000_000

@@ -7,11 +7,11 @@ import os
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import days_from_civil, iso_date
 from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, WEEKDAYS, ProgramChoice
-from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import (
     ProgramError,
     ProgramReading,
@@ -22,7 +22,6 @@ from retrotimer.core.templates.template_toml import toml_string
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.core.toml_reading import TomlProblem, load_toml
 from retrotimer.storage.atomic import write_atomic
-from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_files import read_template_file_text
 from retrotimer.storage.templates.template_store import file_stem
 from retrotimer.storage.user_files import (
@@ -33,6 +32,10 @@ from retrotimer.storage.user_files import (
     folder_problem,
     read_user_file,
 )
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.program_model import Program
+    from retrotimer.storage.paths import AppPaths
 
 SUFFIX = ".toml"
 # The file of the program followed is four short lines.

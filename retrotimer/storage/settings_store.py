@@ -7,12 +7,11 @@ import enum
 import os
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.settings import FIELD_NAMES, Settings, read_settings_text
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.history.history_database import corrupt_name
-from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.user_files import (
     UserFileError,
     decode_user_lines,
@@ -20,6 +19,9 @@ from retrotimer.storage.user_files import (
     not_utf8_words,
     read_user_file,
 )
+
+if TYPE_CHECKING:
+    from retrotimer.storage.paths import AppPaths
 
 # A settings file is a few hundred bytes; a bigger one is not ours and is not read whole.
 MAX_SETTINGS_BYTES = 64 * 1024

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrotimer.core.exchange.workout import INTENSITY_OF_KIND, Intensity
-from retrotimer.core.history.history_values import HistorySession, Pause
 from retrotimer.core.model import SegmentKind, Venue
-from retrotimer.core.sensors.sensor_values import SensorSample
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistorySession, Pause
+    from retrotimer.core.sensors.sensor_values import SensorSample
 
 # Training logs draw their charts from records; one at least this often while the timer runs.
 RECORD_EVERY_S = 5.0

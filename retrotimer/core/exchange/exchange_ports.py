@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from retrotimer.core.history.history_values import HistorySession
-from retrotimer.core.model import Template
-from retrotimer.core.settings import Settings, StepsAs
-from retrotimer.core.templates.validation import TemplateReading
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistorySession
+    from retrotimer.core.model import Template
+    from retrotimer.core.settings import Settings, StepsAs
+    from retrotimer.core.templates.validation import TemplateReading
 
 
 class ExchangeRefused(Exception):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from retrotimer.core.exchange.kind_words import kind_from_words
 from retrotimer.core.exchange.timed_prompts import prompt_pieces
 from retrotimer.core.exchange.workout_reading import dropped_targets_warning
 from retrotimer.core.model import Item, Length, Prompt, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.session.plan import segment_seconds
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_rules import MAX_NOTE
 from retrotimer.core.templates.validation import (
     MAX_LABEL,
@@ -20,6 +20,9 @@ from retrotimer.core.templates.validation import (
     TemplateReading,
     validate_template,
 )
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 # A step line: a dash, a space, then free text, a length and targets.
 STEP_LINE = re.compile(r"^\s*-\s")

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from retrotimer.core.history.history_values import (
-    HistoryEntry,
-    HistorySession,
-    Pause,
-    Review,
-    SessionEnd,
-    SessionStart,
-    SessionTotals,
-)
-from retrotimer.core.history.session_figures import SessionFigures
-from retrotimer.core.history.session_order import SessionOrder
-from retrotimer.core.sensors.sensor_values import SensorSample
-from retrotimer.core.session.records import SegmentRecord
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import (
+        HistoryEntry,
+        HistorySession,
+        Pause,
+        Review,
+        SessionEnd,
+        SessionStart,
+        SessionTotals,
+    )
+    from retrotimer.core.history.session_figures import SessionFigures
+    from retrotimer.core.history.session_order import SessionOrder
+    from retrotimer.core.sensors.sensor_values import SensorSample
+    from retrotimer.core.session.records import SegmentRecord
 
 
 class HistoryUnavailable(Exception):

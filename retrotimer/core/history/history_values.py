@@ -7,11 +7,9 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.model import Venue
 from retrotimer.core.number_text import whole_number
-from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.session.plan import Plan, plan_to_json
 from retrotimer.core.session.records import (
     SegmentRecord,
@@ -23,6 +21,11 @@ from retrotimer.core.session.records import (
     SessionTotals as SessionTotals,  # where it was first
 )
 from retrotimer.core.templates.text_rules import text_problems
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.model import Venue
+    from retrotimer.core.sensors.sensor_values import SensorSample
 
 # How hard the session felt, as on the effort (RPE) scales runners know: higher is harder.
 RATING_WORDS: dict[int, str] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.history_ports import HistoryUnavailable, HistoryWriter
 from retrotimer.core.history.history_values import (
@@ -18,11 +19,13 @@ from retrotimer.core.history.history_values import (
     plan_snapshot,
     session_from_parts,
 )
-from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.session.plan import Plan
-from retrotimer.core.session.records import SegmentRecord, SessionSummary
 from retrotimer.core.session.session_machine import Event, EventKind
 from retrotimer.core.totals import total_clock_text
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.session.plan import Plan
+    from retrotimer.core.session.records import SegmentRecord, SessionSummary
 
 Notify = Callable[[str], None]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import (
     DAY_S,
@@ -13,10 +14,12 @@ from retrotimer.core.history.calendar_days import (
     iso_week_monday,
     weekday,
 )
-from retrotimer.core.history.history_values import (
-    HistoryEntry,
-    WallTime,
-)
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import (
+        HistoryEntry,
+        WallTime,
+    )
 
 # The advice is 2-3 sessions a week: a week with at least two meets the target.
 WEEKLY_TARGET_SESSIONS = 2

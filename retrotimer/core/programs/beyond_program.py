@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from retrotimer.core.programs.program_choice import WEEKDAYS, ProgramChoice
-from retrotimer.core.programs.program_model import Program
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.program_model import Program
 
 KEEP_LEVEL_PER_WEEK = 2
 # Three or four days apart: each session recovered from before the next.

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrotimer.core.model import Template
 from retrotimer.core.programs.program_model import Program, ProgramWeek
 from retrotimer.core.templates.library import same_name
 from retrotimer.core.templates.text_syntax import parse_template_text
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
 
 LEARN = "Learn to run backward"
 TREADMILL = "Backward walking on a treadmill"

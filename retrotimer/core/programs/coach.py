@@ -5,23 +5,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import DAY_S, local_day
-from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.history.session_figures import SessionFigures
-from retrotimer.core.model import Template
 from retrotimer.core.programs.coach_reasons import reason_text
 from retrotimer.core.programs.coach_replay import CoachState
 from retrotimer.core.programs.coach_rules import STANDING_NOTES
 from retrotimer.core.programs.coach_values import PathStep, Said
 from retrotimer.core.programs.coach_vocabulary import Action, Decision, Fact
 from retrotimer.core.programs.lighter import lighter_option
-from retrotimer.core.programs.program_choice import ProgramChoice
-from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.session_load import load
 from retrotimer.core.programs.training_rhythm import free_days, rhythm_advice
 from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import WallTime
+    from retrotimer.core.history.session_figures import SessionFigures
+    from retrotimer.core.model import Template
+    from retrotimer.core.programs.program_choice import ProgramChoice
+    from retrotimer.core.programs.program_model import Program
 
 
 @dataclass(frozen=True, slots=True)

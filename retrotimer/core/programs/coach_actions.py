@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from retrotimer.core.programs.coach_values import Context
 from retrotimer.core.programs.coach_vocabulary import Action
 
 if TYPE_CHECKING:
     from retrotimer.core.programs.coach_replay import CoachState
+    from retrotimer.core.programs.coach_values import Context
 
 # A program week takes at least 6 days: growth holds at any frequency.
 WEEK_MIN_DAYS = 6

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from retrotimer.core.history.session_figures import SessionFigures
-from retrotimer.core.programs.coach_values import Context, Said
 from retrotimer.core.programs.coach_words import (
     day_words,
     first_lower,
@@ -15,7 +14,11 @@ from retrotimer.core.programs.coach_words import (
     session_name,
 )
 from retrotimer.core.programs.outcome import outcome_facts, pained
-from retrotimer.core.programs.program_model import Program
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.session_figures import SessionFigures
+    from retrotimer.core.programs.coach_values import Context, Said
+    from retrotimer.core.programs.program_model import Program
 
 
 def unwell_words(entry: SessionFigures) -> str:

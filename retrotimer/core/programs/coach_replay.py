@@ -6,14 +6,17 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.programs.coach_actions import ACTIONS, MOVING_ON
 from retrotimer.core.programs.coach_rules import RULE_FOR
 from retrotimer.core.programs.coach_values import Context, PathStep, Said
 from retrotimer.core.programs.coach_vocabulary import Action, Decision, Fact, Phase, Rule
 from retrotimer.core.programs.outcome import COUNTED_SHARE, SLACK_S, Outcome, judge, pained
-from retrotimer.core.programs.program_model import Program
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.session_figures import SessionFigures
+    from retrotimer.core.programs.program_model import Program
 
 # Breaks, in days beyond the runner's usual days off: from how many days each band begins.
 BREAK_BANDS = (

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.history.session_figures import SessionFigures
-from retrotimer.core.programs.coach_vocabulary import Decision, Rule
-from retrotimer.core.programs.outcome import Outcome
+if TYPE_CHECKING:
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.history.session_figures import SessionFigures
+    from retrotimer.core.programs.coach_vocabulary import Decision, Rule
+    from retrotimer.core.programs.outcome import Outcome
 
 
 class Context(NamedTuple):

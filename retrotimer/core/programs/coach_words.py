@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import civil_from_days, weekday
 from retrotimer.core.history.history_values import rating_words
-from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.history.session_figures import SessionFigures
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.history.session_figures import SessionFigures
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = (

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from retrotimer.core.programs.program_model import Program
+from typing import TYPE_CHECKING
+
 from retrotimer.core.programs.session_load import load
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.program_model import Program
 
 # More than 30 % over two weeks is where injuries among new runners rose; a single week
 # may take a larger step as long as the fortnight stays within that.

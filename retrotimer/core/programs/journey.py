@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.history_values import SessionStatus
-from retrotimer.core.programs.coach import ProgramPath
-from retrotimer.core.programs.program_model import Program
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.coach import ProgramPath
+    from retrotimer.core.programs.program_model import Program
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,13 +4,16 @@ on every count, else the same session with half its backward reps."""
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Item, LengthUnit, Repeat, Template
 from retrotimer.core.programs.program_model import Program, backward_kinds
 from retrotimer.core.programs.session_load import load
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.validation import MAX_NAME
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 
 def _halved(items: tuple[Item, ...]) -> tuple[Item, ...]:

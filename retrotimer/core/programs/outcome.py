@@ -4,9 +4,12 @@ say so."""
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.history_values import SessionStatus, rating_words
-from retrotimer.core.history.session_figures import SessionFigures
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.session_figures import SessionFigures
 
 DONE_SHARE = 0.9
 COUNTED_SHARE = 0.5

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
-from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.session_load import load
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.program_model import Program
+    from retrotimer.core.settings import Settings
 
 
 class Experience(enum.Enum):

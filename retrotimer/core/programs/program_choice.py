@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrotimer.core.history.history_values import WallTime
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import WallTime
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_DAYS = ("mon", "wed", "fri")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.model import Item, Repeat, SegmentKind, Template
 from retrotimer.core.templates.library import same_name
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.program_ref import ProgramRef
 
 MIN_SESSIONS = 2
 MAX_SESSIONS = 3

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from retrotimer.core.programs.program_choice import ProgramChoice
-from retrotimer.core.programs.program_model import Program
+if TYPE_CHECKING:
+    from retrotimer.core.programs.program_choice import ProgramChoice
+    from retrotimer.core.programs.program_model import Program
 
 
 class ProgramSource(Protocol):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.model import Template
 from retrotimer.core.programs.program_model import (
@@ -22,7 +22,6 @@ from retrotimer.core.programs.program_positions import (
     locate_program,
     session_as_template_text,
 )
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import (
     format_refusal,
     open_toml,
@@ -41,6 +40,9 @@ from retrotimer.core.templates.validation import (
     in_reading_order,
 )
 from retrotimer.core.toml_reading import without_bom
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 FORMAT_VERSION = 1
 # Fifty-two weeks of three sessions of a few hundred characters fit many times over.

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.programs.coach import ProgramPath, Proposal, program_path, propose, replay
-from retrotimer.core.programs.coach_replay import CoachState
-from retrotimer.core.programs.program_choice import ProgramChoice
-from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.schedule import PlannedDay, upcoming
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.session_figures import SessionFigures
+    from retrotimer.core.programs.coach_replay import CoachState
+    from retrotimer.core.programs.program_choice import ProgramChoice
+    from retrotimer.core.programs.program_model import Program
+    from retrotimer.core.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)

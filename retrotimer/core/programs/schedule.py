@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import DAY_S, weekday
 from retrotimer.core.history.history_values import SessionStatus
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_figures import SessionFigures
-from retrotimer.core.model import Template
-from retrotimer.core.programs.coach_replay import CoachState
 from retrotimer.core.programs.coach_vocabulary import Action
 from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.program_choice import WEEKDAYS
 from retrotimer.core.programs.session_load import load
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
+    from retrotimer.core.programs.coach_replay import CoachState
+    from retrotimer.core.settings import Settings
 
 MAX_CALENDAR_WEEKS = 52
 KEEP_LEVEL_WEEKS = 4

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrotimer.core.model import Item, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.session.plan import segment_seconds
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 _RUNNING = (SegmentKind.BACKWARD_JOG, SegmentKind.BACKWARD_SPRINT)
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrotimer.core.programs.coach import ProgramPath, Proposal
 from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.outcome import Outcome
-from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.session_load import load
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.coach import ProgramPath, Proposal
+    from retrotimer.core.programs.program_model import Program
+    from retrotimer.core.settings import Settings
 
 
 class CellState(enum.Enum):

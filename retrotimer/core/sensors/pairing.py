@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.sensors.sensor_values import SensorDevice, SensorKind
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 _FIELDS = {
     SensorKind.HEART_RATE: ("heart_rate_address", "heart_rate_name"),

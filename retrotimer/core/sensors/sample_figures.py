@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrotimer.core.sensors.sensor_values import SensorSample
+if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_values import SensorSample
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from retrotimer.core.sensors.sensor_values import (
-    HeartRateReading,
-    SensorDevice,
-    SensorReadings,
-    SensorStatus,
-    StrideReading,
-)
+if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_values import (
+        HeartRateReading,
+        SensorDevice,
+        SensorReadings,
+        SensorStatus,
+        StrideReading,
+    )
 
 
 class SensorListener(Protocol):

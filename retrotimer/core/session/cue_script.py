@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from retrotimer.core.session.cue_sounds import CueSound, cue_sound, sound_of_cue
-from retrotimer.core.session.plan import Cue, Plan
-from retrotimer.core.session.session_events import Event
 from retrotimer.core.session.speech_plan import SpeechPlan, SpeechTiming, plan_speech
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.session.plan import Cue, Plan
+    from retrotimer.core.session.session_events import Event
+    from retrotimer.core.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrotimer.core.model import Direction
 from retrotimer.core.session.plan import Cue, CueType, Plan, cue_wanted
@@ -18,7 +19,9 @@ from retrotimer.core.session.tone_names import (
     go_name,
     pip_name,
 )
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 
 class SpeechRank(enum.IntEnum):

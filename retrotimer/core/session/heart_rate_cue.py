@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from retrotimer.core.session.cue_sounds import CueSound, Phrase, SpeechRank
-from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.speech import number_words
+
+if TYPE_CHECKING:
+    from retrotimer.core.session.plan import Plan
 
 HEART_RATE_WORDS = "heart rate"
 # Queued this long after the segment's end, so that the words the plan says at that moment

@@ -7,7 +7,7 @@ import enum
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.model import (
     Direction,
@@ -27,7 +27,9 @@ from retrotimer.core.session.speech import (
     spoken_label,
     spoken_length_text,
 )
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 
 class CueType(enum.Enum):

@@ -5,9 +5,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrotimer.core.model import Direction, SegmentKind
-from retrotimer.core.session.plan import Plan
+
+if TYPE_CHECKING:
+    from retrotimer.core.session.plan import Plan
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrotimer.core.session.plan import Cue, PlannedSegment
-from retrotimer.core.session.records import SegmentRecord, SessionSummary
+if TYPE_CHECKING:
+    from retrotimer.core.session.plan import Cue, PlannedSegment
+    from retrotimer.core.session.records import SegmentRecord, SessionSummary
 
 
 class SessionState(enum.Enum):

@@ -7,7 +7,7 @@ import dataclasses
 import enum
 import math
 from dataclasses import dataclass
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from retrotimer.core.session.plan import (
     CUE_RANK,
@@ -33,7 +33,9 @@ from retrotimer.core.session.session_events import (
     SessionView,
 )
 from retrotimer.core.session.session_time import SessionTime
-from retrotimer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 __all__ = [
     "TRANSITIONS",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from retrotimer.core.model import Direction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Direction
 
 
 def pip_name(direction: Direction) -> str:

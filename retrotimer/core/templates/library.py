@@ -5,10 +5,13 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrotimer.core.model import Template
 from retrotimer.core.templates.text_rules import MAX_NAME, normal_name
-from retrotimer.core.templates.validation import Problem
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
+    from retrotimer.core.templates.validation import Problem
 
 
 class TemplateOrigin(enum.Enum):

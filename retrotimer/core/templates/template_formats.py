@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import enum
 import re
+from typing import TYPE_CHECKING
 
-from retrotimer.core.model import Template
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.template_toml import read_template_toml, template_to_toml
 from retrotimer.core.templates.text_syntax import format_template_text, read_template_text
-from retrotimer.core.templates.validation import TemplateReading
 from retrotimer.core.toml_reading import without_bom
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
+    from retrotimer.core.settings import Settings
+    from retrotimer.core.templates.validation import TemplateReading
 
 # A line only TOML has: `format = 1` or a [[segments]] table header.
 _TOML_MARK = re.compile(r"^\s*(format\s*=|\[\[\s*segments\s*\]\])", re.MULTILINE)

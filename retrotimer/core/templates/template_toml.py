@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.model import (
     Item,
@@ -16,7 +16,6 @@ from retrotimer.core.model import (
     Template,
     Venue,
 )
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.kind_names import closest_kind
 from retrotimer.core.templates.text_rules import (
     MAX_DESCRIPTION,
@@ -45,6 +44,9 @@ from retrotimer.core.templates.validation import (
     validate_template,
 )
 from retrotimer.core.toml_reading import TomlProblem, load_toml, without_bom
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 __all__ = [
     "FORMAT_VERSION",

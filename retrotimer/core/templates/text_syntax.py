@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template, Venue
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.kind_names import kind_name
 from retrotimer.core.templates.text_items import ItemLine, Positions, line_item
 from retrotimer.core.templates.text_lexer import SyntaxProblem, quote, read_string, tokenize
@@ -31,6 +31,9 @@ from retrotimer.core.templates.validation import (
     in_reading_order,
     validate_template,
 )
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 INDENT = "  "
 BOM = "\ufeff"

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotimer.core.exchange.activity import activity_from_session
 from retrotimer.core.file_names import ascii_slug
-from retrotimer.core.history.history_values import HistoryEntry, HistorySession
 from retrotimer.exchange.activities.fit_activity import encode_activity
 from retrotimer.exchange.activities.tcx_activity import activity_to_tcx
 from retrotimer.exchange.formats import ActivityFormat
 from retrotimer.exchange.output_files import write_file_atomic
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistoryEntry, HistorySession
 
 
 def activity_bytes(session: HistorySession, activity_format: ActivityFormat) -> bytes:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from retrotimer import __version__
-from retrotimer.core.exchange.activity import Activity, Lap
 from retrotimer.core.model import Venue
-from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.exchange.fit_messages import (
     KIND_FIELD,
     LABEL_FIELD,
@@ -25,6 +24,10 @@ from retrotimer.exchange.workouts.fit_workout import (
     file_serial,
     fit_text,
 )
+
+if TYPE_CHECKING:
+    from retrotimer.core.exchange.activity import Activity, Lap
+    from retrotimer.core.sensors.sensor_values import SensorSample
 
 # Where the session was run, as FIT's running sub-sports say it.
 SUB_SPORT = {Venue.TREADMILL: "treadmill", Venue.TRACK: "track", Venue.ANY: "generic"}

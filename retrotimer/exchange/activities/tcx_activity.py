@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from retrotimer.core.exchange.activity import Activity
 from retrotimer.core.exchange.workout import Intensity
-from retrotimer.core.sensors.sensor_values import SensorSample
+
+if TYPE_CHECKING:
+    from retrotimer.core.exchange.activity import Activity
+    from retrotimer.core.sensors.sensor_values import SensorSample
 
 NAMESPACE = "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"
 # Garmin's extension for a runner's cadence and speed in a Trackpoint.

@@ -15,7 +15,6 @@ from retrotimer.core.history.history_ports import (
     HistoryUnavailable,
     ImportResult,
 )
-from retrotimer.core.history.history_values import HistorySession
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.user_files import (
     NotUtf8Text,
@@ -27,6 +26,7 @@ from retrotimer.storage.user_files import (
 # The codec (csv, JSON, uuid) is imported by the functions that read or write a file: the
 # window holds these files' object from its start, and uses it when the history is exported.
 if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistorySession
     from retrotimer.exchange.history.history_codec import HistoryReading
 
 # Fifteen years of daily sessions, read in about two seconds (bench/readers.py); a bigger

@@ -4,11 +4,13 @@ segment, and each value heard (`[{"at_s": 1.0, "segment": 0, "heart_rate": 120}]
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.templates.text_rules import shown_value
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import WallTime
 
 # The whole values of a sample, by their names in the file, with the range each may have
 # (as the history database holds them).

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotimer.core.exchange.icu_text import is_icu_text, read_icu_text, template_to_icu
 from retrotimer.core.exchange.workout import template_to_workout
 from retrotimer.core.exchange.workout_reading import first_problems
-from retrotimer.core.model import Template
-from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.core.templates.validation import TemplateError, TemplateReading
 from retrotimer.exchange.formats import WorkoutFormat
 from retrotimer.exchange.output_files import write_file_atomic
@@ -19,6 +18,10 @@ from retrotimer.exchange.workouts.tcx_workout import read_tcx_workout
 from retrotimer.exchange.workouts.zwo_file import marked_encoding, read_zwo
 from retrotimer.storage.templates.template_files import decode_template_text, read_template_bytes
 from retrotimer.storage.user_files import NotUtf8Text, decode_user_text
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
+    from retrotimer.core.settings import Settings, StepsAs
 
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 # A line only RetroTimer's TOML has (a description there may hold "- " lines of its own).

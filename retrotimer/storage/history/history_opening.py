@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from retrotimer.core.history.history_ports import HistoryUnavailable
-from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.history.local_time import local_datetime
 from retrotimer.storage.instance_lock import InstanceLock
-from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.user_files import describe_os_error, folder_problem
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistoryEntry
+    from retrotimer.storage.paths import AppPaths
 
 
 def interrupted_notice(entry: HistoryEntry) -> str:

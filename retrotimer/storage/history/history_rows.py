@@ -6,7 +6,7 @@ import math
 import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.history.history_values import (
     FIRST_SHOWABLE_UTC_S,
@@ -16,10 +16,12 @@ from retrotimer.core.history.history_values import (
     SessionStatus,
     showable,
 )
-from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_order import SessionKey, SessionOrder
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.session.records import SegmentRecord
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.program_ref import ProgramRef
 
 BACKWARD_KINDS = ", ".join(f"'{kind.value}'" for kind in SegmentKind if kind.is_backward)
 SEGMENT_COLUMNS = "idx, kind, label, planned_s, actual_s, skipped, steps"

@@ -6,7 +6,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.history.history_ports import ImportResult
 from retrotimer.core.history.history_values import (
@@ -23,10 +23,6 @@ from retrotimer.core.history.history_values import (
     plan_backward_s,
 )
 from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.history.session_figures import SessionFigures
-from retrotimer.core.history.session_order import SessionOrder
-from retrotimer.core.sensors.sensor_values import SensorSample
-from retrotimer.core.session.records import SegmentRecord
 from retrotimer.storage.history.figure_rows import FigureRows
 from retrotimer.storage.history.history_database import (
     Connect,
@@ -51,6 +47,12 @@ from retrotimer.storage.history.history_rows import (
     write_review,
 )
 from retrotimer.storage.history.history_samples import add_samples, all_samples, session_samples
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.session_figures import SessionFigures
+    from retrotimer.core.history.session_order import SessionOrder
+    from retrotimer.core.sensors.sensor_values import SensorSample
+    from retrotimer.core.session.records import SegmentRecord
 
 # In the order of HistoryEntry's fields, so a row becomes an entry without renaming.
 _ENTRY_COLUMNS = """

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
-from retrotimer.core.history.history_values import WallTime
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import WallTime
 
 
 def local_datetime(moment: WallTime) -> datetime:

@@ -7,8 +7,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retrotimer.core.model import Template
-from retrotimer.core.ports import TemplateRepository
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
 from retrotimer.core.templates.library import (
     ImportedTemplate,
@@ -21,9 +19,13 @@ from retrotimer.core.templates.library import (
 )
 from retrotimer.core.templates.template_formats import TemplateFormat, write_template
 from retrotimer.storage.atomic import write_atomic
-from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_store import TemplateStore
 from retrotimer.storage.user_files import UserFileError
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
+    from retrotimer.core.ports import TemplateRepository
+    from retrotimer.storage.paths import AppPaths
 
 
 def export_template(

@@ -7,9 +7,9 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotimer.core.file_names import ascii_slug
-from retrotimer.core.model import Template
 from retrotimer.core.templates.library import (
     ImportedTemplate,
     NameTaken,
@@ -30,9 +30,12 @@ from retrotimer.core.templates.validation import (
 )
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.file_lock import FolderLock
-from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_files import read_template_file_text
 from retrotimer.storage.user_files import UserFileError, describe_os_error, folder_problem
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
+    from retrotimer.storage.paths import AppPaths
 
 SUFFIX = ".toml"
 # File names stay far below the file systems' 255 bytes, with room for "-2" and temp names.

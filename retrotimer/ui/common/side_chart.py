@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from retrotimer.ui.common.theme import RunColours
+if TYPE_CHECKING:
+    from retrotimer.ui.common.theme import RunColours
 
 
 class SideChart(QWidget):

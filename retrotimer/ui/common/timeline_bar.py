@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from retrotimer.core.session.plan import Plan
-from retrotimer.ui.common.theme import RunColours
+if TYPE_CHECKING:
+    from retrotimer.core.session.plan import Plan
+    from retrotimer.ui.common.theme import RunColours
 
 
 class TimelineBar(QWidget):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from retrotimer.core.sensors.sensor_values import SensorSample
+if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_values import SensorSample
 
 CURVE_COLOUR = "#D62246"
 MARGIN = 6

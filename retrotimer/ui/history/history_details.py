@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.history.history_values import HistorySession, Review
 from retrotimer.ui.common.formatting import clock_text, total_clock_text
 from retrotimer.ui.history.heart_rate_curve import HeartRateCurve
 from retrotimer.ui.history.history_texts import (
@@ -24,6 +25,9 @@ from retrotimer.ui.history.history_texts import (
     status_text,
 )
 from retrotimer.ui.history.review_editor import ReviewEditor
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistorySession, Review
 
 SEGMENT_COLUMNS = ("#", "Segment", "Planned", "Actual", "", "Heart rate and steps")
 # Shown for a session recorded with a heart-rate strap or a footpod.

@@ -3,13 +3,12 @@ rows are shown, and sorted by any column by the history itself."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from retrotimer.core.history.history_ports import HistoryRepository, HistoryUnavailable
-from retrotimer.core.history.history_values import HistoryEntry, Review
 from retrotimer.core.history.session_order import SessionKey, SessionOrder
 from retrotimer.ui.common.formatting import clock_text
 from retrotimer.ui.history.history_texts import (
@@ -18,6 +17,9 @@ from retrotimer.ui.history.history_texts import (
     felt_text,
     status_text,
 )
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import HistoryEntry, Review
 
 COLUMNS = ("Date", "Template", "Duration", "Backward min", "Status", "How it felt")
 DATE, TEMPLATE, DURATION, BACKWARD, STATUS, FELT = range(len(COLUMNS))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoCommand, QUndoStack
@@ -21,25 +22,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.exchange.exchange_ports import OtherToolFiles
 from retrotimer.core.history.history_ports import (
     HistoryFiles,
     HistoryRepository,
     HistoryUnavailable,
 )
-from retrotimer.core.history.history_values import Review
 from retrotimer.core.history.statistics import compute_statistics
 from retrotimer.core.programs.program_model import unknown_program_names, unknown_programs_note
-from retrotimer.core.programs.program_source import ProgramSource
-from retrotimer.core.settings import Theme
-from retrotimer.runtime.wall_clock import WallClock
-from retrotimer.ui.common.side_chart import SideChart
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.history.history_details import HistoryDetails
 from retrotimer.ui.history.history_model import DATE, ID_ROLE, HistoryTableModel, fit_columns
 from retrotimer.ui.history.history_texts import chart_bars, date_text, statistics_text
 from retrotimer.ui.history.session_export_dialog import SessionExportDialog
 from retrotimer.ui.history.weekly_chart import WeeklyChart
+
+if TYPE_CHECKING:
+    from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+    from retrotimer.core.history.history_values import Review
+    from retrotimer.core.programs.program_source import ProgramSource
+    from retrotimer.core.settings import Theme
+    from retrotimer.runtime.wall_clock import WallClock
+    from retrotimer.ui.common.side_chart import SideChart
 
 EXPORT_FILTERS = {"csv": "Spreadsheet (*.csv)", "json": "Full backup (*.json)"}
 

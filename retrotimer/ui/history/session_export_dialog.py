@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from retrotimer.core.exchange.exchange_ports import OtherToolFiles
 from retrotimer.core.file_names import ascii_slug
-from retrotimer.core.history.history_values import HistorySession
 from retrotimer.ui.common.export_file_dialog import ExportFileDialog, FormatRow
 from retrotimer.ui.history.history_texts import date_text
+
+if TYPE_CHECKING:
+    from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+    from retrotimer.core.history.history_values import HistorySession
 
 FORMATS: tuple[FormatRow, ...] = (
     ("fit", "FIT activity (Garmin Connect, Strava, intervals.icu)", ".fit", "FIT (*.fit)"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from retrotimer.core.model import ColourRole
 from retrotimer.ui.common.chart_scale import nice_ceiling
-from retrotimer.ui.common.theme import RunColours
+
+if TYPE_CHECKING:
+    from retrotimer.ui.common.theme import RunColours
 
 
 @dataclass(frozen=True, slots=True)

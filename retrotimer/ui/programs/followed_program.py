@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import DAY_S, local_day
 from retrotimer.core.history.history_ports import HistoryRepository, HistoryUnavailable
-from retrotimer.core.programs.program_source import ProgramSource
-from retrotimer.core.settings import Settings
-from retrotimer.runtime.wall_clock import WallClock
 
 # The coach is imported when a view is first asked for: after the window's first paint.
 if TYPE_CHECKING:
+    from retrotimer.core.programs.program_source import ProgramSource
     from retrotimer.core.programs.program_view import ProgramView
+    from retrotimer.core.settings import Settings
+    from retrotimer.runtime.wall_clock import WallClock
 
 
 class FollowedProgram:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from retrotimer.core.programs.placement import Experience, placement_text, placement_week
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice
-from retrotimer.core.programs.program_model import Program
-from retrotimer.core.settings import Settings
 from retrotimer.ui.programs.training_days_row import TrainingDaysRow
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.program_model import Program
+    from retrotimer.core.settings import Settings
 
 QUESTION = "Have you walked or jogged backward before?"
 

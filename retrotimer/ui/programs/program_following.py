@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from retrotimer.core.programs.program_choice import ProgramChoice
-from retrotimer.core.programs.program_source import ProgramSource
+if TYPE_CHECKING:
+    from retrotimer.core.programs.program_choice import ProgramChoice
+    from retrotimer.core.programs.program_source import ProgramSource
 
 
 class ProgramFollowing:

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QFont, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from retrotimer.core.model import ColourRole
 from retrotimer.core.programs.coach import ProgramPath
-from retrotimer.core.programs.coach_values import PathStep
 from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.outcome import Outcome
-from retrotimer.core.programs.program_model import Program
 from retrotimer.ui.common.chart_scale import nice_ceiling
 from retrotimer.ui.common.side_chart import SideChart
-from retrotimer.ui.common.theme import RunColours
-from retrotimer.ui.programs.followed_program import FollowedProgram
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.coach_values import PathStep
+    from retrotimer.core.programs.program_model import Program
+    from retrotimer.ui.common.theme import RunColours
+    from retrotimer.ui.programs.followed_program import FollowedProgram
 
 # Colour and a mark, never colour alone.
 _OUTCOME_STYLE = {

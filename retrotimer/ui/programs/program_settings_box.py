@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from retrotimer.core.history.calendar_days import civil_from_days, days_from_civil
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice
-from retrotimer.core.programs.program_model import Program
 from retrotimer.ui.programs.training_days_row import TrainingDaysRow
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.program_model import Program
 
 NO_PROGRAM = "No program: choose templates myself"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -25,16 +26,18 @@ from PySide6.QtWidgets import (
 from retrotimer.core.programs.beyond_program import keep_level, next_step
 from retrotimer.core.programs.journey import journey
 from retrotimer.core.programs.placement import start_advice
-from retrotimer.core.programs.program_model import Program
-from retrotimer.core.programs.program_view import ProgramView
 from retrotimer.core.programs.week_grid import CellState, week_grid
-from retrotimer.core.settings import Settings
 from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.programs.completion_dialog import AfterProgram, CompletionDialog
-from retrotimer.ui.programs.followed_program import FollowedProgram
 from retrotimer.ui.programs.placement_dialog import PlacementDialog
-from retrotimer.ui.programs.program_following import ProgramFollowing
 from retrotimer.ui.programs.training_days_row import TrainingDaysRow
+
+if TYPE_CHECKING:
+    from retrotimer.core.programs.program_model import Program
+    from retrotimer.core.programs.program_view import ProgramView
+    from retrotimer.core.settings import Settings
+    from retrotimer.ui.programs.followed_program import FollowedProgram
+    from retrotimer.ui.programs.program_following import ProgramFollowing
 
 
 def _wrapped(*, bold: bool = False, scale: float = 1.0) -> QLabel:

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.model import Template
-from retrotimer.core.settings import Settings
 from retrotimer.ui.common.big_button import BigButton
 
 # The coach's words are imported with the first proposal: after the window's first paint.
 if TYPE_CHECKING:
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.model import Template
     from retrotimer.core.programs.coach import Proposal
+    from retrotimer.core.settings import Settings
     from retrotimer.ui.programs.today_texts import TodayView
 
 # Text heights as shares of the panel's height: the place and the session read from 3 m.

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from retrotimer.core.settings import Settings
 from retrotimer.ui.common.scroll_body import ScrollBody
-from retrotimer.ui.programs.followed_program import FollowedProgram
 from retrotimer.ui.programs.today_panel import TodayPanel
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
+    from retrotimer.ui.programs.followed_program import FollowedProgram
 
 
 class TodayTab(ScrollBody):

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrotimer.core.history.session_figures import SessionFigures
 from retrotimer.core.model import Item, Repeat, Template
-from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.programs.coach_reasons import unwell_words
 from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.coach_words import day_words
-from retrotimer.core.programs.program_view import ProgramView
 from retrotimer.core.session.plan import compile_plan
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.kind_names import kind_name
 from retrotimer.core.templates.text_syntax import length_in_syntax
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.session_figures import SessionFigures
+    from retrotimer.core.programs.coach import Proposal
+    from retrotimer.core.programs.program_view import ProgramView
+    from retrotimer.core.settings import Settings
 
 DECISION_WORDS = {
     Decision.START: "START",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -14,9 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.session.plan import Plan
 from retrotimer.core.session.session_machine import SessionState
-from retrotimer.core.settings import Settings, Theme
 from retrotimer.ui.common.big_button import BigButton
 from retrotimer.ui.common.formatting import (
     about_minutes,
@@ -32,6 +32,10 @@ from retrotimer.ui.run.run_keys import BINDINGS
 from retrotimer.ui.run.run_texts import Look, RunTexts, session_sample
 from retrotimer.ui.run.run_widgets import DirectionBadge, FillBar, FittedText, SafetyBanner
 from retrotimer.ui.run.sensor_readout import READOUT_SAMPLE
+
+if TYPE_CHECKING:
+    from retrotimer.core.session.plan import Plan
+    from retrotimer.core.settings import Settings, Theme
 
 TOGGLE_WORDS = {
     SessionState.IDLE: "Start",

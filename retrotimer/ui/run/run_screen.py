@@ -9,10 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.model import Template
-from retrotimer.core.sensors.sensor_ports import SensorSource
-from retrotimer.core.sensors.sensor_values import SensorReadings
 from retrotimer.core.session.plan import CueType, Plan, compile_plan
 from retrotimer.core.session.session_machine import (
     Command,
@@ -22,8 +18,6 @@ from retrotimer.core.session.session_machine import (
     SessionView,
 )
 from retrotimer.core.settings import Settings, changes_sessions
-from retrotimer.runtime.session_runs import SessionRuns
-from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.run.run_display import RunDisplay
 from retrotimer.ui.run.run_keys import install_actions
@@ -33,8 +27,14 @@ from retrotimer.ui.run.sensor_readout import sensor_readout_text
 
 # The session machinery comes with the first session prepared: after the first paint.
 if TYPE_CHECKING:
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.model import Template
+    from retrotimer.core.sensors.sensor_ports import SensorSource
+    from retrotimer.core.sensors.sensor_values import SensorReadings
     from retrotimer.runtime.session_controller import SessionController
     from retrotimer.runtime.session_run import SessionRun
+    from retrotimer.runtime.session_runs import SessionRuns
+    from retrotimer.runtime.settings_source import SettingsSource
 
 VOLUME_STEP = 0.1
 REMINDER_CUES = (CueType.SHOULDER_CHECK, CueType.HOLD_RAILS)

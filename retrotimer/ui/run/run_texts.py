@@ -6,13 +6,16 @@ import enum
 import math
 import textwrap
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrotimer.core.model import ColourRole, Venue
-from retrotimer.core.session.plan import Plan, PlannedSegment
-from retrotimer.core.session.records import SessionSummary
 from retrotimer.core.session.session_machine import SessionState, SessionView
 from retrotimer.ui.common.formatting import clock_text, counted, total_clock_text, total_seconds
 from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
+
+if TYPE_CHECKING:
+    from retrotimer.core.session.plan import Plan, PlannedSegment
+    from retrotimer.core.session.records import SessionSummary
 
 SHOULDER_BANNER = "LOOK OVER YOUR SHOULDER"
 RAILS_BANNER = "HOLD THE RAILS"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,10 +27,12 @@ from retrotimer.core.history.history_values import (
     RATING_WORDS,
     Review,
 )
-from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.session.records import SessionOutcome, SessionSummary
 from retrotimer.core.templates.text_rules import cleaned_text
 from retrotimer.ui.common.formatting import total_clock_text
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.program_ref import ProgramRef
 
 STATUS_WORDS = {SessionOutcome.FINISHED: "Completed", SessionOutcome.STOPPED: "Stopped early"}
 MOSTLY_SKIPPED = "Mostly skipped: less than half of it was done"

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
-from retrotimer.core.exchange.exchange_ports import OtherToolFiles
-from retrotimer.core.history.history_ports import HistoryFiles, HistoryRepository
-from retrotimer.core.ports import TemplateRepository
-from retrotimer.core.programs.program_source import ProgramSource
-from retrotimer.core.sensors.sensor_ports import SensorLink
-from retrotimer.runtime.sensor_feed import SensorFeed
-from retrotimer.runtime.session_runs import SessionRuns
-from retrotimer.runtime.settings_source import SettingsSource
+    from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+    from retrotimer.core.history.history_ports import HistoryFiles, HistoryRepository
+    from retrotimer.core.ports import TemplateRepository
+    from retrotimer.core.programs.program_source import ProgramSource
+    from retrotimer.core.sensors.sensor_ports import SensorLink
+    from retrotimer.runtime.sensor_feed import SensorFeed
+    from retrotimer.runtime.session_runs import SessionRuns
+    from retrotimer.runtime.settings_source import SettingsSource
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ import logging
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -17,11 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.history.program_ref import ProgramRef
-from retrotimer.core.model import Template
-from retrotimer.core.ports import TemplateRepository
 from retrotimer.core.programs.program_choice import ProgramChoice
-from retrotimer.core.settings import Settings
 from retrotimer.ui.common.modal import Choice, ask_to_save
 from retrotimer.ui.common.notice_bar import NoticeBar
 from retrotimer.ui.common.screen_fit import ScreenFit, fit_on_screen, fitted_kind
@@ -30,7 +25,6 @@ from retrotimer.ui.programs.followed_program import FollowedProgram
 from retrotimer.ui.programs.program_following import ProgramFollowing
 from retrotimer.ui.programs.today_tab import TodayTab
 from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
-from retrotimer.ui.shell.app_parts import AppParts
 from retrotimer.ui.shell.first_paint import AfterFirstPaint
 from retrotimer.ui.shell.lazy_tab import LazyTab
 from retrotimer.ui.shell.notice_relay import NoticeRelay
@@ -40,9 +34,16 @@ from retrotimer.ui.shell.window_menus import build_menus
 
 # Screens and dialogs are imported where they are first needed: not before the first paint.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+
+    from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.model import Template
+    from retrotimer.core.ports import TemplateRepository
+    from retrotimer.core.settings import Settings
     from retrotimer.ui.history.history_screen import HistoryScreen
     from retrotimer.ui.programs.programs_screen import ProgramsScreen
     from retrotimer.ui.run.summary_dialog import SummaryDialog
+    from retrotimer.ui.shell.app_parts import AppParts
     from retrotimer.ui.shell.settings_dialog import SettingsDialog
     from retrotimer.ui.templates.templates_screen import TemplatesScreen
     from retrotimer.ui.welcome.welcome_dialog import WelcomeDialog

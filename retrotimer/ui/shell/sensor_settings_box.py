@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,15 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.sensors.pairing import forgetting, paired_device, with_paired
-from retrotimer.core.sensors.sensor_ports import SensorLink
 from retrotimer.core.sensors.sensor_values import (
     LinkState,
     SensorDevice,
     SensorKind,
     SensorStatus,
 )
-from retrotimer.core.settings import Settings
-from retrotimer.runtime.sensor_feed import SensorFeed
+
+if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_ports import SensorLink
+    from retrotimer.core.settings import Settings
+    from retrotimer.runtime.sensor_feed import SensorFeed
 
 SCAN_S = 8.0
 KIND_WORDS = {SensorKind.HEART_RATE: "Heart-rate strap", SensorKind.FOOTPOD: "Footpod"}

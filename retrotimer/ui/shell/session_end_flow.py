@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from retrotimer.core.history.history_values import Review
-from retrotimer.core.session.records import SessionSummary
 from retrotimer.ui.common.modal import open_modal
-from retrotimer.ui.programs.followed_program import FollowedProgram
 
 if TYPE_CHECKING:
+    from retrotimer.core.history.history_values import Review
+    from retrotimer.core.session.records import SessionSummary
     from retrotimer.runtime.session_run import SessionRun
+    from retrotimer.ui.programs.followed_program import FollowedProgram
     from retrotimer.ui.run.summary_dialog import SummaryDialog
 
 

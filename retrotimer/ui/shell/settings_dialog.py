@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,8 +35,10 @@ from retrotimer.core.settings import (
     Theme,
 )
 from retrotimer.ui.common.scroll_body import ScrollBody
-from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
-from retrotimer.ui.shell.sensor_settings_box import SensorSettingsBox
+
+if TYPE_CHECKING:
+    from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
+    from retrotimer.ui.shell.sensor_settings_box import SensorSettingsBox
 
 # Words for a runner; the setting keeps the backends' names (`retrotimer diagnose` shows them).
 BACKENDS = (

@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from retrotimer.core.sensors.sensor_ports import SensorLink
-from retrotimer.runtime.sensor_feed import SensorFeed
-from retrotimer.runtime.settings_source import SettingsSource
 from retrotimer.ui.common.modal import open_modal
-from retrotimer.ui.programs.followed_program import FollowedProgram
-from retrotimer.ui.programs.program_following import ProgramFollowing
 
 if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_ports import SensorLink
+    from retrotimer.runtime.sensor_feed import SensorFeed
+    from retrotimer.runtime.settings_source import SettingsSource
+    from retrotimer.ui.programs.followed_program import FollowedProgram
+    from retrotimer.ui.programs.program_following import ProgramFollowing
     from retrotimer.ui.shell.settings_dialog import SettingsDialog
 
 

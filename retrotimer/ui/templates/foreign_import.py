@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrotimer.core.exchange.exchange_ports import OtherToolFiles
 from retrotimer.core.exchange.workout_reading import first_problems
-from retrotimer.core.ports import TemplateRepository
-from retrotimer.core.templates.library import ImportedTemplate
 from retrotimer.core.templates.validation import TemplateError
+
+if TYPE_CHECKING:
+    from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+    from retrotimer.core.ports import TemplateRepository
+    from retrotimer.core.templates.library import ImportedTemplate
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from retrotimer.core.templates.validation import Problem
+if TYPE_CHECKING:
+    from retrotimer.core.templates.validation import Problem
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole
 # Rows shown at most: text with thousands of bad lines is read again after every key, and a

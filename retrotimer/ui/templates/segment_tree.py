@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, Qt
 
 Move = QAbstractItemView.CursorAction
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from retrotimer.core.model import Template
 from retrotimer.core.session.plan import compile_plan
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.library import NameTaken, name_key
 from retrotimer.core.templates.template_edits import (
     EditError,
@@ -34,6 +33,10 @@ from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.templates.segment_model import COLUMNS, new_segment
 from retrotimer.ui.templates.template_editor_layout import TemplateEditorLayout
 from retrotimer.ui.templates.template_undo import TemplateChange
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
+    from retrotimer.core.settings import Settings
 
 # Consecutive typing in one field is one undo step.
 MERGE_NAME, MERGE_DESCRIPTION, MERGE_TEXT = 1, 2, 3

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -20,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.model import Template, Venue
-from retrotimer.core.settings import Settings
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.common.timeline_bar import TimelineBar
 from retrotimer.ui.templates.problem_list import ProblemList
@@ -28,6 +29,9 @@ from retrotimer.ui.templates.segment_delegate import SegmentDelegate
 from retrotimer.ui.templates.segment_model import KIND, LABEL, SegmentModel, new_segment
 from retrotimer.ui.templates.segment_tree import SegmentTree
 from retrotimer.ui.templates.template_text import TemplateTextView
+
+if TYPE_CHECKING:
+    from retrotimer.core.settings import Settings
 
 DESCRIPTION_LINES = 3
 VENUES = (

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from retrotimer.core.model import Template
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.text_syntax import format_template_text, read_template_text
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
+    from retrotimer.core.settings import Settings
 
 
 class TemplateTextView(QPlainTextEdit):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,10 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.exchange.exchange_ports import OtherToolFiles
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
-from retrotimer.core.ports import TemplateRepository
-from retrotimer.core.settings import Settings
 from retrotimer.core.templates.library import (
     ImportedTemplate,
     LibraryEntry,
@@ -40,6 +37,11 @@ from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.templates.foreign_import import import_foreign
 from retrotimer.ui.templates.template_editor import TemplateEditor
 from retrotimer.ui.templates.watch_export_dialog import WatchExportDialog
+
+if TYPE_CHECKING:
+    from retrotimer.core.exchange.exchange_ports import OtherToolFiles
+    from retrotimer.core.ports import TemplateRepository
+    from retrotimer.core.settings import Settings
 
 T = TypeVar("T")
 

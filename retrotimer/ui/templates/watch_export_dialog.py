@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from retrotimer.core.exchange.exchange_ports import OtherToolFiles
 from retrotimer.core.file_names import ascii_slug
 from retrotimer.core.model import Item, Repeat, Template
 from retrotimer.core.settings import Settings, StepsAs
 from retrotimer.ui.common.export_file_dialog import ExportFileDialog, FormatRow
+
+if TYPE_CHECKING:
+    from retrotimer.core.exchange.exchange_ports import OtherToolFiles
 
 FORMATS: tuple[FormatRow, ...] = (
     ("fit", "FIT workout, for a Garmin watch", ".fit", "FIT workout (*.fit)"),

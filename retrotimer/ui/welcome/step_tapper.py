@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from retrotimer.core.cadence import CadenceEstimate, estimate_cadence
 from retrotimer.core.settings import CADENCE_RANGE
-from retrotimer.runtime.clock import Clock
+
+if TYPE_CHECKING:
+    from retrotimer.runtime.clock import Clock
 
 TARGET_STEPS = 10
 # Taps further apart than this are not one walk: the count starts again.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -22,15 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retrotimer.core.model import Template
-from retrotimer.core.programs.program_model import Program
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import CADENCE_RANGE, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
-from retrotimer.runtime.clock import Clock
 from retrotimer.ui.common.formatting import totals_in_minutes_text
 from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.welcome.step_tapper import TARGET_STEPS, StepTapper
+
+if TYPE_CHECKING:
+    from retrotimer.core.model import Template
+    from retrotimer.core.programs.program_model import Program
+    from retrotimer.runtime.clock import Clock
 
 # The runner reads this standing up, perhaps in running clothes at arm's length.
 TEXT_SCALE = 1.25
