@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from retrotimer.audio.cues_on_demand import CuesOnDemand, cues_on_demand
 from retrotimer.core.history.history_ports import HistoryUnavailable
@@ -43,6 +43,8 @@ from retrotimer.ui.shell.main_window import MainWindow
 from retrotimer.ui.shell.screen_awake import WakepyScreenAwake
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from retrotimer.audio.playback import BackendFactory
     from retrotimer.core.model import Template
     from retrotimer.core.ports import CueSink
@@ -329,6 +331,8 @@ def _run_window(
         desktop = open_desktop(paths, clock=clock, precise_wait=clock.wait, speed=speed)
     except AlreadyRunning as error:
         log.error("%s", error)
+        from PySide6.QtWidgets import QMessageBox  # made only when there is this to say
+
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             "RetroTimer is already open",
@@ -356,5 +360,7 @@ def _run_window(
     message = close_desktop(desktop)
     if message:
         log.warning("%s", message)
+        from PySide6.QtWidgets import QMessageBox
+
         _show_and_wait(app, QMessageBox(QMessageBox.Icon.Warning, "History", message), quit_after_s)
     return code

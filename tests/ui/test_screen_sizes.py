@@ -19,7 +19,7 @@ from retrotimer.core.session.session_machine import SessionState
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.ui.programs.completion_dialog import CompletionDialog
 from retrotimer.ui.run.keys_help import KeysHelp
-from retrotimer.ui.run.run_screen import ask_to_stop
+from retrotimer.ui.run.stop_question import ask_to_stop
 from retrotimer.ui.run.summary_dialog import SummaryDialog
 from retrotimer.ui.templates.segment_model import LABEL
 from retrotimer.ui.templates.templates_screen import MESSAGE_LINES

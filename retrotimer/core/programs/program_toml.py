@@ -29,7 +29,6 @@ from retrotimer.core.templates.template_toml import (
     template_from_mapping,
 )
 from retrotimer.core.templates.text_rules import text_problems
-from retrotimer.core.templates.text_syntax import format_template_text, read_template_text
 from retrotimer.core.templates.validation import (
     MAX_NAME,
     Problem,
@@ -173,6 +172,10 @@ class _Reader:
             if not isinstance(data["text"], str):
                 self.add("text must be a template in the text syntax, in quotes", scope, "text")
                 return stand_in
+            # The text syntax is loaded with the first session written in it: the window's
+            # first paint reads only which program is followed.
+            from retrotimer.core.templates.text_syntax import read_template_text
+
             reading = read_template_text(data["text"], default_name, self.settings)
             start = self.layout.text_starts.get(scope_key(scope))
             return self.take(reading, scope, None if start is None else start - 1)
@@ -279,6 +282,8 @@ def program_to_toml(program: Program) -> str:
     ]
     if program.next_program:
         lines.append(f"next = {_basic(program.next_program)}")
+    from retrotimer.core.templates.text_syntax import format_template_text
+
     for week in program.weeks:
         lines += ["", "[[weeks]]", f"focus = {_basic(week.focus)}"]
         for session in week.sessions:

@@ -17,7 +17,6 @@ from retrotimer.core.templates.library import (
     TrashedTemplate,
     same_name,
 )
-from retrotimer.core.templates.template_formats import TemplateFormat, write_template
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.templates.template_store import TemplateStore
 from retrotimer.storage.user_files import UserFileError
@@ -25,6 +24,7 @@ from retrotimer.storage.user_files import UserFileError
 if TYPE_CHECKING:
     from retrotimer.core.model import Template
     from retrotimer.core.ports import TemplateRepository
+    from retrotimer.core.templates.template_formats import TemplateFormat
     from retrotimer.storage.paths import AppPaths
 
 
@@ -34,6 +34,9 @@ def export_template(
     """Write `template` to `path` atomically; raises LibraryError if the file exists and
     `overwrite` is not given, so nothing is replaced by accident, and UserFileError (an
     OSError) for a target that is not a file, a missing folder or a refusing disk."""
+    # Both formats' writers are loaded with the first export, not before the first paint.
+    from retrotimer.core.templates.template_formats import write_template
+
     try:
         write_atomic(path, write_template(template, template_format), overwrite=overwrite)
     except UserFileError as error:

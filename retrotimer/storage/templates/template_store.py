@@ -19,7 +19,6 @@ from retrotimer.core.templates.library import (
     name_key,
     same_name,
 )
-from retrotimer.core.templates.template_formats import read_template
 from retrotimer.core.templates.template_toml import read_template_toml, template_to_toml
 from retrotimer.core.templates.validation import (
     Problem,
@@ -281,6 +280,9 @@ class TemplateStore:
     def import_file(self, source: Path) -> ImportedTemplate:
         """Add a template from a TOML or text-syntax file; a taken name gets a suffix, so
         nothing is overwritten. Raises TemplateError naming the file and every error."""
+        # Either format's reader is loaded with the first import, not before the first paint.
+        from retrotimer.core.templates.template_formats import read_template
+
         text = read_template_file_text(source)
         reading = read_template(text, source.name, default_name=source.stem)
         if reading.template is None or reading.errors:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QHideEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -29,6 +29,7 @@ from retrotimer.core.history.history_ports import (
 )
 from retrotimer.core.history.statistics import compute_statistics
 from retrotimer.core.programs.program_model import unknown_program_names, unknown_programs_note
+from retrotimer.ui.common.actions import text_action
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.history.history_details import HistoryDetails
 from retrotimer.ui.history.history_model import DATE, ID_ROLE, HistoryTableModel, fit_columns
@@ -150,7 +151,7 @@ class HistoryScreen(QWidget):
         self.table.verticalHeader().setVisible(False)
         fit_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
-        delete_key = QAction("Delete session", self.table)
+        delete_key = text_action("Delete session", self.table)
         delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.triggered.connect(self.delete_current)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retrotimer.ui.common.actions import text_action
 from retrotimer.ui.common.big_button import BigButton
 
 # The coach's words are imported with the first proposal: after the window's first paint.
@@ -151,7 +152,7 @@ class TodayPanel(QWidget):
             ("O", self.other),
             ("G", self.programs_requested.emit),
         ):
-            action = QAction(key, self)
+            action = text_action(key, self)
             action.setShortcut(QKeySequence(key))
             # Like the run screen's keys: while the panel is shown, whatever has the focus.
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from retrotimer.ui.common.actions import text_action
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -69,7 +71,7 @@ def install_actions(owner: QWidget, handlers: dict[str, Callable[[], None]]) -> 
     """Actions on `owner`, live whenever it is visible in the active window."""
     actions: dict[str, QAction] = {}
     for name, binding in BINDINGS.items():
-        action = QAction(binding.text, owner)
+        action = text_action(binding.text, owner)
         action.setObjectName(f"action_{name}")
         action.setShortcuts(list(binding.keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from retrotimer.core.session.plan import CueType, Plan, compile_plan
 from retrotimer.core.session.session_machine import (
@@ -18,15 +17,15 @@ from retrotimer.core.session.session_machine import (
     SessionView,
 )
 from retrotimer.core.settings import Settings, changes_sessions
-from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.run.run_display import RunDisplay
 from retrotimer.ui.run.run_keys import install_actions
 from retrotimer.ui.run.run_texts import RunTexts, run_texts
-from retrotimer.ui.run.safety_checklist import SafetyChecklist
 from retrotimer.ui.run.sensor_readout import sensor_readout_text
 
 # The session machinery comes with the first session prepared: after the first paint.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
     from retrotimer.core.history.program_ref import ProgramRef
     from retrotimer.core.model import Template
     from retrotimer.core.sensors.sensor_ports import SensorSource
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     from retrotimer.runtime.session_run import SessionRun
     from retrotimer.runtime.session_runs import SessionRuns
     from retrotimer.runtime.settings_source import SettingsSource
+    from retrotimer.ui.run.safety_checklist import SafetyChecklist
 
 VOLUME_STEP = 0.1
 REMINDER_CUES = (CueType.SHOULDER_CHECK, CueType.HOLD_RAILS)
@@ -260,6 +260,8 @@ class RunScreen(RunDisplay):
         """Esc: stop after a confirmation (nothing to confirm once the session is over)."""
         if not self.session_active or self.stop_confirmation is not None:
             return
+        from retrotimer.ui.run.stop_question import ask_to_stop
+
         self.stop_confirmation = ask_to_stop(self, self._stop_answered)
 
     def _stop_answered(self, confirmed: bool) -> None:
@@ -282,6 +284,9 @@ class RunScreen(RunDisplay):
         return not bool(self._memory.value(self._checklist_key(), False, type=bool))
 
     def _open_checklist(self) -> None:
+        from retrotimer.ui.common.modal import open_modal
+        from retrotimer.ui.run.safety_checklist import SafetyChecklist
+
         plan = self.plan
         assert self._template is not None and plan is not None
         dialog = SafetyChecklist(self._template.name, plan.venue, self)
@@ -291,7 +296,7 @@ class RunScreen(RunDisplay):
         self.checklist = None
         if not dialog.show_again.isChecked():
             self._settings.update(replace(self._settings.current, safety_checklist=False))
-        if result == SafetyChecklist.DialogCode.Accepted:
+        if result == dialog.DialogCode.Accepted:
             self._memory.setValue(self._checklist_key(), True)
             self._memory.sync()
             self.start()
@@ -365,20 +370,3 @@ class RunScreen(RunDisplay):
         """The window is closing: a session under way is stopped (and so recorded)."""
         self.banner.stop_flashing()
         self.stop_now()
-
-
-def ask_to_stop(parent: QWidget, answered: Callable[[bool], None]) -> QMessageBox:
-    """The "Stop the session?" question; `answered(True)` when the runner confirmed."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Stop the session?")
-    box.setAccessibleName("Stop the session?")
-    box.setText("Stop this session now?")
-    box.setInformativeText("What you have done so far is kept in your history.")
-    stop = box.addButton("Stop session", QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
-    stop.setAccessibleName("Stop session")
-    keep.setAccessibleName("Keep going")
-    box.setDefaultButton(stop)
-    box.setEscapeButton(keep)
-    return open_modal(box, lambda _box, _result: answered(box.clickedButton() is stop))

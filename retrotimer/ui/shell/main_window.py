@@ -10,21 +10,19 @@ from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from retrotimer.core.programs.program_choice import ProgramChoice
-from retrotimer.ui.common.modal import Choice, ask_to_save
 from retrotimer.ui.common.notice_bar import NoticeBar
 from retrotimer.ui.common.screen_fit import ScreenFit, fit_on_screen, fitted_kind
 from retrotimer.ui.common.theme import apply_theme, run_colours
 from retrotimer.ui.programs.followed_program import FollowedProgram
 from retrotimer.ui.programs.program_following import ProgramFollowing
 from retrotimer.ui.programs.today_tab import TodayTab
-from retrotimer.ui.run.run_screen import RunScreen, ask_to_stop
+from retrotimer.ui.run.run_screen import RunScreen
 from retrotimer.ui.shell.first_paint import AfterFirstPaint
 from retrotimer.ui.shell.lazy_tab import LazyTab
 from retrotimer.ui.shell.notice_relay import NoticeRelay
@@ -35,11 +33,13 @@ from retrotimer.ui.shell.window_menus import build_menus
 # Screens and dialogs are imported where they are first needed: not before the first paint.
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+    from PySide6.QtWidgets import QMessageBox
 
     from retrotimer.core.history.program_ref import ProgramRef
     from retrotimer.core.model import Template
     from retrotimer.core.ports import TemplateRepository
     from retrotimer.core.settings import Settings
+    from retrotimer.ui.common.modal import Choice
     from retrotimer.ui.history.history_screen import HistoryScreen
     from retrotimer.ui.programs.programs_screen import ProgramsScreen
     from retrotimer.ui.run.summary_dialog import SummaryDialog
@@ -423,6 +423,8 @@ class MainWindow(QMainWindow):
         if not self.run_screen.session_active:
             self.close()
         elif self.stop_question is None:
+            from retrotimer.ui.run.stop_question import ask_to_stop
+
             self.stop_question = ask_to_stop(self, self._quit_answered)
 
     def _quit_answered(self, confirmed: bool) -> None:
@@ -431,6 +433,8 @@ class MainWindow(QMainWindow):
             self.close()
 
     def _ask_before_closing(self) -> None:
+        from retrotimer.ui.common.modal import ask_to_save
+
         self.tabs.setCurrentWidget(self.templates_screen)
         self.close_question = ask_to_save(
             self,
@@ -440,6 +444,8 @@ class MainWindow(QMainWindow):
         )
 
     def _close_answered(self, choice: Choice) -> None:
+        from retrotimer.ui.common.modal import Choice
+
         self.close_question = None
         screen = self.templates_screen
         if choice == Choice.Discard or (

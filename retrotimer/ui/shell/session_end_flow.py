@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QDialog, QWidget
-
-from retrotimer.ui.common.modal import open_modal
-
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from retrotimer.core.history.history_values import Review
     from retrotimer.core.session.records import SessionSummary
     from retrotimer.runtime.session_run import SessionRun
@@ -60,6 +58,7 @@ class SessionEndFlow:
             return
         if host.isFullScreen():
             host.toggle_fullscreen()
+        from retrotimer.ui.common.modal import open_modal
         from retrotimer.ui.run.summary_dialog import SummaryDialog
 
         self.dialog = open_modal(
@@ -70,7 +69,7 @@ class SessionEndFlow:
     def _answered(self, run: SessionRun, dialog: SummaryDialog, result: int) -> None:
         self.dialog = None
         host = self._host
-        review = dialog.review() if result == QDialog.DialogCode.Accepted else None
+        review = dialog.review() if result == dialog.DialogCode.Accepted else None
         if review is not None and run.save_review(review):
             host.tell("Review saved with the session.")
             host.refresh_history()

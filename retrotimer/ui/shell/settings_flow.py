@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QWidget
-
-from retrotimer.ui.common.modal import open_modal
-
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from retrotimer.core.sensors.sensor_ports import SensorLink
     from retrotimer.runtime.sensor_feed import SensorFeed
     from retrotimer.runtime.settings_source import SettingsSource
@@ -42,6 +40,7 @@ class SettingsFlow:
 
     def open(self) -> None:
         # Imported when first opened: not before the window's first paint.
+        from retrotimer.ui.common.modal import open_modal
         from retrotimer.ui.programs.program_settings_box import ProgramSettingsBox
         from retrotimer.ui.shell.sensor_settings_box import SensorSettingsBox
         from retrotimer.ui.shell.settings_dialog import SettingsDialog
@@ -60,7 +59,7 @@ class SettingsFlow:
 
     def _answered(self, dialog: SettingsDialog, result: int) -> None:
         self.dialog = None
-        if result == QDialog.DialogCode.Accepted:
+        if result == dialog.DialogCode.Accepted:
             self._settings.update(dialog.settings())
             self._choose_program(dialog)
 

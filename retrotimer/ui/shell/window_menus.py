@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from retrotimer.ui.common.actions import text_action
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -47,7 +49,7 @@ def _show(window: MainWindow, screen: Callable[[], QWidget]) -> Callable[[], Non
 def _action(
     window: MainWindow, text: str, slot: Callable[[], None], shortcut: str | None = None
 ) -> QAction:
-    action = QAction(text, window)
+    action = text_action(text, window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     action.triggered.connect(slot)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.model import Template, Venue
+from retrotimer.ui.common.actions import text_action
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.common.timeline_bar import TimelineBar
 from retrotimer.ui.templates.problem_list import ProblemList
@@ -173,7 +174,7 @@ class TemplateEditorLayout(QWidget):
         layout.addLayout(buttons)
 
     def _tool(self, row: QHBoxLayout, name: str, text: str, keys: str) -> None:
-        action = QAction(text, self)
+        action = text_action(text, self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(action)

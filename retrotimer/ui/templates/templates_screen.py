@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from retrotimer.core.templates.library import (
 )
 from retrotimer.core.templates.template_formats import TemplateFormat
 from retrotimer.core.templates.validation import TemplateError
+from retrotimer.ui.common.actions import text_action
 from retrotimer.ui.common.modal import Choice, ask_to_save
 from retrotimer.ui.common.scroll_body import ScrollBody
 from retrotimer.ui.templates.foreign_import import import_foreign
@@ -140,7 +141,7 @@ class TemplatesScreen(QWidget):
                 line.addWidget(button)
                 self.buttons[name] = button
             column.addLayout(line)
-        delete_key = QAction("Delete template", self.list)
+        delete_key = text_action("Delete template", self.list)
         delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.triggered.connect(self.delete)
