@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +20,35 @@ LOG_NAME = "retrotimer.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3  # retrotimer.log.1 .. .3: a few launches' worth, never more than 4 MB
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class RotatingLog(logging.FileHandler):
+    """The log file, started afresh when a line would take it to MAX_BYTES, the older ones
+    kept as .1 to .BACKUPS: the rule of logging.handlers.RotatingFileHandler. That module is
+    not imported for it: with the sockets, pickling and queues its other handlers need, it
+    took 8 ms of the window's start."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        stream = self.stream  # opened with the handler (no `delay`)
+        assert stream is not None
+        stream.seek(0, os.SEEK_END)
+        if stream.tell() + len(self.format(record)) + 1 >= MAX_BYTES:
+            stream.close()
+            try:
+                self._rotate()
+            except OSError:
+                self.handleError(record)  # the line goes to the file as it is
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        try:
+            for number in range(BACKUPS - 1, 0, -1):
+                older = f"{self.baseFilename}.{number}"
+                if os.path.exists(older):
+                    os.replace(older, f"{self.baseFilename}.{number + 1}")
+            os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        finally:
+            self.stream = self._open()
 
 
 def log_path(paths: AppPaths) -> Path:
@@ -46,9 +75,7 @@ def logging_to_file(paths: AppPaths, what: str) -> Iterator[Path | None]:
         problem = unusable_file(log_path(paths))
         if problem is not None:
             raise UserFileError(problem)
-        to_file = logging.handlers.RotatingFileHandler(
-            log_path(paths), maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        to_file = RotatingLog(log_path(paths), encoding="utf-8")
     except OSError as error:
         reason = error if isinstance(error, UserFileError) else error.strerror or error
         print(f"retrotimer: no log file in {paths.log}: {reason}", file=sys.stderr)

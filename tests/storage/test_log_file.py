@@ -41,6 +41,24 @@ def test_the_file_rotates_and_keeps_a_few(private_home: Path) -> None:
     assert all(path.stat().st_size <= MAX_BYTES + 2000 for path in paths.log.iterdir())
 
 
+def test_a_rotation_that_fails_loses_no_line(
+    private_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = AppPaths.from_environment()
+    paths.log.mkdir(parents=True)
+    for number in (2, 3):  # folders with something in them, where the old files would go
+        (paths.log / f"{LOG_NAME}.{number}" / "kept").mkdir(parents=True)
+    line = "x" * 1000
+    with logging_to_file(paths, "a launch that cannot rotate") as path:
+        assert path is not None
+        for _ in range(MAX_BYTES // 1000 + 50):
+            logging.getLogger("retrotimer").info(line)
+        logging.getLogger("retrotimer").info("the last line")
+    assert "the last line" in path.read_text(encoding="utf-8")
+    assert path.stat().st_size > MAX_BYTES
+    assert "Logging error" in capsys.readouterr().err
+
+
 @pytest.mark.slow
 def test_a_log_folder_that_cannot_be_written_is_said_and_the_launch_goes_on(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]

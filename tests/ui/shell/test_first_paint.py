@@ -96,6 +96,8 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "retrotimer.core.templates.text_syntax",
     "csv",
     "difflib",  # a close name suggested for a misspelt one in a file
+    "logging.handlers",  # the log file rotates without it (with sockets and pickling)
+    "socket",
 )
 
 
