@@ -23,8 +23,9 @@ from retrotimer.ui.shell.pyside_sources import module_names_pyside
 from tests.ui.conftest import Harness
 from tests.ui.screen_geometry import outside_screen, place_on, screen_named
 
-# `retrotimer` as the command opens it (it makes the application); at the first paint, what is imported and what
-# linecache holds go to the file named, and the window closes.
+# `retrotimer` as the command opens it (it makes the application); at the first paint, what
+# is imported, what linecache holds and the Qt classes made go to the file named, and the
+# window closes.
 SCRIPT = """
 import json, linecache, sys
 from PySide6 import QtGui, QtWidgets
