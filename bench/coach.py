@@ -56,10 +56,10 @@ def build_home(home: Path, sessions: int) -> None:
         SessionStart,
         SessionStatus,
         SessionTotals,
-        WallTime,
         plan_snapshot,
     )
     from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.history.wall_time import WallTime
     from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
     from retrotimer.core.programs.program_choice import ProgramChoice
     from retrotimer.core.session.plan import compile_plan

@@ -24,10 +24,10 @@ from retrotimer.core.history.history_values import (
     SessionStart,
     SessionStatus,
     SessionTotals,
-    WallTime,
     longest_backward,
 )
 from retrotimer.core.history.statistics import compute_statistics
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.session.records import SegmentRecord
 from retrotimer.storage.history.history_store import HistoryStore

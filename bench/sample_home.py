@@ -73,10 +73,10 @@ def write_history(home: Path, count: int, program: bool) -> None:
         SessionStart,
         SessionStatus,
         SessionTotals,
-        WallTime,
         longest_backward,
     )
     from retrotimer.core.history.program_ref import ProgramRef
+    from retrotimer.core.history.wall_time import WallTime
     from retrotimer.core.model import SegmentKind, Venue
     from retrotimer.core.session.records import SegmentRecord
     from retrotimer.storage.history.history_store import HistoryStore

@@ -46,10 +46,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from retrotimer.audio.playback import BackendFactory
+    from retrotimer.core.history.history_ports import HistoryRepository
     from retrotimer.core.model import Template
     from retrotimer.core.ports import CueSink
     from retrotimer.core.sensors.sensor_ports import SensorLink, SensorListener
-    from retrotimer.storage.history.history_store import HistoryStore
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ def wire_parts(
     paths: AppPaths,
     settings_store: SettingsStore,
     sessions: RunParts,
-    history: HistoryStore | None,
+    history: HistoryRepository | None,
     *,
     history_problem: str = "",
     library: TemplateLibrary | None = None,
@@ -178,7 +178,7 @@ def build_window(
         paths,
         settings_store if settings_store is not None else SettingsStore(paths),
         sessions,
-        history.store if history is not None else None,
+        history.repository if history is not None else None,
         history_problem=history_problem,
         memory=memory,
         sensors=feed,

@@ -15,9 +15,9 @@ from retrotimer.core.history.history_values import (
     SessionStart,
     SessionStatus,
     SessionTotals,
-    WallTime,
     longest_backward,
 )
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.session.records import SegmentRecord

@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from retrotimer.commands.program_context import active_program, fail, syntax_outline, template_json
-from retrotimer.core.programs.program_toml import ProgramError
+from retrotimer.core.programs.program_error import ProgramError
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.totals import total_clock_text
 from retrotimer.storage.paths import AppPaths

@@ -20,12 +20,13 @@ from retrotimer.commands.program_context import (
     write_output,
 )
 from retrotimer.core.history.calendar_days import iso_date
-from retrotimer.core.history.history_values import WallTime
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.number_text import finite_number, whole_number
 from retrotimer.core.programs.growth import growth_problems
 from retrotimer.core.programs.placement import Experience, placement_text, placement_week
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice, parse_weekdays
-from retrotimer.core.programs.program_toml import ProgramError, program_problems, program_to_toml
+from retrotimer.core.programs.program_error import ProgramError
+from retrotimer.core.programs.program_toml import program_problems, program_to_toml
 from retrotimer.core.programs.training_rhythm import rhythm_advice
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.templates.template_toml import template_to_toml

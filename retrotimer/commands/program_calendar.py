@@ -21,7 +21,7 @@ from retrotimer.commands.program_context import (
 from retrotimer.core.history.calendar_days import iso_date
 from retrotimer.core.number_text import whole_number
 from retrotimer.core.programs.program_choice import parse_weekdays
-from retrotimer.core.programs.program_toml import ProgramError
+from retrotimer.core.programs.program_error import ProgramError
 from retrotimer.core.programs.schedule import MAX_CALENDAR_WEEKS, PlannedDay
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.storage.paths import AppPaths

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import DAY_S, civil_from_days, days_from_civil
 from retrotimer.core.history.history_ports import HistoryUnavailable
+from retrotimer.core.programs.program_error import ProgramError
 from retrotimer.core.programs.program_model import (
     Program,
     unknown_program_names,
     unknown_programs_note,
 )
-from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.core.programs.program_view import ProgramView, view_of_state, view_program
 from retrotimer.core.session.plan import compile_plan, plan_to_json
 from retrotimer.core.templates.text_syntax import format_template_text

@@ -17,7 +17,7 @@ from retrotimer.commands.program_context import fail
 from retrotimer.commands.run_history import RunHistory
 from retrotimer.commands.run_next import add_next_arguments, chosen_session, review_arguments
 from retrotimer.commands.template_source import TEMPLATE_HELP
-from retrotimer.core.programs.program_toml import ProgramError
+from retrotimer.core.programs.program_error import ProgramError
 from retrotimer.core.session.plan import Plan, compile_plan
 from retrotimer.core.session.records import (
     SessionOutcome,

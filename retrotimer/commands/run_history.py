@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.exchange.history.history_codec import session_to_json
 from retrotimer.exchange.history.history_files import save_unsaved
+from retrotimer.storage.history.history_on_demand import HistoryOnDemand
 from retrotimer.storage.history.history_opening import WritableHistory, open_for_writing
-from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.instance_lock import InstanceLock
 
 if TYPE_CHECKING:
     from retrotimer.core.history.history_values import HistorySession
+    from retrotimer.storage.history.history_store import HistoryStore
     from retrotimer.storage.paths import AppPaths
 
 
@@ -38,7 +39,9 @@ class RunHistory:
         except HistoryUnavailable as error:
             # Nothing can be written there; the recorder keeps the session and says so.
             cls.tell(f"history: {error}")
-            history = WritableHistory(HistoryStore(paths.history_db), InstanceLock.for_paths(paths))
+            history = WritableHistory(
+                HistoryOnDemand(paths.history_db), InstanceLock.for_paths(paths)
+            )
         for notice in history.notices:
             cls.tell(notice)
         if history.problem is not None:

@@ -14,7 +14,7 @@ from retrotimer.commands.review_options import (
 )
 from retrotimer.commands.template_source import load_template_argument
 from retrotimer.core.history.history_values import Review
-from retrotimer.core.programs.program_toml import ProgramError
+from retrotimer.core.programs.program_error import ProgramError
 from retrotimer.storage.paths import AppPaths
 
 if TYPE_CHECKING:

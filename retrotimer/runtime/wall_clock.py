@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from retrotimer.core.history.history_values import WallTime
+from retrotimer.core.history.wall_time import WallTime
 
 WallClock = Callable[[], WallTime]
 

@@ -10,14 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import days_from_civil, iso_date
-from retrotimer.core.history.history_values import WallTime
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, WEEKDAYS, ProgramChoice
-from retrotimer.core.programs.program_toml import (
-    ProgramError,
-    ProgramReading,
-    program_to_toml,
-    read_program_toml,
-)
+from retrotimer.core.programs.program_error import ProgramError
 from retrotimer.core.templates.template_toml import toml_string
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.core.toml_reading import TomlProblem, load_toml
@@ -35,6 +30,7 @@ from retrotimer.storage.user_files import (
 
 if TYPE_CHECKING:
     from retrotimer.core.programs.program_model import Program
+    from retrotimer.core.programs.program_toml import ProgramReading
     from retrotimer.storage.paths import AppPaths
 
 SUFFIX = ".toml"
@@ -47,6 +43,10 @@ _WHAT = "program choice file"
 def read_program_file(path: Path) -> ProgramReading:
     """Read a program file through the one safe reader of user files: a folder, a device, a
     file too big, not UTF-8 or unreadable is one problem."""
+    # The reader is loaded with the first program read: the window's first paint reads only
+    # which program is followed.
+    from retrotimer.core.programs.program_toml import ProgramReading, read_program_toml
+
     try:
         text = read_template_file_text(path, what="program file")
     except TemplateError as error:
@@ -130,6 +130,8 @@ class ProgramStore:
             path = self.directory / f"{file_stem(program.name)}-{number}{SUFFIX}"
             number += 1
         try:
+            from retrotimer.core.programs.program_toml import program_to_toml
+
             write_atomic(path, program_to_toml(program), overwrite=False, make_folder=True)
         except OSError as error:
             reason = folder_problem(self.directory) or describe_os_error(error)

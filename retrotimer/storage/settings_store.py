@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.settings import FIELD_NAMES, Settings, read_settings_text
 from retrotimer.storage.atomic import write_atomic
-from retrotimer.storage.history.history_database import corrupt_name
 from retrotimer.storage.user_files import (
     UserFileError,
+    corrupt_name,
     decode_user_lines,
     describe_os_error,
     not_utf8_words,

@@ -1,11 +1,12 @@
 """Read a file the user names, safely (regular files only, never blocking, a real size cap),
-and decode its text."""
+and decode its text; name the copy a damaged one is kept aside as."""
 
 from __future__ import annotations
 
 import errno
 import os
 import stat
+from datetime import UTC, datetime
 from pathlib import Path
 
 _CHUNK = 64 * 1024
@@ -201,3 +202,14 @@ def size_words(size: int) -> str:
     if size >= 1_000_000:
         return f"{size / 1_000_000:g} MB"
     return f"{size / 1000:g} KB"
+
+
+def corrupt_name(path: Path, at_utc_s: float) -> Path:
+    """history.sqlite -> history-corrupt-20240501T073000Z.sqlite, numbered when taken."""
+    stamp = datetime.fromtimestamp(at_utc_s, UTC).strftime("%Y%m%dT%H%M%SZ")
+    candidate = path.with_name(f"{path.stem}-corrupt-{stamp}{path.suffix}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-corrupt-{stamp}-{number}{path.suffix}")
+        number += 1
+    return candidate

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from retrotimer.app import open_history
-from retrotimer.core.history.history_values import SessionStart, WallTime
+from retrotimer.core.history.history_values import SessionStart
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Venue
 from retrotimer.storage.log_file import LOG_NAME
 from retrotimer.storage.paths import AppPaths

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from retrotimer.cli import main
-from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.history.session_recorder import SessionRecorder
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.records import SegmentRecord, SessionOutcome, summarise

@@ -13,9 +13,9 @@ from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.history_values import (
     HistorySession,
     SessionStatus,
-    WallTime,
 )
 from retrotimer.core.history.session_recorder import SessionRecorder
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.records import (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from retrotimer.core.history.history_values import WallTime
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.sensors.sensor_values import HeartRateReading, StrideReading
 from retrotimer.core.session.plan import compile_plan

@@ -9,8 +9,13 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from retrotimer.core.history.history_values import Pause, Review, SessionStatus, WallTime
+from retrotimer.core.history.history_values import (
+    Pause,
+    Review,
+    SessionStatus,
+)
 from retrotimer.core.history.session_recorder import SAVED_AGAIN
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.records import SessionOutcome

@@ -9,8 +9,8 @@ import pytest
 from retrotimer.core.history.calendar_days import days_from_civil
 from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS, LEARN
 from retrotimer.core.programs.program_choice import ProgramChoice
+from retrotimer.core.programs.program_error import ProgramError
 from retrotimer.core.programs.program_source import ProgramSource
-from retrotimer.core.programs.program_toml import ProgramError
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import (
     ProgramChoiceStore,

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from retrotimer.app import wire_parts
-from retrotimer.core.history.history_values import WallTime
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.ports import CueSink
 from retrotimer.core.sensors.sensor_ports import SensorLink

@@ -16,7 +16,8 @@ from retrotimer.audio.cue_player import PREVIEW_TONE
 from retrotimer.audio.pcm import gain_for_volume
 from retrotimer.audio.playback import BackendFactory
 from retrotimer.core.history.calendar_days import local_day
-from retrotimer.core.history.history_values import SessionStart, WallTime
+from retrotimer.core.history.history_values import SessionStart
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Venue
 from retrotimer.core.programs.builtin_programs import LEARN
 from retrotimer.core.programs.program_choice import ProgramChoice

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from retrotimer.core.history.history_values import WallTime
+    from retrotimer.core.history.wall_time import WallTime
 
 DAY_S = 86_400
 # 1970-01-01 was a Thursday; with Monday as 0 that is weekday 3.

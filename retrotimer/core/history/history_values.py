@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.number_text import whole_number
 from retrotimer.core.session.plan import Plan, plan_to_json
 from retrotimer.core.session.records import (
@@ -61,14 +62,6 @@ class SessionStatus(enum.Enum):
         if summary.status is SessionOutcome.FINISHED:
             return cls.COMPLETED
         return cls.STOPPED
-
-
-@dataclass(frozen=True, slots=True)
-class WallTime:
-    """A wall-clock moment: seconds since the Unix epoch (UTC) and the local offset then."""
-
-    utc_s: float
-    offset_s: int = 0
 
 
 def showable(utc_s: object, offset_s: object = 0) -> bool:

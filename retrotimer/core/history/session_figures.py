@@ -7,8 +7,12 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from retrotimer.core.history.calendar_days import DAY_S
-from retrotimer.core.history.history_values import HistoryEntry, SessionStatus, WallTime
+from retrotimer.core.history.history_values import (
+    HistoryEntry,
+    SessionStatus,
+)
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.wall_time import WallTime
 
 
 class SessionFigures(NamedTuple):

@@ -15,10 +15,10 @@ from retrotimer.core.history.history_values import (
     SessionStart,
     SessionStatus,
     SessionTotals,
-    WallTime,
     plan_snapshot,
     session_from_parts,
 )
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.session.session_machine import Event, EventKind
 from retrotimer.core.totals import total_clock_text
 

@@ -16,10 +16,8 @@ from retrotimer.core.history.calendar_days import (
 )
 
 if TYPE_CHECKING:
-    from retrotimer.core.history.history_values import (
-        HistoryEntry,
-        WallTime,
-    )
+    from retrotimer.core.history.history_values import HistoryEntry
+    from retrotimer.core.history.wall_time import WallTime
 
 # The advice is 2-3 sessions a week: a week with at least two meets the target.
 WEEKLY_TARGET_SESSIONS = 2

@@ -20,8 +20,8 @@ from retrotimer.core.programs.training_rhythm import free_days, rhythm_advice
 from retrotimer.core.settings import Settings
 
 if TYPE_CHECKING:
-    from retrotimer.core.history.history_values import WallTime
     from retrotimer.core.history.session_figures import SessionFigures
+    from retrotimer.core.history.wall_time import WallTime
     from retrotimer.core.model import Template
     from retrotimer.core.programs.program_choice import ProgramChoice
     from retrotimer.core.programs.program_model import Program

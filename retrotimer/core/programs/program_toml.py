@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.model import Template
+from retrotimer.core.programs.program_error import ProgramError
 from retrotimer.core.programs.program_model import (
     MAX_DESCRIPTION,
     MAX_FOCUS,
@@ -49,10 +50,6 @@ MAX_PROGRAM_CHARS = 1_000_000
 TOP_KEYS = ("format", "name", "description", "next", "weeks")
 WEEK_KEYS = ("focus", "sessions")
 SESSION_KEYS = ("text", "name", "description", "venue", "segments")
-
-
-class ProgramError(TemplateError):
-    """A program that cannot be used, with every problem found (shown like a template's)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,11 +19,11 @@ from retrotimer.core.history.history_values import (
     SessionStart,
     SessionStatus,
     SessionTotals,
-    WallTime,
     longest_backward,
     showable,
 )
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.session.records import SegmentRecord, record_to_json
 from retrotimer.core.templates.text_rules import (

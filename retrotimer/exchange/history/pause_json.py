@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from retrotimer.core.history.history_values import Pause, WallTime, showable
+from retrotimer.core.history.history_values import (
+    Pause,
+    showable,
+)
 from retrotimer.core.templates.text_rules import shown_value
+
+if TYPE_CHECKING:
+    from retrotimer.core.history.wall_time import WallTime
 
 
 def _iso(utc_s: float, offset_s: int) -> str:

@@ -10,7 +10,7 @@ from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.templates.text_rules import shown_value
 
 if TYPE_CHECKING:
-    from retrotimer.core.history.history_values import WallTime
+    from retrotimer.core.history.wall_time import WallTime
 
 # The whole values of a sample, by their names in the file, with the range each may have
 # (as the history database holds them).

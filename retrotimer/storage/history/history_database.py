@@ -9,7 +9,6 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from retrotimer.core.history.history_ports import HistoryUnavailable
@@ -22,6 +21,7 @@ from retrotimer.storage.history.history_schema import (
 )
 from retrotimer.storage.user_files import (
     UserFileError,
+    corrupt_name,
     describe_os_error,
     file_kind,
     folder_problem,
@@ -108,17 +108,6 @@ def describe_error(error: BaseException, path: Path) -> str:
     if isinstance(error, OSError):
         reason = disk_state(path.parent) or describe_os_error(error)
     return f"{reason or error} ({path})"
-
-
-def corrupt_name(path: Path, at_utc_s: float) -> Path:
-    """history.sqlite -> history-corrupt-20240501T073000Z.sqlite, numbered when taken."""
-    stamp = datetime.fromtimestamp(at_utc_s, UTC).strftime("%Y%m%dT%H%M%SZ")
-    candidate = path.with_name(f"{path.stem}-corrupt-{stamp}{path.suffix}")
-    number = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-corrupt-{stamp}-{number}{path.suffix}")
-        number += 1
-    return candidate
 
 
 class HistoryDatabase:

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from retrotimer.core.history.history_ports import HistoryUnavailable
-from retrotimer.storage.history.history_store import HistoryStore
+from retrotimer.storage.history.history_on_demand import HistoryOnDemand
 from retrotimer.storage.history.local_time import local_datetime
 from retrotimer.storage.instance_lock import InstanceLock
 from retrotimer.storage.user_files import describe_os_error, folder_problem
 
 if TYPE_CHECKING:
     from retrotimer.core.history.history_values import HistoryEntry
+    from retrotimer.storage.history.history_store import HistoryStore
     from retrotimer.storage.paths import AppPaths
 
 
@@ -26,14 +27,19 @@ def interrupted_notice(entry: HistoryEntry) -> str:
 
 @dataclass(slots=True)
 class WritableHistory:
-    """The history while this instance holds the lock. `notices` are for the user (a damaged
-    file moved aside, sessions kept as interrupted); `problem` says why the database cannot
-    be used just now, if it cannot."""
+    """The history while this instance holds the lock: `repository` makes its store when
+    first used (`store` makes it now). `notices` are for the user (a damaged file moved
+    aside, sessions kept as interrupted); `problem` says why the database cannot be used just
+    now, if it cannot."""
 
-    store: HistoryStore
+    repository: HistoryOnDemand
     lock: InstanceLock
     notices: list[str] = field(default_factory=list)
     problem: str | None = None
+
+    @property
+    def store(self) -> HistoryStore:
+        return self.repository.store
 
     def recover(self) -> None:
         """Open the database (moving a damaged file aside) if nothing has yet, and keep the
@@ -46,7 +52,8 @@ class WritableHistory:
         self.notices = self.store.take_notices() + [interrupted_notice(e) for e in recovered]
 
     def close(self) -> None:
-        self.store.close()
+        if self.repository.made:
+            self.store.close()
         self.lock.release()
 
 
@@ -62,7 +69,7 @@ def lock_history(paths: AppPaths) -> WritableHistory:
         raise HistoryUnavailable(
             f"the instance lock cannot be made: {reason} ({lock.path})"
         ) from error
-    return WritableHistory(HistoryStore(paths.history_db), lock)
+    return WritableHistory(HistoryOnDemand(paths.history_db), lock)
 
 
 def open_for_writing(paths: AppPaths) -> WritableHistory:

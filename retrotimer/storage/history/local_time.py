@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from retrotimer.core.history.history_values import WallTime
+    from retrotimer.core.history.wall_time import WallTime
 
 
 def local_datetime(moment: WallTime) -> datetime:

@@ -16,7 +16,7 @@ from retrotimer.core.history.calendar_days import (
     local_day,
     weekday,
 )
-from retrotimer.core.history.history_values import WallTime
+from retrotimer.core.history.wall_time import WallTime
 
 EPOCH = date(1970, 1, 1)
 days = st.integers((date(1, 1, 8) - EPOCH).days, (date(9999, 12, 24) - EPOCH).days)

@@ -10,12 +10,12 @@ from retrotimer.core.history.history_values import (
     Review,
     SessionStatus,
     SessionTotals,
-    WallTime,
     longest_backward,
     plan_snapshot,
     rating_number,
     session_from_parts,
 )
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.records import SessionOutcome, SessionSummary, mostly_skipped

@@ -14,13 +14,13 @@ from retrotimer.core.history.history_values import (
     SessionStart,
     SessionStatus,
     SessionTotals,
-    WallTime,
 )
 from retrotimer.core.history.session_recorder import (
     SAVED_AGAIN,
     SessionRecorder,
     clock_set_back_message,
 )
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind, Venue
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.records import (

@@ -12,7 +12,6 @@ from retrotimer.core.history.calendar_days import iso_week, local_day
 from retrotimer.core.history.history_values import (
     HistoryEntry,
     SessionStatus,
-    WallTime,
 )
 from retrotimer.core.history.statistics import (
     TREND_WEEKS,
@@ -21,6 +20,7 @@ from retrotimer.core.history.statistics import (
     compute_statistics,
     slope,
 )
+from retrotimer.core.history.wall_time import WallTime
 from tests.history_samples import DAY, MONDAY_2024_05_06, WEEK, entry
 
 W19 = MONDAY_2024_05_06  # Monday of 2024-W19, 00:00 UTC

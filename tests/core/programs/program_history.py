@@ -12,11 +12,11 @@ from retrotimer.core.history.history_values import (
     HistorySession,
     Review,
     SessionStatus,
-    WallTime,
     plan_snapshot,
 )
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_figures import real_session_figures
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Length, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.programs.coach import Proposal
 from retrotimer.core.programs.lighter import half_backward

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from hypothesis import strategies as st
 
 from retrotimer.core.history.calendar_days import local_day
-from retrotimer.core.history.history_values import HistoryEntry, WallTime
+from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_figures import real_session_figures
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Template, Venue
 from retrotimer.core.programs.coach import Proposal, propose, replay
 from retrotimer.core.programs.program_choice import ProgramChoice

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from retrotimer.core.history.calendar_days import DAY_S
-from retrotimer.core.history.history_values import HistoryEntry, WallTime
+from retrotimer.core.history.history_values import HistoryEntry
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.session_figures import real_session_figures, session_figures
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Template
 from retrotimer.core.programs.coach import finish_replay, replay, replay_point
 from retrotimer.core.programs.coach_vocabulary import Decision

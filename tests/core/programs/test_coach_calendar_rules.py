@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 from retrotimer.core.history.calendar_days import DAY_S
-from retrotimer.core.history.history_values import WallTime
 from retrotimer.core.history.session_figures import real_session_figures
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
 from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.lighter import half_backward

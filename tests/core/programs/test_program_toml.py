@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
+from retrotimer.core.programs.program_error import ProgramError
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import (
-    ProgramError,
     parse_program_toml,
     program_to_toml,
     read_program_toml,

@@ -8,8 +8,9 @@ import defusedxml.ElementTree as SafeXml
 import pytest
 from tcxreader.tcxreader import TCXReader
 
-from retrotimer.core.history.history_values import Pause, WallTime
+from retrotimer.core.history.history_values import Pause
 from retrotimer.core.history.session_recorder import SessionRecorder
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.session_machine import Event, Session

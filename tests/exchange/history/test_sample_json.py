@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from retrotimer.core.history.history_values import WallTime
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.exchange.history.history_codec import sessions_to_json
 from retrotimer.exchange.history.sample_json import samples_from_json, samples_to_json

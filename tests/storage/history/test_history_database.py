@@ -13,8 +13,9 @@ import pytest
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.history.history_values import SessionTotals
 from retrotimer.core.model import SegmentKind
-from retrotimer.storage.history.history_database import connect_sqlite, corrupt_name, describe_error
+from retrotimer.storage.history.history_database import connect_sqlite, describe_error
 from retrotimer.storage.history.history_store import HistoryStore
+from retrotimer.storage.user_files import corrupt_name
 from tests.history_samples import MONDAY_2024_05_06, make_id, segment, session, start
 from tests.storage.disk_faults import fill_up, make_read_only
 from tests.storage.disk_faults import small_disk as mounted_disk

@@ -12,8 +12,8 @@ from retrotimer.core.history.history_values import (
     SessionEnd,
     SessionStatus,
     SessionTotals,
-    WallTime,
 )
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import SegmentKind
 from retrotimer.exchange.history.history_files import read_import_file, save_unsaved
 from retrotimer.storage.history.history_database import connect_sqlite

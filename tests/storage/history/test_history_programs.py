@@ -14,9 +14,9 @@ from retrotimer.core.history.history_values import (
     SessionEnd,
     SessionStatus,
     SessionTotals,
-    WallTime,
 )
 from retrotimer.core.history.program_ref import ProgramRef
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.exchange.history.history_codec import (
     sessions_to_csv,
     sessions_to_json,

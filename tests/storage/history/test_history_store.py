@@ -15,8 +15,8 @@ from retrotimer.core.history.history_values import (
     SessionEnd,
     SessionStatus,
     SessionTotals,
-    WallTime,
 )
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import SegmentKind
 from retrotimer.storage.history.history_schema import LATEST_VERSION
 from retrotimer.storage.history.history_store import HistoryStore

@@ -8,7 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from retrotimer.core.history.calendar_days import DAY_S
-from retrotimer.core.history.history_values import WallTime
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.settings import Settings, Theme

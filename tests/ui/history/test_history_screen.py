@@ -15,10 +15,10 @@ from retrotimer.core.history.history_values import (
     SessionStart,
     SessionStatus,
     SessionTotals,
-    WallTime,
     plan_snapshot,
     session_from_parts,
 )
+from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.sensors.sensor_values import SensorSample
 from retrotimer.core.session.plan import compile_plan
@@ -301,8 +301,8 @@ def test_without_a_history_the_screen_says_why(harness: Harness) -> None:
 
 
 def test_the_progress_text_counts_one_of_a_thing_in_the_singular() -> None:
-    from retrotimer.core.history.history_values import WallTime
     from retrotimer.core.history.statistics import compute_statistics
+    from retrotimer.core.history.wall_time import WallTime
     from retrotimer.ui.history.history_texts import statistics_text
     from tests.history_samples import MONDAY_2024_05_06, entry
 

@@ -98,6 +98,10 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "csv",
     "difflib",  # a close name suggested for a misspelt one in a file
     "logging.handlers",  # the log file rotates without it (with sockets and pickling)
+    "retrotimer.storage.history.history_store",  # the history, made when first used
+    "retrotimer.core.history.history_values",
+    "sqlite3",
+    "retrotimer.core.programs.program_toml",  # which program is followed is read, not it
     "socket",
 )
 
