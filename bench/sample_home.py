@@ -76,7 +76,11 @@ def write_history(home: Path, count: int, program: bool) -> None:
         longest_backward,
     )
     from retrotimer.core.history.program_ref import ProgramRef
-    from retrotimer.core.history.wall_time import WallTime
+
+    try:
+        from retrotimer.core.history.wall_time import WallTime
+    except ImportError:  # an older checkout, measured with --before
+        from retrotimer.core.history.history_values import WallTime
     from retrotimer.core.model import SegmentKind, Venue
     from retrotimer.core.session.records import SegmentRecord
     from retrotimer.storage.history.history_store import HistoryStore
