@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 class LazyTab(QObject):
     """Holds the tab's place with an empty page; when the tab is first shown (or `screen()`
     is asked for) the screen is built and takes that page's place, at the same index, with
-    the same text, current if the page was. From then on the tab is an ordinary one.
+    the same text, current if the page was, hidden if it was. From then on the tab is an
+    ordinary one.
 
     A listener of `currentChanged` connected before the LazyTab hears a first showing
     while the page is still current: the screen it finds is built, and filled, just after.
@@ -33,6 +34,12 @@ class LazyTab(QObject):
         """The screen, or None while it has never been needed."""
         return self._screen
 
+    def index(self) -> int:
+        """Where the tab is, built or not."""
+        tab = self._screen if self._screen is not None else self._page
+        assert tab is not None, "one of the two holds the tab"
+        return self._tabs.indexOf(tab)
+
     def screen(self) -> QWidget:
         """The screen, built now if it has not been."""
         if self._screen is None:
@@ -43,10 +50,12 @@ class LazyTab(QObject):
             self._tabs.currentChanged.disconnect(self._shown)
             index = self._tabs.indexOf(page)
             current = self._tabs.currentIndex() == index
+            visible = self._tabs.isTabVisible(index)
             # The tab shown does not change, only what it holds: no one is told of it.
             blocked = self._tabs.blockSignals(True)
             try:
                 self._tabs.insertTab(index, self._screen, self._text)
+                self._tabs.setTabVisible(index, visible)
                 if current:
                     self._tabs.setCurrentIndex(index)
                 self._tabs.removeTab(index + 1)

@@ -21,7 +21,6 @@ from retrotimer.ui.common.screen_fit import ScreenFit, fit_on_screen, fitted_kin
 from retrotimer.ui.common.theme import apply_theme, run_colours
 from retrotimer.ui.programs.followed_program import FollowedProgram
 from retrotimer.ui.programs.program_following import ProgramFollowing
-from retrotimer.ui.programs.today_tab import TodayTab
 from retrotimer.ui.run.run_screen import RunScreen
 from retrotimer.ui.shell.first_paint import AfterFirstPaint
 from retrotimer.ui.shell.lazy_tab import LazyTab
@@ -42,6 +41,8 @@ if TYPE_CHECKING:
     from retrotimer.ui.common.modal import Choice
     from retrotimer.ui.history.history_screen import HistoryScreen
     from retrotimer.ui.programs.programs_screen import ProgramsScreen
+    from retrotimer.ui.programs.today_panel import TodayPanel
+    from retrotimer.ui.programs.today_tab import TodayTab
     from retrotimer.ui.run.summary_dialog import SummaryDialog
     from retrotimer.ui.shell.app_parts import AppParts
     from retrotimer.ui.shell.settings_dialog import SettingsDialog
@@ -107,9 +108,8 @@ class MainWindow(QMainWindow):
             sensor_link=parts.sensor_link,
         )
         self._session_end = SessionEndFlow(self, self, self.followed, self.review_given.emit)
-        self.today_tab = TodayTab(self.followed, lambda: parts.settings.current)
-        self.today_panel = self.today_tab.panel
-        self.tabs.addTab(self.today_tab, "To&day")
+        # Built when a program is first followed: without one, Today is never shown.
+        self._today = LazyTab(self.tabs, "To&day", self._build_today)
         self.run_screen = RunScreen(parts.settings, parts.runs, parts.memory, sensors=parts.sensors)
         if parts.sensors is not None:
             parts.sensors.readings_changed.connect(self.run_screen.show_readings)
@@ -131,15 +131,6 @@ class MainWindow(QMainWindow):
         self._relay = NoticeRelay(self)
         self._relay.notice.connect(self.notify)
 
-        self.today_panel.start_requested.connect(self.run_program_session)
-        self.today_panel.resume_requested.connect(self.resume_program)
-        self.today_panel.rest_requested.connect(
-            lambda: self.tell("Rest day taken. Today shows the next session when you come back.")
-        )
-        self.today_panel.programs_requested.connect(self.show_programs)
-        self.today_panel.other_requested.connect(
-            lambda: self.tabs.setCurrentWidget(self.run_screen)
-        )
         self.run_screen.template_selected.connect(self._template_selected)
         self.run_screen.session_ended.connect(self._session_end.ended)
         self.run_screen.fullscreen_requested.connect(self.toggle_fullscreen)
@@ -158,13 +149,27 @@ class MainWindow(QMainWindow):
         self.reload_templates(prefer=last if isinstance(last, str) and last else None)
         # Today's figures (the program looked up, the history read, the coach's replay) come
         # after the first paint: the window shows at once, however long the history.
-        followed = parts.programs is not None and parts.programs.chosen()
-        self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), followed)
+        followed = self._following()
+        self.tabs.setTabVisible(self._today.index(), followed)
         if followed:
             self.tabs.setCurrentWidget(self.today_tab)
         AfterFirstPaint(self, self._after_first_paint)
 
     # ---- the screens built when first needed ----------------------------------------------
+    def _build_today(self) -> QWidget:
+        from retrotimer.ui.programs.today_tab import TodayTab
+
+        tab = TodayTab(self.followed, lambda: self.parts.settings.current)
+        panel = tab.panel
+        panel.start_requested.connect(self.run_program_session)
+        panel.resume_requested.connect(self.resume_program)
+        panel.rest_requested.connect(
+            lambda: self.tell("Rest day taken. Today shows the next session when you come back.")
+        )
+        panel.programs_requested.connect(self.show_programs)
+        panel.other_requested.connect(lambda: self.tabs.setCurrentWidget(self.run_screen))
+        return tab
+
     def _build_templates_screen(self) -> QWidget:
         from retrotimer.ui.templates.templates_screen import TemplatesScreen
 
@@ -199,6 +204,14 @@ class MainWindow(QMainWindow):
         screen = ProgramsScreen(self.following, self.followed, lambda: self.parts.settings.current)
         screen.refresh()
         return screen
+
+    @property
+    def today_tab(self) -> TodayTab:
+        return cast("TodayTab", self._today.screen())
+
+    @property
+    def today_panel(self) -> TodayPanel:
+        return self.today_tab.panel
 
     @property
     def programs_screen(self) -> ProgramsScreen:
@@ -300,9 +313,12 @@ class MainWindow(QMainWindow):
 
     def refresh_today(self) -> bool:
         """Show the coach's proposal on Today; False (and no Today tab) without a program."""
-        followed = self.today_tab.refresh()
-        self.tabs.setTabVisible(self.tabs.indexOf(self.today_tab), followed)
+        followed = (self._today.built is not None or self._following()) and self.today_tab.refresh()
+        self.tabs.setTabVisible(self._today.index(), followed)
         return followed
+
+    def _following(self) -> bool:
+        return self.parts.programs is not None and self.parts.programs.chosen()
 
     def resume_program(self) -> None:
         """Go on with the program paused after dizziness or pain."""

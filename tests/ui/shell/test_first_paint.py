@@ -133,6 +133,8 @@ def test_the_first_paint_imports_only_what_it_shows(private_home: Path, program:
     ]
     assert early == []
     assert "retrotimer.ui.shell.main_window" in found["modules"]
+    # Today is built when a program is followed: without one it is never shown.
+    assert ("retrotimer.ui.programs.today_panel" in found["modules"]) is program
     kept = [source for source in found["sources"] if "retrotimer" in Path(source).parts]
     assert kept == [], "PySide6 kept the sources of the modules it looked at"
     # PySide6 makes a Qt class (and a Python enum class for each of its enums) when it is

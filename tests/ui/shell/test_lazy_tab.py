@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from retrotimer.core.programs.builtin_programs import LEARN
+from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.ui.shell.lazy_tab import LazyTab
 from tests.ui.conftest import Harness
 
@@ -64,7 +66,7 @@ def test_the_window_builds_templates_history_and_programs_when_they_are_first_sh
     window = harness.show()
     pages = [window.tabs.widget(i) for i in range(window.tabs.count())]
     assert [type(page).__name__ for page in pages] == [
-        "TodayTab",
+        "QWidget",  # Today, hidden while no program is followed
         "RunScreen",
         "QWidget",
         "QWidget",
@@ -82,3 +84,13 @@ def test_the_window_builds_templates_history_and_programs_when_they_are_first_sh
     programs = window.tabs.currentWidget()
     assert type(programs).__name__ == "ProgramsScreen" and programs is window.programs_screen
     assert window.programs_screen.catalogue.count(), "filled as it is built"
+
+
+def test_today_is_built_once_a_program_is_followed(harness: Harness) -> None:
+    window = harness.show()
+    assert type(window.tabs.widget(0)).__name__ == "QWidget"
+    assert not window.tabs.isTabVisible(0)
+    assert window.following.choose(ProgramChoice(LEARN, window.followed.today()))
+    assert type(window.tabs.widget(0)).__name__ == "TodayTab"
+    assert window.tabs.isTabVisible(0)
+    assert window.today_panel.start_button.isVisibleTo(window.today_tab)
