@@ -31,8 +31,16 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
 from retrotimer.app import build_window, open_history  # noqa: E402
-from retrotimer.core.history.history_values import (# noqa: E402     HistorySession, Review, SessionStart, SessionStatus, SessionTotals, plan_snapshot, session_from_parts,)
-from retrotimer.core.history.wall_time import WallTime
+from retrotimer.core.history.history_values import (  # noqa: E402
+    HistorySession,
+    Review,
+    SessionStart,
+    SessionStatus,
+    SessionTotals,
+    plan_snapshot,
+    session_from_parts,
+)
+from retrotimer.core.history.wall_time import WallTime  # noqa: E402
 from retrotimer.core.model import (  # noqa: E402
     Length,
     Prompt,
