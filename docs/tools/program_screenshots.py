@@ -48,7 +48,7 @@ from retrotimer.runtime.wall_clock import system_wall_clock  # noqa: E402
 from retrotimer.storage.paths import AppPaths  # noqa: E402
 from retrotimer.storage.program_store import ProgramLibrary  # noqa: E402
 from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
-from retrotimer.ui.common.theme import apply_theme, run_colours  # noqa: E402
+from retrotimer.ui.common.theme import apply_theme, new_application, run_colours  # noqa: E402
 from retrotimer.ui.programs.program_path_chart import ProgramPathChart  # noqa: E402
 from retrotimer.ui.programs.today_panel import TodayPanel  # noqa: E402
 from retrotimer.ui.run.summary_dialog import SummaryDialog  # noqa: E402
@@ -186,7 +186,7 @@ def window_scene(out: Path, theme: Theme, history: list[HistoryEntry]) -> None:
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or new_application([])
     learn = builtin_program(LEARN)
     assert learn is not None
     history = runner_history()

@@ -36,7 +36,7 @@ from retrotimer.runtime.wall_clock import system_wall_clock  # noqa: E402
 from retrotimer.storage.paths import AppPaths  # noqa: E402
 from retrotimer.storage.program_store import ProgramLibrary  # noqa: E402
 from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
-from retrotimer.ui.common.theme import apply_theme  # noqa: E402
+from retrotimer.ui.common.theme import apply_theme, new_application  # noqa: E402
 from retrotimer.ui.shell.main_window import MainWindow  # noqa: E402
 from program_screenshots import START, entry  # noqa: E402
 from screenshots import settle  # noqa: E402
@@ -103,7 +103,7 @@ def scene(history: list[HistoryEntry], days: int, shots: Callable[[MainWindow], 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or new_application([])
     assert isinstance(app, QApplication)
     apply_theme(app, Theme.DARK)
     geometry = QGuiApplication.primaryScreen().geometry()

@@ -28,9 +28,10 @@ import uuid  # noqa: E402
 
 from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
+from PySide6.QtWidgets import QDialog, QWidget  # noqa: E402
 
 from retrotimer.app import build_window, open_history  # noqa: E402
+from retrotimer.ui.common.theme import new_application  # noqa: E402
 from retrotimer.core.history.history_values import (  # noqa: E402
     HistorySession,
     Review,
@@ -370,7 +371,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     sizes = [tuple(map(int, size.split("x"))) for size in args.size] if args.size else SIZES
     themes = [Theme(name) for name in args.theme] if args.theme else THEMES
-    app = QApplication(sys.argv[:1])
+    app = new_application(sys.argv[:1])
     app.setApplicationName("RetroTimer")
     for theme in themes:
         for width, height in sizes:

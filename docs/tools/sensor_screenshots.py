@@ -21,7 +21,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, fo
 import tempfile  # noqa: E402
 from dataclasses import replace  # noqa: E402
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from retrotimer.app import build_window, open_history  # noqa: E402
 from retrotimer.core.sensors.pairing import with_paired  # noqa: E402
@@ -40,7 +39,7 @@ from retrotimer.runtime.sensor_feed import SensorFeed  # noqa: E402
 from retrotimer.ui.shell.main_window import MainWindow  # noqa: E402
 from retrotimer.storage.paths import AppPaths  # noqa: E402
 from retrotimer.storage.settings_store import SettingsStore  # noqa: E402
-from retrotimer.ui.common.theme import apply_theme  # noqa: E402
+from retrotimer.ui.common.theme import apply_theme, new_application  # noqa: E402
 from screenshots import advance, settle, shoot, shoot_dialog  # noqa: E402
 
 SIZE = (1280, 800)
@@ -160,7 +159,7 @@ def footpod_scene(out: Path, theme: Theme) -> None:
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
+    app = new_application(sys.argv[:1])
     for theme in (Theme.DARK, Theme.LIGHT):
         apply_theme(app, theme)
         scene(out, theme)
