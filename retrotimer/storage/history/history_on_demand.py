@@ -30,7 +30,7 @@ class HistoryOnDemand:
     `store`), just after the window's first paint when the history is opened for Today.
 
     Until then none of the history's storage, its values or SQLite is imported: the first
-    paint does not wait for their 31 modules."""
+    paint does not wait for them."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
