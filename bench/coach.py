@@ -36,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from side_by_side import open_window  # noqa: E402
+from first_paint import open_window  # noqa: E402
 
 GOAL_NEXT_S = 0.5
 GOAL_FIRST_PAINT_S = 1.5

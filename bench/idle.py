@@ -25,6 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from first_paint import open_window, rss_mb  # noqa: E402
 from sample_home import SESSION_TEMPLATE  # noqa: E402
 from side_by_side import (  # noqa: E402
     Contender,
@@ -33,9 +34,7 @@ from side_by_side import (  # noqa: E402
     environment,
     load_average,
     make_home,
-    open_window,
     rotated,
-    rss_mb,
     scratch_and_sound,
     spread,
 )

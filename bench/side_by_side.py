@@ -13,7 +13,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,52 +130,3 @@ def spread(values: list[float], digits: int = 3) -> dict[str, Any]:
 
 def ratio(value: float, reference: float) -> float:
     return round(value / reference, 2) if reference > 0 else float("inf")
-
-
-def rss_mb() -> float:
-    """Resident memory of this process now (Linux)."""
-    with open("/proc/self/status", encoding="ascii") as stream:
-        for line in stream:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS in /proc/self/status")
-
-
-def open_window(app: Any, kind: str, at_first_paint: Callable[[], None]) -> None:
-    """In a child process: open the bare window (`kind` "bare", on `app`) or RetroTimer's as
-    the `retrotimer` command does (on `app` if one was made, else on the one it makes), and
-    call `at_first_paint` from the event loop just after the window is first painted; returns
-    when the event loop ends.
-
-    The first window shown is watched, not the application: a Python filter on the
-    application would be called for every event of every object, and PySide6 would then
-    look up every Qt class to name the objects of Qt's private classes, a cost neither
-    program has."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QMainWindow, QWidget
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)
-                QTimer.singleShot(0, at_first_paint)
-            return False
-
-    watcher = FirstPaint()
-    show = QMainWindow.show
-
-    def watched_show(window: QWidget) -> None:
-        QMainWindow.show = show  # type: ignore[method-assign]
-        window.installEventFilter(watcher)
-        show(window)
-
-    QMainWindow.show = watched_show  # type: ignore[method-assign]
-    if kind == "bare":
-        window = QMainWindow()
-        window.resize(1280, 800)
-        window.show()
-        app.exec()
-    else:
-        from retrotimer.cli import main
-
-        main([])

@@ -1,12 +1,13 @@
 """Start-up of the desktop app beside a bare PySide6 window: time to first paint, and memory.
 
-Each start is a fresh process: the bare window (QApplication + an empty 1280x800
-QMainWindow) or `retrotimer` itself (`retrotimer.cli.main([])`, exactly what the command
-runs). Time runs from spawning the process to its first painted frame; memory is the
-resident size at that moment, and the process's CPU time up to it (which a busy machine
-changes much less than the wall time). Two homes: an empty one, and one with years of history
-(5,000 sessions) and a program being followed (the Today tab opens first). Rounds alternate
-the contenders; a first round warms the disk cache and bytecode and is left out.
+Each start is a fresh process (`first_paint.py`, which loads nothing before the contender):
+the bare window (QApplication + an empty 1280x800 QMainWindow) or `retrotimer` itself
+(`retrotimer.cli.main([])`, exactly what the command runs). Time runs from spawning the
+process to its first painted frame; memory is the resident size at that moment, and the
+process's CPU time up to it (which a busy machine changes much less than the wall time). Two
+homes: an empty one, and one with years of history (5,000 sessions) and a program being
+followed (the Today tab opens first). Rounds alternate the contenders; a first round warms
+the disk cache and bytecode and is left out.
 
     python bench/startup.py [--rounds 15] [--sessions 5000] [--before /work/main] [--no-pulse]
 
@@ -32,32 +33,16 @@ from side_by_side import (  # noqa: E402
     environment,
     load_average,
     make_home,
-    open_window,
     ratio,
     rotated,
-    rss_mb,
     scratch_and_sound,
     spread,
 )
 
+# The child: it loads nothing before the contender's own code (see its docstring).
+FIRST_PAINT = Path(__file__).resolve().parent / "first_paint.py"
 GOAL_START_RATIO = 2.0
 GOAL_RSS_RATIO = 1.5
-
-
-def child(kind: str) -> None:
-    """Open the window; print the memory and the CPU time at its first paint, then close
-    it."""
-    from PySide6.QtWidgets import QApplication
-
-    # The bare window makes its application; RetroTimer makes its own, as the command does.
-    app = QApplication(sys.argv[:1]) if kind == "bare" else None
-
-    def report() -> None:
-        print(json.dumps({"rss_mb": round(rss_mb(), 1), "cpu_s": time.process_time()}), flush=True)
-        for widget in QApplication.topLevelWidgets():
-            widget.close()
-
-    open_window(app, kind, report)
 
 
 def start_once(
@@ -66,7 +51,7 @@ def start_once(
     kind = "bare" if contender.code is None else "app"
     begun = time.perf_counter()
     process = subprocess.Popen(
-        [contender.python, __file__, "--child", kind],
+        [contender.python, str(FIRST_PAINT), kind],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -140,7 +125,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2 and sys.argv[1] == "--child":
-        child(sys.argv[2])
-    else:
-        sys.exit(main())
+    sys.exit(main())
