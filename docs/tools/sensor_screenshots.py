@@ -25,11 +25,10 @@ from dataclasses import replace  # noqa: E402
 from retrotimer.app import build_window, open_history  # noqa: E402
 from retrotimer.core.sensors.pairing import with_paired  # noqa: E402
 from retrotimer.core.sensors.sensor_ports import SensorListener  # noqa: E402
+from retrotimer.core.sensors.sensor_kinds import LinkState, SensorKind  # noqa: E402
 from retrotimer.core.sensors.sensor_values import (  # noqa: E402
     HeartRateReading,
-    LinkState,
     SensorDevice,
-    SensorKind,
     SensorStatus,
     StrideReading,
 )

@@ -7,17 +7,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from retrotimer.core.sensors.sensor_values import (
-    HeartRateReading,
-    LinkState,
-    SensorDevice,
-    SensorKind,
-    SensorReadings,
-    SensorStatus,
-    StrideReading,
-)
+from retrotimer.core.sensors.sensor_kinds import LinkState, SensorKind
 
 if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_values import (
+        HeartRateReading,
+        SensorDevice,
+        SensorReadings,
+        SensorStatus,
+        StrideReading,
+    )
     from retrotimer.runtime.clock import Clock
 
 # A value older than this is no signal: straps send one a second, footpods several.
@@ -60,6 +59,13 @@ class SensorFeed(QObject):
 
     # ---- this object's thread ----------------------------------------------------------
     def _take(self, news: object) -> None:
+        # The values' module comes with the first news (or reading asked for), not at start.
+        from retrotimer.core.sensors.sensor_values import (
+            HeartRateReading,
+            SensorStatus,
+            StrideReading,
+        )
+
         if isinstance(news, HeartRateReading):
             self._heart = (self._clock(), news) if news.usable else None
         elif isinstance(news, StrideReading):
@@ -82,6 +88,8 @@ class SensorFeed(QObject):
             self._stride = None
 
     def readings(self) -> SensorReadings:
+        from retrotimer.core.sensors.sensor_values import SensorReadings
+
         now = self._clock()
         heart = self._heart[1] if self._heart and now - self._heart[0] <= STALE_S else None
         stride = self._stride[1] if self._stride and now - self._stride[0] <= STALE_S else None

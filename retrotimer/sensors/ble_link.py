@@ -19,12 +19,8 @@ from retrotimer.core.sensors.gatt_measurements import (
     parse_heart_rate,
     parse_running_speed,
 )
-from retrotimer.core.sensors.sensor_values import (
-    LinkState,
-    SensorDevice,
-    SensorKind,
-    SensorStatus,
-)
+from retrotimer.core.sensors.sensor_kinds import LinkState, SensorKind
+from retrotimer.core.sensors.sensor_values import SensorDevice, SensorStatus
 
 if TYPE_CHECKING:
     from retrotimer.core.sensors.sensor_ports import SensorListener

@@ -7,12 +7,10 @@ import threading
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
+from retrotimer.core.sensors.sensor_kinds import Contact, LinkState, SensorKind
 from retrotimer.core.sensors.sensor_values import (
-    Contact,
     HeartRateReading,
-    LinkState,
     SensorDevice,
-    SensorKind,
     SensorReadings,
     SensorStatus,
     StrideReading,

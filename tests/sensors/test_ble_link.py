@@ -17,12 +17,10 @@ from retrotimer.core.sensors.gatt_measurements import (
     RSC_MEASUREMENT,
     RSC_SERVICE,
 )
+from retrotimer.core.sensors.sensor_kinds import Contact, LinkState, SensorKind
 from retrotimer.core.sensors.sensor_values import (
-    Contact,
     HeartRateReading,
-    LinkState,
     SensorDevice,
-    SensorKind,
     SensorStatus,
     StrideReading,
 )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from retrotimer.core.sensors.sensor_values import SensorDevice, SensorKind
+from retrotimer.core.sensors.sensor_kinds import SensorKind
+from retrotimer.core.sensors.sensor_values import SensorDevice
 from retrotimer.sensors.link_on_demand import LinkOnDemand
 from tests.sensors.test_ble_link import HeardNews
 

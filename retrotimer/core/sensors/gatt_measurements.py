@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from retrotimer.core.sensors.sensor_values import Contact, HeartRateReading, StrideReading
+from retrotimer.core.sensors.sensor_kinds import Contact
+from retrotimer.core.sensors.sensor_values import HeartRateReading, StrideReading
 
 HEART_RATE_SERVICE = "0000180d-0000-1000-8000-00805f9b34fb"
 HEART_RATE_MEASUREMENT = "00002a37-0000-1000-8000-00805f9b34fb"

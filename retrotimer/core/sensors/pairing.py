@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from retrotimer.core.sensors.sensor_values import SensorDevice, SensorKind
+from retrotimer.core.sensors.sensor_kinds import SensorKind
 
 if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_values import SensorDevice
     from retrotimer.core.settings import Settings
 
 _FIELDS = {
@@ -21,6 +22,9 @@ def paired_device(settings: Settings, kind: SensorKind) -> SensorDevice | None:
     address = getattr(settings, address_field)
     if not address:
         return None
+    # Imported once something is paired: a start with nothing paired never needs it.
+    from retrotimer.core.sensors.sensor_values import SensorDevice
+
     return SensorDevice(address, getattr(settings, name_field) or address, kind)
 
 

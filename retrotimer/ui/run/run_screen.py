@@ -358,8 +358,9 @@ class RunScreen(RunDisplay):
         summary = self._run.summary if self._run is not None else None
         self._texts = run_texts(view, plan, summary)
         self.show_texts(self._texts, view.state, plan, view.position_s)
-        # Each displayed second looks again, so a sensor that fell silent says so.
-        if self._sensors is not None:
+        # Each displayed second looks again, so a sensor that fell silent says so. While the
+        # line is hidden no sensor is paired: a pairing shows it (the feed tells its news).
+        if self._sensors is not None and not self.sensor_readout.isHidden():
             self.show_readings(self._sensors.readings())
 
     def show_readings(self, readings: SensorReadings) -> None:

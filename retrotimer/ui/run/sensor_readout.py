@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from retrotimer.core.sensors.sensor_values import LinkState, SensorReadings
+from typing import TYPE_CHECKING
+
+from retrotimer.core.sensors.sensor_kinds import LinkState
+
+if TYPE_CHECKING:
+    from retrotimer.core.sensors.sensor_values import SensorReadings
 
 HEART = "\u2665"  # ♥
 SEPARATOR = "   ·   "

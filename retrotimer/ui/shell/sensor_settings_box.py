@@ -21,15 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from retrotimer.core.sensors.pairing import forgetting, paired_device, with_paired
-from retrotimer.core.sensors.sensor_values import (
-    LinkState,
-    SensorDevice,
-    SensorKind,
-    SensorStatus,
-)
+from retrotimer.core.sensors.sensor_kinds import LinkState, SensorKind
 
 if TYPE_CHECKING:
     from retrotimer.core.sensors.sensor_ports import SensorLink
+    from retrotimer.core.sensors.sensor_values import SensorDevice, SensorStatus
     from retrotimer.core.settings import Settings
     from retrotimer.runtime.sensor_feed import SensorFeed
 

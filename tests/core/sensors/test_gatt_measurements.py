@@ -10,7 +10,8 @@ from retrotimer.core.sensors.gatt_measurements import (
     parse_heart_rate,
     parse_running_speed,
 )
-from retrotimer.core.sensors.sensor_values import Contact, HeartRateReading, StrideReading
+from retrotimer.core.sensors.sensor_kinds import Contact
+from retrotimer.core.sensors.sensor_values import HeartRateReading, StrideReading
 
 
 def test_an_8_bit_heart_rate_without_contact_support() -> None:

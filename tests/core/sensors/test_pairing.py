@@ -8,7 +8,8 @@ from retrotimer.core.sensors.pairing import (
     paired_devices,
     with_paired,
 )
-from retrotimer.core.sensors.sensor_values import SensorDevice, SensorKind
+from retrotimer.core.sensors.sensor_kinds import SensorKind
+from retrotimer.core.sensors.sensor_values import SensorDevice
 from retrotimer.core.settings import Settings, check_setting, read_settings_text
 
 STRAP = SensorDevice("C0:FF:EE:00:00:01", "Polar H10", SensorKind.HEART_RATE)

@@ -103,6 +103,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "sqlite3",
     "retrotimer.core.programs.program_toml",  # which program is followed is read, not it
     "socket",
+    "retrotimer.core.sensors.sensor_values",  # a sensor's values, once one is paired
 )
 
 

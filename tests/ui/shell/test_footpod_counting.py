@@ -12,12 +12,8 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from retrotimer.core.sensors.sensor_values import (
-    LinkState,
-    SensorKind,
-    SensorStatus,
-    StrideReading,
-)
+from retrotimer.core.sensors.sensor_kinds import LinkState, SensorKind
+from retrotimer.core.sensors.sensor_values import SensorStatus, StrideReading
 from retrotimer.storage.paths import AppPaths
 from tests.ui.conftest import TEST_SETTINGS, Harness
 from tests.ui.shell.test_sensor_settings import POD, RecordingLink, tell

@@ -10,11 +10,10 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from retrotimer.core.sensors.pairing import paired_devices
+from retrotimer.core.sensors.sensor_kinds import LinkState, SensorKind
 from retrotimer.core.sensors.sensor_values import (
     HeartRateReading,
-    LinkState,
     SensorDevice,
-    SensorKind,
     SensorStatus,
     StrideReading,
 )
