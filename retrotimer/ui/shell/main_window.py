@@ -91,7 +91,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Screens")
         self.tabs.setDocumentMode(True)
-        self.tabs.tabBar().setAccessibleName("Screens")
         self.followed = FollowedProgram(
             parts.programs,
             parts.history,
@@ -308,6 +307,8 @@ class MainWindow(QMainWindow):
         # key pressed later finds it ready; one pressed earlier made it then.
         self.run_screen.prepare_at_once()
         self._screen_fit.fit_every_window()
+        # Named now: the first Python hold on the tab bar makes PySide6 build QTabBar's enums.
+        self.tabs.tabBar().setAccessibleName("Screens")
         self.first_painted.emit()  # what waited for it: the history, the program looked up
         self.refresh_today()
 
