@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from retrotimer.cli import SUBCOMMANDS, build_parser, main
+from retrotimer.cli import SUBCOMMANDS, build_parser, main, parse_arguments
 from retrotimer.cli_guards import CLOSED_PIPE_EXIT, missing_display
 from tests.cli_runner import retrotimer, start_retrotimer
 
@@ -173,3 +173,19 @@ def test_a_headless_run_goes_on_when_its_reader_leaves(private_home: Path) -> No
     assert '"status": "completed"' in listed.stdout
     log = (private_home / "log" / "retrotimer.log").read_text(encoding="utf-8")
     assert "started: a session of 'Short' in the terminal" in log
+
+
+@pytest.mark.parametrize("argv", [[], None], ids=["main([])", "the command alone"])
+def test_no_argument_is_read_as_the_parser_reads_it(
+    argv: list[str] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.argv", ["retrotimer"])
+    assert vars(parse_arguments(argv)) == vars(build_parser().parse_args([]))
+
+
+def test_the_window_alone_builds_no_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_parser(command: str | None = None) -> argparse.ArgumentParser:
+        raise AssertionError("a parser was built for no argument")
+
+    monkeypatch.setattr("retrotimer.cli.build_parser", no_parser)
+    assert parse_arguments([]).command is None
