@@ -1,10 +1,12 @@
 """A window's first paint, watched from inside its process without loading anything first.
 
-    python bench/first_paint.py bare|app
+    python bench/first_paint.py bare|face|app [--exit-at-paint]
 
-opens the bare PySide6 window (QApplication + an empty 1280x800 QMainWindow) or RetroTimer's
-(`retrotimer.cli.main([])`, what the `retrotimer` command runs), prints one JSON line at the
-first paint (resident memory, and the CPU time so far), and closes the window.
+opens the bare PySide6 window (QApplication + an empty 1280x800 QMainWindow), the same with
+a timer face in it (`timer_face`), or RetroTimer's (`retrotimer.cli.main([])`, what the
+`retrotimer` command runs), prints one JSON line at the first paint (resident memory, and
+the CPU time so far), and closes the window (or, with --exit-at-paint, ends the process
+there).
 
 As a benchmark's child this module must cost neither contender anything the other does not
 pay: it imports only `sys` and `time` before the contender runs. RetroTimer imports PySide6
@@ -85,17 +87,40 @@ class _WhenWidgetsLoad:
         return spec
 
 
+def timer_face() -> object:
+    """The least a timer shows: one time in big digits, in colour, on a coloured ground.
+    What it costs above the bare window (Qt's font database, PySide6's `Qt` enums that any
+    painted colour makes, glyphs drawn) is the floor of every window that shows a number."""
+    from PySide6.QtGui import QColor, QFont, QPainter
+    from PySide6.QtWidgets import QWidget
+
+    class Face(QWidget):
+        def paintEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), QColor(16, 18, 24))
+            font = QFont()
+            font.setPixelSize(300)
+            painter.setFont(font)
+            painter.setPen(QColor(245, 245, 245))
+            painter.drawText(self.rect(), 0x84, "12:34")  # centred
+            painter.end()
+
+    return Face()
+
+
 def open_window(app: object, kind: str, at_first_paint: Callable[[], None]) -> None:
-    """Open the bare window (`kind` "bare", on `app`) or RetroTimer's as the `retrotimer`
-    command does (on `app` if one was made, else on the one it makes), and call
-    `at_first_paint` from the event loop just after the window is first painted; returns
-    when the event loop ends. Before RetroTimer has imported QtWidgets, the watcher waits
-    for that import."""
-    if kind == "bare":
+    """Open the bare window (`kind` "bare", on `app`), the same with a timer face in it
+    ("face"), or RetroTimer's as the `retrotimer` command does (on `app` if one was made,
+    else on the one it makes), and call `at_first_paint` from the event loop just after the
+    window is first painted; returns when the event loop ends. Before RetroTimer has
+    imported QtWidgets, the watcher waits for that import."""
+    if kind in ("bare", "face"):
         from PySide6.QtWidgets import QMainWindow
 
         watch_first_show(at_first_paint)
         window = QMainWindow()
+        if kind == "face":
+            window.setCentralWidget(timer_face())
         window.resize(1280, 800)
         window.show()
         app.exec()  # type: ignore[attr-defined]
@@ -113,16 +138,25 @@ def _report() -> None:
     from PySide6.QtWidgets import QApplication
 
     print(f'{{"rss_mb": {rss_mb():.1f}, "cpu_s": {time.process_time()}}}', flush=True)
+    if EXIT_AT_PAINT in sys.argv:
+        # Counted work (instructions under callgrind) stops at the first paint: the two
+        # contenders' teardowns are not part of a start.
+        import os
+
+        os._exit(0)
     for widget in QApplication.topLevelWidgets():
         widget.close()
 
 
+EXIT_AT_PAINT = "--exit-at-paint"
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["bare"]:
+    kind = sys.argv[1] if len(sys.argv) > 1 else ""
+    if kind not in ("bare", "face", "app") or sys.argv[2:] not in ([], [EXIT_AT_PAINT]):
+        sys.exit(f"usage: first_paint.py bare|face|app [{EXIT_AT_PAINT}]")
+    if kind != "app":
         from PySide6.QtWidgets import QApplication
 
-        open_window(QApplication(sys.argv[:1]), "bare", _report)
-    elif sys.argv[1:] == ["app"]:
-        open_window(None, "app", _report)
+        open_window(QApplication(sys.argv[:1]), kind, _report)
     else:
-        sys.exit("usage: first_paint.py bare|app")
+        open_window(None, "app", _report)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from retrotimer import collector_at_start
 from retrotimer.audio.cues_on_demand import CuesOnDemand, cues_on_demand
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.sensors.pairing import paired_devices
@@ -347,6 +348,7 @@ def _run_window(
     for text in told:
         log.warning("%s", text)
     window = desktop.window
+    window.first_painted.connect(collector_at_start.release)  # held by the command line
     if template is not None:
         window.open_template(template)
     window.show()

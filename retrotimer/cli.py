@@ -160,14 +160,20 @@ def _open_window(args: argparse.Namespace) -> int:
         from retrotimer.commands.template_source import load_template_argument
 
         template, speed = load_template_argument(args.template), args.speed
-    # Imported here so that subcommands start without loading the widgets; before them,
-    # PySide6 is told not to keep their sources in memory.
-    from retrotimer.ui.shell.pyside_sources import read_sources_lightly
+    from retrotimer import collector_at_start
 
-    read_sources_lightly()
-    from retrotimer.app import run_gui
+    collector_at_start.hold()  # the window's `release` lets it go at the first paint
+    try:
+        # Imported here so that subcommands start without loading the widgets; before them,
+        # PySide6 is told not to keep their sources in memory.
+        from retrotimer.ui.shell.pyside_sources import read_sources_lightly
 
-    return run_gui(sys.argv[:1], quit_after_s=args.quit_after, template=template, speed=speed)
+        read_sources_lightly()
+        from retrotimer.app import run_gui
+
+        return run_gui(sys.argv[:1], quit_after_s=args.quit_after, template=template, speed=speed)
+    finally:
+        collector_at_start.end()
 
 
 def gui_main() -> int:
