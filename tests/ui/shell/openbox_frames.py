@@ -43,11 +43,17 @@ def wait_for_openbox() -> None:
 
 
 def report(name: str, window: QWidget) -> None:
+    # Openbox frames a window in steps (its frame's size, then its place): what is reported
+    # is a frame that stayed the same over one settling, at most 10 s on a busy machine.
+    end = time.monotonic() + 10
     settle()
-    end = time.monotonic() + 10  # a busy machine can take a while to map and frame it
-    while window.frameGeometry() == window.geometry() and time.monotonic() < end:
+    before = None
+    while time.monotonic() < end:
+        frame, inner = window.frameGeometry(), window.geometry()
+        if frame != inner and (frame, inner) == before:
+            break
+        before = (frame, inner)
         settle()
-    frame, inner = window.frameGeometry(), window.geometry()
     available = window.screen().availableGeometry()
     print(
         json.dumps(
