@@ -7,7 +7,7 @@ import gc
 
 def hold() -> None:
     """Until the window's first paint. What is made at start (modules, classes, enums, the
-    window) lives as long as the window: searching it for garbage cycles cost 1.4 % of the
+    window) lives as long as the window: searching it for garbage cycles cost 1.3 % of the
     start's instructions, to find a few hundred objects (bench/startup.py --instructions)."""
     gc.disable()
 
