@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 
 WIDGETS = "PySide6.QtWidgets"
+EXIT_AT_PAINT = "--exit-at-paint"
 
 
 def rss_mb() -> float:
@@ -147,8 +148,6 @@ def _report() -> None:
     for widget in QApplication.topLevelWidgets():
         widget.close()
 
-
-EXIT_AT_PAINT = "--exit-at-paint"
 
 if __name__ == "__main__":
     kind = sys.argv[1] if len(sys.argv) > 1 else ""

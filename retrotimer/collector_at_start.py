@@ -15,7 +15,7 @@ def hold() -> None:
 def release() -> None:
     """At the first paint: the collector runs again, over what is made from now on. The
     start's objects are frozen out of its passes: a full collection, which stops the
-    session's timer, then takes about 1 ms instead of 7-12 (bench/collection_pause.py).
+    session's timer, then takes 1-2 ms instead of 8-16 (bench/collection_pause.py).
     Does nothing unless held."""
     if gc.isenabled():
         return
