@@ -7,7 +7,6 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from retrotimer import collector_at_start
 from retrotimer.audio.cues_on_demand import CuesOnDemand, cues_on_demand
 from retrotimer.core.history.history_ports import HistoryUnavailable
 from retrotimer.core.sensors.pairing import paired_devices
+from retrotimer.core.value import replace, value
 from retrotimer.exchange.exchange_files import ExchangeFiles
 from retrotimer.exchange.history.history_files import JsonCsvHistoryFiles, save_unsaved
 from retrotimer.runtime.clock import Clock, ScaledClock, Wait, system_clock, system_wait
@@ -196,7 +196,7 @@ def build_window(
     return window
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Desktop:
     """The window and what it holds while it is open; `close_desktop` lets go of them.
     `startup` is what the user is told first (folders not writable, a settings file kept

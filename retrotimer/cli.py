@@ -7,15 +7,15 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from importlib import import_module
 
 from retrotimer import __version__
 from retrotimer.cli_guards import missing_display, quiet_on_closed_pipe
 from retrotimer.cli_numbers import number_argument
+from retrotimer.core.value import value
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Subcommand:
     """A subcommand as the top-level help lists it; its module (in `retrotimer.commands`)
     adds the arguments with `register(parser)` and runs it."""

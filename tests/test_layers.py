@@ -94,8 +94,11 @@ def shared_public_names(root: Path) -> dict[str, list[str]]:
     places: defaultdict[str, list[str]] = defaultdict(list)
     for path in sorted(root.rglob("*.py")):
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.FunctionDef | ast.ClassDef) and not node.name.startswith("_"):
-                places[node.name].append(str(path.relative_to(root)))
+            module = str(path.relative_to(root))
+            public = isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name[0] != "_"
+            # A function's @overload signatures are the one function, in its one module.
+            if public and module not in places[node.name]:
+                places[node.name].append(module)
     return {name: found for name, found in places.items() if len(found) > 1}
 
 

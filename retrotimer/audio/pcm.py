@@ -7,8 +7,9 @@ import math
 import sys
 import wave
 from array import array
-from dataclasses import dataclass
 from pathlib import Path
+
+from retrotimer.core.value import value
 
 SAMPLE_WIDTH = 2
 FULL_SCALE = 32767
@@ -21,7 +22,7 @@ class AudioFileError(Exception):
     """A sound file that cannot be used, with its path and the reason."""
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Clip:
     """A named sound: signed 16-bit little-endian mono PCM at `rate` frames a second."""
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.audio.backend import AudioBackend, BackendUnavailable, SilentBackend
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.audio.pcm import Clip
@@ -59,7 +59,7 @@ def default_factories() -> dict[str, BackendFactory]:
     return {"simpleaudio": simpleaudio, "qt": qt, "silent": SilentBackend}
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class BackendRequest:
     """The backends to try, best first, and what decided it."""
 
@@ -91,7 +91,7 @@ def request_backends(setting: str, environ: Mapping[str, str] | None = None) -> 
     return BackendRequest(order, reason, tuple(problems))
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class BackendStatus:
     """One backend as `diagnose` reports it."""
 

@@ -6,7 +6,6 @@ import atexit
 import threading
 import time
 from array import array
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,6 +21,7 @@ from PySide6.QtCore import (
 
 from retrotimer.audio.backend import BackendUnavailable, PlaybackError
 from retrotimer.audio.pcm import SAMPLE_WIDTH, SOUND_RATE, Clip, resampled, samples_of
+from retrotimer.core.value import builder
 
 # How far ahead of the speaker the mixer keeps the stream while it plays: enough to ride
 # out a moment without the interpreter lock, little enough that a cue is not heard late.
@@ -57,7 +57,7 @@ def _multimedia() -> Any:
     return QtMultimedia
 
 
-@dataclass(slots=True)
+@builder
 class _Voice:
     """A sound being mixed: its samples and how far it has got."""
 

@@ -9,7 +9,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from retrotimer.audio.pcm import (
@@ -21,6 +20,7 @@ from retrotimer.audio.pcm import (
     resampled,
     trimmed,
 )
+from retrotimer.core.value import value
 
 RENDER_TIMEOUT_S = 30.0
 # Speech peaks a little under full scale: as loud as it can be without clipping.
@@ -52,7 +52,7 @@ class NothingSpoken(SpeechError):
     """The engine ran but produced only silence for this text (the engine itself works)."""
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Invocation:
     """How to run an engine once: arguments, text on standard input, extra environment."""
 
@@ -61,7 +61,7 @@ class Invocation:
     env: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SpeechEngine:
     """An engine found on this machine."""
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from retrotimer.core.session.cue_sounds import SpeechRank
 from retrotimer.core.session.speech_plan import PHRASE_GAP_S, SENTENCE_GAP_S, STALE_AFTER_S
+from retrotimer.core.value import builder, field, value
 
 if TYPE_CHECKING:
     from retrotimer.audio.pcm import Clip
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 __all__ = ["PHRASE_GAP_S", "SENTENCE_GAP_S", "STALE_AFTER_S", "Due", "SpeechQueue", "Utterance"]
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Utterance:
     """A sentence: clips spoken in order, starting at `not_before` or as soon after as allowed."""
 
@@ -32,7 +32,7 @@ class Utterance:
         return self.rank is SpeechRank.SAFETY
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Due:
     """What to do now: stop what is sounding first (`cut_off`), then start `clips`."""
 
@@ -40,7 +40,7 @@ class Due:
     cut_off: bool = False
 
 
-@dataclass(slots=True)
+@builder
 class _Waiting:
     utterance: Utterance
     order: int

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from retrotimer.audio.pcm import FULL_SCALE, SOUND_RATE, Clip, clip_from_samples
 from retrotimer.core.model import Direction
@@ -18,6 +17,7 @@ from retrotimer.core.session.tone_names import (
     go_name,
     pip_name,
 )
+from retrotimer.core.value import value
 
 # Raised-cosine ramps this long at both ends of every note: a sine cut off mid-wave clicks.
 FADE_S = 0.008
@@ -25,7 +25,7 @@ FADE_S = 0.008
 LEVEL = 0.6
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Note:
     """One note of a tone: pitch, length, loudness and how fast it dies away (0: held)."""
 
@@ -64,7 +64,7 @@ def render_notes(name: str, notes: Recipe, rate: int = SOUND_RATE) -> Clip:
     return clip_from_samples(name, samples, rate)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ToneFamily:
     """The sounds that lead into a segment of one direction."""
 
@@ -72,7 +72,7 @@ class ToneFamily:
     go: Clip
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Tones:
     """Every synthesised sound, decoded once."""
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from retrotimer.audio.pcm import AudioFileError, Clip, read_wav
+from retrotimer.core.value import value
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
@@ -29,7 +29,7 @@ def phrase_file_name(phrase: str) -> str:
     return "-".join(part for part in slug.split("-") if part) + ".wav"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Manifest:
     """What `packaging/render_voice.py` wrote: the engine and the file of each phrase."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from retrotimer.commands.review_options import (
@@ -19,6 +18,7 @@ from retrotimer.core.history.history_values import (
     Review,
     rating_words,
 )
+from retrotimer.core.value import replace
 from retrotimer.storage.history.local_time import local_datetime
 
 if TYPE_CHECKING:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from datetime import datetime
@@ -31,6 +30,7 @@ from retrotimer.core.programs.training_rhythm import rhythm_advice
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.templates.template_toml import template_to_toml
 from retrotimer.core.totals import total_clock_text
+from retrotimer.core.value import replace
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.program_store import ProgramChoiceStore, ProgramStore
 from retrotimer.storage.settings_store import SettingsStore
@@ -236,7 +236,7 @@ def resume_command(args: argparse.Namespace) -> int:
     now = datetime.now().astimezone()
     offset = now.utcoffset()
     moment = WallTime(now.timestamp(), int(offset.total_seconds()) if offset else 0)
-    choice = dataclasses.replace(active.choice, resumed=(*active.choice.resumed, moment))
+    choice = replace(active.choice, resumed=(*active.choice.resumed, moment))
     try:
         store.save(choice)
     except OSError as error:
@@ -268,7 +268,7 @@ def import_command(args: argparse.Namespace) -> int:
 
 def duplicate_command(args: argparse.Namespace) -> int:
     store = ProgramStore.from_paths(AppPaths.from_environment())
-    copy = dataclasses.replace(store.get(args.name), name=args.new_name.strip())
+    copy = replace(store.get(args.name), name=args.new_name.strip())
     problems = program_problems(copy)
     if problems:
         raise ProgramError(problems)

@@ -6,7 +6,6 @@ import errno
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +21,7 @@ from retrotimer.core.programs.program_model import (
 from retrotimer.core.programs.program_view import ProgramView, view_of_state, view_program
 from retrotimer.core.session.plan import compile_plan, plan_to_json
 from retrotimer.core.templates.text_syntax import format_template_text
+from retrotimer.core.value import value
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.coach_checkpoint import replayed
 from retrotimer.storage.history.figure_rows import FigureRows
@@ -96,7 +96,7 @@ def syntax_outline(template: Template) -> list[str]:
     return text.split("\n\n", 1)[-1].rstrip("\n").split("\n")
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Active:
     """The active program, how it was chosen, and the settings its plans compile with."""
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from retrotimer.core.value import value
 
 # A tap closer than this share of the typical interval to the previous one is the same step
 # tapped twice (a bounce of the finger, a key hit twice).
@@ -17,7 +18,7 @@ PAUSE_SHARE = 2.5
 MIN_TAPS = 3
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class CadenceEstimate:
     """The measured cadence and how the taps were read.
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from retrotimer.core.value import value
 
 
 class Direction(enum.Enum):
@@ -34,7 +35,7 @@ class Venue(enum.Enum):
     ANY = "any"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class KindInfo:
     """The fixed facts about one segment kind."""
 
@@ -106,7 +107,7 @@ class LengthUnit(enum.Enum):
     OPEN = "open"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Length:
     """How long a segment lasts: whole seconds, whole steps, whole metres, or open.
 
@@ -156,7 +157,7 @@ class Length:
         return self.unit in (LengthUnit.OPEN, LengthUnit.METRES)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Prompt:
     """Words said and shown a number of seconds into a segment ("Cadence up now" at 30 s)."""
 
@@ -164,7 +165,7 @@ class Prompt:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Segment:
     """One stretch of the session: a kind, a length, an optional label and on-screen note,
     and prompts timed within it."""
@@ -180,7 +181,7 @@ class Segment:
         return self.label or self.kind.label
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Repeat:
     """A block of items run `count` times; blocks may nest."""
 
@@ -191,7 +192,7 @@ class Repeat:
 Item = Segment | Repeat
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Template:
     """A named, reusable session: what the user builds and edits."""
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from retrotimer.core.model import SegmentKind, Venue
 from retrotimer.core.toml_reading import TomlProblem, load_toml, without_bom
 from retrotimer.core.toml_reading import check_toml_depth as check_toml_depth
+from retrotimer.core.value import field_names, replace, value
 
 # Reading settings field by field:
 # - `check_setting(name, value)` checks one field: (value, None), or (None, a message naming
@@ -69,7 +68,7 @@ AUDIO_BACKENDS = ("auto", "simpleaudio", "qt", "silent")
 MAX_TEXT_SETTING = 200
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Settings:
     """Everything a user can adjust. Defaults follow the safety advice for beginners."""
 
@@ -139,8 +138,8 @@ class Settings:
         """Messages for values out of range, each naming the field, its value and the range
         allowed; empty when the settings are usable."""
         problems = []
-        for field in dataclasses.fields(self):
-            _value, problem = check_setting(field.name, getattr(self, field.name))
+        for name in field_names(Settings):
+            _value, problem = check_setting(name, getattr(self, name))
             if problem is not None:
                 problems.append(problem)
         return problems
@@ -176,7 +175,7 @@ def changes_sessions(old: Settings, new: Settings) -> bool:
     return any(getattr(old, name) != getattr(new, name) for name in SESSION_FIELDS)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class NumberRule:
     """The numbers a setting allows: words for people, its range and unit."""
 
@@ -217,7 +216,7 @@ NUMBER_RULES: dict[str, NumberRule] = {
     ),
 }
 _DEFAULTS = Settings()
-FIELD_NAMES = tuple(field.name for field in dataclasses.fields(Settings))
+FIELD_NAMES = field_names(Settings)
 
 
 def _shown(value: Any) -> str:
@@ -275,7 +274,7 @@ def check_setting(name: str, value: Any) -> tuple[Any, str | None]:
     return (value if rule.whole else float(value)), None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SettingProblem:
     """A setting that could not be used; `line` is where it was written, when known."""
 
@@ -288,7 +287,7 @@ class SettingProblem:
         return f"{place}: {self.message}" if place else self.message
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SettingsReading:
     """Settings built field by field: `values` holds every field that could be used (the
     rest are the defaults in `settings`), `problems` one entry for each that could not."""
@@ -312,7 +311,7 @@ def settings_from_mapping(
             values[key] = value
         else:
             problems.append(SettingProblem(key, message, where.get(key)))
-    return SettingsReading(dataclasses.replace(_DEFAULTS, **values), values, tuple(problems))
+    return SettingsReading(replace(_DEFAULTS, **values), values, tuple(problems))
 
 
 _KEY_LINE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
@@ -345,4 +344,4 @@ def read_settings_text(text: str) -> SettingsReading:
         except TomlProblem:
             continue
     reading = settings_from_mapping(data, lines)
-    return dataclasses.replace(reading, problems=(broken, *reading.problems))
+    return replace(reading, problems=(broken, *reading.problems))

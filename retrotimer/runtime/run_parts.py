@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.session.session_machine import Session
+from retrotimer.core.value import value
 from retrotimer.runtime.wall_clock import WallClock, system_wall_clock
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from retrotimer.runtime.clock import Clock, Wait
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class RunParts:
     """What every session of a launch shares. `history`, `cues` and `awake` are optional:
     a run without history is not recorded; without cues it is silent. `speed` compresses

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -15,6 +14,7 @@ from retrotimer.core.session.session_machine import (
     SessionState,
     SessionView,
 )
+from retrotimer.core.value import replace
 from retrotimer.runtime.footpod_steps import FootpodSteps
 from retrotimer.runtime.history_recording import HistoryRecording
 from retrotimer.runtime.sample_recording import SampleRecording

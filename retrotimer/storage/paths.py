@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
+from retrotimer.core.value import field, replace, value
 from retrotimer.storage.user_files import describe_os_error, folder_problem
 
 APP_NAME = "RetroTimer"
 HOME_VARIABLE = "RETROTIMER_HOME"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class AppPaths:
     """The app's directories; nothing is created until `ensure` is called. `problem` says,
     after `ensure`, why some cannot be made (for the window's status bar and one line of
@@ -27,7 +26,7 @@ class AppPaths:
     data: Path
     cache: Path
     log: Path
-    problem: str | None = dataclasses.field(default=None, compare=False)
+    problem: str | None = field(default=None, compare=False)
 
     @property
     def templates(self) -> Path:
@@ -66,7 +65,7 @@ class AppPaths:
                     raise PermissionError(errno.EACCES, "permission denied")
             except OSError as error:
                 reason = folder_problem(directory) or describe_os_error(error)
-                return dataclasses.replace(
+                return replace(
                     self,
                     problem=(
                         f"RetroTimer cannot write in {directory} ({reason}): settings, "

@@ -4,7 +4,6 @@ of the active program (a small TOML file of its own)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from retrotimer.core.programs.program_error import ProgramError
 from retrotimer.core.templates.template_toml import toml_string
 from retrotimer.core.templates.validation import TemplateError
 from retrotimer.core.toml_reading import TomlProblem, load_toml
+from retrotimer.core.value import value
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.templates.template_files import read_template_file_text
 from retrotimer.storage.templates.template_store import file_stem
@@ -62,7 +62,7 @@ def load_program_file(path: Path) -> Program:
     return reading.program
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ProgramEntry:
     """A program as listed: built-in ones have no path."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import os
 import time
@@ -113,8 +112,5 @@ class SettingsStore:
         problems = settings.validate()
         if problems:
             raise ValueError("; ".join(problems))
-        lines = [
-            f"{field.name} = {_toml_value(getattr(settings, field.name))}"
-            for field in dataclasses.fields(Settings)
-        ]
+        lines = [f"{name} = {_toml_value(getattr(settings, name))}" for name in FIELD_NAMES]
         write_atomic(self.path, "\n".join(lines) + "\n", make_folder=True)

@@ -8,12 +8,11 @@ last quarter ends, against where the first began, is how long the phrase took to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import numpy.typing as npt
 
 from retrotimer.audio.pcm import SOUND_RATE, Clip, samples_of
+from retrotimer.core.value import value
 from tests.audio.pulse_sink import Recording
 
 Signal = npt.NDArray[np.float64]
@@ -22,7 +21,7 @@ MATCH = 0.6
 QUARTERS = 4
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Heard:
     """Where a clip was found (monotonic seconds), how well, and how long it took to play."""
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import shutil
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,6 +25,7 @@ from retrotimer.core.session.session_events import Event, EventKind, SessionStat
 from retrotimer.core.session.session_machine import Session
 from retrotimer.core.session.tone_names import FINISH, go_name, pip_name
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.session_controller import SessionController
 from tests.audio.fakes import FakeBackend
@@ -312,13 +311,13 @@ def test_volume_and_mute(qtbot: QtBot, rigs: list[Rig], plan: Plan) -> None:
     rig = Rig()
     rigs.append(rig)
     rig.player.load(plan, get_ready(plan))
-    half = dataclasses.replace(SETTINGS, volume=0.5)
+    half = replace(SETTINGS, volume=0.5)
     rig.player.apply_settings(half)
     rig.player.handle(cue(plan, CueType.COUNTDOWN, 1))
     assert rig.device.played[-1] == (pip_name(Direction.NONE), 0.25)
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 1))
     stops = rig.device.stops
-    rig.player.apply_settings(dataclasses.replace(half, muted=True))
+    rig.player.apply_settings(replace(half, muted=True))
     assert rig.device.stops == stops + 1  # what was sounding stops too
     count = len(rig.device.played)
     rig.player.handle(cue(plan, CueType.ANNOUNCE, 2))
@@ -530,7 +529,7 @@ def test_wait_ready_asks_the_output_and_says_when_it_is_not(
 def test_the_heart_rate_is_said_after_the_safety_words_of_a_segment_end(
     qtbot: QtBot, rigs: list[Rig], plan: Plan
 ) -> None:
-    rig = Rig(dataclasses.replace(SETTINGS, speak_heart_rate=True))
+    rig = Rig(replace(SETTINGS, speak_heart_rate=True))
     rigs.append(rig)
     rig.player.load(plan, get_ready(plan))
     # A backward segment ends: it is done, "stop and turn around" is due, and the heart rate.

@@ -4,7 +4,6 @@ plan and the settings it was given before."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -18,6 +17,7 @@ from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.session_events import Event, EventKind, SessionState
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from tests.audio.fakes import FakeBackend
 from tests.factories import first_steps
 

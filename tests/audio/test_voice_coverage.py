@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -20,6 +19,7 @@ from retrotimer.core.session.session_events import Event, EventKind, SessionStat
 from retrotimer.core.session.session_machine import get_ready_cues
 from retrotimer.core.settings import MAX_COUNTDOWN_PIPS, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.value import replace
 from tests import strategies
 
 VOICE = VoiceLibrary.load()

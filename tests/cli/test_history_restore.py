@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 import uuid
 from pathlib import Path
@@ -25,6 +24,7 @@ from retrotimer.core.session.records import (
     summarise,
 )
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from retrotimer.exchange.history.history_files import save_unsaved
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.storage.paths import AppPaths
@@ -78,8 +78,8 @@ def record_session(writer: object) -> tuple[SessionRecorder, SessionSummary]:
 
 
 def with_review(session: HistorySession) -> HistorySession:
-    entry = dataclasses.replace(session.entry, rating=4, near_stumbles=1, notes="windy")
-    return dataclasses.replace(session, entry=entry)
+    entry = replace(session.entry, rating=4, near_stumbles=1, notes="windy")
+    return replace(session, entry=entry)
 
 
 def import_file(path: Path) -> subprocess.CompletedProcess[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS, LEARN, b
 from retrotimer.core.programs.program_toml import parse_program_toml, program_to_toml
 from retrotimer.core.session.plan import compile_plan, plan_to_json
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import field_names, replace
 from retrotimer.exchange.history.history_codec import sessions_to_json
 from tests.cli_runner import retrotimer
 from tests.core.programs.program_history import ran, recorded
@@ -183,7 +183,7 @@ def test_the_calendar_escapes_names_as_a_second_icalendar_parser_reads_them(
     assert learn is not None
     name = "Retro, slow; steady \\ plan"
     mine = tmp_path / "mine.toml"
-    mine.write_text(program_to_toml(dataclasses.replace(learn, name=name)), "utf-8")
+    mine.write_text(program_to_toml(replace(learn, name=name)), "utf-8")
     assert retrotimer("program", "import", str(mine)).returncode == 0
     assert retrotimer("program", "start", name, "--on", "2026-03-02").returncode == 0
     out = tmp_path / "plan.ics"
@@ -200,7 +200,7 @@ def test_history_import_keeps_sessions_of_an_unknown_program_and_says_so(
     plain = session(0, segments=(segment(0),), review=Review(4))
     entry = plain.entry.__class__(
         **{
-            **{f: getattr(plain.entry, f) for f in plain.entry.__dataclass_fields__},
+            **{f: getattr(plain.entry, f) for f in field_names(type(plain.entry))},
             "program": ProgramRef("Somebody's plan", 1, 1),
         }
     )
@@ -315,7 +315,7 @@ def test_import_warns_about_a_program_that_grows_too_fast(
 ) -> None:
     learn = builtin_program(LEARN)
     assert learn is not None
-    steep = dataclasses.replace(learn, name="Steep", weeks=(learn.weeks[0], learn.weeks[9]))
+    steep = replace(learn, name="Steep", weeks=(learn.weeks[0], learn.weeks[9]))
     path = tmp_path / "steep.toml"
     path.write_text(program_to_toml(steep), "utf-8")
     imported = retrotimer("program", "import", str(path))

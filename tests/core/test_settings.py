@@ -3,7 +3,6 @@ the value and the range, and every good value kept when others are bad."""
 
 from __future__ import annotations
 
-import dataclasses
 import math
 
 import pytest
@@ -24,6 +23,7 @@ from retrotimer.core.settings import (
     read_settings_text,
     settings_from_mapping,
 )
+from retrotimer.core.value import replace
 from tests.template_strategies import hostile_toml
 
 
@@ -114,9 +114,7 @@ def test_a_mapping_keeps_every_good_value_and_locates_each_bad_one() -> None:
         {"volume": 3, "clock_jump_s": 9},
     )
     assert reading.values == {"cadence_backward_jog": 150, "theme": Theme.DARK}
-    assert reading.settings == dataclasses.replace(
-        Settings(), cadence_backward_jog=150, theme=Theme.DARK
-    )
+    assert reading.settings == replace(Settings(), cadence_backward_jog=150, theme=Theme.DARK)
     assert [(p.field, p.line) for p in reading.problems] == [("volume", 3), ("clock_jump_s", 9)]
     assert reading.problems[0].render("settings.toml").startswith("settings.toml:3: volume = 7.0")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from typing import Any
 
@@ -19,6 +18,7 @@ from retrotimer.core.settings import (
     changes_sessions,
 )
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.value import field_names, replace
 from tests.factories import simple
 
 DEFAULTS = Settings()
@@ -64,13 +64,13 @@ def what_sessions_see(settings: Settings) -> list[object]:
     return seen
 
 
-FIELDS = [field.name for field in dataclasses.fields(Settings)]
+FIELDS = list(field_names(Settings))
 BASELINE = what_sessions_see(DEFAULTS)
 
 
 @pytest.mark.parametrize("name", [name for name in FIELDS if name not in SESSION_FIELDS])
 def test_a_field_outside_the_set_changes_no_plan_and_no_session(name: str) -> None:
-    changed = dataclasses.replace(DEFAULTS, **{name: other_value(name)})
+    changed = replace(DEFAULTS, **{name: other_value(name)})
     assert not changed.validate()
     assert what_sessions_see(changed) == BASELINE
     assert not changes_sessions(DEFAULTS, changed)
@@ -78,7 +78,7 @@ def test_a_field_outside_the_set_changes_no_plan_and_no_session(name: str) -> No
 
 @pytest.mark.parametrize("name", sorted(SESSION_FIELDS))
 def test_every_field_in_the_set_changes_some_plan_or_session(name: str) -> None:
-    changed = dataclasses.replace(DEFAULTS, **{name: other_value(name)})
+    changed = replace(DEFAULTS, **{name: other_value(name)})
     assert not changed.validate()
     assert what_sessions_see(changed) != BASELINE
     assert changes_sessions(DEFAULTS, changed)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,6 +14,7 @@ from retrotimer.core.exchange.workout import template_to_workout
 from retrotimer.core.history.history_values import HistorySession
 from retrotimer.core.model import Length, Prompt, Segment, SegmentKind, Template, Venue
 from retrotimer.core.settings import Settings, StepsAs
+from retrotimer.core.value import replace
 from retrotimer.exchange.activities.fit_activity import SOFTWARE_VERSION, encode_activity
 from retrotimer.exchange.workouts.fit_workout import encode_workout, read_fit_workout
 from tests.history_samples import MONDAY_2024_05_06, sessions

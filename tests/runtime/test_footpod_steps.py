@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -18,6 +17,7 @@ from retrotimer.core.sensors.sensor_values import StrideReading
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.session_machine import Command
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from retrotimer.exchange.history.history_codec import sessions_to_csv, sessions_to_json
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.run_parts import RunParts

@@ -3,7 +3,6 @@ in the segment under way, written in batches and at the end."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -14,6 +13,7 @@ from retrotimer.core.sensors.sensor_values import HeartRateReading, StrideReadin
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.session_machine import Command
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.run_parts import RunParts
 from retrotimer.runtime.sample_recording import BATCH

@@ -4,7 +4,6 @@ disk refuses, and nothing left running once it is over."""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -21,6 +20,7 @@ from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.records import SessionOutcome
 from retrotimer.core.session.session_machine import Command, Event, EventKind, SessionState
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.history_recording import RETRY_INTERVAL_MS
 from retrotimer.runtime.run_parts import RunParts

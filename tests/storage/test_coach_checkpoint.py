@@ -3,7 +3,6 @@ same program, choice and sessions, and a file that is not one is a miss that get
 
 from __future__ import annotations
 
-import dataclasses
 import pickle
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from retrotimer.core.history.history_values import Review
 from retrotimer.core.programs.coach import replay
 from retrotimer.core.programs.coach_replay import CoachState
 from retrotimer.core.programs.program_choice import ProgramChoice
+from retrotimer.core.value import replace
 from retrotimer.storage.coach_checkpoint import CHECKPOINT_FILE, replayed
 from retrotimer.storage.history.history_store import HistoryStore
 from tests.core.programs.program_history import START, ran, recorded, small_program
@@ -66,7 +66,7 @@ def test_it_is_used_again_only_for_the_same_rows_program_and_choice(tmp_path: Pa
     assert coach(store, cache) == whole(store)
     assert coach(store, cache).week == 1, "the first session is hard now"
     tamper_week(cache, 3)
-    other_days = dataclasses.replace(CHOICE, training_days=("tue", "sat"))
+    other_days = replace(CHOICE, training_days=("tue", "sat"))
     assert coach(store, cache, other_days) == whole(store, other_days)
 
 

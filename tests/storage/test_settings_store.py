@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from retrotimer.core.model import Venue
 from retrotimer.core.settings import Settings, Theme
+from retrotimer.core.value import replace
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.settings_store import MAX_SETTINGS_BYTES, SettingsStore
 
@@ -36,7 +36,7 @@ def test_missing_file_gives_defaults() -> None:
 
 def test_save_and_load_round_trip() -> None:
     store = SettingsStore(AppPaths.from_environment())
-    changed = dataclasses.replace(
+    changed = replace(
         Settings(),
         cadence_backward_jog=150,
         theme=Theme.DARK,
@@ -72,7 +72,7 @@ GOOD = (
     "voice = false\n"
     "get_ready_s = 8\n"
 )
-KEPT = dataclasses.replace(
+KEPT = replace(
     Settings(),
     cadence_backward_walk=90,
     cadence_backward_jog=150,
@@ -152,7 +152,7 @@ def test_the_first_run_flag_is_saved_with_the_cadence_and_defaults_to_not_done()
     paths = AppPaths.from_environment()
     store = SettingsStore(paths)
     assert store.load().first_run_done is False
-    store.save(dataclasses.replace(Settings(), first_run_done=True, cadence_backward_walk=96))
+    store.save(replace(Settings(), first_run_done=True, cadence_backward_walk=96))
     assert "first_run_done = true" in paths.settings_file.read_text(encoding="utf-8")
     loaded = store.load()
     assert loaded.first_run_done is True and loaded.cadence_backward_walk == 96

@@ -3,7 +3,6 @@ cue player, each of its wires followed to where it leads; a second instance refu
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -22,6 +21,7 @@ from retrotimer.core.model import Venue
 from retrotimer.core.programs.builtin_programs import LEARN
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.session.session_machine import SessionState
+from retrotimer.core.value import replace
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.runtime.wall_clock import system_wall_clock
 from retrotimer.storage.instance_lock import InstanceLock, lock_path
@@ -123,7 +123,7 @@ def test_settings_changes_reach_the_cue_player(
         # The Run screen's session, which gives the speaker its plan, is made once painted.
         with qtbot.waitSignal(made.window.first_painted):
             made.window.show()
-        settings.update(dataclasses.replace(settings.current, volume=0.3))
+        settings.update(replace(settings.current, volume=0.3))
         cues.preview_volume()  # builds the player, with the settings of now
         assert cues.backend_name == "simpleaudio"
         assert device.played[-1] == (PREVIEW_TONE, pytest.approx(gain_for_volume(0.3)))
@@ -131,11 +131,11 @@ def test_settings_changes_reach_the_cue_player(
         assert player is not None
         speech = player.speech_plan
         assert speech is not None and speech.lines, "the loaded plan has words"
-        settings.update(dataclasses.replace(settings.current, voice=False))
+        settings.update(replace(settings.current, voice=False))
         speech = player.speech_plan
         assert speech is not None and speech.lines == ()
         stops, played = device.stops, len(device.played)
-        settings.update(dataclasses.replace(settings.current, muted=True))
+        settings.update(replace(settings.current, muted=True))
         assert device.stops == stops + 1, "muting silences at once"
         cues.preview_volume()
         assert len(device.played) == played

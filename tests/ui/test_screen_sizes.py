@@ -3,7 +3,6 @@ would show it: inside the screen with its frame, nothing overlapping, no text cu
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -16,6 +15,7 @@ from retrotimer.core.programs.builtin_programs import LEARN, TREADMILL, TWENTY
 from retrotimer.core.programs.journey import Journey
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.session.session_machine import SessionState
+from retrotimer.core.value import replace
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.ui.programs.completion_dialog import CompletionDialog
 from retrotimer.ui.run.keys_help import KeysHelp
@@ -35,7 +35,7 @@ def on_screen(request: pytest.FixtureRequest, harness: Harness) -> Iterator[Harn
     library.choose(ProgramChoice(LEARN, local_day(harness.wall_clock())))
     harness.window.close()
     harness.parts.memory.remove("window/geometry")  # saved on the default screen: a new start
-    harness.parts = dataclasses.replace(harness.parts, programs=library)
+    harness.parts = replace(harness.parts, programs=library)
     harness.window = harness.make_window()
     place_on(harness.window, screen_named(request.param))
     harness.show()
@@ -158,7 +158,7 @@ def keys_help(harness: Harness) -> QWidget | None:
 
 
 def checklist(harness: Harness) -> QWidget | None:
-    harness.settings.update(dataclasses.replace(TEST_SETTINGS, safety_checklist=True))
+    harness.settings.update(replace(TEST_SETTINGS, safety_checklist=True))
     harness.run.select_template("Treadmill steps")
     harness.run.toggle()
     return harness.run.checklist

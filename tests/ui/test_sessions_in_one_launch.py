@@ -4,8 +4,6 @@ summary and quit keys."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +13,7 @@ from retrotimer.audio.tones import synthesise_tones
 from retrotimer.audio.voice import VoiceLibrary
 from retrotimer.core.history.history_values import Review, SessionStatus
 from retrotimer.core.session.session_machine import SessionState
+from retrotimer.core.value import replace
 from retrotimer.storage.paths import AppPaths
 from tests.audio.fakes import FakeBackend
 from tests.ui.conftest import TEST_SETTINGS, Harness
@@ -66,9 +65,9 @@ def test_a_volume_key_after_the_end_leaves_the_done_screen(harness: Harness) -> 
 def test_a_plan_setting_reloads_an_idle_plan_but_volume_does_not(harness: Harness) -> None:
     harness.show()
     before = harness.run.session_run
-    harness.settings.update(dataclasses.replace(harness.settings.current, volume=0.3))
+    harness.settings.update(replace(harness.settings.current, volume=0.3))
     assert harness.run.session_run is before
-    slower = dataclasses.replace(harness.settings.current, cadence_backward_walk=60)
+    slower = replace(harness.settings.current, cadence_backward_walk=60)
     harness.settings.update(slower)
     assert harness.run.session_run is not before
     assert harness.run.plan is not None and harness.run.plan.total_s == 60 + 2 * (15 + 30) + 20

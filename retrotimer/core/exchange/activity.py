@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.exchange.workout import INTENSITY_OF_KIND, Intensity
 from retrotimer.core.model import SegmentKind, Venue
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.history.history_values import HistorySession, Pause
@@ -22,7 +22,7 @@ _SAME_S = 1e-6
 SAMPLE_HOLD_S = 5.0
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Lap:
     """One recorded segment. Times are seconds from the activity's start: the lap ran for
     `seconds` of timer time and stood still for `stopped_s` inside it (pauses)."""
@@ -43,7 +43,7 @@ class Lap:
         return INTENSITY_OF_KIND[self.kind]
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class TimerStop:
     """The timer stood still from `at_s` for `seconds` (a pause, the get-ready countdown)."""
 
@@ -64,7 +64,7 @@ def on_the_wall(timer_s: float, stops: tuple[TimerStop, ...], *, after_stops: bo
     return moment
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Activity:
     """What a training log imports: a run with laps, and when its timer stood still."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from retrotimer.core.exchange.kind_words import kind_from_words
@@ -20,6 +19,7 @@ from retrotimer.core.templates.validation import (
     TemplateReading,
     validate_template,
 )
+from retrotimer.core.value import builder, field, replace, value
 
 if TYPE_CHECKING:
     from retrotimer.core.settings import Settings
@@ -121,7 +121,7 @@ def _target(token: str, line_tokens: set[str]) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class _Section:
     count: int | None
     fallback: SegmentKind
@@ -155,7 +155,7 @@ def _prompt_text(text: str) -> tuple[str, list[Prompt]]:
     return parts[0].strip(), prompts
 
 
-@dataclass
+@builder
 class _StepReading:
     """A step line's length (a time or a distance) and the words that follow it."""
 

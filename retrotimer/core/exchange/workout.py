@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
 
 from retrotimer.core.model import Item, Repeat, Segment, SegmentKind, Template, Venue
 from retrotimer.core.session.plan import effective_venue, segment_seconds
 from retrotimer.core.settings import Settings, StepsAs
+from retrotimer.core.value import value
 
 
 class Intensity(enum.Enum):
@@ -35,7 +35,7 @@ INTENSITY_OF_KIND: dict[SegmentKind, Intensity] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class WorkoutStep:
     """One step on the watch. `seconds` None: an open step, ended by the lap button, or, with
     `metres`, a step that ends when the watch has measured that distance.
@@ -53,7 +53,7 @@ class WorkoutStep:
     metres: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class RepeatStep:
     """Go back to step `first_step` (an index into the workout's steps) until done `count` times."""
 
@@ -64,7 +64,7 @@ class RepeatStep:
 WorkoutEntry = WorkoutStep | RepeatStep
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Workout:
     """A workout as watches take it: running, steps in order, repeats as steps that go back."""
 

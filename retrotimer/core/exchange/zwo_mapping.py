@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 
 from retrotimer.core.exchange.kind_words import kind_from_words
 from retrotimer.core.exchange.timed_prompts import prompt_pieces
@@ -24,6 +23,7 @@ from retrotimer.core.templates.validation import (
     TemplateReading,
     validate_template,
 )
+from retrotimer.core.value import builder, field, replace, value
 
 ROOT = "workout_file"
 # FreeRide (and Zwift's other spelling) with a Duration is a run at the runner's own pace;
@@ -60,7 +60,7 @@ def local_name(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ZwoElement:
     """One XML element: its tag, attributes, text and children, as a parser gave them."""
 
@@ -77,7 +77,7 @@ class ZwoElement:
         return found.text.strip() if found is not None else ""
 
 
-@dataclass
+@builder
 class _Part:
     """A segment being built, where it starts in the workout, and the prompts it gets."""
 
@@ -96,7 +96,7 @@ class _Part:
         return replace(self.segment, prompts=tuple(ordered))
 
 
-@dataclass
+@builder
 class _Step:
     """The parts one step element makes: one, or `repeat` runs of an on and an off part."""
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
+
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.history.history_values import (
@@ -29,7 +30,7 @@ class HistoryUnavailable(Exception):
     """
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ImportResult:
     """How many sessions an import added, how many it completed (a session already in the
     history that lacked segments, pauses, its end or its review: a backup of a session the

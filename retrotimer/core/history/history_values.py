@@ -6,7 +6,6 @@ import enum
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from retrotimer.core.history.wall_time import WallTime
@@ -22,6 +21,7 @@ from retrotimer.core.session.records import (
     SessionTotals as SessionTotals,  # where it was first
 )
 from retrotimer.core.templates.text_rules import text_problems
+from retrotimer.core.value import replace, value
 
 if TYPE_CHECKING:
     from retrotimer.core.history.program_ref import ProgramRef
@@ -102,7 +102,7 @@ def rating_choices() -> str:
     return ", ".join(f'{number} "{words}"' for number, words in RATING_WORDS.items())
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Review:
     """What the runner says about a session afterwards; None where they said nothing.
 
@@ -151,7 +151,7 @@ class Review:
         return found
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SessionStart:
     """What is known when a session starts: the row written before the first segment."""
 
@@ -167,7 +167,7 @@ class SessionStart:
     program: ProgramRef | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SessionEnd:
     """How a session ended and its final totals."""
 
@@ -176,7 +176,7 @@ class SessionEnd:
     totals: SessionTotals
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Pause:
     """The session stood still (paused by the runner, or by a jump of the clock) from
     `start_utc_s` to `end_utc_s`, wall-clock seconds in UTC; no end yet while it lasts."""
@@ -190,7 +190,7 @@ class Pause:
         return max(0.0, end - self.start_utc_s) if end is not None else 0.0
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class HistoryEntry:
     """One session as listed: everything but its plan and segments.
 
@@ -315,7 +315,7 @@ class HistoryEntry:
         return self.deleted_utc_s is not None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class HistorySession:
     """One session with everything: its entry, the plan it ran, its segments in order, its
     pauses in order of start, and what its sensors said, in order."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from retrotimer.core.value import value
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ProgramRef:
     """A session's place in a program: week and session are 1-based.
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from retrotimer.core.value import value
 
 
 class SessionKey(enum.Enum):
@@ -18,7 +19,7 @@ class SessionKey(enum.Enum):
     RATING = "rating"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SessionOrder:
     """Sessions that tie on the key stay newest first, as in the plain list."""
 

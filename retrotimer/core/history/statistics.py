@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import (
@@ -14,6 +13,7 @@ from retrotimer.core.history.calendar_days import (
     iso_week_monday,
     weekday,
 )
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.history.history_values import HistoryEntry
@@ -26,7 +26,7 @@ TREND_WEEKS = 8
 FLAT_SLOPE_MIN_PER_WEEK = 0.25
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@value(order=True)
 class IsoWeek:
     """An ISO 8601 week (Monday to Sunday), e.g. 2024-W18."""
 
@@ -54,7 +54,7 @@ class IsoWeek:
         return f"{self.year}-W{self.week:02d}"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class WeekStats:
     """Sessions and minutes of one ISO week (by the local date each session started)."""
 
@@ -68,7 +68,7 @@ class WeekStats:
         return self.sessions >= WEEKLY_TARGET_SESSIONS
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class LongestBackward:
     """The longest single backward segment ever done, and the session it was in."""
 
@@ -78,7 +78,7 @@ class LongestBackward:
     started: WallTime
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Totals:
     sessions: int
     completed: int
@@ -95,7 +95,7 @@ class TrendDirection(enum.Enum):
     DOWN = "down"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Trend:
     """Backward minutes of the last TREND_WEEKS complete weeks (oldest first) and their slope.
 
@@ -107,7 +107,7 @@ class Trend:
     direction: TrendDirection
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class HistoryStatistics:
     """Everything the progress review shows.
 

@@ -3,10 +3,10 @@ the window's first paint loads none of the history's values for it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from retrotimer.core.value import value
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class WallTime:
     """A wall-clock moment: seconds since the Unix epoch (UTC) and the local offset then."""
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from retrotimer.core.programs.program_choice import WEEKDAYS, ProgramChoice
+from retrotimer.core.value import replace
 
 if TYPE_CHECKING:
     from retrotimer.core.programs.program_model import Program
@@ -24,7 +24,7 @@ def keep_level_days(training_days: tuple[str, ...]) -> tuple[str, ...]:
 
 def keep_level(choice: ProgramChoice) -> ProgramChoice:
     """The same completed program, at its top level, two sessions a week."""
-    return dataclasses.replace(choice, training_days=keep_level_days(choice.training_days))
+    return replace(choice, training_days=keep_level_days(choice.training_days))
 
 
 def next_step(program: Program, choice: ProgramChoice, today: int) -> ProgramChoice | None:

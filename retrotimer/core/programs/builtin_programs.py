@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.programs.program_model import Program, ProgramWeek
 from retrotimer.core.templates.library import same_name
 from retrotimer.core.templates.text_syntax import parse_template_text
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.model import Template
@@ -20,7 +20,7 @@ TWENTY = "Twenty backward minutes"
 _RESET = '"turn around and reset"'
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class _Week:
     """One week of backward bouts: a block of walks, then a block of jogs. Session i runs
     `jogs[i]` jogs; `walks` has a count for each session, or one count for them all."""

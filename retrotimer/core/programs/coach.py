@@ -4,7 +4,6 @@ its reasons and a lighter option."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import DAY_S, local_day
@@ -18,6 +17,7 @@ from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.session_load import load
 from retrotimer.core.programs.training_rhythm import free_days, rhythm_advice
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.history.session_figures import SessionFigures
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from retrotimer.core.programs.program_model import Program
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Proposal:
     """Today's session of a program, why, and a lighter option; `ref` is what the session
     is recorded as (the lighter option itself when it leads). `unwell_report` is the session
@@ -62,7 +62,7 @@ class Proposal:
         return self.decision is Decision.PAUSED
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ProgramPath:
     """The way through a program so far: its sessions, and how often it moved."""
 
@@ -82,7 +82,7 @@ def _shortest_sessions(program: Program) -> tuple[float, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ReplayPoint:
     """Where a replay stands after the first `met` sessions it was given: the state, the
     last day it met (days never go back) and how many of the choice's resumes, oldest

@@ -3,9 +3,7 @@ out by the rule that the table (`coach_rules`) names for it (its action: `coach_
 
 from __future__ import annotations
 
-import dataclasses
 from collections import deque
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from retrotimer.core.programs.coach_actions import ACTIONS, MOVING_ON
@@ -13,6 +11,7 @@ from retrotimer.core.programs.coach_rules import RULE_FOR
 from retrotimer.core.programs.coach_values import Context, PathStep, Said
 from retrotimer.core.programs.coach_vocabulary import Action, Decision, Fact, Phase, Rule
 from retrotimer.core.programs.outcome import COUNTED_SHARE, SLACK_S, Outcome, judge, pained
+from retrotimer.core.value import builder, field, replace
 
 if TYPE_CHECKING:
     from retrotimer.core.history.session_figures import SessionFigures
@@ -36,7 +35,7 @@ PAIN_REST_DAYS = 3
 HARD_AT_ENTRY_TO_EASE = 3
 
 
-@dataclass(slots=True)
+@builder
 class CoachState:
     """Where the runner stands; changed only by `_apply`, which follows the table."""
 
@@ -96,7 +95,7 @@ class CoachState:
 
     def clone(self) -> CoachState:
         """A copy to try days on (the calendar), without the path."""
-        return dataclasses.replace(
+        return replace(
             self,
             done=dict(self.done),
             lighter_done=dict(self.lighter_done),

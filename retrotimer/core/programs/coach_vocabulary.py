@@ -4,7 +4,8 @@ decisions, and the rule that joins them."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from retrotimer.core.value import value
 
 
 class Decision(enum.Enum):
@@ -95,7 +96,7 @@ class Action(enum.StrEnum):
     REST_TODAY = "rest_today"  # today's proposal is a rest day
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Rule:
     """In any of `phases`, on `fact`: `action`, then propose with `decision` (None: as
     before) and say `reason` (a format string; empty: the last reason stays)."""

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.history.history_values import SessionStatus
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.programs.coach import ProgramPath
     from retrotimer.core.programs.program_model import Program
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Journey:
     """What the runner did on the way: sessions run, days taken, backward minutes in all, the
     first and the longest session's backward minutes, and the repeats and step backs."""

@@ -3,7 +3,6 @@ on every count, else the same session with half its backward reps."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from retrotimer.core.history.program_ref import ProgramRef
@@ -11,6 +10,7 @@ from retrotimer.core.model import Item, LengthUnit, Repeat, Template
 from retrotimer.core.programs.program_model import Program, backward_kinds
 from retrotimer.core.programs.session_load import load
 from retrotimer.core.templates.validation import MAX_NAME
+from retrotimer.core.value import replace
 
 if TYPE_CHECKING:
     from retrotimer.core.settings import Settings
@@ -29,11 +29,11 @@ def _halved(items: tuple[Item, ...]) -> tuple[Item, ...]:
                 out.append(Repeat(item.count, _halved(item.items)))
         elif item.kind.is_backward and not item.length.is_open:
             amount = max(1, -(-item.length.amount // 2))
-            length = dataclasses.replace(item.length, amount=amount)
+            length = replace(item.length, amount=amount)
             # Prompts timed past the halved length would come after the segment's end.
             timed = item.length.unit is LengthUnit.SECONDS
             prompts = tuple(p for p in item.prompts if not timed or p.offset_s < amount)
-            out.append(dataclasses.replace(item, length=length, prompts=prompts))
+            out.append(replace(item, length=length, prompts=prompts))
         else:
             out.append(item)
     return tuple(out)
@@ -44,7 +44,7 @@ def half_backward(template: Template) -> Template:
     name = f"{template.name} (lighter)"
     if len(name) > MAX_NAME:
         name = template.name[: MAX_NAME - len(" (lighter)")].rstrip() + " (lighter)"
-    return dataclasses.replace(template, name=name, items=_halved(template.items))
+    return replace(template, name=name, items=_halved(template.items))
 
 
 def lighter_option(

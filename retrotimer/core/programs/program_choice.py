@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.history.wall_time import WallTime
@@ -12,7 +13,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_DAYS = ("mon", "wed", "fri")
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ProgramChoice:
     """The active program; the coach replays the history from `start_day` on. `resumed`
     holds the moments the runner resumed it after it was paused."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.model import Item, Repeat, SegmentKind, Template
 from retrotimer.core.templates.library import same_name
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.history.program_ref import ProgramRef
@@ -30,7 +30,7 @@ def backward_kinds(items: tuple[Item, ...]) -> set[SegmentKind]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ProgramWeek:
     """One week: what it works on, in one line, and its sessions in the order to run them."""
 
@@ -46,7 +46,7 @@ class ProgramWeek:
         return kinds == {SegmentKind.BACKWARD_WALK}
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Program:
     """A named plan of weeks; `next_program` names the one to suggest once it is complete."""
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from retrotimer.core.templates.validation import Position
+from retrotimer.core.value import builder, field, value
 
 _HEADER = re.compile(r"^(\s*)(\[\[?)\s*([^\[\]]*?)\s*(\]\]?)")
 _KEY = re.compile(r"""^(\s*)(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')\s*=\s*(.*)$""")
@@ -14,7 +14,7 @@ _SESSION_PREFIX = "weeks.sessions."
 Scope = tuple[int | None, int | None]
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SessionRegion:
     """The lines of one [[weeks.sessions]] table and everything under it (1-based, end
     exclusive)."""
@@ -23,7 +23,7 @@ class SessionRegion:
     end: int
 
 
-@dataclass
+@builder
 class ProgramLayout:
     """Positions of keys by scope, of week and session headers, and each session's lines."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.model import Template
@@ -40,6 +39,7 @@ from retrotimer.core.templates.validation import (
     in_reading_order,
 )
 from retrotimer.core.toml_reading import without_bom
+from retrotimer.core.value import builder, field, replace, value
 
 if TYPE_CHECKING:
     from retrotimer.core.settings import Settings
@@ -52,7 +52,7 @@ WEEK_KEYS = ("focus", "sessions")
 SESSION_KEYS = ("text", "name", "description", "venue", "segments")
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ProgramReading(SortedProblems):
     """What reading a program gave: the program (None if it cannot be used) and problems."""
 
@@ -69,7 +69,7 @@ def _subject(scope: Scope) -> str:
     return f"week {week + 1} session {session + 1}"
 
 
-@dataclass
+@builder
 class _Reader:
     """Builds a program from parsed TOML, noting every problem instead of stopping at one."""
 

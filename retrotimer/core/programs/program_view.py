@@ -4,11 +4,11 @@ so far and the calendar, all from one replay with the runner's settings."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.programs.coach import ProgramPath, Proposal, program_path, propose, replay
 from retrotimer.core.programs.schedule import PlannedDay, upcoming
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.history.session_figures import SessionFigures
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from retrotimer.core.settings import Settings
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ProgramView:
     """The program as the coach sees it on `today`."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import DAY_S, weekday
@@ -13,6 +12,7 @@ from retrotimer.core.programs.coach_vocabulary import Action
 from retrotimer.core.programs.lighter import lighter_option
 from retrotimer.core.programs.program_choice import WEEKDAYS
 from retrotimer.core.programs.session_load import load
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.model import Template
@@ -23,7 +23,7 @@ MAX_CALENDAR_WEEKS = 52
 KEEP_LEVEL_WEEKS = 4
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class PlannedDay:
     """One session on one day; `occurrence` counts earlier days with the same session."""
 

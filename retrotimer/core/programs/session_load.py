@@ -4,11 +4,11 @@ runner's cadences, counted straight from the template (no timeline of cues neede
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.model import Item, Repeat, Segment, SegmentKind, Template
 from retrotimer.core.session.plan import segment_seconds
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.settings import Settings
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 _RUNNING = (SegmentKind.BACKWARD_JOG, SegmentKind.BACKWARD_SPRINT)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Load:
     """Backward seconds, backward running (jog and sprint) seconds, and the longest bout
     (backward segments back to back), in seconds."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.outcome import Outcome
 from retrotimer.core.programs.session_load import load
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.programs.coach import ProgramPath, Proposal
@@ -22,7 +22,7 @@ class CellState(enum.Enum):
     AHEAD = "ahead"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class GridCell:
     """One session of the program; the marks say it was hard, run more than once, or where
     the program stepped back from."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.sensors.sensor_kinds import SensorKind
+from retrotimer.core.value import replace
 
 if TYPE_CHECKING:
     from retrotimer.core.sensors.sensor_values import SensorDevice
@@ -38,11 +38,11 @@ def with_paired(settings: Settings, device: SensorDevice) -> Settings:
     """The settings remembering `device` as their sensor of its kind (replacing another)."""
     address_field, name_field = _FIELDS[device.kind]
     changes: dict[str, Any] = {address_field: device.address, name_field: device.name}
-    return dataclasses.replace(settings, **changes)
+    return replace(settings, **changes)
 
 
 def forgetting(settings: Settings, kind: SensorKind) -> Settings:
     """The settings with no sensor of this kind paired."""
     address_field, name_field = _FIELDS[kind]
     changes: dict[str, Any] = {address_field: "", name_field: ""}
-    return dataclasses.replace(settings, **changes)
+    return replace(settings, **changes)

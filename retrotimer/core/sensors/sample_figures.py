@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.sensors.sensor_values import SensorSample
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SegmentHeartRate:
     """The average and highest heart rate heard in one segment (its index)."""
 

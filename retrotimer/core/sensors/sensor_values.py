@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from retrotimer.core.sensors.sensor_kinds import Contact, LinkState, SensorKind
+from retrotimer.core.value import value
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SensorDevice:
     """A sensor found by a scan or remembered from pairing."""
 
@@ -16,7 +15,7 @@ class SensorDevice:
     kind: SensorKind
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class HeartRateReading:
     """One Heart Rate Measurement (GATT 0x2A37)."""
 
@@ -32,7 +31,7 @@ class HeartRateReading:
         return self.contact is not Contact.LOST and self.bpm > 0
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class StrideReading:
     """One RSC Measurement (GATT 0x2A53) of a running speed and cadence footpod."""
 
@@ -43,7 +42,7 @@ class StrideReading:
     total_distance_m: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SensorStatus:
     """A link's state, with the device it is for (None when nothing is paired)."""
 
@@ -52,7 +51,7 @@ class SensorStatus:
     device: SensorDevice | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SensorSample:
     """What the sensors said at one wall-clock moment (UTC seconds) of a session, in the
     segment (its index) under way then; None where no sensor said it."""
@@ -64,7 +63,7 @@ class SensorSample:
     speed_m_s: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SensorReadings:
     """What the sensors say now: a value is None when its sensor is not connected or has
     said nothing usable for a while (a strap off the skin)."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+from retrotimer.core.value import value
 
 # A cadence holds until the next one is heard, but no longer than this: past it the footpod
 # is taken to be silent (it sends several readings a second while it counts).
@@ -11,7 +12,7 @@ MAX_HELD_S = 5.0
 _EPSILON = 1e-9
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class StepCount:
     """The steps counted so far, and the cadence heard last (steps a minute) with the
     moment it was heard; None for a moment without a cadence (no footpod signal, or time

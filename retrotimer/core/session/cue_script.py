@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from retrotimer.core.session.cue_sounds import CueSound, cue_sound, sound_of_cue
 from retrotimer.core.session.speech_plan import SpeechPlan, SpeechTiming, plan_speech
+from retrotimer.core.value import replace, value
 
 if TYPE_CHECKING:
     from retrotimer.core.session.plan import Cue, Plan
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from retrotimer.core.settings import Settings
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class CueScript:
     """A plan's cues and its session's get-ready cues, each with the sound it makes under
     `settings`: its words as the speech plan placed them (shortened, delayed or left out)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.model import Direction
@@ -19,6 +18,7 @@ from retrotimer.core.session.tone_names import (
     go_name,
     pip_name,
 )
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.settings import Settings
@@ -50,7 +50,7 @@ _RANKS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Phrase:
     """A phrase to speak; `fallback` is the stock phrase for a custom label with no clip."""
 
@@ -58,7 +58,7 @@ class Phrase:
     fallback: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class CueSound:
     """A tone (by name) played at once and words queued after it.
 

@@ -6,7 +6,6 @@ import bisect
 import enum
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.model import (
@@ -27,6 +26,7 @@ from retrotimer.core.session.speech import (
     spoken_label,
     spoken_length_text,
 )
+from retrotimer.core.value import replace, value
 
 if TYPE_CHECKING:
     from retrotimer.core.settings import Settings
@@ -113,7 +113,7 @@ PRESS_REMINDER_INTERVALS = 3
 PRESS_WHEN_DONE = "press when done"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Cue:
     """Something to say or sound at an offset of the plan.
 
@@ -128,7 +128,7 @@ class Cue:
     speech: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class PlannedSegment:
     """One segment of the flat timeline."""
 
@@ -165,7 +165,7 @@ class PlannedSegment:
         return self.ends_on_press and (self.cap_s is None or self.cap_s > self.duration_s)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Plan:
     """A compiled session: segments, cues in order, and totals."""
 
@@ -187,7 +187,7 @@ class Plan:
         return max(0, min(bisect.bisect_right(starts, position_s) - 1, len(self.segments) - 1))
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class _Flat:
     segment: Segment
     rep: int | None

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.model import Direction, SegmentKind
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.session.plan import Plan
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SegmentRecord:
     """Planned against actual seconds for one segment; `skipped` when the runner skipped it."""
 
@@ -46,7 +46,7 @@ class SegmentRecord:
         return round(self.steps * min(1.0, self.actual_s / self.planned_s))
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SessionTotals:
     """Seconds and steps done so far, from the finished segments (or the session's summary)."""
 
@@ -105,7 +105,7 @@ class SessionOutcome(enum.Enum):
     STOPPED = "stopped"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SessionSummary:
     """Totals of one session, as run."""
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.session.plan import Cue, PlannedSegment
@@ -43,7 +44,7 @@ class EventKind(enum.Enum):
     FINISHED = "finished"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Event:
     """Something that happened, due at `scheduled_s` of plan time (negative while getting ready).
 
@@ -69,7 +70,7 @@ class Event:
         return self.cue.type.value if self.cue is not None else self.kind.value
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SessionView:
     """What a display needs at one moment."""
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import enum
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, assert_never
 
 from retrotimer.core.session.plan import (
@@ -33,6 +31,7 @@ from retrotimer.core.session.session_events import (
     SessionView,
 )
 from retrotimer.core.session.session_time import SessionTime
+from retrotimer.core.value import replace, value
 
 if TYPE_CHECKING:
     from retrotimer.core.settings import Settings
@@ -83,7 +82,7 @@ class IllegalCommand(Exception):
     """A command that the current state does not allow; the session is left unchanged."""
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class _Due:
     at_s: float
     rank: int
@@ -374,7 +373,7 @@ class Session:
             self._last_now = now
             text = f"Paused: the clock jumped {now - last:.0f} s (was the computer asleep?)."
             paused = self._event(EventKind.AUTO_PAUSED, self._time.plan_time(now), text)
-            return [*events, dataclasses.replace(paused, paused_for_s=round(now - last, 6))]
+            return [*events, replace(paused, paused_for_s=round(now - last, 6))]
         return self._fire(now)
 
     def _fire(self, now: float) -> list[Event]:

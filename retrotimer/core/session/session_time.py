@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+from retrotimer.core.value import replace, value
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SessionTime:
     """A session's clock bookkeeping. Plan time is `clock - started - paused + shift -
     get_ready`, the clock read at the moment asked, at the start of a pause or at the end;
@@ -24,26 +23,24 @@ class SessionTime:
     wait_from_s: float | None = None
 
     def started(self, now: float) -> SessionTime:
-        return dataclasses.replace(self, started_at=now)
+        return replace(self, started_at=now)
 
     def paused(self, at: float) -> SessionTime:
-        return dataclasses.replace(self, paused_at=at)
+        return replace(self, paused_at=at)
 
     def resumed(self, now: float) -> SessionTime:
         """The pause over at `now`, counted into `paused_s`; the same when not paused."""
         if self.paused_at is None:
             return self
-        return dataclasses.replace(
-            self, paused_s=self.paused_s + (now - self.paused_at), paused_at=None
-        )
+        return replace(self, paused_s=self.paused_s + (now - self.paused_at), paused_at=None)
 
     def ended(self, at: float) -> SessionTime:
         """Ended at clock time `at`, a pause then under way counted up to it."""
-        return dataclasses.replace(self.resumed(at), ended_at=at)
+        return replace(self.resumed(at), ended_at=at)
 
     def waiting(self, at: float) -> SessionTime:
         """Plan time stands still from clock time `at` (run time goes on)."""
-        return dataclasses.replace(self, wait_from_s=self.run_s(at))
+        return replace(self, wait_from_s=self.run_s(at))
 
     def wait_s(self, now: float) -> float:
         """How long the wait under way has lasted at `now` (0 when none is)."""
@@ -53,10 +50,10 @@ class SessionTime:
         """The wait over at clock time `at`: plan time moves on from where it stood."""
         if self.wait_from_s is None:
             return self
-        return dataclasses.replace(self, waited_s=self.waited_s + self.wait_s(at), wait_from_s=None)
+        return replace(self, waited_s=self.waited_s + self.wait_s(at), wait_from_s=None)
 
     def shifted(self, by_s: float) -> SessionTime:
-        return dataclasses.replace(self, shift_s=self.shift_s + by_s)
+        return replace(self, shift_s=self.shift_s + by_s)
 
     def run_s(self, now: float) -> float:
         """Clock seconds since the start without the pauses, the get-ready included: up to

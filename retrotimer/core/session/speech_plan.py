@@ -12,10 +12,10 @@ choose at run time between a safety sentence and anything else.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 
 from retrotimer.core.session.cue_sounds import CueSound, SpeechRank
 from retrotimer.core.session.plan import Cue, CueType, Plan, moment_ms
+from retrotimer.core.value import field, replace, value
 
 # A breath between the phrases of a sentence, a longer one between sentences.
 PHRASE_GAP_S = 0.06
@@ -32,7 +32,7 @@ UNKNOWN_WORD_S = 0.45
 Span = tuple[float, float]  # from, to: seconds of plan time
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SpeechTiming:
     """How long things sound: each stock phrase's clip, and the tones words wait for."""
 
@@ -51,7 +51,7 @@ class SpeechTiming:
         return spoken + PHRASE_GAP_S * max(0, len(phrases) - 1)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SpokenLine:
     """What one cue says (`phrases`, `shortened` or whole), at which rank, from `start_s`."""
 
@@ -68,7 +68,7 @@ class SpokenLine:
         return max(0.0, self.start_s - self.cue.at_s)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SpeechPlan:
     """Every spoken sentence of a plan in time order, and the cues left unsaid."""
 
@@ -90,7 +90,7 @@ Words = tuple[str, ...]
 REP = "rep"  # where an announcement's least useful words begin: "rep 1 of 2"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class _Wanted:
     """A sentence to place: its words, the forms to try (longest first), the window to fit."""
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.templates.text_rules import MAX_NAME, normal_name
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.model import Template
@@ -21,7 +21,7 @@ class TemplateOrigin(enum.Enum):
     USER = "user"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class LibraryEntry:
     """One row of the library. `template` is None for a file that could not be read; then
     `problems` says why, and `location` is the file."""
@@ -41,7 +41,7 @@ class LibraryEntry:
         return self.template is not None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class TrashedTemplate:
     """A deleted template kept in the trash; `trash_id` brings it back with restore."""
 
@@ -50,7 +50,7 @@ class TrashedTemplate:
     location: str
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ImportedTemplate:
     """Where an import went; `name` differs from `requested_name` when that was taken."""
 

@@ -7,10 +7,10 @@ as it was, which is what undo keeps.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 
 from retrotimer.core.model import Item, Repeat, Template
+from retrotimer.core.value import replace
 
 ItemPath = tuple[int, ...]
 
@@ -54,11 +54,11 @@ def _with_children(
     repeat = items[head]
     assert isinstance(repeat, Repeat)
     inner = _with_children(repeat.items, rest, new_children)
-    return (*items[:head], dataclasses.replace(repeat, items=inner), *items[head + 1 :])
+    return (*items[:head], replace(repeat, items=inner), *items[head + 1 :])
 
 
 def _update(template: Template, parent: ItemPath, new_children: tuple[Item, ...]) -> Template:
-    return dataclasses.replace(template, items=_with_children(template.items, parent, new_children))
+    return replace(template, items=_with_children(template.items, parent, new_children))
 
 
 def replace_item(template: Template, path: ItemPath, item: Item) -> Template:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from retrotimer.core.model import (
@@ -44,6 +43,7 @@ from retrotimer.core.templates.validation import (
     validate_template,
 )
 from retrotimer.core.toml_reading import TomlProblem, load_toml, without_bom
+from retrotimer.core.value import builder, field
 
 if TYPE_CHECKING:
     from retrotimer.core.settings import Settings
@@ -85,7 +85,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-@dataclass
+@builder
 class _Reader:
     """Builds a template from parsed TOML, noting every problem instead of stopping at one.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from retrotimer.core.model import Item, Length, Prompt, Repeat, Segment, SegmentKind
 from retrotimer.core.templates.kind_names import (
@@ -21,6 +20,7 @@ from retrotimer.core.templates.validation import (
     ItemPath,
     Position,
 )
+from retrotimer.core.value import builder, value
 
 _REPEAT = re.compile(r"^(-?\d+)\s*[x×]$", re.IGNORECASE)
 _CLOCK = re.compile(r"^(-?)(\d+):([0-5]\d)(?::([0-5]\d))?$")
@@ -45,7 +45,7 @@ LENGTH_EXAMPLES = "45s, 2m, 1m30s, 1:30, 15 steps, 100 metres or open"
 KIND_EXAMPLES = '"backward walk", "backward jog", "walk" or "cool-down walk"'
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ItemLine:
     """A line that holds an item: its number, indentation width and tokens (or why not)."""
 
@@ -58,7 +58,7 @@ class ItemLine:
 Positions = dict[tuple[ItemPath, str], Position]
 
 
-@dataclass
+@builder
 class _Cursor:
     """Reads the tokens of one line, noting where each part of an item was written."""
 

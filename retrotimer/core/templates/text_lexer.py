@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
 from retrotimer.core.templates.text_rules import shown_text, visible
+from retrotimer.core.value import value
 
 _ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "t": "\t"}
 _HEX = frozenset("0123456789abcdefABCDEF")
@@ -20,7 +20,7 @@ class TokenType(enum.Enum):
     COMMA = ","
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Token:
     """A piece of a line; `column` is 1-based and `text` is unescaped for strings."""
 

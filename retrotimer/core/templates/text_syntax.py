@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from retrotimer.core.model import Item, Length, Repeat, Segment, SegmentKind, Template, Venue
@@ -31,6 +30,7 @@ from retrotimer.core.templates.validation import (
     in_reading_order,
     validate_template,
 )
+from retrotimer.core.value import builder, field
 
 if TYPE_CHECKING:
     from retrotimer.core.settings import Settings
@@ -60,7 +60,7 @@ def _header_value(raw: str, column: int) -> str:
     return value
 
 
-@dataclass
+@builder
 class _Reader:
     """Reads the whole text: the header lines, then the items, noting every problem.
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 
 from retrotimer.core.model import Direction, Item, Length, LengthUnit, Repeat, Segment, Template
 from retrotimer.core.settings import Settings
@@ -17,6 +16,7 @@ from retrotimer.core.templates.text_rules import (
 )
 from retrotimer.core.templates.text_rules import MAX_LABEL as MAX_LABEL
 from retrotimer.core.templates.text_rules import MAX_NAME as MAX_NAME
+from retrotimer.core.value import field, value
 
 MAX_SESSION_S = 4 * 3600
 MAX_STEPS = 1000
@@ -42,7 +42,7 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Position:
     """A place in a text, 1-based like an editor shows it."""
 
@@ -50,7 +50,7 @@ class Position:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Problem:
     """One thing wrong with a template, in words for the runner.
 
@@ -105,7 +105,7 @@ class Problem:
         return self.render()
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SourceMap:
     """Where each item and field of a template was written, from the parser that read it."""
 
@@ -141,7 +141,7 @@ class SortedProblems:
         return tuple(problem for problem in self.problems if not problem.is_error)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class TemplateReading(SortedProblems):
     """What reading a template gave: the template (None if it could not be built) and problems."""
 

@@ -7,7 +7,6 @@ import io
 import json
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -32,6 +31,7 @@ from retrotimer.core.templates.text_rules import (
     shown_value,
     text_problems,
 )
+from retrotimer.core.value import value
 from retrotimer.exchange.history.pause_json import pauses_from_json, pauses_to_json
 from retrotimer.exchange.history.sample_json import samples_from_json, samples_to_json
 from retrotimer.storage.history.local_time import local_datetime
@@ -101,7 +101,7 @@ _STATUSES = {status.value: status for status in SessionStatus}
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class RefusedSession:
     """A session of an import that cannot be taken: why (each problem names the session and
     its field) and the object as the file holds it, kept aside so that nothing is lost."""
@@ -115,7 +115,7 @@ class RefusedSession:
         return self.problems[0] + (f" (and {more} more)" if more > 0 else "")
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class HistoryReading:
     """What an export file holds: the sessions that can be imported, in the file's order,
     those that cannot, and the format version the file was written in."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -15,6 +14,7 @@ from retrotimer.core.history.history_ports import (
     HistoryUnavailable,
     ImportResult,
 )
+from retrotimer.core.value import replace
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.user_files import (
     NotUtf8Text,
@@ -85,7 +85,7 @@ def with_refusals(
     if not reading.refused:
         return result
     kept = keep_refused(reading, source, folders)
-    return dataclasses.replace(
+    return replace(
         result,
         refused=tuple(refused.describe() for refused in reading.refused),
         kept_in=str(kept) if kept is not None else None,

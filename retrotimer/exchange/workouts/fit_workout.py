@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import zlib
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +22,7 @@ from retrotimer.core.exchange.workout_reading import (
 )
 from retrotimer.core.model import SegmentKind
 from retrotimer.core.templates.validation import Problem, Severity, TemplateError, TemplateReading
+from retrotimer.core.value import replace
 from retrotimer.exchange.fit_messages import (
     KIND_FIELD,
     MESG_NUM,

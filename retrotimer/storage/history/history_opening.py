@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from retrotimer.core.history.history_ports import HistoryUnavailable
+from retrotimer.core.value import builder, field
 from retrotimer.storage.history.history_on_demand import HistoryOnDemand
 from retrotimer.storage.history.local_time import local_datetime
 from retrotimer.storage.instance_lock import InstanceLock
@@ -25,7 +25,7 @@ def interrupted_notice(entry: HistoryEntry) -> str:
     )
 
 
-@dataclass(slots=True)
+@builder
 class WritableHistory:
     """The history while this instance holds the lock: `repository` makes its store when
     first used (`store` makes it now). `notices` are for the user (a damaged file moved

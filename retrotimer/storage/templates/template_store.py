@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +25,7 @@ from retrotimer.core.templates.validation import (
     TemplateReading,
     validate_template,
 )
+from retrotimer.core.value import replace, value
 from retrotimer.storage.atomic import write_atomic
 from retrotimer.storage.file_lock import FolderLock
 from retrotimer.storage.templates.template_files import read_template_file_text
@@ -41,7 +40,7 @@ SUFFIX = ".toml"
 MAX_STEM_BYTES = 100
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class StoredTemplate:
     """A user template read from its file, with any warnings the file gave."""
 
@@ -51,7 +50,7 @@ class StoredTemplate:
     warnings: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class BadTemplateFile:
     """A file in the templates folder that was skipped, and why; it is never written to."""
 
@@ -62,7 +61,7 @@ class BadTemplateFile:
         return [problem.render(str(self.path)) for problem in self.problems]
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class StoreListing:
     templates: tuple[StoredTemplate, ...]
     bad_files: tuple[BadTemplateFile, ...]
@@ -179,7 +178,7 @@ class TemplateStore:
         """Save atomically. `replacing` is the name the template was loaded as: that file is
         replaced; a different template of the same name is never overwritten (NameTaken),
         not even one another process saves at the same moment."""
-        template = dataclasses.replace(template, name=template.name.strip())
+        template = replace(template, name=template.name.strip())
         errors = [problem for problem in validate_template(template) if problem.is_error]
         if errors:
             raise TemplateError(errors)
@@ -222,14 +221,14 @@ class TemplateStore:
 
     def rename(self, old_name: str, new_name: str) -> Path:
         template = self.load(old_name)
-        return self.save(dataclasses.replace(template, name=new_name.strip()), replacing=old_name)
+        return self.save(replace(template, name=new_name.strip()), replacing=old_name)
 
     def duplicate(self, template: Template, new_name: str | None = None) -> Template:
         """Save a copy of `template` as a new user template under the first free name
         ("NAME (2)", as an import gets) unless named."""
         with self._writing():
             name = new_name.strip() if new_name else free_name(template.name, self._taken())
-            copy = dataclasses.replace(template, name=name)
+            copy = replace(template, name=name)
             self.save(copy)
         return copy
 
@@ -273,7 +272,7 @@ class TemplateStore:
                 # Moved back as it is, byte for byte, to a file name no file has.
                 os.replace(path, self._new_path(self.directory, name))
             else:
-                self.save(dataclasses.replace(template, name=name))
+                self.save(replace(template, name=name))
                 path.unlink()
         return name
 
@@ -296,5 +295,5 @@ class TemplateStore:
         requested = template.name.strip()
         with self._writing():
             name = free_name(requested, self._taken())
-            path = self.save(dataclasses.replace(template, name=name))
+            path = self.save(replace(template, name=name))
         return ImportedTemplate(name, requested, str(path))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -11,12 +10,13 @@ from PySide6.QtWidgets import QApplication
 
 from retrotimer.core.model import ColourRole
 from retrotimer.core.settings import Theme
+from retrotimer.core.value import value
 
 # Every platform draws the app the same way: big keys, thick focus frames.
 STYLE = "Fusion"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class RunColours:
     """Colours of the run screen: a background, its text, and a fill plus text per kind."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from retrotimer.core.history.history_ports import (
 )
 from retrotimer.core.history.statistics import compute_statistics
 from retrotimer.core.programs.program_model import unknown_program_names, unknown_programs_note
+from retrotimer.core.value import replace
 from retrotimer.ui.common.actions import text_action
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.history.history_details import HistoryDetails
@@ -291,7 +291,7 @@ class HistoryScreen(QWidget):
         if shown is not None and shown.session_id == session_id:
             # The details now hold what was saved, so it is not saved twice.
             entry = shown.entry.with_review(review)
-            self.details.show_session(dataclasses.replace(shown, entry=entry))
+            self.details.show_session(replace(shown, entry=entry))
         self.model.set_review(session_id, review)
         return True
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from retrotimer.core.history.calendar_days import civil_from_days
@@ -20,6 +19,7 @@ from retrotimer.core.history.statistics import (
     WeekStats,
 )
 from retrotimer.core.sensors.sample_figures import counted_steps, heart_rate_by_segment
+from retrotimer.core.value import value
 from retrotimer.ui.common.formatting import clock_text, counted
 from retrotimer.ui.history.weekly_chart import ChartBar
 
@@ -68,7 +68,7 @@ def felt_text(entry: HistoryEntry) -> str:
     return " · ".join(words) or "—"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class SegmentRow:
     """One planned segment and what was done of it (None: not reached)."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -11,13 +10,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from retrotimer.core.model import ColourRole
+from retrotimer.core.value import value
 from retrotimer.ui.common.chart_scale import nice_ceiling
 
 if TYPE_CHECKING:
     from retrotimer.ui.common.theme import RunColours
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ChartBar:
     """One week: its label ("3 Mar"), backward minutes, and whether it met the weekly target
     of sessions (drawn solid; weeks short of it are drawn hatched)."""

@@ -3,12 +3,12 @@ that Today and the History screen's program path both show."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from retrotimer.core.history.calendar_days import DAY_S, local_day
 from retrotimer.core.history.history_ports import HistoryRepository, HistoryUnavailable
+from retrotimer.core.value import replace
 
 # The coach is imported when a view is first asked for: after the window's first paint.
 if TYPE_CHECKING:
@@ -63,4 +63,4 @@ class FollowedProgram:
             return
         choice = active[1]
         resumed = (*choice.resumed, self._wall_clock())
-        self._programs.choose(dataclasses.replace(choice, resumed=resumed))
+        self._programs.choose(replace(choice, resumed=resumed))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from retrotimer.core.history.calendar_days import civil_from_days, days_from_civil
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice
+from retrotimer.core.value import replace
 from retrotimer.ui.programs.training_days_row import TrainingDaysRow
 
 if TYPE_CHECKING:

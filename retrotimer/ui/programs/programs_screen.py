@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from retrotimer.core.programs.beyond_program import keep_level, next_step
 from retrotimer.core.programs.journey import journey
 from retrotimer.core.programs.placement import start_advice
 from retrotimer.core.programs.week_grid import CellState, week_grid
+from retrotimer.core.value import replace
 from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.programs.completion_dialog import AfterProgram, CompletionDialog
 from retrotimer.ui.programs.placement_dialog import PlacementDialog
@@ -259,7 +259,7 @@ class ProgramsScreen(QWidget):
 
     def _change_days(self) -> None:
         if self.view is not None:
-            choice = dataclasses.replace(self.view.choice, training_days=self.days.days())
+            choice = replace(self.view.choice, training_days=self.days.days())
             self._following.choose(choice)
 
     def open_completion(self) -> CompletionDialog | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.model import Item, Repeat, Template
@@ -12,6 +11,7 @@ from retrotimer.core.programs.coach_words import day_words
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.templates.kind_names import kind_name
 from retrotimer.core.templates.text_syntax import length_in_syntax
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.history.session_figures import SessionFigures
@@ -31,7 +31,7 @@ DECISION_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class TodayView:
     """The lines of the Today panel, top to bottom."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from retrotimer.core.value import value
 from retrotimer.ui.common.actions import text_action
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class KeyBinding:
     """One command and every key that runs it."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
@@ -17,6 +16,7 @@ from retrotimer.core.session.session_machine import (
     SessionView,
 )
 from retrotimer.core.settings import Settings, changes_sessions
+from retrotimer.core.value import replace
 from retrotimer.ui.run.run_display import RunDisplay
 from retrotimer.ui.run.run_keys import install_actions
 from retrotimer.ui.run.run_texts import RunTexts, run_texts

@@ -5,11 +5,11 @@ from __future__ import annotations
 import enum
 import math
 import textwrap
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.model import ColourRole, Venue
 from retrotimer.core.session.session_machine import SessionState, SessionView
+from retrotimer.core.value import value
 from retrotimer.ui.common.formatting import clock_text, counted, total_clock_text, total_seconds
 from retrotimer.ui.common.kind_style import Arrow, arrow_for, direction_word
 
@@ -151,7 +151,7 @@ class Look(enum.Enum):
     PAUSED = "paused"  # greyed out
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class RunTexts:
     """What each part of the run screen shows at one moment."""
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from retrotimer.runtime.settings_source import SettingsSource
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class AppParts:
     """`history` is None when this instance cannot write the history (then its screen says
     why: `history_problem`). The clocks, the speaker and the screen-awake are the

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from retrotimer.core.sensors.pairing import forgetting, paired_device, with_paired
 from retrotimer.core.sensors.sensor_kinds import LinkState, SensorKind
+from retrotimer.core.value import replace
 
 if TYPE_CHECKING:
     from retrotimer.core.sensors.sensor_ports import SensorLink
@@ -171,7 +171,7 @@ class SensorSettingsBox(QGroupBox):
             settings = (
                 forgetting(settings, kind) if device is None else with_paired(settings, device)
             )
-        return dataclasses.replace(
+        return replace(
             settings,
             speak_heart_rate=self.speak.isChecked(),
             footpod_ends_steps=self.count_steps.isChecked(),

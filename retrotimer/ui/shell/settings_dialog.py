@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -34,6 +33,7 @@ from retrotimer.core.settings import (
     StepsAs,
     Theme,
 )
+from retrotimer.core.value import replace
 from retrotimer.ui.common.scroll_body import ScrollBody
 
 if TYPE_CHECKING:
@@ -290,7 +290,7 @@ class SettingsDialog(QDialog):
 
     def settings(self) -> Settings:
         """The edited settings (fields this dialog does not show are kept)."""
-        edited = dataclasses.replace(
+        edited = replace(
             self._original,
             cadence_backward_walk=self.cadence_walk.value(),
             cadence_backward_jog=self.cadence_jog.value(),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrotimer.core.exchange.workout_reading import first_problems
 from retrotimer.core.templates.validation import TemplateError
+from retrotimer.core.value import value
 
 if TYPE_CHECKING:
     from retrotimer.core.exchange.exchange_ports import OtherToolFiles
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from retrotimer.core.templates.library import ImportedTemplate
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class ForeignImport:
     """What was imported, and the reader's warnings (targets dropped) as sentences."""
 

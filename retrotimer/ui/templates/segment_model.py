@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -26,6 +25,7 @@ from retrotimer.core.templates.template_edits import (
     move_items,
     replace_item,
 )
+from retrotimer.core.value import builder, replace
 
 MIME_TYPE = "application/x-retrotimer-item-paths"
 COLUMNS = ("Kind", "Length", "Unit", "Max s", "Label", "Note")
@@ -39,7 +39,7 @@ def _shape(items: tuple[Item, ...]) -> tuple[Any, ...]:
     return tuple(_shape(item.items) if isinstance(item, Repeat) else None for item in items)
 
 
-@dataclasses.dataclass(slots=True)
+@builder
 class _Node:
     path: ItemPath
     parent: int  # -1 for top-level items
@@ -295,24 +295,24 @@ def edited_item(item: Item, column: int, value: Any) -> Item:
     if isinstance(item, Repeat):
         if column != LENGTH:
             raise ValueError("only the repeat count can be changed")
-        return dataclasses.replace(item, count=int(value))
+        return replace(item, count=int(value))
     if column == KIND:
-        return dataclasses.replace(item, kind=SegmentKind(value))
+        return replace(item, kind=SegmentKind(value))
     length = item.length
     if column == LENGTH:
-        return dataclasses.replace(item, length=dataclasses.replace(length, amount=int(value)))
+        return replace(item, length=replace(length, amount=int(value)))
     if column == UNIT:
-        return dataclasses.replace(item, length=length_in_unit(length, LengthUnit(value)))
+        return replace(item, length=length_in_unit(length, LengthUnit(value)))
     if column == CAP:
         if not length.ends_on_press:
             raise ValueError("only an open or distance step has a most time")
         cap = int(value) or None  # 0: no most time
-        return dataclasses.replace(item, length=dataclasses.replace(length, cap_s=cap))
+        return replace(item, length=replace(length, cap_s=cap))
     text = str(value).strip() or None
     if column == LABEL:
-        return dataclasses.replace(item, label=text)
+        return replace(item, label=text)
     if column == NOTE:
-        return dataclasses.replace(item, note=text)
+        return replace(item, note=text)
     raise ValueError(f"no column {column}")
 
 
@@ -324,10 +324,10 @@ def length_in_unit(length: Length, unit: LengthUnit) -> Length:
     none), the most time kept where the unit ends on a press."""
     changed = Length(0 if unit is LengthUnit.OPEN else length.amount, unit, length.cap_s)
     if not changed.ends_on_press:
-        return dataclasses.replace(changed, cap_s=None)
+        return replace(changed, cap_s=None)
     if length.is_open and changed.amount == 0:
         # From open to a distance: a length to start from, as a new segment has one.
-        return dataclasses.replace(changed, amount=NEW_DISTANCE_M)
+        return replace(changed, amount=NEW_DISTANCE_M)
     return changed
 
 

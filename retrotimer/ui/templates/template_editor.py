@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ from retrotimer.core.templates.validation import (
     TemplateReading,
     validate_template,
 )
+from retrotimer.core.value import replace
 from retrotimer.ui.common.formatting import counted, total_clock_text
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.templates.segment_model import COLUMNS, new_segment
@@ -224,15 +224,15 @@ class TemplateEditor(TemplateEditorLayout):
         self._change(after, text, applied=True)
 
     def _name_edited(self, text: str) -> None:
-        self._change(dataclasses.replace(self._template, name=text), "Rename", merge_id=MERGE_NAME)
+        self._change(replace(self._template, name=text), "Rename", merge_id=MERGE_NAME)
 
     def _description_edited(self, text: str) -> None:
-        after = dataclasses.replace(self._template, description=text)
+        after = replace(self._template, description=text)
         self._change(after, "Change description", merge_id=MERGE_DESCRIPTION)
 
     def _venue_chosen(self, index: int) -> None:
         venue = self.venue_box.itemData(index)
-        self._change(dataclasses.replace(self._template, venue=venue), "Change venue")
+        self._change(replace(self._template, venue=venue), "Change venue")
 
     def selected_paths(self) -> list[ItemPath]:
         rows = self.tree.selectionModel().selectedRows(0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import CADENCE_RANGE, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.value import replace
 from retrotimer.ui.common.formatting import totals_in_minutes_text
 from retrotimer.ui.common.modal import open_modal
 from retrotimer.ui.welcome.step_tapper import TARGET_STEPS, StepTapper
@@ -262,8 +262,8 @@ class WelcomeDialog(QDialog):
     def settings_after(self) -> Settings:
         """The settings to save once the dialog has closed."""
         if self.result() != QDialog.DialogCode.Accepted:
-            return dataclasses.replace(self._settings, first_run_done=True)
-        return dataclasses.replace(
+            return replace(self._settings, first_run_done=True)
+        return replace(
             self._settings, first_run_done=True, cadence_backward_walk=self.cadence.value()
         )
 

@@ -20,6 +20,7 @@ from retrotimer.core.history.history_values import (
     SessionStatus,
 )
 from retrotimer.core.model import SegmentKind
+from retrotimer.core.value import replace
 from tests.history_samples import MONDAY_2024_05_06, segment, session, sessions
 
 RECORDS = (
@@ -30,7 +31,6 @@ RECORDS = (
 
 
 def with_end(base: HistorySession, ended_utc_s: float | None) -> HistorySession:
-    from dataclasses import replace
 
     return replace(base, entry=replace(base.entry, ended_utc_s=ended_utc_s))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,6 +24,7 @@ from retrotimer.core.programs.program_model import Program, ProgramWeek
 from retrotimer.core.programs.program_view import ProgramView, view_program
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 
 START = days_from_civil(2026, 3, 2)  # a Monday
 
@@ -110,7 +110,7 @@ def ran(
         plan = half_backward(template) if lighter else template
     planned = compile_plan(plan, settings or Settings())
     status, share, rating, stumbles, reports = HOW[how]
-    return dataclasses.replace(
+    return replace(
         _entry(
             on,
             hour,

@@ -20,12 +20,13 @@ from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.session_load import load
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace, value
 from tests.core.programs.program_history import HOW, START, _entry, other_session
 
 YEAR_DAYS = 366
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Outing:
     """One outing: `gap` days after the last, how it went, whether the runner takes the
     lighter option, the zone (UTC offset, hours) and walking cadence then, whether it is a
@@ -41,7 +42,7 @@ class Outing:
     resume_first: bool = False  # resumes a paused program before asking
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Asked:
     """What the coach proposed on an outing's day, and what was run."""
 
@@ -97,7 +98,7 @@ class Runner:
         entry = self._at(
             ran_as(template, ref, outing.how, settings), local, 9, outing.offset_h, f"s{number}"
         )
-        entry = dataclasses.replace(entry, test_run=outing.test_run)
+        entry = replace(entry, test_run=outing.test_run)
         self.history.append(entry)
         self.asked.append(Asked(local, proposal, settings, entry))
 
@@ -105,7 +106,7 @@ class Runner:
         self, entry: HistoryEntry, local: int, hour: int, offset_h: int, key: str
     ) -> HistoryEntry:
         utc_s = self._moment(local, hour, offset_h)
-        return dataclasses.replace(
+        return replace(
             entry,
             session_id=f"{key:>8}" + "0" * 24,
             started_utc_s=utc_s,
@@ -124,7 +125,7 @@ def ran_as(template: Template, ref: ProgramRef, how: str, settings: Settings) ->
     planned = load(template, settings).backward_s
     status, share, rating, stumbles, reports = HOW[how]
     entry = _entry(0, 9, 0, status, round(planned * share, 3), rating, stumbles, reports, ref)
-    return dataclasses.replace(entry, planned_backward_s=planned, venue=Venue.TRACK)
+    return replace(entry, planned_backward_s=planned, venue=Venue.TRACK)
 
 
 def local_days(entries: list[HistoryEntry]) -> list[int]:

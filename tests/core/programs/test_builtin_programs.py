@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from retrotimer.core.model import Item, LengthUnit, Repeat, Segment, SegmentKind, Template, Venue
@@ -21,6 +19,7 @@ from retrotimer.core.programs.session_load import load
 from retrotimer.core.session.plan import CueType, compile_plan, segment_seconds
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.validation import validate_template
+from retrotimer.core.value import replace
 
 DEFAULTS = Settings()
 
@@ -68,7 +67,7 @@ JOURNEYS = [(LEARN, TWENTY), (FINISHERS, TWENTY), (TREADMILL,)]
 
 def journey(names: tuple[str, ...]) -> Program:
     weeks = tuple(week for name in names for week in program(name).weeks)
-    return dataclasses.replace(program(names[0]), weeks=weeks)
+    return replace(program(names[0]), weeks=weeks)
 
 
 @pytest.mark.parametrize("built_in", BUILTIN_PROGRAMS, ids=lambda p: p.name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import pytest
@@ -18,6 +17,7 @@ from retrotimer.core.programs.coach_vocabulary import Decision
 from retrotimer.core.programs.outcome import Outcome
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program, ProgramWeek
+from retrotimer.core.value import replace
 from tests.core.programs.program_history import (
     START,
     day,
@@ -482,7 +482,7 @@ def test_the_pause_names_both_reports() -> None:
 
 
 def test_a_short_try_with_a_report_is_a_report_but_no_session() -> None:
-    short_dizzy = dataclasses.replace(ran(SMALL, 12, 2, 2, "dizzy", number=9), backward_s=20.0)
+    short_dizzy = replace(ran(SMALL, 12, 2, 2, "dizzy", number=9), backward_s=20.0)
     entries = [*history([*WEEK_1, (7, 2, 1, "well")]), short_dizzy]
     resting = propose(SMALL, entries, day(13))
     assert resting.reasons[0] == (
@@ -500,7 +500,7 @@ def test_a_short_try_with_a_report_is_a_report_but_no_session() -> None:
 def test_a_session_of_the_program_counts_from_half_its_own_plan(
     backward_s: float, planned_s: float, counts: bool
 ) -> None:
-    entry = dataclasses.replace(
+    entry = replace(
         ran(SMALL, 0, 1, 1, "stopped"), backward_s=backward_s, planned_backward_s=planned_s
     )
     proposal = propose(SMALL, [entry], day(0))

@@ -3,8 +3,6 @@ settings that change, pausing and resuming, and easing in after a hard start."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from retrotimer.core.history.calendar_days import DAY_S
 from retrotimer.core.history.session_figures import real_session_figures
 from retrotimer.core.history.wall_time import WallTime
@@ -14,6 +12,7 @@ from retrotimer.core.programs.lighter import half_backward
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_view import view_program
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from tests.core.programs.program_history import (
     START,
     day,
@@ -89,7 +88,7 @@ def test_a_20_second_try_does_not_end_a_six_week_break() -> None:
     entries = learn_up_to(6)
     last = 7 * 4 + 4
     short_try = ran(LEARN_PROGRAM, last + 42, 6, 1, "stopped", number=99)
-    tried = dataclasses.replace(short_try, backward_s=20.0)
+    tried = replace(short_try, backward_s=20.0)
     proposal = propose(LEARN_PROGRAM, [*entries, tried], day(last + 44))
     assert (proposal.decision, proposal.week) == (Decision.STEP_BACK, 4)
     assert proposal.reasons[0].startswith("44 days since your last backward session")
@@ -106,11 +105,9 @@ def test_a_session_in_tokyo_then_one_in_los_angeles_both_count() -> None:
     tokyo, los_angeles = 9 * 3600, -8 * 3600
     # Monday 08:00 in Tokyo is Sunday 23:00 UTC; Monday 18:00 in Los Angeles is later.
     first = ran(LEARN_PROGRAM, 0, 1, 1)
-    first = dataclasses.replace(
-        first, started_utc_s=day(0) * DAY_S + 8 * 3600 - tokyo, utc_offset_s=tokyo
-    )
+    first = replace(first, started_utc_s=day(0) * DAY_S + 8 * 3600 - tokyo, utc_offset_s=tokyo)
     second = ran(LEARN_PROGRAM, 2, 1, 2, number=1)
-    second = dataclasses.replace(
+    second = replace(
         second, started_utc_s=day(1) * DAY_S + 18 * 3600 - los_angeles, utc_offset_s=los_angeles
     )
     proposal = propose(LEARN_PROGRAM, [first, second], day(1))
@@ -262,7 +259,7 @@ def test_the_advice_on_rhythm_is_given_at_the_start_only() -> None:
 
 
 def test_a_program_with_no_next_one_suggests_none() -> None:
-    alone = dataclasses.replace(LEARN_PROGRAM, next_program="")
+    alone = replace(LEARN_PROGRAM, next_program="")
     entries = [
         ran(alone, 7 * (w - 1) + 2 * (s - 1), w, s, number=3 * w + s)
         for w in range(1, 11)
@@ -275,7 +272,7 @@ def test_a_program_with_no_next_one_suggests_none() -> None:
 def test_without_walking_weeks_a_long_break_goes_back_to_week_1_and_says_nothing_of_walking() -> (
     None
 ):
-    jogging = dataclasses.replace(LEARN_PROGRAM, weeks=LEARN_PROGRAM.weeks[3:])
+    jogging = replace(LEARN_PROGRAM, weeks=LEARN_PROGRAM.weeks[3:])
     assert jogging.walking_weeks == ()
     entries = [
         ran(jogging, 7 * (w - 1) + 2 * (s - 1), w, s, number=3 * w + s)

@@ -19,6 +19,7 @@ from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.session_load import load
 from retrotimer.core.programs.training_rhythm import free_days
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from tests.core.programs.program_history import small_program, view
 from tests.core.programs.runner_simulator import PROFILES, Outing, Runner
 
@@ -147,9 +148,7 @@ def test_days_are_the_runners_local_days_in_every_zone(data: st.DataObject) -> N
         [local_day(e.started) for e in utc_order] == sorted(local_day(e.started) for e in utc_order)
     )
     at_home = [
-        dataclasses.replace(
-            entry, started_utc_s=entry.started_utc_s + entry.utc_offset_s, utc_offset_s=0
-        )
+        replace(entry, started_utc_s=entry.started_utc_s + entry.utc_offset_s, utc_offset_s=0)
         for entry in runner.history
     ]
     assert essence(final(runner, at_home)) == essence(final(runner))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from retrotimer.core.history.session_figures import SessionFigures, session_figures
 from retrotimer.core.programs.coach_words import listed, reported
+from retrotimer.core.value import replace
 from tests.core.programs.program_history import ran, small_program
 
 SMALL = small_program()
@@ -13,7 +12,7 @@ SMALL = small_program()
 
 def figures(*stumbles: int | None, rating: int | None = 2) -> list[SessionFigures]:
     return [
-        session_figures(dataclasses.replace(ran(SMALL, 0, 1, 1), near_stumbles=n, rating=rating))
+        session_figures(replace(ran(SMALL, 0, 1, 1), near_stumbles=n, rating=rating))
         for n in stumbles
     ]
 

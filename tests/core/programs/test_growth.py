@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from retrotimer.core.model import Length, Segment, SegmentKind, Template
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
 from retrotimer.core.programs.growth import (
@@ -14,6 +12,7 @@ from retrotimer.core.programs.growth import (
 )
 from retrotimer.core.programs.program_model import Program, ProgramWeek
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 
 
 def test_each_weeks_longest_session_is_measured() -> None:
@@ -30,13 +29,13 @@ def test_the_growth_check_catches_a_cliff_and_a_fast_fortnight() -> None:
     assert learn is not None
     weeks = learn.weeks
     # Week 10's sessions straight after week 3: a cliff like Couch to 5K's week 5.
-    cliff = dataclasses.replace(learn, weeks=(*weeks[:3], weeks[9]))
+    cliff = replace(learn, weeks=(*weeks[:3], weeks[9]))
     assert growth_problems(cliff) == [
         "week 4: more than 150 % of the backward minutes of week 3",
         "week 4: more than 130 % of the backward minutes of week 2",
     ]
     # Weeks 1, 2 and 4: each step under 150 %, the fortnight over 130 %.
-    fast = dataclasses.replace(learn, weeks=(weeks[0], weeks[2], weeks[4]))
+    fast = replace(learn, weeks=(weeks[0], weeks[2], weeks[4]))
     assert growth_problems(fast) == ["week 3: more than 130 % of the backward minutes of week 1"]
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from retrotimer.core.programs.journey import Journey, journey, journey_lines, just_completed
+from retrotimer.core.value import replace
 from tests.core.programs.program_history import day, ran, small_program, view
 
 
@@ -59,6 +58,6 @@ def test_the_setbacks_are_told_as_they_were() -> None:
         "Your first session held 2.4 backward minutes; your longest, 10.",
     )
     assert lines[2] == "On the way you repeated 2 sessions and stepped back once, and kept going."
-    assert journey_lines(dataclasses.replace(done, repeats=0, step_backs=3))[2] == (
+    assert journey_lines(replace(done, repeats=0, step_backs=3))[2] == (
         "On the way you stepped back 3 times, and kept going."
     )

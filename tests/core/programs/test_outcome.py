@@ -3,14 +3,13 @@ session is judged by the plan it was run with."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from retrotimer.core.history.history_values import HistoryEntry, SessionStatus
 from retrotimer.core.history.session_figures import session_figures
 from retrotimer.core.programs import outcome
 from retrotimer.core.programs.outcome import Outcome
+from retrotimer.core.value import replace
 from tests.core.programs.program_history import ran, small_program
 
 PROGRAM = small_program()
@@ -47,24 +46,24 @@ def test_outcomes(how: str, expected: Outcome) -> None:
 
 
 def test_ninety_percent_of_the_planned_backward_time_is_enough_and_less_is_not() -> None:
-    entry = dataclasses.replace(ran(PROGRAM, 0, 1, 1), planned_backward_s=100.0)
-    assert judge(dataclasses.replace(entry, backward_s=90.0)) is Outcome.DONE_WELL
-    assert judge(dataclasses.replace(entry, backward_s=89.9)) is Outcome.HARD
+    entry = replace(ran(PROGRAM, 0, 1, 1), planned_backward_s=100.0)
+    assert judge(replace(entry, backward_s=90.0)) is Outcome.DONE_WELL
+    assert judge(replace(entry, backward_s=89.9)) is Outcome.HARD
 
 
 def test_a_stopped_session_is_done_once_its_backward_work_is_and_hard_before() -> None:
-    entry = dataclasses.replace(ran(PROGRAM, 0, 1, 1), status=SessionStatus.STOPPED)
+    entry = replace(ran(PROGRAM, 0, 1, 1), status=SessionStatus.STOPPED)
     assert judge(entry) is Outcome.DONE_WELL
-    short = dataclasses.replace(entry, backward_s=entry.planned_backward_s * 0.89)
+    short = replace(entry, backward_s=entry.planned_backward_s * 0.89)
     assert judge(short) is Outcome.HARD
     assert outcome_facts(short).startswith("stopped early")
 
 
 def test_an_interrupted_session_is_unfinished_however_much_it_did() -> None:
-    entry = dataclasses.replace(ran(PROGRAM, 0, 1, 1), status=SessionStatus.INTERRUPTED)
+    entry = replace(ran(PROGRAM, 0, 1, 1), status=SessionStatus.INTERRUPTED)
     assert judge(entry) is Outcome.UNFINISHED
-    assert judge(dataclasses.replace(entry, rating=5)) is Outcome.UNFINISHED
-    assert judge(dataclasses.replace(entry, near_stumbles=3)) is Outcome.WARNING
+    assert judge(replace(entry, rating=5)) is Outcome.UNFINISHED
+    assert judge(replace(entry, near_stumbles=3)) is Outcome.WARNING
 
 
 def test_the_lighter_session_is_judged_against_its_own_plan() -> None:
@@ -99,7 +98,7 @@ def test_facts_name_what_happened() -> None:
 def test_the_rating_is_an_effort_scale_and_its_words_are_quoted(
     rating: int, expected: Outcome, facts: str
 ) -> None:
-    entry = dataclasses.replace(ran(PROGRAM, 0, 1, 1), rating=rating)
+    entry = replace(ran(PROGRAM, 0, 1, 1), rating=rating)
     assert judge(entry) is expected
     assert outcome_facts(entry) == facts
 
@@ -107,5 +106,5 @@ def test_the_rating_is_an_effort_scale_and_its_words_are_quoted(
 def test_only_a_stopped_session_is_stopped_early_and_one_stumble_is_singular() -> None:
     short = ran(PROGRAM, 0, 1, 1, "short")
     assert outcome_facts(short) == "1.2 of 1.5 backward minutes"
-    one = dataclasses.replace(ran(PROGRAM, 0, 1, 1, "rated_hard"), near_stumbles=1)
+    one = replace(ran(PROGRAM, 0, 1, 1, "rated_hard"), near_stumbles=1)
     assert outcome_facts(one) == '1 near-stumble, rated "hard"'

@@ -8,8 +8,6 @@ read holds no character that cannot be seen and reads back from what it writes.
 
 from __future__ import annotations
 
-import dataclasses
-
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +15,7 @@ from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_toml import program_to_toml, read_program_toml
 from retrotimer.core.templates.text_rules import is_refused
+from retrotimer.core.value import replace
 from tests.template_strategies import hostile_toml
 
 WITHIN_5_S = settings(max_examples=100, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
@@ -45,10 +44,10 @@ def test_any_text_in_a_program_is_read_or_refused_where_it_is(
     base: Program, field: str, text: str
 ) -> None:
     if field == "focus":
-        weeks = (dataclasses.replace(base.weeks[0], focus=text), *base.weeks[1:])
-        program = dataclasses.replace(base, weeks=weeks)
+        weeks = (replace(base.weeks[0], focus=text), *base.weeks[1:])
+        program = replace(base, weeks=weeks)
     else:
-        program = dataclasses.replace(base, **{field: text})
+        program = replace(base, **{field: text})
     reading = read_program_toml(program_to_toml(program))
     for problem in reading.problems:
         assert problem.line is not None and "\n" not in problem.render()

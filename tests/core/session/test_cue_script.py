@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from retrotimer.audio.clip_timing import speech_timing
@@ -17,6 +15,7 @@ from retrotimer.core.session.session_events import Event, EventKind, SessionStat
 from retrotimer.core.session.session_machine import Session, get_ready_cues
 from retrotimer.core.session.tone_names import REMINDER, STEP_TICK, go_name
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from tests.factories import first_steps, simple
 
 TIMING = speech_timing(VoiceLibrary.load(), synthesise_tones().by_name())

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from retrotimer.core.model import Direction, Length, Segment, SegmentKind, Venue
@@ -31,6 +29,7 @@ from retrotimer.core.session.tone_names import (
     pip_name,
 )
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from tests.factories import first_steps, simple
 
 SETTINGS = Settings(step_ticks=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from retrotimer.core.session.cue_sounds import NOTHING, sound_of_cue
 from retrotimer.core.session.plan import Cue, CueType, compile_plan, cue_wanted, moment_ms
 from retrotimer.core.session.session_machine import Session
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import FrozenValueError, replace
 from tests.factories import first_steps, simple
 
 WALK = SegmentKind.WALK
@@ -118,7 +118,7 @@ SWITCHES = {CueType.HALFWAY: "halfway", CueType.NEXT_UP: "next_up", CueType.STEP
 def test_a_switched_off_cue_is_neither_planned_nor_heard(kind: CueType, switch: str) -> None:
     template = simple(Segment(WALK, Length.seconds(120)), Segment(BACK_WALK, Length.steps(20)))
     on = Settings(step_ticks=True)
-    off = dataclasses.replace(on, **{switch: False})
+    off = replace(on, **{switch: False})
     planned = [cue for cue in compile_plan(template, on).cues if cue.type is kind]
     assert planned and cue_wanted(kind, on) and not cue_wanted(kind, off)
     assert cues_of(template, off, kind) == []
@@ -253,7 +253,7 @@ def test_a_custom_label_is_marked_and_spoken_as_written() -> None:
 
 def test_plan_is_immutable() -> None:
     plan = compile_plan(first_steps(), Settings())
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(FrozenValueError):
         plan.total_s = 1.0  # type: ignore[misc]
 
 

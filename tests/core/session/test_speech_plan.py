@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +17,7 @@ from retrotimer.core.session.session_machine import get_ready_cues
 from retrotimer.core.session.speech_plan import SENTENCE_GAP_S, SpeechPlan, SpeechTiming
 from retrotimer.core.settings import CADENCE_RANGE, Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.value import replace
 
 # The shipped clips' real lengths: the rule is tested against what the runner hears.
 TIMING = speech_timing(VoiceLibrary.load(), synthesise_tones().by_name())
@@ -124,7 +123,7 @@ def test_next_up_is_shortened_to_the_kind_when_its_length_would_run_into_the_nex
     options = Settings(next_up_lead_s=2, get_ready_s=0, countdown_pips=0)
     plan = compile_plan(template, options)
     # A long "next" phrase timing makes the full next-up not fit in 2 s.
-    timing = dataclasses.replace(TIMING, phrase_s={**TIMING.phrase_s, "30": 1.5})
+    timing = replace(TIMING, phrase_s={**TIMING.phrase_s, "30": 1.5})
     next_up = next(
         line for line in speech_of(plan, options, timing).lines if line.rank is SpeechRank.NEXT_UP
     )
@@ -180,7 +179,7 @@ def test_halfway_is_left_out_when_safety_words_hold_the_voice_past_its_moment() 
     options = Settings(reminder_interval_s=10)
     plan = compile_plan(template, options)
     long_reminder = {**TIMING.phrase_s, "look over your shoulder": 3.0}
-    speech = speech_of(plan, options, dataclasses.replace(TIMING, phrase_s=long_reminder))
+    speech = speech_of(plan, options, replace(TIMING, phrase_s=long_reminder))
     assert [c.type for c in speech.left_out] == [CueType.HALFWAY]
     check_safety_first(plan, speech)
 
@@ -197,7 +196,7 @@ def test_every_builtin_template_at_every_cadence_says_its_safety_words_first(
 ) -> None:
     low, high = CADENCE_RANGE
     for cadence in range(low, high + 1):
-        options = dataclasses.replace(with_cadence(cadence), default_venue=venue)
+        options = replace(with_cadence(cadence), default_venue=venue)
         plan = compile_plan(template, options)
         speech = speech_of(plan, options)
         check_safety_first(plan, speech)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeXml
@@ -13,6 +12,7 @@ from tcxreader.tcxreader import TCXReader
 from retrotimer.core.exchange.activity import Activity, Lap, TimerStop, activity_from_session
 from retrotimer.core.history.history_values import HistorySession, Pause
 from retrotimer.core.model import SegmentKind
+from retrotimer.core.value import replace
 from retrotimer.exchange.activities.activity_files import (
     ActivityFormat,
     activity_bytes,

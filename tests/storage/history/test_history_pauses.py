@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -15,6 +14,7 @@ from retrotimer.core.history.history_values import (
 )
 from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import SegmentKind
+from retrotimer.core.value import replace
 from retrotimer.exchange.history.history_files import read_import_file, save_unsaved
 from retrotimer.storage.history.history_database import connect_sqlite
 from retrotimer.storage.history.history_schema import MIGRATIONS, migrate
@@ -106,7 +106,7 @@ def test_a_history_from_before_pauses_upgrades_and_then_keeps_them(tmp_path: Pat
 def test_a_backup_adds_the_pauses_the_history_lacks(store: HistoryStore, tmp_path: Path) -> None:
     pauses = (Pause(T + 10.0, T + 20.0), Pause(T + 40.0, T + 45.0))
     full = session(0, segments=(segment(0), segment(1)), pauses=pauses)
-    partial = dataclasses.replace(full, pauses=(Pause(T + 10.0),))
+    partial = replace(full, pauses=(Pause(T + 10.0),))
     store.import_sessions([partial])
     backup = save_unsaved([full], [tmp_path])
     assert backup is not None and '"pauses": [' in backup.read_text(encoding="utf-8")

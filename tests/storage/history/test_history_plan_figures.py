@@ -3,7 +3,6 @@ or is imported, read with the list, never taken from a later compile."""
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -14,6 +13,7 @@ from retrotimer.core.history.history_values import HistorySession, plan_backward
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
 from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from retrotimer.storage.history.history_database import connect_sqlite
 from retrotimer.storage.history.history_schema import LATEST_VERSION, migrate
 from retrotimer.storage.history.history_store import HistoryStore
@@ -30,7 +30,7 @@ def slow_plan() -> str:
 
 def test_a_session_keeps_its_plans_backward_seconds_from_its_start(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "history.sqlite")
-    store.begin_session(dataclasses.replace(start(0), plan_json=slow_plan()))
+    store.begin_session(replace(start(0), plan_json=slow_plan()))
     (entry,) = store.list_sessions()
     assert entry.planned_backward_s == 240.0  # 12 x 20 steps at 60 steps a minute
     assert compile_plan(LEARN_1_1, Settings()).backward_s == 144.0

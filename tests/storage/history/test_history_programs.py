@@ -3,7 +3,6 @@ and files."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
@@ -17,6 +16,7 @@ from retrotimer.core.history.history_values import (
 )
 from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.history.wall_time import WallTime
+from retrotimer.core.value import replace
 from retrotimer.exchange.history.history_codec import (
     sessions_to_csv,
     sessions_to_json,
@@ -33,12 +33,12 @@ PLAIN = Review(2, 0)
 
 def with_program(number: int, ref: ProgramRef | None, review: Review = PLAIN) -> HistorySession:
     plain = session(number, segments=(segment(0),), review=review)
-    entry = dataclasses.replace(plain.entry, program=ref)
+    entry = replace(plain.entry, program=ref)
     return HistorySession(entry, plain.plan_json, plain.segments)
 
 
 def test_a_recorded_session_keeps_its_program_from_the_start(store: HistoryStore) -> None:
-    begun = dataclasses.replace(start(0), program=REF)
+    begun = replace(start(0), program=REF)
     store.begin_session(begun)
     store.end_session(
         begun.session_id,

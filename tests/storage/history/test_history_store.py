@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -18,6 +17,7 @@ from retrotimer.core.history.history_values import (
 )
 from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.model import SegmentKind
+from retrotimer.core.value import replace
 from retrotimer.storage.history.history_schema import LATEST_VERSION
 from retrotimer.storage.history.history_store import HistoryStore
 from tests.history_samples import (
@@ -100,7 +100,7 @@ def test_the_longest_backward_segment_is_one_visit_not_the_visits_added_up(
     first = segment(0, SegmentKind.BACKWARD_JOG, 20.0)
     store.record_segment(make_id(0), first, SessionTotals(20.0, 20.0, 0, 0), MONDAY_2024_05_06)
     # Back, and the segment run again for 15 s: 35 s in all, the longest visit still 20 s.
-    again = dataclasses.replace(first, actual_s=35.0, longest_visit_s=20.0)
+    again = replace(first, actual_s=35.0, longest_visit_s=20.0)
     store.record_segment(make_id(0), again, SessionTotals(35.0, 35.0, 0, 0), MONDAY_2024_05_06)
     walk = segment(1, SegmentKind.WALK, 60.0)
     store.record_segment(make_id(0), walk, SessionTotals(95.0, 35.0, 0, 0), MONDAY_2024_05_06)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from retrotimer.core.templates.library import NameTaken, TemplateNotFound
 from retrotimer.core.templates.template_toml import parse_template_toml, template_to_toml
 from retrotimer.core.templates.text_syntax import format_template_text
 from retrotimer.core.templates.validation import TemplateError
+from retrotimer.core.value import replace
 from retrotimer.storage.paths import AppPaths
 from retrotimer.storage.templates.template_files import MAX_FILE_BYTES
 from retrotimer.storage.templates.template_store import TemplateStore, file_stem
@@ -267,7 +267,7 @@ def test_two_files_with_one_name_keep_the_first_and_report_the_second(
     (store.directory / "a.toml").write_text(template_to_toml(named("Same", 1)), encoding="utf-8")
     (store.directory / "b.toml").write_text(template_to_toml(named("same", 2)), encoding="utf-8")
     (store.directory / "c.toml").write_text(
-        template_to_toml(dataclasses.replace(BUILTIN_TEMPLATES[0])), encoding="utf-8"
+        template_to_toml(replace(BUILTIN_TEMPLATES[0])), encoding="utf-8"
     )
     listing = store.listing()
     assert [t.template for t in listing.templates] == [named("Same", 1)]

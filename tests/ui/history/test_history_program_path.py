@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -12,6 +11,7 @@ from retrotimer.core.history.wall_time import WallTime
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.settings import Settings, Theme
+from retrotimer.core.value import replace
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.history.history_screen import HistoryScreen
@@ -97,7 +97,7 @@ def test_an_import_names_programs_not_installed_and_keeps_their_sessions(
         ),
     )
     qtbot.addWidget(shown)
-    foreign = dataclasses.replace(ran(SMALL, 0, 1, 1), program=ProgramRef("Elsewhere", 1, 1))
+    foreign = replace(ran(SMALL, 0, 1, 1), program=ProgramRef("Elsewhere", 1, 1))
     backup = tmp_path / "backup.json"
     backup.write_text(sessions_to_json([Session(foreign, "{}", ())]), encoding="utf-8")
     shown.import_from(str(backup))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from retrotimer.core.session.plan import compile_plan
 from retrotimer.core.session.records import SegmentRecord
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Settings
+from retrotimer.core.value import replace
 from retrotimer.storage.history.history_store import HistoryStore
 from retrotimer.ui.history.history_details import SENSOR_COLUMN
 from retrotimer.ui.history.history_model import BACKWARD, FELT, TEMPLATE
@@ -314,7 +314,7 @@ def test_the_progress_text_counts_one_of_a_thing_in_the_singular() -> None:
 
 def reviewed(number: int, review: Review) -> HistorySession:
     plain = SESSIONS[number]
-    return dataclasses.replace(plain, entry=plain.entry.with_review(review))
+    return replace(plain, entry=plain.entry.with_review(review))
 
 
 def test_the_review_editor_shows_every_field_and_the_rating_in_words(harness: Harness) -> None:
@@ -402,9 +402,9 @@ def test_a_session_with_sensors_shows_its_curve_and_figures_per_segment(
     )
     # The footpod's count of the second segment as it ran; the first keeps no steps.
     segments = list(SESSIONS[1].segments)
-    segments[0] = dataclasses.replace(segments[0], steps=None)
-    segments[1] = dataclasses.replace(segments[1], steps=158)
-    sensed = dataclasses.replace(SESSIONS[1], samples=samples, segments=tuple(segments))
+    segments[0] = replace(segments[0], steps=None)
+    segments[1] = replace(segments[1], steps=158)
+    sensed = replace(SESSIONS[1], samples=samples, segments=tuple(segments))
     screen = open_history(harness, [SESSIONS[0], sensed])
     screen.select_session(SESSIONS[0].session_id)
     assert screen.details.heart_rate.isHidden()
@@ -417,7 +417,7 @@ def test_a_session_with_sensors_shows_its_curve_and_figures_per_segment(
     assert figures == ["avg 110 · max 119", "avg 110 · max 119; 158 steps counted", ""]
     # A segment without steps of its own (recorded before steps were counted as it ran):
     # 160 steps a minute held from 300 s to the last sample at 359 s, 59 s, 157 steps.
-    segments[1] = dataclasses.replace(segments[1], steps=None)
-    older = segment_sensor_texts(dataclasses.replace(sensed, segments=tuple(segments)))
+    segments[1] = replace(segments[1], steps=None)
+    older = segment_sensor_texts(replace(sensed, segments=tuple(segments)))
     figures = [older.get(row, "") for row in range(3)]
     assert figures == ["avg 110 · max 119", "avg 110 · max 119; 157 steps counted", ""]

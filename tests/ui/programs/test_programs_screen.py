@@ -4,8 +4,6 @@ last week celebrates and offers what comes next."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt
 
 from retrotimer.core.history.calendar_days import local_day
@@ -14,6 +12,7 @@ from retrotimer.core.programs.builtin_programs import LEARN, TREADMILL, TWENTY, 
 from retrotimer.core.programs.placement import Experience
 from retrotimer.core.programs.program_choice import DEFAULT_DAYS, ProgramChoice
 from retrotimer.core.session.session_machine import SessionState
+from retrotimer.core.value import replace
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.ui.programs.programs_screen import ProgramsScreen
 from tests.core.programs.program_history import START, ran, recorded
@@ -25,7 +24,7 @@ def following(harness: Harness, choice: ProgramChoice | None) -> ProgramLibrary:
     if choice is not None:
         library.choose(choice)
     harness.window.close()
-    harness.parts = dataclasses.replace(harness.parts, programs=library)
+    harness.parts = replace(harness.parts, programs=library)
     harness.window = harness.make_window()
     harness.show()
     return library

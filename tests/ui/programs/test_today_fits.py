@@ -3,7 +3,6 @@ clipped, nothing overlapping, the window inside the screen."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -14,6 +13,7 @@ from retrotimer.core.programs.builtin_programs import BUILTIN_PROGRAMS, LEARN
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.programs.program_model import Program
 from retrotimer.core.programs.program_view import ProgramView
+from retrotimer.core.value import replace
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.ui.programs.today_texts import week_schedule
 from tests.core.programs.program_history import START, ran, view
@@ -27,7 +27,7 @@ def on_screen(request: pytest.FixtureRequest, harness: Harness) -> Iterator[Harn
     library.choose(ProgramChoice(LEARN, local_day(harness.wall_clock())))
     harness.window.close()
     harness.parts.memory.remove("window/geometry")
-    harness.parts = dataclasses.replace(harness.parts, programs=library)
+    harness.parts = replace(harness.parts, programs=library)
     harness.window = harness.make_window()
     place_on(harness.window, screen_named(request.param))
     harness.show()

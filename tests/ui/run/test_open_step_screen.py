@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
 
@@ -11,6 +10,7 @@ from PySide6.QtTest import QTest
 
 from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.session.session_machine import SessionState
+from retrotimer.core.value import replace
 from tests.ui.conftest import TEST_SETTINGS, Harness
 
 OPEN_STEPS = Template(
@@ -28,7 +28,7 @@ OPEN_STEPS = Template(
 def test_an_open_step_counts_up_says_press_when_done_and_ends_on_the_lap_key(
     harness: Harness,
 ) -> None:
-    harness.settings.update(dataclasses.replace(TEST_SETTINGS, open_step_s=20))
+    harness.settings.update(replace(TEST_SETTINGS, open_step_s=20))
     harness.library.save(OPEN_STEPS)
     harness.window.reload_templates()
     harness.show()

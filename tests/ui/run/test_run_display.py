@@ -3,7 +3,6 @@ screen; steps left beside the seconds; no text overlaps any other, at both scree
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 
 import pytest
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QStyle, QWidget
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Theme
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.value import replace
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.run.run_screen import RunScreen
 from retrotimer.ui.run.run_texts import Look
@@ -85,7 +85,7 @@ def test_no_text_overlaps_in_any_state_of_any_built_in_template(
     library_harness: Harness, size: tuple[int, int], muted: bool
 ) -> None:
     harness = library_harness
-    harness.settings.update(dataclasses.replace(TEST_SETTINGS, get_ready_s=3, muted=muted))
+    harness.settings.update(replace(TEST_SETTINGS, get_ready_s=3, muted=muted))
     window = harness.show()
     window.resize(*size)
     harness.qtbot.waitUntil(lambda: window.size() == window.size().__class__(*size))
@@ -126,7 +126,7 @@ def test_no_text_overlaps_in_any_state_of_any_built_in_template(
 
 @pytest.mark.parametrize("theme", [Theme.DARK, Theme.LIGHT])
 def test_paused_greys_the_whole_screen_with_a_huge_word(harness: Harness, theme: Theme) -> None:
-    harness.settings.update(dataclasses.replace(TEST_SETTINGS, theme=theme))
+    harness.settings.update(replace(TEST_SETTINGS, theme=theme))
     harness.show()
     run = harness.run
     run.start()
@@ -152,7 +152,7 @@ def test_paused_greys_the_whole_screen_with_a_huge_word(harness: Harness, theme:
 def test_get_ready_has_its_own_colours_and_a_huge_word_with_the_seconds(
     harness: Harness, theme: Theme
 ) -> None:
-    harness.settings.update(dataclasses.replace(TEST_SETTINGS, theme=theme, get_ready_s=5))
+    harness.settings.update(replace(TEST_SETTINGS, theme=theme, get_ready_s=5))
     harness.show()
     run = harness.run
     run.start()
@@ -222,7 +222,7 @@ def test_the_header_the_time_left_and_the_summary_agree_to_the_second(
     harness: Harness,
 ) -> None:
     # 15 steps at 112 a minute: 8.04 s, so the plan lasts 156.07 s, 2:36 by the one rule.
-    harness.settings.update(dataclasses.replace(TEST_SETTINGS, cadence_backward_walk=112))
+    harness.settings.update(replace(TEST_SETTINGS, cadence_backward_walk=112))
     harness.show()
     run = harness.run
     assert "  ·  2:36  ·  " in run.plan_label.text()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from retrotimer.core.session.session_machine import SessionState
+from retrotimer.core.value import replace
 from retrotimer.storage.settings_store import SettingsStore
 from tests.ui.conftest import Harness
 
@@ -226,7 +225,7 @@ def test_the_big_buttons_do_what_the_keys_do(harness: Harness) -> None:
 
 @pytest.mark.parametrize("key", [Key.Key_Space, Key.Key_Period])
 def test_the_key_that_opens_the_checklist_ticks_nothing(harness: Harness, key: Qt.Key) -> None:
-    harness.settings.update(dataclasses.replace(harness.settings.current, safety_checklist=True))
+    harness.settings.update(replace(harness.settings.current, safety_checklist=True))
     harness.show()
     press(harness, key)  # a real press and release, as a runner's thumb gives them
     checklist = harness.run.checklist

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtGui import QColor
 
 from retrotimer.core.model import ColourRole
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Settings, Theme
+from retrotimer.core.value import replace
 from retrotimer.ui.common.kind_style import Arrow
 from retrotimer.ui.common.theme import run_colours
 from retrotimer.ui.run.run_screen import RunScreen
@@ -79,7 +78,7 @@ def test_stopping_before_the_session_is_made_makes_none(harness: Harness) -> Non
 def test_start_goes_through_get_ready_into_the_first_segment(
     harness: Harness, app_paths: object
 ) -> None:
-    harness.settings.update(dataclasses.replace(TEST_SETTINGS, get_ready_s=5))
+    harness.settings.update(replace(TEST_SETTINGS, get_ready_s=5))
     harness.show()
     run = harness.run
     run.toggle_button.click()
@@ -137,7 +136,7 @@ def test_segment_and_session_progress_move_with_the_clock(harness: Harness) -> N
 def test_backward_segments_show_the_banner_and_it_flashes_at_each_reminder(
     harness: Harness,
 ) -> None:
-    harness.settings.update(dataclasses.replace(TEST_SETTINGS, reminder_interval_s=5))
+    harness.settings.update(replace(TEST_SETTINGS, reminder_interval_s=5))
     harness.show()
     run = harness.run
     run.select_template("Mixed")
@@ -191,7 +190,7 @@ def test_on_a_treadmill_the_banner_says_hold_the_rails(harness: Harness) -> None
 def test_each_kind_paints_its_own_colour_and_backward_is_unlike_the_rest(
     harness: Harness, theme: Theme
 ) -> None:
-    harness.settings.update(dataclasses.replace(TEST_SETTINGS, theme=theme))
+    harness.settings.update(replace(TEST_SETTINGS, theme=theme))
     harness.show()
     run = harness.run
     colours = run_colours(theme)
@@ -253,7 +252,7 @@ def test_settings_change_the_next_plan_not_the_running_one(harness: Harness) -> 
     harness.show()
     run = harness.run
     run.start()
-    slower = dataclasses.replace(harness.settings.current, cadence_backward_walk=60)
+    slower = replace(harness.settings.current, cadence_backward_walk=60)
     harness.settings.update(slower)
     assert run.plan is not None and run.plan.total_s == pytest.approx(158)
     harness.run_for(1.0)

@@ -113,6 +113,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "retrotimer.core.programs.program_toml",  # which program is followed is read, not it
     "socket",
     "retrotimer.core.sensors.sensor_values",  # a sensor's values, once one is paired
+    "dataclasses",  # records are retrotimer.core.value's: a dataclass compiles its methods
 )
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QDialog
@@ -14,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from retrotimer.core.sensors.sensor_kinds import LinkState, SensorKind
 from retrotimer.core.sensors.sensor_values import SensorStatus, StrideReading
+from retrotimer.core.value import replace
 from retrotimer.storage.paths import AppPaths
 from tests.ui.conftest import TEST_SETTINGS, Harness
 from tests.ui.shell.test_sensor_settings import POD, RecordingLink, tell

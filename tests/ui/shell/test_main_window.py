@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction
@@ -14,6 +12,7 @@ from retrotimer.core.model import Venue
 from retrotimer.core.session.records import SessionOutcome, SessionSummary
 from retrotimer.core.session.session_machine import SessionState
 from retrotimer.core.settings import Theme
+from retrotimer.core.value import replace
 from retrotimer.storage.settings_store import SettingsStore
 from retrotimer.ui.run.safety_checklist import TRACK_ITEMS, TREADMILL_ITEMS
 from tests.ui.conftest import TEST_SETTINGS, Harness
@@ -57,7 +56,7 @@ def test_a_remembered_template_that_is_gone_falls_back_to_the_first(harness: Har
 
 
 def test_the_checklist_comes_before_the_first_run_of_each_template(harness: Harness) -> None:
-    harness.settings.update(dataclasses.replace(TEST_SETTINGS, safety_checklist=True))
+    harness.settings.update(replace(TEST_SETTINGS, safety_checklist=True))
     harness.show()
     run = harness.run
     run.toggle()
@@ -91,7 +90,7 @@ def test_the_checklist_comes_before_the_first_run_of_each_template(harness: Harn
 
 
 def test_the_checklist_can_be_turned_off_for_good(harness: Harness) -> None:
-    harness.settings.update(dataclasses.replace(TEST_SETTINGS, safety_checklist=True))
+    harness.settings.update(replace(TEST_SETTINGS, safety_checklist=True))
     harness.show()
     run = harness.run
     run.toggle()
@@ -210,7 +209,7 @@ def test_settings_dialog_saves_every_field_and_applies_them(harness: Harness) ->
     dialog.venue.setCurrentIndex(dialog.venue.findData(Venue.TREADMILL))
     dialog.accept()
     saved = SettingsStore(harness.paths).load()
-    expected = dataclasses.replace(
+    expected = replace(
         TEST_SETTINGS,
         cadence_backward_walk=90,
         cadence_backward_jog=150,
@@ -334,7 +333,7 @@ def test_the_welcome_skipped_marks_the_first_run_done_and_changes_nothing_else(
     assert harness.window.welcome_dialog is None
     saved = harness.store.load()
     assert saved.first_run_done
-    assert dataclasses.replace(saved, first_run_done=before.first_run_done) == before
+    assert replace(saved, first_run_done=before.first_run_done) == before
 
 
 def test_the_welcome_is_on_the_help_menu(harness: Harness) -> None:

@@ -4,8 +4,6 @@ first after a report)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt
 
 from retrotimer.core.history.calendar_days import local_day
@@ -13,6 +11,7 @@ from retrotimer.core.history.program_ref import ProgramRef
 from retrotimer.core.programs.builtin_programs import LEARN, TREADMILL, builtin_program
 from retrotimer.core.programs.program_choice import ProgramChoice
 from retrotimer.core.session.session_machine import SessionState
+from retrotimer.core.value import replace
 from retrotimer.storage.program_store import ProgramLibrary
 from retrotimer.ui.shell.settings_dialog import SettingsDialog
 from tests.core.programs.program_history import START, ran, recorded
@@ -24,7 +23,7 @@ def following(harness: Harness, name: str = LEARN) -> ProgramLibrary:
     library = ProgramLibrary(harness.paths)
     library.choose(ProgramChoice(name, local_day(harness.wall_clock())))
     harness.window.close()
-    harness.parts = dataclasses.replace(harness.parts, programs=library)
+    harness.parts = replace(harness.parts, programs=library)
     harness.window = harness.make_window()
     return library
 
@@ -114,7 +113,7 @@ def test_a_paused_program_resumes_by_a_click_on_today(harness: Harness) -> None:
     library = ProgramLibrary(harness.paths)
     library.choose(ProgramChoice(LEARN, today - 10))
     harness.window.close()
-    harness.parts = dataclasses.replace(harness.parts, programs=library)
+    harness.parts = replace(harness.parts, programs=library)
     harness.window = harness.make_window()
     window = harness.show()
     panel = window.today_panel

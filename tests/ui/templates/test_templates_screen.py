@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from retrotimer.core.model import Length
 from retrotimer.core.templates.template_formats import TemplateFormat
 from retrotimer.core.templates.template_toml import parse_template_toml
 from retrotimer.core.templates.text_syntax import parse_template_text
+from retrotimer.core.value import replace
 from retrotimer.ui.templates.segment_model import LENGTH
 from retrotimer.ui.templates.templates_screen import TemplatesScreen
 from tests.factories import first_steps
@@ -110,7 +110,7 @@ def test_a_name_taken_meanwhile_is_refused_on_save_and_nothing_is_lost(
     screen = open_screen(harness)
     screen.editor.name_edit.setText("")
     harness.qtbot.keyClicks(screen.editor.name_edit, "Steady")
-    harness.library.save(dataclasses.replace(first_steps(), name="steady"))  # elsewhere
+    harness.library.save(replace(first_steps(), name="steady"))  # elsewhere
     screen.editor.save_button.click()
     assert screen.error_box is not None
     assert "already used" in screen.message.text()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,6 +18,7 @@ from retrotimer.core.model import Length, Segment, SegmentKind, Template, Venue
 from retrotimer.core.programs.builtin_programs import LEARN, builtin_program
 from retrotimer.core.settings import Settings
 from retrotimer.core.templates.builtin_templates import BUILTIN_TEMPLATES
+from retrotimer.core.value import replace
 from retrotimer.runtime.clock import FakeClock
 from retrotimer.ui.welcome.step_tapper import TARGET_STEPS, StepTapper
 from retrotimer.ui.welcome.welcome_dialog import TITLE, WelcomeDialog, open_welcome
@@ -29,7 +28,7 @@ from tests.factories import simple
 # does not.
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints")
 
-SETTINGS = dataclasses.replace(Settings(), cadence_backward_walk=90, reminder_interval_s=15)
+SETTINGS = replace(Settings(), cadence_backward_walk=90, reminder_interval_s=15)
 
 
 def make(qtbot: QtBot, settings: Settings = SETTINGS) -> tuple[WelcomeDialog, FakeClock]:
@@ -86,7 +85,7 @@ def test_tapping_ten_steps_sets_the_cadence_and_done_keeps_it(qtbot: QtBot) -> N
     qtbot.keyClick(dialog.cadence, Qt.Key.Key_Return)  # Enter means Done
     assert dialog.result() == WelcomeDialog.DialogCode.Accepted
     after = dialog.settings_after()
-    assert after == dataclasses.replace(SETTINGS, cadence_backward_walk=109, first_run_done=True)
+    assert after == replace(SETTINGS, cadence_backward_walk=109, first_run_done=True)
     assert dialog.template_to_open() == BUILTIN_TEMPLATES[0].name
 
 
@@ -114,7 +113,7 @@ def test_skip_changes_nothing_but_marks_the_first_run_done(qtbot: QtBot) -> None
     assert dialog.cadence.value() == 120
     qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == WelcomeDialog.DialogCode.Rejected
-    assert dialog.settings_after() == dataclasses.replace(SETTINGS, first_run_done=True)
+    assert dialog.settings_after() == replace(SETTINGS, first_run_done=True)
     assert dialog.template_to_open() is None
 
 
@@ -199,7 +198,7 @@ def test_open_welcome_reports_the_answer_once_and_goes_away(qtbot: QtBot) -> Non
     qtbot.waitUntil(lambda: not window.findChildren(WelcomeDialog))  # deleted once answered
     assert answers == [
         (
-            dataclasses.replace(SETTINGS, cadence_backward_walk=100, first_run_done=True),
+            replace(SETTINGS, cadence_backward_walk=100, first_run_done=True),
             BUILTIN_TEMPLATES[0].name,
             None,
         )
@@ -216,7 +215,7 @@ def test_open_welcome_reports_a_skip_too(qtbot: QtBot) -> None:
         window, SETTINGS, FakeClock(), lambda *answer: answers.append(answer), program=learn
     )
     dialog.reject()
-    assert answers == [(dataclasses.replace(SETTINGS, first_run_done=True), None, None)]
+    assert answers == [(replace(SETTINGS, first_run_done=True), None, None)]
 
 
 def test_every_text_is_large_under_an_application_style_sheet(qtbot: QtBot) -> None:
