@@ -48,6 +48,7 @@ bench: $(VENV)/.installed-dev
 	$(QT_OFFSCREEN) $(BIN)/python bench/startup.py
 	$(QT_OFFSCREEN) $(BIN)/python bench/idle.py
 	$(QT_OFFSCREEN) $(BIN)/python bench/collection_pause.py
+	$(BIN)/python bench/records.py
 	$(BIN)/python bench/cli.py
 
 system-deps:

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from retrotimer.core.value import compile_constructors
+
 # The session machinery is imported with the first session prepared: not before the
 # window's first paint.
 if TYPE_CHECKING:
@@ -40,6 +42,9 @@ class SessionRuns(QObject):
 
         self._tidy()
         run = SessionRun(plan, settings, self.parts, self, program=program)
+        # The records a session makes are compiled now, while nothing is timed (a first
+        # window's session is prepared just after its first paint).
+        compile_constructors()
         run.message.connect(self.message.emit)
         self._runs.append(run)
         return run

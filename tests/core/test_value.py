@@ -8,7 +8,8 @@ import dataclasses
 import pickle
 import subprocess
 import sys
-from typing import Any
+from dataclasses import InitVar
+from typing import Any, ClassVar
 
 import pytest
 from hypothesis import given
@@ -179,6 +180,21 @@ def test_a_default_after_which_a_field_has_none_is_refused() -> None:
         class Broken:
             kind: str = "walk"
             steps: int
+
+
+def test_a_class_variable_is_no_field() -> None:
+    @value
+    class Counted:
+        limit: ClassVar[int] = 3
+        kind: str
+
+    assert field_names(Counted) == ("kind",)
+    assert Counted("walk").limit == 3
+    with pytest.raises(TypeError, match="has no InitVar"):
+
+        @value
+        class Broken:
+            seed: InitVar[int]
 
 
 def test_a_dataclass_field_is_refused_with_the_one_to_use() -> None:
