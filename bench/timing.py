@@ -76,6 +76,7 @@ def run_ours(duration_s: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from retrotimer.core.session.session_machine import Event, EventKind, Session
+    from retrotimer.core.value import compile_constructors
     from retrotimer.runtime.clock import system_clock, system_wait
     from retrotimer.runtime.session_controller import SessionController
 
@@ -84,6 +85,7 @@ def run_ours(duration_s: int) -> dict[str, Any]:
     clock = system_clock()
     session = Session(plan, get_ready_s=0)
     controller = SessionController(session, clock, precise_wait=system_wait)
+    compile_constructors()  # as the window's SessionRuns.prepare does before a session starts
     lateness: list[float] = []
     start = 0.0
     finished_at = 0.0

@@ -214,22 +214,27 @@ def _compile_init(cls: Any) -> Callable[..., None]:
     defaults: dict[str, object] = cls._value_defaults
     factories: dict[str, Callable[[], object]] = cls._value_factories
     scope: dict[str, object] = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
+    # A frozen value's own __setattr__ refuses, so its fields are set past it, as a frozen
+    # dataclass does; a builder's are plain (and faster) assignments.
+    if cls.__setattr__ is _frozen_setattr:
+        assign = "_set(_self_, {name!r}, {made})"
+    else:
+        assign = "_self_.{name} = {made}"
     parameters = []
     body = []
     for index, name in enumerate(names):
         if name in factories:
             scope[f"_factory_{index}"] = factories[name]
             parameters.append(f"{name}=_FACTORY")
-            body.append(
-                f"  _set(_self_, {name!r}, _factory_{index}() if {name} is _FACTORY else {name})"
-            )
+            made = f"_factory_{index}() if {name} is _FACTORY else {name}"
+            body.append("  " + assign.format(name=name, made=made))
             continue
         if name in defaults:
             scope[f"_default_{index}"] = defaults[name]
             parameters.append(f"{name}=_default_{index}")
         else:
             parameters.append(name)
-        body.append(f"  _set(_self_, {name!r}, {name})")
+        body.append("  " + assign.format(name=name, made=name))
     source = f"def __init__(_self_, {', '.join(parameters)}):\n" + ("\n".join(body) or "  pass")
     exec(source, scope)  # noqa: S102 - the source is made from the class's own field names
     init: Callable[..., None] = scope["__init__"]  # type: ignore[assignment]
