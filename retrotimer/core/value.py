@@ -54,8 +54,8 @@ def field(
 # defined: about half a millisecond for a frozen one, and 15 % of the window's start in all
 # (docs/ARCHITECTURE.md). A class here shares generic methods instead (equality, hashing and
 # ordering compare one C-level attrgetter's tuple), and compiles its __init__, the one method
-# whose speed counts, when its first instance is made. mypy sees a dataclass through
-# dataclass_transform.
+# whose speed counts, when its first instance is made or compile_constructors() is called.
+# mypy sees a dataclass through dataclass_transform.
 @overload
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def value(cls: type[_T], /) -> type[_T]: ...
