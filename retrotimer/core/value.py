@@ -206,14 +206,11 @@ def _first_init(self: Any, *args: Any, **kwargs: Any) -> None:
     init(self, *args, **kwargs)
 
 
-_FACTORY = object()
-
-
 def _compile_init(cls: Any) -> Callable[..., None]:
     names: tuple[str, ...] = cls._value_fields
     defaults: dict[str, object] = cls._value_defaults
     factories: dict[str, Callable[[], object]] = cls._value_factories
-    scope: dict[str, object] = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
+    scope: dict[str, object] = {"_set": object.__setattr__, "_MISSING": _MISSING}
     # A frozen value's own __setattr__ refuses, so its fields are set past it, as a frozen
     # dataclass does; a builder's are plain (and faster) assignments.
     if cls.__setattr__ is _frozen_setattr:
@@ -225,8 +222,8 @@ def _compile_init(cls: Any) -> Callable[..., None]:
     for index, name in enumerate(names):
         if name in factories:
             scope[f"_factory_{index}"] = factories[name]
-            parameters.append(f"{name}=_FACTORY")
-            made = f"_factory_{index}() if {name} is _FACTORY else {name}"
+            parameters.append(f"{name}=_MISSING")
+            made = f"_factory_{index}() if {name} is _MISSING else {name}"
             body.append("  " + assign.format(name=name, made=made))
             continue
         if name in defaults:

@@ -9,7 +9,7 @@ import pickle
 import subprocess
 import sys
 from dataclasses import InitVar
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import pytest
 from hypothesis import given
@@ -249,10 +249,6 @@ def test_defining_a_value_compiles_nothing_and_making_one_compiles_its_construct
     assert dataclass >= 6
 
 
-def _fields_of(made: Any) -> tuple[str, ...]:
-    return field_names(type(made))
-
-
 def test_field_names_follow_the_class() -> None:
-    assert _fields_of(Reader(1)) == ("line", "problems")
+    assert field_names(type(Reader(1))) == ("line", "problems")
     assert field_names(Nothing) == ()
